@@ -7,6 +7,8 @@ module.exports = {
     // isolatedModules: transpile only; `npm run typecheck` does the type checking once.
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
   },
+  // Sources import "./x.js" (nodenext); jest resolves those to the TypeScript file.
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   moduleFileExtensions: ["ts", "js", "json"],
   testTimeout: 30000,
 };
