@@ -1,0 +1,59 @@
+import { validateInputs } from "../validation/validators.js";
+import { generateName } from "./autoName.js";
+import { DEFAULT_WORKSPACE_ID } from "./fieldTables.js";
+import { UNKNOWN } from "./types.js";
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+export interface CheckResult {
+  inputs: Record<string, unknown>;
+  failures: CheckFailure[];
+}
+
+type Inputs = Record<string, unknown>;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Validates the declared inputs against schema.json and fills the defaults the service would fill, so that
+ * later diffs compare like with like. Pure: never touches the network. Any value may be Pulumi's unknown
+ * sentinel during preview; such values are left for the real run to check.
+ */
+export function checkNotebookInstance(olds: Inputs | undefined, news: Inputs): CheckResult {
+  const failures = validateInputs(news, { allowUnknowns: true });
+  if (failures.length > 0) return { inputs: news, failures };
+
+  const inputs: Inputs = { ...news };
+  inputs.name = resolveName(olds, news);
+  if (inputs.description === undefined) inputs.description = "";
+  if (inputs.workspaceId === undefined) inputs.workspaceId = DEFAULT_WORKSPACE_ID;
+  if (isPlainObject(inputs.storage) && inputs.storage.type === undefined) {
+    inputs.storage = { ...inputs.storage, type: "obs" };
+  }
+  // The service fills auto_stop {enable: false, prompt: true} when none is sent (§2.1).
+  if (inputs.autoStop === undefined) {
+    inputs.autoStop = { enabled: false, prompt: true };
+  } else if (isPlainObject(inputs.autoStop) && inputs.autoStop.prompt === undefined) {
+    inputs.autoStop = { ...inputs.autoStop, prompt: true };
+  }
+  return { inputs, failures: [] };
+}
+
+/**
+ * The declared name, or a generated one. A generated name is kept across updates (the old inputs carry it);
+ * on a replacement the engine checks again without old inputs, so the new instance gets a fresh name and can
+ * exist beside the old one.
+ */
+function resolveName(olds: Inputs | undefined, news: Inputs): unknown {
+  if (news.name !== undefined) return news.name;
+  const prefix = news.namePrefix;
+  if (prefix === UNKNOWN) return UNKNOWN;
+  if (olds && typeof olds.name === "string" && olds.namePrefix === prefix && olds.namePrefix !== undefined) {
+    return olds.name;
+  }
+  return generateName(typeof prefix === "string" ? prefix : "notebook");
+}

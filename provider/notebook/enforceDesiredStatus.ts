@@ -1,0 +1,54 @@
+import { isApiError } from "../api/errors.js";
+import type { ModelArtsClient } from "../api/ModelArtsClient.js";
+import type { Instance } from "../api/wireTypes.js";
+import { STARTING_STATUSES } from "./statusClasses.js";
+import type { DesiredStatus } from "./types.js";
+import { waitForInstance, type PollSchedule } from "./waitForInstance.js";
+
+/** Action answers that mean "already there or on the way" (API reference §3.5, §7.3). */
+const START_DONE_CODES = new Set(["ModelArts.6305", "ModelArts.6306"]);
+const STOP_DONE_CODES = new Set(["ModelArts.6307", "ModelArts.6308"]);
+
+/**
+ * Brings a settled instance to the declared power state: start a stopped (or start-failed) instance, stop a
+ * running one, then wait. Without a declared state, nothing happens.
+ */
+export async function enforceDesiredStatus(options: {
+  client: ModelArtsClient;
+  instance: Instance;
+  desired: DesiredStatus | undefined;
+  label: string;
+  verb: string;
+  timeoutMs: number;
+  schedule: PollSchedule;
+}): Promise<Instance> {
+  const { client, desired, label, verb, timeoutMs, schedule } = options;
+  let instance = options.instance;
+  if (desired === undefined) return instance;
+  const wait = (target: "RUNNING" | "STOPPED") =>
+    waitForInstance({ client, id: instance.id, label, target, timeoutMs, schedule, verb }) as Promise<Instance>;
+
+  if (desired === "RUNNING") {
+    if (instance.status === "RUNNING") return instance;
+    if (instance.status === "STOPPING") instance = await wait("STOPPED");
+    if (instance.status === "STOPPED" || instance.status === "START_FAILED") {
+      await act(() => client.startInstance(instance.id), START_DONE_CODES);
+    }
+    return wait("RUNNING");
+  }
+
+  if (instance.status === "STOPPED") return instance;
+  // An instance cannot be stopped while it is starting (ModelArts.6306): let it finish first.
+  if (STARTING_STATUSES.has(String(instance.status))) instance = await wait("RUNNING");
+  if (instance.status === "RUNNING") await act(() => client.stopInstance(instance.id), STOP_DONE_CODES);
+  return wait("STOPPED");
+}
+
+async function act(call: () => Promise<unknown>, doneCodes: Set<string>): Promise<void> {
+  try {
+    await call();
+  } catch (err) {
+    if (isApiError(err) && err.errorCode !== undefined && doneCodes.has(err.errorCode)) return;
+    throw err;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The one place where camelCase inputs meet the snake_case wire format (API reference §2, §3.3, §5).
+ * Credentials the API returns (`spec.credential`, `repository`) are never read here, so they cannot reach
+ * outputs or state.
+ */
+import type { CreateRequest, Instance, UpdateRequest, WireAutoStop } from "../api/wireTypes.js";
+import { powerStateOf } from "./statusClasses.js";
+import type { AutoStopInput, NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
+
+/** Annotation that marks an instance as created by this provider for one Pulumi resource. */
+export const OWNER_ANNOTATION = "pulumi-modelarts/owner";
+
+export function toCreateRequest(inputs: NotebookInstanceInputs, ownerKey?: string): CreateRequest {
+  const annotations = { ...inputs.annotations, ...(ownerKey ? { [OWNER_ANNOTATION]: ownerKey } : {}) };
+  const request: CreateRequest = {
+    name: inputs.name,
+    profile_id: inputs.profileId,
+    description: inputs.description,
+    flavor: inputs.flavor,
+    spec: {
+      storage: { type: inputs.storage.type, location: { path: inputs.storage.path } },
+      auto_stop: toWireAutoStop(inputs.autoStop),
+    },
+    workspace: { id: inputs.workspaceId },
+  };
+  if (inputs.extendStorage && inputs.extendStorage.length > 0) {
+    request.spec.extend_storage = inputs.extendStorage.map((s) => ({ type: s.type, location: { path: s.path } }));
+  }
+  if (Object.keys(annotations).length > 0) request.spec.annotations = annotations;
+  if (inputs.pool) {
+    request.pool = {
+      id: inputs.pool.id,
+      ...(inputs.pool.type !== undefined && { type: inputs.pool.type }),
+      ...(inputs.pool.name !== undefined && { name: inputs.pool.name }),
+      ...(inputs.pool.ownerProjectId !== undefined && { owner: { project_id: inputs.pool.ownerProjectId } }),
+    };
+  }
+  if (inputs.aiProjectId !== undefined) request.ai_project = { id: inputs.aiProjectId };
+  return request;
+}
+
+function toWireAutoStop(autoStop: AutoStopInput): { enable: boolean; duration?: number; prompt?: boolean } {
+  return {
+    enable: autoStop.enabled,
+    ...(autoStop.durationSeconds !== undefined && { duration: autoStop.durationSeconds }),
+    ...(autoStop.prompt !== undefined && { prompt: autoStop.prompt }),
+  };
+}
+
+/** PUT body: the only modifiable fields are description and auto_stop (§3.3). */
+export function toUpdateRequest(inputs: NotebookInstanceInputs, changed: { description: boolean; autoStop: boolean }): UpdateRequest {
+  const request: UpdateRequest = {};
+  if (changed.description) request.description = inputs.description;
+  if (changed.autoStop) request.spec = { auto_stop: toWireAutoStop(inputs.autoStop) };
+  return request;
+}
+
+/** Outputs = the inputs as applied + what the service reports. Only JSON-safe values (no undefined). */
+export function toOutputs(instance: Instance, inputs: NotebookInstanceInputs): NotebookInstanceOutputs {
+  const spec = instance.spec ?? {};
+  const annotations = spec.annotations ?? {};
+  const autoStop: WireAutoStop = spec.auto_stop ?? {};
+  const queuing = instance.queuing_info;
+  const failed = spec.failed_reasons;
+  const outputs: NotebookInstanceOutputs = {
+    ...inputs,
+    instanceId: instance.id,
+    status: String(instance.status),
+    url: typeof annotations.url === "string" ? annotations.url : "",
+    targetDomain: typeof annotations.target_domain === "string" ? annotations.target_domain : "",
+    creationTimestamp: instance.creation_timestamp ?? "",
+    latestUpdateTimestamp: instance.latest_update_timestamp ?? "",
+    flavorDetails: instance.flavor_details ?? null,
+    profile: instance.profile
+      ? pickDefined({
+          id: instance.profile.id,
+          name: instance.profile.name,
+          description: instance.profile.description,
+          flavorType: instance.profile.flavor_type,
+        })
+      : null,
+    autoStopAt:
+      autoStop.enable && typeof autoStop.stop_timestamp === "number" && autoStop.stop_timestamp > 0
+        ? new Date(autoStop.stop_timestamp).toISOString()
+        : "",
+    autoStopRemainingSeconds: autoStop.enable && typeof autoStop.remain_time === "number" ? autoStop.remain_time : null,
+    queuingInfo: queuing
+      ? pickDefined({ status: queuing.status, rank: queuing.rank, remainTimeSeconds: queuing.remain_time })
+      : null,
+    failedReasons: failed
+      ? pickDefined({ code: failed.code, message: failed.message, detail: failed.detail ?? undefined })
+      : null,
+  };
+  return jsonSafe(outputs);
+}
+
+/**
+ * The inputs as the service sees them now, for refresh: fields the API reports overwrite the old inputs, so
+ * the next preview shows drift as a change back to the declared values. `profileId` is kept: the service
+ * answers with its own `profile.id`, which never equals the id that was sent (§2.3).
+ */
+export function observedInputs(instance: Instance, old: NotebookInstanceInputs): NotebookInstanceInputs {
+  const spec = instance.spec ?? {};
+  const wireAutoStop = spec.auto_stop;
+  const observed: NotebookInstanceInputs = {
+    ...old,
+    name: instance.name ?? old.name,
+    flavor: instance.flavor ?? old.flavor,
+    description: instance.description ?? "",
+  };
+  const path = spec.storage?.location?.path;
+  if (spec.storage?.type === "obs" && typeof path === "string") observed.storage = { type: "obs", path };
+  if (wireAutoStop) {
+    const enabled = wireAutoStop.enable === true;
+    observed.autoStop = pickDefined({
+      enabled,
+      // The duration only matters while auto-stop is on; keep the declared one otherwise.
+      durationSeconds: enabled ? wireAutoStop.duration : old.autoStop.durationSeconds,
+      prompt: wireAutoStop.prompt ?? old.autoStop.prompt,
+    }) as AutoStopInput;
+  }
+  if (instance.workspace?.id !== undefined) observed.workspaceId = instance.workspace.id;
+  if (old.desiredStatus !== undefined) observed.desiredStatus = powerStateOf(String(instance.status)) ?? old.desiredStatus;
+  return jsonSafe(observed);
+}
+
+/** The owner key recorded on an instance at create, if any. */
+export function ownerKeyOf(instance: Instance): string | undefined {
+  const value = instance.spec?.annotations?.[OWNER_ANNOTATION];
+  return typeof value === "string" ? value : undefined;
+}
+
+function pickDefined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Drops undefined anywhere: an undefined inside a partial-failure error hangs the provider host's RPC. */
+export function jsonSafe<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,49 @@
+/**
+ * Progress lines for long waits. The provider host's stdout is what `pulumi up` shows (its log API is not
+ * connected to the engine in dynamic providers), so a line goes to stdout on each status change and
+ * periodically while a status holds.
+ */
+export type ProgressSink = (line: string) => void;
+
+export const stdoutSink: ProgressSink = (line) => {
+  process.stdout.write(`${line}\n`);
+};
+
+const sinkHolder: { sink: ProgressSink } = { sink: stdoutSink };
+
+/** Tests swap the sink to capture lines. */
+export function setProgressSink(sink: ProgressSink): void {
+  sinkHolder.sink = sink;
+}
+
+export function reportProgress(line: string): void {
+  sinkHolder.sink(line);
+}
+
+export interface ProgressTracker {
+  observe(status: string, extra?: { rank?: number }): void;
+}
+
+/** Prints on status change, and every `everyMs` while nothing changes. */
+export function createProgressTracker(options: {
+  label: string;
+  now?: () => number;
+  everyMs?: number;
+}): ProgressTracker {
+  const now = options.now ?? Date.now;
+  const everyMs = options.everyMs ?? 30_000;
+  const started = now();
+  let lastStatus: string | undefined;
+  let lastPrinted = 0;
+  return {
+    observe(status, extra) {
+      const at = now();
+      if (status === lastStatus && at - lastPrinted < everyMs) return;
+      lastStatus = status;
+      lastPrinted = at;
+      const elapsed = Math.round((at - started) / 1000);
+      const rank = extra?.rank !== undefined ? `, queue position ${extra.rank}` : "";
+      reportProgress(`${options.label}: ${status} (${elapsed}s elapsed${rank})`);
+    },
+  };
+}

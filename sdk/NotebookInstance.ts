@@ -1,0 +1,175 @@
+import * as pulumi from "@pulumi/pulumi";
+import { notebookInstanceProviderShim } from "./providerShim.js";
+
+/** OBS storage of the instance's work directory. */
+export interface NotebookStorageArgs {
+  /** API field `spec.storage.type`. Only `"obs"` is supported. Default `"obs"`. Changing it replaces the instance. */
+  type?: pulumi.Input<"obs">;
+  /**
+   * API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not
+   * a bucket root. Changing it replaces the instance.
+   */
+  path: pulumi.Input<string>;
+}
+
+/** Extra storage (API field `spec.extend_storage[]`; `obsfs` in some dedicated pools). Changing it replaces the instance. */
+export interface NotebookExtendStorageArgs {
+  type: pulumi.Input<string>;
+  path: pulumi.Input<string>;
+}
+
+/** Automatic stop after a running time (API field `spec.auto_stop`). Changing it updates in place (PUT). */
+export interface NotebookAutoStopArgs {
+  /** API field `enable`. */
+  enabled: pulumi.Input<boolean>;
+  /**
+   * API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running
+   * instance a change applies from the next start (API behaviour).
+   */
+  durationSeconds?: pulumi.Input<number>;
+  /** API field `prompt`: whether the console shows a reminder. Default true. */
+  prompt?: pulumi.Input<boolean>;
+}
+
+/** Dedicated resource pool (API field `pool`). Changing it replaces the instance. */
+export interface NotebookPoolArgs {
+  id: pulumi.Input<string>;
+  type?: pulumi.Input<string>;
+  name?: pulumi.Input<string>;
+  /** API field `pool.owner.project_id`. */
+  ownerProjectId?: pulumi.Input<string>;
+}
+
+/**
+ * Timeouts as durations like `"30m"`, `"1h"`, `"90s"` (Pulumi's customTimeouts do not reach dynamic providers).
+ * Defaults: create 30m, update 20m, delete 20m. Changing them never calls the API.
+ */
+export interface NotebookTimeoutsArgs {
+  create?: pulumi.Input<string>;
+  update?: pulumi.Input<string>;
+  delete?: pulumi.Input<string>;
+}
+
+export interface NotebookInstanceArgs {
+  /**
+   * API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random
+   * suffix. Changing it replaces the instance.
+   */
+  name?: pulumi.Input<string>;
+  /** Prefix of the generated name when `name` is absent. Default: the resource name. */
+  namePrefix?: pulumi.Input<string>;
+  /**
+   * API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent).
+   * The service reports its own `profile.id`, which never causes a diff. Changing it replaces the instance.
+   */
+  profileId: pulumi.Input<string>;
+  /** API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent). Changing it replaces the instance. */
+  flavor: pulumi.Input<string>;
+  /** API field `description`: at most 512 characters, none of `& < > " ' /`. Default `""`. Updates in place (PUT). */
+  description?: pulumi.Input<string>;
+  /** API field `spec.storage`. Changing it replaces the instance. */
+  storage: pulumi.Input<NotebookStorageArgs>;
+  /** API field `spec.extend_storage`. Changing it replaces the instance. */
+  extendStorage?: pulumi.Input<pulumi.Input<NotebookExtendStorageArgs>[]>;
+  /** API field `spec.auto_stop`. Default: disabled. Updates in place (PUT). */
+  autoStop?: pulumi.Input<NotebookAutoStopArgs>;
+  /** API field `spec.annotations`: labels, accepted at create only. Changing them replaces the instance. */
+  annotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** API field `workspace.id`. Default `"0"`. Changing it replaces the instance. */
+  workspaceId?: pulumi.Input<string>;
+  /** API field `pool`: a dedicated resource pool. Changing it replaces the instance. */
+  pool?: pulumi.Input<NotebookPoolArgs>;
+  /** API field `ai_project.id` (reserved by the API). Changing it replaces the instance. */
+  aiProjectId?: pulumi.Input<string>;
+  /**
+   * Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start/stop
+   * actions, in place). Absent: the power state is not managed, and an auto-stop is never drift.
+   */
+  desiredStatus?: pulumi.Input<"RUNNING" | "STOPPED">;
+  /** Operation timeouts. Changing them never calls the API. */
+  timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
+  /**
+   * Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for
+   * dynamic resources). Its description and auto-stop are then updated to the declared values; a difference
+   * in a field that cannot change in place fails the create. Read at create only.
+   */
+  adoptId?: pulumi.Input<string>;
+}
+
+/**
+ * A ModelArts DevEnviron notebook instance (demanager v1 API).
+ *
+ * ```ts
+ * const dev = new NotebookInstance("dev", {
+ *   profileId: "Multi-Engine 2.0 (python3)",
+ *   flavor: "modelarts.vm.cpu.2u",
+ *   storage: { path: "/my-bucket/notebooks/dev/" },
+ *   autoStop: { enabled: true, durationSeconds: 3600 },
+ * });
+ * export const url = dev.url;
+ * ```
+ */
+export class NotebookInstance extends pulumi.dynamic.Resource {
+  /** The instance id (`DE-...`), also the resource id. */
+  declare public readonly instanceId: pulumi.Output<string>;
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly profileId: pulumi.Output<string>;
+  declare public readonly flavor: pulumi.Output<string>;
+  declare public readonly description: pulumi.Output<string>;
+  declare public readonly storage: pulumi.Output<{ type: "obs"; path: string }>;
+  declare public readonly autoStop: pulumi.Output<{ enabled: boolean; durationSeconds?: number; prompt?: boolean }>;
+  declare public readonly workspaceId: pulumi.Output<string>;
+  declare public readonly desiredStatus: pulumi.Output<"RUNNING" | "STOPPED" | undefined>;
+  /** Status reported by the API at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`). */
+  declare public readonly status: pulumi.Output<string>;
+  /** Jupyter URL (`spec.annotations.url`); empty until the instance has run. */
+  declare public readonly url: pulumi.Output<string>;
+  /** Notebook host (`spec.annotations.target_domain`). */
+  declare public readonly targetDomain: pulumi.Output<string>;
+  /** Creation time, epoch milliseconds as a 13-digit string (API format). */
+  declare public readonly creationTimestamp: pulumi.Output<string>;
+  declare public readonly latestUpdateTimestamp: pulumi.Output<string>;
+  declare public readonly flavorDetails: pulumi.Output<Record<string, unknown> | null>;
+  /** The image configuration as the service reports it (its `id` differs from `profileId`). */
+  declare public readonly profile: pulumi.Output<{ id?: string; name?: string; description?: string; flavorType?: string } | null>;
+  /** ISO 8601 time of the next automatic stop, or `""`. */
+  declare public readonly autoStopAt: pulumi.Output<string>;
+  declare public readonly autoStopRemainingSeconds: pulumi.Output<number | null>;
+  /** Queue position for free flavors (`queuing_info`). */
+  declare public readonly queuingInfo: pulumi.Output<{ status?: string; rank?: number; remainTimeSeconds?: number } | null>;
+  /** Why a create or start failed (`spec.failed_reasons`). */
+  declare public readonly failedReasons: pulumi.Output<{ code?: string; message?: string; detail?: Record<string, string> } | null>;
+
+  constructor(name: string, args: NotebookInstanceArgs, opts?: pulumi.CustomResourceOptions) {
+    const props: Record<string, unknown> = {
+      ...args,
+      namePrefix: args.name === undefined ? (args.namePrefix ?? name) : args.namePrefix,
+      // Recorded on the instance at create, so an instance whose create was never recorded (an interrupted
+      // `pulumi up`) is recognised and resumed instead of failing on its duplicate name.
+      __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+    };
+    for (const output of OUTPUT_NAMES) if (!(output in props)) props[output] = undefined;
+    super(notebookInstanceProviderShim, name, props, opts, "modelarts", "NotebookInstance");
+  }
+}
+
+/** Every output is registered up front (passed as undefined), or Pulumi drops it (pulumi/pulumi#5174). */
+const OUTPUT_NAMES = [
+  "instanceId",
+  "name",
+  "description",
+  "workspaceId",
+  "autoStop",
+  "desiredStatus",
+  "status",
+  "url",
+  "targetDomain",
+  "creationTimestamp",
+  "latestUpdateTimestamp",
+  "flavorDetails",
+  "profile",
+  "autoStopAt",
+  "autoStopRemainingSeconds",
+  "queuingInfo",
+  "failedReasons",
+] as const;

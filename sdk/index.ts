@@ -1,0 +1,9 @@
+export {
+  NotebookInstance,
+  type NotebookInstanceArgs,
+  type NotebookStorageArgs,
+  type NotebookExtendStorageArgs,
+  type NotebookAutoStopArgs,
+  type NotebookPoolArgs,
+  type NotebookTimeoutsArgs,
+} from "./NotebookInstance.js";
