@@ -29,6 +29,7 @@ export interface CreateOutcome {
  */
 export class ModelArtsClient {
   readonly projectId: string;
+  private readonly pageSize: number;
   private readonly executor: RequestExecutor;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
@@ -40,7 +41,9 @@ export class ModelArtsClient {
     sleep?: (ms: number) => Promise<void>;
     random?: () => number;
     now?: () => number;
+    pageSize?: number;
   }) {
+    this.pageSize = options.pageSize ?? LIST_PAGE_SIZE;
     this.executor = options.executor;
     this.projectId = options.projectId;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -109,10 +112,10 @@ export class ModelArtsClient {
   /** Every instance matching the query, across all pages. */
   async listInstances(query: ListQuery = {}): Promise<Instance[]> {
     const all: Instance[] = [];
-    for (let offset = 0; ; offset += LIST_PAGE_SIZE) {
+    for (let offset = 0; ; offset += this.pageSize) {
       const pairs: [string, string][] = [["de_type", "Notebook"]];
       for (const [key, value] of Object.entries(query)) if (value !== undefined) pairs.push([key, String(value)]);
-      pairs.push(["limit", String(LIST_PAGE_SIZE)], ["offset", String(offset)]);
+      pairs.push(["limit", String(this.pageSize)], ["offset", String(offset)]);
       const page = await this.call<ListResponse>({
         method: "GET",
         path: this.instancesPath(),
@@ -123,7 +126,7 @@ export class ModelArtsClient {
       all.push(...instances);
       // total_count is documented as a String in one revision and sent as a number (§3.1): parse leniently.
       const total = Number(page.total_count);
-      if (instances.length < LIST_PAGE_SIZE || (Number.isFinite(total) && offset + instances.length >= total)) {
+      if (instances.length < this.pageSize || (Number.isFinite(total) && offset + instances.length >= total)) {
         return all;
       }
     }

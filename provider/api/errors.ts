@@ -40,7 +40,8 @@ export class ApiError extends ModelArtsError {
   readonly path: string;
   readonly retryAfterSeconds?: number;
 
-  constructor(details: ApiErrorDetails) {
+  constructor(raw: ApiErrorDetails) {
+    const details = raw.apiMessage === undefined ? raw : { ...raw, apiMessage: redactSecrets(raw.apiMessage) };
     super(formatApiError(details), details.errorCode ?? `HTTP.${details.status}`);
     this.status = details.status;
     this.errorCode = details.errorCode;

@@ -1,6 +1,6 @@
 import type { Authenticator } from "../auth/authenticator.js";
 import { canonicalQueryString } from "../auth/canonical.js";
-import { ApiError, redactSecrets } from "./errors.js";
+import { ApiError } from "./errors.js";
 import { sendWithGot, type HttpResponse, type HttpSend } from "./httpTransport.js";
 import { DEFAULT_RETRY_OPTIONS, isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from "./retryPolicy.js";
 import type { ErrorBody } from "./wireTypes.js";
@@ -136,9 +136,9 @@ export function toApiError(method: string, path: string, response: HttpResponse,
 function pickMessage(body: ErrorBody, raw: string): string | undefined {
   // The generic ModelArts error body uses error_msg, the demanager samples error_message (§7.1).
   const message = body.error_msg ?? body.error_message;
-  if (typeof message === "string") return redactSecrets(message);
+  if (typeof message === "string") return message;
   const text = raw.trim();
-  return text === "" ? undefined : redactSecrets(text.slice(0, 300));
+  return text === "" ? undefined : text.slice(0, 300);
 }
 
 function parseJson(text: string): unknown {
