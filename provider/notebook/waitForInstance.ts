@@ -68,7 +68,7 @@ export async function waitForInstance(options: {
   verb: string;
 }): Promise<Instance | undefined> {
   const { client, id, label, target, schedule } = options;
-  const tracker = createProgressTracker({ label, everyMs: schedule.progressEveryMs });
+  const tracker = createProgressTracker({ label: `${options.verb} notebook instance ${label}`, everyMs: schedule.progressEveryMs });
   let lastSeen: Instance | undefined;
   const result = await waitFor<Instance | undefined>({
     poll: () => client.findInstance(id),

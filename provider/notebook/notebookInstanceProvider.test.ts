@@ -1,0 +1,263 @@
+import fc from "fast-check";
+import { startEmulator, type Emulator, FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "../../emulator/index.js";
+import { emulatorEnv } from "../../test/support/emulatorEnv.js";
+import { notebookInstanceProvider as provider } from "./notebookInstanceProvider.js";
+import { PartialFailureError } from "./partialFailure.js";
+import { setProgressSink } from "./progress.js";
+import { setProviderOverrides } from "./providerContext.js";
+import { UNKNOWN } from "./types.js";
+
+type Props = Record<string, unknown>;
+
+const CREATE = "POST /v1/{project_id}/demanager/instances";
+const PROVIDER_TEXT = "exports.handler = function () { /* serialized shim */ };";
+
+let emulator: Emulator;
+let progress: string[];
+
+beforeAll(async () => {
+  emulator = await startEmulator({ timeScale: 0.001 });
+  setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+});
+afterAll(async () => {
+  setProgressSink((line) => process.stdout.write(`${line}\n`));
+  await emulator.close();
+});
+beforeEach(async () => {
+  await emulator.admin.reset();
+  progress = [];
+  setProgressSink((line) => progress.push(line));
+});
+
+function declared(overrides: Props = {}): Props {
+  return {
+    name: "nb-dev",
+    profileId: "Multi-Engine 1.0 (python3)-cpu",
+    flavor: "modelarts.vm.cpu.2u",
+    storage: { path: "/bucket/dev/" },
+    autoStop: { enabled: true, durationSeconds: 3600 },
+    __provider: PROVIDER_TEXT,
+    ...overrides,
+  };
+}
+
+/** check, as the engine runs it before create or update. */
+async function checked(olds: Props | undefined, news: Props): Promise<Props> {
+  const result = await provider.check(olds ?? {}, news);
+  expect(result.failures).toEqual([]);
+  return result.inputs;
+}
+
+async function instanceCount(name?: string): Promise<number> {
+  const all = await emulator.admin.listInstances();
+  return all.filter((i) => name === undefined || i.name === name).length;
+}
+
+function expectNoCredentials(value: unknown): void {
+  const text = JSON.stringify(value);
+  for (const secret of [FAKE_OBS_CREDENTIAL.access_key, FAKE_OBS_CREDENTIAL.secret_key, FAKE_REPOSITORY_ACCESS_TOKEN, emulator.credentials.accessKeys[0]!.secretKey]) {
+    if (secret) expect(text).not.toContain(secret);
+  }
+}
+
+test("create → read → same inputs → update description and autoStop → stop/start → replace on flavor → delete", async () => {
+  const inputs = await checked(undefined, declared());
+  expect(inputs).toMatchObject({ description: "", workspaceId: "0", storage: { type: "obs", path: "/bucket/dev/" }, autoStop: { prompt: true } });
+
+  const created = await provider.create(inputs);
+  expect(created.id).toMatch(/^DE-/);
+  expect(created.outs).toMatchObject({ status: "RUNNING", instanceId: created.id, name: "nb-dev", description: "" });
+  expect(created.outs.url).toMatch(/^https:\/\//);
+  expect(created.outs.profile?.id).not.toBe(inputs.profileId);
+  expectNoCredentials(created.outs);
+  expect(progress).toContainEqual(expect.stringMatching(/^create notebook instance nb-dev \(DE-.+\): (CREATING|STARTING|RUNNING) \(\d+s elapsed\)$/));
+
+  const read = await provider.read(created.id, { ...created.outs, __provider: PROVIDER_TEXT });
+  expect(read.id).toBe(created.id);
+  expectNoCredentials(read);
+  const again = await checked(read.inputs, declared());
+  expect(await provider.diff(created.id, read.props as Props, again)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+
+  const changed = await checked(read.inputs, declared({ description: "tuned", autoStop: { enabled: true, durationSeconds: 7200 } }));
+  expect(await provider.diff(created.id, read.props as Props, changed)).toMatchObject({ changes: true, replaces: [] });
+  const updated = await provider.update(created.id, read.props as Props, changed);
+  expect(updated.outs).toMatchObject({ description: "tuned", autoStop: { enabled: true, durationSeconds: 7200 } });
+  expect((await emulator.admin.getInstance(created.id)).description).toBe("tuned");
+
+  const stopped = await provider.update(created.id, updated.outs as unknown as Props, await checked(changed, { ...changed, desiredStatus: "STOPPED" }));
+  expect(stopped.outs.status).toBe("STOPPED");
+  const started = await provider.update(created.id, stopped.outs as unknown as Props, await checked(changed, { ...changed, desiredStatus: "RUNNING" }));
+  expect(started.outs.status).toBe("RUNNING");
+
+  const newFlavor = await checked(changed, { ...changed, flavor: "modelarts.vm.cpu.8u" });
+  expect(await provider.diff(created.id, started.outs as unknown as Props, newFlavor)).toEqual({ changes: true, replaces: ["flavor"], deleteBeforeReplace: true });
+
+  await provider.delete(created.id, started.outs as unknown as Props);
+  expect(await instanceCount()).toBe(0);
+  // Already gone is success.
+  await provider.delete(created.id, started.outs as unknown as Props);
+});
+
+test("a create that ends in CREATE_FAILED fails with the API's reason and is recorded, not orphaned", async () => {
+  await emulator.admin.failNextCreates({ code: "ModelArts.6200", message: "No resources available." });
+  const inputs = await checked(undefined, declared({ name: "nb-fail" }));
+  const err = (await provider.create(inputs).catch((e: unknown) => e)) as PartialFailureError;
+  expect(err).toBeInstanceOf(PartialFailureError);
+  expect(err.message).toMatch(/^create notebook instance "nb-fail \(DE-.+\)": the instance is CREATE_FAILED; ModelArts\.6200: No resources available\./);
+  expect(err.id).toMatch(/^DE-/);
+  expect(err.reasons.join()).toContain("No resources available.");
+  expect(err.properties).toMatchObject({ name: "nb-fail", status: "CREATE_FAILED", __provider: PROVIDER_TEXT });
+  expect(JSON.parse(JSON.stringify(err.properties))).toEqual(err.properties);
+  expect(await instanceCount("nb-fail")).toBe(1);
+
+  // The next `pulumi up` updates a resource with init errors: a failed instance says how to get out.
+  const update = (await provider.update(err.id, err.properties, inputs).catch((e: unknown) => e)) as Error;
+  expect(update.message).toContain("CREATE_FAILED");
+  expect(update.message).toContain("--replace");
+
+  await provider.delete(err.id, err.properties);
+  expect(await instanceCount()).toBe(0);
+});
+
+test("a create that times out is recorded, and the next up resumes the wait instead of creating again", async () => {
+  const slow = await startEmulator({ timeScale: 0.05 });
+  setProviderOverrides({ env: emulatorEnv(slow, 20) });
+  try {
+    const inputs = await checked(undefined, declared({ name: "nb-slow", timeouts: { create: "1s" } }));
+    const err = (await provider.create(inputs).catch((e: unknown) => e)) as PartialFailureError;
+    expect(err).toBeInstanceOf(PartialFailureError);
+    expect(err.message).toContain("timed out after 1s waiting for READY; last status CREATING");
+    expect(err.properties.status).toBe("CREATING");
+
+    // The engine records err.properties and calls update on the next `pulumi up` (the resource has init errors).
+    const resumed = await provider.update(err.id, err.properties, await checked(inputs, declared({ name: "nb-slow" })));
+    expect(resumed.outs.status).toBe("RUNNING");
+    expect(await slow.admin.requestCount(CREATE)).toBe(1);
+    expect((await slow.admin.listInstances()).length).toBe(1);
+  } finally {
+    setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+    await slow.close();
+  }
+});
+
+test("a create never recorded by the engine (interrupted run) is resumed by the next create, through its owner key", async () => {
+  const inputs = await checked(undefined, declared({ name: "nb-owned", __ownerKey: "proj/dev/nb" }));
+  const first = await provider.create(inputs);
+  const second = await provider.create(inputs);
+  expect(second.id).toBe(first.id);
+  expect(await instanceCount("nb-owned")).toBe(1);
+  expect(progress.some((line) => line.includes("resuming instance"))).toBe(true);
+
+  // Someone else's instance with the same name is not taken over.
+  const other = await checked(undefined, declared({ name: "nb-owned", __ownerKey: "proj/other/nb" }));
+  const err = (await provider.create(other).catch((e: unknown) => e)) as Error;
+  expect(err.message).toMatch(/create notebook instance "nb-owned": POST .*ModelArts\.6301.*set adoptId/);
+});
+
+test("a connection dropped after the POST was applied creates exactly one instance", async () => {
+  await emulator.admin.injectFault({ route: CREATE, kind: "drop-after" });
+  const created = await provider.create(await checked(undefined, declared({ name: "nb-drop" })));
+  expect(created.outs.status).toBe("RUNNING");
+  expect(await instanceCount("nb-drop")).toBe(1);
+});
+
+test("adoptId takes over an existing instance and applies description and autoStop", async () => {
+  const existing = await provider.create(await checked(undefined, declared({ name: "nb-adopt", description: "old" })));
+  await emulator.admin.resetRequestCounts();
+  const adopted = await provider.create(
+    await checked(undefined, declared({ name: "nb-adopt", adoptId: existing.id, description: "adopted", desiredStatus: "STOPPED" })),
+  );
+  expect(adopted.id).toBe(existing.id);
+  expect(adopted.outs).toMatchObject({ description: "adopted", status: "STOPPED" });
+  expect(await emulator.admin.requestCount(CREATE)).toBe(0);
+
+  const conflict = (await provider
+    .create(await checked(undefined, declared({ name: "nb-adopt", adoptId: existing.id, flavor: "modelarts.vm.cpu.8u" })))
+    .catch((e: unknown) => e)) as Error;
+  expect(conflict.message).toContain('flavor (declared "modelarts.vm.cpu.8u", the instance has "modelarts.vm.cpu.2u")');
+
+  const missing = (await provider.create(await checked(undefined, declared({ adoptId: "DE-missing" }))).catch((e: unknown) => e)) as Error;
+  expect(missing.message).toContain('adoptId "DE-missing" does not exist');
+});
+
+test("refresh shows out-of-band drift as a change back to the declared values", async () => {
+  const inputs = await checked(undefined, declared({ name: "nb-drift" }));
+  const created = await provider.create(inputs);
+  await emulator.admin.updateInstance(created.id, { description: "edited in the console", auto_stop: { enable: false } });
+  const read = await provider.read(created.id, created.outs as unknown as Props);
+  expect(read.inputs).toMatchObject({ description: "edited in the console", autoStop: { enabled: false } });
+  const diff = await provider.diff(created.id, read.props as Props, await checked(read.inputs, declared({ name: "nb-drift" })));
+  expect(diff).toMatchObject({ changes: true, replaces: [] });
+});
+
+test("an auto-stop is not drift without desiredStatus; with desiredStatus RUNNING it is corrected", async () => {
+  const inputs = await checked(undefined, declared({ name: "nb-autostop" }));
+  const created = await provider.create(inputs);
+  await emulator.admin.updateInstance(created.id, { status: "STOPPED" });
+  const read = await provider.read(created.id, created.outs as unknown as Props);
+  expect((read.props as Props).status).toBe("STOPPED");
+  expect((await provider.diff(created.id, read.props as Props, await checked(read.inputs, declared({ name: "nb-autostop" })))).changes).toBe(false);
+
+  const managed = await checked(inputs, declared({ name: "nb-autostop", desiredStatus: "RUNNING" }));
+  const running = await provider.update(created.id, created.outs as unknown as Props, managed);
+  expect(running.outs.status).toBe("RUNNING");
+  await emulator.admin.updateInstance(created.id, { status: "STOPPED" });
+  const read2 = await provider.read(created.id, running.outs as unknown as Props);
+  expect(read2.inputs).toMatchObject({ desiredStatus: "STOPPED" });
+  const diff = await provider.diff(created.id, read2.props as Props, await checked(read2.inputs, managed));
+  expect(diff.changes).toBe(true);
+  const corrected = await provider.update(created.id, read2.props as Props, managed);
+  expect(corrected.outs.status).toBe("RUNNING");
+});
+
+test("read of a deleted instance gives an empty id", async () => {
+  const created = await provider.create(await checked(undefined, declared({ name: "nb-gone" })));
+  await emulator.admin.deleteInstance(created.id);
+  expect(await provider.read(created.id, created.outs as unknown as Props)).toEqual({ id: "" });
+});
+
+test("an auto-generated name is kept across checks and regenerated for a replacement", async () => {
+  const first = await checked(undefined, { ...declared(), name: undefined, namePrefix: "my notebook!" });
+  expect(first.name).toMatch(/^my-notebook--[a-z0-9]{7}$/);
+  const kept = await checked(first, { ...declared(), name: undefined, namePrefix: "my notebook!" });
+  expect(kept.name).toBe(first.name);
+  const replacement = await checked(undefined, { ...declared(), name: undefined, namePrefix: "my notebook!" });
+  expect(replacement.name).not.toBe(first.name);
+  const long = await checked(undefined, { ...declared(), name: undefined, namePrefix: "x".repeat(100) });
+  expect((long.name as string).length).toBeLessThanOrEqual(64);
+});
+
+test("check tolerates the unknown sentinel during preview", async () => {
+  const result = await provider.check({}, declared({ name: UNKNOWN, flavor: UNKNOWN, storage: UNKNOWN, autoStop: { enabled: UNKNOWN, durationSeconds: 3600 } }));
+  expect(result.failures).toEqual([]);
+  expect(result.inputs.flavor).toBe(UNKNOWN);
+});
+
+test("property: check never throws and never calls the API, whatever it is given", async () => {
+  await emulator.admin.resetRequestCounts();
+  const field = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(UNKNOWN), fc.object(), fc.array(fc.string()));
+  const inputs = fc.record(
+    {
+      name: field,
+      profileId: field,
+      flavor: field,
+      description: field,
+      storage: fc.oneof(field, fc.record({ type: field, path: fc.oneof(field, fc.constantFrom("/b/d/", "/b/", "b/d")) })),
+      autoStop: fc.oneof(field, fc.record({ enabled: field, durationSeconds: fc.oneof(field, fc.integer({ min: 0, max: 100000 })) })),
+      desiredStatus: field,
+      timeouts: fc.oneof(field, fc.record({ create: field })),
+      extra: field,
+    },
+    { requiredKeys: [] },
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.option(inputs, { nil: undefined }), inputs, async (olds, news) => {
+      const result = await provider.check((olds ?? {}) as Props, news as Props);
+      expect(Array.isArray(result.failures)).toBe(true);
+      for (const failure of result.failures) expect(typeof failure.property).toBe("string");
+    }),
+    { numRuns: 300 },
+  );
+  const counts = await emulator.admin.requestCounts();
+  expect(counts.total).toBe(0);
+});

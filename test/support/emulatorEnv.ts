@@ -1,0 +1,20 @@
+import type { Emulator } from "../../emulator/index.js";
+
+/**
+ * Environment that points the provider at an emulator (AK/SK auth, plain http on loopback), with the poll
+ * schedule shrunk to match the emulator's time scale.
+ */
+export function emulatorEnv(emulator: Emulator, pollMs = 5): Record<string, string> {
+  const key = emulator.credentials.accessKeys[0]!;
+  return {
+    HW_MODELARTS_ENDPOINT: emulator.url,
+    HW_REGION_NAME: emulator.region,
+    HW_PROJECT_ID: emulator.projectId,
+    HW_ACCESS_KEY: key.accessKey,
+    HW_SECRET_KEY: key.secretKey,
+    MODELARTS_POLL_INITIAL_DELAY_MS: String(pollMs),
+    MODELARTS_POLL_MIN_DELAY_MS: String(pollMs),
+    MODELARTS_POLL_MAX_DELAY_MS: String(pollMs * 4),
+    MODELARTS_PROGRESS_EVERY_MS: "60000",
+  };
+}
