@@ -1,0 +1,66 @@
+import type { ValidateFunction } from "ajv";
+import type schema from "../../schema.json";
+import { getAjv, SCHEMA_ID } from "./ajvInstance";
+import { toCheckFailures, type ValidationIssue } from "./toCheckFailures";
+
+export type { ValidationIssue } from "./toCheckFailures";
+
+/** Names of the `$defs` entries of schema.json. */
+export type SchemaDefName = keyof (typeof schema)["$defs"];
+// Plain strings are accepted too (checked at run time); the union keeps editor completion for the known names.
+type DefNameArg = SchemaDefName | (string & Record<never, never>);
+
+/** The value Pulumi sends for any input that is not known yet (during preview). */
+export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface WireValidationResult {
+  valid: boolean;
+  /** Empty when `valid`; property paths use the wire (snake_case) names. */
+  errors: ValidationIssue[];
+}
+
+export interface ValidateInputsOptions {
+  /** Preview: a property whose value (or an enclosing value) is {@link UNKNOWN_VALUE} counts as valid. */
+  allowUnknowns?: boolean;
+}
+
+/** The compiled validator of one `$defs` entry. Ajv compiles each entry on first request and caches it. */
+export function getValidator(defName: DefNameArg): ValidateFunction {
+  const validate = getAjv().getSchema(`${SCHEMA_ID}#/$defs/${defName}`);
+  if (validate === undefined) throw new Error(`schema.json has no $defs entry named "${defName}"`);
+  return validate;
+}
+
+/** Checks a request or response body against a wire shape of schema.json. */
+export function validateWire(defName: DefNameArg, value: unknown): WireValidationResult {
+  const validate = getValidator(defName);
+  if (validate(value)) return { valid: true, errors: [] };
+  return { valid: false, errors: toCheckFailures(validate.errors, value, { rootLabel: "body" }) };
+}
+
+/**
+ * Checks the plain inputs of a NotebookInstance (`NotebookInstanceInputs`) and returns one issue per problem, empty
+ * when the inputs are valid. Never throws for any JSON value.
+ */
+export function validateInputs(value: unknown, options: ValidateInputsOptions = {}): ValidationIssue[] {
+  const validate = getValidator("NotebookInstanceInputs");
+  if (validate(value)) return [];
+  let errors = validate.errors ?? [];
+  if (options.allowUnknowns === true) {
+    // Errors raised at or below an unknown value are about a value nobody knows yet. A property that holds the
+    // sentinel is present, so it is never reported as missing either.
+    errors = errors.filter((e) => !isAtOrBelowUnknown(value, e.instancePath));
+  }
+  return toCheckFailures(errors, value, { rootLabel: "inputs" });
+}
+
+function isAtOrBelowUnknown(root: unknown, instancePath: string): boolean {
+  let node = root;
+  if (node === UNKNOWN_VALUE) return true;
+  for (const token of instancePath.split("/").slice(1)) {
+    if (node === null || typeof node !== "object") return false;
+    node = (node as Record<string, unknown>)[token.replace(/~1/g, "/").replace(/~0/g, "~")];
+    if (node === UNKNOWN_VALUE) return true;
+  }
+  return false;
+}
