@@ -1,0 +1,67 @@
+import * as pulumi from "@pulumi/pulumi";
+import { NotebookInstance } from "./NotebookInstance.js";
+
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+
+const registered: Registered[] = [];
+
+beforeAll(() => {
+  pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+        // What the provider would return: the inputs as applied plus the service's view.
+        return {
+          id: "DE-mock-1",
+          state: { ...args.inputs, name: args.inputs.name ?? "dev-abc1234", status: "RUNNING", url: "https://notebook/x", instanceId: "DE-mock-1" },
+        };
+      },
+      call: () => ({}),
+    },
+    "modelarts-sdk-test",
+    "dev",
+  );
+});
+
+function value<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply(resolve));
+}
+
+test("registers the dynamic resource type with the declared inputs, a name prefix and an owner key", async () => {
+  const nb = new NotebookInstance("dev", {
+    profileId: "Multi-Engine 2.0 (python3)",
+    flavor: "modelarts.vm.cpu.2u",
+    storage: { path: "/bucket/dev/" },
+    autoStop: { enabled: true, durationSeconds: 3600 },
+  });
+  expect(await value(nb.id)).toBe("DE-mock-1");
+  const entry = registered.find((r) => r.name === "dev")!;
+  expect(entry.type).toBe("pulumi-nodejs:dynamic/modelarts:NotebookInstance");
+  expect(entry.inputs).toMatchObject({
+    profileId: "Multi-Engine 2.0 (python3)",
+    flavor: "modelarts.vm.cpu.2u",
+    storage: { path: "/bucket/dev/" },
+    namePrefix: "dev",
+    __ownerKey: "modelarts-sdk-test/dev/dev",
+  });
+  expect(typeof entry.inputs.__provider).toBe("string");
+});
+
+test("outputs are registered and resolve", async () => {
+  const nb = new NotebookInstance("outputs", { profileId: "p", flavor: "f", storage: { path: "/b/d/" } });
+  expect(await value(nb.status)).toBe("RUNNING");
+  expect(await value(nb.url)).toBe("https://notebook/x");
+  expect(await value(nb.instanceId)).toBe("DE-mock-1");
+});
+
+test("an explicit name is passed as is, without a name prefix", async () => {
+  new NotebookInstance("named", { name: "team-nb", profileId: "p", flavor: "f", storage: { path: "/b/d/" } });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const entry = registered.find((r) => r.name === "named")!;
+  expect(entry.inputs.name).toBe("team-nb");
+  expect(entry.inputs.namePrefix).toBeUndefined();
+});
