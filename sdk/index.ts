@@ -7,3 +7,4 @@ export {
   type NotebookPoolArgs,
   type NotebookTimeoutsArgs,
 } from "./NotebookInstance.js";
+export { TeamNotebooks, type TeamNotebooksArgs } from "./TeamNotebooks.js";
