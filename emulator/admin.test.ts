@@ -1,0 +1,194 @@
+import { validateWire } from "../provider/validation/validators";
+import { callApi } from "./callApi";
+import { AdminClient, startEmulator, type Emulator } from "./index";
+import { cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit";
+
+const CREATE_ROUTE = "POST /v1/{project_id}/demanager/instances";
+const GET_ROUTE = "GET /v1/{project_id}/demanager/instances/{instance_id}";
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ timeScale: 0.001 });
+});
+afterAll(() => emulator.close());
+beforeEach(() => emulator.admin.reset());
+
+const create = (name: string) =>
+  callApi(emulator, { method: "POST", path: instancesPath(emulator), body: cpuCreateRequest(name) });
+
+describe("status faults", () => {
+  it("fails the next N requests on a route without applying them", async () => {
+    await emulator.admin.injectFault({
+      route: CREATE_ROUTE,
+      kind: "status",
+      status: 500,
+      errorCode: "ModelArts.6102",
+      count: 2,
+    });
+    const first = await create("fault");
+    expect(first.status).toBe(500);
+    expect(first.json).toEqual({ error_code: "ModelArts.6102", error_message: "Server error, try again later." });
+    expect((await create("fault")).status).toBe(500);
+    expect((await create("fault")).status).toBe(200);
+    expect(await emulator.admin.listInstances()).toHaveLength(1);
+    expect(await emulator.admin.listFaults()).toEqual([]);
+  });
+
+  it("answers 429 ModelArts.6101 with Retry-After, 503 with a gateway body, or a raw body", async () => {
+    await emulator.admin.injectFault({ route: "*", kind: "status", status: 429, retryAfterSeconds: 7 });
+    await emulator.admin.injectFault({ route: "GET *", kind: "status", status: 503 });
+    await emulator.admin.injectFault({
+      route: CREATE_ROUTE,
+      kind: "status",
+      status: 502,
+      rawBody: "<html>Bad Gateway</html>",
+    });
+
+    const throttled = await create("x");
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers["retry-after"]).toBe("7");
+    expect(throttled.json).toMatchObject({ error_code: "ModelArts.6101" });
+
+    const unavailable = await getInstance(emulator, "DE-1");
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.json).toMatchObject({
+      error_code: "APIG.0202",
+      request_id: unavailable.headers["x-request-id"],
+    });
+
+    const html = await create("x");
+    expect(html.status).toBe(502);
+    expect(html.text).toBe("<html>Bad Gateway</html>");
+  });
+});
+
+describe("connection drops", () => {
+  it("drop-before: the client sees a reset and nothing was created", async () => {
+    await emulator.admin.injectFault({ route: CREATE_ROUTE, kind: "drop-before" });
+    await expect(create("dropped")).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(await emulator.admin.listInstances()).toEqual([]);
+    expect(await emulator.admin.requestCount(CREATE_ROUTE, "dropped")).toBe(1);
+  });
+
+  it("drop-after: the client sees a reset but the instance exists", async () => {
+    await emulator.admin.injectFault({ route: CREATE_ROUTE, kind: "drop-after" });
+    await expect(create("applied")).rejects.toThrow(/socket hang up|ECONNRESET/);
+    const instances = await emulator.admin.listInstances();
+    expect(instances.map((i) => i.name)).toEqual(["applied"]);
+    // A retry of the same create now meets the instance its lost answer made.
+    expect((await create("applied")).json).toMatchObject({ error_code: "ModelArts.6301" });
+  });
+});
+
+describe("create failures", () => {
+  it("makes the next create end in CREATE_FAILED with failed_reasons", async () => {
+    await emulator.admin.failNextCreates({
+      code: "ModelArts.6200",
+      message: "No resources available.",
+      detail: { zone: "az1" },
+    });
+    const { id } = (await createInstance(emulator, cpuCreateRequest("doomed"))) as { id: string };
+    await waitForStatus(emulator, id, "CREATE_FAILED");
+    const failed = (await getInstance(emulator, id)).json;
+    expect(validateWire("Instance", failed).valid).toBe(true);
+    expect(failed).toMatchObject({
+      error_code: "ModelArts.6200",
+      spec: { failed_reasons: { code: "ModelArts.6200", message: "No resources available.", detail: { zone: "az1" } } },
+    });
+    const next = (await createInstance(emulator, cpuCreateRequest("fine"))) as { id: string };
+    await waitForStatus(emulator, next.id, "RUNNING");
+  });
+});
+
+describe("out-of-band changes", () => {
+  it("changes description, auto_stop and status, and deletes", async () => {
+    const { id } = (await createInstance(emulator, cpuCreateRequest("oob"))) as { id: string };
+    const patched = await emulator.admin.updateInstance(id, {
+      description: "changed in the console",
+      auto_stop: { enable: true, duration: 7200 },
+      status: "STOPPED",
+    });
+    expect(patched).toMatchObject({ status: "STOPPED", project_id: emulator.projectId });
+    expect((await getInstance(emulator, id)).json).toMatchObject({
+      description: "changed in the console",
+      status: "STOPPED",
+      spec: { auto_stop: { enable: true, duration: 7200 } },
+    });
+    await emulator.admin.deleteInstance(id);
+    expect((await getInstance(emulator, id)).json).toMatchObject({ error_code: "ModelArts.6309" });
+  });
+
+  it("lists every instance, including those being deleted and other workspaces", async () => {
+    const slow = await startEmulator({ timeScale: 0.1 });
+    try {
+      const a = (await createInstance(slow, cpuCreateRequest("a"))) as { id: string };
+      await createInstance(slow, cpuCreateRequest("b", { workspace: { id: "ws-9" } }));
+      await callApi(slow, { method: "DELETE", path: instancesPath(slow, a.id) });
+      const all = await slow.admin.listInstances();
+      expect(all.map((i) => [i.name, i.status])).toEqual([
+        ["a", "DELETING"],
+        ["b", "CREATING"],
+      ]);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe("request counts", () => {
+  it("counts per route template and per status, not admin calls", async () => {
+    const { id } = (await createInstance(emulator, cpuCreateRequest("count"))) as { id: string };
+    await getInstance(emulator, id);
+    await getInstance(emulator, "DE-missing");
+    const counts = await emulator.admin.requestCounts();
+    expect(counts.byRoute).toEqual({ [CREATE_ROUTE]: 1, [GET_ROUTE]: 2 });
+    expect(counts.byRouteAndStatus).toEqual({
+      [`${CREATE_ROUTE} 200`]: 1,
+      [`${GET_ROUTE} 200`]: 1,
+      [`${GET_ROUTE} 400`]: 1,
+    });
+    expect(counts.total).toBe(3);
+    await emulator.admin.resetRequestCounts();
+    expect((await emulator.admin.requestCounts()).total).toBe(0);
+  });
+
+  it("is reachable through an AdminClient built from the URL", async () => {
+    const client = new AdminClient(`${emulator.url}/`);
+    expect(await client.health()).toMatchObject({ ok: true, projectId: emulator.projectId });
+    await expect(client.getInstance("DE-nope")).rejects.toThrow(/HTTP 404/);
+  });
+});
+
+describe("rate limit", () => {
+  it("answers 429 ModelArts.6101 with Retry-After above the configured rate, changeable at run time", async () => {
+    await emulator.admin.setRateLimit({ requestsPerSecond: 0.5, burst: 2, retryAfterSeconds: 3 });
+    const list = () =>
+      callApi(emulator, { method: "GET", path: instancesPath(emulator), query: { de_type: "Notebook" } });
+    expect((await list()).status).toBe(200);
+    expect((await list()).status).toBe(200);
+    const throttled = await list();
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers["retry-after"]).toBe("3");
+    expect(throttled.json).toEqual({
+      error_code: "ModelArts.6101",
+      error_message: "The system is busy now. Please try again later.",
+    });
+    await emulator.admin.setRateLimit(undefined);
+    expect((await list()).status).toBe(200);
+  });
+
+  it("computes Retry-After in whole seconds from the rate when not fixed", async () => {
+    const limited = await startEmulator({ rateLimit: { requestsPerSecond: 0.25 } });
+    try {
+      const list = () =>
+        callApi(limited, { method: "GET", path: instancesPath(limited), query: { de_type: "Notebook" } });
+      expect((await list()).status).toBe(200);
+      const throttled = await list();
+      expect(throttled.status).toBe(429);
+      expect(Number(throttled.headers["retry-after"])).toBe(4);
+    } finally {
+      await limited.close();
+    }
+  });
+});

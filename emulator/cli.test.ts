@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { callApi } from "./callApi";
+import { DEFAULT_CREDENTIALS, DEFAULT_PROJECT_ID } from "./defaults";
+import { instancesPath } from "./testkit";
+
+// Runs cli.ts itself (not a build): a tiny require hook transpiles TypeScript with the compiler in node_modules.
+const HOOK = `
+const ts = require(${JSON.stringify(require.resolve("typescript"))});
+const fs = require("node:fs");
+require.extensions[".ts"] = (module, file) => {
+  const { outputText } = ts.transpileModule(fs.readFileSync(file, "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true },
+    fileName: file,
+  });
+  module._compile(outputText, file);
+};
+`;
+
+let dir: string;
+let child: ChildProcess | undefined;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "modelarts-cli-"));
+  writeFileSync(join(dir, "hook.js"), HOOK);
+});
+afterAll(() => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it("prints its URL, project and credentials, serves signed calls and stops on SIGTERM", async () => {
+  child = spawn(
+    process.execPath,
+    ["-r", join(dir, "hook.js"), resolve(__dirname, "cli.ts"), "--port", "0", "--time-scale", "0.001"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const first = (await lines.next()).value as string;
+  const match = /^ModelArts emulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(first);
+  expect(match).not.toBeNull();
+  const banner: string[] = [];
+  for (let i = 0; i < 5; i++) banner.push((await lines.next()).value as string);
+  const text = banner.join("\n");
+  expect(text).toContain(DEFAULT_PROJECT_ID);
+  expect(text).toContain(DEFAULT_CREDENTIALS.accessKeys[0]!.accessKey);
+  expect(text).toContain(DEFAULT_CREDENTIALS.accessKeys[0]!.secretKey);
+
+  const target = { url: match![1]!, credentials: DEFAULT_CREDENTIALS, projectId: DEFAULT_PROJECT_ID };
+  const response = await callApi(target, {
+    method: "GET",
+    path: instancesPath(target),
+    query: { de_type: "Notebook" },
+  });
+  expect(response.status).toBe(200);
+
+  const exited = new Promise<number | null>((resolveExit) => child!.once("exit", (code) => resolveExit(code)));
+  child.kill("SIGTERM");
+  expect(await exited).toBe(0);
+}, 20_000);

@@ -1,0 +1,23 @@
+import type { EmulatorCredentials } from "./defaults";
+import type { Faults } from "./faults";
+import type { RenderContext } from "./render";
+import type { Store } from "./store";
+
+/** What request handlers share: one per emulator process. */
+export interface ServiceContext {
+  store: Store;
+  faults: Faults;
+  projectId: string;
+  region: string;
+  timeScale: number;
+  now: () => number;
+  credentials: EmulatorCredentials;
+  /** The IAM user every credential belongs to (`user` on instances, the token's user). */
+  user: { id: string; name: string; domainId: string; domainName: string };
+  /** IAM token lifetime; real tokens live 24 h (§8.3). Not scaled: clients cache tokens by wall clock. */
+  tokenTtlMs: number;
+}
+
+export function renderContext(service: ServiceContext, soldOutFlavors: readonly string[]): RenderContext {
+  return { now: service.now(), region: service.region, timeScale: service.timeScale, soldOutFlavors };
+}

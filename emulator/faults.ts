@@ -1,0 +1,100 @@
+/**
+ * Faults injected through the admin API. They live in the memory of one emulator process (unlike instances,
+ * which may be shared through the state file): a test arms them on the emulator its client talks to.
+ */
+import type { FailedReasons } from "./types";
+
+/**
+ * - `status`: answer with an error status and code, without applying the request;
+ * - `drop-before`: destroy the socket before applying the request;
+ * - `drop-after`: apply the request, then destroy the socket instead of answering (a create still creates).
+ */
+export type FaultKind = "status" | "drop-before" | "drop-after";
+
+export interface FaultSpec {
+  /** `METHOD /route/template` (e.g. `POST /v1/{project_id}/demanager/instances`), `METHOD *`, or `*`. */
+  route: string;
+  kind: FaultKind;
+  /** How many matching requests fail; default 1. */
+  count?: number;
+  /** `status` faults: HTTP status (default 500) and error code (default by status, e.g. 500 → ModelArts.6102). */
+  status?: number;
+  errorCode?: string;
+  errorMessage?: string;
+  /** Sent as a `Retry-After` header (whole seconds). */
+  retryAfterSeconds?: number;
+  /** Sent verbatim instead of a JSON error body (e.g. an HTML page from a proxy). */
+  rawBody?: string;
+}
+
+export interface ArmedFault extends FaultSpec {
+  id: number;
+  remaining: number;
+}
+
+export interface CreateFailureSpec {
+  count?: number;
+  code?: string;
+  message?: string;
+  detail?: Record<string, string>;
+}
+
+/** Default code and message per injected status, from the error tables (§7.3, §7.4). */
+export const DEFAULT_FAULT_ERRORS: Record<number, { code: string; message: string }> = {
+  408: { code: "ModelArts.6100", message: "The request timed out." },
+  429: { code: "ModelArts.6101", message: "The system is busy now. Please try again later." },
+  500: { code: "ModelArts.6102", message: "Server error, try again later." },
+  502: { code: "APIG.0202", message: "Backend unavailable." },
+  503: { code: "APIG.0202", message: "Backend unavailable." },
+  504: { code: "APIG.0203", message: "Backend timeout." },
+};
+
+export function matchesRoute(pattern: string, method: string, template: string): boolean {
+  if (pattern === "*") return true;
+  const [patternMethod, patternRoute] = pattern.split(" ", 2);
+  return patternMethod === method && (patternRoute === "*" || patternRoute === template);
+}
+
+export class Faults {
+  private armed: ArmedFault[] = [];
+  private createFailures: FailedReasons[] = [];
+  private nextId = 1;
+
+  arm(spec: FaultSpec): ArmedFault {
+    const fault: ArmedFault = { ...spec, id: this.nextId++, remaining: spec.count ?? 1 };
+    this.armed.push(fault);
+    return fault;
+  }
+
+  list(): ArmedFault[] {
+    return this.armed.map((f) => ({ ...f }));
+  }
+
+  /** Consumes and returns the first armed fault matching this request, if any. */
+  take(method: string, template: string): ArmedFault | undefined {
+    const fault = this.armed.find((f) => f.remaining > 0 && matchesRoute(f.route, method, template));
+    if (fault === undefined) return undefined;
+    fault.remaining--;
+    this.armed = this.armed.filter((f) => f.remaining > 0);
+    return fault;
+  }
+
+  failNextCreates(spec: CreateFailureSpec): void {
+    const reason: FailedReasons = {
+      code: spec.code ?? "ModelArts.6200",
+      message: spec.message ?? "No resources available.",
+      detail: spec.detail ?? {},
+    };
+    for (let i = 0; i < (spec.count ?? 1); i++) this.createFailures.push({ ...reason, detail: { ...reason.detail } });
+  }
+
+  /** The failure the next create must end in, if one is armed. */
+  takeCreateFailure(): FailedReasons | undefined {
+    return this.createFailures.shift();
+  }
+
+  clear(): void {
+    this.armed = [];
+    this.createFailures = [];
+  }
+}

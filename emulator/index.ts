@@ -1,0 +1,142 @@
+/**
+ * A local ModelArts DevEnviron ("demanager" v1) + IAM emulator on 127.0.0.1, for tests, examples, the demo
+ * and benchmarks. `startEmulator()` starts one; see ARCHITECTURE.md and the API reference for what it follows.
+ */
+import type { AddressInfo } from "node:net";
+import type { AdminContext } from "./admin";
+import { AdminClient } from "./adminClient";
+import type { ServiceContext } from "./context";
+import {
+  DEFAULT_CREDENTIALS,
+  DEFAULT_DOMAIN_ID,
+  DEFAULT_PROJECT_ID,
+  DEFAULT_REGION,
+  DEFAULT_USER_ID,
+  type AccessKeyCredential,
+  type EmulatorCredentials,
+  type IamUser,
+} from "./defaults";
+import { Faults } from "./faults";
+import { RateLimiter, type RateLimitOptions } from "./rateLimiter";
+import { RequestCounts } from "./requestCounts";
+import { ROUTES } from "./routes";
+import { createEmulatorServer } from "./server";
+import { Store } from "./store";
+
+export * from "./defaults";
+export { AdminClient, type AdminInstance, type AdminFlavor } from "./adminClient";
+export { callApi, type CallAuth, type CallOptions, type RawResponse } from "./callApi";
+export type { AdminInstancePatch } from "./admin";
+export type { FaultSpec, FaultKind, ArmedFault, CreateFailureSpec } from "./faults";
+export type { RateLimitOptions } from "./rateLimiter";
+export type { RequestCountSnapshot } from "./requestCounts";
+export { FLAVORS, type Flavor } from "./flavors";
+export { PROFILES, type Profile } from "./profiles";
+export { NOMINAL_SECONDS } from "./timeline";
+export { AUTO_STOP_MIN_S, AUTO_STOP_MAX_S } from "./requestChecks";
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: "127.0.0.1";
+  /** Shared JSON state; without it, state lives in memory and dies with the process. */
+  stateFile?: string;
+  /** Multiplies every lifecycle duration (1 = realistic: ~30 s create, ~10 s start). Tests use 0.001–0.01. */
+  timeScale?: number;
+  /** Replace the default credentials (each list given replaces that list). */
+  credentials?: { accessKeys?: AccessKeyCredential[]; users?: IamUser[]; tokens?: string[] };
+  projectId?: string;
+  region?: string;
+  rateLimit?: RateLimitOptions;
+  /** IAM token lifetime in seconds (default 24 h, §8.3); not scaled. */
+  tokenTtlSeconds?: number;
+  /** One line per request (method, path, status, ms); never headers or tokens. */
+  log?: (line: string) => void;
+}
+
+export interface Emulator {
+  /** `http://127.0.0.1:<port>`: the endpoint for ModelArts and IAM alike. */
+  url: string;
+  port: number;
+  projectId: string;
+  region: string;
+  credentials: EmulatorCredentials;
+  admin: AdminClient;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale > 0)) throw new Error("timeScale must be > 0");
+  const credentials: EmulatorCredentials = {
+    accessKeys: options.credentials?.accessKeys ?? DEFAULT_CREDENTIALS.accessKeys,
+    users: options.credentials?.users ?? DEFAULT_CREDENTIALS.users,
+    tokens: options.credentials?.tokens ?? DEFAULT_CREDENTIALS.tokens,
+  };
+  const projectId = options.projectId ?? DEFAULT_PROJECT_ID;
+  const region = options.region ?? DEFAULT_REGION;
+  const firstUser = credentials.users[0];
+  const service: ServiceContext = {
+    store: new Store({ stateFile: options.stateFile }),
+    faults: new Faults(),
+    projectId,
+    region,
+    timeScale,
+    now: Date.now,
+    credentials,
+    user: {
+      id: DEFAULT_USER_ID,
+      name: firstUser?.name ?? "emulator-user",
+      domainId: DEFAULT_DOMAIN_ID,
+      domainName: firstUser?.domainName ?? "emulator-domain",
+    },
+    tokenTtlMs: (options.tokenTtlSeconds ?? 24 * 3600) * 1000,
+  };
+  const counts = new RequestCounts();
+  let limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
+  const admin: AdminContext = {
+    service,
+    counts,
+    rateLimit: () => limiter?.options,
+    setRateLimit: (rate) => {
+      limiter = rate ? new RateLimiter(rate) : undefined;
+    },
+    resetAll: () => {
+      service.store.reset();
+      service.faults.clear();
+      counts.reset();
+      limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
+    },
+  };
+  const server = createEmulatorServer({
+    service,
+    admin,
+    counts,
+    routes: ROUTES,
+    limiter: () => limiter,
+    log: options.log,
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  return {
+    url,
+    port,
+    projectId,
+    region,
+    credentials,
+    admin: new AdminClient(url),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Turns a checked create request into a stored record, filling the server-side defaults the docs name:
+ * description "", workspace "0", ai_project "default-ai-project", auto_stop.enable false, auto_stop.prompt
+ * true (§2.1), and the user who asked.
+ */
+import type { Flavor } from "./flavors";
+import { newInstanceId } from "./ids";
+import type { CreateInput } from "./requestChecks";
+import { planCreate } from "./timeline";
+import type { AutoStopConfig, FailedReasons, InstanceRecord } from "./types";
+
+export interface CreateContext {
+  projectId: string;
+  user: { id: string; name: string };
+  flavor: Flavor;
+  now: number;
+  timeScale: number;
+  /** Set when an admin fault makes this create end in CREATE_FAILED. */
+  failure?: FailedReasons;
+}
+
+export function autoStopFrom(input: CreateInput["spec"]["auto_stop"]): AutoStopConfig {
+  const config: AutoStopConfig = { enable: input?.enable ?? false, prompt: input?.prompt ?? true };
+  if (input?.duration !== undefined) config.duration = input.duration;
+  return config;
+}
+
+export function createRecord(request: CreateInput, context: CreateContext): InstanceRecord {
+  const { now, flavor } = context;
+  const autoStop = autoStopFrom(request.spec.auto_stop);
+  return {
+    id: newInstanceId(now),
+    projectId: context.projectId,
+    name: request.name,
+    description: request.description ?? "",
+    profileId: request.profile_id,
+    flavor: request.flavor,
+    storage: request.spec.storage,
+    extendStorage: request.spec.extend_storage ?? null,
+    annotations: request.spec.annotations ?? {},
+    autoStop,
+    workspaceId: request.workspace?.id ?? "0",
+    aiProjectId: request.ai_project?.id ?? "default-ai-project",
+    pool: request.pool ?? null,
+    user: context.user,
+    // Which instances come back with a Git repository is not documented; GPU ones do here, so clients meet
+    // `repository.connection_info.credential.access_token` (which they must not store) in ordinary runs.
+    hasRepository: flavor.type === "GPU",
+    createdAt: now,
+    updatedAt: now,
+    timeline: planCreate(now, {
+      free: flavor.free,
+      fail: context.failure !== undefined,
+      autoStop,
+      timeScale: context.timeScale,
+    }),
+    failedReasons: context.failure ?? null,
+  };
+}

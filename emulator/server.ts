@@ -1,0 +1,182 @@
+/**
+ * The HTTP front: reads the request, then runs the gateway steps in order (route → injected fault → rate
+ * limit → auth → project check) before the handler, and writes one log line per request. Every answer
+ * carries `X-Request-Id` (§7.1).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AdminContext } from "./admin";
+import { handleAdmin } from "./admin";
+import { authenticate, checkProject } from "./auth";
+import type { ServiceContext } from "./context";
+import { EmulatorError, errorBody, errors } from "./errors";
+import { DEFAULT_FAULT_ERRORS, type ArmedFault } from "./faults";
+import { IamError, iamErrorBody } from "./iam";
+import { newRequestId } from "./ids";
+import type { RateLimiter } from "./rateLimiter";
+import type { RequestCounts } from "./requestCounts";
+import { matchRoute, parseQuery, type HandlerResult, type Route, type RoutedRequest } from "./router";
+
+/** Bodies above 12 MB are refused by the gateway (§8.5, HWC-CN 认证鉴权). */
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
+const UNMATCHED = "(unmatched)";
+
+export interface ServerParts {
+  service: ServiceContext;
+  admin: AdminContext;
+  counts: RequestCounts;
+  routes: readonly Route[];
+  limiter: () => RateLimiter | undefined;
+  log?: (line: string) => void;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on("end", () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks))));
+    request.on("error", reject);
+  });
+}
+
+function lowerCaseHeaders(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(",") : value;
+  }
+  return headers;
+}
+
+function errorResult(error: EmulatorError, requestId: string): HandlerResult {
+  const body = error instanceof IamError ? iamErrorBody(error) : errorBody(error.errorCode, error.message, requestId);
+  return { status: error.status, headers: error.headers, body };
+}
+
+function faultResult(fault: ArmedFault, requestId: string): HandlerResult {
+  const status = fault.status ?? 500;
+  const defaults = DEFAULT_FAULT_ERRORS[status] ?? {
+    code: "ModelArts.6102",
+    message: "Server error, try again later.",
+  };
+  const headers: Record<string, string> = {};
+  if (fault.retryAfterSeconds !== undefined) headers["Retry-After"] = String(fault.retryAfterSeconds);
+  if (fault.rawBody !== undefined) return { status, headers, body: fault.rawBody };
+  const body = errorBody(fault.errorCode ?? defaults.code, fault.errorMessage ?? defaults.message, requestId);
+  return { status, headers, body };
+}
+
+function send(response: ServerResponse, result: HandlerResult): void {
+  const isText = typeof result.body === "string";
+  const payload = result.body === undefined ? "" : isText ? (result.body as string) : JSON.stringify(result.body);
+  response.statusCode = result.status;
+  for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, value);
+  if (payload !== "") response.setHeader("Content-Type", isText ? "text/html" : "application/json");
+  response.setHeader("Content-Length", Buffer.byteLength(payload));
+  response.end(payload);
+}
+
+/** Runs the gateway steps and the handler; throws EmulatorError for any documented error answer. */
+function serve(parts: ServerParts, route: Route, request: RoutedRequest): HandlerResult {
+  const { service } = parts;
+  const now = service.now();
+  if (route.throttled) {
+    const retryAfter = parts.limiter()?.take(now);
+    if (retryAfter !== undefined) throw errors.busy(retryAfter);
+  }
+  if (route.auth) {
+    request.principal = authenticate(request, service.credentials, service.projectId, now);
+    const pathProject = request.params.project_id;
+    if (pathProject !== undefined) {
+      checkProject(request.principal, pathProject, request.headers["x-project-id"], service.projectId);
+    }
+  }
+  return route.handler(request, service);
+}
+
+export function createEmulatorServer(parts: ServerParts): Server {
+  const internalError = (err: unknown, method: string, path: string): EmulatorError => {
+    parts.log?.(`internal error on ${method} ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    return new EmulatorError(500, "ModelArts.6102", "Server error, try again later.");
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = Date.now();
+    const requestId = newRequestId();
+    const method = req.method ?? "GET";
+    const rawUrl = req.url ?? "/";
+    const q = rawUrl.indexOf("?");
+    const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    const rawQuery = q < 0 ? "" : rawUrl.slice(q + 1);
+    const isAdmin = path.startsWith("/_admin/");
+    res.setHeader("X-Request-Id", requestId);
+    // Admin calls are logged but never counted.
+    const finish = (status: number | "dropped", template: string | undefined) => {
+      if (template !== undefined && !isAdmin) parts.counts.record(method, template, status);
+      // Only method, path, status and time: never headers, tokens or bodies.
+      parts.log?.(`${method} ${path} ${status} ${Date.now() - started}ms`);
+    };
+    const drop = (template: string | undefined) => {
+      res.socket?.destroy();
+      finish("dropped", template);
+    };
+
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (err) {
+      // The client went away mid-body: nobody is left to answer.
+      if (!(err instanceof BodyTooLarge)) return drop(UNMATCHED);
+      const result = errorResult(errors.tooLarge(), requestId);
+      send(res, result);
+      return finish(result.status, UNMATCHED);
+    }
+
+    if (isAdmin) {
+      send(res, handleAdmin(method, path, body, parts.admin));
+      return finish(res.statusCode, undefined);
+    }
+
+    const match = matchRoute(parts.routes, method, path);
+    const template = match?.route.template ?? UNMATCHED;
+    const fault = parts.service.faults.take(method, template);
+    if (fault?.kind === "drop-before") return drop(template);
+    let result: HandlerResult;
+    if (fault?.kind === "status") {
+      result = faultResult(fault, requestId);
+    } else {
+      const request: RoutedRequest = {
+        method,
+        path,
+        rawQuery,
+        query: parseQuery(rawQuery),
+        headers: lowerCaseHeaders(req),
+        body,
+        params: match?.params ?? {},
+      };
+      try {
+        if (match === undefined) throw errors.noSuchApi();
+        result = serve(parts, match.route, request);
+      } catch (err) {
+        result = errorResult(err instanceof EmulatorError ? err : internalError(err, method, path), requestId);
+      }
+    }
+    // drop-after: the request was applied (a create created its instance); the client only sees a reset.
+    if (fault?.kind === "drop-after") return drop(template);
+    send(res, result);
+    finish(result.status, template);
+  };
+
+  return createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      // Last resort (e.g. an admin call whose state write failed): answer 500 rather than crash the process.
+      const path = req.url?.split("?")[0] ?? "";
+      if (res.headersSent) res.destroy();
+      else send(res, errorResult(internalError(err, req.method ?? "", path), newRequestId()));
+    });
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * Scheduled status transitions. A record stores the phases it will go through with their start times; the
+ * current status is the last phase that has started. Nothing runs on a timer, so the answer is the same in
+ * every process that reads the state file, and a restarted emulator carries on where the old one stopped.
+ */
+import type { AutoStopConfig, Phase, PhaseStatus } from "./types";
+
+/**
+ * Realistic durations in seconds, multiplied by the emulator's time scale. The docs give no figures; these
+ * are the console's typical waits (create ~30 s, start ~10 s).
+ */
+export const NOMINAL_SECONDS = {
+  creating: 30,
+  starting: 10,
+  restarting: 10,
+  stopping: 5,
+  deleting: 5,
+  /** Free flavors queue (CREATE_QUEUING / START_QUEUING, §4); `queuing_info.rank` drops by one per step. */
+  queueRankStep: 10,
+  createQueueRanks: 3,
+  startQueueRanks: 2,
+} as const;
+
+/** Nominal seconds to real milliseconds; at least 1 ms so phases stay strictly ordered. */
+export function scaledMs(seconds: number, timeScale: number): number {
+  return Math.max(1, Math.round(seconds * 1000 * timeScale));
+}
+
+export interface PhaseView {
+  current: Phase;
+  next?: Phase;
+}
+
+export function phaseAt(timeline: readonly Phase[], now: number): PhaseView {
+  let index = 0;
+  for (let i = 0; i < timeline.length; i++) if (timeline[i]!.at <= now) index = i;
+  return { current: timeline[index]!, next: timeline[index + 1] };
+}
+
+export function statusAt(timeline: readonly Phase[], now: number): PhaseStatus {
+  return phaseAt(timeline, now).current.status;
+}
+
+/** Replaces everything from `now` on with `plan` (an action cancels whatever was still scheduled). */
+export function replan(timeline: readonly Phase[], now: number, plan: Phase[]): Phase[] {
+  return [phaseAt(timeline, now).current, ...plan];
+}
+
+/** RUNNING from `at`, then auto-stop when enabled: the duration applies to every start (§2.1, Table 6). */
+export function planRunning(at: number, autoStop: AutoStopConfig, timeScale: number): Phase[] {
+  const phases: Phase[] = [{ status: "RUNNING", at }];
+  if (autoStop.enable && autoStop.duration !== undefined) {
+    const stopAt = at + scaledMs(autoStop.duration, timeScale);
+    phases.push({ status: "STOPPING", at: stopAt, autoStop: true });
+    phases.push({ status: "STOPPED", at: stopAt + scaledMs(NOMINAL_SECONDS.stopping, timeScale) });
+  }
+  return phases;
+}
+
+function queue(status: PhaseStatus, at: number, ranks: number, timeScale: number): { phase: Phase; end: number } {
+  const rankStepMs = scaledMs(NOMINAL_SECONDS.queueRankStep, timeScale);
+  return { phase: { status, at, rankStepMs }, end: at + ranks * rankStepMs };
+}
+
+export interface CreatePlanOptions {
+  free: boolean;
+  /** Ends in CREATE_FAILED instead of starting (admin fault). */
+  fail: boolean;
+  autoStop: AutoStopConfig;
+  timeScale: number;
+}
+
+/** [CREATE_QUEUING →] CREATING → STARTING → RUNNING [→ STOPPING → STOPPED], or → CREATE_FAILED. */
+export function planCreate(now: number, options: CreatePlanOptions): Phase[] {
+  const { timeScale } = options;
+  const phases: Phase[] = [];
+  let t = now;
+  if (options.free) {
+    const q = queue("CREATE_QUEUING", t, NOMINAL_SECONDS.createQueueRanks, timeScale);
+    phases.push(q.phase);
+    t = q.end;
+  }
+  phases.push({ status: "CREATING", at: t });
+  t += scaledMs(NOMINAL_SECONDS.creating, timeScale);
+  if (options.fail) return [...phases, { status: "CREATE_FAILED", at: t }];
+  phases.push({ status: "STARTING", at: t });
+  t += scaledMs(NOMINAL_SECONDS.starting, timeScale);
+  return [...phases, ...planRunning(t, options.autoStop, timeScale)];
+}
+
+/** [START_QUEUING →] STARTING → RUNNING …; free flavors queue again on every start. */
+export function planStart(now: number, free: boolean, autoStop: AutoStopConfig, timeScale: number): Phase[] {
+  const phases: Phase[] = [];
+  let t = now;
+  if (free) {
+    const q = queue("START_QUEUING", t, NOMINAL_SECONDS.startQueueRanks, timeScale);
+    phases.push(q.phase);
+    t = q.end;
+  }
+  phases.push({ status: "STARTING", at: t });
+  t += scaledMs(NOMINAL_SECONDS.starting, timeScale);
+  return [...phases, ...planRunning(t, autoStop, timeScale)];
+}
+
+export function planRestart(now: number, autoStop: AutoStopConfig, timeScale: number): Phase[] {
+  const runningAt = now + scaledMs(NOMINAL_SECONDS.restarting, timeScale);
+  return [{ status: "RESTARTING", at: now }, ...planRunning(runningAt, autoStop, timeScale)];
+}
+
+export function planStop(now: number, timeScale: number): Phase[] {
+  return [
+    { status: "STOPPING", at: now },
+    { status: "STOPPED", at: now + scaledMs(NOMINAL_SECONDS.stopping, timeScale) },
+  ];
+}
+
+/** DELETE is asynchronous: DELETING for a while, then the record is gone (GET answers 6309). */
+export function planDelete(now: number, timeScale: number): Phase[] {
+  return [
+    { status: "DELETING", at: now },
+    { status: "GONE", at: now + scaledMs(NOMINAL_SECONDS.deleting, timeScale) },
+  ];
+}
