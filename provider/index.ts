@@ -5,7 +5,12 @@
  */
 export { signRequest, type SignRequestInput, type SignedRequest } from "./auth/signRequest.js";
 export { verifySignature } from "./auth/verifySignature.js";
-export { resolveSettings, type SettingsInput, type ResolvedSettings, type Credentials } from "./auth/resolveSettings.js";
+export {
+  resolveSettings,
+  type SettingsInput,
+  type ResolvedSettings,
+  type Credentials,
+} from "./auth/resolveSettings.js";
 export {
   ApiError,
   ConfigurationError,

@@ -12,7 +12,7 @@ node --experimental-vm-modules node_modules/jest/bin/jest.js --ci --json --outpu
 
 # jest's own summary is not a line CI reads; print the plain "N passed, N failed" line from its report.
 node -e '
-  const r = require(process.argv[1]);
+  const r = require(require("node:path").resolve(process.argv[1]));
   console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed, ${r.numPendingTests} skipped`);
 ' "$report"
 exit "$status"

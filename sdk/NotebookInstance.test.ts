@@ -17,7 +17,13 @@ beforeAll(() => {
         // What the provider would return: the inputs as applied plus the service's view.
         return {
           id: "DE-mock-1",
-          state: { ...args.inputs, name: args.inputs.name ?? "dev-abc1234", status: "RUNNING", url: "https://notebook/x", instanceId: "DE-mock-1" },
+          state: {
+            ...args.inputs,
+            name: args.inputs.name ?? "dev-abc1234",
+            status: "RUNNING",
+            url: "https://notebook/x",
+            instanceId: "DE-mock-1",
+          },
         };
       },
       call: () => ({}),

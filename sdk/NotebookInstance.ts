@@ -131,14 +131,27 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
   declare public readonly latestUpdateTimestamp: pulumi.Output<string>;
   declare public readonly flavorDetails: pulumi.Output<Record<string, unknown> | null>;
   /** The image configuration as the service reports it (its `id` differs from `profileId`). */
-  declare public readonly profile: pulumi.Output<{ id?: string; name?: string; description?: string; flavorType?: string } | null>;
+  declare public readonly profile: pulumi.Output<{
+    id?: string;
+    name?: string;
+    description?: string;
+    flavorType?: string;
+  } | null>;
   /** ISO 8601 time of the next automatic stop, or `""`. */
   declare public readonly autoStopAt: pulumi.Output<string>;
   declare public readonly autoStopRemainingSeconds: pulumi.Output<number | null>;
   /** Queue position for free flavors (`queuing_info`). */
-  declare public readonly queuingInfo: pulumi.Output<{ status?: string; rank?: number; remainTimeSeconds?: number } | null>;
+  declare public readonly queuingInfo: pulumi.Output<{
+    status?: string;
+    rank?: number;
+    remainTimeSeconds?: number;
+  } | null>;
   /** Why a create or start failed (`spec.failed_reasons`). */
-  declare public readonly failedReasons: pulumi.Output<{ code?: string; message?: string; detail?: Record<string, string> } | null>;
+  declare public readonly failedReasons: pulumi.Output<{
+    code?: string;
+    message?: string;
+    detail?: Record<string, string>;
+  } | null>;
 
   constructor(name: string, args: NotebookInstanceArgs, opts?: pulumi.CustomResourceOptions) {
     const props: Record<string, unknown> = {

@@ -28,10 +28,18 @@ test("one notebook per member with shared defaults and a member → URL map", as
   expect(urls).toEqual({ alice: "https://nb/ml-alice", bob: "https://nb/ml-bob" });
   const alice = registered.find((r) => r.name === "ml-alice")!;
   expect(alice.type).toBe("pulumi-nodejs:dynamic/modelarts:NotebookInstance");
-  expect(alice.inputs).toMatchObject({ storage: { path: "/team/notebooks/alice/" }, autoStop: { enabled: true, durationSeconds: 7200 }, flavor: "modelarts.vm.cpu.2u" });
+  expect(alice.inputs).toMatchObject({
+    storage: { path: "/team/notebooks/alice/" },
+    autoStop: { enabled: true, durationSeconds: 7200 },
+    flavor: "modelarts.vm.cpu.2u",
+  });
 });
 
 test("bad arguments are rejected with the field named", () => {
-  expect(() => new TeamNotebooks("x", { members: ["a"], profileId: "p", flavor: "f", storageRoot: "/b/d" })).toThrow(/storageRoot must end with "\/"/);
-  expect(() => new TeamNotebooks("y", { members: ["a", "a"], profileId: "p", flavor: "f", storageRoot: "/b/d/" })).toThrow(/listed twice: a/);
+  expect(() => new TeamNotebooks("x", { members: ["a"], profileId: "p", flavor: "f", storageRoot: "/b/d" })).toThrow(
+    /storageRoot must end with "\/"/,
+  );
+  expect(
+    () => new TeamNotebooks("y", { members: ["a", "a"], profileId: "p", flavor: "f", storageRoot: "/b/d/" }),
+  ).toThrow(/listed twice: a/);
 });

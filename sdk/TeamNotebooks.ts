@@ -45,7 +45,8 @@ export class TeamNotebooks extends pulumi.ComponentResource {
       throw new Error(`TeamNotebooks "${name}": storageRoot must end with "/" (got "${args.storageRoot}")`);
     }
     const duplicates = args.members.filter((m, i) => args.members.indexOf(m) !== i);
-    if (duplicates.length > 0) throw new Error(`TeamNotebooks "${name}": members are listed twice: ${duplicates.join(", ")}`);
+    if (duplicates.length > 0)
+      throw new Error(`TeamNotebooks "${name}": members are listed twice: ${duplicates.join(", ")}`);
     const prefix = args.namePrefix ?? name;
     this.instances = {};
     for (const member of args.members) {

@@ -1,6 +1,10 @@
 import { inspect } from "node:util";
 import { startEmulator, type Emulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY } from "../../emulator/index.js";
-import { createAkSkAuthenticator, createPasswordAuthenticator, createStaticTokenAuthenticator } from "../auth/authenticator.js";
+import {
+  createAkSkAuthenticator,
+  createPasswordAuthenticator,
+  createStaticTokenAuthenticator,
+} from "../auth/authenticator.js";
 import { ApiError, isNotFound, TransportError } from "./errors.js";
 import { issuePasswordToken } from "./iamClient.js";
 import { ModelArtsClient } from "./ModelArtsClient.js";
@@ -77,7 +81,10 @@ describe("operations against the emulator", () => {
     expect(await c.findInstancesByName("ops-1")).toHaveLength(1);
     expect(await c.findInstancesByName("other")).toHaveLength(0);
 
-    const updated = await c.updateInstance(instance.id, { description: "changed", spec: { auto_stop: { enable: true, duration: 7200 } } });
+    const updated = await c.updateInstance(instance.id, {
+      description: "changed",
+      spec: { auto_stop: { enable: true, duration: 7200 } },
+    });
     expect(updated.description).toBe("changed");
     expect(updated.spec?.auto_stop?.duration).toBe(7200);
 
@@ -114,7 +121,9 @@ describe("operations against the emulator", () => {
     expect(isNotFound(err)).toBe(true);
     expect((err as Error).message).toMatch(/HTTP 400 ModelArts\.6309: The instance does not exist\. \(request id .+\)/);
     expect(await c.findInstance("DE-00000000-0000-0000-0000-000000000000")).toBeUndefined();
-    expect(isNotFound(new ApiError({ status: 400, errorCode: "ModelArts.6301", method: "GET", path: "/" }))).toBe(false);
+    expect(isNotFound(new ApiError({ status: 400, errorCode: "ModelArts.6301", method: "GET", path: "/" }))).toBe(
+      false,
+    );
     expect(isNotFound(new ApiError({ status: 404, method: "GET", path: "/" }))).toBe(true);
   });
 
@@ -247,13 +256,18 @@ describe("create is never retried blindly", () => {
     await emulator.admin.injectFault({ route: LIST, kind: "drop-before", count: 1 });
     const outcome = await c.createInstance(request("ambiguous-4")).catch((e: unknown) => e);
     expect((await emulator.admin.listInstances()).filter((i) => i.name === "ambiguous-4")).toHaveLength(1);
-    if (!(outcome instanceof Error)) expect(outcome.recoveredByLookup).toBe(true);
+    if (!(outcome instanceof Error)) expect((outcome as { recoveredByLookup: boolean }).recoveredByLookup).toBe(true);
   });
 });
 
 describe("authentication", () => {
   test("a bad signature is a 401 that is not retried (five failures lock an AK/SK)", async () => {
-    const c = client({ auth: createAkSkAuthenticator({ accessKey: DEFAULT_ACCESS_KEY, secretKey: "wrong-secret-key-0000000000000000000000" }) });
+    const c = client({
+      auth: createAkSkAuthenticator({
+        accessKey: DEFAULT_ACCESS_KEY,
+        secretKey: "wrong-secret-key-0000000000000000000000",
+      }),
+    });
     const err = await c.listInstances().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(401);
@@ -269,7 +283,11 @@ describe("authentication", () => {
     const auth = createPasswordAuthenticator({
       issue: async () => {
         issued++;
-        const real = await issuePasswordToken(iam, { userName: user.name, password: user.password, domainName: user.domainName }, { region: emulator.region });
+        const real = await issuePasswordToken(
+          iam,
+          { userName: user.name, password: user.password, domainName: user.domainName },
+          { region: emulator.region },
+        );
         // The first token is revoked before use (as a password change would), so the first call gets a 401.
         return issued === 1 ? { ...real, token: "revoked-token" } : real;
       },
@@ -291,26 +309,42 @@ describe("authentication", () => {
         return { token: `bad-${issued}`, expiresAt: Date.now() + 86_400_000 };
       },
     });
-    const err = await client({ auth }).listInstances().catch((e: unknown) => e);
+    const err = await client({ auth })
+      .listInstances()
+      .catch((e: unknown) => e);
     expect((err as ApiError).status).toBe(401);
     expect(issued).toBe(2);
     expect(await emulator.admin.requestCount(LIST)).toBe(2);
   });
 
   test("a static token cannot be refreshed: one request", async () => {
-    const err = await client({ auth: createStaticTokenAuthenticator("not-a-token") }).listInstances().catch((e: unknown) => e);
+    const err = await client({ auth: createStaticTokenAuthenticator("not-a-token") })
+      .listInstances()
+      .catch((e: unknown) => e);
     expect((err as ApiError).status).toBe(401);
     expect(await emulator.admin.requestCount(LIST)).toBe(1);
   });
 
   test("authenticators and errors never print credentials", () => {
-    const auth = createAkSkAuthenticator({ accessKey: "AKVISIBLE", secretKey: "SUPERSECRETSK", securityToken: "SECRETTOKEN" });
+    const auth = createAkSkAuthenticator({
+      accessKey: "AKVISIBLE",
+      secretKey: "SUPERSECRETSK",
+      securityToken: "SECRETTOKEN",
+    });
     for (const text of [inspect(auth, { depth: 10 }), JSON.stringify(auth), String(auth)]) {
       expect(text).not.toMatch(/SUPERSECRETSK|SECRETTOKEN/);
     }
-    const err = new ApiError({ status: 401, errorCode: "APIGW.0301", apiMessage: "verify aksk signature fail, canonicalRequest: GET|/|x-security-token:SECRETTOKEN|", method: "GET", path: "/x" });
+    const err = new ApiError({
+      status: 401,
+      errorCode: "APIGW.0301",
+      apiMessage: "verify aksk signature fail, canonicalRequest: GET|/|x-security-token:SECRETTOKEN|",
+      method: "GET",
+      path: "/x",
+    });
     expect(inspect(err)).not.toContain("SECRETTOKEN");
-    expect(new TransportError("GET", "/x", "ECONNRESET", "socket hang up").message).toBe("GET /x: socket hang up (ECONNRESET)");
+    expect(new TransportError("GET", "/x", "ECONNRESET", "socket hang up").message).toBe(
+      "GET /x: socket hang up (ECONNRESET)",
+    );
   });
 });
 
@@ -325,7 +359,11 @@ test("DELETE counts once per call when nothing fails", async () => {
 
 test("the gateway's echoed canonical request is shown, with the security token masked", async () => {
   const c = client({
-    auth: createAkSkAuthenticator({ accessKey: DEFAULT_ACCESS_KEY, secretKey: "wrong-secret-key-0000000000000000000000", securityToken: "STS-TOKEN-VALUE-123" }),
+    auth: createAkSkAuthenticator({
+      accessKey: DEFAULT_ACCESS_KEY,
+      secretKey: "wrong-secret-key-0000000000000000000000",
+      securityToken: "STS-TOKEN-VALUE-123",
+    }),
   });
   const err = (await c.listInstances().catch((e: unknown) => e)) as ApiError;
   expect(err.status).toBe(401);

@@ -33,7 +33,12 @@ test("IAM password: a project-scoped token, whose body names the project", async
 test("a wrong IAM password fails clearly and the password is not in the message", async () => {
   const user = emulator.credentials.users[0]!;
   const settings = resolveSettings({
-    env: { ...base(), HW_USER_NAME: user.name, HW_USER_PASSWORD: "WRONG-PASSWORD-123", HW_DOMAIN_NAME: user.domainName },
+    env: {
+      ...base(),
+      HW_USER_NAME: user.name,
+      HW_USER_PASSWORD: "WRONG-PASSWORD-123",
+      HW_DOMAIN_NAME: user.domainName,
+    },
   });
   const err = (await createModelArtsClient(settings).catch((e: unknown) => e)) as Error;
   expect(err.message).toMatch(/POST \/v3\/auth\/tokens: HTTP 401/);
@@ -42,6 +47,13 @@ test("a wrong IAM password fails clearly and the password is not in the message"
 
 test("an unknown region has no project", async () => {
   const ak = emulator.credentials.accessKeys[0]!;
-  const settings = resolveSettings({ env: { HW_MODELARTS_ENDPOINT: emulator.url, HW_REGION_NAME: "xx-nowhere-1", HW_ACCESS_KEY: ak.accessKey, HW_SECRET_KEY: ak.secretKey } });
+  const settings = resolveSettings({
+    env: {
+      HW_MODELARTS_ENDPOINT: emulator.url,
+      HW_REGION_NAME: "xx-nowhere-1",
+      HW_ACCESS_KEY: ak.accessKey,
+      HW_SECRET_KEY: ak.secretKey,
+    },
+  });
   await expect(createModelArtsClient(settings)).rejects.toBeInstanceOf(ConfigurationError);
 });

@@ -15,7 +15,10 @@ export type ClientOptions = Omit<ExecutorOptions, "baseUrl" | "auth">;
  * Builds a ready client from resolved settings: the authenticator for the credential kind, and the project id
  * (given, learned from the IAM token, or looked up by region name).
  */
-export async function createModelArtsClient(settings: ResolvedSettings, options: ClientOptions = {}): Promise<ModelArtsClient> {
+export async function createModelArtsClient(
+  settings: ResolvedSettings,
+  options: ClientOptions = {},
+): Promise<ModelArtsClient> {
   const iamAnonymous = new RequestExecutor({ ...options, baseUrl: settings.iamEndpoint });
   const credentials = settings.credentials;
   let auth: Authenticator;

@@ -117,5 +117,8 @@ function formatApiError(d: ApiErrorDetails): string {
  * every signed header value, an X-Security-Token included. Header values that are credentials are masked.
  */
 export function redactSecrets(text: string): string {
-  return text.replace(/(x-security-token|x-auth-token|authorization|x-subject-token)(\s*[:=]\s*)[^|\n,]*/gi, "$1$2<redacted>");
+  return text.replace(
+    /(x-security-token|x-auth-token|authorization|x-subject-token)(\s*[:=]\s*)[^|\n,]*/gi,
+    "$1$2<redacted>",
+  );
 }

@@ -78,7 +78,13 @@ export class RequestExecutor {
         const response = await this.sendOnce(spec);
         return { ...response, data: parseJson(response.body) as T, attempts: attempt };
       } catch (err) {
-        if (err instanceof ApiError && err.status === 401 && !refreshedAfter401 && this.options.auth && !spec.anonymous) {
+        if (
+          err instanceof ApiError &&
+          err.status === 401 &&
+          !refreshedAfter401 &&
+          this.options.auth &&
+          !spec.anonymous
+        ) {
           refreshedAfter401 = true;
           if (await this.options.auth.refreshAfterUnauthorized()) {
             attempt++;

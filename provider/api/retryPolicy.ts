@@ -47,11 +47,18 @@ export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Failures that happened before the server could have received the request. */
-const NOT_SENT_NETWORK_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const NOT_SENT_NETWORK_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 
 export function isRetryable(err: unknown): boolean {
   if (err instanceof ApiError) {
-    return RETRYABLE_STATUSES.has(err.status) || (err.errorCode !== undefined && RETRYABLE_ERROR_CODES.has(err.errorCode));
+    return (
+      RETRYABLE_STATUSES.has(err.status) || (err.errorCode !== undefined && RETRYABLE_ERROR_CODES.has(err.errorCode))
+    );
   }
   return err instanceof TransportError && RETRYABLE_NETWORK_CODES.has(err.code);
 }

@@ -27,22 +27,39 @@ describe("lookup order: explicit, stack config, HUAWEICLOUD_SDK_*, HW_*", () => 
   });
 
   test("stack config wins over the environment", () => {
-    const s = resolveSettings({ config: config({ region: "cn-north-1", projectId: "p-c" }), env: { ...AKSK, HW_REGION_NAME: "cn-south-1", HW_PROJECT_ID: "p-e" } });
+    const s = resolveSettings({
+      config: config({ region: "cn-north-1", projectId: "p-c" }),
+      env: { ...AKSK, HW_REGION_NAME: "cn-south-1", HW_PROJECT_ID: "p-e" },
+    });
     expect(s.region).toBe("cn-north-1");
     expect(s.projectId).toBe("p-c");
   });
 
   test("Huawei SDK variables win over Terraform's", () => {
     const s = resolveSettings({
-      env: { HUAWEICLOUD_SDK_AK: "ak-s", HUAWEICLOUD_SDK_SK: "sk-s", HUAWEICLOUD_SDK_SECURITY_TOKEN: "st-s", HUAWEICLOUD_SDK_PROJECT_ID: "p-s", ...AKSK, HW_PROJECT_ID: "p-hw", HW_REGION_NAME: "cn-north-4" },
+      env: {
+        HUAWEICLOUD_SDK_AK: "ak-s",
+        HUAWEICLOUD_SDK_SK: "sk-s",
+        HUAWEICLOUD_SDK_SECURITY_TOKEN: "st-s",
+        HUAWEICLOUD_SDK_PROJECT_ID: "p-s",
+        ...AKSK,
+        HW_PROJECT_ID: "p-hw",
+        HW_REGION_NAME: "cn-north-4",
+      },
     });
     expect(s.credentials).toEqual({ kind: "aksk", accessKey: "ak-s", secretKey: "sk-s", securityToken: "st-s" });
     expect(s.projectId).toBe("p-s");
   });
 
   test("Terraform's variables are read", () => {
-    const s = resolveSettings({ env: { ...AKSK, HW_SECURITY_TOKEN: "st", HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: "p" } });
-    expect(s).toMatchObject({ region: "cn-north-4", projectId: "p", endpoint: "https://modelarts.cn-north-4.myhuaweicloud.com" });
+    const s = resolveSettings({
+      env: { ...AKSK, HW_SECURITY_TOKEN: "st", HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: "p" },
+    });
+    expect(s).toMatchObject({
+      region: "cn-north-4",
+      projectId: "p",
+      endpoint: "https://modelarts.cn-north-4.myhuaweicloud.com",
+    });
     expect(s.credentials).toMatchObject({ kind: "aksk", securityToken: "st" });
   });
 
@@ -52,7 +69,10 @@ describe("lookup order: explicit, stack config, HUAWEICLOUD_SDK_*, HW_*", () => 
   });
 
   test("an IAM user", () => {
-    const s = resolveSettings({ config: config({ userName: "u", password: "pw", domainName: "d", region: "cn-north-4" }), env: {} });
+    const s = resolveSettings({
+      config: config({ userName: "u", password: "pw", domainName: "d", region: "cn-north-4" }),
+      env: {},
+    });
     expect(s.credentials).toEqual({ kind: "password", userName: "u", password: "pw", domainName: "d" });
     expect(s.iamEndpoint).toBe("https://iam.cn-north-4.myhuaweicloud.com");
   });
@@ -65,23 +85,32 @@ describe("endpoints", () => {
   });
 
   test("HW_MODELARTS_ENDPOINT overrides; a loopback endpoint serves IAM too (the emulator)", () => {
-    const s = resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: "http://127.0.0.1:9999/", HW_REGION_NAME: "cn-north-4" } });
+    const s = resolveSettings({
+      env: { ...AKSK, HW_MODELARTS_ENDPOINT: "http://127.0.0.1:9999/", HW_REGION_NAME: "cn-north-4" },
+    });
     expect(s.endpoint).toBe("http://127.0.0.1:9999");
     expect(s.iamEndpoint).toBe("http://127.0.0.1:9999");
   });
 
-  test.each(["http://modelarts.example.com", "http://10.0.0.1:8080", "ftp://127.0.0.1", "not a url", "https://user:pw@host.example"])(
-    "rejects %s",
-    (endpoint) => {
-      const err = errorOf(() => resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: "p" } }));
-      expect(err.message).toContain("environment HW_MODELARTS_ENDPOINT");
-      expect(err.message).not.toContain("pw@");
-    },
-  );
+  test.each([
+    "http://modelarts.example.com",
+    "http://10.0.0.1:8080",
+    "ftp://127.0.0.1",
+    "not a url",
+    "https://user:pw@host.example",
+  ])("rejects %s", (endpoint) => {
+    const err = errorOf(() =>
+      resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: "p" } }),
+    );
+    expect(err.message).toContain("environment HW_MODELARTS_ENDPOINT");
+    expect(err.message).not.toContain("pw@");
+  });
 
   test("plain http is fine on loopback", () => {
     for (const endpoint of ["http://localhost:1", "http://127.0.0.2:3", "http://[::1]:4"]) {
-      expect(resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: "p" } }).endpoint).toBe(endpoint);
+      expect(resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: "p" } }).endpoint).toBe(
+        endpoint,
+      );
     }
   });
 });
@@ -89,7 +118,14 @@ describe("endpoints", () => {
 describe("missing settings name every place looked", () => {
   test("no credentials", () => {
     const err = errorOf(() => resolveSettings({ env: { HW_REGION_NAME: "cn-north-4" } }));
-    for (const place of ["stack config modelarts:accessKey", "$HUAWEICLOUD_SDK_AK", "$HW_ACCESS_KEY", "$HW_AUTH_TOKEN", "$HW_USER_NAME", "stack config modelarts:secretKey"]) {
+    for (const place of [
+      "stack config modelarts:accessKey",
+      "$HUAWEICLOUD_SDK_AK",
+      "$HW_ACCESS_KEY",
+      "$HW_AUTH_TOKEN",
+      "$HW_USER_NAME",
+      "stack config modelarts:secretKey",
+    ]) {
       expect(err.message).toContain(place);
     }
   });
@@ -113,7 +149,9 @@ describe("missing settings name every place looked", () => {
   });
 
   test("a password without a domain name", () => {
-    const err = errorOf(() => resolveSettings({ env: { HW_USER_NAME: "u", HW_USER_PASSWORD: "SECRETPW", HW_REGION_NAME: "r" } }));
+    const err = errorOf(() =>
+      resolveSettings({ env: { HW_USER_NAME: "u", HW_USER_PASSWORD: "SECRETPW", HW_REGION_NAME: "r" } }),
+    );
     expect(err.message).toContain("$HW_DOMAIN_NAME");
     expect(err.message).not.toContain("SECRETPW");
   });

@@ -49,9 +49,25 @@ export async function createNotebookInstance(props: Record<string, unknown>): Pr
   const named = `${instance.name} (${instance.id})`;
   let lastSeen: Instance | undefined = instance;
   try {
-    lastSeen = (await waitForInstance({ client, id: instance.id, label: named, target: "READY", timeoutMs: limitMs, schedule, verb }))!;
+    lastSeen = (await waitForInstance({
+      client,
+      id: instance.id,
+      label: named,
+      target: "READY",
+      timeoutMs: limitMs,
+      schedule,
+      verb,
+    }))!;
     if (inputs.adoptId) lastSeen = await applyAdoptedDifferences(client, lastSeen, inputs, named);
-    lastSeen = await enforceDesiredStatus({ client, instance: lastSeen, desired: inputs.desiredStatus, label: named, verb, timeoutMs: limitMs, schedule });
+    lastSeen = await enforceDesiredStatus({
+      client,
+      instance: lastSeen,
+      desired: inputs.desiredStatus,
+      label: named,
+      verb,
+      timeoutMs: limitMs,
+      schedule,
+    });
     const applied = inputs.adoptId ? { ...inputs, name: lastSeen.name } : inputs;
     return { id: lastSeen.id, outs: toOutputs(lastSeen, applied) };
   } catch (err) {
@@ -71,7 +87,11 @@ export async function createNotebookInstance(props: Record<string, unknown>): Pr
  * POST the instance. A duplicate name (ModelArts.6301) is resumed only when the existing instance carries this
  * resource's owner annotation: it was created by an earlier `pulumi up` that never recorded it.
  */
-async function post(client: ModelArtsClient, inputs: NotebookInstanceInputs, ownerKey: string | undefined): Promise<Instance> {
+async function post(
+  client: ModelArtsClient,
+  inputs: NotebookInstanceInputs,
+  ownerKey: string | undefined,
+): Promise<Instance> {
   try {
     const outcome = await client.createInstance(toCreateRequest(inputs, ownerKey));
     return outcome.instance;
@@ -80,13 +100,16 @@ async function post(client: ModelArtsClient, inputs: NotebookInstanceInputs, own
     const existing = await client.findInstancesByName(inputs.name, inputs.workspaceId);
     const ours = ownerKey ? existing.find((i) => ownerKeyOf(i) === ownerKey) : undefined;
     if (ours) {
-      reportProgress(`create notebook instance "${inputs.name}": resuming instance ${ours.id} created by an earlier run`);
+      reportProgress(
+        `create notebook instance "${inputs.name}": resuming instance ${ours.id} created by an earlier run`,
+      );
       return ours;
     }
     const ids = existing.map((i) => i.id).join(", ");
     throw new Error(
       `${err.message}. An instance with this name already exists${ids ? ` (${ids})` : ""}: choose another name, ` +
         `or set adoptId to manage the existing instance`,
+      { cause: err },
     );
   }
 }
@@ -120,12 +143,22 @@ async function adopt(client: ModelArtsClient, inputs: NotebookInstanceInputs): P
 }
 
 /** Description and auto-stop of an adopted instance are brought to the declared values with one PUT. */
-async function applyAdoptedDifferences(client: ModelArtsClient, instance: Instance, inputs: NotebookInstanceInputs, label: string): Promise<Instance> {
+async function applyAdoptedDifferences(
+  client: ModelArtsClient,
+  instance: Instance,
+  inputs: NotebookInstanceInputs,
+  label: string,
+): Promise<Instance> {
   const observed = observedInputs(instance, inputs);
-  const diff = diffNotebookInstance(observed as unknown as Record<string, unknown>, inputs as unknown as Record<string, unknown>);
+  const diff = diffNotebookInstance(
+    observed as unknown as Record<string, unknown>,
+    inputs as unknown as Record<string, unknown>,
+  );
   const description = diff.updates.includes("description");
   const autoStop = diff.updates.includes("autoStop");
   if (!description && !autoStop) return instance;
-  reportProgress(`adopt notebook instance "${label}": updating ${[description && "description", autoStop && "autoStop"].filter(Boolean).join(" and ")}`);
+  reportProgress(
+    `adopt notebook instance "${label}": updating ${[description && "description", autoStop && "autoStop"].filter(Boolean).join(" and ")}`,
+  );
   return client.updateInstance(instance.id, toUpdateRequest(inputs, { description, autoStop }));
 }

@@ -52,7 +52,9 @@ test.each([
 test("an explicit name that stays deletes before replacing; a generated one does not", () => {
   expect(diffNotebookInstance(stored, { ...declared, flavor: "f2" }).deleteBeforeReplace).toBe(true);
   const generated = { ...stored, namePrefix: "dev" };
-  expect(diffNotebookInstance(generated, { ...declared, namePrefix: "dev", flavor: "f2" }).deleteBeforeReplace).toBe(false);
+  expect(diffNotebookInstance(generated, { ...declared, namePrefix: "dev", flavor: "f2" }).deleteBeforeReplace).toBe(
+    false,
+  );
   expect(diffNotebookInstance(stored, { ...declared, name: "dev2", flavor: "f2" }).deleteBeforeReplace).toBe(false);
 });
 
@@ -77,7 +79,9 @@ test("quiet: server defaults, absent vs empty, a disabled auto-stop's duration, 
   ];
   for (const news of cases) expect(diffNotebookInstance(stored, news).changes).toBe(false);
   expect(diffNotebookInstance(noAutoStop, { ...declared, autoStop: { enabled: false } }).changes).toBe(false);
-  expect(diffNotebookInstance({ ...stored, description: undefined }, { ...declared, description: "" }).changes).toBe(false);
+  expect(diffNotebookInstance({ ...stored, description: undefined }, { ...declared, description: "" }).changes).toBe(
+    false,
+  );
 });
 
 test("an auto-stop is not drift without desiredStatus, and is with it", () => {
@@ -102,7 +106,11 @@ test("property: a diff of inputs against themselves never changes anything", () 
     flavor: fc.string({ minLength: 1 }),
     description: fc.string(),
     storage: fc.record({ type: fc.constant("obs"), path: fc.string() }),
-    autoStop: fc.record({ enabled: fc.boolean(), durationSeconds: fc.integer({ min: 3600, max: 86400 }), prompt: fc.boolean() }),
+    autoStop: fc.record({
+      enabled: fc.boolean(),
+      durationSeconds: fc.integer({ min: 3600, max: 86400 }),
+      prompt: fc.boolean(),
+    }),
     workspaceId: fc.string({ minLength: 1 }),
     annotations: fc.option(fc.dictionary(fc.string(), fc.string()), { nil: undefined }),
   });

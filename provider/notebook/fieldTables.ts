@@ -17,10 +17,18 @@ export const REPLACE_ON_CHANGE = [
 ] as const satisfies readonly (keyof NotebookInstanceInputs)[];
 
 /** Inputs changed in place: description and autoStop with PUT, desiredStatus with start/stop. */
-export const UPDATE_IN_PLACE = ["description", "autoStop", "desiredStatus"] as const satisfies readonly (keyof NotebookInstanceInputs)[];
+export const UPDATE_IN_PLACE = [
+  "description",
+  "autoStop",
+  "desiredStatus",
+] as const satisfies readonly (keyof NotebookInstanceInputs)[];
 
 /** Inputs that steer the provider only; a change never causes an API call. */
-export const PROVIDER_ONLY = ["timeouts", "adoptId", "namePrefix"] as const satisfies readonly (keyof NotebookInstanceInputs)[];
+export const PROVIDER_ONLY = [
+  "timeouts",
+  "adoptId",
+  "namePrefix",
+] as const satisfies readonly (keyof NotebookInstanceInputs)[];
 
 /** Default timeouts (Terraform's notebook resource fixes 20 minutes; queues for free flavors can be long). */
 export const DEFAULT_TIMEOUTS = { create: "30m", update: "20m", delete: "20m" } as const;

@@ -48,7 +48,10 @@ function toWireAutoStop(autoStop: AutoStopInput): { enable: boolean; duration?: 
 }
 
 /** PUT body: the only modifiable fields are description and auto_stop (§3.3). */
-export function toUpdateRequest(inputs: NotebookInstanceInputs, changed: { description: boolean; autoStop: boolean }): UpdateRequest {
+export function toUpdateRequest(
+  inputs: NotebookInstanceInputs,
+  changed: { description: boolean; autoStop: boolean },
+): UpdateRequest {
   const request: UpdateRequest = {};
   if (changed.description) request.description = inputs.description;
   if (changed.autoStop) request.spec = { auto_stop: toWireAutoStop(inputs.autoStop) };
@@ -120,7 +123,8 @@ export function observedInputs(instance: Instance, old: NotebookInstanceInputs):
     }) as AutoStopInput;
   }
   if (instance.workspace?.id !== undefined) observed.workspaceId = instance.workspace.id;
-  if (old.desiredStatus !== undefined) observed.desiredStatus = powerStateOf(String(instance.status)) ?? old.desiredStatus;
+  if (old.desiredStatus !== undefined)
+    observed.desiredStatus = powerStateOf(String(instance.status)) ?? old.desiredStatus;
   return jsonSafe(observed);
 }
 

@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { startEmulator, type Emulator, FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "../../emulator/index.js";
+import {
+  startEmulator,
+  type Emulator,
+  FAKE_OBS_CREDENTIAL,
+  FAKE_REPOSITORY_ACCESS_TOKEN,
+} from "../../emulator/index.js";
 import { emulatorEnv } from "../../test/support/emulatorEnv.js";
 import { notebookInstanceProvider as provider } from "./notebookInstanceProvider.js";
 import { PartialFailureError } from "./partialFailure.js";
@@ -8,6 +13,7 @@ import { setProviderOverrides } from "./providerContext.js";
 import { UNKNOWN } from "./types.js";
 
 type Props = Record<string, unknown>;
+const asProps = (value: unknown): Props => value as Props;
 
 const CREATE = "POST /v1/{project_id}/demanager/instances";
 const PROVIDER_TEXT = "exports.handler = function () { /* serialized shim */ };";
@@ -55,14 +61,24 @@ async function instanceCount(name?: string): Promise<number> {
 
 function expectNoCredentials(value: unknown): void {
   const text = JSON.stringify(value);
-  for (const secret of [FAKE_OBS_CREDENTIAL.access_key, FAKE_OBS_CREDENTIAL.secret_key, FAKE_REPOSITORY_ACCESS_TOKEN, emulator.credentials.accessKeys[0]!.secretKey]) {
+  for (const secret of [
+    FAKE_OBS_CREDENTIAL.access_key,
+    FAKE_OBS_CREDENTIAL.secret_key,
+    FAKE_REPOSITORY_ACCESS_TOKEN,
+    emulator.credentials.accessKeys[0]!.secretKey,
+  ]) {
     if (secret) expect(text).not.toContain(secret);
   }
 }
 
 test("create → read → same inputs → update description and autoStop → stop/start → replace on flavor → delete", async () => {
   const inputs = await checked(undefined, declared());
-  expect(inputs).toMatchObject({ description: "", workspaceId: "0", storage: { type: "obs", path: "/bucket/dev/" }, autoStop: { prompt: true } });
+  expect(inputs).toMatchObject({
+    description: "",
+    workspaceId: "0",
+    storage: { type: "obs", path: "/bucket/dev/" },
+    autoStop: { prompt: true },
+  });
 
   const created = await provider.create(inputs);
   expect(created.id).toMatch(/^DE-/);
@@ -70,32 +86,53 @@ test("create → read → same inputs → update description and autoStop → st
   expect(created.outs.url).toMatch(/^https:\/\//);
   expect(created.outs.profile?.id).not.toBe(inputs.profileId);
   expectNoCredentials(created.outs);
-  expect(progress).toContainEqual(expect.stringMatching(/^create notebook instance nb-dev \(DE-.+\): (CREATING|STARTING|RUNNING) \(\d+s elapsed\)$/));
+  expect(progress).toContainEqual(
+    expect.stringMatching(/^create notebook instance nb-dev \(DE-.+\): (CREATING|STARTING|RUNNING) \(\d+s elapsed\)$/),
+  );
 
   const read = await provider.read(created.id, { ...created.outs, __provider: PROVIDER_TEXT });
   expect(read.id).toBe(created.id);
   expectNoCredentials(read);
   const again = await checked(read.inputs, declared());
-  expect(await provider.diff(created.id, read.props as Props, again)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  expect(await provider.diff(created.id, asProps(read.props), again)).toEqual({
+    changes: false,
+    replaces: [],
+    deleteBeforeReplace: false,
+  });
 
-  const changed = await checked(read.inputs, declared({ description: "tuned", autoStop: { enabled: true, durationSeconds: 7200 } }));
-  expect(await provider.diff(created.id, read.props as Props, changed)).toMatchObject({ changes: true, replaces: [] });
-  const updated = await provider.update(created.id, read.props as Props, changed);
+  const changed = await checked(
+    read.inputs,
+    declared({ description: "tuned", autoStop: { enabled: true, durationSeconds: 7200 } }),
+  );
+  expect(await provider.diff(created.id, asProps(read.props), changed)).toMatchObject({ changes: true, replaces: [] });
+  const updated = await provider.update(created.id, asProps(read.props), changed);
   expect(updated.outs).toMatchObject({ description: "tuned", autoStop: { enabled: true, durationSeconds: 7200 } });
   expect((await emulator.admin.getInstance(created.id)).description).toBe("tuned");
 
-  const stopped = await provider.update(created.id, updated.outs as unknown as Props, await checked(changed, { ...changed, desiredStatus: "STOPPED" }));
+  const stopped = await provider.update(
+    created.id,
+    asProps(updated.outs),
+    await checked(changed, { ...changed, desiredStatus: "STOPPED" }),
+  );
   expect(stopped.outs.status).toBe("STOPPED");
-  const started = await provider.update(created.id, stopped.outs as unknown as Props, await checked(changed, { ...changed, desiredStatus: "RUNNING" }));
+  const started = await provider.update(
+    created.id,
+    asProps(stopped.outs),
+    await checked(changed, { ...changed, desiredStatus: "RUNNING" }),
+  );
   expect(started.outs.status).toBe("RUNNING");
 
   const newFlavor = await checked(changed, { ...changed, flavor: "modelarts.vm.cpu.8u" });
-  expect(await provider.diff(created.id, started.outs as unknown as Props, newFlavor)).toEqual({ changes: true, replaces: ["flavor"], deleteBeforeReplace: true });
+  expect(await provider.diff(created.id, asProps(started.outs), newFlavor)).toEqual({
+    changes: true,
+    replaces: ["flavor"],
+    deleteBeforeReplace: true,
+  });
 
-  await provider.delete(created.id, started.outs as unknown as Props);
+  await provider.delete(created.id, asProps(started.outs));
   expect(await instanceCount()).toBe(0);
   // Already gone is success.
-  await provider.delete(created.id, started.outs as unknown as Props);
+  await provider.delete(created.id, asProps(started.outs));
 });
 
 test("a create that ends in CREATE_FAILED fails with the API's reason and is recorded, not orphaned", async () => {
@@ -103,7 +140,9 @@ test("a create that ends in CREATE_FAILED fails with the API's reason and is rec
   const inputs = await checked(undefined, declared({ name: "nb-fail" }));
   const err = (await provider.create(inputs).catch((e: unknown) => e)) as PartialFailureError;
   expect(err).toBeInstanceOf(PartialFailureError);
-  expect(err.message).toMatch(/^create notebook instance "nb-fail \(DE-.+\)": the instance is CREATE_FAILED; ModelArts\.6200: No resources available\./);
+  expect(err.message).toMatch(
+    /^create notebook instance "nb-fail \(DE-.+\)": the instance is CREATE_FAILED; ModelArts\.6200: No resources available\./,
+  );
   expect(err.id).toMatch(/^DE-/);
   expect(err.reasons.join()).toContain("No resources available.");
   expect(err.properties).toMatchObject({ name: "nb-fail", status: "CREATE_FAILED", __provider: PROVIDER_TEXT });
@@ -165,28 +204,42 @@ test("adoptId takes over an existing instance and applies description and autoSt
   const existing = await provider.create(await checked(undefined, declared({ name: "nb-adopt", description: "old" })));
   await emulator.admin.resetRequestCounts();
   const adopted = await provider.create(
-    await checked(undefined, declared({ name: "nb-adopt", adoptId: existing.id, description: "adopted", desiredStatus: "STOPPED" })),
+    await checked(
+      undefined,
+      declared({ name: "nb-adopt", adoptId: existing.id, description: "adopted", desiredStatus: "STOPPED" }),
+    ),
   );
   expect(adopted.id).toBe(existing.id);
   expect(adopted.outs).toMatchObject({ description: "adopted", status: "STOPPED" });
   expect(await emulator.admin.requestCount(CREATE)).toBe(0);
 
   const conflict = (await provider
-    .create(await checked(undefined, declared({ name: "nb-adopt", adoptId: existing.id, flavor: "modelarts.vm.cpu.8u" })))
+    .create(
+      await checked(undefined, declared({ name: "nb-adopt", adoptId: existing.id, flavor: "modelarts.vm.cpu.8u" })),
+    )
     .catch((e: unknown) => e)) as Error;
   expect(conflict.message).toContain('flavor (declared "modelarts.vm.cpu.8u", the instance has "modelarts.vm.cpu.2u")');
 
-  const missing = (await provider.create(await checked(undefined, declared({ adoptId: "DE-missing" }))).catch((e: unknown) => e)) as Error;
+  const missing = (await provider
+    .create(await checked(undefined, declared({ adoptId: "DE-missing" })))
+    .catch((e: unknown) => e)) as Error;
   expect(missing.message).toContain('adoptId "DE-missing" does not exist');
 });
 
 test("refresh shows out-of-band drift as a change back to the declared values", async () => {
   const inputs = await checked(undefined, declared({ name: "nb-drift" }));
   const created = await provider.create(inputs);
-  await emulator.admin.updateInstance(created.id, { description: "edited in the console", auto_stop: { enable: false } });
-  const read = await provider.read(created.id, created.outs as unknown as Props);
+  await emulator.admin.updateInstance(created.id, {
+    description: "edited in the console",
+    auto_stop: { enable: false },
+  });
+  const read = await provider.read(created.id, asProps(created.outs));
   expect(read.inputs).toMatchObject({ description: "edited in the console", autoStop: { enabled: false } });
-  const diff = await provider.diff(created.id, read.props as Props, await checked(read.inputs, declared({ name: "nb-drift" })));
+  const diff = await provider.diff(
+    created.id,
+    asProps(read.props),
+    await checked(read.inputs, declared({ name: "nb-drift" })),
+  );
   expect(diff).toMatchObject({ changes: true, replaces: [] });
 });
 
@@ -194,26 +247,34 @@ test("an auto-stop is not drift without desiredStatus; with desiredStatus RUNNIN
   const inputs = await checked(undefined, declared({ name: "nb-autostop" }));
   const created = await provider.create(inputs);
   await emulator.admin.updateInstance(created.id, { status: "STOPPED" });
-  const read = await provider.read(created.id, created.outs as unknown as Props);
-  expect((read.props as Props).status).toBe("STOPPED");
-  expect((await provider.diff(created.id, read.props as Props, await checked(read.inputs, declared({ name: "nb-autostop" })))).changes).toBe(false);
+  const read = await provider.read(created.id, asProps(created.outs));
+  expect(asProps(read.props).status).toBe("STOPPED");
+  expect(
+    (
+      await provider.diff(
+        created.id,
+        asProps(read.props),
+        await checked(read.inputs, declared({ name: "nb-autostop" })),
+      )
+    ).changes,
+  ).toBe(false);
 
   const managed = await checked(inputs, declared({ name: "nb-autostop", desiredStatus: "RUNNING" }));
-  const running = await provider.update(created.id, created.outs as unknown as Props, managed);
+  const running = await provider.update(created.id, asProps(created.outs), managed);
   expect(running.outs.status).toBe("RUNNING");
   await emulator.admin.updateInstance(created.id, { status: "STOPPED" });
-  const read2 = await provider.read(created.id, running.outs as unknown as Props);
+  const read2 = await provider.read(created.id, asProps(running.outs));
   expect(read2.inputs).toMatchObject({ desiredStatus: "STOPPED" });
-  const diff = await provider.diff(created.id, read2.props as Props, await checked(read2.inputs, managed));
+  const diff = await provider.diff(created.id, asProps(read2.props), await checked(read2.inputs, managed));
   expect(diff.changes).toBe(true);
-  const corrected = await provider.update(created.id, read2.props as Props, managed);
+  const corrected = await provider.update(created.id, asProps(read2.props), managed);
   expect(corrected.outs.status).toBe("RUNNING");
 });
 
 test("read of a deleted instance gives an empty id", async () => {
   const created = await provider.create(await checked(undefined, declared({ name: "nb-gone" })));
   await emulator.admin.deleteInstance(created.id);
-  expect(await provider.read(created.id, created.outs as unknown as Props)).toEqual({ id: "" });
+  expect(await provider.read(created.id, asProps(created.outs))).toEqual({ id: "" });
 });
 
 test("an auto-generated name is kept across checks and regenerated for a replacement", async () => {
@@ -228,22 +289,44 @@ test("an auto-generated name is kept across checks and regenerated for a replace
 });
 
 test("check tolerates the unknown sentinel during preview", async () => {
-  const result = await provider.check({}, declared({ name: UNKNOWN, flavor: UNKNOWN, storage: UNKNOWN, autoStop: { enabled: UNKNOWN, durationSeconds: 3600 } }));
+  const result = await provider.check(
+    {},
+    declared({
+      name: UNKNOWN,
+      flavor: UNKNOWN,
+      storage: UNKNOWN,
+      autoStop: { enabled: UNKNOWN, durationSeconds: 3600 },
+    }),
+  );
   expect(result.failures).toEqual([]);
   expect(result.inputs.flavor).toBe(UNKNOWN);
 });
 
 test("property: check never throws and never calls the API, whatever it is given", async () => {
   await emulator.admin.resetRequestCounts();
-  const field = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(UNKNOWN), fc.object(), fc.array(fc.string()));
+  const field = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(UNKNOWN),
+    fc.object(),
+    fc.array(fc.string()),
+  );
   const inputs = fc.record(
     {
       name: field,
       profileId: field,
       flavor: field,
       description: field,
-      storage: fc.oneof(field, fc.record({ type: field, path: fc.oneof(field, fc.constantFrom("/b/d/", "/b/", "b/d")) })),
-      autoStop: fc.oneof(field, fc.record({ enabled: field, durationSeconds: fc.oneof(field, fc.integer({ min: 0, max: 100000 })) })),
+      storage: fc.oneof(
+        field,
+        fc.record({ type: field, path: fc.oneof(field, fc.constantFrom("/b/d/", "/b/", "b/d")) }),
+      ),
+      autoStop: fc.oneof(
+        field,
+        fc.record({ enabled: field, durationSeconds: fc.oneof(field, fc.integer({ min: 0, max: 100000 })) }),
+      ),
       desiredStatus: field,
       timeouts: fc.oneof(field, fc.record({ create: field })),
       extra: field,

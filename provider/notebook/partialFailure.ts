@@ -30,7 +30,12 @@ export function partialFailure(options: {
   providerString: unknown;
   reasons?: string[];
 }): PartialFailureError {
-  const instance: Instance = options.instance ?? { id: options.id, name: options.inputs.name, status: "UNKNOWN", flavor: options.inputs.flavor };
+  const instance: Instance = options.instance ?? {
+    id: options.id,
+    name: options.inputs.name,
+    status: "UNKNOWN",
+    flavor: options.inputs.flavor,
+  };
   const properties: Record<string, unknown> = { ...toOutputs(instance, options.inputs) };
   if (typeof options.providerString === "string") properties[PROVIDER_KEY] = options.providerString;
   const reasons = options.reasons && options.reasons.length > 0 ? options.reasons : [options.message];

@@ -24,7 +24,11 @@ export async function readNotebookInstance(id: string, props: Record<string, unk
     if (!instance || GONE_STATUSES.has(String(instance.status))) return { id: "" };
     const oldInputs = inputsOf(props) as unknown as NotebookInstanceInputs;
     const inputs = observedInputs(instance, oldInputs);
-    return { id: instance.id, props: toOutputs(instance, inputs), inputs: inputs as unknown as Record<string, unknown> };
+    return {
+      id: instance.id,
+      props: toOutputs(instance, inputs),
+      inputs: inputs as unknown as Record<string, unknown>,
+    };
   } catch (err) {
     throw operationError("read", label, err);
   }

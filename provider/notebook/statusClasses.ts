@@ -28,7 +28,8 @@ export const GONE_STATUSES: ReadonlySet<string> = new Set(["DELETED", "DELETING"
 
 export type WaitTarget = "RUNNING" | "STOPPED" | "READY";
 
-export type StatusClass = { state: "SUCCESS" } | { state: "RETRY"; unknown?: boolean } | { state: "FAILURE"; reason: string };
+export type StatusClass =
+  { state: "SUCCESS" } | { state: "RETRY"; unknown?: boolean } | { state: "FAILURE"; reason: string };
 
 /**
  * Classifies a status for a waiter. READY (what a create waits for when power state is not managed) accepts

@@ -31,7 +31,9 @@ export async function updateNotebookInstance(
     throw operationError("update", label, err);
   }
   if (!instance) {
-    throw new Error(`update notebook instance "${label}": it no longer exists; run \`pulumi refresh\` to forget it, then \`pulumi up\` to create it again`);
+    throw new Error(
+      `update notebook instance "${label}": it no longer exists; run \`pulumi refresh\` to forget it, then \`pulumi up\` to create it again`,
+    );
   }
   const { client, schedule } = ctx;
   const limitMs = timeoutMs(inputs.timeouts, "update");
@@ -47,12 +49,29 @@ export async function updateNotebookInstance(
         reasons,
       );
     }
-    lastSeen = (await waitForInstance({ client, id, label, target: "READY", timeoutMs: limitMs, schedule, verb: "update" }))!;
+    lastSeen = (await waitForInstance({
+      client,
+      id,
+      label,
+      target: "READY",
+      timeoutMs: limitMs,
+      schedule,
+      verb: "update",
+    }))!;
     const diff = diffNotebookInstance(olds, news);
     const description = diff.updates.includes("description");
     const autoStop = diff.updates.includes("autoStop");
-    if (description || autoStop) lastSeen = await client.updateInstance(id, toUpdateRequest(inputs, { description, autoStop }));
-    lastSeen = await enforceDesiredStatus({ client, instance: lastSeen, desired: inputs.desiredStatus, label, verb: "update", timeoutMs: limitMs, schedule });
+    if (description || autoStop)
+      lastSeen = await client.updateInstance(id, toUpdateRequest(inputs, { description, autoStop }));
+    lastSeen = await enforceDesiredStatus({
+      client,
+      instance: lastSeen,
+      desired: inputs.desiredStatus,
+      label,
+      verb: "update",
+      timeoutMs: limitMs,
+      schedule,
+    });
     // PUT answers with the instance as it was changed; one GET gives the settled state for the outputs.
     lastSeen = (await client.findInstance(id)) ?? lastSeen;
     return { outs: toOutputs(lastSeen, inputs) };

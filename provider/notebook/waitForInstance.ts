@@ -68,7 +68,10 @@ export async function waitForInstance(options: {
   verb: string;
 }): Promise<Instance | undefined> {
   const { client, id, label, target, schedule } = options;
-  const tracker = createProgressTracker({ label: `${options.verb} notebook instance ${label}`, everyMs: schedule.progressEveryMs });
+  const tracker = createProgressTracker({
+    label: `${options.verb} notebook instance ${label}`,
+    everyMs: schedule.progressEveryMs,
+  });
   let lastSeen: Instance | undefined;
   const result = await waitFor<Instance | undefined>({
     poll: () => client.findInstance(id),
@@ -110,6 +113,11 @@ export async function waitForInstance(options: {
       );
     }
     default:
-      throw new InstanceWaitError(`${options.verb} notebook instance "${label}": the wait was aborted`, "aborted", lastSeen, []);
+      throw new InstanceWaitError(
+        `${options.verb} notebook instance "${label}": the wait was aborted`,
+        "aborted",
+        lastSeen,
+        [],
+      );
   }
 }

@@ -6,7 +6,12 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { startEmulator, type Emulator, FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "../../emulator/index.js";
+import {
+  startEmulator,
+  type Emulator,
+  FAKE_OBS_CREDENTIAL,
+  FAKE_REPOSITORY_ACCESS_TOKEN,
+} from "../../emulator/index.js";
 import { emulatorEnv } from "../support/emulatorEnv.js";
 import { DIFF_NONE, DIFF_SOME, HostError, startProviderHost, type ProviderHost } from "../support/providerHost.js";
 
@@ -18,8 +23,11 @@ let host: ProviderHost;
 let serialized: { provider: string; ownerKey: string };
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, "dist/provider/index.js"))) throw new Error("dist/ is missing: run `npm run build` first");
-  serialized = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, "test/support/serializeProvider.js")], { cwd: ROOT }).toString());
+  if (!existsSync(path.join(ROOT, "dist/provider/index.js")))
+    throw new Error("dist/ is missing: run `npm run build` first");
+  serialized = JSON.parse(
+    execFileSync(process.execPath, [path.join(ROOT, "test/support/serializeProvider.js")], { cwd: ROOT }).toString(),
+  );
   emulator = await startEmulator({ timeScale: 0.001 });
   host = await startProviderHost({ cwd: ROOT, env: emulatorEnv(emulator) });
   await host.configure({});
@@ -67,7 +75,11 @@ test("check, diff, create, read, update (PUT, stop, start), replace decision, de
   expect(created.id).toMatch(/^DE-/);
   expect(created.properties).toMatchObject({ status: "RUNNING", name: "host-nb", __provider: serialized.provider });
   const text = JSON.stringify(created.properties);
-  for (const secret of [FAKE_OBS_CREDENTIAL.secret_key, FAKE_REPOSITORY_ACCESS_TOKEN, emulator.credentials.accessKeys[0]!.secretKey]) {
+  for (const secret of [
+    FAKE_OBS_CREDENTIAL.secret_key,
+    FAKE_REPOSITORY_ACCESS_TOKEN,
+    emulator.credentials.accessKeys[0]!.secretKey,
+  ]) {
     expect(text).not.toContain(secret);
   }
 
@@ -78,19 +90,34 @@ test("check, diff, create, read, update (PUT, stop, start), replace decision, de
   const same = await checked(read.inputs!, inputs());
   expect((await host.diff(created.id, read.properties, same)).changes).toBe(DIFF_NONE);
 
-  const changed = await checked(read.inputs!, inputs({ description: "via host", autoStop: { enabled: true, durationSeconds: 5400 } }));
+  const changed = await checked(
+    read.inputs!,
+    inputs({ description: "via host", autoStop: { enabled: true, durationSeconds: 5400 } }),
+  );
   const diff = await host.diff(created.id, read.properties, changed);
   expect(diff).toEqual({ changes: DIFF_SOME, replaces: [], deleteBeforeReplace: false });
   const updated = await host.update(created.id, read.properties, changed);
   expect(updated.properties).toMatchObject({ description: "via host", autoStop: { durationSeconds: 5400 } });
 
-  const stopped = await host.update(created.id, updated.properties, await checked(changed, { ...changed, desiredStatus: "STOPPED" }));
+  const stopped = await host.update(
+    created.id,
+    updated.properties,
+    await checked(changed, { ...changed, desiredStatus: "STOPPED" }),
+  );
   expect(stopped.properties.status).toBe("STOPPED");
-  const started = await host.update(created.id, stopped.properties, await checked(changed, { ...changed, desiredStatus: "RUNNING" }));
+  const started = await host.update(
+    created.id,
+    stopped.properties,
+    await checked(changed, { ...changed, desiredStatus: "RUNNING" }),
+  );
   expect(started.properties.status).toBe("RUNNING");
 
   const flavor = await checked(changed, { ...changed, flavor: "modelarts.vm.cpu.8u" });
-  expect(await host.diff(created.id, started.properties, flavor)).toEqual({ changes: DIFF_SOME, replaces: ["flavor"], deleteBeforeReplace: true });
+  expect(await host.diff(created.id, started.properties, flavor)).toEqual({
+    changes: DIFF_SOME,
+    replaces: ["flavor"],
+    deleteBeforeReplace: true,
+  });
 
   await host.delete(created.id, started.properties);
   expect(await emulator.admin.listInstances()).toEqual([]);
@@ -99,7 +126,9 @@ test("check, diff, create, read, update (PUT, stop, start), replace decision, de
 
 test("a partial failure reaches the engine as ErrorResourceInitFailed with id, properties and reasons", async () => {
   await emulator.admin.failNextCreates({ code: "ModelArts.6361", message: "Internal service or configuration error." });
-  const err = (await host.create(await checked({}, inputs({ name: "host-fail" }))).catch((e: unknown) => e)) as HostError;
+  const err = (await host
+    .create(await checked({}, inputs({ name: "host-fail" })))
+    .catch((e: unknown) => e)) as HostError;
   expect(err).toBeInstanceOf(HostError);
   expect(err.message).toContain("CREATE_FAILED");
   expect(err.initFailure?.id).toMatch(/^DE-/);
@@ -122,7 +151,10 @@ test("the unknown sentinel: check and diff tolerate it during preview", async ()
 
 test("invalid inputs fail at check with the field named, without calling the API", async () => {
   const result = await host.check({}, inputs({ storage: { path: "/bucket" }, autoStop: { enabled: true } }));
-  expect([...new Set(result.failures.map((f) => f.property))].sort()).toEqual(["autoStop.durationSeconds", "storage.path"]);
+  expect([...new Set(result.failures.map((f) => f.property))].sort()).toEqual([
+    "autoStop.durationSeconds",
+    "storage.path",
+  ]);
   expect(result.failures.map((f) => f.reason).join("\n")).toMatch(/storage\.path must end with "\/"/);
   expect((await emulator.admin.requestCounts()).total).toBe(0);
 });

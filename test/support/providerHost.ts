@@ -35,10 +35,20 @@ export interface ProviderHost {
   stdout: string[];
   stderr: string[];
   configure(config: Record<string, string>): Promise<void>;
-  check(olds: object, news: object): Promise<{ inputs: Record<string, any>; failures: { property: string; reason: string }[] }>;
-  diff(id: string, olds: object, news: object): Promise<{ changes: number; replaces: string[]; deleteBeforeReplace: boolean }>;
+  check(
+    olds: object,
+    news: object,
+  ): Promise<{ inputs: Record<string, any>; failures: { property: string; reason: string }[] }>;
+  diff(
+    id: string,
+    olds: object,
+    news: object,
+  ): Promise<{ changes: number; replaces: string[]; deleteBeforeReplace: boolean }>;
   create(props: object): Promise<{ id: string; properties: Record<string, any> }>;
-  read(id: string, props: object): Promise<{ id: string; properties: Record<string, any>; inputs: Record<string, any> | undefined }>;
+  read(
+    id: string,
+    props: object,
+  ): Promise<{ id: string; properties: Record<string, any>; inputs: Record<string, any> | undefined }>;
   update(id: string, olds: object, news: object): Promise<{ properties: Record<string, any> }>;
   delete(id: string, props: object): Promise<void>;
   close(): Promise<void>;
@@ -101,7 +111,11 @@ export async function startProviderHost(options: { cwd: string; env: Record<stri
       req.setOlds(toStruct(olds));
       req.setNews(toStruct(news));
       const res: any = await call("diff", req);
-      return { changes: res.getChanges(), replaces: res.getReplacesList(), deleteBeforeReplace: res.getDeletebeforereplace() };
+      return {
+        changes: res.getChanges(),
+        replaces: res.getReplacesList(),
+        deleteBeforeReplace: res.getDeletebeforereplace(),
+      };
     },
     async create(props) {
       const req = new providerPb.CreateRequest();
@@ -114,7 +128,11 @@ export async function startProviderHost(options: { cwd: string; env: Record<stri
       req.setId(id);
       req.setProperties(toStruct(props));
       const res: any = await call("read", req);
-      return { id: res.getId(), properties: res.getProperties()?.toJavaScript() ?? {}, inputs: res.getInputs()?.toJavaScript() };
+      return {
+        id: res.getId(),
+        properties: res.getProperties()?.toJavaScript() ?? {},
+        inputs: res.getInputs()?.toJavaScript(),
+      };
     },
     async update(id, olds, news) {
       const req = new providerPb.UpdateRequest();
