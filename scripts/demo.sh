@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 command=${1:-up}
 
-say() { printf '\n==> %s\n' "$*"; }
+# Progress goes to stderr, so `demo.sh pulumi stack export > state.json` gets clean output.
+say() { printf '\n==> %s\n' "$*" >&2; }
 
 say "Installing and building what is missing"
 bash scripts/ensure-built.sh
@@ -21,7 +22,7 @@ bash scripts/ensure-built.sh
 say "Getting the Pulumi CLI"
 bin=$(bash scripts/get-pulumi.sh | tail -n1)
 export PATH="$bin:$PATH"
-pulumi version
+pulumi version >&2
 
 work="$root/.pulumi-local"
 mkdir -p "$work/backend" "$work/home"
@@ -33,7 +34,10 @@ export PULUMI_SKIP_UPDATE_CHECK=true
 time_scale=${DEMO_TIME_SCALE:-0.2}
 
 say "Starting the ModelArts emulator (time scale $time_scale, state in .pulumi-local/emulator-state.json)"
-node dist/emulator/cli.js --port 0 --state-file "$work/emulator-state.json" --time-scale "$time_scale" >"$work/emulator.log" 2>&1 &
+# A fixed port: Pulumi keeps the provider configuration (the endpoint included) in the state and uses that copy
+# for refresh and destroy, so the endpoint must stay the same from one demo command to the next.
+port=${DEMO_EMULATOR_PORT:-8787}
+node dist/emulator/cli.js --port "$port" --state-file "$work/emulator-state.json" --time-scale "$time_scale" >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
@@ -41,16 +45,22 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 url=$(sed -n 's/^ModelArts emulator listening on //p' "$work/emulator.log")
-[ -n "$url" ] || { cat "$work/emulator.log" >&2; echo "the emulator did not start" >&2; exit 1; }
+[ -n "$url" ] || {
+  cat "$work/emulator.log" >&2
+  echo "the emulator did not start on port $port (set DEMO_EMULATOR_PORT to use another)" >&2
+  exit 1
+}
 field() { sed -n "s/^$1: *//p" "$work/emulator.log" | head -n1; }
-echo "emulator at $url"
+echo "emulator at $url" >&2
 
-pulumi stack select demo 2>/dev/null || pulumi stack init demo
-# The emulator's port changes from run to run; its project id and fake keys do not.
-pulumi config set modelarts:endpoint "$url"
-pulumi config set modelarts:projectId "$(field 'project id')"
-pulumi config set modelarts:accessKey "$(field 'access key')"
-pulumi config set --secret modelarts:secretKey "$(field 'secret key')"
+{
+  pulumi stack select demo 2>/dev/null || pulumi stack init demo
+  # The emulator's port changes from run to run; its project id and fake keys do not.
+  pulumi config set modelarts:endpoint "$url"
+  pulumi config set modelarts:projectId "$(field 'project id')"
+  pulumi config set --secret modelarts:accessKey "$(field 'access key')"
+  pulumi config set --secret modelarts:secretKey "$(field 'secret key')"
+} >&2
 
 case "$command" in
   up)
