@@ -121,6 +121,14 @@ test("check, diff, create, read, update (PUT, stop, start), replace decision, de
 
   await host.delete(created.id, started.properties);
   expect(await emulator.admin.listInstances()).toEqual([]);
+  const counts = await emulator.admin.requestCounts();
+  console.log(
+    `request counts per route (create → read → diff → update → stop → start → delete):\n${JSON.stringify(counts.byRoute, null, 2)}`,
+  );
+  expect(counts.byRoute["POST /v1/{project_id}/demanager/instances"]).toBe(1);
+  expect(counts.byRoute["PUT /v1/{project_id}/demanager/instances/{instance_id}"]).toBe(1);
+  expect(counts.byRoute["DELETE /v1/{project_id}/demanager/instances/{instance_id}"]).toBe(1);
+  expect(counts.byRoute["POST /v1/{project_id}/demanager/instances/{instance_id}/action"]).toBe(3);
   expect(host.stdout.join("\n")).toMatch(/create notebook instance host-nb \(DE-[^)]+\): (CREATING|RUNNING)/);
 });
 
@@ -147,6 +155,81 @@ test("the unknown sentinel: check and diff tolerate it during preview", async ()
   const olds = { ...(await checked({}, inputs())), status: "RUNNING" };
   const diff = await host.diff("DE-x", olds, { ...olds, flavor: UNKNOWN, __provider: UNKNOWN });
   expect(diff.replaces).toEqual(["flavor"]);
+});
+
+/** Invalid inputs, each with the property check must name. */
+const INVALID: [string, Record<string, unknown>, string][] = [
+  ["name too long", { name: "x".repeat(65) }, "name"],
+  ["name with a space", { name: "my notebook" }, "name"],
+  ["name with a dot", { name: "nb.1" }, "name"],
+  ["empty name", { name: "" }, "name"],
+  ["name not a string", { name: 42 }, "name"],
+  ["missing profileId", { profileId: undefined }, "profileId"],
+  ["empty profileId", { profileId: "" }, "profileId"],
+  ["missing flavor", { flavor: undefined }, "flavor"],
+  ["flavor not a string", { flavor: ["a"] }, "flavor"],
+  ["description too long", { description: "d".repeat(513) }, "description"],
+  ["description with <", { description: "a<b" }, "description"],
+  ["description with /", { description: "a/b" }, "description"],
+  ["description with &", { description: "a&b" }, "description"],
+  ["missing storage", { storage: undefined }, "storage"],
+  ["storage path missing", { storage: { type: "obs" } }, "storage.path"],
+  ["storage path without trailing slash", { storage: { path: "/bucket/dir" } }, "storage.path"],
+  ["storage path is a bucket root", { storage: { path: "/bucket/" } }, "storage.path"],
+  ["storage path with obs:// scheme", { storage: { path: "obs://bucket/dir/" } }, "storage.path"],
+  ["storage type evs", { storage: { type: "evs", path: "/bucket/dir/" } }, "storage.type"],
+  ["autoStop enabled without duration", { autoStop: { enabled: true } }, "autoStop.durationSeconds"],
+  ["autoStop duration too short", { autoStop: { enabled: true, durationSeconds: 60 } }, "autoStop.durationSeconds"],
+  ["autoStop duration too long", { autoStop: { enabled: true, durationSeconds: 86401 } }, "autoStop.durationSeconds"],
+  [
+    "autoStop duration not an integer",
+    { autoStop: { enabled: true, durationSeconds: 3600.5 } },
+    "autoStop.durationSeconds",
+  ],
+  ["autoStop enabled not a boolean", { autoStop: { enabled: "yes", durationSeconds: 3600 } }, "autoStop.enabled"],
+  ["desiredStatus lowercase", { desiredStatus: "running" }, "desiredStatus"],
+  ["desiredStatus unknown", { desiredStatus: "PAUSED" }, "desiredStatus"],
+  ["timeouts.create not a duration", { timeouts: { create: "soon" } }, "timeouts.create"],
+  ["timeouts.delete without unit", { timeouts: { delete: "30" } }, "timeouts.delete"],
+  ["pool without id", { pool: { name: "p" } }, "pool.id"],
+  ["annotations value not a string", { annotations: { team: 1 } }, "annotations.team"],
+  ["extendStorage item without path", { extendStorage: [{ type: "obsfs" }] }, "extendStorage[0].path"],
+  ["unknown property", { flavour: "x" }, "flavour"],
+  ["adoptId empty", { adoptId: "" }, "adoptId"],
+];
+
+test.each(INVALID)("check rejects %s, naming its field, without an API call", async (_label, change, property) => {
+  const result = await host.check({}, inputs(change));
+  expect(result.failures.map((f) => f.property)).toContain(property);
+  for (const failure of result.failures) expect(failure.reason.startsWith(failure.property)).toBe(true);
+  expect((await emulator.admin.requestCounts()).total).toBe(0);
+});
+
+test("a create that times out is recorded, then resumed by the next update or the next create", async () => {
+  const slow = await startEmulator({ timeScale: 0.05 });
+  const slowHost = await startProviderHost({ cwd: ROOT, env: emulatorEnv(slow, 20) });
+  try {
+    await slowHost.configure({});
+    const news = (await slowHost.check({}, inputs({ name: "host-slow", timeouts: { create: "1s" } }))).inputs;
+    const err = (await slowHost.create(news).catch((e: unknown) => e)) as HostError;
+    expect(err.message).toMatch(/timed out after 1s waiting for READY; last status CREATING/);
+    expect(err.initFailure).toMatchObject({
+      id: expect.stringMatching(/^DE-/),
+      properties: { status: "CREATING", __provider: serialized.provider },
+    });
+
+    // The engine's next `pulumi up` updates a resource recorded with init errors: the wait resumes.
+    const resumed = await slowHost.update(err.initFailure!.id, err.initFailure!.properties, news);
+    expect(resumed.properties.status).toBe("RUNNING");
+    // Had the engine lost the record, the next create finds the instance by its owner key instead of a duplicate.
+    const again = await slowHost.create(news);
+    expect(again.id).toBe(err.initFailure!.id);
+    expect((await slow.admin.listInstances()).length).toBe(1);
+    expect(await slow.admin.requestCount("POST /v1/{project_id}/demanager/instances")).toBe(2);
+  } finally {
+    await slowHost.close();
+    await slow.close();
+  }
 });
 
 test("invalid inputs fail at check with the field named, without calling the API", async () => {
