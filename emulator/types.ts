@@ -3,43 +3,12 @@
  * what was sent plus the scheduled status transitions, so a status is always computed from timestamps.
  */
 
-/** The documented demanager statuses (API reference §6.1) plus `DELETING` (third-party code, §6.1). */
-export type Status =
-  | "CREATE_QUEUING"
-  | "CREATING"
-  | "CREATE_FAILED"
-  | "START_QUEUING"
-  | "READY_TO_START"
-  | "STARTING"
-  | "RESTARTING"
-  | "START_FAILED"
-  | "RUNNING"
-  | "STOPPING"
-  | "STOPPED"
-  | "UNAVAILABLE"
-  | "DELETED"
-  | "RESIZING"
-  | "RESIZE_FAILED"
-  | "DELETING";
+import { INSTANCE_STATUSES, type InstanceStatus } from "../provider/api/wireTypes";
 
-export const STATUSES: readonly Status[] = [
-  "CREATE_QUEUING",
-  "CREATING",
-  "CREATE_FAILED",
-  "START_QUEUING",
-  "READY_TO_START",
-  "STARTING",
-  "RESTARTING",
-  "START_FAILED",
-  "RUNNING",
-  "STOPPING",
-  "STOPPED",
-  "UNAVAILABLE",
-  "DELETED",
-  "RESIZING",
-  "RESIZE_FAILED",
-  "DELETING",
-];
+/** The documented demanager statuses (API reference §6.1) plus `DELETING`: the provider's own list. */
+export type Status = InstanceStatus;
+
+export const STATUSES: readonly Status[] = INSTANCE_STATUSES;
 
 /** `GONE` is internal: the record has finished deleting and answers 6309 from then on. */
 export type PhaseStatus = Status | "GONE";

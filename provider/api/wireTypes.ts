@@ -4,23 +4,27 @@
  * Responses are decoded leniently: the service returns `null` for several objects (§5).
  */
 
-export type InstanceStatus =
-  | "CREATE_QUEUING"
-  | "CREATING"
-  | "CREATE_FAILED"
-  | "START_QUEUING"
-  | "READY_TO_START"
-  | "STARTING"
-  | "RESTARTING"
-  | "START_FAILED"
-  | "RUNNING"
-  | "STOPPING"
-  | "STOPPED"
-  | "UNAVAILABLE"
-  | "DELETED"
-  | "RESIZING"
-  | "RESIZE_FAILED"
-  | "DELETING";
+/** The demanager statuses (API reference §6.1), plus `DELETING`, which only third-party code declares. */
+export const INSTANCE_STATUSES = [
+  "CREATE_QUEUING",
+  "CREATING",
+  "CREATE_FAILED",
+  "START_QUEUING",
+  "READY_TO_START",
+  "STARTING",
+  "RESTARTING",
+  "START_FAILED",
+  "RUNNING",
+  "STOPPING",
+  "STOPPED",
+  "UNAVAILABLE",
+  "DELETED",
+  "RESIZING",
+  "RESIZE_FAILED",
+  "DELETING",
+] as const;
+
+export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
 export interface WireStorage {
   type: string;

@@ -72,7 +72,7 @@ export interface NotebookInstanceOutputs extends NotebookInstanceInputs {
 }
 
 /** The Pulumi "unknown" sentinel: any input may hold it during preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN_VALUE as UNKNOWN } from "../validation/validators.js";
 
 /** Key of the serialized provider in inputs and outputs. */
 export const PROVIDER_KEY = "__provider";
