@@ -71,3 +71,8 @@ test("an explicit name is passed as is, without a name prefix", async () => {
   expect(entry.inputs.name).toBe("team-nb");
   expect(entry.inputs.namePrefix).toBeUndefined();
 });
+
+test("NotebookInstance.get registers a read-only reference by id", async () => {
+  const ref = NotebookInstance.get("existing", "DE-existing-1");
+  expect(await value(ref.status)).toBeDefined();
+});

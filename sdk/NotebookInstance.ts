@@ -153,18 +153,32 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
     detail?: Record<string, string>;
   } | null>;
 
+  /**
+   * A read-only reference to an existing instance by id (its outputs come from the API; nothing is managed).
+   * To manage an existing instance, declare it with `adoptId` instead.
+   */
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): NotebookInstance {
+    return new NotebookInstance(name, READ_ONLY, { ...opts, id });
+  }
+
   constructor(name: string, args: NotebookInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    const props: Record<string, unknown> = {
-      ...args,
-      namePrefix: args.name === undefined ? (args.namePrefix ?? name) : args.namePrefix,
-      // Recorded on the instance at create, so an instance whose create was never recorded (an interrupted
-      // `pulumi up`) is recognised and resumed instead of failing on its duplicate name.
-      __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
-    };
+    const props: Record<string, unknown> =
+      args === READ_ONLY
+        ? {}
+        : {
+            ...args,
+            namePrefix: args.name === undefined ? (args.namePrefix ?? name) : undefined,
+            // Recorded on the instance at create, so an instance whose create was never recorded (an interrupted
+            // `pulumi up`) is recognised and resumed instead of failing on its duplicate name.
+            __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+          };
     for (const output of OUTPUT_NAMES) if (!(output in props)) props[output] = undefined;
     super(notebookInstanceProviderShim, name, props, opts, "modelarts", "NotebookInstance");
   }
 }
+
+/** Marks the arguments of `NotebookInstance.get`: no inputs, only an id. */
+const READ_ONLY = {} as NotebookInstanceArgs;
 
 /** Every output is registered up front (passed as undefined), or Pulumi drops it (pulumi/pulumi#5174). */
 const OUTPUT_NAMES = [

@@ -29,6 +29,8 @@ export function checkNotebookInstance(olds: Inputs | undefined, news: Inputs): C
 
   const inputs: Inputs = { ...news };
   inputs.name = resolveName(olds, news);
+  // namePrefix is kept only for generated names: its presence is how diff knows a name was not declared.
+  if (news.name !== undefined) delete inputs.namePrefix;
   if (inputs.description === undefined) inputs.description = "";
   if (inputs.workspaceId === undefined) inputs.workspaceId = DEFAULT_WORKSPACE_ID;
   if (isPlainObject(inputs.storage) && inputs.storage.type === undefined) {

@@ -78,7 +78,6 @@ export async function createNotebookInstance(props: Record<string, unknown>): Pr
       instance: seen,
       inputs,
       providerString: props[PROVIDER_KEY],
-      reasons: err instanceof InstanceWaitError ? err.reasons : undefined,
     });
   }
 }

@@ -108,6 +108,8 @@ export function observedInputs(instance: Instance, old: NotebookInstanceInputs):
   const observed: NotebookInstanceInputs = {
     ...old,
     name: instance.name ?? old.name,
+    // A read without declared inputs (NotebookInstance.get) takes the image name the service reports.
+    profileId: old.profileId ?? instance.profile?.name ?? instance.profile?.id ?? "",
     flavor: instance.flavor ?? old.flavor,
     description: instance.description ?? "",
   };
@@ -118,8 +120,8 @@ export function observedInputs(instance: Instance, old: NotebookInstanceInputs):
     observed.autoStop = pickDefined({
       enabled,
       // The duration only matters while auto-stop is on; keep the declared one otherwise.
-      durationSeconds: enabled ? wireAutoStop.duration : old.autoStop.durationSeconds,
-      prompt: wireAutoStop.prompt ?? old.autoStop.prompt,
+      durationSeconds: enabled ? wireAutoStop.duration : old.autoStop?.durationSeconds,
+      prompt: wireAutoStop.prompt ?? old.autoStop?.prompt,
     }) as AutoStopInput;
   }
   if (instance.workspace?.id !== undefined) observed.workspaceId = instance.workspace.id;

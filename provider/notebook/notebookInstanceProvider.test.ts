@@ -344,3 +344,27 @@ test("property: check never throws and never calls the API, whatever it is given
   const counts = await emulator.admin.requestCounts();
   expect(counts.total).toBe(0);
 });
+
+test("a declared name drops namePrefix, so a replacement deletes first (names are unique)", async () => {
+  const inputs = await checked(undefined, declared({ name: "nb-explicit", namePrefix: "ignored" }));
+  expect(inputs.namePrefix).toBeUndefined();
+  const diff = await provider.diff(
+    "DE-x",
+    { ...inputs, status: "RUNNING" },
+    { ...inputs, flavor: "modelarts.vm.cpu.8u" },
+  );
+  expect(diff).toEqual({ changes: true, replaces: ["flavor"], deleteBeforeReplace: true });
+});
+
+test("read without declared inputs (NotebookInstance.get) builds them from the instance", async () => {
+  const created = await provider.create(await checked(undefined, declared({ name: "nb-get" })));
+  const read = await provider.read(created.id, { __provider: PROVIDER_TEXT });
+  expect(read.id).toBe(created.id);
+  expect(read.props).toMatchObject({
+    name: "nb-get",
+    flavor: "modelarts.vm.cpu.2u",
+    status: "RUNNING",
+    storage: { path: "/bucket/dev/" },
+  });
+  expect(typeof read.inputs?.profileId).toBe("string");
+});

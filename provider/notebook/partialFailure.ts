@@ -28,7 +28,6 @@ export function partialFailure(options: {
   instance: Instance | undefined;
   inputs: NotebookInstanceInputs;
   providerString: unknown;
-  reasons?: string[];
 }): PartialFailureError {
   const instance: Instance = options.instance ?? {
     id: options.id,
@@ -38,6 +37,7 @@ export function partialFailure(options: {
   };
   const properties: Record<string, unknown> = { ...toOutputs(instance, options.inputs) };
   if (typeof options.providerString === "string") properties[PROVIDER_KEY] = options.providerString;
-  const reasons = options.reasons && options.reasons.length > 0 ? options.reasons : [options.message];
-  return new PartialFailureError(options.message, options.id, jsonSafe(properties), reasons);
+  // The engine prints only the reasons (never the message), and records them as the resource's init errors:
+  // the whole message says which instance, what failed, the API's reason and what to do next.
+  return new PartialFailureError(options.message, options.id, jsonSafe(properties), [options.message]);
 }

@@ -83,7 +83,6 @@ export async function updateNotebookInstance(
       instance: seen,
       inputs,
       providerString: news[PROVIDER_KEY],
-      reasons: err instanceof InstanceWaitError ? err.reasons : undefined,
     });
   }
 }

@@ -50,7 +50,8 @@ export function describeFailure(instance: Instance): string[] {
     const detail = failed.detail && Object.keys(failed.detail).length > 0 ? ` ${JSON.stringify(failed.detail)}` : "";
     reasons.push(`${failed.code ?? "unknown code"}: ${failed.message ?? "no message"}${detail}`);
   }
-  if (instance.error_code) reasons.push(`error_code ${instance.error_code}`);
+  // The top-level error_code usually repeats failed_reasons.code; name it only when it adds something.
+  if (instance.error_code && instance.error_code !== failed?.code) reasons.push(`error_code ${instance.error_code}`);
   return reasons;
 }
 
