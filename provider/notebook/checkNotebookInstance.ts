@@ -47,8 +47,8 @@ export function checkNotebookInstance(olds: Inputs | undefined, news: Inputs): C
 
 /**
  * The declared name, or a generated one. A generated name is kept across updates (the old inputs carry it);
- * on a replacement the engine checks again without old inputs, so the new instance gets a fresh name and can
- * exist beside the old one.
+ * on a replacement the engine checks again without old inputs, so the new instance gets a new name (derived
+ * from the new inputs, so preview and up agree on it).
  */
 function resolveName(olds: Inputs | undefined, news: Inputs): unknown {
   if (news.name !== undefined) return news.name;
@@ -57,5 +57,18 @@ function resolveName(olds: Inputs | undefined, news: Inputs): unknown {
   if (olds && typeof olds.name === "string" && olds.namePrefix === prefix && olds.namePrefix !== undefined) {
     return olds.name;
   }
-  return generateName(typeof prefix === "string" ? prefix : "notebook");
+  const { name: _name, timeouts: _timeouts, __provider: _provider, ...identity } = news;
+  return generateName(typeof prefix === "string" ? prefix : "notebook", stableJson(identity));
+}
+
+/** JSON with sorted keys, so the seed does not depend on property order. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (isPlainObject(value)) {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson(value[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }

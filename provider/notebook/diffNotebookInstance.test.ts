@@ -29,7 +29,7 @@ test("same inputs: no changes, whatever the service reported", () => {
     changes: false,
     replaces: [],
     updates: [],
-    deleteBeforeReplace: false,
+    deleteBeforeReplace: true,
   });
 });
 
@@ -49,11 +49,12 @@ test.each([
   expect(diff.replaces).toEqual([field]);
 });
 
-test("an explicit name that stays deletes before replacing; a generated one does not", () => {
+test("a replacement deletes first, unless the name changes", () => {
   expect(diffNotebookInstance(stored, { ...declared, flavor: "f2" }).deleteBeforeReplace).toBe(true);
+  // A generated name is kept by a targeted `pulumi up --replace`: deleting first avoids a name collision.
   const generated = { ...stored, namePrefix: "dev" };
   expect(diffNotebookInstance(generated, { ...declared, namePrefix: "dev", flavor: "f2" }).deleteBeforeReplace).toBe(
-    false,
+    true,
   );
   expect(diffNotebookInstance(stored, { ...declared, name: "dev2", flavor: "f2" }).deleteBeforeReplace).toBe(false);
 });

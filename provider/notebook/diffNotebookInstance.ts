@@ -29,9 +29,11 @@ export function diffNotebookInstance(olds: Props, news: Props): DiffResult {
     changes: replaces.length > 0 || updates.length > 0,
     replaces: [...replaces],
     updates,
-    // Names are unique (ModelArts.6301): a replacement that keeps its declared name must delete first. A
-    // generated name (namePrefix set) is generated anew for the replacement, so old and new can coexist.
-    deleteBeforeReplace: replaces.length > 0 && !replaces.includes("name") && news.namePrefix === undefined,
+    // Every replacement deletes first. Names are unique (ModelArts.6301), so a declared name that stays must;
+    // and `pulumi up --replace` of an instance with a generated name keeps that name too (the engine does not
+    // check the inputs again for a targeted replace), so creating first would collide with the old instance.
+    // A notebook is a development environment: a short gap is cheaper than a collision or two billed instances.
+    deleteBeforeReplace: !replaces.includes("name"),
   };
 }
 

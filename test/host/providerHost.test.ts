@@ -95,7 +95,7 @@ test("check, diff, create, read, update (PUT, stop, start), replace decision, de
     inputs({ description: "via host", autoStop: { enabled: true, durationSeconds: 5400 } }),
   );
   const diff = await host.diff(created.id, read.properties, changed);
-  expect(diff).toEqual({ changes: DIFF_SOME, replaces: [], deleteBeforeReplace: false });
+  expect(diff).toEqual({ changes: DIFF_SOME, replaces: [], deleteBeforeReplace: true });
   const updated = await host.update(created.id, read.properties, changed);
   expect(updated.properties).toMatchObject({ description: "via host", autoStop: { durationSeconds: 5400 } });
 
