@@ -97,7 +97,7 @@ test("create → read → same inputs → update description and autoStop → st
   expect(await provider.diff(created.id, asProps(read.props), again)).toEqual({
     changes: false,
     replaces: [],
-    deleteBeforeReplace: false,
+    deleteBeforeReplace: true,
   });
 
   const changed = await checked(
@@ -282,7 +282,17 @@ test("an auto-generated name is kept across checks and regenerated for a replace
   expect(first.name).toMatch(/^my-notebook--[a-z0-9]{7}$/);
   const kept = await checked(first, { ...declared(), name: undefined, namePrefix: "my notebook!" });
   expect(kept.name).toBe(first.name);
-  const replacement = await checked(undefined, { ...declared(), name: undefined, namePrefix: "my notebook!" });
+  // A replacement is checked again without old inputs: the same inputs give the same name (preview and up
+  // agree), new inputs a new one.
+  const sameAgain = await checked(undefined, { ...declared(), name: undefined, namePrefix: "my notebook!" });
+  expect(sameAgain.name).toBe(first.name);
+  const replacement = await checked(undefined, {
+    ...declared(),
+    name: undefined,
+    namePrefix: "my notebook!",
+    flavor: "modelarts.vm.cpu.8u",
+  });
+  expect(replacement.name).toMatch(/^my-notebook--[a-z0-9]{7}$/);
   expect(replacement.name).not.toBe(first.name);
   const long = await checked(undefined, { ...declared(), name: undefined, namePrefix: "x".repeat(100) });
   expect((long.name as string).length).toBeLessThanOrEqual(64);
