@@ -380,7 +380,13 @@ test("read without declared inputs (NotebookInstance.get) builds them from the i
 });
 
 test("a free flavor queues; the wait reports the queue position", async () => {
-  const created = await provider.create(await checked(undefined, declared({ name: "nb-free", flavor: "modelarts.vm.cpu.free" })));
+  const created = await provider.create(
+    await checked(undefined, declared({ name: "nb-free", flavor: "modelarts.vm.cpu.free" })),
+  );
   expect(created.outs.status).toBe("RUNNING");
-  expect(progress).toContainEqual(expect.stringMatching(/^create notebook instance nb-free \(DE-.+\): CREATE_QUEUING \(\d+s elapsed, queue position \d+\)$/));
+  expect(progress).toContainEqual(
+    expect.stringMatching(
+      /^create notebook instance nb-free \(DE-.+\): CREATE_QUEUING \(\d+s elapsed, queue position \d+\)$/,
+    ),
+  );
 });
