@@ -177,6 +177,30 @@ describe("retries", () => {
     expect(await emulator.admin.requestCount(LIST)).toBe(3);
   });
 
+  test("throttling is bounded in time, not in count", async () => {
+    let clock = 0;
+    const c = client({
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+      },
+      retry: { maxAttempts: 3, baseDelayMs: 1000, maxElapsedMs: 60_000 },
+    });
+    // Ten 429s in a row (more than maxAttempts) are ridden out: the server applied nothing and said when to retry.
+    await emulator.admin.injectFault({ route: LIST, kind: "status", status: 429, retryAfterSeconds: 1, count: 10 });
+    await emulator.admin.resetRequestCounts();
+    expect(await c.listInstances()).toEqual([]);
+    expect(await emulator.admin.requestCount(LIST)).toBe(11);
+    // A create too, through its own retry loop.
+    await emulator.admin.injectFault({ route: CREATE, kind: "status", status: 429, retryAfterSeconds: 1, count: 5 });
+    expect((await c.createInstance(request("nb-throttled"))).posts).toBe(6);
+    // maxElapsedMs still ends it.
+    clock = 0;
+    await emulator.admin.injectFault({ route: LIST, kind: "status", status: 429, retryAfterSeconds: 20, count: 10 });
+    await expect(c.listInstances()).rejects.toMatchObject({ status: 429 });
+    expect(clock).toBeLessThanOrEqual(60_000);
+  });
+
   test("retries are bounded in time", async () => {
     let clock = 0;
     const c = client({

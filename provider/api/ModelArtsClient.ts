@@ -1,4 +1,4 @@
-import { isAmbiguous, isRetryable, retryDelayMs } from "./retryPolicy.js";
+import { isAmbiguous, isRetryable, isThrottled, retryDelayMs } from "./retryPolicy.js";
 import { ApiError, isApiError, isNotFound } from "./errors.js";
 import type { RequestExecutor, RequestSpec } from "./requestExecutor.js";
 import type {
@@ -70,6 +70,8 @@ export class ModelArtsClient {
     const options = this.executor.retryOptions;
     const started = this.now();
     let posts = 0;
+    // Throttled POSTs do not count against maxAttempts (retryPolicy.ts).
+    let throttled = 0;
     let maybeApplied = false;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -88,8 +90,11 @@ export class ModelArtsClient {
           const found = await this.findOneByName(request.name, request.workspace?.id);
           if (found) return { instance: found, recoveredByLookup: true, posts };
         }
+        if (isThrottled(err)) throttled++;
         const delayMs = retryDelayMs(err, attempt, options, this.random);
-        if (attempt >= options.maxAttempts || this.now() + delayMs - started > options.maxElapsedMs) throw err;
+        if (attempt - throttled >= options.maxAttempts || this.now() + delayMs - started > options.maxElapsedMs) {
+          throw err;
+        }
         await this.sleep(delayMs);
       }
     }

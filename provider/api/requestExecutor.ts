@@ -2,7 +2,14 @@ import type { Authenticator } from "../auth/authenticator.js";
 import { canonicalQueryString } from "../auth/canonical.js";
 import { ApiError } from "./errors.js";
 import { sendWithGot, type HttpResponse, type HttpSend } from "./httpTransport.js";
-import { DEFAULT_RETRY_OPTIONS, isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from "./retryPolicy.js";
+import {
+  DEFAULT_RETRY_OPTIONS,
+  isRetryable,
+  isThrottled,
+  parseRetryAfter,
+  retryDelayMs,
+  type RetryOptions,
+} from "./retryPolicy.js";
 import type { ErrorBody } from "./wireTypes.js";
 
 export interface RequestSpec {
@@ -72,6 +79,8 @@ export class RequestExecutor {
     const random = this.options.random ?? Math.random;
     const started = now();
     let attempt = 1;
+    // Attempts answered "throttled" do not count against maxAttempts (retryPolicy.ts).
+    let throttled = 0;
     let refreshedAfter401 = false;
     for (;;) {
       try {
@@ -91,7 +100,10 @@ export class RequestExecutor {
             continue;
           }
         }
-        if (spec.retry !== "idempotent" || !isRetryable(err) || attempt >= this.retryOptions.maxAttempts) throw err;
+        if (isThrottled(err)) throttled++;
+        if (spec.retry !== "idempotent" || !isRetryable(err) || attempt - throttled >= this.retryOptions.maxAttempts) {
+          throw err;
+        }
         const delayMs = retryDelayMs(err, attempt, this.retryOptions, random);
         if (now() + delayMs - started > this.retryOptions.maxElapsedMs) throw err;
         this.options.onRetry?.({

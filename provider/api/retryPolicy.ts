@@ -3,7 +3,10 @@ import { ApiError, TransportError } from "./errors.js";
 
 /** Bounds of the HTTP retry loop. Small enough to shrink in tests; defaults follow the API reference §7.4. */
 export interface RetryOptions {
-  /** Total attempts, the first included. */
+  /**
+   * Total attempts, the first included. Throttled answers (see `isThrottled`) do not count: the server applied
+   * nothing and said when to come back, so only `maxElapsedMs` bounds them.
+   */
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -61,6 +64,21 @@ export function isRetryable(err: unknown): boolean {
     );
   }
   return err instanceof TransportError && RETRYABLE_NETWORK_CODES.has(err.code);
+}
+
+/**
+ * The request was throttled (HTTP 429, ModelArts.6101, APIG.0308): not applied, and a sign of load rather than
+ * of a fault. Many resources deploying at once can be throttled many times in a row (bench/results/report.md:
+ * 30 429s in a row for one call of a 50-instance stack), so these retries are bounded by time, not by count.
+ */
+export function isThrottled(err: unknown): boolean {
+  if (!(err instanceof ApiError)) return false;
+  return (
+    err.status === 429 ||
+    err.errorCode === "ModelArts.6101" ||
+    err.errorCode === "APIG.0308" ||
+    err.errorCode === "APIGW.0308"
+  );
 }
 
 /**
