@@ -31,10 +31,18 @@ export async function deleteNotebookInstance(id: string, props: Record<string, u
       await client.deleteInstance(id);
     } catch (err) {
       if (isNotFound(err)) return;
-      // Auto-start or an out-of-band start can race the stop above: stop once more and retry.
-      if (!isApiError(err, "ModelArts.6304")) throw err;
-      await stop(id);
-      await client.deleteInstance(id);
+      if (isApiError(err, "ModelArts.6357")) {
+        // A DELETE whose answer was lost (connection reset after the service applied it) is retried and finds
+        // the instance already DELETING (6357): the delete is done, only the wait is left.
+        const now = await client.findInstance(id);
+        if (!now) return;
+        if (!GONE_STATUSES.has(String(now.status))) throw err;
+      } else {
+        // Auto-start or an out-of-band start can race the stop above: stop once more and retry.
+        if (!isApiError(err, "ModelArts.6304")) throw err;
+        await stop(id);
+        await client.deleteInstance(id);
+      }
     }
     await wait("GONE");
 

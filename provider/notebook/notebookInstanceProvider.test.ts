@@ -200,6 +200,25 @@ test("a connection dropped after the POST was applied creates exactly one instan
   expect(await instanceCount("nb-drop")).toBe(1);
 });
 
+test("a DELETE whose answer was lost (connection dropped after it was applied) still ends in success", async () => {
+  // DELETING must outlast the retry's delay: an emulator of its own, ten times slower than the shared one.
+  const slow = await startEmulator({ timeScale: 0.01 });
+  const retry = { baseDelayMs: 5, maxDelayMs: 20 };
+  setProviderOverrides({ env: emulatorEnv(slow), clientOptions: { retry } });
+  try {
+    const created = await provider.create(await checked(undefined, declared({ name: "nb-drop-delete" })));
+    const DELETE = "DELETE /v1/{project_id}/demanager/instances/{instance_id}";
+    await slow.admin.injectFault({ route: DELETE, kind: "drop-after" });
+    // The retried DELETE finds the instance DELETING (ModelArts.6357): it was applied, only the wait is left.
+    await provider.delete(created.id, asProps(created.outs));
+    expect(await slow.admin.requestCount(DELETE, 400)).toBe(1);
+    expect(await slow.admin.listInstances()).toEqual([]);
+  } finally {
+    setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry } });
+    await slow.close();
+  }
+});
+
 test("adoptId takes over an existing instance and applies description and autoStop", async () => {
   const existing = await provider.create(await checked(undefined, declared({ name: "nb-adopt", description: "old" })));
   await emulator.admin.resetRequestCounts();
