@@ -173,7 +173,18 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
             __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
           };
     for (const output of OUTPUT_NAMES) if (!(output in props)) props[output] = undefined;
-    super(notebookInstanceProviderShim, name, props, opts, "modelarts", "NotebookInstance");
+    // Every replacement deletes first, `pulumi up --replace` included: the engine does not ask the provider's
+    // diff about a targeted replacement, whose new instance gets the old name (declared, or derived from the
+    // same inputs). Created first, it would collide with the old instance, resume it through its owner key,
+    // and then have it deleted as "the old one".
+    super(
+      notebookInstanceProviderShim,
+      name,
+      props,
+      { deleteBeforeReplace: true, ...opts },
+      "modelarts",
+      "NotebookInstance",
+    );
   }
 }
 
