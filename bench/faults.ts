@@ -1,0 +1,211 @@
+/**
+ * Faults: the scale stack against an emulator that fails on purpose: 5xx, 429s, connections dropped before and
+ * after the server applied the request (create, stop and delete included), and instances that end CREATE_FAILED.
+ * Counts duplicates, untracked and leftover instances, and how every CLI run ended (clear error, success, hang).
+ */
+import { startEmulator, type Emulator, type FaultSpec } from "../emulator/index.js";
+import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
+import { NOTEBOOK_TYPE, takeInventory, summarizeCounts, type Inventory, type RouteCounts } from "./lib/inventory.js";
+import { createWorkspace, errorLines, tail, type CliResult, type Workspace } from "./lib/pulumi.js";
+
+const INSTANCES = "/v1/{project_id}/demanager/instances";
+const INSTANCE = `${INSTANCES}/{instance_id}`;
+
+/** Armed before the first `pulumi up`. Faults on one route are used in this order. */
+export const UP_FAULTS: FaultSpec[] = [
+  { route: `POST ${INSTANCES}`, kind: "drop-after", count: 5 },
+  { route: `POST ${INSTANCES}`, kind: "status", status: 500, count: 3 },
+  { route: `POST ${INSTANCES}`, kind: "status", status: 503, count: 2 },
+  { route: `POST ${INSTANCES}`, kind: "status", status: 429, retryAfterSeconds: 1, count: 5 },
+  { route: `GET ${INSTANCES}`, kind: "status", status: 500, count: 2 },
+  { route: `GET ${INSTANCE}`, kind: "status", status: 500, count: 20 },
+  { route: `GET ${INSTANCE}`, kind: "status", status: 502, count: 5 },
+  { route: `GET ${INSTANCE}`, kind: "status", status: 429, retryAfterSeconds: 1, count: 10 },
+  { route: `GET ${INSTANCE}`, kind: "drop-before", count: 5 },
+];
+export const UP_CREATE_FAILURES = 3;
+
+/** Armed before `pulumi destroy`. */
+export const DESTROY_FAULTS: FaultSpec[] = [
+  { route: `DELETE ${INSTANCE}`, kind: "drop-after", count: 3 },
+  { route: `DELETE ${INSTANCE}`, kind: "status", status: 502, count: 3 },
+  { route: `POST ${INSTANCE}/action`, kind: "drop-after", count: 3 },
+  { route: `POST ${INSTANCE}/action`, kind: "status", status: 503, count: 3 },
+  { route: `GET ${INSTANCE}`, kind: "status", status: 500, count: 10 },
+  { route: `GET ${INSTANCE}`, kind: "status", status: 429, retryAfterSeconds: 1, count: 10 },
+  { route: `GET ${INSTANCE}`, kind: "drop-before", count: 3 },
+];
+
+export interface FaultStep {
+  name: string;
+  command: string;
+  faults: string[];
+  exitCode: number;
+  /** The CLI did not finish within the timeout (its process tree was killed): a hang. */
+  hung: boolean;
+  wallMs: number;
+  /** Faults armed for this step that were not used up (a fault never hit proves nothing). */
+  faultsLeft: number;
+  /** `error:` lines of the run: every failed operation should name its instance and the reason. */
+  errors: string[];
+  requests: RouteCounts;
+  inventory: Inventory;
+  /** State resources recorded with init errors (a create that failed after the POST). */
+  resourcesWithInitErrors: number;
+}
+
+export interface FaultsResult {
+  count: number;
+  timeScale: number;
+  steps: FaultStep[];
+  summary: {
+    duplicates: number;
+    untrackedAfterAnyStep: number;
+    leftAfterDestroy: number;
+    hangs: number;
+    failedRunsWithClearErrors: number;
+    failedRunsWithoutClearErrors: number;
+    converged: boolean;
+  };
+}
+
+function describeFault(f: FaultSpec): string {
+  const what =
+    f.kind === "status"
+      ? `HTTP ${f.status}${f.retryAfterSeconds ? ` (Retry-After ${f.retryAfterSeconds})` : ""}`
+      : f.kind;
+  return `${f.route}: ${what} x${f.count ?? 1}`;
+}
+
+/** An error line is clear when it names the operation and the instance, and says what happened. */
+export function isClearError(line: string): boolean {
+  return /(create|delete|update|read|adopt) notebook instance "[^"]+": \S/.test(line);
+}
+
+async function step(
+  name: string,
+  ws: Workspace,
+  emulator: Emulator,
+  args: string[],
+  options: {
+    timeoutMs: number;
+    faults?: FaultSpec[];
+    createFailures?: number;
+    log: (l: string) => void;
+    /** The command as shown in the report, when the real one is too long (URNs). */
+    display?: string;
+  },
+): Promise<FaultStep> {
+  await emulator.admin.clearFaults();
+  await emulator.admin.resetRequestCounts();
+  for (const f of options.faults ?? []) await emulator.admin.injectFault(f);
+  if (options.createFailures) {
+    await emulator.admin.failNextCreates({
+      count: options.createFailures,
+      code: "ModelArts.6200",
+      message: "No resources available.",
+    });
+  }
+  const faults = [
+    ...(options.faults ?? []).map(describeFault),
+    ...(options.createFailures ? [`CREATE_FAILED: the next ${options.createFailures} creates`] : []),
+  ];
+  const run: CliResult = await ws.run(args, { timeoutMs: options.timeoutMs });
+  const left = (await emulator.admin.listFaults()).reduce((n, f) => n + f.remaining, 0);
+  const requests = summarizeCounts(await emulator.admin.requestCounts());
+  await emulator.admin.clearFaults();
+  const state = await ws.exportStack();
+  const inventory = takeInventory(await emulator.admin.listInstances(), state);
+  const resourcesWithInitErrors = (state.deployment.resources ?? []).filter(
+    (r) => (r.initErrors ?? []).length > 0,
+  ).length;
+  options.log(
+    `faults: ${name}: exit ${run.code}${run.timedOut ? " (TIMED OUT)" : ""} in ${(run.durationMs / 1000).toFixed(1)} s; ` +
+      `${inventory.instances} instances ${JSON.stringify(inventory.byStatus)}; untracked ${inventory.untracked?.length}; faults left ${left}`,
+  );
+  if (run.code !== 0) options.log(tail(run.stdout + run.stderr, 25));
+  return {
+    name,
+    command: options.display ?? run.command,
+    faults,
+    exitCode: run.code,
+    hung: run.timedOut,
+    wallMs: run.durationMs,
+    faultsLeft: left,
+    errors: errorLines(run),
+    requests,
+    inventory,
+    resourcesWithInitErrors,
+  };
+}
+
+export async function runFaults(options: {
+  bin: string;
+  count: number;
+  timeScale: number;
+  parallel: number;
+  timeoutMs: number;
+  log: (line: string) => void;
+}): Promise<FaultsResult> {
+  const { count, timeScale, log } = options;
+  const emulator = await startEmulator({ timeScale });
+  const ws = await createWorkspace({
+    bin: options.bin,
+    program: "notebooks",
+    stack: "faults",
+    env: emulatorEnv(emulator, scaledPollSchedule(timeScale)),
+    config: { "modelarts-bench:count": String(count) },
+  });
+  const cli = ["--yes", "--skip-preview", "--parallel", String(options.parallel)];
+  const common = { timeoutMs: options.timeoutMs, log };
+  const steps: FaultStep[] = [];
+  try {
+    steps.push(
+      await step("up under faults", ws, emulator, ["up", ...cli], {
+        ...common,
+        faults: UP_FAULTS,
+        createFailures: UP_CREATE_FAILURES,
+      }),
+    );
+    // A plain second up cannot repair an instance that ended CREATE_FAILED; it must say so and change nothing else.
+    steps.push(await step("second up (no faults)", ws, emulator, ["up", ...cli], common));
+    // What that error tells the user to do: replace the failed instances.
+    const failed = (await ws.exportStack()).deployment.resources?.filter(
+      (r) => r.type === NOTEBOOK_TYPE && (r.outputs as { status?: string } | undefined)?.status === "CREATE_FAILED",
+    );
+    const replace = (failed ?? []).flatMap((r) => ["--replace", r.urn]);
+    const display = `pulumi up ${cli.join(" ")} ${(failed ?? []).map((r) => `--replace <urn of ${r.urn.split("::").pop()}>`).join(" ")}`;
+    steps.push(
+      await step("up --replace <the failed instances>", ws, emulator, ["up", ...cli, ...replace], {
+        ...common,
+        display,
+      }),
+    );
+    steps.push(await step("preview: nothing left to do", ws, emulator, ["preview", "--expect-no-changes"], common));
+    steps.push(
+      await step("destroy under faults", ws, emulator, ["destroy", ...cli], { ...common, faults: DESTROY_FAULTS }),
+    );
+  } finally {
+    ws.dispose();
+    await emulator.close();
+  }
+
+  const failed = steps.filter((s) => s.exitCode !== 0 && !s.hung);
+  const destroy = steps[steps.length - 1]!;
+  const replaced = steps[2]!;
+  const preview = steps[3]!;
+  return {
+    count,
+    timeScale,
+    steps,
+    summary: {
+      duplicates: Math.max(...steps.map((s) => s.inventory.duplicateNames.length + s.inventory.duplicateOwners.length)),
+      untrackedAfterAnyStep: Math.max(...steps.map((s) => s.inventory.untracked?.length ?? 0)),
+      leftAfterDestroy: destroy.inventory.instances,
+      hangs: steps.filter((s) => s.hung).length,
+      failedRunsWithClearErrors: failed.filter((s) => s.errors.length > 0 && s.errors.every(isClearError)).length,
+      failedRunsWithoutClearErrors: failed.filter((s) => s.errors.length === 0 || !s.errors.every(isClearError)).length,
+      converged: replaced.exitCode === 0 && preview.exitCode === 0,
+    },
+  };
+}
