@@ -76,3 +76,14 @@ test("NotebookInstance.get registers a read-only reference by id", async () => {
   const ref = NotebookInstance.get("existing", "DE-existing-1");
   expect(await value(ref.status)).toBeDefined();
 });
+
+test("deleteBeforeReplace: false is refused at program time (names are unique)", () => {
+  expect(
+    () =>
+      new NotebookInstance(
+        "dbr",
+        { profileId: "p", flavor: "f", storage: { path: "/b/d/" } },
+        { deleteBeforeReplace: false },
+      ),
+  ).toThrow(/deleteBeforeReplace: false is not supported/);
+});

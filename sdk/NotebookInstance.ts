@@ -162,6 +162,12 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: NotebookInstanceArgs, opts?: pulumi.CustomResourceOptions) {
+    if (opts?.deleteBeforeReplace === false) {
+      throw new Error(
+        `NotebookInstance "${name}": deleteBeforeReplace: false is not supported: instance names are unique, so the ` +
+          `replacement would collide with the instance it replaces`,
+      );
+    }
     const props: Record<string, unknown> =
       args === READ_ONLY
         ? {}

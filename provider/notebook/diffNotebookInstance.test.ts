@@ -85,6 +85,16 @@ test("quiet: server defaults, absent vs empty, a disabled auto-stop's duration, 
   );
 });
 
+test("an instance whose create failed is replaced by the next up", () => {
+  const failed = { ...stored, status: "CREATE_FAILED" };
+  expect(diffNotebookInstance(failed, declared)).toMatchObject({
+    changes: true,
+    replaces: ["status"],
+    deleteBeforeReplace: true,
+  });
+  expect(diffNotebookInstance({ ...stored, status: "START_FAILED" }, declared).changes).toBe(false);
+});
+
 test("an auto-stop is not drift without desiredStatus, and is with it", () => {
   const stopped = { ...stored, status: "STOPPED" };
   expect(diffNotebookInstance(stopped, declared).changes).toBe(false);

@@ -20,19 +20,20 @@ type Props = Record<string, unknown>;
  * without causing an API call.
  */
 export function diffNotebookInstance(olds: Props, news: Props): DiffResult {
-  const replaces = REPLACE_ON_CHANGE.filter((field) => !same(olds[field], news[field]));
+  const replaces: string[] = REPLACE_ON_CHANGE.filter((field) => !same(olds[field], news[field]));
+  // An instance whose create failed cannot be repaired in place: like Terraform's taint, the next `pulumi up`
+  // replaces it (the failed one is deleted first, then created anew).
+  if (olds.status === "CREATE_FAILED") replaces.push("status");
   const updates: string[] = [];
   if (!same(olds.description ?? "", news.description ?? "")) updates.push("description");
   if (!sameAutoStop(olds.autoStop, news.autoStop)) updates.push("autoStop");
   if (desiredStatusDiffers(olds, news)) updates.push("desiredStatus");
   return {
     changes: replaces.length > 0 || updates.length > 0,
-    replaces: [...replaces],
+    replaces,
     updates,
-    // Every replacement deletes first. Names are unique (ModelArts.6301), so a declared name that stays must;
-    // and `pulumi up --replace` of an instance with a generated name keeps that name too (the engine does not
-    // check the inputs again for a targeted replace), so creating first would collide with the old instance.
-    // A notebook is a development environment: a short gap is cheaper than a collision or two billed instances.
+    // Names are unique (ModelArts.6301): a replacement that keeps its name must delete first. The SDK also sets
+    // deleteBeforeReplace as a resource option, because the engine does not ask diff about `--replace`.
     deleteBeforeReplace: !replaces.includes("name"),
   };
 }

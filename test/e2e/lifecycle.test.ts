@@ -311,7 +311,7 @@ test(
 );
 
 test(
-  "7. a create that fails after the POST is recorded in state with the reason, and destroy removes it",
+  "7. a create that fails after the POST is recorded in state with the reason; the next up replaces it",
   async () => {
     await emulator.admin.failNextCreates({ code: "ModelArts.6200", message: "No resources available." });
     await ws.setConfig("second", "true");
@@ -331,13 +331,17 @@ test(
     recordSize("main (RUNNING, after drift and recreate)", raw, resource(resources, "main"));
     expect((await instances()).find((i) => i.id === second.id)).toMatchObject({ status: "CREATE_FAILED" });
 
-    // The next `pulumi up` cannot repair a failed instance in place, and says what to do instead.
-    const again = await pulumi("7 up (still failed)", ["up", "--yes"], "fail");
-    expect(text(again)).toMatch(
-      /update notebook instance "second-[a-z0-9]+ \(DE-[^)]+\)": the instance is CREATE_FAILED \(ModelArts\.6200: No resources available\.\); it cannot be repaired in place: replace it \(`pulumi up --replace <urn>`\) or destroy it/,
-    );
+    // The next `pulumi up` replaces the failed instance (deleted first, then created anew), like a Terraform taint.
+    const again = await pulumi("7 up (replaces the failed instance)", ["up", "--yes"]);
+    expect(again.stdout).toMatch(row("+-", "second", "replaced"));
+    const replaced = resource((await exported("7 stack export after replace")).resources, "second");
+    expect(replaced.id).not.toBe(second.id);
+    expect(replaced.initErrors ?? []).toEqual([]);
+    expect(replaced.outputs).toMatchObject({ status: "RUNNING" });
+    const live = await instances();
+    expect(live.map((i) => i.id).sort()).toEqual([currentId, replaced.id].sort());
 
-    const destroy = await pulumi("7 destroy --target second", ["destroy", "--yes", "--target", second.urn]);
+    const destroy = await pulumi("7 destroy --target second", ["destroy", "--yes", "--target", replaced.urn]);
     expect(destroy.stdout).toMatch(row("-", "second", "deleted"));
     expect(destroy.stdout).toContain("- 1 deleted");
     expect((await instances()).map((i) => i.id)).toEqual([currentId]);
