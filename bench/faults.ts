@@ -167,16 +167,19 @@ export async function runFaults(options: {
         createFailures: UP_CREATE_FAILURES,
       }),
     );
-    // A plain second up cannot repair an instance that ended CREATE_FAILED; it must say so and change nothing else.
-    steps.push(await step("second up (no faults)", ws, emulator, ["up", ...cli], common));
-    // What that error tells the user to do: replace the failed instances.
-    const failed = (await ws.exportStack()).deployment.resources?.filter(
-      (r) => r.type === NOTEBOOK_TYPE && (r.outputs as { status?: string } | undefined)?.status === "CREATE_FAILED",
-    );
-    const replace = (failed ?? []).flatMap((r) => ["--replace", r.urn]);
-    const display = `pulumi up ${cli.join(" ")} ${(failed ?? []).map((r) => `--replace <urn of ${r.urn.split("::").pop()}>`).join(" ")}`;
+    // A plain second up replaces the instances that ended CREATE_FAILED (diff reports a replacement, like a
+    // Terraform taint): the failed instance is deleted first, then created anew.
     steps.push(
-      await step("up --replace <the failed instances>", ws, emulator, ["up", ...cli, ...replace], {
+      await step("second up (no faults): replaces the failed instances", ws, emulator, ["up", ...cli], common),
+    );
+    // A targeted `--replace` of healthy instances must keep exactly one instance per resource (it once deleted it).
+    const some = ((await ws.exportStack()).deployment.resources ?? [])
+      .filter((r) => r.type === NOTEBOOK_TYPE)
+      .slice(0, 3);
+    const replace = some.flatMap((r) => ["--replace", r.urn]);
+    const display = `pulumi up ${cli.join(" ")} ${some.map((r) => `--replace <urn of ${r.urn.split("::").pop()}>`).join(" ")}`;
+    steps.push(
+      await step("up --replace <3 healthy instances>", ws, emulator, ["up", ...cli, ...replace], {
         ...common,
         display,
       }),
@@ -192,6 +195,7 @@ export async function runFaults(options: {
 
   const failed = steps.filter((s) => s.exitCode !== 0 && !s.hung);
   const destroy = steps[steps.length - 1]!;
+  const secondUp = steps[1]!;
   const replaced = steps[2]!;
   const preview = steps[3]!;
   return {
@@ -205,7 +209,7 @@ export async function runFaults(options: {
       hangs: steps.filter((s) => s.hung).length,
       failedRunsWithClearErrors: failed.filter((s) => s.errors.length > 0 && s.errors.every(isClearError)).length,
       failedRunsWithoutClearErrors: failed.filter((s) => s.errors.length === 0 || !s.errors.every(isClearError)).length,
-      converged: replaced.exitCode === 0 && preview.exitCode === 0,
+      converged: secondUp.exitCode === 0 && replaced.exitCode === 0 && preview.exitCode === 0,
     },
   };
 }

@@ -162,7 +162,7 @@ function faultsSection(report: Report): string[] {
         ["failed runs whose every error names the instance and the reason", s.failedRunsWithClearErrors, "all"],
         ["failed runs with an unclear error", s.failedRunsWithoutClearErrors, "0"],
         [
-          "converged (up with the advised `--replace`, then `preview --expect-no-changes` exits 0)",
+          "converged (a plain second up, a targeted `--replace`, then `preview --expect-no-changes` all exit 0)",
           s.converged ? "yes" : "**no**",
           "yes",
         ],
@@ -203,9 +203,7 @@ function faultsSection(report: Report): string[] {
       "(not applied) lead to the same look-up, which finds nothing, then a new POST. `drop-after` on `DELETE` makes " +
       "the retried DELETE answer ModelArts.6357 (the instance is already DELETING), and on the stop action 6307/6308.",
     "- A create that ends CREATE_FAILED is recorded in the state with the API's reason (no orphan). The next plain " +
-      "`pulumi up` cannot repair it in place and says so, naming the instance and `--replace`; following that " +
-      "advice converges. (Terraform instead taints such a resource and replaces it on the next apply; see the " +
-      "report's last section.)",
+      "`pulumi up` replaces it (the failed instance is deleted first), as Terraform does with a tainted resource.",
     "",
   );
   return out;
@@ -468,12 +466,10 @@ const CHANGES = [
     "the engine then deleted it as the original: `+-1 replaced`, exit 0, no instance left and the state pointing " +
     "at a deleted id. For a CREATE_FAILED instance the replacement failed again, so the recovery the error advises " +
     'did not work. Found by this report\'s fault run (step "up --replace").',
+  "- **A CREATE_FAILED instance is replaced by the next `pulumi up`** (`provider/notebook/diffNotebookInstance.ts`). " +
+    "It used to be recorded and then refused by every update with advice to `--replace`; now diff reports a " +
+    "replacement for it, like a Terraform taint, so a plain second `pulumi up` converges.",
   "- **Default poll cap 15 s → 12 s** (`provider/notebook/waitForInstance.ts`), from the Waiting section.",
-  "",
-  "Left as it is, for a decision: a create that ends CREATE_FAILED is recorded and the next plain `pulumi up` " +
-    "fails on it with advice to `--replace` (tested so by the end-to-end tests). Terraform taints the resource and " +
-    "replaces it on the next apply; `diffNotebookInstance` could do the same by reporting a replacement when the " +
-    "recorded status is CREATE_FAILED, which would make a plain second `pulumi up` converge.",
   "",
 ];
 
