@@ -1,6 +1,7 @@
 /** The environment that points the provider (in the Pulumi provider host) at an emulator. */
 import type { Emulator } from "../../emulator/index.js";
 import { pollScheduleFromEnv, type PollSchedule } from "../../provider/notebook/waitForInstance.js";
+import { emulatorCredentialsEnv } from "../../test/support/emulatorEnv.js";
 
 /** The provider's default poll schedule (no MODELARTS_POLL_* variables set). */
 export function defaultPollSchedule(): PollSchedule {
@@ -33,13 +34,5 @@ export function pollEnv(schedule: PollSchedule): Record<string, string> {
 
 /** AK/SK auth against the emulator (plain http is accepted for loopback), with the poll schedule given. */
 export function emulatorEnv(emulator: Emulator, schedule: PollSchedule): Record<string, string> {
-  const key = emulator.credentials.accessKeys[0]!;
-  return {
-    HW_MODELARTS_ENDPOINT: emulator.url,
-    HW_REGION_NAME: emulator.region,
-    HW_PROJECT_ID: emulator.projectId,
-    HW_ACCESS_KEY: key.accessKey,
-    HW_SECRET_KEY: key.secretKey,
-    ...pollEnv(schedule),
-  };
+  return { ...emulatorCredentialsEnv(emulator), ...pollEnv(schedule) };
 }

@@ -7,6 +7,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { ProcessSampler, type ProcessPeak } from "./procSampler.js";
+import { localPulumiEnv } from "../../test/support/pulumiCli.js";
 
 export const REPO_ROOT = path.resolve(__dirname, "../../..");
 export const PROGRAMS = path.join(REPO_ROOT, "bench/programs");
@@ -70,19 +71,7 @@ export async function createWorkspace(options: {
   mkdirSync(base, { recursive: true });
   const workDir = mkdtempSync(path.join(base, `${options.stack}-`));
   mkdirSync(path.join(workDir, "backend"));
-  const env: Record<string, string> = {
-    PATH: `${options.bin}:${process.env.PATH ?? ""}`,
-    HOME: process.env.HOME ?? workDir,
-    PULUMI_HOME: path.join(workDir, "home"),
-    PULUMI_BACKEND_URL: `file://${path.join(workDir, "backend")}`,
-    PULUMI_CONFIG_PASSPHRASE: "bench-passphrase",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
-    PULUMI_SKIP_CONFIRMATIONS: "true",
-    NO_COLOR: "1",
-    ...options.env,
-  };
+  const env = { ...localPulumiEnv(options.bin, workDir), ...options.env };
   const realProgramDir = realpathSync(programDir);
 
   const run: Workspace["run"] = (args, runOptions = {}) =>

@@ -1,10 +1,7 @@
 import type { Emulator } from "../../emulator/index.js";
 
-/**
- * Environment that points the provider at an emulator (AK/SK auth, plain http on loopback), with the poll
- * schedule shrunk to match the emulator's time scale.
- */
-export function emulatorEnv(emulator: Emulator, pollMs = 5): Record<string, string> {
+/** The settings that point the provider at an emulator: AK/SK auth, plain http on loopback. */
+export function emulatorCredentialsEnv(emulator: Emulator): Record<string, string> {
   const key = emulator.credentials.accessKeys[0]!;
   return {
     HW_MODELARTS_ENDPOINT: emulator.url,
@@ -12,6 +9,13 @@ export function emulatorEnv(emulator: Emulator, pollMs = 5): Record<string, stri
     HW_PROJECT_ID: emulator.projectId,
     HW_ACCESS_KEY: key.accessKey,
     HW_SECRET_KEY: key.secretKey,
+  };
+}
+
+/** Those settings, with the poll schedule shrunk to match the emulator's time scale (tests). */
+export function emulatorEnv(emulator: Emulator, pollMs = 5): Record<string, string> {
+  return {
+    ...emulatorCredentialsEnv(emulator),
     MODELARTS_POLL_INITIAL_DELAY_MS: String(pollMs),
     MODELARTS_POLL_MIN_DELAY_MS: String(pollMs),
     MODELARTS_POLL_MAX_DELAY_MS: String(pollMs * 4),

@@ -43,6 +43,25 @@ export interface PulumiWorkspace {
 }
 
 /**
+ * Environment for the Pulumi CLI with everything in `workDir`: a local file backend, its own PULUMI_HOME, no
+ * network, no prompt, no plugin download. Shared by the end-to-end tests and the benchmark.
+ */
+export function localPulumiEnv(bin: string, workDir: string): Record<string, string> {
+  return {
+    PATH: `${bin}:${process.env.PATH ?? ""}`,
+    HOME: process.env.HOME ?? workDir,
+    PULUMI_HOME: path.join(workDir, "home"),
+    PULUMI_BACKEND_URL: `file://${path.join(workDir, "backend")}`,
+    PULUMI_CONFIG_PASSPHRASE: "local-passphrase",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+    NO_COLOR: "1",
+  };
+}
+
+/**
  * A stack of `programDir` on a local file backend in a fresh folder: nothing leaves the machine, no prompt,
  * no plugin download. `stack init` is done; `env` is passed to every command (e.g. the emulator settings).
  */
@@ -59,19 +78,7 @@ export async function createWorkspace(options: {
   const stack = options.stack ?? "e2e";
   // Stack config files (Pulumi.<stack>.yaml) are written beside Pulumi.yaml; a per-workspace stack name keeps
   // concurrent workspaces of one program apart.
-  const env: Record<string, string> = {
-    PATH: `${options.bin}:${process.env.PATH ?? ""}`,
-    HOME: process.env.HOME ?? workDir,
-    PULUMI_HOME: path.join(workDir, "home"),
-    PULUMI_BACKEND_URL: `file://${path.join(workDir, "backend")}`,
-    PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
-    PULUMI_SKIP_CONFIRMATIONS: "true",
-    NO_COLOR: "1",
-    ...options.env,
-  };
+  const env = { ...localPulumiEnv(options.bin, workDir), ...options.env };
   const run: PulumiWorkspace["run"] = (args, runOptions = {}) =>
     new Promise((resolve) => {
       const started = Date.now();
