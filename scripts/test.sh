@@ -14,5 +14,5 @@ node --experimental-vm-modules node_modules/jest/bin/jest.js --ci --json --outpu
 node -e '
   const r = require(require("node:path").resolve(process.argv[1]));
   console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed, ${r.numPendingTests} skipped`);
-' "$report"
+' "$report" | tee test/.work/summary.txt
 exit "$status"
