@@ -409,3 +409,14 @@ test("a free flavor queues; the wait reports the queue position", async () => {
     ),
   );
 });
+
+test("an update of a settled instance does not wait: one GET before the PUT and one after", async () => {
+  const inputs = await checked(undefined, declared({ name: "nb-settled" }));
+  const created = await provider.create(inputs);
+  await emulator.admin.resetRequestCounts();
+  const changed = await checked(inputs, declared({ name: "nb-settled", description: "quick" }));
+  await provider.update(created.id, asProps(created.outs), changed);
+  const counts = (await emulator.admin.requestCounts()).byRoute;
+  expect(counts["GET /v1/{project_id}/demanager/instances/{instance_id}"]).toBe(2);
+  expect(counts["PUT /v1/{project_id}/demanager/instances/{instance_id}"]).toBe(1);
+});

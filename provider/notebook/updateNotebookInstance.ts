@@ -5,7 +5,7 @@ import { toOutputs, toUpdateRequest } from "./mapping.js";
 import { operationError } from "./operationError.js";
 import { partialFailure } from "./partialFailure.js";
 import { getProviderContext } from "./providerContext.js";
-import { FAILED_STATUSES } from "./statusClasses.js";
+import { classifyStatus, FAILED_STATUSES } from "./statusClasses.js";
 import { timeoutMs } from "./timeouts.js";
 import { PROVIDER_KEY, type NotebookInstanceInputs, type NotebookInstanceOutputs } from "./types.js";
 import { InstanceWaitError, waitForInstance, describeFailure } from "./waitForInstance.js";
@@ -49,15 +49,18 @@ export async function updateNotebookInstance(
         reasons,
       );
     }
-    lastSeen = (await waitForInstance({
-      client,
-      id,
-      label,
-      target: "READY",
-      timeoutMs: limitMs,
-      schedule,
-      verb: "update",
-    }))!;
+    // A settled instance (the usual case) needs no wait; a pending one (a resumed create) settles first.
+    if (classifyStatus(String(instance.status), "READY").state !== "SUCCESS") {
+      lastSeen = (await waitForInstance({
+        client,
+        id,
+        label,
+        target: "READY",
+        timeoutMs: limitMs,
+        schedule,
+        verb: "update",
+      }))!;
+    }
     const diff = diffNotebookInstance(olds, news);
     const description = diff.updates.includes("description");
     const autoStop = diff.updates.includes("autoStop");
