@@ -1,47 +1,12 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import * as path from "node:path";
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { encodeRfc3986, wireQueryString } from "./canonical";
 import { signRequest, type SignRequestInput } from "./signRequest";
+import { vectorSources } from "./testdata/signingVectors";
 
-interface SigningVector {
-  id: string;
-  conformance: boolean;
-  input: {
-    method: string;
-    url: string;
-    headers: Record<string, string>;
-    body: string;
-    ak: string;
-    sk: string;
-    date: string;
-    isoDate: string;
-    signHost?: boolean;
-  };
-  expected: {
-    canonicalRequest: string;
-    stringToSign: string;
-    signedHeaders: string;
-    signature: string;
-    authorization: string;
-    headersAddedBySigner?: Record<string, string>;
-  };
-}
-interface VectorFile {
-  encodingVectors: { source: string; query: [string, string][]; canonicalQuery: string }[];
-  vectors: SigningVector[];
-}
-
-// The repo copy keeps the test self-contained; the shared reference (a sibling of the repo in CI) may carry more
-// vectors than the copy, so it is run too when present.
-const REPO_COPY = path.join(__dirname, "testdata", "signing-vectors.json");
-const SHARED_REFERENCE = path.resolve(__dirname, "..", "..", "..", "shared", "reference", "signing-vectors.json");
-const sources: [string, VectorFile][] = [[REPO_COPY, JSON.parse(readFileSync(REPO_COPY, "utf8")) as VectorFile]];
-if (existsSync(SHARED_REFERENCE)) {
-  sources.push([SHARED_REFERENCE, JSON.parse(readFileSync(SHARED_REFERENCE, "utf8")) as VectorFile]);
-}
+// The shared reference may carry more vectors than the repo copy, so it is run too when present.
+const sources = vectorSources();
 
 const AK = "HPUAEXAMPLEACCESSKEY";
 const SK = "exampleSecretKey0123456789abcdefghijklmn";
