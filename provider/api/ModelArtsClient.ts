@@ -1,5 +1,5 @@
 import { isAmbiguous, isRetryable, isThrottled, retryDelayMs } from "./retryPolicy.js";
-import { ApiError, isApiError, isNotFound } from "./errors.js";
+import { isApiError, isNotFound } from "./errors.js";
 import type { RequestExecutor, RequestSpec } from "./requestExecutor.js";
 import type {
   ActionResponse,
@@ -182,5 +182,3 @@ export class ModelArtsClient {
     });
   }
 }
-
-export { ApiError };
