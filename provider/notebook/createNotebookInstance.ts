@@ -29,6 +29,7 @@ export async function createNotebookInstance(props: Record<string, unknown>): Pr
   const inputs = props as unknown as NotebookInstanceInputs;
   const ownerKey = typeof props[OWNER_KEY_INPUT] === "string" ? (props[OWNER_KEY_INPUT] as string) : undefined;
   const label = inputs.adoptId ?? inputs.name;
+  const verb = inputs.adoptId ? "adopt" : "create";
   let ctx;
   try {
     ctx = await getProviderContext();
@@ -42,10 +43,9 @@ export async function createNotebookInstance(props: Record<string, unknown>): Pr
   try {
     instance = inputs.adoptId ? await adopt(client, inputs) : await post(client, inputs, ownerKey);
   } catch (err) {
-    throw operationError(inputs.adoptId ? "adopt" : "create", label, err);
+    throw operationError(verb, label, err);
   }
 
-  const verb = inputs.adoptId ? "adopt" : "create";
   const named = `${instance.name} (${instance.id})`;
   let lastSeen: Instance | undefined = instance;
   try {
