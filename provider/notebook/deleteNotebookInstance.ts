@@ -1,5 +1,6 @@
 import { isApiError, isNotFound } from "../api/errors.js";
 import type { Instance } from "../api/wireTypes.js";
+import { requestAction, STOP_DONE_CODES } from "./enforceDesiredStatus.js";
 import { operationError } from "./operationError.js";
 import { getProviderContext } from "./providerContext.js";
 import { GONE_STATUSES, STARTING_STATUSES } from "./statusClasses.js";
@@ -47,11 +48,7 @@ export async function deleteNotebookInstance(id: string, props: Record<string, u
     await wait("GONE");
 
     async function stop(instanceId: string): Promise<void> {
-      try {
-        await client.stopInstance(instanceId);
-      } catch (err) {
-        if (!isApiError(err, "ModelArts.6307") && !isApiError(err, "ModelArts.6308")) throw err;
-      }
+      await requestAction(() => client.stopInstance(instanceId), STOP_DONE_CODES);
       await wait("STOPPED");
     }
   } catch (err) {

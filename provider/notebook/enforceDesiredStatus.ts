@@ -6,8 +6,8 @@ import type { DesiredStatus } from "./types.js";
 import { waitForInstance, type PollSchedule } from "./waitForInstance.js";
 
 /** Action answers that mean "already there or on the way" (API reference §3.5, §7.3). */
-const START_DONE_CODES = new Set(["ModelArts.6305", "ModelArts.6306"]);
-const STOP_DONE_CODES = new Set(["ModelArts.6307", "ModelArts.6308"]);
+export const START_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6305", "ModelArts.6306"]);
+export const STOP_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6307", "ModelArts.6308"]);
 
 /**
  * Brings a settled instance to the declared power state: start a stopped (or start-failed) instance, stop a
@@ -32,7 +32,7 @@ export async function enforceDesiredStatus(options: {
     if (instance.status === "RUNNING") return instance;
     if (instance.status === "STOPPING") instance = await wait("STOPPED");
     if (instance.status === "STOPPED" || instance.status === "START_FAILED") {
-      await act(() => client.startInstance(instance.id), START_DONE_CODES);
+      await requestAction(() => client.startInstance(instance.id), START_DONE_CODES);
     }
     return wait("RUNNING");
   }
@@ -40,11 +40,12 @@ export async function enforceDesiredStatus(options: {
   if (instance.status === "STOPPED") return instance;
   // An instance cannot be stopped while it is starting (ModelArts.6306): let it finish first.
   if (STARTING_STATUSES.has(String(instance.status))) instance = await wait("RUNNING");
-  if (instance.status === "RUNNING") await act(() => client.stopInstance(instance.id), STOP_DONE_CODES);
+  if (instance.status === "RUNNING") await requestAction(() => client.stopInstance(instance.id), STOP_DONE_CODES);
   return wait("STOPPED");
 }
 
-async function act(call: () => Promise<unknown>, doneCodes: Set<string>): Promise<void> {
+/** Calls start or stop; an answer saying the instance is already there, or on its way, counts as done. */
+export async function requestAction(call: () => Promise<unknown>, doneCodes: ReadonlySet<string>): Promise<void> {
   try {
     await call();
   } catch (err) {
