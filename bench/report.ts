@@ -237,7 +237,7 @@ function tuningText(w: WaitingResult): string {
     "stay: they make stop, start and delete (3–15 s) return sooner than Terraform does " +
     `(${c12.short.meanLagS} s vs ${tf.short.meanLagS} s on average), a larger initial delay would be paid by every ` +
     "update of an already settled instance, and 1 s or 3 s changed nothing that matters (candidates above). The " +
-    "new default is 2 s / 2 s / 12 s (`provider/notebook/waitForInstance.ts`)."
+    "new default is 2 s / 2 s / 12 s (`provider/notebookInstance/waitForInstance.ts`)."
   );
 }
 
@@ -455,7 +455,7 @@ const CHANGES = [
     "ModelArts.6101, APIG.0308) means nothing was applied and the server said when to come back, so it no longer " +
     "counts against `maxAttempts`; only `maxElapsedMs` (5 minutes per call) bounds it. Other failures keep the " +
     "8-attempt bound, so a wrong endpoint still fails within one to two minutes, not five.",
-  "- **A DELETE whose answer was lost no longer fails destroy** (`provider/notebook/deleteNotebookInstance.ts`). " +
+  "- **A DELETE whose answer was lost no longer fails destroy** (`provider/notebookInstance/deleteNotebookInstance.ts`). " +
     "The retried DELETE finds the instance DELETING and the API answers ModelArts.6357; destroy failed with that " +
     "error although the instance was being deleted. Now a 6357 on DELETE reads the instance: DELETING (or gone) " +
     "means the delete is done and only the wait is left.",
@@ -466,10 +466,10 @@ const CHANGES = [
     "the engine then deleted it as the original: `+-1 replaced`, exit 0, no instance left and the state pointing " +
     "at a deleted id. For a CREATE_FAILED instance the replacement failed again, so the recovery the error advises " +
     'did not work. Found by this report\'s fault run (step "up --replace").',
-  "- **A CREATE_FAILED instance is replaced by the next `pulumi up`** (`provider/notebook/diffNotebookInstance.ts`). " +
+  "- **A CREATE_FAILED instance is replaced by the next `pulumi up`** (`provider/notebookInstance/diffNotebookInstance.ts`). " +
     "It used to be recorded and then refused by every update with advice to `--replace`; now diff reports a " +
     "replacement for it, like a Terraform taint, so a plain second `pulumi up` converges.",
-  "- **Default poll cap 15 s → 12 s** (`provider/notebook/waitForInstance.ts`), from the Waiting section.",
+  "- **Default poll cap 15 s → 12 s** (`provider/notebookInstance/waitForInstance.ts`), from the Waiting section.",
   "",
 ];
 

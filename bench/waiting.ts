@@ -12,7 +12,7 @@
  */
 import { NOMINAL_SECONDS, startEmulator } from "../emulator/index.js";
 import { notebookInstanceProvider, setProgressSink, setProviderOverrides } from "../provider/index.js";
-import type { PollSchedule } from "../provider/notebook/waitForInstance.js";
+import type { PollSchedule } from "../provider/notebookInstance/waitForInstance.js";
 import { computeBackoffMs } from "../provider/wait/backoff.js";
 import { defaultPollSchedule, emulatorEnv } from "./lib/env.js";
 

@@ -2,10 +2,10 @@
  * The state machine behind `POST …/{id}/action` (§3.5) and DELETE (§3.4): which status allows what, and
  * which documented code answers a request in the wrong status (6304–6308, 6327, 6357).
  */
-import { EmulatorError, errors } from "./errors";
-import type { ActionName } from "./requestChecks";
-import { planDelete, planRestart, planStart, planStop, replan, statusAt } from "./timeline";
-import type { InstanceRecord, Phase, PhaseStatus } from "./types";
+import { EmulatorError, errors } from "./errors.js";
+import type { ActionName } from "./requestChecks.js";
+import { planDelete, planRestart, planStart, planStop, replan, statusAt } from "./timeline.js";
+import type { InstanceRecord, Phase, PhaseStatus } from "./types.js";
 
 export interface ActionOutcome {
   current_status: PhaseStatus;

@@ -2,15 +2,15 @@
  * The test-only admin API under `/_admin/` (no auth, never counted, never throttled or faulted). It changes
  * instances out of band, arms faults, and reads request counts. `adminClient.ts` is its typed client.
  */
-import { renderContext, type ServiceContext } from "./context";
-import type { CreateFailureSpec, FaultKind, FaultSpec } from "./faults";
-import { FLAVORS, findFlavor } from "./flavors";
-import type { RateLimitOptions } from "./rateLimiter";
-import { renderInstance } from "./render";
-import type { RequestCounts } from "./requestCounts";
-import { parseJson, type HandlerResult } from "./router";
-import { statusAt } from "./timeline";
-import { STATUSES, type InstanceRecord, type State, type Status } from "./types";
+import { renderContext, type ServiceContext } from "./context.js";
+import type { CreateFailureSpec, FaultKind, FaultSpec } from "./faults.js";
+import { FLAVORS, findFlavor } from "./flavors.js";
+import type { RateLimitOptions } from "./rateLimiter.js";
+import { renderInstance } from "./render.js";
+import type { RequestCounts } from "./requestCounts.js";
+import { parseJson, type HandlerResult } from "./router.js";
+import { statusAt } from "./timeline.js";
+import { STATUSES, type InstanceRecord, type State, type Status } from "./types.js";
 
 export interface AdminContext {
   service: ServiceContext;

@@ -1,9 +1,9 @@
 /** Typed client of the emulator's admin API (`admin.ts`); `emulator.admin` is one, or build one from a URL. */
-import type { AdminInstancePatch } from "./admin";
-import type { ArmedFault, CreateFailureSpec, FaultSpec } from "./faults";
-import { sendRaw } from "./httpJson";
-import type { RateLimitOptions } from "./rateLimiter";
-import type { RequestCountSnapshot } from "./requestCounts";
+import type { AdminInstancePatch } from "./admin.js";
+import type { ArmedFault, CreateFailureSpec, FaultSpec } from "./faults.js";
+import { sendRaw } from "./httpJson.js";
+import type { RateLimitOptions } from "./rateLimiter.js";
+import type { RequestCountSnapshot } from "./requestCounts.js";
 
 /** An instance as the admin API shows it: the wire Instance plus its project id. */
 export type AdminInstance = Record<string, unknown> & { id: string; name: string; status: string; project_id: string };

@@ -1,8 +1,8 @@
-import { signRequest } from "../provider/auth/signRequest";
-import { callApi } from "./callApi";
-import { sendRaw } from "./httpJson";
-import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_USER, startEmulator, type Emulator } from "./index";
-import { instancesPath } from "./testkit";
+import { signRequest } from "../protocol/signing/signRequest.js";
+import { callApi } from "./callApi.js";
+import { sendRaw } from "./httpJson.js";
+import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_USER, startEmulator, type Emulator } from "./index.js";
+import { instancesPath } from "./testkit.js";
 
 const TEMP_KEY = {
   accessKey: "EMULATORTEMPKEY00001",

@@ -4,10 +4,10 @@
  * APIGW.0301 with the gateway's wording; a bad signature echoes the server's canonical request with `|` for
  * newlines, as the signing guide documents (api-sign-0001), so a client can diff it against its own.
  */
-import { verifySignature } from "../provider/auth/verifySignature";
-import type { EmulatorCredentials } from "./defaults";
-import { errors } from "./errors";
-import { checkToken } from "./tokens";
+import { verifySignature } from "../protocol/signing/verifySignature.js";
+import type { EmulatorCredentials } from "./defaults.js";
+import { errors } from "./errors.js";
+import { checkToken } from "./tokens.js";
 
 export interface IncomingCall {
   method: string;

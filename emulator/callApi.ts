@@ -2,10 +2,10 @@
  * One signed (or token-authenticated) call to an emulator: what the emulator's tests, scripts and demos use
  * to talk to it without the provider's client. Signing is the provider's own `signRequest`.
  */
-import { wireQueryString } from "../provider/auth/canonical";
-import { signRequest } from "../provider/auth/signRequest";
-import type { AccessKeyCredential, EmulatorCredentials } from "./defaults";
-import { sendRaw, type RawResponse } from "./httpJson";
+import { wireQueryString } from "../protocol/signing/canonical.js";
+import { signRequest } from "../protocol/signing/signRequest.js";
+import type { AccessKeyCredential, EmulatorCredentials } from "./defaults.js";
+import { sendRaw, type RawResponse } from "./httpJson.js";
 
 /** `aksk`: the emulator's first access key; an object: that key; `{ token }`: X-Auth-Token; `none`: no auth. */
 export type CallAuth = "aksk" | AccessKeyCredential | { token: string } | "none";
@@ -21,7 +21,7 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export type { RawResponse } from "./httpJson";
+export type { RawResponse } from "./httpJson.js";
 
 export async function callApi(
   emulator: { url: string; credentials: EmulatorCredentials },

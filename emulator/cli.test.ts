@@ -3,14 +3,24 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { callApi } from "./callApi";
-import { DEFAULT_CREDENTIALS, DEFAULT_PROJECT_ID } from "./defaults";
-import { instancesPath } from "./testkit";
+import { callApi } from "./callApi.js";
+import { DEFAULT_CREDENTIALS, DEFAULT_PROJECT_ID } from "./defaults.js";
+import { instancesPath } from "./testkit.js";
 
-// Runs cli.ts itself (not a build): a tiny require hook transpiles TypeScript with the compiler in node_modules.
+// Runs cli.ts itself (not a build): a tiny require hook transpiles TypeScript with the compiler in node_modules,
+// and maps the sources' "./x.js" specifiers (nodenext style) to the "./x.ts" files beside them.
 const HOOK = `
 const ts = require(${JSON.stringify(require.resolve("typescript"))});
 const fs = require("node:fs");
+const Module = require("node:module");
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, parent, ...rest) {
+  if (request.startsWith(".") && request.endsWith(".js") && parent && parent.filename && parent.filename.endsWith(".ts")) {
+    const candidate = require("node:path").resolve(require("node:path").dirname(parent.filename), request.slice(0, -3) + ".ts");
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return resolveFilename.call(this, request, parent, ...rest);
+};
 require.extensions[".ts"] = (module, file) => {
   const { outputText } = ts.transpileModule(fs.readFileSync(file, "utf8"), {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true },

@@ -3,7 +3,7 @@
  * `node dist/emulator/cli.js --port <n> [--state-file f] [--time-scale x] [--rate-limit rps] [--quiet]`
  * Prints where it listens and the fake credentials to use, logs one line per request, stops on SIGINT/SIGTERM.
  */
-import { startEmulator, type EmulatorOptions } from "./index";
+import { startEmulator, type EmulatorOptions } from "./index.js";
 
 const USAGE = "usage: cli.js [--port n] [--state-file path] [--time-scale x] [--rate-limit rps] [--quiet]";
 

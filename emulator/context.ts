@@ -1,7 +1,7 @@
-import type { EmulatorCredentials } from "./defaults";
-import type { Faults } from "./faults";
-import type { RenderContext } from "./render";
-import type { Store } from "./store";
+import type { EmulatorCredentials } from "./defaults.js";
+import type { Faults } from "./faults.js";
+import type { RenderContext } from "./render.js";
+import type { Store } from "./store.js";
 
 /** What request handlers share: one per emulator process. */
 export interface ServiceContext {

@@ -1,7 +1,7 @@
-import { validateWire } from "../provider/validation/validators";
-import { callApi } from "./callApi";
-import { startEmulator, type Emulator } from "./index";
-import { action, cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit";
+import { validateWire } from "../protocol/validation/validators.js";
+import { callApi } from "./callApi.js";
+import { startEmulator, type Emulator } from "./index.js";
+import { action, cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit.js";
 
 let emulator: Emulator;
 

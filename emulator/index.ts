@@ -3,9 +3,9 @@
  * and benchmarks. `startEmulator()` starts one; see ARCHITECTURE.md and the API reference for what it follows.
  */
 import type { AddressInfo } from "node:net";
-import type { AdminContext } from "./admin";
-import { AdminClient } from "./adminClient";
-import type { ServiceContext } from "./context";
+import type { AdminContext } from "./admin.js";
+import { AdminClient } from "./adminClient.js";
+import type { ServiceContext } from "./context.js";
 import {
   DEFAULT_CREDENTIALS,
   DEFAULT_DOMAIN_ID,
@@ -15,25 +15,25 @@ import {
   type AccessKeyCredential,
   type EmulatorCredentials,
   type IamUser,
-} from "./defaults";
-import { Faults } from "./faults";
-import { RateLimiter, type RateLimitOptions } from "./rateLimiter";
-import { RequestCounts } from "./requestCounts";
-import { ROUTES } from "./routes";
-import { createEmulatorServer } from "./server";
-import { Store } from "./store";
+} from "./defaults.js";
+import { Faults } from "./faults.js";
+import { RateLimiter, type RateLimitOptions } from "./rateLimiter.js";
+import { RequestCounts } from "./requestCounts.js";
+import { ROUTES } from "./routes.js";
+import { createEmulatorServer } from "./server.js";
+import { Store } from "./store.js";
 
-export * from "./defaults";
-export { AdminClient, type AdminInstance, type AdminFlavor } from "./adminClient";
-export { callApi, type CallAuth, type CallOptions, type RawResponse } from "./callApi";
-export type { AdminInstancePatch } from "./admin";
-export type { FaultSpec, FaultKind, ArmedFault, CreateFailureSpec } from "./faults";
-export type { RateLimitOptions } from "./rateLimiter";
-export type { RequestCountSnapshot } from "./requestCounts";
-export { FLAVORS, type Flavor } from "./flavors";
-export { PROFILES, type Profile } from "./profiles";
-export { NOMINAL_SECONDS } from "./timeline";
-export { AUTO_STOP_MIN_S, AUTO_STOP_MAX_S } from "./requestChecks";
+export * from "./defaults.js";
+export { AdminClient, type AdminInstance, type AdminFlavor } from "./adminClient.js";
+export { callApi, type CallAuth, type CallOptions, type RawResponse } from "./callApi.js";
+export type { AdminInstancePatch } from "./admin.js";
+export type { FaultSpec, FaultKind, ArmedFault, CreateFailureSpec } from "./faults.js";
+export type { RateLimitOptions } from "./rateLimiter.js";
+export type { RequestCountSnapshot } from "./requestCounts.js";
+export { FLAVORS, type Flavor } from "./flavors.js";
+export { PROFILES, type Profile } from "./profiles.js";
+export { NOMINAL_SECONDS } from "./timeline.js";
+export { AUTO_STOP_MIN_S, AUTO_STOP_MAX_S } from "./requestChecks.js";
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */

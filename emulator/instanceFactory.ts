@@ -3,11 +3,11 @@
  * description "", workspace "0", ai_project "default-ai-project", auto_stop.enable false, auto_stop.prompt
  * true (§2.1), and the user who asked.
  */
-import type { Flavor } from "./flavors";
-import { newInstanceId } from "./ids";
-import type { CreateInput } from "./requestChecks";
-import { planCreate } from "./timeline";
-import type { AutoStopConfig, FailedReasons, InstanceRecord } from "./types";
+import type { Flavor } from "./flavors.js";
+import { newInstanceId } from "./ids.js";
+import type { CreateInput } from "./requestChecks.js";
+import { planCreate } from "./timeline.js";
+import type { AutoStopConfig, FailedReasons, InstanceRecord } from "./types.js";
 
 export interface CreateContext {
   projectId: string;

@@ -1,17 +1,17 @@
 /** Handlers for the demanager family, `/v1/{project_id}/demanager/instances…` (API reference §2, §3). */
 import { randomBytes } from "node:crypto";
-import { applyAction, applyDelete, checkModifiable } from "./actions";
-import { renderContext, type ServiceContext } from "./context";
-import { errors } from "./errors";
-import { findFlavor } from "./flavors";
-import { createRecord } from "./instanceFactory";
-import { parseListQuery, selectInstances } from "./listQuery";
-import { findProfile } from "./profiles";
-import { checkActionRequest, checkCreateRequest, checkUpdateRequest } from "./requestChecks";
-import { renderInstance } from "./render";
-import { parseJson, type HandlerResult, type RoutedRequest } from "./router";
-import { statusAt } from "./timeline";
-import type { InstanceRecord, State } from "./types";
+import { applyAction, applyDelete, checkModifiable } from "./actions.js";
+import { renderContext, type ServiceContext } from "./context.js";
+import { errors } from "./errors.js";
+import { findFlavor } from "./flavors.js";
+import { createRecord } from "./instanceFactory.js";
+import { parseListQuery, selectInstances } from "./listQuery.js";
+import { findProfile } from "./profiles.js";
+import { checkActionRequest, checkCreateRequest, checkUpdateRequest } from "./requestChecks.js";
+import { renderInstance } from "./render.js";
+import { parseJson, type HandlerResult, type RoutedRequest } from "./router.js";
+import { statusAt } from "./timeline.js";
+import type { InstanceRecord, State } from "./types.js";
 
 /** A live (not finished deleting) instance of this project, or 6309 — HTTP 400, not 404 (§3.2). */
 function findLive(state: State, request: RoutedRequest, now: number): InstanceRecord {

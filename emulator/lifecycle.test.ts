@@ -1,6 +1,6 @@
-import { callApi } from "./callApi";
-import { startEmulator, type Emulator } from "./index";
-import { action, cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit";
+import { callApi } from "./callApi.js";
+import { startEmulator, type Emulator } from "./index.js";
+import { action, cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit.js";
 
 let emulator: Emulator;
 

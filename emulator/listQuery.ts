@@ -3,9 +3,9 @@
  * is `name` (default) or `creation_timestamp` (else 6303), `limit` 0 (the default) means everything, and
  * `workspace_id` defaults to "0", so instances of other workspaces only show when asked for.
  */
-import { errors } from "./errors";
-import { statusAt } from "./timeline";
-import type { InstanceRecord } from "./types";
+import { errors } from "./errors.js";
+import { statusAt } from "./timeline.js";
+import type { InstanceRecord } from "./types.js";
 
 export interface ListQuery {
   status?: string;

@@ -3,7 +3,7 @@
  * doc versions (API reference §2.3). As in the seed sample, the response's `profile.id` is a UUID, not the
  * name that was sent, and `profile.name` is a display name that may differ from it.
  */
-import type { FlavorType } from "./flavors";
+import type { FlavorType } from "./flavors.js";
 
 export interface Profile {
   /** What clients send as `profile_id`. */

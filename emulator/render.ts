@@ -3,11 +3,11 @@
  * timestamps, `null` for the unused objects, `url` empty until RUNNING, and the secrets the service really
  * returns (`spec.credential`, repository tokens).
  */
-import { FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "./defaults";
-import { findFlavor, flavorDetails } from "./flavors";
-import { findProfile, profileWire } from "./profiles";
-import { phaseAt } from "./timeline";
-import type { InstanceRecord, Phase } from "./types";
+import { FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "./defaults.js";
+import { findFlavor, flavorDetails } from "./flavors.js";
+import { findProfile, profileWire } from "./profiles.js";
+import { phaseAt } from "./timeline.js";
+import type { InstanceRecord, Phase } from "./types.js";
 
 export interface RenderContext {
   now: number;

@@ -3,9 +3,9 @@
  * storage answers 6316, not a generic payload error); then the body's shape is checked against schema.json
  * with `validateWire`, and a shape failure answers ModelArts.6400 "Invalid request payload …".
  */
-import { validateWire } from "../provider/validation/validators";
-import { errors } from "./errors";
-import type { StorageSpec } from "./types";
+import { validateWire } from "../protocol/validation/validators.js";
+import { errors } from "./errors.js";
+import type { StorageSpec } from "./types.js";
 
 /** `spec.auto_stop.duration` bounds in seconds (§2.1, Table 6). */
 export const AUTO_STOP_MIN_S = 3600;

@@ -1,6 +1,6 @@
 /** Route matching and the request/response types handlers work with. */
-import type { ServiceContext } from "./context";
-import type { Principal } from "./auth";
+import type { ServiceContext } from "./context.js";
+import type { Principal } from "./auth.js";
 
 export interface RoutedRequest {
   method: string;

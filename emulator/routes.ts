@@ -1,5 +1,5 @@
 /** Every API the emulator serves (API reference §1, §8.3, §8.4). */
-import { issueTokenHandler, listProjectsHandler } from "./iam";
+import { issueTokenHandler, listProjectsHandler } from "./iam.js";
 import {
   createInstance,
   deleteInstance,
@@ -8,8 +8,8 @@ import {
   instanceToken,
   listInstances,
   updateInstance,
-} from "./instances";
-import type { Route } from "./router";
+} from "./instances.js";
+import type { Route } from "./router.js";
 
 const INSTANCES = "/v1/{project_id}/demanager/instances";
 const INSTANCE = `${INSTANCES}/{instance_id}`;

@@ -4,17 +4,17 @@
  * carries `X-Request-Id` (§7.1).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AdminContext } from "./admin";
-import { handleAdmin } from "./admin";
-import { authenticate, checkProject } from "./auth";
-import type { ServiceContext } from "./context";
-import { EmulatorError, errorBody, errors } from "./errors";
-import { DEFAULT_FAULT_ERRORS, type ArmedFault } from "./faults";
-import { IamError, iamErrorBody } from "./iam";
-import { newRequestId } from "./ids";
-import type { RateLimiter } from "./rateLimiter";
-import type { RequestCounts } from "./requestCounts";
-import { matchRoute, parseQuery, type HandlerResult, type Route, type RoutedRequest } from "./router";
+import type { AdminContext } from "./admin.js";
+import { handleAdmin } from "./admin.js";
+import { authenticate, checkProject } from "./auth.js";
+import type { ServiceContext } from "./context.js";
+import { EmulatorError, errorBody, errors } from "./errors.js";
+import { DEFAULT_FAULT_ERRORS, type ArmedFault } from "./faults.js";
+import { IamError, iamErrorBody } from "./iam.js";
+import { newRequestId } from "./ids.js";
+import type { RateLimiter } from "./rateLimiter.js";
+import type { RequestCounts } from "./requestCounts.js";
+import { matchRoute, parseQuery, type HandlerResult, type Route, type RoutedRequest } from "./router.js";
 
 /** Bodies above 12 MB are refused by the gateway (§8.5, HWC-CN 认证鉴权). */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;

@@ -7,8 +7,8 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { randomBytes } from "node:crypto";
-import { statusAt } from "./timeline";
-import { emptyState, type State } from "./types";
+import { statusAt } from "./timeline.js";
+import { emptyState, type State } from "./types.js";
 
 export class Store {
   private state: State = emptyState();

@@ -1,6 +1,6 @@
 /** Small helpers over `callApi` for tests and scripts that drive an emulator directly. */
-import { callApi, type CallAuth, type RawResponse } from "./callApi";
-import type { Emulator } from "./index";
+import { callApi, type CallAuth, type RawResponse } from "./callApi.js";
+import type { Emulator } from "./index.js";
 
 /** The seed document's sample create request ("notebook-d115" on an Ascend flavor, auto-stop after 1 h). */
 export const SEED_CREATE_REQUEST = {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { NOMINAL_SECONDS, phaseAt, planCreate, planRestart, planStart, scaledMs, statusAt } from "./timeline";
-import type { Phase } from "./types";
+import { NOMINAL_SECONDS, phaseAt, planCreate, planRestart, planStart, scaledMs, statusAt } from "./timeline.js";
+import type { Phase } from "./types.js";
 
 const NOW = 1_700_000_000_000;
 const off = { enable: false, prompt: true };

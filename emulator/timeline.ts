@@ -3,7 +3,7 @@
  * current status is the last phase that has started. Nothing runs on a timer, so the answer is the same in
  * every process that reads the state file, and a restarted emulator carries on where the old one stopped.
  */
-import type { AutoStopConfig, Phase, PhaseStatus } from "./types";
+import type { AutoStopConfig, Phase, PhaseStatus } from "./types.js";
 
 /**
  * Realistic durations in seconds, multiplied by the emulator's time scale. The docs give no figures; these

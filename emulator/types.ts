@@ -3,7 +3,7 @@
  * what was sent plus the scheduled status transitions, so a status is always computed from timestamps.
  */
 
-import { INSTANCE_STATUSES, type InstanceStatus } from "../provider/api/wireTypes";
+import { INSTANCE_STATUSES, type InstanceStatus } from "../protocol/demanager/wireTypes.js";
 
 /** The documented demanager statuses (API reference §6.1) plus `DELETING`: the provider's own list. */
 export type Status = InstanceStatus;

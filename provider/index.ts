@@ -3,8 +3,8 @@
  * shim loads this module at run time, so `__provider` in state stays small and refresh/destroy run the
  * installed version.
  */
-export { signRequest, type SignRequestInput, type SignedRequest } from "./auth/signRequest.js";
-export { verifySignature } from "./auth/verifySignature.js";
+export { signRequest, type SignRequestInput, type SignedRequest } from "../protocol/signing/signRequest.js";
+export { verifySignature } from "../protocol/signing/verifySignature.js";
 export {
   resolveSettings,
   type SettingsInput,
@@ -23,9 +23,9 @@ export {
 export { ModelArtsClient, type CreateOutcome } from "./api/ModelArtsClient.js";
 export { createModelArtsClient, type ClientOptions } from "./api/createClient.js";
 export { RequestExecutor } from "./api/requestExecutor.js";
-export type * from "./api/wireTypes.js";
-export { validateInputs, validateWire } from "./validation/validators.js";
-export { notebookInstanceProvider } from "./notebook/notebookInstanceProvider.js";
-export { setProviderOverrides } from "./notebook/providerContext.js";
-export { setProgressSink } from "./notebook/progress.js";
-export type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./notebook/types.js";
+export type * from "../protocol/demanager/wireTypes.js";
+export { validateInputs, validateWire } from "../protocol/validation/validators.js";
+export { notebookInstanceProvider } from "./notebookInstance/notebookInstanceProvider.js";
+export { setProviderOverrides } from "./notebookInstance/providerContext.js";
+export { setProgressSink } from "./notebookInstance/progress.js";
+export type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./notebookInstance/types.js";

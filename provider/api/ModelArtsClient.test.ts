@@ -9,7 +9,7 @@ import { ApiError, isNotFound, TransportError } from "./errors.js";
 import { issuePasswordToken } from "./iamClient.js";
 import { ModelArtsClient } from "./ModelArtsClient.js";
 import { RequestExecutor, type ExecutorOptions } from "./requestExecutor.js";
-import type { CreateRequest } from "./wireTypes.js";
+import type { CreateRequest } from "../../protocol/demanager/wireTypes.js";
 
 const CREATE = "POST /v1/{project_id}/demanager/instances";
 const LIST = "GET /v1/{project_id}/demanager/instances";

@@ -10,7 +10,7 @@ import type {
   ListQuery,
   ListResponse,
   UpdateRequest,
-} from "./wireTypes.js";
+} from "../../protocol/demanager/wireTypes.js";
 
 /** Page size for listing. The API's default `limit=0` means "everything at once"; pages keep answers small. */
 export const LIST_PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
 import type { Authenticator } from "../auth/authenticator.js";
-import { canonicalQueryString } from "../auth/canonical.js";
+import { canonicalQueryString } from "../../protocol/signing/canonical.js";
 import { ApiError } from "./errors.js";
 import { sendWithGot, type HttpResponse, type HttpSend } from "./httpTransport.js";
 import {
@@ -10,7 +10,7 @@ import {
   retryDelayMs,
   type RetryOptions,
 } from "./retryPolicy.js";
-import type { ErrorBody } from "./wireTypes.js";
+import type { ErrorBody } from "../../protocol/demanager/wireTypes.js";
 
 export interface RequestSpec {
   method: "GET" | "POST" | "PUT" | "DELETE";

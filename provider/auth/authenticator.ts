@@ -1,4 +1,4 @@
-import { signRequest } from "./signRequest.js";
+import { signRequest } from "../../protocol/signing/signRequest.js";
 
 /** What a request looks like to an authenticator: the exact bytes and headers that will be sent. */
 export interface RequestToAuthenticate {

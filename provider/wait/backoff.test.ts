@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { computeBackoffMs } from "./backoff";
+import { computeBackoffMs } from "./backoff.js";
 
 describe("computeBackoffMs", () => {
   const at = (attempt: number, r: number) => computeBackoffMs({ attempt, baseMs: 100, capMs: 1000, random: () => r });

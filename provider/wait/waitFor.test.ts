@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { waitFor, type AttemptInfo, type Classification, type WaitForOptions } from "./waitFor";
+import { waitFor, type AttemptInfo, type Classification, type WaitForOptions } from "./waitFor.js";
 
 type Step = { status: string; durationMs?: number } | { error: unknown; durationMs?: number };
 

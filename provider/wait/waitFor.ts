@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { computeBackoffMs } from "./backoff";
+import { computeBackoffMs } from "./backoff.js";
 
 /** What one polled value means: done, failed for good, or not there yet. */
 export interface Classification {

@@ -12,7 +12,7 @@ import {
   parseSdkDate,
   payloadHash,
   UNSIGNED_PAYLOAD,
-} from "./canonical";
+} from "./canonical.js";
 
 /** API Gateway rejects a request whose X-Sdk-Date is more than 15 minutes from its own clock. */
 export const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;

@@ -14,7 +14,7 @@ import {
   SDK_DATE_HEADER,
   SECURITY_TOKEN_HEADER,
   UNSIGNED_PAYLOAD,
-} from "./canonical";
+} from "./canonical.js";
 
 export interface SignRequestInput {
   /** HTTP method; signed upper-cased. */

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { inspect } from "node:util";
 import fc from "fast-check";
-import { encodeRfc3986, wireQueryString } from "./canonical";
-import { signRequest, type SignRequestInput } from "./signRequest";
-import { vectorSources } from "./testdata/signingVectors";
+import { encodeRfc3986, wireQueryString } from "./canonical.js";
+import { signRequest, type SignRequestInput } from "./signRequest.js";
+import { vectorSources } from "./testdata/signingVectors.js";
 
 // The shared reference may carry more vectors than the repo copy, so it is run too when present.
 const sources = vectorSources();

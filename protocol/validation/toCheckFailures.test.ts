@@ -1,5 +1,5 @@
 import Ajv2020 from "ajv/dist/2020";
-import { toCheckFailures } from "./toCheckFailures";
+import { toCheckFailures } from "./toCheckFailures.js";
 
 // A private Ajv for schemas that are not in schema.json; production code uses getAjv().
 function errorsOf(schema: object, data: unknown, verbose = true) {

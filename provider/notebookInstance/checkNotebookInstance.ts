@@ -1,4 +1,4 @@
-import { validateInputs } from "../validation/validators.js";
+import { validateInputs } from "../../protocol/validation/validators.js";
 import { generateName } from "./autoName.js";
 import { DEFAULT_WORKSPACE_ID } from "./fieldTables.js";
 import { UNKNOWN } from "./types.js";

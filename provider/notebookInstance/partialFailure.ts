@@ -1,4 +1,4 @@
-import type { Instance } from "../api/wireTypes.js";
+import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { jsonSafe, toOutputs } from "./mapping.js";
 import { PROVIDER_KEY, type NotebookInstanceInputs } from "./types.js";
 

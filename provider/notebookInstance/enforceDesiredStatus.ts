@@ -1,6 +1,6 @@
 import { isApiError } from "../api/errors.js";
 import type { ModelArtsClient } from "../api/ModelArtsClient.js";
-import type { Instance } from "../api/wireTypes.js";
+import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { STARTING_STATUSES } from "./statusClasses.js";
 import type { DesiredStatus } from "./types.js";
 import { waitForInstance, type PollSchedule } from "./waitForInstance.js";

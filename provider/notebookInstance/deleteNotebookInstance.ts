@@ -1,5 +1,5 @@
 import { isApiError, isNotFound } from "../api/errors.js";
-import type { Instance } from "../api/wireTypes.js";
+import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { requestAction, STOP_DONE_CODES } from "./enforceDesiredStatus.js";
 import { operationError } from "./operationError.js";
 import { getProviderContext } from "./providerContext.js";

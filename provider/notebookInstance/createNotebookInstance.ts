@@ -1,6 +1,6 @@
 import { isApiError } from "../api/errors.js";
 import type { ModelArtsClient } from "../api/ModelArtsClient.js";
-import type { Instance } from "../api/wireTypes.js";
+import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
 import { observedInputs, ownerKeyOf, toCreateRequest, toOutputs, toUpdateRequest } from "./mapping.js";

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import Ajv2020 from "ajv/dist/2020";
-import { getAjv, getSchemaDocument, SCHEMA_ID } from "./ajvInstance";
-import { validateInputs } from "./validators";
+import { getAjv, getSchemaDocument, SCHEMA_ID } from "./ajvInstance.js";
+import { validateInputs } from "./validators.js";
 
 describe("getAjv", () => {
   it("returns one draft 2020-12 instance with schema.json added", () => {

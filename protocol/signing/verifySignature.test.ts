@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { wireQueryString } from "./canonical";
-import { signRequest } from "./signRequest";
-import { REPO_COPY, readVectorFile } from "./testdata/signingVectors";
-import { verifySignature, type VerifySignatureInput } from "./verifySignature";
+import { wireQueryString } from "./canonical.js";
+import { signRequest } from "./signRequest.js";
+import { REPO_COPY, readVectorFile } from "./testdata/signingVectors.js";
+import { verifySignature, type VerifySignatureInput } from "./verifySignature.js";
 
 const AK = "HPUAEXAMPLEACCESSKEY";
 const SK = "exampleSecretKey0123456789abcdefghijklmn";

@@ -1,6 +1,6 @@
 import { isRetryable } from "../api/retryPolicy.js";
 import type { ModelArtsClient } from "../api/ModelArtsClient.js";
-import type { Instance } from "../api/wireTypes.js";
+import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { waitFor } from "../wait/waitFor.js";
 import { formatDuration } from "./parseDuration.js";
 import { createProgressTracker } from "./progress.js";

@@ -3,7 +3,7 @@
  * Credentials the API returns (`spec.credential`, `repository`) are never read here, so they cannot reach
  * outputs or state.
  */
-import type { CreateRequest, Instance, UpdateRequest, WireAutoStop } from "../api/wireTypes.js";
+import type { CreateRequest, Instance, UpdateRequest, WireAutoStop } from "../../protocol/demanager/wireTypes.js";
 import { powerStateOf } from "./statusClasses.js";
 import type { AutoStopInput, NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
 

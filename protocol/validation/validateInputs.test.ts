@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { UNKNOWN_VALUE as U, validateInputs } from "./validators";
+import { UNKNOWN_VALUE as U, validateInputs } from "./validators.js";
 
 type Inputs = Record<string, unknown>;
 

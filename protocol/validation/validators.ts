@@ -1,9 +1,9 @@
 import type { ValidateFunction } from "ajv";
 import type schema from "../../schema.json";
-import { getAjv, SCHEMA_ID } from "./ajvInstance";
-import { toCheckFailures, type ValidationIssue } from "./toCheckFailures";
+import { getAjv, SCHEMA_ID } from "./ajvInstance.js";
+import { toCheckFailures, type ValidationIssue } from "./toCheckFailures.js";
 
-export type { ValidationIssue } from "./toCheckFailures";
+export type { ValidationIssue } from "./toCheckFailures.js";
 
 /** Names of the `$defs` entries of schema.json. */
 export type SchemaDefName = keyof (typeof schema)["$defs"];

@@ -1,7 +1,7 @@
 import schema from "../../schema.json";
 import seed from "./testdata/seedSamples.json";
-import { getValidator, validateWire, type SchemaDefName } from "./validators";
-import { INSTANCE_STATUSES } from "../api/wireTypes.js";
+import { getValidator, validateWire, type SchemaDefName } from "./validators.js";
+import { INSTANCE_STATUSES } from "../demanager/wireTypes.js";
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 

@@ -72,7 +72,7 @@ export interface NotebookInstanceOutputs extends NotebookInstanceInputs {
 }
 
 /** The Pulumi "unknown" sentinel: any input may hold it during preview. */
-export { UNKNOWN_VALUE as UNKNOWN } from "../validation/validators.js";
+export { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
 
 /** Key of the serialized provider in inputs and outputs. */
 export const PROVIDER_KEY = "__provider";
