@@ -11,8 +11,10 @@
  * times, since a real service's ready time varies and the emulator's 40 s is a multiple of Terraform's 10 s.
  */
 import { NOMINAL_SECONDS, startEmulator } from "../emulator/index.js";
-import { notebookInstanceProvider, setProgressSink, setProviderOverrides } from "../provider/index.js";
-import type { PollSchedule } from "../provider/notebookInstance/waitForInstance.js";
+import { notebookInstanceProvider } from "../provider/index.js";
+import { setProgressSink } from "../provider/core/progress.js";
+import { setProviderOverrides } from "../provider/core/providerContext.js";
+import type { PollSchedule } from "../provider/core/pollScheduleFromEnv.js";
 import { computeBackoffMs } from "../provider/wait/backoff.js";
 import { defaultPollSchedule, emulatorEnv } from "./lib/env.js";
 

@@ -1,31 +1,29 @@
 /**
- * `pulumi-modelarts/provider`: everything that runs inside the Pulumi provider host. The SDK's thin provider
- * shim loads this module at run time, so `__provider` in state stays small and refresh/destroy run the
- * installed version.
+ * `pulumi-modelarts/provider`: what runs inside the Pulumi provider host, and what a program may use in-process:
+ * the provider objects, the API clients and the request signer. The SDK's thin provider shim loads this module at
+ * run time, so `__provider` in state stays small and refresh/destroy run the installed version. Test hooks and
+ * internals (the executor, schema validation, the emulator's signature check) are not exported here.
  */
-export { signRequest, type SignRequestInput, type SignedRequest } from "../protocol/signing/signRequest.js";
-export { verifySignature } from "../protocol/signing/verifySignature.js";
+export { notebookInstanceProvider } from "./notebookInstance/notebookInstanceProvider.js";
+export type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./notebookInstance/types.js";
+export { DemanagerClient } from "./api/DemanagerClient.js";
+export { createDemanagerClient, type ClientOptions } from "./api/createClient.js";
 export {
   resolveSettings,
   type SettingsInput,
+  type SettingsSources,
   type ResolvedSettings,
   type Credentials,
 } from "./auth/resolveSettings.js";
 export {
-  ApiError,
-  ConfigurationError,
   ModelArtsError,
-  TimeoutError,
+  ApiError,
   TransportError,
-  isNotFound,
-  NOT_FOUND_ERROR_CODES,
+  InvalidResponseError,
+  ConfigurationError,
+  WaitError,
+  OperationError,
+  PartialFailureError,
 } from "./api/errors.js";
-export { ModelArtsClient, type CreateOutcome } from "./api/ModelArtsClient.js";
-export { createModelArtsClient, type ClientOptions } from "./api/createClient.js";
-export { RequestExecutor } from "./api/requestExecutor.js";
-export type * from "../protocol/demanager/wireTypes.js";
-export { validateInputs, validateWire } from "../protocol/validation/validators.js";
-export { notebookInstanceProvider } from "./notebookInstance/notebookInstanceProvider.js";
-export { setProviderOverrides } from "./notebookInstance/providerContext.js";
-export { setProgressSink } from "./notebookInstance/progress.js";
-export type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./notebookInstance/types.js";
+export { signRequest, type SignRequestInput, type SignedRequest } from "../protocol/signing/signRequest.js";
+export type * as demanager from "../protocol/demanager/wireTypes.js";

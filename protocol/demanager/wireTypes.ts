@@ -147,3 +147,11 @@ export interface ErrorBody {
   error_message?: string;
   request_id?: string;
 }
+
+/**
+ * Instance ids: `DE-` + a UUID in the samples, a bare UUID in some (docs/modelarts-demanager-api.md §17). An id is
+ * put in URL paths, so anything else (`""`, `.`, `..`, a slash) is refused before a request is built. schema.json
+ * `InstanceId` holds the same pattern (a test keeps them equal).
+ */
+export const INSTANCE_ID_PATTERN =
+  /^(?:DE-)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;

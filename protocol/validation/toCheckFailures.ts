@@ -25,6 +25,7 @@ type RuleText = string | ((error: ErrorObject, parentPath: string) => string);
 // inlined a $ref) and by the keyword.
 const RULES: ReadonlyArray<readonly [pointer: string, keyword: string, rule: RuleText]> = [
   ["/$defs/InstanceName", "pattern", 'may contain only letters, digits, "-" and "_"'],
+  ["/$defs/InstanceId", "pattern", 'must be a notebook instance id such as "DE-<uuid>" or a UUID'],
   ["/$defs/Description", "pattern", "must not contain any of & < > \" ' /"],
   ["/$defs/GoDuration", "pattern", 'must be a positive duration such as "30s", "30m", "1h" or "1h30m"'],
   ["/$defs/Timestamp13", "pattern", "must be a 13-digit epoch-milliseconds string"],

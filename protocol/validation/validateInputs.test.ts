@@ -230,7 +230,14 @@ describe("validateInputs: invalid inputs", () => {
       "timeouts.create",
       "timeouts.create must be a string (got 60)",
     ],
-    ["empty adoptId", inputs({ adoptId: "" }), "adoptId", "adoptId must not be empty"],
+    [
+      "empty adoptId",
+      inputs({ adoptId: "" }),
+      "adoptId",
+      'adoptId must be a notebook instance id such as "DE-<uuid>" or a UUID (got "")',
+    ],
+    ["adoptId ..", inputs({ adoptId: ".." }), "adoptId", "adoptId must be a notebook instance id"],
+    ["adoptId with a slash", inputs({ adoptId: "DE-1/../x" }), "adoptId", "adoptId must be a notebook instance id"],
     ["numeric workspaceId", inputs({ workspaceId: 0 }), "workspaceId", "workspaceId must be a string (got 0)"],
     ["empty aiProjectId", inputs({ aiProjectId: "" }), "aiProjectId", "aiProjectId must not be empty"],
     [

@@ -1,6 +1,6 @@
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { resolveSettings } from "../auth/resolveSettings.js";
-import { createModelArtsClient } from "./createClient.js";
+import { createDemanagerClient } from "./createClient.js";
 import { ConfigurationError } from "./errors.js";
 
 let emulator: Emulator;
@@ -14,7 +14,7 @@ const base = () => ({ HW_MODELARTS_ENDPOINT: emulator.url, HW_REGION_NAME: emula
 test("AK/SK without a project id: the id is looked up with GET /v3/projects?name={region}", async () => {
   const ak = emulator.credentials.accessKeys[0]!;
   const settings = resolveSettings({ env: { ...base(), HW_ACCESS_KEY: ak.accessKey, HW_SECRET_KEY: ak.secretKey } });
-  const client = await createModelArtsClient(settings);
+  const client = await createDemanagerClient(settings);
   expect(client.projectId).toBe(emulator.projectId);
   expect(await client.listInstances()).toBeInstanceOf(Array);
   expect(await emulator.admin.requestCount("GET /v3/projects")).toBeGreaterThan(0);
@@ -25,7 +25,7 @@ test("IAM password: a project-scoped token, whose body names the project", async
   const settings = resolveSettings({
     env: { ...base(), HW_USER_NAME: user.name, HW_USER_PASSWORD: user.password, HW_DOMAIN_NAME: user.domainName },
   });
-  const client = await createModelArtsClient(settings);
+  const client = await createDemanagerClient(settings);
   expect(client.projectId).toBe(emulator.projectId);
   expect(await client.listInstances()).toBeInstanceOf(Array);
 });
@@ -40,7 +40,7 @@ test("a wrong IAM password fails clearly and the password is not in the message"
       HW_DOMAIN_NAME: user.domainName,
     },
   });
-  const err = (await createModelArtsClient(settings).catch((e: unknown) => e)) as Error;
+  const err = (await createDemanagerClient(settings).catch((e: unknown) => e)) as Error;
   expect(err.message).toMatch(/POST \/v3\/auth\/tokens: HTTP 401/);
   expect(err.message).not.toContain("WRONG-PASSWORD-123");
 });
@@ -55,5 +55,5 @@ test("an unknown region has no project", async () => {
       HW_SECRET_KEY: ak.secretKey,
     },
   });
-  await expect(createModelArtsClient(settings)).rejects.toBeInstanceOf(ConfigurationError);
+  await expect(createDemanagerClient(settings)).rejects.toBeInstanceOf(ConfigurationError);
 });

@@ -4,22 +4,32 @@ import {
   createStaticTokenAuthenticator,
   type Authenticator,
 } from "../auth/authenticator.js";
-import type { ResolvedSettings } from "../auth/resolveSettings.js";
+import type { Credentials, ResolvedSettings } from "../auth/resolveSettings.js";
+import { DemanagerClient } from "./DemanagerClient.js";
 import { issuePasswordToken, lookupProjectId } from "./iamClient.js";
-import { ModelArtsClient } from "./ModelArtsClient.js";
+import { registerSecret } from "./redact.js";
 import { RequestExecutor, type ExecutorOptions } from "./requestExecutor.js";
 
-export type ClientOptions = Omit<ExecutorOptions, "baseUrl" | "auth">;
+export type ClientOptions = Omit<ExecutorOptions, "baseUrl" | "baseUrlSource" | "auth">;
+
+/** What every API client is built from: an authenticated executor for the ModelArts endpoint and the project. */
+export interface ApiConnection {
+  executor: RequestExecutor;
+  projectId: string;
+}
 
 /**
- * Builds a ready client from resolved settings: the authenticator for the credential kind, and the project id
- * (given, learned from the IAM token, or looked up by region name).
+ * Authenticates and finds the project once for every client: the authenticator for the credential kind, and the
+ * project id (given, learned from the IAM token, or looked up by region name). Every credential value is
+ * registered for masking before any request is made.
  */
-export async function createModelArtsClient(
-  settings: ResolvedSettings,
-  options: ClientOptions = {},
-): Promise<ModelArtsClient> {
-  const iamAnonymous = new RequestExecutor({ ...options, baseUrl: settings.iamEndpoint });
+export async function connect(settings: ResolvedSettings, options: ClientOptions = {}): Promise<ApiConnection> {
+  registerCredentials(settings.credentials);
+  const iamAnonymous = new RequestExecutor({
+    ...options,
+    baseUrl: settings.iamEndpoint,
+    baseUrlSource: settings.iamEndpointSource,
+  });
   const credentials = settings.credentials;
   let auth: Authenticator;
   switch (credentials.kind) {
@@ -42,10 +52,43 @@ export async function createModelArtsClient(
     projectId = auth.knownProjectId();
   }
   if (!projectId) {
-    const iam = new RequestExecutor({ ...options, baseUrl: settings.iamEndpoint, auth });
+    const iam = new RequestExecutor({
+      ...options,
+      baseUrl: settings.iamEndpoint,
+      baseUrlSource: settings.iamEndpointSource,
+      auth,
+    });
     // resolveSettings guarantees a region whenever the project id is missing.
     projectId = await lookupProjectId(iam, settings.region!);
   }
-  const executor = new RequestExecutor({ ...options, baseUrl: settings.endpoint, auth });
-  return new ModelArtsClient({ executor, projectId, sleep: options.sleep, random: options.random, now: options.now });
+  const executor = new RequestExecutor({
+    ...options,
+    baseUrl: settings.endpoint,
+    baseUrlSource: settings.endpointSource,
+    auth,
+  });
+  return { executor, projectId };
+}
+
+/** A ready demanager (v1) client. */
+export async function createDemanagerClient(
+  settings: ResolvedSettings,
+  options: ClientOptions = {},
+): Promise<DemanagerClient> {
+  return new DemanagerClient(await connect(settings, options));
+}
+
+/** The secret parts of the credentials (a user or account name is not a secret, and stays readable). */
+function registerCredentials(credentials: Credentials): void {
+  switch (credentials.kind) {
+    case "aksk":
+      [credentials.accessKey, credentials.secretKey, credentials.securityToken].forEach(registerSecret);
+      break;
+    case "token":
+      registerSecret(credentials.token);
+      break;
+    case "password":
+      registerSecret(credentials.password);
+      break;
+  }
 }

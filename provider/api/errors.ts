@@ -1,17 +1,17 @@
 /**
- * The error family of the ModelArts client. Every error here is safe to print: none carries a request
- * header, a signature, a token, a password or a request body. Callers catch `ModelArtsError` and branch on
- * `kind` (or use `isNotFound`), the way got and octokit expose a small family with `name`, `code` and `cause`.
+ * The provider's one error family, the way got and octokit expose one: a `name` per class, a stable `code`, and
+ * a `cause` that is only ever another error of this family (a foreign error, got's for one, can hold the request
+ * options with the Authorization header, so it is never kept). Every message is masked (redact.ts) when the
+ * error is made, so printing any of these errors, or `util.inspect` of one, shows no secret.
  */
-export type ModelArtsErrorKind = "api" | "transport" | "configuration" | "timeout";
+import { redact, sanitizeServiceText } from "./redact.js";
 
 export abstract class ModelArtsError extends Error {
-  abstract readonly kind: ModelArtsErrorKind;
   /** A stable, machine-readable code: the ModelArts `error_code`, a Node.js socket code, or our own. */
   readonly code: string;
 
-  protected constructor(message: string, code: string) {
-    super(message);
+  protected constructor(message: string, code: string, cause?: ModelArtsError) {
+    super(redact(message), cause === undefined ? undefined : { cause });
     this.code = code;
   }
 }
@@ -26,11 +26,12 @@ export interface ApiErrorDetails {
   path: string;
   /** Seconds from a `Retry-After` header, when the server sent one. */
   retryAfterSeconds?: number;
+  /** Added to the message: what the user can do about it (e.g. a wrong endpoint). */
+  hint?: string;
 }
 
 /** The API answered with a non-2xx status. */
 export class ApiError extends ModelArtsError {
-  readonly kind = "api";
   override readonly name = "ModelArtsApiError";
   readonly status: number;
   readonly errorCode?: string;
@@ -41,7 +42,11 @@ export class ApiError extends ModelArtsError {
   readonly retryAfterSeconds?: number;
 
   constructor(raw: ApiErrorDetails) {
-    const details = raw.apiMessage === undefined ? raw : { ...raw, apiMessage: redactSecrets(raw.apiMessage) };
+    // The service's own text is masked and stripped of control characters before anyone can print it.
+    const details = {
+      ...raw,
+      apiMessage: raw.apiMessage === undefined ? undefined : sanitizeServiceText(raw.apiMessage),
+    };
     super(formatApiError(details), details.errorCode ?? `HTTP.${details.status}`);
     this.status = details.status;
     this.errorCode = details.errorCode;
@@ -55,7 +60,6 @@ export class ApiError extends ModelArtsError {
 
 /** The request never got an HTTP answer: connection refused or reset, DNS failure, client-side timeout. */
 export class TransportError extends ModelArtsError {
-  readonly kind = "transport";
   override readonly name = "ModelArtsTransportError";
   readonly method: string;
   readonly path: string;
@@ -67,36 +71,96 @@ export class TransportError extends ModelArtsError {
   }
 }
 
-/** A setting is missing or invalid; nothing was sent. */
-export class ConfigurationError extends ModelArtsError {
-  readonly kind = "configuration";
-  override readonly name = "ModelArtsConfigurationError";
+/**
+ * A 2xx answer that does not have the documented shape (an HTML page from a proxy, `null`, `{}`, another
+ * instance's body, a body over the size cap). Never read as "gone". `retryable` when a proxy or network glitch is
+ * a plausible cause, so an idempotent call tries again.
+ */
+export class InvalidResponseError extends ModelArtsError {
+  override readonly name = "ModelArtsInvalidResponseError";
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly retryable: boolean;
 
-  constructor(message: string, code = "Configuration") {
-    super(message, code);
+  constructor(options: { method: string; path: string; status: number; problem: string; retryable: boolean }) {
+    super(
+      `${options.method} ${options.path}: HTTP ${options.status} with an answer that is not the documented one: ${options.problem}`,
+      "InvalidResponse",
+    );
+    this.method = options.method;
+    this.path = options.path;
+    this.status = options.status;
+    this.retryable = options.retryable;
   }
 }
 
-/** A wait or an overall retry budget ran out. */
-export class TimeoutError extends ModelArtsError {
-  readonly kind = "timeout";
-  override readonly name = "ModelArtsTimeoutError";
+/** A setting is missing or invalid, or the endpoint cannot be reached at all; nothing was applied. */
+export class ConfigurationError extends ModelArtsError {
+  override readonly name = "ModelArtsConfigurationError";
 
-  constructor(message: string) {
-    super(message, "Timeout");
+  constructor(message: string, code = "Configuration", cause?: ModelArtsError) {
+    super(message, code, cause);
+  }
+}
+
+export type WaitFailureKind = "failed" | "timeout" | "gone" | "aborted";
+
+/** A wait ended without reaching its target. Carries the last object seen, for partial-failure state. */
+export class WaitError<T = unknown> extends ModelArtsError {
+  override readonly name = "ModelArtsWaitError";
+  readonly kind: WaitFailureKind;
+  readonly lastSeen: T | undefined;
+  /** The service's own reasons (failed_reasons, fail_reason), already formatted. */
+  readonly reasons: string[];
+
+  constructor(
+    message: string,
+    kind: WaitFailureKind,
+    lastSeen: T | undefined,
+    reasons: string[],
+    cause?: ModelArtsError,
+  ) {
+    super(message, `Wait.${kind}`, cause);
+    this.kind = kind;
+    this.lastSeen = lastSeen;
+    this.reasons = reasons;
   }
 }
 
 /**
- * ModelArts answers "instance does not exist" with HTTP 400 and ModelArts.6309 (API reference §3.2, §7.3);
- * a plain 404 comes from the gateway or the generic ModelArts.0015. Terraform's provider maps the same way.
+ * One lifecycle operation failed: `<verb> notebook instance "<name>": <what happened>`. The cause is kept when it
+ * is one of ours, and its code is carried over.
  */
-export const NOT_FOUND_ERROR_CODES: ReadonlySet<string> = new Set(["ModelArts.6309"]);
+export class OperationError extends ModelArtsError {
+  override readonly name = "ModelArtsOperationError";
 
-export function isNotFound(err: unknown): boolean {
-  if (!(err instanceof ApiError)) return false;
-  if (err.status === 404) return true;
-  return err.status === 400 && err.errorCode !== undefined && NOT_FOUND_ERROR_CODES.has(err.errorCode);
+  constructor(message: string, cause?: unknown) {
+    const ours = cause instanceof ModelArtsError ? cause : undefined;
+    super(message, ours?.code ?? "OperationFailed", ours);
+  }
+}
+
+/**
+ * The shape the provider host turns into ErrorResourceInitFailed: the engine then records the object (id and
+ * properties) in state with the reasons, instead of orphaning it. `properties` carries `__provider` (the host
+ * does not add it on this path) and is JSON-safe (an undefined anywhere would hang the RPC). See
+ * docs/pulumi-dynamic-providers.md.
+ */
+export class PartialFailureError extends ModelArtsError {
+  override readonly name = "ModelArtsPartialFailureError";
+  readonly id: string;
+  readonly properties: Record<string, unknown>;
+  readonly reasons: string[];
+
+  constructor(message: string, id: string, properties: Record<string, unknown>, cause?: ModelArtsError) {
+    super(message, cause?.code ?? "PartialFailure", cause);
+    this.id = id;
+    this.properties = properties;
+    // The engine prints only the reasons (never the message) and records them as the resource's init errors, so
+    // the one reason is the whole (masked) message.
+    this.reasons = [this.message];
+  }
 }
 
 export function isApiError(err: unknown, errorCode?: string): err is ApiError {
@@ -109,16 +173,6 @@ function formatApiError(d: ApiErrorDetails): string {
   let message = `${d.method} ${d.path}: ${parts.join(" ")}`;
   if (d.apiMessage) message += `: ${d.apiMessage}`;
   if (d.requestId) message += ` (request id ${d.requestId})`;
+  if (d.hint) message += `. ${d.hint}`;
   return message;
-}
-
-/**
- * The gateway echoes its canonical request in APIGW.0301 messages (signing.md §1.7), and that echo contains
- * every signed header value, an X-Security-Token included. Header values that are credentials are masked.
- */
-export function redactSecrets(text: string): string {
-  return text.replace(
-    /(x-security-token|x-auth-token|authorization|x-subject-token)(\s*[:=]\s*)[^|\n,]*/gi,
-    "$1$2<redacted>",
-  );
 }

@@ -1,5 +1,6 @@
 import type { IssuedToken } from "../auth/authenticator.js";
 import { ConfigurationError } from "./errors.js";
+import { registerSecret } from "./redact.js";
 import type { RequestExecutor } from "./requestExecutor.js";
 
 interface TokenResponseBody {
@@ -37,6 +38,8 @@ export async function issuePasswordToken(
   if (!token) {
     throw new ConfigurationError("IAM answered the token request without an X-Subject-Token header", "IamNoToken");
   }
+  // An IAM token is a credential: masked in any text from now on.
+  registerSecret(token);
   const expiresAt = Date.parse(response.data.token?.expires_at ?? "");
   return {
     token,

@@ -1,53 +1,54 @@
 import type { Authenticator } from "../auth/authenticator.js";
 import { canonicalQueryString } from "../../protocol/signing/canonical.js";
-import { ApiError } from "./errors.js";
-import { sendWithGot, type HttpResponse, type HttpSend } from "./httpTransport.js";
+import { validateWire, type SchemaDefName } from "../../protocol/validation/validators.js";
+import { ApiError, ConfigurationError, InvalidResponseError } from "./errors.js";
+import { sendWithGot, MAX_RESPONSE_BYTES, type HttpResponse, type HttpSend } from "./httpTransport.js";
+import { registerSecretsIn, sanitizeServiceText } from "./redact.js";
 import {
   DEFAULT_RETRY_OPTIONS,
-  isRetryable,
-  isThrottled,
   parseRetryAfter,
-  retryDelayMs,
+  runWithRetries,
+  type RecoverOutcome,
+  type RetryEvent,
+  type RetryMode,
   type RetryOptions,
-} from "./retryPolicy.js";
-import type { ErrorBody } from "../../protocol/demanager/wireTypes.js";
+} from "./retryStrategy.js";
 
-export interface RequestSpec {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+export interface RequestSpec<T = unknown> {
+  method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
   /** Path below the base URL, already percent-encoded per segment. */
   path: string;
   query?: ReadonlyArray<readonly [string, string]>;
   body?: unknown;
   /** Extra headers that are sent and signed (e.g. IAM's charset content type). */
   headers?: Record<string, string>;
-  /**
-   * `idempotent`: retried on throttling, 5xx and network errors. `once`: never repeated here (create: the
-   * caller decides after looking the instance up). A 401 is retried once in both modes if the authenticator
-   * could refresh its token.
-   */
-  retry: "idempotent" | "once";
+  /** How failures are retried (retryStrategy.ts). A 401 is retried once in every mode after a token refresh. */
+  retry: RetryMode;
+  /** For `recoverable`: finds out whether a failed attempt was applied (a create looks its object up). */
+  recover?: (err: unknown, context: { maybeApplied: boolean }) => Promise<RecoverOutcome<ExecutorResponse<T>>>;
   /** Send without credentials (the IAM password-token call carries them in its body). */
   anonymous?: boolean;
+  /**
+   * The documented 2xx answer: a schema.json `$defs` name the body must match. A body that does not match, or is
+   * not JSON, is an InvalidResponseError, never an empty object. Absent: the body is not read (e.g. IAM's token).
+   */
+  answer?: SchemaDefName;
+  /** A 2xx answer with no body at all is the documented answer (e.g. 204 on the notebooks API's tag calls). */
+  emptyAnswerAllowed?: boolean;
+  /** Checks beyond the shape, e.g. that a GET for instance A did not answer with instance B: returns the problem. */
+  verify?: (data: T) => string | undefined;
 }
 
 export interface ExecutorResponse<T> {
   status: number;
   headers: Record<string, string | undefined>;
   data: T;
-  /** Attempts made, the first included. */
-  attempts: number;
-}
-
-export interface RetryEvent {
-  method: string;
-  path: string;
-  attempt: number;
-  delayMs: number;
-  reason: string;
 }
 
 export interface ExecutorOptions {
   baseUrl: string;
+  /** Where the base URL came from (`stack config modelarts:endpoint`, ...), for the "cannot reach" error. */
+  baseUrlSource?: string;
   auth?: Authenticator;
   send?: HttpSend;
   retry?: Partial<RetryOptions>;
@@ -55,13 +56,16 @@ export interface ExecutorOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
-  onRetry?: (event: RetryEvent) => void;
+  onRetry?: (event: RetryEvent & { method: string; path: string }) => void;
   userAgent?: string;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Sends signed JSON requests with the retry policy of retryPolicy.ts. Shared by the ModelArts and IAM calls. */
+/**
+ * Sends signed JSON requests through the one retry loop (retryStrategy.ts) and checks every answer against its
+ * documented shape. Shared by the ModelArts and IAM calls.
+ */
 export class RequestExecutor {
   readonly baseUrl: string;
   readonly retryOptions: RetryOptions;
@@ -73,54 +77,31 @@ export class RequestExecutor {
     this.retryOptions = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
   }
 
-  async execute<T>(spec: RequestSpec): Promise<ExecutorResponse<T>> {
+  execute<T>(spec: RequestSpec<T>): Promise<ExecutorResponse<T>> {
     const now = this.options.now ?? Date.now;
-    const sleep = this.options.sleep ?? defaultSleep;
-    const random = this.options.random ?? Math.random;
-    const started = now();
-    let attempt = 1;
-    // Attempts answered "throttled" do not count against maxAttempts (retryPolicy.ts).
-    let throttled = 0;
-    let refreshedAfter401 = false;
-    for (;;) {
-      try {
-        const response = await this.sendOnce(spec);
-        return { ...response, data: parseJson(response.body) as T, attempts: attempt };
-      } catch (err) {
-        if (
-          err instanceof ApiError &&
-          err.status === 401 &&
-          !refreshedAfter401 &&
-          this.options.auth &&
-          !spec.anonymous
-        ) {
-          refreshedAfter401 = true;
-          if (await this.options.auth.refreshAfterUnauthorized()) {
-            attempt++;
-            continue;
-          }
-        }
-        if (isThrottled(err)) throttled++;
-        if (spec.retry !== "idempotent" || !isRetryable(err) || attempt - throttled >= this.retryOptions.maxAttempts) {
-          throw err;
-        }
-        const delayMs = retryDelayMs(err, attempt, this.retryOptions, random);
-        if (now() + delayMs - started > this.retryOptions.maxElapsedMs) throw err;
-        this.options.onRetry?.({
-          method: spec.method,
-          path: spec.path,
-          attempt,
-          delayMs,
-          reason: (err as Error).message,
-        });
-        await sleep(delayMs);
-        attempt++;
-      }
-    }
+    return runWithRetries<ExecutorResponse<T>>({
+      mode: spec.retry,
+      attempt: () => this.sendOnce(spec),
+      recover: spec.recover,
+      refreshAuth:
+        this.options.auth && !spec.anonymous ? () => this.options.auth!.refreshAfterUnauthorized() : undefined,
+      unreachable: (err, attempts, elapsedMs) =>
+        new ConfigurationError(
+          `cannot reach ${this.baseUrl}${this.options.baseUrlSource ? ` (from ${this.options.baseUrlSource})` : ""}: ` +
+            `${(err as Error).message}; tried ${attempts} times in ${(elapsedMs / 1000).toFixed(1)} s. ` +
+            `Check the endpoint or region setting and the network`,
+          "EndpointUnreachable",
+        ),
+      onRetry: (event) => this.options.onRetry?.({ ...event, method: spec.method, path: spec.path }),
+      options: this.retryOptions,
+      now,
+      sleep: this.options.sleep ?? defaultSleep,
+      random: this.options.random ?? Math.random,
+    });
   }
 
-  /** One HTTP exchange: build, authenticate, send, and turn a non-2xx answer into an ApiError. */
-  async sendOnce(spec: RequestSpec): Promise<HttpResponse> {
+  /** One HTTP exchange: build, authenticate, send, and turn the answer into data or one of our errors. */
+  private async sendOnce<T>(spec: RequestSpec<T>): Promise<ExecutorResponse<T>> {
     const query = spec.query && spec.query.length > 0 ? `?${canonicalQueryString(spec.query)}` : "";
     const url = `${this.baseUrl}${spec.path}${query}`;
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
@@ -132,38 +113,96 @@ export class RequestExecutor {
     headers["User-Agent"] = this.options.userAgent ?? "pulumi-modelarts";
     const send = this.options.send ?? sendWithGot;
     const response = await send({ method: spec.method, url, headers, body }, this.options.requestTimeoutMs ?? 30_000);
-    if (response.status >= 200 && response.status < 300) return response;
-    throw toApiError(spec.method, spec.path, response, (this.options.now ?? Date.now)());
+    const decoded = decodeJson(response.body);
+    // Credentials an answer carries (an OBS key pair, a repository or notebook token) are masked from then on.
+    if (decoded.ok) registerSecretsIn(decoded.value);
+    if (response.status < 200 || response.status >= 300) {
+      throw toApiError(spec.method, spec.path, response, (this.options.now ?? Date.now)());
+    }
+    return { status: response.status, headers: response.headers, data: this.readAnswer(spec, response, decoded) };
+  }
+
+  private readAnswer<T>(spec: RequestSpec<T>, response: HttpResponse, decoded: Decoded): T {
+    const invalid = (problem: string, retryable: boolean) =>
+      new InvalidResponseError({ method: spec.method, path: spec.path, status: response.status, problem, retryable });
+    if (response.truncated) throw invalid(`the answer is larger than ${MAX_RESPONSE_BYTES} bytes`, false);
+    if (spec.answer === undefined) return (decoded.ok ? decoded.value : undefined) as T;
+    if (response.body.trim() === "") {
+      if (spec.emptyAnswerAllowed) return undefined as T;
+      // An empty 2xx body is what a broken proxy or a cut connection gives: worth another try.
+      throw invalid("the body is empty", true);
+    }
+    if (!decoded.ok) throw invalid(`the body is not JSON (it starts with ${describeStart(response.body)})`, true);
+    const check = validateWire(spec.answer, decoded.value);
+    if (!check.valid) {
+      const problems = check.errors
+        .slice(0, 3)
+        .map((e) => `${e.property}: ${e.reason}`)
+        .join("; ");
+      throw invalid(`it does not match ${spec.answer} (${problems})`, false);
+    }
+    const problem = spec.verify?.(decoded.value as T);
+    // Another object's body (a caching proxy's mix-up) is not this object's state; a retry may get the right one.
+    if (problem !== undefined) throw invalid(problem, true);
+    return decoded.value as T;
   }
 }
 
+type Decoded = { ok: true; value: unknown } | { ok: false };
+
+function decodeJson(text: string): Decoded {
+  if (text.trim() === "") return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function describeStart(text: string): string {
+  const start = sanitizeServiceText(text.trim().slice(0, 40));
+  return JSON.stringify(start + (text.trim().length > 40 ? "…" : ""));
+}
+
+interface ErrorBodyFields {
+  error_code?: unknown;
+  error_msg?: unknown;
+  error_message?: unknown;
+  request_id?: unknown;
+}
+
 export function toApiError(method: string, path: string, response: HttpResponse, nowMs: number): ApiError {
-  const body = parseJson(response.body) as ErrorBody | undefined;
-  const errorBody = body !== null && typeof body === "object" ? body : {};
+  const decoded = decodeJson(response.body);
+  const body: ErrorBodyFields =
+    decoded.ok && decoded.value !== null && typeof decoded.value === "object" ? (decoded.value as ErrorBodyFields) : {};
+  const errorCode = typeof body.error_code === "string" ? body.error_code : undefined;
   return new ApiError({
     status: response.status,
-    errorCode: typeof errorBody.error_code === "string" ? errorBody.error_code : undefined,
-    apiMessage: pickMessage(errorBody, response.body),
-    requestId: errorBody.request_id ?? response.headers["x-request-id"],
+    errorCode,
+    apiMessage: pickMessage(body, response.body),
+    requestId: typeof body.request_id === "string" ? body.request_id : response.headers["x-request-id"],
     method,
     path,
     retryAfterSeconds: parseRetryAfter(response.headers["retry-after"], nowMs),
+    hint: hintFor(response.status, errorCode),
   });
 }
 
-function pickMessage(body: ErrorBody, raw: string): string | undefined {
+/** What the user can do, for the answers whose own text does not say. */
+function hintFor(status: number, errorCode: string | undefined): string | undefined {
+  if (status === 404 && (errorCode === undefined || !errorCode.startsWith("ModelArts."))) {
+    return "The endpoint may be wrong: the gateway does not know this API (check modelarts:endpoint and modelarts:region)";
+  }
+  if (errorCode === "APIG.0301" || errorCode === "APIGW.0301") {
+    return "Check that the secret key belongs to this access key, and that this machine's clock is right (the gateway refuses signatures more than 15 minutes off)";
+  }
+  return undefined;
+}
+
+function pickMessage(body: ErrorBodyFields, raw: string): string | undefined {
   // The generic ModelArts error body uses error_msg, the demanager samples error_message (§7.1).
   const message = body.error_msg ?? body.error_message;
   if (typeof message === "string") return message;
   const text = raw.trim();
   return text === "" ? undefined : text.slice(0, 300);
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,5 @@
 import { ConfigurationError } from "../api/errors.js";
-import { defaultModelArtsEndpoint, resolveSettings, type SettingsInput } from "./resolveSettings.js";
+import { defaultModelArtsEndpoint, derivedEndpoint, resolveSettings, type SettingsInput } from "./resolveSettings.js";
 
 const AKSK = { HW_ACCESS_KEY: "ak-hw", HW_SECRET_KEY: "sk-hw" };
 
@@ -102,8 +102,9 @@ describe("endpoints", () => {
     const err = errorOf(() =>
       resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: "p" } }),
     );
-    expect(err.message).toContain("environment HW_MODELARTS_ENDPOINT");
+    expect(err.message).toContain("environment variable HW_MODELARTS_ENDPOINT");
     expect(err.message).not.toContain("pw@");
+    expect(err.message.split("\n")).toHaveLength(1);
   });
 
   test("plain http is fine on loopback", () => {
@@ -115,44 +116,96 @@ describe("endpoints", () => {
   });
 });
 
-describe("missing settings name every place looked", () => {
+describe("each problem is one short line that names what a user can set", () => {
   test("no credentials", () => {
     const err = errorOf(() => resolveSettings({ env: { HW_REGION_NAME: "cn-north-4" } }));
-    for (const place of [
-      "stack config modelarts:accessKey",
-      "$HUAWEICLOUD_SDK_AK",
-      "$HW_ACCESS_KEY",
-      "$HW_AUTH_TOKEN",
-      "$HW_USER_NAME",
-      "stack config modelarts:secretKey",
-    ]) {
-      expect(err.message).toContain(place);
-    }
+    expect(err.message).toBe(
+      "ModelArts credentials are not set: run `pulumi config set modelarts:accessKey <AK>` and " +
+        "`pulumi config set --secret modelarts:secretKey <SK>` (or set HW_ACCESS_KEY and HW_SECRET_KEY); " +
+        "a token (modelarts:authToken, HW_AUTH_TOKEN) or an IAM user (modelarts:userName, modelarts:password, " +
+        "modelarts:domainName) works too",
+    );
+    // Nothing a user cannot set: no "option".
+    expect(err.message).not.toMatch(/option/);
   });
 
-  test("an access key without a secret key names where the secret key was looked for, never a value", () => {
+  test("an access key without a secret key says where the access key is set, never a value", () => {
     const err = errorOf(() => resolveSettings({ env: { HW_ACCESS_KEY: "AKVALUE", HW_REGION_NAME: "cn-north-4" } }));
-    expect(err.message).toContain("$HUAWEICLOUD_SDK_SK, $HW_SECRET_KEY");
-    expect(err.message).toContain("environment HW_ACCESS_KEY");
-    expect(err.message).not.toContain("AKVALUE");
+    expect(err.message).toBe(
+      "modelarts:secretKey is not set (an access key is set in environment variable HW_ACCESS_KEY): " +
+        "run `pulumi config set --secret modelarts:secretKey <SK>`, or set HUAWEICLOUD_SDK_SK or HW_SECRET_KEY",
+    );
   });
 
   test("no region and no endpoint", () => {
     const err = errorOf(() => resolveSettings({ env: AKSK }));
-    expect(err.message).toContain("$HW_REGION_NAME");
-    expect(err.message).toContain("$HW_MODELARTS_ENDPOINT");
+    expect(err.message).toBe(
+      "modelarts:region is not set: run `pulumi config set modelarts:region cn-north-4`, or set " +
+        "HUAWEICLOUD_SDK_REGION or HW_REGION_NAME",
+    );
   });
 
   test("an endpoint without region needs a project id", () => {
     const err = errorOf(() => resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: "http://127.0.0.1:1" } }));
-    expect(err.message).toContain("$HW_PROJECT_ID");
+    expect(err.message).toContain("modelarts:projectId is not set, and cannot be looked up without a region");
+    expect(err.message).toContain("HUAWEICLOUD_SDK_PROJECT_ID or HW_PROJECT_ID");
   });
 
   test("a password without a domain name", () => {
     const err = errorOf(() =>
-      resolveSettings({ env: { HW_USER_NAME: "u", HW_USER_PASSWORD: "SECRETPW", HW_REGION_NAME: "r" } }),
+      resolveSettings({ env: { HW_USER_NAME: "u", HW_USER_PASSWORD: "SECRETPW", HW_REGION_NAME: "cn-north-4" } }),
     );
-    expect(err.message).toContain("$HW_DOMAIN_NAME");
+    expect(err.message).toContain("modelarts:domainName is not set");
+    expect(err.message).toContain("HW_DOMAIN_NAME");
     expect(err.message).not.toContain("SECRETPW");
+  });
+
+  test("several problems: one line each", () => {
+    const err = errorOf(() => resolveSettings({ env: { HW_REGION_NAME: "nowhere" } }));
+    const lines = err.message.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^modelarts:region from environment variable HW_REGION_NAME must look like "cn-north-4"/);
+    expect(lines[1]).toMatch(/^ModelArts credentials are not set/);
+  });
+});
+
+describe("the region never reaches a URL unchecked", () => {
+  test.each(["x@evil.example/#", "cn-north-4.evil.example", "evil.example:443", "CN-NORTH-4", "cn-north-4/"])(
+    "region %j is refused, even with an explicit ModelArts endpoint",
+    (region) => {
+      const env = { ...AKSK, HW_MODELARTS_ENDPOINT: "https://modelarts.example.com" };
+      const err = errorOf(() => resolveSettings({ env, explicit: { region } }));
+      expect(err.message).toMatch(/^modelarts:region from the region setting must look like "cn-north-4"/);
+    },
+  );
+
+  test("IAM password auth with an explicit endpoint derives the IAM host from a checked region only", () => {
+    const s = resolveSettings({
+      env: {
+        HW_USER_NAME: "u",
+        HW_USER_PASSWORD: "pw",
+        HW_DOMAIN_NAME: "d",
+        HW_MODELARTS_ENDPOINT: "https://modelarts.example.com",
+        HW_REGION_NAME: "la-south-2",
+      },
+    });
+    expect(new URL(s.iamEndpoint).host).toBe("iam.la-south-2.myhuaweicloud.com");
+    expect(s.iamEndpointSource).toBe("the region (environment variable HW_REGION_NAME)");
+  });
+
+  test("derivedEndpoint refuses what it cannot prove is the intended host", () => {
+    expect(() => derivedEndpoint("iam", "x@evil.example/#")).toThrow(ConfigurationError);
+    expect(derivedEndpoint("modelarts", "ap-southeast-1")).toBe("https://modelarts.ap-southeast-1.myhuaweicloud.cn");
+  });
+
+  test("an endpoint that is not a URL is not echoed with its user info", () => {
+    const err = errorOf(() =>
+      resolveSettings({
+        env: { ...AKSK, HW_MODELARTS_ENDPOINT: "https://user:s3cretpw@host name", HW_PROJECT_ID: "p" },
+      }),
+    );
+    expect(err.message).toBe(
+      'the endpoint from environment variable HW_MODELARTS_ENDPOINT is not a URL (got "https://<credentials>@host name")',
+    );
   });
 });

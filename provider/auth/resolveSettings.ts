@@ -1,8 +1,9 @@
 import { ConfigurationError } from "../api/errors.js";
+import { sanitizeServiceText } from "../api/redact.js";
 
 /**
- * Settings a caller may pass explicitly; every field may also come from stack config (`modelarts:<field>`)
- * or the environment. Field names are the stack config keys.
+ * Settings a caller may pass explicitly (in-process use); every field may also come from stack config
+ * (`modelarts:<field>`) or the environment. Field names are the stack config keys.
  */
 export interface SettingsInput {
   region?: string;
@@ -28,7 +29,10 @@ export interface ResolvedSettings {
   /** Absent when it must be looked up with GET /v3/projects?name={region}. */
   projectId?: string;
   endpoint: string;
+  /** Where `endpoint` came from, e.g. `stack config modelarts:endpoint` or `the region (stack config ...)`. */
+  endpointSource: string;
   iamEndpoint: string;
+  iamEndpointSource: string;
   credentials: Credentials;
 }
 
@@ -54,6 +58,22 @@ export const ENV_NAMES: Readonly<Record<keyof SettingsInput, readonly string[]>>
   domainName: ["HW_DOMAIN_NAME"],
 };
 
+/** Settings that are secrets: the hint tells the user to set them with `--secret`. */
+const SECRET_FIELDS: ReadonlySet<keyof SettingsInput> = new Set([
+  "secretKey",
+  "securityToken",
+  "authToken",
+  "password",
+  "accessKey",
+]);
+
+/**
+ * Region names as Huawei Cloud writes them: `cn-north-4`, `ap-southeast-1`, `la-south-2`, `ae-ad-1`. A region is
+ * put into host names (`modelarts.<region>.myhuaweicloud.com`, `iam.<region>...`), so nothing else may pass: a
+ * region like `x@host/#` would turn the IAM URL into another host and send the IAM password there.
+ */
+export const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-[0-9]{1,3}$/;
+
 interface Found {
   value: string;
   from: string;
@@ -61,74 +81,108 @@ interface Found {
 
 /**
  * Resolves settings field by field: explicit options, then stack config `modelarts:*`, then the Huawei SDK
- * variables, then Terraform's. A missing setting is a ConfigurationError naming every place looked at.
- * Error messages name places, never values.
+ * variables, then Terraform's. Every problem is a ConfigurationError with one short line per problem that
+ * names only what a user can set. Messages name places, never secret values. Pure: no network.
  */
 export function resolveSettings(sources: SettingsSources): ResolvedSettings {
+  const { settings, problems } = inspectSettings(sources);
+  if (settings === undefined) {
+    throw new ConfigurationError(problems.join("\n"), "InvalidSettings");
+  }
+  return settings;
+}
+
+/** Like resolveSettings, but returns the problems (for `check` at preview time) instead of throwing. */
+export function inspectSettings(sources: SettingsSources): { settings?: ResolvedSettings; problems: string[] } {
   const env = sources.env ?? process.env;
   const find = (field: keyof SettingsInput): Found | undefined => {
     const explicit = sources.explicit?.[field];
-    if (nonEmpty(explicit)) return { value: explicit, from: `option ${field}` };
+    if (nonEmpty(explicit)) return { value: explicit, from: `the ${field} setting` };
     const configured = sources.config?.(field);
     if (nonEmpty(configured)) return { value: configured, from: `stack config modelarts:${field}` };
     for (const name of ENV_NAMES[field]) {
       const value = env[name];
-      if (nonEmpty(value)) return { value, from: `environment ${name}` };
+      if (nonEmpty(value)) return { value, from: `environment variable ${name}` };
     }
     return undefined;
   };
-  const places = (field: keyof SettingsInput): string =>
-    [`the ${field} option`, `stack config modelarts:${field}`, ...ENV_NAMES[field].map((n) => `$${n}`)].join(", ");
+  const problems: string[] = [];
 
-  const region = find("region")?.value;
+  const regionFound = find("region");
+  let region: string | undefined;
+  if (regionFound) {
+    if (REGION_PATTERN.test(regionFound.value)) region = regionFound.value;
+    else problems.push(`${settingName("region")} from ${regionFound.from} ${mustLookLikeRegion(regionFound.value)}`);
+  }
   const projectId = find("projectId")?.value;
-  const endpointFound = find("endpoint");
 
-  let endpoint: string;
+  const endpointFound = find("endpoint");
+  let endpoint: string | undefined;
+  let endpointSource = "";
   if (endpointFound) {
-    endpoint = checkEndpoint(endpointFound.value, endpointFound.from);
+    endpoint = checkEndpoint(endpointFound.value, endpointFound.from, problems);
+    endpointSource = endpointFound.from;
   } else if (region) {
     endpoint = defaultModelArtsEndpoint(region);
-  } else {
-    throw new ConfigurationError(
-      `ModelArts region is not set: looked in ${places("region")} (or set the endpoint in ${places("endpoint")})`,
-      "MissingRegion",
-    );
+    endpointSource = `the region (${regionFound!.from})`;
+  } else if (!regionFound) {
+    problems.push(`${settingName("region")} is not set: ${howToSet("region", "cn-north-4")}`);
   }
 
   const iamFound = find("iamEndpoint");
-  let iamEndpoint: string;
+  let iamEndpoint: string | undefined;
+  let iamEndpointSource = "";
   if (iamFound) {
-    iamEndpoint = checkEndpoint(iamFound.value, iamFound.from);
-  } else if (endpointFound && isLoopbackUrl(endpoint)) {
+    iamEndpoint = checkEndpoint(iamFound.value, iamFound.from, problems);
+    iamEndpointSource = iamFound.from;
+  } else if (endpointFound && endpoint !== undefined && isLoopbackUrl(endpoint)) {
     // A loopback ModelArts endpoint is the local emulator, which serves the IAM calls too.
     iamEndpoint = endpoint;
+    iamEndpointSource = endpointSource;
   } else if (region) {
-    iamEndpoint = `https://iam.${region}.myhuaweicloud.com`;
-  } else {
+    iamEndpoint = derivedEndpoint("iam", region);
+    iamEndpointSource = `the region (${regionFound!.from})`;
+  } else if (!regionFound) {
     iamEndpoint = "https://iam.myhuaweicloud.com";
+    iamEndpointSource = "the global IAM endpoint";
   }
 
-  if (!projectId && !region) {
-    throw new ConfigurationError(
-      `ModelArts project id is not set and cannot be looked up without a region: looked in ${places("projectId")}; ` +
-        `and for the region in ${places("region")}`,
-      "MissingProjectId",
+  if (!projectId && !regionFound && endpointFound) {
+    problems.push(
+      `${settingName("projectId")} is not set, and cannot be looked up without a region: ` +
+        `${howToSet("projectId", "<project id>")}, or set the region`,
     );
   }
 
-  return { region, projectId, endpoint, iamEndpoint, credentials: resolveCredentials(find, places) };
+  const credentials = resolveCredentials(find, problems);
+  if (problems.length > 0 || endpoint === undefined || iamEndpoint === undefined || credentials === undefined) {
+    return { problems };
+  }
+  return {
+    settings: { region, projectId, endpoint, endpointSource, iamEndpoint, iamEndpointSource, credentials },
+    problems,
+  };
 }
 
 function resolveCredentials(
   find: (field: keyof SettingsInput) => Found | undefined,
-  places: (field: keyof SettingsInput) => string,
-): Credentials {
+  problems: string[],
+): Credentials | undefined {
   const accessKey = find("accessKey");
   const secretKey = find("secretKey");
   if (accessKey || secretKey) {
-    if (!accessKey) throw missing("access key", places("accessKey"), `a secret key was found in ${secretKey!.from}`);
-    if (!secretKey) throw missing("secret key", places("secretKey"), `an access key was found in ${accessKey.from}`);
+    if (!accessKey) {
+      problems.push(
+        `${notSet("accessKey", `a secret key is set in ${secretKey!.from}`)}: ${howToSet("accessKey", "<AK>")}`,
+      );
+      return undefined;
+    }
+    if (!secretKey) {
+      problems.push(
+        `${notSet("secretKey", `an access key is set in ${accessKey.from}`)}: ${howToSet("secretKey", "<SK>")}`,
+      );
+      return undefined;
+    }
     const securityToken = find("securityToken")?.value;
     return { kind: "aksk", accessKey: accessKey.value, secretKey: secretKey.value, securityToken };
   }
@@ -137,69 +191,108 @@ function resolveCredentials(
   const userName = find("userName");
   const password = find("password");
   if (userName || password) {
-    if (!userName) throw missing("IAM user name", places("userName"), `a password was found in ${password!.from}`);
-    if (!password) throw missing("IAM password", places("password"), `a user name was found in ${userName.from}`);
+    if (!userName) {
+      problems.push(
+        `${notSet("userName", `a password is set in ${password!.from}`)}: ${howToSet("userName", "<IAM user>")}`,
+      );
+      return undefined;
+    }
+    if (!password) {
+      problems.push(
+        `${notSet("password", `a user name is set in ${userName.from}`)}: ${howToSet("password", "<password>")}`,
+      );
+      return undefined;
+    }
     const domainName = find("domainName");
-    if (!domainName) throw missing("IAM account (domain) name", places("domainName"), "it is needed for password auth");
+    if (!domainName) {
+      problems.push(
+        `${notSet("domainName", "IAM password sign-in needs the account name")}: ${howToSet("domainName", "<account>")}`,
+      );
+      return undefined;
+    }
     return { kind: "password", userName: userName.value, password: password.value, domainName: domainName.value };
   }
-  throw new ConfigurationError(
-    "No ModelArts credentials found. Looked for an access key in " +
-      places("accessKey") +
-      "; a secret key in " +
-      places("secretKey") +
-      "; a token in " +
-      places("authToken") +
-      "; an IAM user in " +
-      places("userName") +
-      " with " +
-      places("password") +
-      " and " +
-      places("domainName"),
-    "MissingCredentials",
+  problems.push(
+    "ModelArts credentials are not set: run `pulumi config set modelarts:accessKey <AK>` and " +
+      "`pulumi config set --secret modelarts:secretKey <SK>` (or set HW_ACCESS_KEY and HW_SECRET_KEY); " +
+      "a token (modelarts:authToken, HW_AUTH_TOKEN) or an IAM user (modelarts:userName, modelarts:password, " +
+      "modelarts:domainName) works too",
   );
+  return undefined;
 }
 
-function missing(what: string, where: string, why: string): ConfigurationError {
-  return new ConfigurationError(`ModelArts ${what} is not set (${why}): looked in ${where}`, "MissingCredentials");
+function settingName(field: keyof SettingsInput): string {
+  return `modelarts:${field}`;
+}
+
+function notSet(field: keyof SettingsInput, why: string): string {
+  return `${settingName(field)} is not set (${why})`;
+}
+
+/** The ways a user can set a field: the config command (with --secret for secrets) and the environment. */
+function howToSet(field: keyof SettingsInput, example: string): string {
+  const secret = SECRET_FIELDS.has(field) && field !== "accessKey" ? "--secret " : "";
+  return `run \`pulumi config set ${secret}modelarts:${field} ${example}\`, or set ${ENV_NAMES[field].join(" or ")}`;
+}
+
+function mustLookLikeRegion(value: string): string {
+  return `must look like "cn-north-4" or "ap-southeast-1" (got ${JSON.stringify(sanitizeServiceText(value).slice(0, 64))})`;
 }
 
 /** `https://modelarts.{region}.myhuaweicloud.com`, except ap-southeast-1 which ends in `.cn` (§8.1). */
 export function defaultModelArtsEndpoint(region: string): string {
-  if (!/^[a-z0-9-]+$/.test(region)) {
-    throw new ConfigurationError(`ModelArts region must look like "cn-north-4" (got "${region}")`, "InvalidRegion");
-  }
-  const domain = region === "ap-southeast-1" ? "myhuaweicloud.cn" : "myhuaweicloud.com";
-  return `https://modelarts.${region}.${domain}`;
+  return derivedEndpoint("modelarts", region);
 }
 
-/** Endpoints are https; plain http is only for loopback (the emulator), so no credential crosses a network in clear. */
-export function checkEndpoint(value: string, from: string): string {
+/**
+ * A URL made from the region: the region must have the documented form, and the URL's host must be exactly the
+ * host it was meant to be, so no input can redirect a derived URL (and the credentials sent to it) elsewhere.
+ */
+export function derivedEndpoint(service: "modelarts" | "iam", region: string): string {
+  if (!REGION_PATTERN.test(region)) {
+    throw new ConfigurationError(`ModelArts region ${mustLookLikeRegion(region)}`, "InvalidRegion");
+  }
+  const domain = service === "modelarts" && region === "ap-southeast-1" ? "myhuaweicloud.cn" : "myhuaweicloud.com";
+  const host = `${service}.${region}.${domain}`;
+  const url = `https://${host}`;
+  if (new URL(url).host !== host) {
+    throw new ConfigurationError(`the ${service} endpoint derived from the region is not ${host}`, "InvalidRegion");
+  }
+  return url;
+}
+
+/**
+ * Endpoints are https; plain http is only for loopback (the emulator), so no credential crosses a network in
+ * clear. A problem is added to `problems` (the value is never echoed with its user info).
+ */
+export function checkEndpoint(value: string, from: string, problems: string[]): string | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigurationError(`ModelArts endpoint from ${from} is not a URL (got "${value}")`, "InvalidEndpoint");
+    problems.push(`the endpoint from ${from} is not a URL (got ${JSON.stringify(withoutUserInfo(value))})`);
+    return undefined;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigurationError(
-      `ModelArts endpoint from ${from} must be https (got "${url.protocol}")`,
-      "InvalidEndpoint",
-    );
+    problems.push(`the endpoint from ${from} must be https (got "${url.protocol}")`);
+    return undefined;
   }
   if (url.protocol === "http:" && !isLoopbackUrl(value)) {
-    throw new ConfigurationError(
-      `ModelArts endpoint from ${from} uses plain http, which is allowed only for loopback addresses (got host "${url.hostname}")`,
-      "InvalidEndpoint",
+    problems.push(
+      `the endpoint from ${from} uses plain http, which is allowed only for loopback addresses (got host "${url.hostname}")`,
     );
+    return undefined;
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new ConfigurationError(
-      `ModelArts endpoint from ${from} must not carry credentials, a query or a fragment`,
-      "InvalidEndpoint",
-    );
+    problems.push(`the endpoint from ${from} must not carry credentials, a query or a fragment`);
+    return undefined;
   }
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** The value with anything that looks like `user:password@` removed, control characters stripped, cut short. */
+function withoutUserInfo(value: string): string {
+  return sanitizeServiceText(value.replace(/^([^:/?#]*:\/\/)?[^/?#]*@/, "$1<credentials>@")).slice(0, 120);
 }
 
 export function isLoopbackUrl(value: string): boolean {

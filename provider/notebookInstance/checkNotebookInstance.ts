@@ -1,7 +1,8 @@
 import { validateInputs } from "../../protocol/validation/validators.js";
-import { generateName } from "./autoName.js";
+import { generateName } from "../core/autoName.js";
+import { checkTimeouts } from "../core/timeouts.js";
 import { DEFAULT_WORKSPACE_ID } from "./fieldTables.js";
-import { UNKNOWN } from "./types.js";
+import { UNKNOWN, type NotebookInstanceInputs } from "./types.js";
 
 export interface CheckFailure {
   property: string;
@@ -9,7 +10,7 @@ export interface CheckFailure {
 }
 
 export interface CheckResult {
-  inputs: Record<string, unknown>;
+  inputs: NotebookInstanceInputs;
   failures: CheckFailure[];
 }
 
@@ -23,12 +24,25 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * later diffs compare like with like. Pure: never touches the network. Any value may be Pulumi's unknown
  * sentinel during preview; such values are left for the real run to check.
  */
-export function checkNotebookInstance(olds: Inputs | undefined, news: Inputs): CheckResult {
-  const failures = validateInputs(news, { allowUnknowns: true });
-  if (failures.length > 0) return { inputs: news, failures };
+export function checkNotebookInstance(oldValues: object | undefined, newValues: object): CheckResult {
+  const olds = oldValues as Inputs | undefined;
+  const news = newValues as Inputs;
+  // A `__proto__` key (own, or one that already replaced the prototype on the way in) is refused outright: copied
+  // into an object by assignment it would change that object's prototype.
+  const prototype: unknown = Object.getPrototypeOf(news);
+  if (
+    Object.prototype.hasOwnProperty.call(news, "__proto__") ||
+    (prototype !== Object.prototype && prototype !== null)
+  ) {
+    return { inputs: asCheckedInputs({}), failures: [{ property: "__proto__", reason: "__proto__ is not an input" }] };
+  }
+  const failures = [...validateInputs(news, { allowUnknowns: true }), ...checkTimeouts(news.timeouts)];
+  if (failures.length > 0) return { inputs: asCheckedInputs(news), failures };
 
   const inputs: Inputs = { ...news };
-  inputs.name = resolveName(olds, news);
+  const name = resolveName(olds, news);
+  if (name === undefined) delete inputs.name;
+  else inputs.name = name;
   // namePrefix is kept only for generated names: its presence is how diff knows a name was not declared.
   if (news.name !== undefined) delete inputs.namePrefix;
   if (inputs.description === undefined) inputs.description = "";
@@ -42,7 +56,16 @@ export function checkNotebookInstance(olds: Inputs | undefined, news: Inputs): C
   } else if (isPlainObject(inputs.autoStop) && inputs.autoStop.prompt === undefined) {
     inputs.autoStop = { ...inputs.autoStop, prompt: true };
   }
-  return { inputs, failures: [] };
+  return { inputs: asCheckedInputs(inputs), failures: [] };
+}
+
+/**
+ * The one place untyped values become typed inputs: they have just been validated against schema.json's
+ * `NotebookInstanceInputs` (during preview any of them may still be Pulumi's unknown sentinel). When there are
+ * failures the engine does not use the inputs.
+ */
+function asCheckedInputs(inputs: Inputs): NotebookInstanceInputs {
+  return inputs as unknown as NotebookInstanceInputs;
 }
 
 /**
@@ -52,6 +75,8 @@ export function checkNotebookInstance(olds: Inputs | undefined, news: Inputs): C
  */
 function resolveName(olds: Inputs | undefined, news: Inputs): unknown {
   if (news.name !== undefined) return news.name;
+  // An adopted instance keeps its own name: none is generated, so none can ever differ from it.
+  if (news.adoptId !== undefined) return undefined;
   const prefix = news.namePrefix;
   if (prefix === UNKNOWN) return UNKNOWN;
   if (olds && typeof olds.name === "string" && olds.namePrefix === prefix && olds.namePrefix !== undefined) {

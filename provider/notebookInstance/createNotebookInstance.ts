@@ -1,163 +1,222 @@
-import { isApiError } from "../api/errors.js";
-import type { ModelArtsClient } from "../api/ModelArtsClient.js";
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
+import { DemanagerClient } from "../api/DemanagerClient.js";
+import { ConfigurationError, isApiError, WaitError } from "../api/errors.js";
+import { operationError, describeSubject, type Subject } from "../core/operationError.js";
+import { partialFailure } from "../core/partialFailure.js";
+import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
+import { reportProgress } from "../core/progress.js";
+import { getProviderContext } from "../core/providerContext.js";
+import { timeoutMs } from "../core/timeouts.js";
+import { removeInstance } from "./deleteNotebookInstance.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
-import { observedInputs, ownerKeyOf, toCreateRequest, toOutputs, toUpdateRequest } from "./mapping.js";
-import { operationError } from "./operationError.js";
-import { partialFailure } from "./partialFailure.js";
-import { reportProgress } from "./progress.js";
-import { getProviderContext } from "./providerContext.js";
-import { timeoutMs } from "./timeouts.js";
-import { PROVIDER_KEY, type NotebookInstanceInputs, type NotebookInstanceOutputs } from "./types.js";
-import { InstanceWaitError, waitForInstance } from "./waitForInstance.js";
-
-/** Internal input set by the SDK: `<project>/<stack>/<resource name>`, recorded as an annotation at create. */
-export const OWNER_KEY_INPUT = "__ownerKey";
+import { DEFAULT_TIMEOUTS } from "./fieldTables.js";
+import { observedInputs, toCreateRequest, toOutputs, toUpdateRequest } from "./mapping.js";
+import { findOwnedInstances, ownerKeyOf } from "./ownership.js";
+import { FAILED_STATUSES } from "./statusClasses.js";
+import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
+import { waitForInstance } from "./waitForInstance.js";
 
 export interface CreateResult {
   id: string;
   outs: NotebookInstanceOutputs;
 }
 
+/** How the instance this resource now manages came to be. */
+type Origin = "created" | "resumed" | "adopted";
+
 /**
- * POST, then wait until the instance is ready and in its declared power state. Once the POST returned an id,
- * any failure (failed status, timeout, a later API error) is thrown as a partial failure so the engine
- * records the instance instead of orphaning it; the next `pulumi up` then resumes through update.
+ * Makes exactly one instance for the resource: adopts `adoptId`, or resumes an instance an interrupted run left
+ * with this resource's owner mark, or POSTs a new one; then waits until it is ready and in its declared power
+ * state. Once an id is known, any failure (failed status, timeout, a later API error) is thrown as a partial
+ * failure, so the engine records the instance instead of orphaning it; the next `pulumi up` resumes it.
  */
-export async function createNotebookInstance(props: Record<string, unknown>): Promise<CreateResult> {
-  const inputs = props as unknown as NotebookInstanceInputs;
-  const ownerKey = typeof props[OWNER_KEY_INPUT] === "string" ? (props[OWNER_KEY_INPUT] as string) : undefined;
-  const label = inputs.adoptId ?? inputs.name;
+export async function createNotebookInstance(inputs: NotebookInstanceInputs): Promise<CreateResult> {
   const verb = inputs.adoptId ? "adopt" : "create";
-  let ctx;
-  try {
-    ctx = await getProviderContext();
-  } catch (err) {
-    throw operationError("create", label, err);
-  }
-  const { client, schedule } = ctx;
-  const limitMs = timeoutMs(inputs.timeouts, "create");
-
+  // An adopted instance is named by its id until it is found: the declared name may not be its name.
+  const subject: Subject = inputs.adoptId
+    ? { kind: "notebook instance", id: inputs.adoptId }
+    : { kind: "notebook instance", name: inputs.name };
+  let client: DemanagerClient;
+  let schedule: PollSchedule;
   let instance: Instance;
+  let origin: Origin;
+  const limitMs = timeoutMs(inputs.timeouts, "create", DEFAULT_TIMEOUTS);
   try {
-    instance = inputs.adoptId ? await adopt(client, inputs) : await post(client, inputs, ownerKey);
+    const ctx = await getProviderContext();
+    client = new DemanagerClient(ctx.connection);
+    schedule = ctx.schedule;
+    if (inputs.adoptId) {
+      instance = await adopt(client, inputs);
+      origin = "adopted";
+    } else {
+      const name = inputs.name!;
+      const ownerKey = ownerKeyOf(inputs, name);
+      const resumed = await resumeOwned(client, inputs, ownerKey, { subject, limitMs, schedule });
+      instance = resumed ?? (await post(client, { ...inputs, name }, ownerKey));
+      origin = resumed ? "resumed" : "created";
+    }
   } catch (err) {
-    throw operationError(verb, label, err);
+    throw operationError(verb, subject, err);
   }
-
-  const named = `${instance.name} (${instance.id})`;
-  let lastSeen: Instance | undefined = instance;
+  const named: Subject = { kind: subject.kind, name: instance.name, id: instance.id };
+  let lastSeen: Instance = instance;
   try {
-    lastSeen = (await waitForInstance({
+    lastSeen = await waitForInstance({
       client,
       id: instance.id,
-      label: named,
+      subject: named,
       target: "READY",
       timeoutMs: limitMs,
       schedule,
       verb,
-    }))!;
-    if (inputs.adoptId) lastSeen = await applyAdoptedDifferences(client, lastSeen, inputs, named);
+    });
+    if (origin !== "created") lastSeen = await applyInPlaceDifferences(client, lastSeen, inputs, verb, named);
     lastSeen = await enforceDesiredStatus({
       client,
       instance: lastSeen,
       desired: inputs.desiredStatus,
-      label: named,
+      subject: named,
       verb,
       timeoutMs: limitMs,
       schedule,
     });
-    const applied = inputs.adoptId ? { ...inputs, name: lastSeen.name } : inputs;
-    return { id: lastSeen.id, outs: toOutputs(lastSeen, applied) };
+    return { id: lastSeen.id, outs: toOutputs(lastSeen, inputs) };
   } catch (err) {
-    const seen = err instanceof InstanceWaitError ? (err.lastSeen ?? lastSeen) : lastSeen;
+    const seen = err instanceof WaitError ? ((err.lastSeen as Instance | undefined) ?? lastSeen) : lastSeen;
+    const failure = operationError(verb, named, err);
     throw partialFailure({
-      message: operationError(verb, named, err).message,
+      message: failure.message,
       id: instance.id,
-      instance: seen,
-      inputs,
-      providerString: props[PROVIDER_KEY],
+      properties: { ...toOutputs(seen, inputs) },
+      providerString: inputs.__provider,
+      cause: failure,
     });
   }
 }
 
 /**
- * POST the instance. A duplicate name (ModelArts.6301) is resumed only when the existing instance carries this
- * resource's owner annotation: it was created by an earlier `pulumi up` that never recorded it.
+ * Instances carrying this resource's owner mark were left by a run that was interrupted before Pulumi recorded
+ * them (whatever their name: a generated name changes with the inputs). One that can become what is declared is
+ * resumed; the others are removed, so exactly one instance per resource exists.
  */
-async function post(
-  client: ModelArtsClient,
+async function resumeOwned(
+  client: DemanagerClient,
   inputs: NotebookInstanceInputs,
-  ownerKey: string | undefined,
-): Promise<Instance> {
-  try {
-    const outcome = await client.createInstance(toCreateRequest(inputs, ownerKey));
-    return outcome.instance;
-  } catch (err) {
-    if (!isApiError(err, "ModelArts.6301")) throw err;
-    const existing = await client.findInstancesByName(inputs.name, inputs.workspaceId);
-    const ours = ownerKey ? existing.find((i) => ownerKeyOf(i) === ownerKey) : undefined;
-    if (ours) {
-      reportProgress(
-        `create notebook instance "${inputs.name}": resuming instance ${ours.id} created by an earlier run`,
-      );
-      return ours;
-    }
-    const ids = existing.map((i) => i.id).join(", ");
-    throw new Error(
-      `${err.message}. An instance with this name already exists${ids ? ` (${ids})` : ""}: choose another name, ` +
-        `or set adoptId to manage the existing instance`,
-      { cause: err },
+  ownerKey: string,
+  context: { subject: Subject; limitMs: number; schedule: PollSchedule },
+): Promise<Instance | undefined> {
+  const owned = await findOwnedInstances(client, ownerKey, inputs.workspaceId);
+  const keep = owned.find((i) => fixedFieldConflicts(i, inputs).length === 0 && !FAILED_STATUSES.has(String(i.status)));
+  for (const other of owned) {
+    if (other === keep) continue;
+    const what: Subject = { kind: "notebook instance", name: other.name, id: other.id };
+    reportProgress(
+      `create ${describeSubject(context.subject)}: removing ${describeSubject(what)}, left by an interrupted run`,
+    );
+    await removeInstance({
+      client,
+      id: other.id,
+      subject: what,
+      timeoutMs: context.limitMs,
+      schedule: context.schedule,
+      verb: "create",
+    });
+  }
+  if (keep) {
+    reportProgress(
+      `create ${describeSubject(context.subject)}: resuming ${describeSubject({ kind: "notebook instance", name: keep.name, id: keep.id })}, created by an interrupted run`,
     );
   }
+  return keep;
 }
 
 /**
- * Takes over an existing instance (Pulumi's `import` does not work for dynamic resources). Fields that cannot
- * be changed in place must already match; `profileId` cannot be compared, the service reports its own
- * profile id (§2.3).
+ * POST the instance. After a failure that may have been applied, the instance is looked for by its owner mark:
+ * found, it is ours; not found, a second POST is safe. An existing instance of the same name that does not carry
+ * the mark belongs to someone else: it is never taken over, and never touched.
  */
-async function adopt(client: ModelArtsClient, inputs: NotebookInstanceInputs): Promise<Instance> {
+async function post(
+  client: DemanagerClient,
+  inputs: NotebookInstanceInputs & { name: string },
+  ownerKey: string,
+): Promise<Instance> {
+  try {
+    return await client.createInstance(toCreateRequest(inputs, ownerKey), async (err) => {
+      const [ours] = await findOwnedInstances(client, ownerKey, inputs.workspaceId);
+      if (ours) return { kind: "done", value: ours };
+      if (isApiError(err, "ModelArts.6301")) return { kind: "fail", error: await notManaged(client, inputs, err) };
+      return { kind: "resend" };
+    });
+  } catch (err) {
+    if (!isApiError(err, "ModelArts.6301")) throw err;
+    throw await notManaged(client, inputs, err);
+  }
+}
+
+async function notManaged(client: DemanagerClient, inputs: NotebookInstanceInputs & { name: string }, err: unknown) {
+  const existing = await client.findInstancesByName(inputs.name, inputs.workspaceId).catch(() => []);
+  const ids = existing.map((i) => i.id);
+  const adoptHint = ids.length === 1 ? `adoptId: "${ids[0]}"` : "adoptId";
+  return new ConfigurationError(
+    `an instance named "${inputs.name}" already exists${ids.length ? ` (${ids.join(", ")})` : ""} and is not managed ` +
+      `by this resource; it was left untouched. Choose another name; if that instance is yours to manage from ` +
+      `here, set ${adoptHint}. (${(err as Error).message})`,
+    "NameTaken",
+  );
+}
+
+/**
+ * Takes over an existing instance (Pulumi's `import` does not work for dynamic resources). Fields that cannot be
+ * changed in place must already match; `profileId` cannot be compared, the service reports its own profile id.
+ */
+async function adopt(client: DemanagerClient, inputs: NotebookInstanceInputs): Promise<Instance> {
   const instance = await client.findInstance(inputs.adoptId!);
-  if (!instance) throw new Error(`adoptId "${inputs.adoptId}" does not exist in this project`);
-  const conflicts: string[] = [];
-  const compare = (field: string, declared: unknown, actual: unknown) => {
-    if (actual !== undefined && actual !== null && declared !== actual) {
-      conflicts.push(`${field} (declared ${JSON.stringify(declared)}, the instance has ${JSON.stringify(actual)})`);
-    }
-  };
-  // A generated name is not a declared one: the adopted instance keeps its own.
-  if (inputs.namePrefix === undefined) compare("name", inputs.name, instance.name);
-  compare("flavor", inputs.flavor, instance.flavor);
-  compare("storage.path", inputs.storage.path, instance.spec?.storage?.location?.path);
-  compare("workspaceId", inputs.workspaceId, instance.workspace?.id);
+  if (!instance) {
+    throw new ConfigurationError("no instance with this id exists in this project (adoptId)", "AdoptNotFound");
+  }
+  const conflicts = fixedFieldConflicts(instance, inputs);
   if (conflicts.length > 0) {
-    throw new Error(
-      `the existing instance ${instance.id} differs in ${conflicts.join("; ")}, which cannot be changed in place; ` +
+    throw new ConfigurationError(
+      `the existing instance differs in ${conflicts.join("; ")}, which cannot be changed in place; ` +
         `declare the values it has, or create a new instance instead`,
+      "AdoptConflict",
     );
   }
   return instance;
 }
 
-/** Description and auto-stop of an adopted instance are brought to the declared values with one PUT. */
-async function applyAdoptedDifferences(
-  client: ModelArtsClient,
+/** Fields that cannot change in place and differ between the instance and the declared inputs. */
+function fixedFieldConflicts(instance: Instance, inputs: NotebookInstanceInputs): string[] {
+  const conflicts: string[] = [];
+  const compare = (field: string, declared: unknown, actual: unknown) => {
+    if (declared !== undefined && actual !== undefined && actual !== null && declared !== actual) {
+      conflicts.push(`${field} (declared ${JSON.stringify(declared)}, the instance has ${JSON.stringify(actual)})`);
+    }
+  };
+  // A generated name is not a declared one: an adopted or resumed instance keeps its own.
+  if (inputs.namePrefix === undefined) compare("name", inputs.name, instance.name);
+  compare("flavor", inputs.flavor, instance.flavor);
+  compare("storage.path", inputs.storage?.path, instance.spec?.storage?.location?.path);
+  compare("workspaceId", inputs.workspaceId, instance.workspace?.id);
+  return conflicts;
+}
+
+/** Description and auto-stop of an adopted or resumed instance are brought to the declared values with one PUT. */
+async function applyInPlaceDifferences(
+  client: DemanagerClient,
   instance: Instance,
   inputs: NotebookInstanceInputs,
-  label: string,
+  verb: string,
+  subject: Subject,
 ): Promise<Instance> {
   const observed = observedInputs(instance, inputs);
-  const diff = diffNotebookInstance(
-    observed as unknown as Record<string, unknown>,
-    inputs as unknown as Record<string, unknown>,
-  );
+  const diff = diffNotebookInstance(observed, inputs);
   const description = diff.updates.includes("description");
   const autoStop = diff.updates.includes("autoStop");
   if (!description && !autoStop) return instance;
   reportProgress(
-    `adopt notebook instance "${label}": updating ${[description && "description", autoStop && "autoStop"].filter(Boolean).join(" and ")}`,
+    `${verb} ${describeSubject(subject)}: updating ${[description && "description", autoStop && "autoStop"].filter(Boolean).join(" and ")}`,
   );
   return client.updateInstance(instance.id, toUpdateRequest(inputs, { description, autoStop }));
 }

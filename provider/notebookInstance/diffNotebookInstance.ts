@@ -11,7 +11,8 @@ export interface DiffResult {
   deleteBeforeReplace: boolean;
 }
 
-type Props = Record<string, unknown>;
+// Inputs and stored outputs are compared field by field, whatever their static type.
+type Props = object & Record<string, unknown>;
 
 /**
  * Compares the stored outputs (`olds`: the inputs as applied, plus what the service reported) with the new
@@ -19,8 +20,12 @@ type Props = Record<string, unknown>;
  * (when `desiredStatus` is not set) never show up as changes, and `timeouts`/`adoptId` steer the provider
  * without causing an API call.
  */
-export function diffNotebookInstance(olds: Props, news: Props): DiffResult {
-  const replaces: string[] = REPLACE_ON_CHANGE.filter((field) => !same(olds[field], news[field]));
+export function diffNotebookInstance(oldValues: object, newValues: object): DiffResult {
+  const olds = oldValues as Props;
+  const news = newValues as Props;
+  const replaces: string[] = REPLACE_ON_CHANGE.filter((field) => field !== "name" && !same(olds[field], news[field]));
+  const nameChange = nameChangeOf(olds, news);
+  if (nameChange) replaces.unshift(nameChange);
   // An instance whose create failed cannot be repaired in place: like Terraform's taint, the next `pulumi up`
   // replaces it (the failed one is deleted first, then created anew).
   if (olds.status === "CREATE_FAILED") replaces.push("status");
@@ -34,8 +39,20 @@ export function diffNotebookInstance(olds: Props, news: Props): DiffResult {
     updates,
     // Names are unique (ModelArts.6301): a replacement that keeps its name must delete first. The SDK also sets
     // deleteBeforeReplace as a resource option, because the engine does not ask diff about `--replace`.
-    deleteBeforeReplace: !replaces.includes("name"),
+    deleteBeforeReplace: nameChange === undefined,
   };
+}
+
+/**
+ * A name can cause a replacement only when the user declared it: a declared `name` that differs from the
+ * instance's, or a changed `namePrefix`. A generated name is never compared (it derives from the inputs, and an
+ * adopted or resumed instance keeps its own), so no replacement is ever planned from a name nobody declared.
+ */
+function nameChangeOf(olds: Props, news: Props): "name" | "namePrefix" | undefined {
+  const declared = news.name !== undefined && news.namePrefix === undefined;
+  if (declared) return same(olds.name, news.name) ? undefined : "name";
+  if (olds.namePrefix === undefined && news.namePrefix === undefined) return undefined;
+  return same(olds.namePrefix, news.namePrefix) ? undefined : "namePrefix";
 }
 
 function same(a: unknown, b: unknown): boolean {

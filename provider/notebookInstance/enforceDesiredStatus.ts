@@ -1,11 +1,13 @@
-import { isApiError } from "../api/errors.js";
-import type { ModelArtsClient } from "../api/ModelArtsClient.js";
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
+import type { DemanagerClient } from "../api/DemanagerClient.js";
+import { isApiError } from "../api/errors.js";
+import type { Subject } from "../core/operationError.js";
+import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { STARTING_STATUSES } from "./statusClasses.js";
 import type { DesiredStatus } from "./types.js";
-import { waitForInstance, type PollSchedule } from "./waitForInstance.js";
+import { waitForInstance } from "./waitForInstance.js";
 
-/** Action answers that mean "already there or on the way" (API reference §3.5, §7.3). */
+/** Action answers that mean "already there or on the way" (docs/modelarts-demanager-api.md §3.5, §7.3). */
 export const START_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6305", "ModelArts.6306"]);
 export const STOP_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6307", "ModelArts.6308"]);
 
@@ -14,19 +16,19 @@ export const STOP_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6307", "
  * running one, then wait. Without a declared state, nothing happens.
  */
 export async function enforceDesiredStatus(options: {
-  client: ModelArtsClient;
+  client: DemanagerClient;
   instance: Instance;
   desired: DesiredStatus | undefined;
-  label: string;
+  subject: Subject;
   verb: string;
   timeoutMs: number;
   schedule: PollSchedule;
 }): Promise<Instance> {
-  const { client, desired, label, verb, timeoutMs, schedule } = options;
+  const { client, desired, subject, verb, timeoutMs, schedule } = options;
   let instance = options.instance;
   if (desired === undefined) return instance;
   const wait = (target: "RUNNING" | "STOPPED") =>
-    waitForInstance({ client, id: instance.id, label, target, timeoutMs, schedule, verb }) as Promise<Instance>;
+    waitForInstance({ client, id: instance.id, subject, target, timeoutMs, schedule, verb });
 
   if (desired === "RUNNING") {
     if (instance.status === "RUNNING") return instance;

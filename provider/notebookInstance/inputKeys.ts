@@ -1,3 +1,4 @@
+import { OWNER_KEY_INPUT } from "./ownership.js";
 import type { NotebookInstanceInputs } from "./types.js";
 
 /** Every input key, so that outputs (which repeat the inputs) can be split back into inputs on refresh. */
@@ -19,12 +20,15 @@ export const INPUT_KEYS = [
   "adoptId",
 ] as const satisfies readonly (keyof NotebookInstanceInputs)[];
 
-/** The input part of stored outputs, internal `__` keys (the owner key) included. */
-export function inputsOf(props: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The input part of stored outputs, with the internal owner key. Only named keys are copied (never a key taken
+ * from the data, such as `__proto__`, which would change the object's prototype).
+ */
+export function inputsOf(props: Partial<NotebookInstanceInputs>): NotebookInstanceInputs {
   const inputs: Record<string, unknown> = {};
-  for (const key of INPUT_KEYS) if (props[key] !== undefined) inputs[key] = props[key];
-  for (const [key, value] of Object.entries(props)) {
-    if (key.startsWith("__") && key !== "__provider" && value !== undefined) inputs[key] = value;
+  for (const key of [...INPUT_KEYS, OWNER_KEY_INPUT] as const) {
+    if (Object.prototype.hasOwnProperty.call(props, key) && props[key] !== undefined) inputs[key] = props[key];
   }
-  return inputs;
+  // A read without declared inputs (NotebookInstance.get) has none of the required ones: observedInputs fills them.
+  return inputs as unknown as NotebookInstanceInputs;
 }

@@ -4,14 +4,15 @@
  * outputs or state.
  */
 import type { CreateRequest, Instance, UpdateRequest, WireAutoStop } from "../../protocol/demanager/wireTypes.js";
+import { jsonSafe } from "../core/jsonSafe.js";
 import { powerStateOf } from "./statusClasses.js";
 import type { AutoStopInput, NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
 
 /** Annotation that marks an instance as created by this provider for one Pulumi resource. */
 export const OWNER_ANNOTATION = "pulumi-modelarts/owner";
 
-export function toCreateRequest(inputs: NotebookInstanceInputs, ownerKey?: string): CreateRequest {
-  const annotations = { ...inputs.annotations, ...(ownerKey ? { [OWNER_ANNOTATION]: ownerKey } : {}) };
+export function toCreateRequest(inputs: NotebookInstanceInputs & { name: string }, ownerKey: string): CreateRequest {
+  const annotations = { ...inputs.annotations, [OWNER_ANNOTATION]: ownerKey };
   const request: CreateRequest = {
     name: inputs.name,
     profile_id: inputs.profileId,
@@ -26,7 +27,7 @@ export function toCreateRequest(inputs: NotebookInstanceInputs, ownerKey?: strin
   if (inputs.extendStorage && inputs.extendStorage.length > 0) {
     request.spec.extend_storage = inputs.extendStorage.map((s) => ({ type: s.type, location: { path: s.path } }));
   }
-  if (Object.keys(annotations).length > 0) request.spec.annotations = annotations;
+  request.spec.annotations = annotations;
   if (inputs.pool) {
     request.pool = {
       id: inputs.pool.id,
@@ -67,6 +68,8 @@ export function toOutputs(instance: Instance, inputs: NotebookInstanceInputs): N
   const failed = spec.failed_reasons;
   const outputs: NotebookInstanceOutputs = {
     ...inputs,
+    // The name the instance has: an adopted or resumed instance keeps its own.
+    name: instance.name,
     instanceId: instance.id,
     status: String(instance.status),
     url: typeof annotations.url === "string" ? annotations.url : "",
@@ -138,9 +141,4 @@ export function ownerKeyOf(instance: Instance): string | undefined {
 
 function pickDefined<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-/** Drops undefined anywhere: an undefined inside a partial-failure error hangs the provider host's RPC. */
-export function jsonSafe<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -6,11 +6,14 @@ import {
   FAKE_REPOSITORY_ACCESS_TOKEN,
 } from "../../emulator/index.js";
 import { emulatorEnv } from "../../test/support/emulatorEnv.js";
-import { notebookInstanceProvider as provider } from "./notebookInstanceProvider.js";
-import { PartialFailureError } from "./partialFailure.js";
-import { setProgressSink } from "./progress.js";
-import { setProviderOverrides } from "./providerContext.js";
+import type { LooseProvider } from "../../test/support/looseProvider.js";
+import { PartialFailureError } from "../api/errors.js";
+import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
+import { setProgressSink } from "../core/progress.js";
+import { setProviderOverrides } from "../core/providerContext.js";
 import { UNKNOWN } from "./types.js";
+
+const provider: LooseProvider = notebookInstanceProvider;
 
 type Props = Record<string, unknown>;
 const asProps = (value: unknown): Props => value as Props;
@@ -87,7 +90,9 @@ test("create → read → same inputs → update description and autoStop → st
   expect(created.outs.profile?.id).not.toBe(inputs.profileId);
   expectNoCredentials(created.outs);
   expect(progress).toContainEqual(
-    expect.stringMatching(/^create notebook instance nb-dev \(DE-.+\): (CREATING|STARTING|RUNNING) \(\d+s elapsed\)$/),
+    expect.stringMatching(
+      /^create notebook instance "nb-dev" \(DE-.+\): (CREATING|STARTING|RUNNING) \(\d+s elapsed\)$/,
+    ),
   );
 
   const read = await provider.read(created.id, { ...created.outs, __provider: PROVIDER_TEXT });
@@ -141,7 +146,7 @@ test("a create that ends in CREATE_FAILED fails with the API's reason and is rec
   const err = (await provider.create(inputs).catch((e: unknown) => e)) as PartialFailureError;
   expect(err).toBeInstanceOf(PartialFailureError);
   expect(err.message).toMatch(
-    /^create notebook instance "nb-fail \(DE-.+\)": the instance is CREATE_FAILED; ModelArts\.6200: No resources available\./,
+    /^create notebook instance "nb-fail" \(DE-.+\): the instance is CREATE_FAILED; ModelArts\.6200: No resources available\./,
   );
   expect(err.id).toMatch(/^DE-/);
   expect(err.reasons.join()).toContain("No resources available.");
@@ -185,12 +190,15 @@ test("a create never recorded by the engine (interrupted run) is resumed by the 
   const second = await provider.create(inputs);
   expect(second.id).toBe(first.id);
   expect(await instanceCount("nb-owned")).toBe(1);
-  expect(progress.some((line) => line.includes("resuming instance"))).toBe(true);
+  expect(progress.some((line) => line.includes("resuming notebook instance"))).toBe(true);
 
   // Someone else's instance with the same name is not taken over.
   const other = await checked(undefined, declared({ name: "nb-owned", __ownerKey: "proj/other/nb" }));
   const err = (await provider.create(other).catch((e: unknown) => e)) as Error;
-  expect(err.message).toMatch(/create notebook instance "nb-owned": POST .*ModelArts\.6301.*set adoptId/);
+  expect(err.message).toMatch(
+    /^create notebook instance "nb-owned": an instance named "nb-owned" already exists \(DE-[^)]+\) and is not managed by this resource; it was left untouched\./,
+  );
+  expect(await instanceCount("nb-owned")).toBe(1);
 });
 
 test("a connection dropped after the POST was applied creates exactly one instance", async () => {
@@ -240,9 +248,12 @@ test("adoptId takes over an existing instance and applies description and autoSt
   expect(conflict.message).toContain('flavor (declared "modelarts.vm.cpu.8u", the instance has "modelarts.vm.cpu.2u")');
 
   const missing = (await provider
-    .create(await checked(undefined, declared({ adoptId: "DE-missing" })))
+    .create(await checked(undefined, declared({ adoptId: "DE-00000000-0000-0000-0000-000000000001" })))
     .catch((e: unknown) => e)) as Error;
-  expect(missing.message).toContain('adoptId "DE-missing" does not exist');
+  expect(missing.message).toBe(
+    "adopt notebook instance DE-00000000-0000-0000-0000-000000000001: " +
+      "no instance with this id exists in this project (adoptId)",
+  );
 });
 
 test("refresh shows out-of-band drift as a change back to the declared values", async () => {
@@ -366,7 +377,7 @@ test("property: check never throws and never calls the API, whatever it is given
     fc.asyncProperty(fc.option(inputs, { nil: undefined }), inputs, async (olds, news) => {
       const result = await provider.check((olds ?? {}) as Props, news as Props);
       expect(Array.isArray(result.failures)).toBe(true);
-      for (const failure of result.failures) expect(typeof failure.property).toBe("string");
+      for (const failure of result.failures ?? []) expect(typeof failure.property).toBe("string");
     }),
     { numRuns: 300 },
   );
@@ -405,7 +416,7 @@ test("a free flavor queues; the wait reports the queue position", async () => {
   expect(created.outs.status).toBe("RUNNING");
   expect(progress).toContainEqual(
     expect.stringMatching(
-      /^create notebook instance nb-free \(DE-.+\): CREATE_QUEUING \(\d+s elapsed, queue position \d+\)$/,
+      /^create notebook instance "nb-free" \(DE-.+\): CREATE_QUEUING \(\d+s elapsed, queue position \d+\)$/,
     ),
   );
 });

@@ -1,38 +1,42 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { setStackConfig } from "../core/providerContext.js";
 import { checkNotebookInstance } from "./checkNotebookInstance.js";
 import { createNotebookInstance } from "./createNotebookInstance.js";
 import { deleteNotebookInstance } from "./deleteNotebookInstance.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
-import { setStackConfig } from "./providerContext.js";
 import { readNotebookInstance } from "./readNotebookInstance.js";
+import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
 import { updateNotebookInstance } from "./updateNotebookInstance.js";
-
-type Props = Record<string, unknown>;
 
 /**
  * The provider object the Pulumi provider host runs (through the thin shim in sdk/), usable in-process too.
  * Without `configure` it reads its settings from the environment (HW_MODELARTS_ENDPOINT, HW_ACCESS_KEY, ...).
+ * The Pulumi types are imported as types only: nothing of @pulumi/pulumi is loaded at run time.
  */
 export const notebookInstanceProvider = {
-  async configure(request: { config: { get(key: string): string | undefined } }): Promise<void> {
+  async configure(request) {
     setStackConfig((key) => request.config.get(key));
   },
-  async check(olds: Props, news: Props) {
+  // Check sees raw program values (not yet validated): it takes any object, and returns typed inputs.
+  async check(olds: object, news: object) {
     return checkNotebookInstance(olds, news);
   },
-  async diff(_id: string, olds: Props, news: Props) {
+  async diff(_id, olds, news) {
     const { changes, replaces, deleteBeforeReplace } = diffNotebookInstance(olds, news);
     return { changes, replaces, deleteBeforeReplace };
   },
-  async create(inputs: Props) {
+  async create(inputs) {
     return createNotebookInstance(inputs);
   },
-  async read(id: string, props: Props) {
-    return readNotebookInstance(id, props);
+  async read(id, props) {
+    const { inputs, ...result } = await readNotebookInstance(id, props ?? {});
+    // Pulumi types a read's new inputs as Outputs; they are the inputs part of the outputs (a supertype).
+    return { ...result, ...(inputs && { inputs: inputs as NotebookInstanceOutputs }) };
   },
-  async update(id: string, olds: Props, news: Props) {
+  async update(id, olds, news) {
     return updateNotebookInstance(id, olds, news);
   },
-  async delete(id: string, props: Props) {
+  async delete(id, props) {
     return deleteNotebookInstance(id, props);
   },
-};
+} satisfies pulumi.dynamic.ResourceProvider<NotebookInstanceInputs, NotebookInstanceOutputs>;

@@ -3,6 +3,10 @@
  * and its outputs. The user-facing `NotebookInstanceArgs` in sdk/ mirror the inputs with pulumi.Input types.
  */
 
+import type { TimeoutsInput } from "../core/timeouts.js";
+
+export type { TimeoutsInput };
+
 export type DesiredStatus = "RUNNING" | "STOPPED";
 
 export interface StorageInput {
@@ -28,15 +32,12 @@ export interface PoolInput {
   ownerProjectId?: string;
 }
 
-export interface TimeoutsInput {
-  create?: string;
-  update?: string;
-  delete?: string;
-}
-
 export interface NotebookInstanceInputs {
-  /** Always set after check: the declared name, or the generated one. */
-  name: string;
+  /**
+   * After check: the declared name, or a generated one. Absent only when `adoptId` is set without a declared
+   * name: an adopted instance keeps its own name.
+   */
+  name?: string;
   /** Prefix of a generated name (the resource name by default); unused when `name` is declared. */
   namePrefix?: string;
   profileId: string;
@@ -52,10 +53,16 @@ export interface NotebookInstanceInputs {
   desiredStatus?: DesiredStatus;
   timeouts?: TimeoutsInput;
   adoptId?: string;
+  /** Internal, set by the SDK: the owner key recorded on the instance (ownership.ts). */
+  __ownerKey?: string;
+  /** Internal, Pulumi's: the serialized provider shim. */
+  __provider?: string;
 }
 
 /** Outputs: the inputs as applied plus what the service reports. */
 export interface NotebookInstanceOutputs extends NotebookInstanceInputs {
+  /** The name the instance has (an adopted instance keeps its own). */
+  name: string;
   instanceId: string;
   status: string;
   url: string;
@@ -75,4 +82,3 @@ export interface NotebookInstanceOutputs extends NotebookInstanceInputs {
 export { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
 
 /** Key of the serialized provider in inputs and outputs. */
-export const PROVIDER_KEY = "__provider";

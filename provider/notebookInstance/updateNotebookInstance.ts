@@ -1,14 +1,17 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
+import { DemanagerClient } from "../api/DemanagerClient.js";
+import { ConfigurationError, WaitError } from "../api/errors.js";
+import { operationError, type Subject } from "../core/operationError.js";
+import { partialFailure } from "../core/partialFailure.js";
+import { getProviderContext } from "../core/providerContext.js";
+import { timeoutMs } from "../core/timeouts.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
+import { DEFAULT_TIMEOUTS } from "./fieldTables.js";
 import { toOutputs, toUpdateRequest } from "./mapping.js";
-import { operationError } from "./operationError.js";
-import { partialFailure } from "./partialFailure.js";
-import { getProviderContext } from "./providerContext.js";
 import { classifyStatus, FAILED_STATUSES } from "./statusClasses.js";
-import { timeoutMs } from "./timeouts.js";
-import { PROVIDER_KEY, type NotebookInstanceInputs, type NotebookInstanceOutputs } from "./types.js";
-import { InstanceWaitError, waitForInstance, describeFailure } from "./waitForInstance.js";
+import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
+import { describeFailure, waitForInstance } from "./waitForInstance.js";
 
 /**
  * PUT for description and auto-stop, start/stop for desiredStatus. It first lets a pending instance settle:
@@ -17,32 +20,39 @@ import { InstanceWaitError, waitForInstance, describeFailure } from "./waitForIn
  */
 export async function updateNotebookInstance(
   id: string,
-  olds: Record<string, unknown>,
-  news: Record<string, unknown>,
+  olds: NotebookInstanceOutputs,
+  news: NotebookInstanceInputs,
 ): Promise<{ outs: NotebookInstanceOutputs }> {
-  const inputs = news as unknown as NotebookInstanceInputs;
-  const label = `${inputs.name} (${id})`;
-  let ctx;
+  const inputs = news;
+  const subject: Subject = { kind: "notebook instance", name: olds.name ?? inputs.name, id };
+  let client: DemanagerClient;
+  let schedule;
   let instance: Instance | undefined;
   try {
-    ctx = await getProviderContext();
-    instance = await ctx.client.findInstance(id);
+    const ctx = await getProviderContext();
+    client = new DemanagerClient(ctx.connection);
+    schedule = ctx.schedule;
+    instance = await client.findInstance(id);
   } catch (err) {
-    throw operationError("update", label, err);
+    throw operationError("update", subject, err);
   }
   if (!instance) {
-    throw new Error(
-      `update notebook instance "${label}": it no longer exists; run \`pulumi refresh\` to forget it, then \`pulumi up\` to create it again`,
+    throw operationError(
+      "update",
+      subject,
+      new ConfigurationError(
+        "it no longer exists; run `pulumi refresh` to forget it, then `pulumi up` to create it again",
+        "Gone",
+      ),
     );
   }
-  const { client, schedule } = ctx;
-  const limitMs = timeoutMs(inputs.timeouts, "update");
+  const limitMs = timeoutMs(inputs.timeouts, "update", DEFAULT_TIMEOUTS);
   let lastSeen: Instance = instance;
   try {
     if (FAILED_STATUSES.has(String(instance.status)) && instance.status !== "START_FAILED") {
       const reasons = describeFailure(instance);
-      throw new InstanceWaitError(
-        `update notebook instance "${label}": the instance is ${String(instance.status)}${reasons.length ? ` (${reasons.join("; ")})` : ""}; ` +
+      throw new WaitError<Instance>(
+        `the instance is ${String(instance.status)}${reasons.length ? ` (${reasons.join("; ")})` : ""}; ` +
           `it cannot be repaired in place: replace it (\`pulumi up --replace <urn>\`) or destroy it`,
         "failed",
         instance,
@@ -51,15 +61,15 @@ export async function updateNotebookInstance(
     }
     // A settled instance (the usual case) needs no wait; a pending one (a resumed create) settles first.
     if (classifyStatus(String(instance.status), "READY").state !== "SUCCESS") {
-      lastSeen = (await waitForInstance({
+      lastSeen = await waitForInstance({
         client,
         id,
-        label,
+        subject,
         target: "READY",
         timeoutMs: limitMs,
         schedule,
         verb: "update",
-      }))!;
+      });
     }
     const diff = diffNotebookInstance(olds, news);
     const description = diff.updates.includes("description");
@@ -70,7 +80,7 @@ export async function updateNotebookInstance(
       client,
       instance: lastSeen,
       desired: inputs.desiredStatus,
-      label,
+      subject,
       verb: "update",
       timeoutMs: limitMs,
       schedule,
@@ -79,13 +89,14 @@ export async function updateNotebookInstance(
     lastSeen = (await client.findInstance(id)) ?? lastSeen;
     return { outs: toOutputs(lastSeen, inputs) };
   } catch (err) {
-    const seen = err instanceof InstanceWaitError ? (err.lastSeen ?? lastSeen) : lastSeen;
+    const seen = err instanceof WaitError ? ((err.lastSeen as Instance | undefined) ?? lastSeen) : lastSeen;
+    const failure = operationError("update", subject, err);
     throw partialFailure({
-      message: operationError("update", label, err).message,
+      message: failure.message,
       id,
-      instance: seen,
-      inputs,
-      providerString: news[PROVIDER_KEY],
+      properties: { ...toOutputs(seen, inputs) },
+      providerString: news.__provider,
+      cause: failure,
     });
   }
 }

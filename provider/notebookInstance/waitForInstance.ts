@@ -1,48 +1,13 @@
-import { isRetryable } from "../api/retryPolicy.js";
-import type { ModelArtsClient } from "../api/ModelArtsClient.js";
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
+import type { DemanagerClient } from "../api/DemanagerClient.js";
+import { isTransient } from "../api/errorClassification.js";
+import { WaitError, type WaitFailureKind } from "../api/errors.js";
+import { describeSubject, type Subject } from "../core/operationError.js";
+import { formatDuration } from "../core/parseDuration.js";
+import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
+import { createProgressTracker } from "../core/progress.js";
 import { waitFor } from "../wait/waitFor.js";
-import { formatDuration } from "./parseDuration.js";
-import { createProgressTracker } from "./progress.js";
 import { classifyStatus, QUEUE_STATUSES, type WaitTarget } from "./statusClasses.js";
-
-/** Poll schedule; the environment can shrink it for tests and benchmarks against a time-scaled emulator. */
-export interface PollSchedule {
-  initialDelayMs: number;
-  minDelayMs: number;
-  maxDelayMs: number;
-  progressEveryMs: number;
-}
-
-export function pollScheduleFromEnv(env: Record<string, string | undefined> = process.env): PollSchedule {
-  const num = (name: string, fallback: number): number => {
-    const value = Number(env[name]);
-    return env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
-  };
-  // Defaults tuned by the waiting benchmark (bench/results/report.md): a 12 s cap polls every 9 s on average once
-  // backed off, which keeps the mean lag of any create under Terraform's fixed 10 s polling (15 s did not).
-  return {
-    initialDelayMs: num("MODELARTS_POLL_INITIAL_DELAY_MS", 2_000),
-    minDelayMs: num("MODELARTS_POLL_MIN_DELAY_MS", 2_000),
-    maxDelayMs: num("MODELARTS_POLL_MAX_DELAY_MS", 12_000),
-    progressEveryMs: num("MODELARTS_PROGRESS_EVERY_MS", 30_000),
-  };
-}
-
-export type WaitFailureKind = "failed" | "timeout" | "gone" | "aborted";
-
-/** A wait ended without reaching its target. Carries the last instance seen, for partial-failure state. */
-export class InstanceWaitError extends Error {
-  override readonly name = "InstanceWaitError";
-  constructor(
-    message: string,
-    readonly kind: WaitFailureKind,
-    readonly lastSeen: Instance | undefined,
-    readonly reasons: string[],
-  ) {
-    super(message);
-  }
-}
 
 /** Names the failure the way the API reports it: status, failed_reasons and the top-level error_code (§4). */
 export function describeFailure(instance: Instance): string[] {
@@ -57,24 +22,28 @@ export function describeFailure(instance: Instance): string[] {
   return reasons;
 }
 
-/**
- * Polls GET until the instance reaches `target` (or is gone, for "GONE"). Transient API errors during the wait
- * are retried, not fatal: one bad minute of 5xx or throttling should not fail a 20-minute create.
- */
-export async function waitForInstance(options: {
-  client: ModelArtsClient;
+export interface WaitForInstanceOptions {
+  client: DemanagerClient;
   id: string;
-  label: string;
-  target: WaitTarget | "GONE";
+  subject: Subject;
   timeoutMs: number;
   schedule: PollSchedule;
   verb: string;
-}): Promise<Instance | undefined> {
-  const { client, id, label, target, schedule } = options;
-  const tracker = createProgressTracker({
-    label: `${options.verb} notebook instance ${label}`,
-    everyMs: schedule.progressEveryMs,
-  });
+}
+
+/**
+ * Polls GET until the instance reaches `target` (or is gone, for "GONE"). Transient API errors during the wait
+ * are retried, not fatal: one bad minute of 5xx or throttling should not fail a 20-minute create. "Gone" is only
+ * ever the API's own not-found answer (DemanagerClient.findInstance), or the DELETED status.
+ */
+export function waitForInstance(options: WaitForInstanceOptions & { target: "GONE" }): Promise<undefined>;
+export function waitForInstance(options: WaitForInstanceOptions & { target: WaitTarget }): Promise<Instance>;
+export async function waitForInstance(
+  options: WaitForInstanceOptions & { target: WaitTarget | "GONE" },
+): Promise<Instance | undefined> {
+  const { client, id, target, schedule } = options;
+  const what = `${options.verb} ${describeSubject(options.subject)}`;
+  const tracker = createProgressTracker({ label: what, everyMs: schedule.progressEveryMs });
   let lastSeen: Instance | undefined;
   const result = await waitFor<Instance | undefined>({
     poll: () => client.findInstance(id),
@@ -93,7 +62,7 @@ export async function waitForInstance(options: {
     minDelayMs: schedule.minDelayMs,
     maxDelayMs: schedule.maxDelayMs,
     maxWaitMs: options.timeoutMs,
-    isRetryableError: isRetryable,
+    isRetryableError: isTransient,
   });
   switch (result.state) {
     case "SUCCESS":
@@ -102,13 +71,13 @@ export async function waitForInstance(options: {
       const reasons = lastSeen ? describeFailure(lastSeen) : [];
       const why = [result.reason ?? "the wait failed", ...reasons].join("; ");
       const kind: WaitFailureKind = result.value === undefined && target !== "GONE" ? "gone" : "failed";
-      throw new InstanceWaitError(`${options.verb} notebook instance "${label}": ${why}`, kind, lastSeen, reasons);
+      throw new WaitError<Instance>(`${what}: ${why}`, kind, lastSeen, reasons);
     }
     case "TIMEOUT": {
       const status = lastSeen ? `; last status ${String(lastSeen.status)}` : "";
       const lastError = result.lastError instanceof Error ? `; last error: ${result.lastError.message}` : "";
-      throw new InstanceWaitError(
-        `${options.verb} notebook instance "${label}": timed out after ${formatDuration(options.timeoutMs)} waiting for ${target}${status}${lastError}. ` +
+      throw new WaitError<Instance>(
+        `${what}: timed out after ${formatDuration(options.timeoutMs)} waiting for ${target}${status}${lastError}. ` +
           `Raise the timeouts input to wait longer; the next \`pulumi up\` resumes the wait.`,
         "timeout",
         lastSeen,
@@ -116,11 +85,6 @@ export async function waitForInstance(options: {
       );
     }
     default:
-      throw new InstanceWaitError(
-        `${options.verb} notebook instance "${label}": the wait was aborted`,
-        "aborted",
-        lastSeen,
-        [],
-      );
+      throw new WaitError<Instance>(`${what}: the wait was aborted`, "aborted", lastSeen, []);
   }
 }

@@ -164,7 +164,7 @@ test(
     expect(up.stdout).toMatch(row("+", "main", "created"));
     expect(up.stdout).toContain("+ 2 created");
     // The provider's progress lines reach the user.
-    expect(up.stdout).toMatch(/create notebook instance e2e-main \(DE-[^)]+\): RUNNING/);
+    expect(up.stdout).toMatch(/create notebook instance "e2e-main" \(DE-[^)]+\): RUNNING/);
 
     const out = await outputs();
     expect(out).toMatchObject({ name: NAME, status: "RUNNING", flavor: "modelarts.vm.cpu.2u" });
@@ -318,7 +318,7 @@ test(
     const up = await pulumi("7 up (create fails)", ["up", "--yes"], "fail");
     expect(up.stdout).toMatch(row("+", "second", "\\*\\*creating failed\\*\\*"));
     expect(text(up)).toMatch(
-      /create notebook instance "second-[a-z0-9]+ \(DE-[^)]+\)": the instance is CREATE_FAILED; ModelArts\.6200: No resources available\./,
+      /create notebook instance "second-[a-z0-9]+" \(DE-[^)]+\): the instance is CREATE_FAILED; ModelArts\.6200: No resources available\./,
     );
 
     const { raw, resources } = await exported("7 stack export");

@@ -5,11 +5,12 @@ import {
   createPasswordAuthenticator,
   createStaticTokenAuthenticator,
 } from "../auth/authenticator.js";
-import { ApiError, isNotFound, TransportError } from "./errors.js";
+import { ApiError, TransportError } from "./errors.js";
+import { isNotFoundAnswer } from "./errorClassification.js";
 import { issuePasswordToken } from "./iamClient.js";
-import { ModelArtsClient } from "./ModelArtsClient.js";
+import { DemanagerClient, NOT_FOUND_ERROR_CODES, type CreateRecovery } from "./DemanagerClient.js";
 import { RequestExecutor, type ExecutorOptions } from "./requestExecutor.js";
-import type { CreateRequest } from "../../protocol/demanager/wireTypes.js";
+import type { CreateRequest, Instance } from "../../protocol/demanager/wireTypes.js";
 
 const CREATE = "POST /v1/{project_id}/demanager/instances";
 const LIST = "GET /v1/{project_id}/demanager/instances";
@@ -32,7 +33,7 @@ beforeEach(async () => {
 });
 
 /** A client whose retry sleeps are recorded instead of slept, so retry schedules are asserted in milliseconds. */
-function client(overrides: Partial<ExecutorOptions> = {}, pageSize?: number): ModelArtsClient {
+function client(overrides: Partial<ExecutorOptions> = {}, pageSize?: number): DemanagerClient {
   const sleep = async (ms: number) => {
     sleeps.push(ms);
   };
@@ -43,19 +44,42 @@ function client(overrides: Partial<ExecutorOptions> = {}, pageSize?: number): Mo
     random: () => 0.5,
     ...overrides,
   });
-  return new ModelArtsClient({ executor, projectId: emulator.projectId, sleep, random: () => 0.5, pageSize });
+  return new DemanagerClient({ executor, projectId: emulator.projectId, pageSize });
 }
+
+const OWNER = "pulumi-modelarts/owner";
 
 function request(name: string): CreateRequest {
   return {
     name,
     profile_id: "Multi-Engine 1.0 (python3)-cpu",
     flavor: "modelarts.vm.cpu.2u",
-    spec: { storage: { type: "obs", location: { path: "/bucket/notebooks/" } }, auto_stop: { enable: false } },
+    spec: {
+      storage: { type: "obs", location: { path: "/bucket/notebooks/" } },
+      auto_stop: { enable: false },
+      annotations: { [OWNER]: `test/${name}` },
+    },
   };
 }
 
-async function waitStatus(c: ModelArtsClient, id: string, status: string): Promise<void> {
+/**
+ * The recovery the lifecycle code gives a create (notebookInstance/ownership.ts), in its simplest form: an instance
+ * carrying this create's owner mark was ours; otherwise a second POST is safe, unless the name is taken.
+ */
+function byOwnerMark(c: DemanagerClient, name: string): CreateRecovery {
+  return async (err) => {
+    const ours = (await c.listInstances()).find((i) => i.spec?.annotations?.[OWNER] === `test/${name}`);
+    if (ours) return { kind: "done", value: ours };
+    if (err instanceof ApiError && err.errorCode === "ModelArts.6301") return { kind: "fail", error: err };
+    return { kind: "resend" };
+  };
+}
+
+function create(c: DemanagerClient, name: string): Promise<Instance> {
+  return c.createInstance(request(name), byOwnerMark(c, name));
+}
+
+async function waitStatus(c: DemanagerClient, id: string, status: string): Promise<void> {
   const deadline = Date.now() + 5000;
   while ((await c.getInstance(id)).status !== status) {
     if (Date.now() > deadline) throw new Error(`instance ${id} never reached ${status}`);
@@ -66,9 +90,8 @@ async function waitStatus(c: ModelArtsClient, id: string, status: string): Promi
 describe("operations against the emulator", () => {
   test("create, get, list, update, stop, start, delete", async () => {
     const c = client();
-    const { instance, posts, recoveredByLookup } = await c.createInstance(request("ops-1"));
-    expect(posts).toBe(1);
-    expect(recoveredByLookup).toBe(false);
+    const instance = await create(c, "ops-1");
+    expect(await emulator.admin.requestCount(CREATE)).toBe(1);
     expect(instance.id).toMatch(/^DE-/);
     expect(instance.status).toBe("CREATING");
 
@@ -95,7 +118,7 @@ describe("operations against the emulator", () => {
     await c.stopInstance(instance.id);
     await waitStatus(c, instance.id, "STOPPED");
 
-    expect((await c.deleteInstance(instance.id)).instance_id).toBe(instance.id);
+    expect(await c.deleteInstance(instance.id)).toBe("deleting");
     const deadline = Date.now() + 5000;
     while ((await c.findInstance(instance.id)) !== undefined) {
       if (Date.now() > deadline) throw new Error("delete never completed");
@@ -105,33 +128,35 @@ describe("operations against the emulator", () => {
 
   test("list follows every page", async () => {
     const c = client({}, 2);
-    for (let i = 0; i < 5; i++) await c.createInstance(request(`page-${i}`));
+    for (let i = 0; i < 5; i++) await create(c, `page-${i}`);
     await emulator.admin.resetRequestCounts();
     const all = await c.listInstances();
     expect(all.map((i) => i.name).sort()).toEqual(["page-0", "page-1", "page-2", "page-3", "page-4"]);
     expect(await emulator.admin.requestCount(LIST)).toBe(3);
   });
 
-  test("not found is HTTP 400 ModelArts.6309, mapped by one predicate", async () => {
+  test("not found is HTTP 400 ModelArts.6309, and only that answer", async () => {
     const c = client();
     const err = await c.getInstance("DE-00000000-0000-0000-0000-000000000000").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(400);
     expect((err as ApiError).errorCode).toBe("ModelArts.6309");
-    expect(isNotFound(err)).toBe(true);
+    expect(isNotFoundAnswer(err, NOT_FOUND_ERROR_CODES)).toBe(true);
     expect((err as Error).message).toMatch(/HTTP 400 ModelArts\.6309: The instance does not exist\. \(request id .+\)/);
     expect(await c.findInstance("DE-00000000-0000-0000-0000-000000000000")).toBeUndefined();
-    expect(isNotFound(new ApiError({ status: 400, errorCode: "ModelArts.6301", method: "GET", path: "/" }))).toBe(
-      false,
-    );
-    expect(isNotFound(new ApiError({ status: 404, method: "GET", path: "/" }))).toBe(true);
+    const notFound = (status: number, errorCode?: string) =>
+      isNotFoundAnswer(new ApiError({ status, errorCode, method: "GET", path: "/" }), NOT_FOUND_ERROR_CODES);
+    expect(notFound(400, "ModelArts.6301")).toBe(false);
+    // A bare 404, or the gateway's "no such API", says nothing about the instance.
+    expect(notFound(404)).toBe(false);
+    expect(notFound(404, "APIG.0101")).toBe(false);
   });
 
   test("a business error is not retried", async () => {
     const c = client();
-    await c.createInstance(request("dup"));
+    await create(c, "dup");
     await emulator.admin.resetRequestCounts();
-    const err = await c.createInstance(request("dup")).catch((e: unknown) => e);
+    const err = await c.createInstance(request("dup"), byOwnerMark(c, "other")).catch((e: unknown) => e);
     expect((err as ApiError).errorCode).toBe("ModelArts.6301");
     expect(await emulator.admin.requestCount(CREATE)).toBe(1);
   });
@@ -140,7 +165,7 @@ describe("operations against the emulator", () => {
 describe("retries", () => {
   test("idempotent calls retry 5xx with exponential backoff, then succeed", async () => {
     const c = client({ retry: { baseDelayMs: 100, maxDelayMs: 1000 } });
-    const { instance } = await c.createInstance(request("retry-get"));
+    const instance = await create(c, "retry-get");
     await emulator.admin.injectFault({ route: GET, kind: "status", status: 503, count: 2 });
     await emulator.admin.resetRequestCounts();
     expect((await c.getInstance(instance.id)).id).toBe(instance.id);
@@ -193,7 +218,9 @@ describe("retries", () => {
     expect(await emulator.admin.requestCount(LIST)).toBe(11);
     // A create too, through its own retry loop.
     await emulator.admin.injectFault({ route: CREATE, kind: "status", status: 429, retryAfterSeconds: 1, count: 5 });
-    expect((await c.createInstance(request("nb-throttled"))).posts).toBe(6);
+    await emulator.admin.resetRequestCounts();
+    await create(c, "nb-throttled");
+    expect(await emulator.admin.requestCount(CREATE)).toBe(6);
     // maxElapsedMs still ends it.
     clock = 0;
     await emulator.admin.injectFault({ route: LIST, kind: "status", status: 429, retryAfterSeconds: 20, count: 10 });
@@ -226,7 +253,7 @@ describe("retries", () => {
 
   test("a PUT whose answer was lost is repeated safely", async () => {
     const c = client({ retry: { baseDelayMs: 1 } });
-    const { instance } = await c.createInstance(request("put-drop"));
+    const instance = await create(c, "put-drop");
     await waitStatus(c, instance.id, "RUNNING");
     await emulator.admin.injectFault({ route: PUT, kind: "drop-after", count: 1 });
     const updated = await c.updateInstance(instance.id, { description: "after drop" });
@@ -235,24 +262,21 @@ describe("retries", () => {
 });
 
 describe("create is never retried blindly", () => {
-  test("connection dropped after the server created it: found by name, not POSTed again", async () => {
+  test("connection dropped after the server created it: found by its owner mark, not POSTed again", async () => {
     const c = client({ retry: { baseDelayMs: 1 } });
     await emulator.admin.injectFault({ route: CREATE, kind: "drop-after", count: 1 });
-    const outcome = await c.createInstance(request("ambiguous-1"));
-    expect(outcome.recoveredByLookup).toBe(true);
-    expect(outcome.posts).toBe(1);
+    const instance = await create(c, "ambiguous-1");
     expect(await emulator.admin.requestCount(CREATE)).toBe(1);
     const all = await emulator.admin.listInstances();
     expect(all.filter((i) => i.name === "ambiguous-1")).toHaveLength(1);
-    expect(outcome.instance.id).toBe(all[0]!.id);
+    expect(instance.id).toBe(all[0]!.id);
   });
 
-  test("connection dropped before the server saw it: not found by name, POSTed again once", async () => {
+  test("connection dropped before the server saw it: not found, POSTed again once", async () => {
     const c = client({ retry: { baseDelayMs: 1 } });
     await emulator.admin.injectFault({ route: CREATE, kind: "drop-before", count: 1 });
-    const outcome = await c.createInstance(request("ambiguous-2"));
-    expect(outcome.recoveredByLookup).toBe(false);
-    expect(outcome.posts).toBe(2);
+    await create(c, "ambiguous-2");
+    expect(await emulator.admin.requestCount(CREATE)).toBe(2);
     expect((await emulator.admin.listInstances()).filter((i) => i.name === "ambiguous-2")).toHaveLength(1);
     expect(await emulator.admin.requestCount(LIST)).toBe(1);
   });
@@ -260,8 +284,8 @@ describe("create is never retried blindly", () => {
   test("5xx on create: looked up, then POSTed again", async () => {
     const c = client({ retry: { baseDelayMs: 1 } });
     await emulator.admin.injectFault({ route: CREATE, kind: "status", status: 500, count: 2 });
-    const outcome = await c.createInstance(request("ambiguous-3"));
-    expect(outcome.posts).toBe(3);
+    await create(c, "ambiguous-3");
+    expect(await emulator.admin.requestCount(CREATE)).toBe(3);
     expect(await emulator.admin.requestCount(LIST)).toBe(2);
     expect((await emulator.admin.listInstances()).filter((i) => i.name === "ambiguous-3")).toHaveLength(1);
   });
@@ -269,18 +293,20 @@ describe("create is never retried blindly", () => {
   test("429 on create is retried without a look-up (throttled requests are not applied)", async () => {
     const c = client({ retry: { baseDelayMs: 1 } });
     await emulator.admin.injectFault({ route: CREATE, kind: "status", status: 429, count: 1, retryAfterSeconds: 0 });
-    const outcome = await c.createInstance(request("throttled"));
-    expect(outcome.posts).toBe(2);
+    await create(c, "throttled");
+    expect(await emulator.admin.requestCount(CREATE)).toBe(2);
     expect(await emulator.admin.requestCount(LIST)).toBe(0);
   });
 
-  test("every POST dropped after applying: still exactly one instance", async () => {
+  test("every POST dropped after applying: the first one is found, exactly one instance", async () => {
     const c = client({ retry: { baseDelayMs: 1, maxAttempts: 4 } });
     await emulator.admin.injectFault({ route: CREATE, kind: "drop-after", count: 5 });
+    // The first look-up fails too: the list is retried (idempotent), and finds the instance.
     await emulator.admin.injectFault({ route: LIST, kind: "drop-before", count: 1 });
-    const outcome = await c.createInstance(request("ambiguous-4")).catch((e: unknown) => e);
-    expect((await emulator.admin.listInstances()).filter((i) => i.name === "ambiguous-4")).toHaveLength(1);
-    if (!(outcome instanceof Error)) expect((outcome as { recoveredByLookup: boolean }).recoveredByLookup).toBe(true);
+    const instance = await create(c, "ambiguous-4");
+    const named = (await emulator.admin.listInstances()).filter((i) => i.name === "ambiguous-4");
+    expect(named.map((i) => i.id)).toEqual([instance.id]);
+    expect(await emulator.admin.requestCount(CREATE)).toBe(1);
   });
 });
 
@@ -374,7 +400,7 @@ describe("authentication", () => {
 
 test("DELETE counts once per call when nothing fails", async () => {
   const c = client();
-  const { instance } = await c.createInstance(request("del-count"));
+  const instance = await create(c, "del-count");
   await emulator.admin.updateInstance(instance.id, { status: "STOPPED" });
   await emulator.admin.resetRequestCounts();
   await c.deleteInstance(instance.id);

@@ -1,3 +1,5 @@
+import { sanitizeServiceText } from "../api/redact.js";
+
 /**
  * Progress lines for long waits. The provider host's stdout is what `pulumi up` shows (its log API is not
  * connected to the engine in dynamic providers), so a line goes to stdout on each status change and
@@ -16,8 +18,9 @@ export function setProgressSink(sink: ProgressSink): void {
   sinkHolder.sink = sink;
 }
 
+/** Prints one line; text from the service is masked and stripped of control characters (no fake lines). */
 export function reportProgress(line: string): void {
-  sinkHolder.sink(line);
+  sinkHolder.sink(sanitizeServiceText(line));
 }
 
 export interface ProgressTracker {

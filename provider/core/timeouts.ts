@@ -1,0 +1,43 @@
+import { parseDurationMs } from "./parseDuration.js";
+
+export interface TimeoutsInput {
+  create?: string;
+  update?: string;
+  delete?: string;
+}
+
+/**
+ * The longest timeout accepted at check: a wait longer than a day is a typo (400 digits passed check once and
+ * failed only after the POST), and a deployment that long would outlive the credentials it runs with.
+ */
+export const MAX_TIMEOUT_MS = 24 * 3_600_000;
+
+/** The timeout for one operation, from the `timeouts` input (check has validated it) or the resource's default. */
+export function timeoutMs(
+  timeouts: TimeoutsInput | undefined,
+  operation: keyof TimeoutsInput,
+  defaults: Required<TimeoutsInput>,
+): number {
+  const declared = timeouts?.[operation];
+  const parsed = declared === undefined ? undefined : parseDurationMs(declared);
+  if (parsed !== undefined && parsed <= MAX_TIMEOUT_MS) return parsed;
+  return parseDurationMs(defaults[operation])!;
+}
+
+/** Check-time rule for a `timeouts` input: each one parses and is at most 24 h. One failure per bad field. */
+export function checkTimeouts(timeouts: unknown): { property: string; reason: string }[] {
+  if (timeouts === null || typeof timeouts !== "object") return [];
+  const failures: { property: string; reason: string }[] = [];
+  for (const operation of ["create", "update", "delete"] as const) {
+    const value = (timeouts as Record<string, unknown>)[operation];
+    if (typeof value !== "string") continue;
+    const ms = parseDurationMs(value);
+    if (ms !== undefined && ms > MAX_TIMEOUT_MS) {
+      failures.push({
+        property: `timeouts.${operation}`,
+        reason: `timeouts.${operation} must be at most 24h (got ${JSON.stringify(value.length > 24 ? `${value.slice(0, 24)}…` : value)})`,
+      });
+    }
+  }
+  return failures;
+}
