@@ -395,7 +395,7 @@ function stateSection(report: Report): string[] {
     ),
     "",
     "`__provider` is the serialized provider shim; Pulumi stores it in the inputs and again in the outputs of " +
-      "every resource. It is a loader of the installed `pulumi-modelarts/provider`, so its size does not grow " +
+      "every resource. It is a loader of the installed `pulumi-modelarts/host`, so its size does not grow " +
       "with the provider's code.",
     "",
   ];

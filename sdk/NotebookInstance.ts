@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { notebookInstanceProviderShim } from "./providerShim.js";
+import { notebookInstanceShim } from "./providerShims.js";
 
 /** OBS storage of the instance's work directory. */
 export interface NotebookStorageArgs {
@@ -183,14 +183,7 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
     // diff about a targeted replacement, whose new instance gets the old name (declared, or derived from the
     // same inputs). Created first, it would collide with the old instance, resume it through its owner key,
     // and then have it deleted as "the old one".
-    super(
-      notebookInstanceProviderShim,
-      name,
-      props,
-      { deleteBeforeReplace: true, ...opts },
-      "modelarts",
-      "NotebookInstance",
-    );
+    super(notebookInstanceShim, name, props, { deleteBeforeReplace: true, ...opts }, "modelarts", "NotebookInstance");
   }
 }
 

@@ -62,8 +62,8 @@ async function checked(olds: object, news: Record<string, unknown>): Promise<Rec
 test("__provider is small and captures no secret", () => {
   const bytes = Buffer.byteLength(serialized.provider);
   console.log(`__provider bytes per resource: ${bytes}`);
-  expect(bytes).toBeLessThan(2500);
-  expect(serialized.provider).toContain('import("pulumi-modelarts/provider")');
+  expect(bytes).toBeLessThan(2048);
+  expect(serialized.provider).toContain('import("pulumi-modelarts/host")');
   expect(serialized.provider).not.toMatch(/Ajv|got\b|secretKey|HW_SECRET_KEY/);
 });
 
