@@ -242,7 +242,7 @@ export async function measureBatch(
         );
         const created = await notebookInstanceProvider.create(inputs);
         const returnedAt = Date.now();
-        const createdAt = Number(created.outs.creationTimestamp);
+        const createdAt = Date.parse(created.outs.creationTimestamp);
         const readyAt = createdAt + readyAfterMs;
         // Terraform's wait starts when its POST returns: the instance's creation time, to the millisecond.
         const tf = terraformReplay(readyAfterMs / timeScale);

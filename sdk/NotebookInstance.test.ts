@@ -5,6 +5,8 @@ interface Registered {
   type: string;
   name: string;
   inputs: Record<string, unknown>;
+  /** Set for a read (`NotebookInstance.get`): the id it reads. */
+  id?: string;
 }
 
 const registered: Registered[] = [];
@@ -13,10 +15,10 @@ beforeAll(() => {
   pulumi.runtime.setMocks(
     {
       newResource(args) {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs, id: args.id || undefined });
         // What the provider would return: the inputs as applied plus the service's view.
         return {
-          id: "DE-mock-1",
+          id: args.id || "DE-mock-1",
           state: {
             ...args.inputs,
             name: args.inputs.name ?? "dev-abc1234",
@@ -72,9 +74,15 @@ test("an explicit name is passed as is, without a name prefix", async () => {
   expect(entry.inputs.namePrefix).toBeUndefined();
 });
 
-test("NotebookInstance.get registers a read-only reference by id", async () => {
+test("NotebookInstance.get registers a read-only reference by id, with no inputs", async () => {
   const ref = NotebookInstance.get("existing", "DE-existing-1");
-  expect(await value(ref.status)).toBeDefined();
+  expect(await value(ref.id)).toBe("DE-existing-1");
+  expect(await value(ref.status)).toBe("RUNNING");
+  const entry = registered.find((r) => r.name === "existing")!;
+  expect(entry.id).toBe("DE-existing-1");
+  expect(entry.type).toBe("pulumi-nodejs:dynamic/modelarts:NotebookInstance");
+  // Nothing declared: only Pulumi's own provider text (registered outputs are undefined, so not sent).
+  expect(Object.keys(entry.inputs)).toEqual(["__provider"]);
 });
 
 test("deleteBeforeReplace: false is refused at program time (names are unique)", () => {

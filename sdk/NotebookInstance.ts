@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { OUTPUT_NAMES } from "../provider/notebookInstance/fields.js";
 import { notebookInstanceShim } from "./providerShims.js";
 
 /** OBS storage of the instance's work directory. */
@@ -110,25 +111,39 @@ export interface NotebookInstanceArgs {
  * ```
  */
 export class NotebookInstance extends pulumi.dynamic.Resource {
-  /** The instance id (`DE-...`), also the resource id. */
-  declare public readonly instanceId: pulumi.Output<string>;
+  // Every input is also an output: the inputs as applied.
+  /** The instance's name (an adopted instance keeps its own). */
   declare public readonly name: pulumi.Output<string>;
+  declare public readonly namePrefix: pulumi.Output<string | undefined>;
   declare public readonly profileId: pulumi.Output<string>;
   declare public readonly flavor: pulumi.Output<string>;
   declare public readonly description: pulumi.Output<string>;
   declare public readonly storage: pulumi.Output<{ type: "obs"; path: string }>;
+  declare public readonly extendStorage: pulumi.Output<{ type: string; path: string }[] | undefined>;
   declare public readonly autoStop: pulumi.Output<{ enabled: boolean; durationSeconds?: number; prompt?: boolean }>;
+  declare public readonly annotations: pulumi.Output<Record<string, string> | undefined>;
   declare public readonly workspaceId: pulumi.Output<string>;
+  declare public readonly pool: pulumi.Output<
+    { id: string; type?: string; name?: string; ownerProjectId?: string } | undefined
+  >;
+  declare public readonly aiProjectId: pulumi.Output<string | undefined>;
   declare public readonly desiredStatus: pulumi.Output<"RUNNING" | "STOPPED" | undefined>;
+  declare public readonly timeouts: pulumi.Output<{ create?: string; update?: string; delete?: string } | undefined>;
+  declare public readonly adoptId: pulumi.Output<string | undefined>;
+  // What the service reports.
+  /** The instance id (`DE-...`), also the resource id. */
+  declare public readonly instanceId: pulumi.Output<string>;
   /** Status reported by the API at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`). */
   declare public readonly status: pulumi.Output<string>;
   /** Jupyter URL (`spec.annotations.url`); empty until the instance has run. */
   declare public readonly url: pulumi.Output<string>;
   /** Notebook host (`spec.annotations.target_domain`). */
   declare public readonly targetDomain: pulumi.Output<string>;
-  /** Creation time, epoch milliseconds as a 13-digit string (API format). */
+  /** Creation time, ISO 8601 (UTC), like every time this resource reports. */
   declare public readonly creationTimestamp: pulumi.Output<string>;
+  /** Time of the last change the service reports, ISO 8601 (UTC). */
   declare public readonly latestUpdateTimestamp: pulumi.Output<string>;
+  /** The flavor as the service describes it (`flavor_details`), with camelCase keys. */
   declare public readonly flavorDetails: pulumi.Output<Record<string, unknown> | null>;
   /** The image configuration as the service reports it (its `id` differs from `profileId`). */
   declare public readonly profile: pulumi.Output<{
@@ -189,24 +204,3 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
 
 /** Marks the arguments of `NotebookInstance.get`: no inputs, only an id. */
 const READ_ONLY = {} as NotebookInstanceArgs;
-
-/** Every output is registered up front (passed as undefined), or Pulumi drops it (pulumi/pulumi#5174). */
-const OUTPUT_NAMES = [
-  "instanceId",
-  "name",
-  "description",
-  "workspaceId",
-  "autoStop",
-  "desiredStatus",
-  "status",
-  "url",
-  "targetDomain",
-  "creationTimestamp",
-  "latestUpdateTimestamp",
-  "flavorDetails",
-  "profile",
-  "autoStopAt",
-  "autoStopRemainingSeconds",
-  "queuingInfo",
-  "failedReasons",
-] as const;

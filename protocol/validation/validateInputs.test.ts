@@ -66,7 +66,7 @@ describe("validateInputs: valid inputs", () => {
       inputs({ name: "n-abc1234", description: "", workspaceId: "0", autoStop: { enabled: false, prompt: true } }),
     ],
   ])("accepts %s", (_label, value) => {
-    expect(validateInputs(value)).toEqual([]);
+    expect(validateInputs("NotebookInstanceInputs", value)).toEqual([]);
   });
 });
 
@@ -257,7 +257,7 @@ describe("validateInputs: invalid inputs", () => {
   });
 
   it.each(cases)("rejects %s", (_label, value, property, reason) => {
-    const issues = validateInputs(value);
+    const issues = validateInputs("NotebookInstanceInputs", value);
     expect(issues).toContainEqual(expect.objectContaining({ property, reason: expect.stringContaining(reason) }));
   });
 });
@@ -310,13 +310,13 @@ describe("validateInputs: one issue per problem", () => {
       ],
     ],
   ])("%s", (_label, value, expected) => {
-    const issues = validateInputs(value).map((i) => [i.property, i.reason]);
+    const issues = validateInputs("NotebookInstanceInputs", value).map((i) => [i.property, i.reason]);
     expect(issues).toEqual(expect.arrayContaining(expected));
     expect(issues).toHaveLength(expected.length);
   });
 
   it("shortens long values in reasons", () => {
-    const [issue] = validateInputs(inputs({ description: `${"x".repeat(100)}<` }));
+    const [issue] = validateInputs("NotebookInstanceInputs", inputs({ description: `${"x".repeat(100)}<` }));
     expect(issue?.reason).toBe(`description must not contain any of & < > " ' / (got "${"x".repeat(59)}…")`);
   });
 });
@@ -337,22 +337,26 @@ describe("validateInputs: Pulumi's unknown value during preview", () => {
     ["desiredStatus unknown", inputs({ desiredStatus: U })],
     ["every value unknown", { profileId: U, flavor: U, storage: U, autoStop: U, timeouts: U, __provider: U }],
   ])("tolerates %s", (_label, value) => {
-    expect(validateInputs(value, { allowUnknowns: true })).toEqual([]);
+    expect(validateInputs("NotebookInstanceInputs", value, { allowUnknowns: true })).toEqual([]);
   });
 
   it("still reports the unknown value as invalid outside preview", () => {
-    expect(validateInputs(inputs({ storage: U }))).toEqual([
+    expect(validateInputs("NotebookInstanceInputs", inputs({ storage: U }))).toEqual([
       expect.objectContaining({ property: "storage", reason: `storage must be an object (got "${U}")` }),
     ]);
   });
 
   it("still reports known problems and missing properties next to unknown values", () => {
-    const issues = validateInputs({ flavor: U, storage: U, name: "a b", desiredStatus: "ON" }, { allowUnknowns: true });
+    const issues = validateInputs(
+      "NotebookInstanceInputs",
+      { flavor: U, storage: U, name: "a b", desiredStatus: "ON" },
+      { allowUnknowns: true },
+    );
     expect(issues.map((i) => i.property)).toEqual(["profileId", "name", "desiredStatus"]);
   });
 
   it("still reports unknown keys holding an unknown value", () => {
-    expect(validateInputs(inputs({ colour: U }), { allowUnknowns: true })).toEqual([
+    expect(validateInputs("NotebookInstanceInputs", inputs({ colour: U }), { allowUnknowns: true })).toEqual([
       expect.objectContaining({ property: "colour", reason: "colour is not a known property" }),
     ]);
   });
@@ -396,7 +400,7 @@ describe("validateInputs: properties", () => {
   it("never throws, and every issue names its property first", () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), shaped), fc.boolean(), (value, allowUnknowns) => {
-        const issues = validateInputs(value, { allowUnknowns });
+        const issues = validateInputs("NotebookInstanceInputs", value, { allowUnknowns });
         for (const issue of issues) {
           expect(typeof issue.property).toBe("string");
           expect(issue.reason.startsWith(issue.property === "" ? "inputs " : `${issue.property} `)).toBe(true);
@@ -411,7 +415,9 @@ describe("validateInputs: properties", () => {
   it("allowing unknowns only ever removes issues", () => {
     fc.assert(
       fc.property(shaped, (value) => {
-        expect(validateInputs(value, { allowUnknowns: true }).length).toBeLessThanOrEqual(validateInputs(value).length);
+        expect(validateInputs("NotebookInstanceInputs", value, { allowUnknowns: true }).length).toBeLessThanOrEqual(
+          validateInputs("NotebookInstanceInputs", value).length,
+        );
       }),
       { numRuns: 1000 },
     );

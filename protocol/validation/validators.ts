@@ -39,11 +39,15 @@ export function validateWire(defName: DefNameArg, value: unknown): WireValidatio
 }
 
 /**
- * Checks the plain inputs of a NotebookInstance (`NotebookInstanceInputs`) and returns one issue per problem, empty
- * when the inputs are valid. Never throws for any JSON value.
+ * Checks a resource's plain inputs against their `$defs` entry (e.g. `NotebookInstanceInputs`) and returns one
+ * issue per problem, empty when the inputs are valid. Never throws for any JSON value.
  */
-export function validateInputs(value: unknown, options: ValidateInputsOptions = {}): ValidationIssue[] {
-  const validate = getValidator("NotebookInstanceInputs");
+export function validateInputs(
+  defName: DefNameArg,
+  value: unknown,
+  options: ValidateInputsOptions = {},
+): ValidationIssue[] {
+  const validate = getValidator(defName);
   if (validate(value)) return [];
   let errors = validate.errors ?? [];
   if (options.allowUnknowns === true) {

@@ -1,7 +1,8 @@
 import { validateInputs } from "../../protocol/validation/validators.js";
 import { generateName } from "../core/autoName.js";
 import { checkTimeouts } from "../core/timeouts.js";
-import { DEFAULT_WORKSPACE_ID } from "./fieldTables.js";
+import { withDefaults } from "../core/fieldCatalogue.js";
+import { INPUT_FIELDS } from "./fields.js";
 import { UNKNOWN, type NotebookInstanceInputs } from "./types.js";
 
 export interface CheckFailure {
@@ -36,17 +37,18 @@ export function checkNotebookInstance(oldValues: object | undefined, newValues: 
   ) {
     return { inputs: asCheckedInputs({}), failures: [{ property: "__proto__", reason: "__proto__ is not an input" }] };
   }
-  const failures = [...validateInputs(news, { allowUnknowns: true }), ...checkTimeouts(news.timeouts)];
+  const failures = [
+    ...validateInputs("NotebookInstanceInputs", news, { allowUnknowns: true }),
+    ...checkTimeouts(news.timeouts),
+  ];
   if (failures.length > 0) return { inputs: asCheckedInputs(news), failures };
 
-  const inputs: Inputs = { ...news };
+  const inputs: Inputs = withDefaults(INPUT_FIELDS, news);
   const name = resolveName(olds, news);
   if (name === undefined) delete inputs.name;
   else inputs.name = name;
   // namePrefix is kept only for generated names: its presence is how diff knows a name was not declared.
   if (news.name !== undefined) delete inputs.namePrefix;
-  if (inputs.description === undefined) inputs.description = "";
-  if (inputs.workspaceId === undefined) inputs.workspaceId = DEFAULT_WORKSPACE_ID;
   if (isPlainObject(inputs.storage) && inputs.storage.type === undefined) {
     inputs.storage = { ...inputs.storage, type: "obs" };
   }

@@ -10,7 +10,7 @@ import { timeoutMs } from "../core/timeouts.js";
 import { removeInstance } from "./deleteNotebookInstance.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
-import { DEFAULT_TIMEOUTS } from "./fieldTables.js";
+import { DEFAULT_TIMEOUTS } from "./fields.js";
 import { observedInputs, toCreateRequest, toOutputs, toUpdateRequest } from "./mapping.js";
 import { findOwnedInstances, ownerKeyOf } from "./ownership.js";
 import { FAILED_STATUSES } from "./statusClasses.js";

@@ -6,7 +6,7 @@ import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { timeoutMs } from "../core/timeouts.js";
 import { requestAction, STOP_DONE_CODES } from "./enforceDesiredStatus.js";
-import { DEFAULT_TIMEOUTS } from "./fieldTables.js";
+import { DEFAULT_TIMEOUTS } from "./fields.js";
 import { GONE_STATUSES, STARTING_STATUSES } from "./statusClasses.js";
 import type { NotebookInstanceOutputs } from "./types.js";
 import { waitForInstance } from "./waitForInstance.js";

@@ -19,8 +19,8 @@ const stored = {
   status: "RUNNING",
   url: "https://x/y",
   profile: { id: "efa847c0-7359-11eb-b34f-0255ac100057", name: "Multi-Engine 2.0" },
-  creationTimestamp: "1614669154682",
-  latestUpdateTimestamp: "1614669154682",
+  creationTimestamp: "2021-03-02T07:12:34.682Z",
+  latestUpdateTimestamp: "2021-03-02T07:12:34.682Z",
   __provider: "exports.handler = ...",
 };
 

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
-import { REPLACE_ON_CHANGE } from "./fieldTables.js";
+import { inputsWith, type FieldsWith } from "../core/fieldCatalogue.js";
+import { INPUT_FIELDS } from "./fields.js";
 import { powerStateOf } from "./statusClasses.js";
 import { UNKNOWN } from "./types.js";
 
@@ -23,16 +24,15 @@ type Props = object & Record<string, unknown>;
 export function diffNotebookInstance(oldValues: object, newValues: object): DiffResult {
   const olds = oldValues as Props;
   const news = newValues as Props;
-  const replaces: string[] = REPLACE_ON_CHANGE.filter((field) => field !== "name" && !same(olds[field], news[field]));
+  const replaces: string[] = REPLACED_FIELDS.filter((field) => !same(olds[field], news[field]));
   const nameChange = nameChangeOf(olds, news);
   if (nameChange) replaces.unshift(nameChange);
   // An instance whose create failed cannot be repaired in place: like Terraform's taint, the next `pulumi up`
   // replaces it (the failed one is deleted first, then created anew).
   if (olds.status === "CREATE_FAILED") replaces.push("status");
-  const updates: string[] = [];
-  if (!same(olds.description ?? "", news.description ?? "")) updates.push("description");
-  if (!sameAutoStop(olds.autoStop, news.autoStop)) updates.push("autoStop");
-  if (desiredStatusDiffers(olds, news)) updates.push("desiredStatus");
+  const updates = Object.entries(CHANGED_IN_PLACE)
+    .filter(([, differs]) => differs(olds, news))
+    .map(([field]) => field);
   return {
     changes: replaces.length > 0 || updates.length > 0,
     replaces,
@@ -54,6 +54,22 @@ function nameChangeOf(olds: Props, news: Props): "name" | "namePrefix" | undefin
   if (olds.namePrefix === undefined && news.namePrefix === undefined) return undefined;
   return same(olds.namePrefix, news.namePrefix) ? undefined : "namePrefix";
 }
+
+/** Fields whose change replaces the instance; `name` is compared apart (only a declared name counts). */
+const REPLACED_FIELDS = inputsWith(INPUT_FIELDS, "replace").filter((field) => field !== "name");
+
+/**
+ * How each in-place field is compared, with the service's own rules (absent means the default, a disabled
+ * auto-stop's duration does not matter). The type requires one entry per in-place field of the catalogue.
+ */
+const CHANGED_IN_PLACE: Record<
+  FieldsWith<typeof INPUT_FIELDS, "update" | "action">,
+  (olds: Props, news: Props) => boolean
+> = {
+  description: (olds, news) => !same(olds.description ?? "", news.description ?? ""),
+  autoStop: (olds, news) => !sameAutoStop(olds.autoStop, news.autoStop),
+  desiredStatus: (olds, news) => desiredStatusDiffers(olds, news),
+};
 
 function same(a: unknown, b: unknown): boolean {
   if (b === UNKNOWN || a === UNKNOWN) return a === b;

@@ -1,24 +1,9 @@
 import { OWNER_KEY_INPUT } from "./ownership.js";
+import { INPUT_FIELDS } from "./fields.js";
 import type { NotebookInstanceInputs } from "./types.js";
 
 /** Every input key, so that outputs (which repeat the inputs) can be split back into inputs on refresh. */
-export const INPUT_KEYS = [
-  "name",
-  "namePrefix",
-  "profileId",
-  "flavor",
-  "description",
-  "storage",
-  "extendStorage",
-  "autoStop",
-  "annotations",
-  "workspaceId",
-  "pool",
-  "aiProjectId",
-  "desiredStatus",
-  "timeouts",
-  "adoptId",
-] as const satisfies readonly (keyof NotebookInstanceInputs)[];
+export const INPUT_KEYS = Object.keys(INPUT_FIELDS) as (keyof typeof INPUT_FIELDS)[];
 
 /**
  * The input part of stored outputs, with the internal owner key. Only named keys are copied (never a key taken

@@ -5,6 +5,7 @@
  */
 import type { CreateRequest, Instance, UpdateRequest, WireAutoStop } from "../../protocol/demanager/wireTypes.js";
 import { jsonSafe } from "../core/jsonSafe.js";
+import { camelCaseKeys, isoFromEpochMs } from "../core/outputFormats.js";
 import { powerStateOf } from "./statusClasses.js";
 import type { AutoStopInput, NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
 
@@ -74,9 +75,9 @@ export function toOutputs(instance: Instance, inputs: NotebookInstanceInputs): N
     status: String(instance.status),
     url: typeof annotations.url === "string" ? annotations.url : "",
     targetDomain: typeof annotations.target_domain === "string" ? annotations.target_domain : "",
-    creationTimestamp: instance.creation_timestamp ?? "",
-    latestUpdateTimestamp: instance.latest_update_timestamp ?? "",
-    flavorDetails: instance.flavor_details ?? null,
+    creationTimestamp: isoFromEpochMs(instance.creation_timestamp),
+    latestUpdateTimestamp: isoFromEpochMs(instance.latest_update_timestamp),
+    flavorDetails: instance.flavor_details ? (camelCaseKeys(instance.flavor_details) as Record<string, unknown>) : null,
     profile: instance.profile
       ? pickDefined({
           id: instance.profile.id,
@@ -85,10 +86,7 @@ export function toOutputs(instance: Instance, inputs: NotebookInstanceInputs): N
           flavorType: instance.profile.flavor_type,
         })
       : null,
-    autoStopAt:
-      autoStop.enable && typeof autoStop.stop_timestamp === "number" && autoStop.stop_timestamp > 0
-        ? new Date(autoStop.stop_timestamp).toISOString()
-        : "",
+    autoStopAt: autoStop.enable ? isoFromEpochMs(autoStop.stop_timestamp) : "",
     autoStopRemainingSeconds: autoStop.enable && typeof autoStop.remain_time === "number" ? autoStop.remain_time : null,
     queuingInfo: queuing
       ? pickDefined({ status: queuing.status, rank: queuing.rank, remainTimeSeconds: queuing.remain_time })

@@ -67,6 +67,7 @@ export interface NotebookInstanceOutputs extends NotebookInstanceInputs {
   status: string;
   url: string;
   targetDomain: string;
+  /** ISO 8601 (UTC), like every time an output reports. */
   creationTimestamp: string;
   latestUpdateTimestamp: string;
   flavorDetails: Record<string, unknown> | null;

@@ -7,7 +7,7 @@ import { getProviderContext } from "../core/providerContext.js";
 import { timeoutMs } from "../core/timeouts.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
-import { DEFAULT_TIMEOUTS } from "./fieldTables.js";
+import { DEFAULT_TIMEOUTS } from "./fields.js";
 import { toOutputs, toUpdateRequest } from "./mapping.js";
 import { classifyStatus, FAILED_STATUSES } from "./statusClasses.js";
 import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
