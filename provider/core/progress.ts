@@ -24,10 +24,11 @@ export function reportProgress(line: string): void {
 }
 
 export interface ProgressTracker {
-  observe(status: string, extra?: { rank?: number }): void;
+  /** `detail` says where in the status the object is: "queue position 2", "step 2 of 4: prepare compute". */
+  observe(status: string, detail?: string): void;
 }
 
-/** Prints on status change, and every `everyMs` while nothing changes. */
+/** Prints when the status or its detail changes, and every `everyMs` while nothing changes. */
 export function createProgressTracker(options: {
   label: string;
   now?: () => number;
@@ -39,14 +40,14 @@ export function createProgressTracker(options: {
   let lastStatus: string | undefined;
   let lastPrinted = 0;
   return {
-    observe(status, extra) {
+    observe(status, detail) {
       const at = now();
-      if (status === lastStatus && at - lastPrinted < everyMs) return;
-      lastStatus = status;
+      const key = `${status}\u0000${detail ?? ""}`;
+      if (key === lastStatus && at - lastPrinted < everyMs) return;
+      lastStatus = key;
       lastPrinted = at;
       const elapsed = Math.round((at - started) / 1000);
-      const rank = extra?.rank !== undefined ? `, queue position ${extra.rank}` : "";
-      reportProgress(`${options.label}: ${status} (${elapsed}s elapsed${rank})`);
+      reportProgress(`${options.label}: ${status} (${elapsed}s elapsed${detail ? `, ${detail}` : ""})`);
     },
   };
 }

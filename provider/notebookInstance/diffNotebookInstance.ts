@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { same } from "../core/compareInputs.js";
 import { inputsWith, type FieldsWith } from "../core/fieldCatalogue.js";
 import { INPUT_FIELDS } from "./fields.js";
 import { powerStateOf } from "./statusClasses.js";
@@ -70,24 +71,6 @@ const CHANGED_IN_PLACE: Record<
   autoStop: (olds, news) => !sameAutoStop(olds.autoStop, news.autoStop),
   desiredStatus: (olds, news) => desiredStatusDiffers(olds, news),
 };
-
-function same(a: unknown, b: unknown): boolean {
-  if (b === UNKNOWN || a === UNKNOWN) return a === b;
-  return isDeepStrictEqual(normalize(a), normalize(b));
-}
-
-/** Absent, null and empty collections mean the same thing to the API. */
-function normalize(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(normalize);
-  if (typeof value === "object") {
-    const entries = Object.entries(value as Props)
-      .map(([k, v]) => [k, normalize(v)] as const)
-      .filter(([, v]) => v !== undefined);
-    return entries.length === 0 ? undefined : Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
-  }
-  return value;
-}
 
 /** The duration only matters while auto-stop is enabled; prompt defaults to true on the service. */
 function sameAutoStop(a: unknown, b: unknown): boolean {

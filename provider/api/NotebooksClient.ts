@@ -1,0 +1,364 @@
+import type {
+  Notebook,
+  NotebookCreateRequest,
+  NotebookFlavor,
+  NotebookFlavorsResponse,
+  NotebookImage,
+  NotebookImagesResponse,
+  NotebookLease,
+  NotebookListResponse,
+  NotebookStorage,
+  NotebookStorageListResponse,
+  NotebookTag,
+  NotebookUpdateRequest,
+} from "../../protocol/notebooks/wireTypes.js";
+import { isNotFoundAnswer } from "./errorClassification.js";
+import { ConfigurationError } from "./errors.js";
+import { sanitizeServiceText } from "./redact.js";
+import type { RequestExecutor, RequestSpec } from "./requestExecutor.js";
+import type { RecoverOutcome } from "./retryStrategy.js";
+
+/**
+ * The notebooks API's "does not exist" answers: HTTP 400 with ModelArts.6404 (what Terraform and the OpenI client
+ * see) or ModelArts.6309 (the demanager code, which Terraform also accepts); a 404 carrying one of them counts
+ * too. Which one the live service sends is an open question (docs/modelarts-notebooks-api.md §19), so all are
+ * handled; a bare 404 or the gateway's APIG.0101 never means gone.
+ */
+export const NOTEBOOK_NOT_FOUND_CODES: ReadonlySet<string> = new Set(["ModelArts.6404", "ModelArts.6309"]);
+
+/** ListNotebooks accepts only 10, 20 or 50 (§2); images page by 200 like Terraform. */
+const NOTEBOOK_PAGE_SIZE = 50;
+const IMAGE_PAGE_SIZE = 200;
+
+/**
+ * Notebook, image and storage ids are UUIDs (§2); an id is put in URL paths, so nothing else passes. Storage
+ * mounts are addressed by their notebook's id and their own.
+ */
+export const UUID_PATTERN = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+
+export type NotebookCreateRecovery = (
+  err: unknown,
+  context: { maybeApplied: boolean },
+) => Promise<RecoverOutcome<Notebook>>;
+
+export interface NotebookListQuery {
+  name?: string;
+  status?: string;
+  workspace_id?: string;
+  pool_id?: string;
+  flavor?: string;
+  image_id?: string;
+}
+
+export interface FlavorQuery {
+  category?: string;
+  type?: string;
+}
+
+export interface ImageQuery {
+  name?: string;
+  name_fuzzy_match?: boolean;
+  type?: string;
+  namespace?: string;
+  service_type?: string;
+  workspace_id?: string;
+}
+
+/**
+ * The notebooks API (`/v1/{project_id}/notebooks`, docs/modelarts-notebooks-api.md §1): notebooks, their lease,
+ * tags and dynamically mounted storage, and the flavor and image listings. As in DemanagerClient, every answer is
+ * checked against its documented shape and every id before it reaches a URL.
+ */
+export class NotebooksClient {
+  readonly projectId: string;
+  private readonly executor: RequestExecutor;
+
+  constructor(options: { executor: RequestExecutor; projectId: string }) {
+    this.executor = options.executor;
+    this.projectId = options.projectId;
+  }
+
+  private base(): string {
+    return `/v1/${encodeURIComponent(this.projectId)}`;
+  }
+
+  /** Throws for an implausible id: every caller is async, so the throw is a rejection before any request. */
+  private notebookPath(id: string, suffix = ""): string {
+    return `${this.base()}/notebooks/${encodeURIComponent(checkUuid(id, "notebook"))}${suffix}`;
+  }
+
+  private async call<T>(spec: RequestSpec<T>): Promise<T> {
+    return (await this.executor.execute<T>(spec)).data;
+  }
+
+  /** POST a notebook; never repeated blindly (see DemanagerClient.createInstance). */
+  async createNotebook(request: NotebookCreateRequest, recover: NotebookCreateRecovery): Promise<Notebook> {
+    return this.call<Notebook>({
+      method: "POST",
+      path: `${this.base()}/notebooks`,
+      body: request,
+      retry: "recoverable",
+      answer: "NotebookObject",
+      recover: async (err, context) => {
+        const outcome = await recover(err, context);
+        return outcome.kind === "done"
+          ? { kind: "done", value: { status: 200, headers: {}, data: outcome.value } }
+          : outcome;
+      },
+    });
+  }
+
+  async getNotebook(id: string): Promise<Notebook> {
+    return this.call<Notebook>({
+      method: "GET",
+      path: this.notebookPath(id),
+      retry: "idempotent",
+      answer: "NotebookObject",
+      verify: (notebook) => sameObject("notebook", id, notebook.id),
+    });
+  }
+
+  /** GET, with only the API's own not-found answers turned into `undefined`. */
+  async findNotebook(id: string): Promise<Notebook | undefined> {
+    try {
+      return await this.getNotebook(id);
+    } catch (err) {
+      if (isNotFoundAnswer(err, NOTEBOOK_NOT_FOUND_CODES)) return undefined;
+      throw err;
+    }
+  }
+
+  /** Every notebook matching the query (the `name` filter is fuzzy, §6), across all pages. */
+  async listNotebooks(query: NotebookListQuery = {}): Promise<Notebook[]> {
+    return this.pages<Notebook>(`${this.base()}/notebooks`, query, NOTEBOOK_PAGE_SIZE, "NotebookListResponse");
+  }
+
+  /**
+   * PUT. The documented answer may echo only the changed fields (§7), so the caller reads the notebook again for
+   * its state; the answer is still checked to be an object.
+   */
+  async updateNotebook(id: string, request: NotebookUpdateRequest): Promise<void> {
+    await this.call<unknown>({
+      method: "PUT",
+      path: this.notebookPath(id),
+      body: request,
+      retry: "idempotent",
+      answer: "NotebookUpdateResponse",
+    });
+  }
+
+  /** DELETE; "gone" for the API's own not-found answer (a retried DELETE whose first answer was lost). */
+  async deleteNotebook(id: string): Promise<"deleting" | "gone"> {
+    try {
+      await this.call<Notebook>({
+        method: "DELETE",
+        path: this.notebookPath(id),
+        retry: "idempotent",
+        answer: "NotebookObject",
+        // The documented answer is the notebook in DELETING (§8); some gateways answer 204 with no body.
+        emptyAnswerAllowed: true,
+        verify: (notebook) => (notebook === undefined ? undefined : sameObject("notebook", id, notebook.id)),
+      });
+      return "deleting";
+    } catch (err) {
+      if (isNotFoundAnswer(err, NOTEBOOK_NOT_FOUND_CODES)) return "gone";
+      throw err;
+    }
+  }
+
+  /**
+   * POST .../start with the auto-stop to apply from this start (§8, §9): `durationMs` -1 starts without one, as
+   * Terraform does. Repeating a start is harmless (6305/6306 mean already running or starting).
+   */
+  async startNotebook(id: string, lease?: { durationMs: number; type?: string }): Promise<Notebook> {
+    const query: [string, string][] = [];
+    if (lease) {
+      query.push(["duration", String(lease.durationMs)]);
+      if (lease.type !== undefined && lease.durationMs !== -1) query.push(["type", lease.type]);
+    }
+    return this.call<Notebook>({
+      method: "POST",
+      path: this.notebookPath(id, "/start"),
+      query,
+      body: {},
+      retry: "idempotent",
+      answer: "NotebookObject",
+      verify: (notebook) => sameObject("notebook", id, notebook.id),
+    });
+  }
+
+  async stopNotebook(id: string): Promise<Notebook> {
+    return this.call<Notebook>({
+      method: "POST",
+      path: this.notebookPath(id, "/stop"),
+      body: {},
+      retry: "idempotent",
+      answer: "NotebookObject",
+      verify: (notebook) => sameObject("notebook", id, notebook.id),
+    });
+  }
+
+  /** PATCH .../lease: prolongs the auto-stop of a running notebook (§9); the query duration wins over the body. */
+  async renewLease(id: string, lease: { durationMs: number; type?: string }): Promise<NotebookLease> {
+    return this.call<NotebookLease>({
+      method: "PATCH",
+      path: this.notebookPath(id, "/lease"),
+      query: [["duration", String(lease.durationMs)]],
+      body: { duration: lease.durationMs, ...(lease.type !== undefined && { type: lease.type }) },
+      retry: "idempotent",
+      answer: "NotebookLease",
+    });
+  }
+
+  /** tags/create: upserts by key; 204 with no body (§13). */
+  async createTags(id: string, tags: NotebookTag[], workspaceId?: string): Promise<void> {
+    if (tags.length === 0) return;
+    await this.call<unknown>({
+      method: "POST",
+      path: this.notebookPath(id, "/tags/create"),
+      query: workspaceId === undefined ? [] : [["workspace_id", workspaceId]],
+      body: { tags },
+      retry: "idempotent",
+      answer: "NotebookTagsRequest",
+      emptyAnswerAllowed: true,
+    });
+  }
+
+  /** tags/delete: a DELETE with a body; a missing tag is a no-op (§13). */
+  async deleteTags(id: string, tags: NotebookTag[], workspaceId?: string): Promise<void> {
+    if (tags.length === 0) return;
+    await this.call<unknown>({
+      method: "DELETE",
+      path: this.notebookPath(id, "/tags/delete"),
+      query: workspaceId === undefined ? [] : [["workspace_id", workspaceId]],
+      body: { tags },
+      retry: "idempotent",
+      answer: "NotebookTagsRequest",
+      emptyAnswerAllowed: true,
+    });
+  }
+
+  async listFlavors(query: FlavorQuery = {}): Promise<NotebookFlavor[]> {
+    const page = await this.call<NotebookFlavorsResponse>({
+      method: "GET",
+      path: `${this.base()}/notebooks/flavors`,
+      query: queryPairs(query),
+      retry: "idempotent",
+      answer: "NotebookFlavorsResponse",
+    });
+    // The items come in `data`, `flavors` or both (§10.1).
+    return page.data ?? page.flavors ?? [];
+  }
+
+  /** The flavors an existing notebook can switch to (§10.2). */
+  async listSwitchableFlavors(id: string): Promise<NotebookFlavor[]> {
+    const page = await this.call<NotebookFlavorsResponse>({
+      method: "GET",
+      path: this.notebookPath(id, "/flavors"),
+      retry: "idempotent",
+      answer: "NotebookFlavorsResponse",
+    });
+    return page.flavors ?? page.data ?? [];
+  }
+
+  async listImages(query: ImageQuery = {}): Promise<NotebookImage[]> {
+    return this.pages<NotebookImage>(`${this.base()}/images`, query, IMAGE_PAGE_SIZE, "NotebookImagesResponse");
+  }
+
+  async attachStorage(
+    notebookId: string,
+    request: { category: string; mount_path: string; uri: string },
+  ): Promise<NotebookStorage> {
+    return this.call<NotebookStorage>({
+      method: "POST",
+      path: this.notebookPath(notebookId, "/storage"),
+      body: request,
+      retry: "once",
+      answer: "NotebookStorage",
+    });
+  }
+
+  async listStorages(notebookId: string): Promise<NotebookStorage[]> {
+    const page = await this.call<NotebookStorageListResponse>({
+      method: "GET",
+      path: this.notebookPath(notebookId, "/storage"),
+      retry: "idempotent",
+      answer: "NotebookStorageListResponse",
+    });
+    return page.data ?? [];
+  }
+
+  /** GET one mount; `undefined` for the API's not-found answer. */
+  async findStorage(notebookId: string, storageId: string): Promise<NotebookStorage | undefined> {
+    try {
+      return await this.call<NotebookStorage>({
+        method: "GET",
+        path: this.notebookPath(notebookId, `/storage/${encodeURIComponent(checkUuid(storageId, "storage"))}`),
+        retry: "idempotent",
+        answer: "NotebookStorage",
+        verify: (storage) => sameObject("storage", storageId, storage.id),
+      });
+    } catch (err) {
+      if (isNotFoundAnswer(err, NOTEBOOK_NOT_FOUND_CODES)) return undefined;
+      throw err;
+    }
+  }
+
+  async detachStorage(notebookId: string, storageId: string): Promise<"unmounting" | "gone"> {
+    try {
+      await this.call<NotebookStorage>({
+        method: "DELETE",
+        path: this.notebookPath(notebookId, `/storage/${encodeURIComponent(checkUuid(storageId, "storage"))}`),
+        retry: "idempotent",
+        answer: "NotebookStorage",
+        emptyAnswerAllowed: true,
+      });
+      return "unmounting";
+    } catch (err) {
+      if (isNotFoundAnswer(err, NOTEBOOK_NOT_FOUND_CODES)) return "gone";
+      throw err;
+    }
+  }
+
+  /** Follows `offset` until a short page (Terraform's paging, §2), whatever `total` says. */
+  private async pages<T>(
+    path: string,
+    query: object,
+    pageSize: number,
+    answer: "NotebookListResponse" | "NotebookImagesResponse",
+  ): Promise<T[]> {
+    const all: T[] = [];
+    for (let offset = 0; ;) {
+      const page = await this.call<{ data?: T[] }>({
+        method: "GET",
+        path,
+        query: [...queryPairs(query), ["limit", String(pageSize)], ["offset", String(offset)]],
+        retry: "idempotent",
+        answer,
+      });
+      const items = page.data ?? [];
+      all.push(...items);
+      if (items.length < pageSize) return all;
+      offset += items.length;
+    }
+  }
+}
+
+function queryPairs(query: object): [string, string][] {
+  return Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => [key, String(value)]);
+}
+
+/** Refuses an id that is not a UUID before it can reach a URL. */
+export function checkUuid(id: string, what: string): string {
+  if (typeof id === "string" && UUID_PATTERN.test(id)) return id;
+  const shown = typeof id === "string" ? JSON.stringify(sanitizeServiceText(id).slice(0, 80)) : String(id);
+  throw new ConfigurationError(`${shown} is not a ${what} id (a UUID); no request was sent`, "InvalidId");
+}
+
+function sameObject(what: string, id: string, answered: string | undefined): string | undefined {
+  return answered === id
+    ? undefined
+    : `it describes ${what} ${JSON.stringify(sanitizeServiceText(String(answered)).slice(0, 80))}, not "${id}"`;
+}

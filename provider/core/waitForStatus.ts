@@ -1,0 +1,87 @@
+import { isTransient } from "../api/errorClassification.js";
+import { WaitError, type WaitFailureKind } from "../api/errors.js";
+import { waitFor } from "../wait/waitFor.js";
+import { describeSubject, type Subject } from "./operationError.js";
+import { formatDuration } from "./parseDuration.js";
+import type { PollSchedule } from "./pollScheduleFromEnv.js";
+import { createProgressTracker } from "./progress.js";
+
+/** How a resource's objects read to a waiter: one adapter per resource type, the wait loop is shared. */
+export interface StatusReading<T> {
+  /** GET; `undefined` only for the API's own "does not exist" answer. */
+  find(id: string): Promise<T | undefined>;
+  status(object: T): string;
+  /** Where in its status the object is, for the progress line (queue position, init step); optional. */
+  detail?(object: T): string | undefined;
+  /** The service's own failure reasons (failed_reasons, fail_reason), formatted. */
+  reasons(object: T): string[];
+}
+
+export type WaitVerdict = { state: "SUCCESS" } | { state: "RETRY" } | { state: "FAILURE"; reason: string };
+
+export interface WaitForStatusOptions<T> {
+  reading: StatusReading<T>;
+  id: string;
+  subject: Subject;
+  verb: string;
+  /** What is waited for, in the timeout message: "RUNNING", "READY", "GONE", "MOUNTED". */
+  targetName: string;
+  /** The verdict on an object that exists. */
+  classify(object: T): WaitVerdict;
+  /** True when waiting for the object to be gone: not found is then success. */
+  untilGone?: boolean;
+  timeoutMs: number;
+  schedule: PollSchedule;
+}
+
+/**
+ * Polls until `classify` says done or failed, the object is gone (success only when waiting for that), or the
+ * timeout passes. Transient API errors are retried, not fatal: one bad minute of 5xx or throttling should not
+ * fail a 20-minute create. Prints a progress line on each status change. Returns the last object seen (undefined
+ * when it is gone).
+ */
+export async function waitForStatus<T>(options: WaitForStatusOptions<T>): Promise<T | undefined> {
+  const { reading, id, schedule } = options;
+  const what = `${options.verb} ${describeSubject(options.subject)}`;
+  const tracker = createProgressTracker({ label: what, everyMs: schedule.progressEveryMs });
+  let lastSeen: T | undefined;
+  const result = await waitFor<T | undefined>({
+    poll: () => reading.find(id),
+    classify: (object) => {
+      if (object === undefined) {
+        return options.untilGone ? { state: "SUCCESS" } : { state: "FAILURE", reason: "it no longer exists" };
+      }
+      lastSeen = object;
+      tracker.observe(reading.status(object), reading.detail?.(object));
+      return options.classify(object);
+    },
+    initialDelayMs: schedule.initialDelayMs,
+    minDelayMs: schedule.minDelayMs,
+    maxDelayMs: schedule.maxDelayMs,
+    maxWaitMs: options.timeoutMs,
+    isRetryableError: isTransient,
+  });
+  switch (result.state) {
+    case "SUCCESS":
+      return result.value;
+    case "FAILURE": {
+      const reasons = lastSeen !== undefined ? reading.reasons(lastSeen) : [];
+      const why = [result.reason ?? "the wait failed", ...reasons].join("; ");
+      const kind: WaitFailureKind = result.value === undefined && !options.untilGone ? "gone" : "failed";
+      throw new WaitError<T>(`${what}: ${why}`, kind, lastSeen, reasons);
+    }
+    case "TIMEOUT": {
+      const status = lastSeen !== undefined ? `; last status ${reading.status(lastSeen)}` : "";
+      const lastError = result.lastError instanceof Error ? `; last error: ${result.lastError.message}` : "";
+      throw new WaitError<T>(
+        `${what}: timed out after ${formatDuration(options.timeoutMs)} waiting for ${options.targetName}${status}${lastError}. ` +
+          `Raise the timeouts input to wait longer; the next \`pulumi up\` resumes the wait.`,
+        "timeout",
+        lastSeen,
+        [],
+      );
+    }
+    default:
+      throw new WaitError<T>(`${what}: the wait was aborted`, "aborted", lastSeen, []);
+  }
+}
