@@ -4,9 +4,7 @@ import type {
   NotebookFlavor,
   NotebookFlavorsResponse,
   NotebookImage,
-  NotebookImagesResponse,
   NotebookLease,
-  NotebookListResponse,
   NotebookStorage,
   NotebookStorageListResponse,
   NotebookTag,
@@ -218,9 +216,8 @@ export class NotebooksClient {
       path: this.notebookPath(id, "/tags/create"),
       query: workspaceId === undefined ? [] : [["workspace_id", workspaceId]],
       body: { tags },
+      // The documented answer is 204 with no body (§13); nothing in a body would be read.
       retry: "idempotent",
-      answer: "NotebookTagsRequest",
-      emptyAnswerAllowed: true,
     });
   }
 
@@ -232,9 +229,8 @@ export class NotebooksClient {
       path: this.notebookPath(id, "/tags/delete"),
       query: workspaceId === undefined ? [] : [["workspace_id", workspaceId]],
       body: { tags },
+      // The documented answer is 204 with no body (§13); nothing in a body would be read.
       retry: "idempotent",
-      answer: "NotebookTagsRequest",
-      emptyAnswerAllowed: true,
     });
   }
 
