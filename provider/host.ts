@@ -4,3 +4,4 @@
  * the closure serializer writes the shim into every resource's `__provider` in state (twice per resource).
  */
 export { notebookInstanceProvider as NotebookInstance } from "./notebookInstance/notebookInstanceProvider.js";
+export { notebookProvider as Notebook } from "./notebook/notebookProvider.js";

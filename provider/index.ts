@@ -6,8 +6,11 @@
  */
 export { notebookInstanceProvider } from "./notebookInstance/notebookInstanceProvider.js";
 export type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./notebookInstance/types.js";
+export { notebookProvider } from "./notebook/notebookProvider.js";
+export type { NotebookInputs, NotebookOutputs } from "./notebook/types.js";
 export { DemanagerClient } from "./api/DemanagerClient.js";
-export { createDemanagerClient, type ClientOptions } from "./api/createClient.js";
+export { NotebooksClient } from "./api/NotebooksClient.js";
+export { createDemanagerClient, createNotebooksClient, type ClientOptions } from "./api/createClient.js";
 export {
   resolveSettings,
   type SettingsInput,
@@ -21,9 +24,11 @@ export {
   TransportError,
   InvalidResponseError,
   ConfigurationError,
+  ConflictError,
   WaitError,
   OperationError,
   PartialFailureError,
 } from "./api/errors.js";
 export { signRequest, type SignRequestInput, type SignedRequest } from "../protocol/signing/signRequest.js";
 export type * as demanager from "../protocol/demanager/wireTypes.js";
+export type * as notebooks from "../protocol/notebooks/wireTypes.js";

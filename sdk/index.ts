@@ -8,3 +8,10 @@ export {
   type NotebookTimeoutsArgs,
 } from "./NotebookInstance.js";
 export { TeamNotebooks, type TeamNotebooksArgs } from "./TeamNotebooks.js";
+export {
+  Notebook,
+  type NotebookArgs,
+  type NotebookVolumeArgs,
+  type NotebookSshArgs,
+  type NotebookLeaseArgs,
+} from "./Notebook.js";

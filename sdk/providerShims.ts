@@ -26,3 +26,19 @@ export const notebookInstanceShim: pulumi.dynamic.ResourceProvider = {
   update: (...a) => i("update", a),
   delete: (...a) => i("delete", a),
 };
+
+// One loader per resource type: a shared loader would need the type as a captured variable, which the serializer
+// writes into every method.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each method has its own result type
+const n = (m: Method, a: unknown[]): Promise<any> =>
+  import("pulumi-modelarts/host" as string).then((p) => p.Notebook[m](...a));
+
+export const notebookShim: pulumi.dynamic.ResourceProvider = {
+  configure: (...a) => n("configure", a),
+  check: (...a) => n("check", a),
+  diff: (...a) => n("diff", a),
+  create: (...a) => n("create", a),
+  read: (...a) => n("read", a),
+  update: (...a) => n("update", a),
+  delete: (...a) => n("delete", a),
+};

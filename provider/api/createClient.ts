@@ -6,6 +6,7 @@ import {
 } from "../auth/authenticator.js";
 import type { Credentials, ResolvedSettings } from "../auth/resolveSettings.js";
 import { DemanagerClient } from "./DemanagerClient.js";
+import { NotebooksClient } from "./NotebooksClient.js";
 import { issuePasswordToken, lookupProjectId } from "./iamClient.js";
 import { registerSecret } from "./redact.js";
 import { RequestExecutor, type ExecutorOptions } from "./requestExecutor.js";
@@ -79,6 +80,14 @@ export async function createDemanagerClient(
 }
 
 /** The secret parts of the credentials (a user or account name is not a secret, and stays readable). */
+/** A ready notebooks (v2) client. */
+export async function createNotebooksClient(
+  settings: ResolvedSettings,
+  options: ClientOptions = {},
+): Promise<NotebooksClient> {
+  return new NotebooksClient(await connect(settings, options));
+}
+
 function registerCredentials(credentials: Credentials): void {
   switch (credentials.kind) {
     case "aksk":

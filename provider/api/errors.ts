@@ -104,6 +104,19 @@ export class ConfigurationError extends ModelArtsError {
   }
 }
 
+/**
+ * What the service holds conflicts with what is declared, and the provider will not resolve it by itself: a name
+ * taken by an instance this resource does not own, an adopted instance that differs in a field that cannot change,
+ * a lost create answer that cannot be told apart from someone else's notebook. Nothing was changed.
+ */
+export class ConflictError extends ModelArtsError {
+  override readonly name = "ModelArtsConflictError";
+
+  constructor(message: string, code: string) {
+    super(message, code);
+  }
+}
+
 export type WaitFailureKind = "failed" | "timeout" | "gone" | "aborted";
 
 /** A wait ended without reaching its target. Carries the last object seen, for partial-failure state. */

@@ -5,15 +5,16 @@ const SUFFIX_LENGTH = 7;
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /**
- * `<prefix>-<7 characters>`, within the API's 64 characters of `[A-Za-z0-9_-]` (§2.1). Characters the API
- * rejects are replaced by "-", so any Pulumi resource name gives a valid instance name.
+ * `<prefix>-<7 characters>`, within `maxLength` characters of `[A-Za-z0-9_-]` (64 for the demanager API,
+ * docs/modelarts-demanager-api.md §2.1; 128 for the notebooks API). Characters the APIs reject are replaced by "-",
+ * so any Pulumi resource name gives a valid name.
  *
  * With a `seed` the suffix is derived from it, so the same inputs give the same name in `pulumi preview` and
  * in the `pulumi up` that follows (the engine checks a replacement again in each, and does not pass its own
  * random seed to dynamic providers). Without one it is random.
  */
-export function generateName(prefix: string, seed?: string): string {
-  const cleaned = prefix.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, MAX_NAME_LENGTH - SUFFIX_LENGTH - 1) || "notebook";
+export function generateName(prefix: string, seed?: string, maxLength = MAX_NAME_LENGTH): string {
+  const cleaned = prefix.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, maxLength - SUFFIX_LENGTH - 1) || "notebook";
   const bytes = seed === undefined ? randomBytes(SUFFIX_LENGTH) : createHash("sha256").update(seed).digest();
   let suffix = "";
   for (let i = 0; i < SUFFIX_LENGTH; i++) suffix += ALPHABET[bytes[i]! % ALPHABET.length];

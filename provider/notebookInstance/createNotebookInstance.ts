@@ -1,6 +1,6 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { DemanagerClient } from "../api/DemanagerClient.js";
-import { ConfigurationError, isApiError, WaitError } from "../api/errors.js";
+import { ConflictError, isApiError, WaitError } from "../api/errors.js";
 import { operationError, describeSubject, type Subject } from "../core/operationError.js";
 import { partialFailure } from "../core/partialFailure.js";
 import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
@@ -158,7 +158,7 @@ async function notManaged(client: DemanagerClient, inputs: NotebookInstanceInput
   const existing = await client.findInstancesByName(inputs.name, inputs.workspaceId).catch(() => []);
   const ids = existing.map((i) => i.id);
   const adoptHint = ids.length === 1 ? `adoptId: "${ids[0]}"` : "adoptId";
-  return new ConfigurationError(
+  return new ConflictError(
     `an instance named "${inputs.name}" already exists${ids.length ? ` (${ids.join(", ")})` : ""} and is not managed ` +
       `by this resource; it was left untouched. Choose another name; if that instance is yours to manage from ` +
       `here, set ${adoptHint}. (${(err as Error).message})`,
@@ -173,11 +173,11 @@ async function notManaged(client: DemanagerClient, inputs: NotebookInstanceInput
 async function adopt(client: DemanagerClient, inputs: NotebookInstanceInputs): Promise<Instance> {
   const instance = await client.findInstance(inputs.adoptId!);
   if (!instance) {
-    throw new ConfigurationError("no instance with this id exists in this project (adoptId)", "AdoptNotFound");
+    throw new ConflictError("no instance with this id exists in this project (adoptId)", "AdoptNotFound");
   }
   const conflicts = fixedFieldConflicts(instance, inputs);
   if (conflicts.length > 0) {
-    throw new ConfigurationError(
+    throw new ConflictError(
       `the existing instance differs in ${conflicts.join("; ")}, which cannot be changed in place; ` +
         `declare the values it has, or create a new instance instead`,
       "AdoptConflict",

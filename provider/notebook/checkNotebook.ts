@@ -1,0 +1,146 @@
+import { createHash } from "node:crypto";
+import { validateInputs } from "../../protocol/validation/validators.js";
+import { generateName } from "../core/autoName.js";
+import { withDefaults } from "../core/fieldCatalogue.js";
+import { checkTimeouts } from "../core/timeouts.js";
+import { DEFAULT_EVS_CAPACITY_GB, INPUT_FIELDS } from "./fields.js";
+import type { NotebookInputs } from "./types.js";
+
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+type Inputs = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The name `generateName` makes from a notebook's notebooks-API name rules: up to 128 of `[A-Za-z0-9_-]`. */
+const NOTEBOOK_NAME_LENGTH = 128;
+
+/**
+ * Validates a Notebook's declared inputs against schema.json and the rules across fields, and fills the defaults
+ * the service would fill, so later diffs compare like with like. Pure: never touches the network. Any value may be
+ * Pulumi's unknown sentinel during preview; such values are left for the real run to check.
+ */
+export function checkNotebook(
+  oldValues: object | undefined,
+  newValues: object,
+): { inputs: NotebookInputs; failures: CheckFailure[] } {
+  const olds = oldValues as Inputs | undefined;
+  const news = newValues as Inputs;
+  const prototype: unknown = Object.getPrototypeOf(news);
+  if (
+    Object.prototype.hasOwnProperty.call(news, "__proto__") ||
+    (prototype !== Object.prototype && prototype !== null)
+  ) {
+    return { inputs: asChecked({}), failures: [{ property: "__proto__", reason: "__proto__ is not an input" }] };
+  }
+  const failures: CheckFailure[] = [
+    ...validateInputs("NotebookInputs", news, { allowUnknowns: true }).map(({ property, reason }) => ({
+      property,
+      reason,
+    })),
+    ...checkTimeouts(news.timeouts),
+  ];
+  if (failures.length === 0) failures.push(...crossFieldRules(olds, news));
+  if (failures.length > 0) return { inputs: asChecked(news), failures };
+
+  const inputs = withDefaults(INPUT_FIELDS, news);
+  const name = resolveName(olds, news);
+  if (name === undefined) delete inputs.name;
+  else inputs.name = name;
+  if (news.name !== undefined) delete inputs.namePrefix;
+  if (isObject(inputs.volume)) {
+    const volume: Record<string, unknown> = { ownership: "MANAGED", ...inputs.volume };
+    if (volume.category === "EVS" && volume.capacityGb === undefined) volume.capacityGb = DEFAULT_EVS_CAPACITY_GB;
+    inputs.volume = volume;
+  }
+  // Without a declared auto-stop the service stops a notebook after an hour (§4.1): said so, so it is no surprise.
+  if (inputs.autoStop === undefined) inputs.autoStop = { enabled: true, durationSeconds: 3600, type: "TIMING" };
+  else if (isObject(inputs.autoStop) && inputs.autoStop.enabled === true) {
+    inputs.autoStop = { durationSeconds: 3600, type: "TIMING", ...inputs.autoStop };
+  }
+  return { inputs: asChecked(inputs), failures: [] };
+}
+
+/** Rules that involve more than one field, each named in its own words. */
+function crossFieldRules(olds: Inputs | undefined, news: Inputs): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const volume = news.volume;
+  if (isObject(volume)) {
+    const { category, ownership, capacityGb, uri, id } = volume;
+    if (ownership === "DEDICATED" && category !== "EFS" && category !== UNKNOWN) {
+      failures.push({
+        property: "volume.ownership",
+        reason: `volume.ownership DEDICATED is only for category EFS (got category ${JSON.stringify(category)})`,
+      });
+    }
+    if (ownership === "DEDICATED" && category === "EFS" && (uri === undefined || id === undefined)) {
+      failures.push({
+        property: uri === undefined ? "volume.uri" : "volume.id",
+        reason: "a DEDICATED EFS volume needs volume.uri (the SFS Turbo path) and volume.id (the SFS Turbo id)",
+      });
+    }
+    if (capacityGb !== undefined && category !== "EVS" && category !== UNKNOWN) {
+      failures.push({
+        property: "volume.capacityGb",
+        reason: `volume.capacityGb is only for category EVS (got category ${JSON.stringify(category)})`,
+      });
+    }
+    const old = olds && isObject(olds.volume) ? olds.volume : undefined;
+    if (
+      old?.category === "EVS" &&
+      category === "EVS" &&
+      typeof capacityGb === "number" &&
+      capacityGb < (typeof old.capacityGb === "number" ? old.capacityGb : DEFAULT_EVS_CAPACITY_GB)
+    ) {
+      failures.push({
+        property: "volume.capacityGb",
+        reason: `volume.capacityGb can only grow (the volume has ${String(old.capacityGb ?? DEFAULT_EVS_CAPACITY_GB)} GB, got ${capacityGb})`,
+      });
+    }
+  }
+  const autoStop = news.autoStop;
+  if (isObject(autoStop) && autoStop.enabled === false && autoStop.durationSeconds !== undefined) {
+    failures.push({
+      property: "autoStop.durationSeconds",
+      reason: "autoStop.durationSeconds is only for an enabled auto-stop (autoStop.enabled is false)",
+    });
+  }
+  return failures;
+}
+
+/**
+ * The declared name, or a generated one: `<prefix>-<7 characters>` where the characters derive from the owner key
+ * (`<project>/<stack>/<resource>`), so the name stays the same across updates and replacements of this resource,
+ * differs between stacks, and marks the notebook as this resource's even before its owner tag is set
+ * (ownership.ts). An adopted notebook keeps its own name.
+ */
+function resolveName(olds: Inputs | undefined, news: Inputs): unknown {
+  if (news.name !== undefined) return news.name;
+  if (news.adoptId !== undefined) return undefined;
+  const prefix = news.namePrefix;
+  if (prefix === UNKNOWN || news.__ownerKey === UNKNOWN) return UNKNOWN;
+  const seed = typeof news.__ownerKey === "string" ? news.__ownerKey : stableSeed(news);
+  if (olds && typeof olds.name === "string" && olds.namePrefix === prefix && olds.__ownerKey === news.__ownerKey) {
+    return olds.name;
+  }
+  return generateName(typeof prefix === "string" ? prefix : "notebook", seed, NOTEBOOK_NAME_LENGTH);
+}
+
+/** Without an owner key (in-process use), the declared inputs seed the name, as for NotebookInstance. */
+function stableSeed(news: Inputs): string {
+  const { name: _name, timeouts: _timeouts, __provider: _provider, ...identity } = news;
+  return createHash("sha256")
+    .update(JSON.stringify(identity, Object.keys(identity).sort()))
+    .digest("hex");
+}
+
+/** Untyped values become typed inputs here, after validation against schema.json's `NotebookInputs`. */
+function asChecked(inputs: Inputs): NotebookInputs {
+  return inputs as unknown as NotebookInputs;
+}

@@ -1,0 +1,171 @@
+import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
+import { ConflictError, WaitError } from "../api/errors.js";
+import { NotebooksClient } from "../api/NotebooksClient.js";
+import { describeSubject, operationError, type Subject } from "../core/operationError.js";
+import { partialFailure } from "../core/partialFailure.js";
+import { reportProgress } from "../core/progress.js";
+import { getProviderContext } from "../core/providerContext.js";
+import { timeoutMs } from "../core/timeouts.js";
+import { applyChanges } from "./applyChanges.js";
+import { removeNotebook } from "./deleteNotebook.js";
+import { DEFAULT_TIMEOUTS } from "./fields.js";
+import { observedInputs, toCreateRequest, toOutputs, toTagList } from "./mapping.js";
+import { OWNER_TAG_KEY, ownerTagValue } from "./ownerTag.js";
+import { findLostCreate, findOwnedNotebooks } from "./ownership.js";
+import { enforcePowerState, type NotebookStep } from "./powerState.js";
+import { FAILED_STATUSES } from "./statusClasses.js";
+import type { NotebookInputs, NotebookOutputs } from "./types.js";
+import { waitForNotebook } from "./waitForNotebook.js";
+
+const KIND = "notebook";
+
+/**
+ * Makes exactly one notebook for the resource: adopts `adoptId`, or resumes a notebook an interrupted run left
+ * (ownership.ts), or POSTs a new one and marks it with the owner tag; then waits until it is ready, applies tags,
+ * and brings it to the declared power state. Once an id is known, any failure is a partial failure: the engine
+ * records the notebook, and the next `pulumi up` resumes it.
+ */
+export async function createNotebook(inputs: NotebookInputs): Promise<{ id: string; outs: NotebookOutputs }> {
+  const verb = inputs.adoptId ? "adopt" : "create";
+  const subject: Subject = inputs.adoptId ? { kind: KIND, id: inputs.adoptId } : { kind: KIND, name: inputs.name };
+  const limitMs = timeoutMs(inputs.timeouts, "create", DEFAULT_TIMEOUTS);
+  let step: NotebookStep;
+  let notebook: Notebook;
+  let origin: "created" | "resumed" | "adopted";
+  const ownerKey = inputs.__ownerKey ?? `in-process/${inputs.name ?? inputs.adoptId}`;
+  try {
+    const ctx = await getProviderContext();
+    step = { client: new NotebooksClient(ctx.connection), subject, verb, timeoutMs: limitMs, schedule: ctx.schedule };
+    if (inputs.adoptId) {
+      notebook = await adopt(step.client, inputs);
+      origin = "adopted";
+    } else {
+      const resumed = await resumeOwned(step, inputs, ownerKey);
+      notebook = resumed ?? (await post(step.client, inputs));
+      origin = resumed ? "resumed" : "created";
+    }
+  } catch (err) {
+    throw operationError(verb, subject, err);
+  }
+  const id = notebook.id!;
+  const named: Subject = { kind: KIND, name: notebook.name, id };
+  step = { ...step, subject: named };
+  let lastSeen = notebook;
+  try {
+    // The owner tag first: from here on an interrupted run finds this notebook by its mark.
+    await step.client.createTags(id, [{ key: OWNER_TAG_KEY, value: ownerTagValue(ownerKey) }], inputs.workspaceId);
+    lastSeen = await waitForNotebook({ ...step, id, target: "READY" });
+    if (origin === "created") {
+      await step.client.createTags(id, toTagList(inputs.tags), inputs.workspaceId);
+      lastSeen = await enforcePowerState(step, lastSeen, inputs.desiredStatus, inputs.autoStop);
+    } else {
+      if (origin === "resumed") {
+        reportProgress(
+          `create ${describeSubject(subject)}: resuming ${describeSubject(named)}, created by an interrupted run`,
+        );
+      }
+      lastSeen = await applyChanges(step, lastSeen, observedInputs(lastSeen, inputs), inputs);
+    }
+    lastSeen = (await step.client.findNotebook(id)) ?? lastSeen;
+    return { id, outs: toOutputs(lastSeen, inputs) };
+  } catch (err) {
+    const seen = err instanceof WaitError ? ((err.lastSeen as Notebook | undefined) ?? lastSeen) : lastSeen;
+    const failure = operationError(verb, named, err);
+    throw partialFailure({
+      message: failure.message,
+      id,
+      properties: { ...toOutputs(seen, inputs) },
+      providerString: inputs.__provider,
+      cause: failure,
+    });
+  }
+}
+
+/**
+ * Notebooks of this resource left by an interrupted run: one that can become what is declared (same volume,
+ * pool and workspace; not failed) is resumed, the others are removed, so exactly one notebook per resource exists.
+ */
+async function resumeOwned(
+  step: NotebookStep,
+  inputs: NotebookInputs,
+  ownerKey: string,
+): Promise<Notebook | undefined> {
+  const generatedName = inputs.namePrefix !== undefined ? inputs.name : undefined;
+  const owned = await findOwnedNotebooks(step.client, ownerKey, generatedName, inputs.workspaceId);
+  const keep = owned.find((n) => fixedFieldConflicts(n, inputs).length === 0 && !FAILED_STATUSES.has(String(n.status)));
+  for (const other of owned) {
+    if (other === keep) continue;
+    const what: Subject = { kind: KIND, name: other.name, id: other.id };
+    reportProgress(
+      `create ${describeSubject(step.subject)}: removing ${describeSubject(what)}, left by an interrupted run`,
+    );
+    await removeNotebook({ ...step, subject: what }, other.id!);
+  }
+  return keep;
+}
+
+/**
+ * POST the notebook. After a failure that may have been applied, the notebook that POST made is looked for
+ * (ownership.ts `findLostCreate`): exactly one candidate is ours; none means a second POST is safe; several
+ * cannot be told apart from someone else's, so the create stops without touching any of them.
+ */
+async function post(client: NotebooksClient, inputs: NotebookInputs): Promise<Notebook> {
+  const name = inputs.name!;
+  const sentAt = Date.now();
+  return client.createNotebook(toCreateRequest(inputs, name), async () => {
+    const candidates = await findLostCreate(
+      client,
+      {
+        name,
+        flavor: inputs.flavor,
+        imageId: inputs.imageId,
+        volumeCategory: inputs.volume.category,
+        workspaceId: inputs.workspaceId,
+      },
+      sentAt,
+    );
+    if (candidates.length === 1) return { kind: "done", value: candidates[0]! };
+    if (candidates.length === 0) return { kind: "resend" };
+    return {
+      kind: "fail",
+      error: new ConflictError(
+        `the answer to the create was lost, and ${candidates.length} notebooks named "${name}" (` +
+          `${candidates.map((c) => c.id).join(", ")}) could each be the one it made; none was touched. Delete the ` +
+          "extra ones and set adoptId to the one to keep",
+        "AmbiguousCreate",
+      ),
+    };
+  });
+}
+
+/** Takes over an existing notebook; fields that cannot change in place must already match. */
+async function adopt(client: NotebooksClient, inputs: NotebookInputs): Promise<Notebook> {
+  const notebook = await client.findNotebook(inputs.adoptId!);
+  if (!notebook) {
+    throw new ConflictError("no notebook with this id exists in this project (adoptId)", "AdoptNotFound");
+  }
+  const conflicts = fixedFieldConflicts(notebook, inputs);
+  if (conflicts.length > 0) {
+    throw new ConflictError(
+      `the existing notebook differs in ${conflicts.join("; ")}, which cannot be changed in place; declare the ` +
+        "values it has, or create a new notebook instead",
+      "AdoptConflict",
+    );
+  }
+  return notebook;
+}
+
+/** Fields that only a new notebook can change, where the notebook differs from the declared inputs. */
+function fixedFieldConflicts(notebook: Notebook, inputs: NotebookInputs): string[] {
+  const conflicts: string[] = [];
+  const compare = (field: string, declared: unknown, actual: unknown) => {
+    if (declared !== undefined && actual !== undefined && actual !== null && declared !== actual) {
+      conflicts.push(`${field} (declared ${JSON.stringify(declared)}, the notebook has ${JSON.stringify(actual)})`);
+    }
+  };
+  compare("volume.category", inputs.volume.category, notebook.volume?.category?.toUpperCase());
+  compare("volume.ownership", inputs.volume.ownership, notebook.volume?.ownership?.toUpperCase());
+  compare("poolId", inputs.poolId, notebook.pool?.id);
+  compare("workspaceId", inputs.workspaceId, notebook.workspace_id);
+  return conflicts;
+}

@@ -1,0 +1,52 @@
+import type { InputCatalogue } from "../core/fieldCatalogue.js";
+import type { NotebookInputs, NotebookOutputs } from "./types.js";
+
+/**
+ * The inputs of a Notebook and how each change reaches the notebooks API (docs/modelarts-notebooks-api.md §7,
+ * §9, §13, §16): PUT changes name, description and the EVS size in place; flavor, image and the SSH endpoint need
+ * the notebook stopped (a stop and a start when it runs, as the service requires and Terraform does); the lease,
+ * tags and the power state have their own calls; the rest of the volume, the pool and the workspace need a new
+ * notebook. `volume` is marked `replace` here; its `capacityGb` is the one part diff treats as an update.
+ */
+export const INPUT_FIELDS = {
+  name: { change: "update" },
+  namePrefix: { change: "none" },
+  description: { change: "update", default: "" },
+  flavor: { change: "restart" },
+  imageId: { change: "restart" },
+  volume: { change: "replace" },
+  ssh: { change: "restart" },
+  poolId: { change: "replace" },
+  workspaceId: { change: "replace", default: "0" },
+  autoStop: { change: "action" },
+  tags: { change: "action" },
+  desiredStatus: { change: "action" },
+  timeouts: { change: "none" },
+  adoptId: { change: "none" },
+} as const satisfies InputCatalogue<NotebookInputs>;
+
+export type NotebookInputField = keyof typeof INPUT_FIELDS;
+
+/** Outputs the service reports, besides the inputs as applied. */
+export const REPORTED_OUTPUTS = [
+  "notebookId",
+  "status",
+  "url",
+  "failReason",
+  "image",
+  "autoStopAt",
+  "lease",
+  "volumeStatus",
+  "sshUri",
+  "createdAt",
+  "updatedAt",
+] as const satisfies readonly Exclude<keyof NotebookOutputs, keyof NotebookInputs>[];
+
+/** Every output the SDK registers up front (pulumi/pulumi#5174). */
+export const OUTPUT_NAMES: readonly string[] = [...Object.keys(INPUT_FIELDS), ...REPORTED_OUTPUTS];
+
+/** Terraform fixes 20 minutes for everything; creates queue for resources, so ours waits longer by default. */
+export const DEFAULT_TIMEOUTS = { create: "30m", update: "20m", delete: "20m" } as const;
+
+/** The EVS size the service gives when none is declared (§4.2). */
+export const DEFAULT_EVS_CAPACITY_GB = 5;

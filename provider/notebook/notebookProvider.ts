@@ -1,0 +1,50 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { describeSubject } from "../core/operationError.js";
+import { reportProgress } from "../core/progress.js";
+import { setStackConfig } from "../core/providerContext.js";
+import { checkNotebook } from "./checkNotebook.js";
+import { createNotebook } from "./createNotebook.js";
+import { deleteNotebook } from "./deleteNotebook.js";
+import { diffNotebook } from "./diffNotebook.js";
+import { readNotebook } from "./readNotebook.js";
+import type { NotebookInputs, NotebookOutputs } from "./types.js";
+import { updateNotebook } from "./updateNotebook.js";
+
+/**
+ * The provider of the `Notebook` resource (the notebooks API), run by the Pulumi provider host through the SDK's
+ * shim, usable in-process too. Without `configure` it reads its settings from the environment.
+ */
+export const notebookProvider = {
+  async configure(request) {
+    setStackConfig((key) => request.config.get(key));
+  },
+  // Check sees raw program values (not yet validated): it takes any object, and returns typed inputs.
+  async check(olds: object, news: object) {
+    return checkNotebook(olds, news);
+  },
+  async diff(id, olds, news) {
+    const { changes, replaces, deleteBeforeReplace, restarts } = diffNotebook(olds, news);
+    // The engine shows only which fields change; a stop and a start is worth saying before `pulumi up` does it.
+    if (restarts.length > 0 && replaces.length === 0 && olds.status === "RUNNING") {
+      reportProgress(
+        `update ${describeSubject({ kind: "notebook", name: olds.name, id })}: ${restarts.join(", ")} change in ` +
+          "place with a stop and a start (the notebook is RUNNING); it is started again afterwards",
+      );
+    }
+    return { changes, replaces, deleteBeforeReplace };
+  },
+  async create(inputs) {
+    return createNotebook(inputs);
+  },
+  async read(id, props) {
+    const { inputs, ...result } = await readNotebook(id, props ?? {});
+    // Pulumi types a read's new inputs as Outputs; they are the inputs part of the outputs (a supertype).
+    return { ...result, ...(inputs && { inputs: inputs as NotebookOutputs }) };
+  },
+  async update(id, olds, news) {
+    return updateNotebook(id, olds, news);
+  },
+  async delete(id, props) {
+    return deleteNotebook(id, props);
+  },
+} satisfies pulumi.dynamic.ResourceProvider<NotebookInputs, NotebookOutputs>;

@@ -1,0 +1,81 @@
+import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
+import { ConflictError, WaitError } from "../api/errors.js";
+import { NotebooksClient } from "../api/NotebooksClient.js";
+import { operationError, type Subject } from "../core/operationError.js";
+import { partialFailure } from "../core/partialFailure.js";
+import { getProviderContext } from "../core/providerContext.js";
+import { timeoutMs } from "../core/timeouts.js";
+import { applyChanges } from "./applyChanges.js";
+import { DEFAULT_TIMEOUTS } from "./fields.js";
+import { toOutputs } from "./mapping.js";
+import type { NotebookStep } from "./powerState.js";
+import { FAILED_STATUSES } from "./statusClasses.js";
+import type { NotebookInputs, NotebookOutputs } from "./types.js";
+import { describeNotebookFailure, waitForNotebook } from "./waitForNotebook.js";
+
+/**
+ * Changes a notebook in place (applyChanges.ts). It first lets a pending notebook settle: this is also how a
+ * create that timed out (recorded with init errors) is resumed by the next `pulumi up`. After a call succeeded, a
+ * failure is a partial failure (the notebook and its new state are recorded).
+ */
+export async function updateNotebook(
+  id: string,
+  olds: NotebookOutputs,
+  news: NotebookInputs,
+): Promise<{ outs: NotebookOutputs }> {
+  const subject: Subject = { kind: "notebook", name: olds.name ?? news.name, id };
+  let step: NotebookStep;
+  let notebook: Notebook | undefined;
+  try {
+    const ctx = await getProviderContext();
+    step = {
+      client: new NotebooksClient(ctx.connection),
+      subject,
+      verb: "update",
+      timeoutMs: timeoutMs(news.timeouts, "update", DEFAULT_TIMEOUTS),
+      schedule: ctx.schedule,
+    };
+    notebook = await step.client.findNotebook(id);
+  } catch (err) {
+    throw operationError("update", subject, err);
+  }
+  if (!notebook) {
+    throw operationError(
+      "update",
+      subject,
+      new ConflictError(
+        "it no longer exists; run `pulumi refresh` to forget it, then `pulumi up` to create it again",
+        "Gone",
+      ),
+    );
+  }
+  let lastSeen = notebook;
+  try {
+    if (FAILED_STATUSES.has(String(notebook.status)) && notebook.status !== "START_FAILED") {
+      const reasons = describeNotebookFailure(notebook);
+      throw new WaitError<Notebook>(
+        `the notebook is ${String(notebook.status)}${reasons.length ? ` (${reasons.join("; ")})` : ""}; it cannot be ` +
+          "repaired in place: replace it (`pulumi up --replace <urn>`) or destroy it",
+        "failed",
+        notebook,
+        reasons,
+      );
+    }
+    if (notebook.status !== "RUNNING" && notebook.status !== "STOPPED" && notebook.status !== "START_FAILED") {
+      lastSeen = await waitForNotebook({ ...step, id, target: "READY" });
+    }
+    lastSeen = await applyChanges(step, lastSeen, olds, news);
+    lastSeen = (await step.client.findNotebook(id)) ?? lastSeen;
+    return { outs: toOutputs(lastSeen, news) };
+  } catch (err) {
+    const seen = err instanceof WaitError ? ((err.lastSeen as Notebook | undefined) ?? lastSeen) : lastSeen;
+    const failure = operationError("update", subject, err);
+    throw partialFailure({
+      message: failure.message,
+      id,
+      properties: { ...toOutputs(seen, news) },
+      providerString: news.__provider,
+      cause: failure,
+    });
+  }
+}

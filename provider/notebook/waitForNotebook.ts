@@ -1,0 +1,69 @@
+import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
+import type { NotebooksClient } from "../api/NotebooksClient.js";
+import type { Subject } from "../core/operationError.js";
+import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
+import { waitForStatus, type StatusReading } from "../core/waitForStatus.js";
+import { classifyNotebook, type NotebookWaitTarget } from "./statusClasses.js";
+
+/** The service's reason for a failure (`fail_reason`, §3). */
+export function describeNotebookFailure(notebook: Notebook): string[] {
+  return notebook.fail_reason ? [notebook.fail_reason] : [];
+}
+
+/**
+ * Where a notebook is within its status, for the progress line: the init step being worked on
+ * (`action_progress`, steps 1 to 4, §3) or an EVS volume that is resizing (§4.2).
+ */
+export function notebookDetail(notebook: Notebook): string | undefined {
+  const steps = notebook.action_progress ?? [];
+  const current = steps.find((s) => s.status === "PROCESSING") ?? steps.find((s) => s.status === "WAITING");
+  if (current?.step !== undefined) {
+    return `step ${current.step} of 4${current.description ? `: ${current.description}` : ""}`;
+  }
+  if (notebook.volume?.status && notebook.volume.status !== "ATTACHED" && notebook.volume.status !== "AVAILABLE") {
+    return `volume ${notebook.volume.status}`;
+  }
+  return undefined;
+}
+
+function readingOf(client: NotebooksClient): StatusReading<Notebook> {
+  return {
+    find: (id) => client.findNotebook(id),
+    status: (notebook) => String(notebook.status),
+    detail: notebookDetail,
+    reasons: describeNotebookFailure,
+  };
+}
+
+export interface WaitForNotebookOptions {
+  client: NotebooksClient;
+  id: string;
+  subject: Subject;
+  timeoutMs: number;
+  schedule: PollSchedule;
+  verb: string;
+}
+
+/** Polls until the notebook reaches `target`, or is gone ("GONE": the API's not-found answer or DELETED). */
+export function waitForNotebook(options: WaitForNotebookOptions & { target: "GONE" }): Promise<undefined>;
+export function waitForNotebook(options: WaitForNotebookOptions & { target: NotebookWaitTarget }): Promise<Notebook>;
+export async function waitForNotebook(
+  options: WaitForNotebookOptions & { target: NotebookWaitTarget | "GONE" },
+): Promise<Notebook | undefined> {
+  const { target } = options;
+  const found = await waitForStatus<Notebook>({
+    reading: readingOf(options.client),
+    id: options.id,
+    subject: options.subject,
+    verb: options.verb,
+    targetName: target,
+    untilGone: target === "GONE",
+    timeoutMs: options.timeoutMs,
+    schedule: options.schedule,
+    classify: (notebook) => {
+      if (target === "GONE") return notebook.status === "DELETED" ? { state: "SUCCESS" } : { state: "RETRY" };
+      return classifyNotebook(notebook, target);
+    },
+  });
+  return target === "GONE" ? undefined : found;
+}

@@ -1,0 +1,216 @@
+import * as pulumi from "@pulumi/pulumi";
+import { OUTPUT_NAMES } from "../provider/notebook/fields.js";
+import type { NotebookTimeoutsArgs } from "./NotebookInstance.js";
+import { notebookShim } from "./providerShims.js";
+
+/** The notebook's work volume (API field `volume`). */
+export interface NotebookVolumeArgs {
+  /**
+   * API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or
+   * `"OBSFS"`. Changing it replaces the notebook.
+   */
+  category: pulumi.Input<"EVS" | "EFS" | "OBS" | "OBSFS">;
+  /** API field `volume.ownership`: `"MANAGED"` (default) or `"DEDICATED"` (EFS only). Changing it replaces the notebook. */
+  ownership?: pulumi.Input<"MANAGED" | "DEDICATED">;
+  /**
+   * API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. Grows in place (the notebook stays
+   * usable while the volume is RESIZING); a smaller value fails at `pulumi preview`: the API cannot shrink a volume.
+   */
+  capacityGb?: pulumi.Input<number>;
+  /** API field `volume.uri`: the SFS Turbo path or `obs://bucket/dir/` (DEDICATED EFS, OBS). Changing it replaces the notebook. */
+  uri?: pulumi.Input<string>;
+  /** API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook. */
+  id?: pulumi.Input<string>;
+  /** API field `volume.mount_path`. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook. */
+  mountPath?: pulumi.Input<string>;
+  /** API field `volume.read_only`. Changing it replaces the notebook. */
+  readOnly?: pulumi.Input<boolean>;
+  /** API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook. */
+  dewSecretName?: pulumi.Input<string>;
+}
+
+/** SSH access (API field `endpoints`, service `SSH`). Changing it stops and starts a running notebook. */
+export interface NotebookSshArgs {
+  /** API field `key_pair_names[0]`: an ECS key pair of the project. */
+  keyPairName: pulumi.Input<string>;
+  /** API field `allowed_access_ips`: at most 5 public IP addresses that may connect. Default: any. */
+  allowedAccessIps?: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/**
+ * Automatic stop (API field `lease`; `duration` in milliseconds on the wire). Changed in place: a running notebook's
+ * lease is renewed with the new duration; on a stopped notebook the change applies from the next start.
+ */
+export interface NotebookLeaseArgs {
+  enabled: pulumi.Input<boolean>;
+  /** Running time before the stop, in seconds, 3600–259200. Default 3600. */
+  durationSeconds?: pulumi.Input<number>;
+  /** `"TIMING"` (default: after the duration) or `"IDLE"` (after the duration without activity). */
+  type?: pulumi.Input<"TIMING" | "IDLE">;
+}
+
+export interface NotebookArgs {
+  /**
+   * API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7
+   * characters derived from the project, stack and resource name (stable, and different in every stack). Changed
+   * in place.
+   */
+  name?: pulumi.Input<string>;
+  /** Prefix of the generated name when `name` is absent. Default: the resource name. */
+  namePrefix?: pulumi.Input<string>;
+  /** API field `description`: at most 512 characters, none of `& < > " ' /`. Default `""`. Changed in place. */
+  description?: pulumi.Input<string>;
+  /**
+   * API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`). Changed in place: a running
+   * notebook is stopped, changed and started again.
+   */
+  flavor: pulumi.Input<string>;
+  /**
+   * API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a
+   * running notebook is stopped, changed and started again.
+   */
+  imageId: pulumi.Input<string>;
+  /** API field `volume`. */
+  volume: pulumi.Input<NotebookVolumeArgs>;
+  /** SSH access. Changed in place with a stop and a start when the notebook is running. */
+  ssh?: pulumi.Input<NotebookSshArgs>;
+  /** API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook. */
+  poolId?: pulumi.Input<string>;
+  /** API field `workspace_id`: `"0"` (default) or a 32-character workspace id. Changing it replaces the notebook. */
+  workspaceId?: pulumi.Input<string>;
+  /**
+   * Automatic stop. Default: the service's own, a stop after 1 hour of running (TIMING). `{ enabled: false }` runs
+   * the notebook until it is stopped.
+   */
+  autoStop?: pulumi.Input<NotebookLeaseArgs>;
+  /** Tags (the notebooks API's tag calls). Changed in place. */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start/stop, in
+   * place). Absent: the power state is not managed, and an auto-stop is never drift.
+   */
+  desiredStatus?: pulumi.Input<"RUNNING" | "STOPPED">;
+  /** Operation timeouts, e.g. `{ create: "45m" }`. Defaults: create 30m, update 20m, delete 20m. Never calls the API. */
+  timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
+  /**
+   * Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic
+   * resources). What can change in place is then brought to the declared values; a difference in a field that
+   * cannot (the volume, pool, workspace) fails the create. Read at create only.
+   */
+  adoptId?: pulumi.Input<string>;
+}
+
+/**
+ * A ModelArts notebook of the notebooks API (`/v1/{project_id}/notebooks`, "DevEnviron new version"): what the
+ * console, the hcloud CLI, the SDKs and Terraform's `huaweicloud_modelarts_notebook` manage today.
+ *
+ * ```ts
+ * const dev = new Notebook("dev", {
+ *   flavor: "modelarts.vm.cpu.2u",
+ *   imageId: image.id, // from getNotebookImagesOutput({ name: "pytorch1.8-cuda10.2-cudnn7-ubuntu18.04" })
+ *   volume: { category: "EVS", capacityGb: 20 },
+ *   autoStop: { enabled: true, durationSeconds: 7200 },
+ * });
+ * export const url = dev.url;
+ * ```
+ */
+export class Notebook extends pulumi.dynamic.Resource {
+  // Every input is also an output: the inputs as applied.
+  /** The notebook's name (an adopted notebook keeps its own). */
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly namePrefix: pulumi.Output<string | undefined>;
+  declare public readonly description: pulumi.Output<string>;
+  declare public readonly flavor: pulumi.Output<string>;
+  declare public readonly imageId: pulumi.Output<string>;
+  declare public readonly volume: pulumi.Output<{
+    category: "EVS" | "EFS" | "OBS" | "OBSFS";
+    ownership: "MANAGED" | "DEDICATED";
+    capacityGb?: number;
+    uri?: string;
+    id?: string;
+    mountPath?: string;
+    readOnly?: boolean;
+    dewSecretName?: string;
+  }>;
+  declare public readonly ssh: pulumi.Output<{ keyPairName: string; allowedAccessIps?: string[] } | undefined>;
+  declare public readonly poolId: pulumi.Output<string | undefined>;
+  declare public readonly workspaceId: pulumi.Output<string>;
+  declare public readonly autoStop: pulumi.Output<{
+    enabled: boolean;
+    durationSeconds?: number;
+    type?: "TIMING" | "IDLE";
+  }>;
+  declare public readonly tags: pulumi.Output<Record<string, string> | undefined>;
+  declare public readonly desiredStatus: pulumi.Output<"RUNNING" | "STOPPED" | undefined>;
+  declare public readonly timeouts: pulumi.Output<{ create?: string; update?: string; delete?: string } | undefined>;
+  declare public readonly adoptId: pulumi.Output<string | undefined>;
+  // What the service reports.
+  /** The notebook id (a UUID), also the resource id. */
+  declare public readonly notebookId: pulumi.Output<string>;
+  /** Status at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`). */
+  declare public readonly status: pulumi.Output<string>;
+  /** JupyterLab URL. */
+  declare public readonly url: pulumi.Output<string>;
+  /** Why a create or start failed (`fail_reason`), or `""`. */
+  declare public readonly failReason: pulumi.Output<string>;
+  /** The image as the service reports it. */
+  declare public readonly image: pulumi.Output<{
+    id?: string;
+    name?: string;
+    swrPath?: string;
+    tag?: string;
+    type?: string;
+  } | null>;
+  /** ISO 8601 time of the next automatic stop while the notebook runs, or `""`. */
+  declare public readonly autoStopAt: pulumi.Output<string>;
+  /** The lease as the service reports it (its duration counts from the lease's start, so it grows with renewals). */
+  declare public readonly lease: pulumi.Output<{
+    enabled: boolean;
+    durationSeconds: number | null;
+    type: string;
+    createdAt: string;
+    updatedAt: string;
+  } | null>;
+  /** The EVS volume's status (`RESIZING` while it grows), or `""`. */
+  declare public readonly volumeStatus: pulumi.Output<string>;
+  /** The SSH endpoint's address, or `""`. */
+  declare public readonly sshUri: pulumi.Output<string>;
+  /** Creation time, ISO 8601 (UTC). */
+  declare public readonly createdAt: pulumi.Output<string>;
+  /** Time of the last change the service reports, ISO 8601 (UTC). */
+  declare public readonly updatedAt: pulumi.Output<string>;
+
+  /**
+   * A read-only reference to an existing notebook by id (its outputs come from the API; nothing is managed).
+   * To manage an existing notebook, declare it with `adoptId` instead.
+   */
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): Notebook {
+    return new Notebook(name, READ_ONLY, { ...opts, id });
+  }
+
+  constructor(name: string, args: NotebookArgs, opts?: pulumi.CustomResourceOptions) {
+    if (opts?.deleteBeforeReplace === false) {
+      throw new Error(
+        `Notebook "${name}": deleteBeforeReplace: false is not supported: a replacement would carry the same owner ` +
+          `mark as the notebook it replaces, and exactly one notebook per resource is kept`,
+      );
+    }
+    const props: Record<string, unknown> =
+      args === READ_ONLY
+        ? {}
+        : {
+            ...args,
+            namePrefix: args.name === undefined ? (args.namePrefix ?? name) : undefined,
+            // Marks the notebook as this resource's (its owner tag, and its generated name derive from it), so a
+            // lost create answer or an interrupted `pulumi up` never leads to a second notebook.
+            __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+          };
+    for (const output of OUTPUT_NAMES) if (!(output in props)) props[output] = undefined;
+    // Every replacement deletes first (`pulumi up --replace` included, which the engine does not ask diff about):
+    // the new notebook would otherwise find the old one by its owner mark.
+    super(notebookShim, name, props, { deleteBeforeReplace: true, ...opts }, "modelarts", "Notebook");
+  }
+}
+
+/** Marks the arguments of `Notebook.get`: no inputs, only an id. */
+const READ_ONLY = {} as NotebookArgs;
