@@ -101,6 +101,7 @@ async function post(
     if (ours) {
       reportProgress(
         `create notebook instance "${inputs.name}": resuming instance ${ours.id} created by an earlier run`,
+        "notice",
       );
       return ours;
     }
@@ -158,6 +159,7 @@ async function applyAdoptedDifferences(
   if (!description && !autoStop) return instance;
   reportProgress(
     `adopt notebook instance "${label}": updating ${[description && "description", autoStop && "autoStop"].filter(Boolean).join(" and ")}`,
+    "notice",
   );
   return client.updateInstance(instance.id, toUpdateRequest(inputs, { description, autoStop }));
 }

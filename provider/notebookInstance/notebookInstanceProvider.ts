@@ -2,6 +2,7 @@ import { checkNotebookInstance } from "./checkNotebookInstance.js";
 import { createNotebookInstance } from "./createNotebookInstance.js";
 import { deleteNotebookInstance } from "./deleteNotebookInstance.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
+import { withResourceUrn } from "./engineLogSink.js";
 import { setStackConfig } from "./providerContext.js";
 import { readNotebookInstance } from "./readNotebookInstance.js";
 import { updateNotebookInstance } from "./updateNotebookInstance.js";
@@ -24,15 +25,15 @@ export const notebookInstanceProvider = {
     return { changes, replaces, deleteBeforeReplace };
   },
   async create(inputs: Props) {
-    return createNotebookInstance(inputs);
+    return withResourceUrn(inputs, () => createNotebookInstance(inputs));
   },
   async read(id: string, props: Props) {
     return readNotebookInstance(id, props);
   },
   async update(id: string, olds: Props, news: Props) {
-    return updateNotebookInstance(id, olds, news);
+    return withResourceUrn(news, () => updateNotebookInstance(id, olds, news));
   },
   async delete(id: string, props: Props) {
-    return deleteNotebookInstance(id, props);
+    return withResourceUrn(props, () => deleteNotebookInstance(id, props));
   },
 };
