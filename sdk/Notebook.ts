@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { OUTPUT_NAMES } from "../provider/notebook/fields.js";
 import type { NotebookTimeoutsArgs } from "./NotebookInstance.js";
 import { notebookShim } from "./providerShims.js";
+import { resourceUrn } from "./resourceUrn.js";
 
 /** The notebook's work volume (API field `volume`). */
 export interface NotebookVolumeArgs {
@@ -204,6 +205,8 @@ export class Notebook extends pulumi.dynamic.Resource {
             // Marks the notebook as this resource's (its owner tag, and its generated name derive from it), so a
             // lost create answer or an interrupted `pulumi up` never leads to a second notebook.
             __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+            // Progress lines are logged against this resource in `pulumi up` (core/engineLogSink.ts).
+            __urn: resourceUrn(TYPE, name, opts?.parent),
           };
     for (const output of OUTPUT_NAMES) if (!(output in props)) props[output] = undefined;
     // Every replacement deletes first (`pulumi up --replace` included, which the engine does not ask diff about):
@@ -211,6 +214,9 @@ export class Notebook extends pulumi.dynamic.Resource {
     super(notebookShim, name, props, { deleteBeforeReplace: true, ...opts }, "modelarts", "Notebook");
   }
 }
+
+/** The type token pulumi.dynamic.Resource makes of the module and type passed to it. */
+const TYPE = "pulumi-nodejs:dynamic/modelarts:Notebook";
 
 /** Marks the arguments of `Notebook.get`: no inputs, only an id. */
 const READ_ONLY = {} as NotebookArgs;

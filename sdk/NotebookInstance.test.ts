@@ -95,3 +95,21 @@ test("deleteBeforeReplace: false is refused at program time (names are unique)",
       ),
   ).toThrow(/deleteBeforeReplace: false is not supported/);
 });
+
+test("__urn is the URN the engine gives the instance: every parent type but the Stack's, then its own", async () => {
+  class Component extends pulumi.ComponentResource {
+    constructor(type: string, name: string, opts?: pulumi.ComponentResourceOptions) {
+      super(type, name, {}, opts);
+    }
+  }
+  const outer = new Component("test:index:Outer", "outer");
+  const inner = new Component("test:index:Inner", "inner", { parent: outer });
+  const args = { profileId: "p", flavor: "f", storage: { path: "/b/d/" } };
+  new NotebookInstance("top", args);
+  new NotebookInstance("nested", args, { parent: inner });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const urnOf = (name: string) => registered.find((r) => r.name === name)!.inputs.__urn;
+  const type = "pulumi-nodejs:dynamic/modelarts:NotebookInstance";
+  expect(urnOf("top")).toBe(`urn:pulumi:dev::modelarts-sdk-test::${type}::top`);
+  expect(urnOf("nested")).toBe(`urn:pulumi:dev::modelarts-sdk-test::test:index:Outer$test:index:Inner$${type}::nested`);
+});

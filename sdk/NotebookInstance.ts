@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OUTPUT_NAMES } from "../provider/notebookInstance/fields.js";
 import { notebookInstanceShim } from "./providerShims.js";
+import { resourceUrn } from "./resourceUrn.js";
 
 /** OBS storage of the instance's work directory. */
 export interface NotebookStorageArgs {
@@ -192,6 +193,8 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
             // Recorded on the instance at create, so an instance whose create was never recorded (an interrupted
             // `pulumi up`) is recognised and resumed instead of failing on its duplicate name.
             __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+            // The provider logs its progress against this URN (the provider host does not pass it on).
+            __urn: resourceUrn(TYPE, name, opts?.parent),
           };
     for (const output of OUTPUT_NAMES) if (!(output in props)) props[output] = undefined;
     // Every replacement deletes first, `pulumi up --replace` included: the engine does not ask the provider's
@@ -201,6 +204,9 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
     super(notebookInstanceShim, name, props, { deleteBeforeReplace: true, ...opts }, "modelarts", "NotebookInstance");
   }
 }
+
+/** The type token pulumi.dynamic.Resource makes of the module and type passed to it. */
+const TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookInstance";
 
 /** Marks the arguments of `NotebookInstance.get`: no inputs, only an id. */
 const READ_ONLY = {} as NotebookInstanceArgs;

@@ -1,26 +1,30 @@
-import { sanitizeServiceText } from "../api/redact.js";
-
 /**
- * Progress lines for long waits. The provider host's stdout is what `pulumi up` shows (its log API is not
- * connected to the engine in dynamic providers), so a line goes to stdout on each status change and
- * periodically while a status holds.
+ * Progress lines for long waits: one on each status change and periodically while a status holds. By default
+ * they go to the engine against the resource being worked on (engineLogSink.ts), or to the provider host's
+ * stdout, which `pulumi up` shows as Stack diagnostics.
  */
-export type ProgressSink = (line: string) => void;
+import { sanitizeServiceText } from "../api/redact.js";
+import { engineLogSink, type LineKind } from "./engineLogSink.js";
+
+export type ProgressSink = (line: string, kind: LineKind) => void;
 
 export const stdoutSink: ProgressSink = (line) => {
   process.stdout.write(`${line}\n`);
 };
 
-const sinkHolder: { sink: ProgressSink } = { sink: stdoutSink };
+const sinkHolder: { sink: ProgressSink } = { sink: engineLogSink };
 
 /** Tests swap the sink to capture lines. */
 export function setProgressSink(sink: ProgressSink): void {
   sinkHolder.sink = sink;
 }
 
-/** Prints one line; text from the service is masked and stripped of control characters (no fake lines). */
-export function reportProgress(line: string): void {
-  sinkHolder.sink(sanitizeServiceText(line));
+/**
+ * Prints one line; text from the service is masked and stripped of control characters (no fake lines).
+ * `status` (default): a line of a wait, shown while it lasts; `notice`: kept among the resource's diagnostics.
+ */
+export function reportProgress(line: string, kind: LineKind = "status"): void {
+  sinkHolder.sink(sanitizeServiceText(line), kind);
 }
 
 export interface ProgressTracker {

@@ -134,7 +134,7 @@ function resolveName(olds: Inputs | undefined, news: Inputs): unknown {
 
 /** Without an owner key (in-process use), the declared inputs seed the name, as for NotebookInstance. */
 function stableSeed(news: Inputs): string {
-  const { name: _name, timeouts: _timeouts, __provider: _provider, ...identity } = news;
+  const { name: _name, timeouts: _timeouts, __provider: _provider, __urn: _urn, ...identity } = news;
   return createHash("sha256")
     .update(JSON.stringify(identity, Object.keys(identity).sort()))
     .digest("hex");

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { withResourceUrn } from "../core/engineLogSink.js";
 import { describeSubject } from "../core/operationError.js";
 import { reportProgress } from "../core/progress.js";
 import { setStackConfig } from "../core/providerContext.js";
@@ -26,15 +27,18 @@ export const notebookProvider = {
     const { changes, replaces, deleteBeforeReplace, restarts } = diffNotebook(olds, news);
     // The engine shows only which fields change; a stop and a start is worth saying before `pulumi up` does it.
     if (restarts.length > 0 && replaces.length === 0 && olds.status === "RUNNING") {
-      reportProgress(
-        `update ${describeSubject({ kind: "notebook", name: olds.name, id })}: ${restarts.join(", ")} change in ` +
-          "place with a stop and a start (the notebook is RUNNING); it is started again afterwards",
+      await withResourceUrn(news, async () =>
+        reportProgress(
+          `update ${describeSubject({ kind: "notebook", name: olds.name, id })}: ${restarts.join(", ")} change in ` +
+            "place with a stop and a start (the notebook is RUNNING); it is started again afterwards",
+          "notice",
+        ),
       );
     }
     return { changes, replaces, deleteBeforeReplace };
   },
   async create(inputs) {
-    return createNotebook(inputs);
+    return withResourceUrn(inputs, () => createNotebook(inputs));
   },
   async read(id, props) {
     const { inputs, ...result } = await readNotebook(id, props ?? {});
@@ -42,9 +46,9 @@ export const notebookProvider = {
     return { ...result, ...(inputs && { inputs: inputs as NotebookOutputs }) };
   },
   async update(id, olds, news) {
-    return updateNotebook(id, olds, news);
+    return withResourceUrn(news, () => updateNotebook(id, olds, news));
   },
   async delete(id, props) {
-    return deleteNotebook(id, props);
+    return withResourceUrn(props, () => deleteNotebook(id, props));
   },
 } satisfies pulumi.dynamic.ResourceProvider<NotebookInputs, NotebookOutputs>;

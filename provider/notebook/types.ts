@@ -49,6 +49,8 @@ export interface NotebookInputs {
   adoptId?: string;
   /** Internal, set by the SDK: the owner key (ownership.ts). */
   __ownerKey?: string;
+  /** Internal, set by the SDK: the resource's URN, for progress lines (core/engineLogSink.ts). */
+  __urn?: string;
   /** Internal, Pulumi's: the serialized provider shim. */
   __provider?: string;
 }

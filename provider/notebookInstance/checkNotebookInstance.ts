@@ -84,7 +84,8 @@ function resolveName(olds: Inputs | undefined, news: Inputs): unknown {
   if (olds && typeof olds.name === "string" && olds.namePrefix === prefix && olds.namePrefix !== undefined) {
     return olds.name;
   }
-  const { name: _name, timeouts: _timeouts, __provider: _provider, ...identity } = news;
+  // The URN only says where the resource sits in the program: it must not change generated names.
+  const { name: _name, timeouts: _timeouts, __provider: _provider, __urn: _urn, ...identity } = news;
   return generateName(typeof prefix === "string" ? prefix : "notebook", stableJson(identity));
 }
 

@@ -113,6 +113,7 @@ async function resumeOwned(
     const what: Subject = { kind: "notebook instance", name: other.name, id: other.id };
     reportProgress(
       `create ${describeSubject(context.subject)}: removing ${describeSubject(what)}, left by an interrupted run`,
+      "notice",
     );
     await removeInstance({
       client,
@@ -126,6 +127,7 @@ async function resumeOwned(
   if (keep) {
     reportProgress(
       `create ${describeSubject(context.subject)}: resuming ${describeSubject({ kind: "notebook instance", name: keep.name, id: keep.id })}, created by an interrupted run`,
+      "notice",
     );
   }
   return keep;
@@ -217,6 +219,7 @@ async function applyInPlaceDifferences(
   if (!description && !autoStop) return instance;
   reportProgress(
     `${verb} ${describeSubject(subject)}: updating ${[description && "description", autoStop && "autoStop"].filter(Boolean).join(" and ")}`,
+    "notice",
   );
   return client.updateInstance(instance.id, toUpdateRequest(inputs, { description, autoStop }));
 }

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { withResourceUrn } from "../core/engineLogSink.js";
 import { setStackConfig } from "../core/providerContext.js";
 import { checkNotebookInstance } from "./checkNotebookInstance.js";
 import { createNotebookInstance } from "./createNotebookInstance.js";
@@ -26,7 +27,7 @@ export const notebookInstanceProvider = {
     return { changes, replaces, deleteBeforeReplace };
   },
   async create(inputs) {
-    return createNotebookInstance(inputs);
+    return withResourceUrn(inputs, () => createNotebookInstance(inputs));
   },
   async read(id, props) {
     const { inputs, ...result } = await readNotebookInstance(id, props ?? {});
@@ -34,9 +35,9 @@ export const notebookInstanceProvider = {
     return { ...result, ...(inputs && { inputs: inputs as NotebookInstanceOutputs }) };
   },
   async update(id, olds, news) {
-    return updateNotebookInstance(id, olds, news);
+    return withResourceUrn(news, () => updateNotebookInstance(id, olds, news));
   },
   async delete(id, props) {
-    return deleteNotebookInstance(id, props);
+    return withResourceUrn(props, () => deleteNotebookInstance(id, props));
   },
 } satisfies pulumi.dynamic.ResourceProvider<NotebookInstanceInputs, NotebookInstanceOutputs>;

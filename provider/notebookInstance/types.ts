@@ -55,6 +55,8 @@ export interface NotebookInstanceInputs {
   adoptId?: string;
   /** Internal, set by the SDK: the owner key recorded on the instance (ownership.ts). */
   __ownerKey?: string;
+  /** Internal, set by the SDK: the resource's URN, for progress lines (core/engineLogSink.ts). */
+  __urn?: string;
   /** Internal, Pulumi's: the serialized provider shim. */
   __provider?: string;
 }

@@ -7,7 +7,7 @@ import * as path from "node:path";
  * The grpc-js and protobuf modules are the copies @pulumi/pulumi itself resolves.
  */
 const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-const requireFromPulumi = (id: string) => require(require.resolve(id, { paths: [pulumiDir] }));
+export const requireFromPulumi = (id: string) => require(require.resolve(id, { paths: [pulumiDir] }));
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- generated protobuf stubs are untyped here */
 const grpc = requireFromPulumi("@grpc/grpc-js");
@@ -57,9 +57,15 @@ export interface ProviderHost {
 export const DIFF_NONE = providerPb.DiffResponse.DiffChanges.DIFF_NONE as number;
 export const DIFF_SOME = providerPb.DiffResponse.DiffChanges.DIFF_SOME as number;
 
-export async function startProviderHost(options: { cwd: string; env: Record<string, string> }): Promise<ProviderHost> {
+/** `engineAddress`: the engine the host is told about (its last argument); default: nothing listens there. */
+export async function startProviderHost(options: {
+  cwd: string;
+  env: Record<string, string>;
+  engineAddress?: string;
+}): Promise<ProviderHost> {
   const script = path.join(pulumiDir, "cmd", "dynamic-provider");
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [script, "127.0.0.1:1"], {
+  const engineAddress = options.engineAddress ?? "127.0.0.1:1";
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [script, engineAddress], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
   });
