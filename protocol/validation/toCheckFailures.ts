@@ -42,6 +42,15 @@ const RULES: ReadonlyArray<readonly [pointer: string, keyword: string, rule: Rul
   ["/$defs/AutoStopDurationSeconds", "maximum", (e) => between(e, "seconds")],
   ["/$defs/AutoStopInput/then", "required", (_e, parent) => `is required when ${joinKey(parent, "enabled")} is true`],
   ["/$defs/StorageInput/properties/type", "const", 'must be "obs", the only storage type of the demanager API'],
+  ["/$defs/NotebookName", "pattern", 'may contain only letters, digits, "-" and "_"'],
+  ["/$defs/NotebookDescription", "pattern", "must not contain any of & < > \" ' /"],
+  ["/$defs/NotebookWorkspaceId", "pattern", 'must be "0" or 32 lower-case letters and digits'],
+  [
+    "/$defs/NotebookTag/properties/key",
+    "pattern",
+    "may contain only letters, digits, spaces and _ . : = + - @, must not start or end with a space, and must not start with _sys_",
+  ],
+  ["/$defs/NotebookTag/properties/value", "pattern", "may contain only letters, digits, spaces and _ . : = + - @ /"],
 ];
 
 /**
