@@ -1,11 +1,25 @@
 #!/usr/bin/env node
 /**
- * `node dist/emulator/cli.js --port <n> [--state-file f] [--time-scale x] [--rate-limit rps] [--quiet]`
+ * `node dist/emulator/cli.js --port <n> [--state-file f] [--time-scale x] [--rate-limit rps] [--quiet]
+ *   [--notebooks-not-found 6404|6309|http404] [--notebooks-delete-running allowed|refused]
+ *   [--notebooks-update-running refused|allowed] [--notebooks-update-stopped allowed|refused]`
  * Prints where it listens and the fake credentials to use, logs one line per request, stops on SIGINT/SIGTERM.
  */
 import { startEmulator, type EmulatorOptions } from "./index.js";
+import { checkNotebookSwitches, type NotebookSwitches } from "./notebooks/switches.js";
 
-const USAGE = "usage: cli.js [--port n] [--state-file path] [--time-scale x] [--rate-limit rps] [--quiet]";
+const USAGE =
+  "usage: cli.js [--port n] [--state-file path] [--time-scale x] [--rate-limit rps] [--quiet]\n" +
+  "  [--notebooks-not-found 6404|6309|http404] [--notebooks-delete-running allowed|refused]\n" +
+  "  [--notebooks-update-running refused|allowed] [--notebooks-update-stopped allowed|refused]";
+
+/** One flag per notebooks switch (see emulator/README.md). */
+const SWITCH_FLAGS: Record<string, keyof NotebookSwitches> = {
+  "--notebooks-not-found": "notFound",
+  "--notebooks-delete-running": "deleteRunning",
+  "--notebooks-update-running": "updateRunning",
+  "--notebooks-update-stopped": "updateStopped",
+};
 
 function parseArgs(argv: string[]): { options: EmulatorOptions; quiet: boolean } {
   const options: EmulatorOptions = {};
@@ -44,8 +58,16 @@ function parseArgs(argv: string[]): { options: EmulatorOptions; quiet: boolean }
         console.log(USAGE);
         process.exit(0);
         break;
-      default:
-        throw new Error(`unknown argument ${flag}\n${USAGE}`);
+      default: {
+        const name = SWITCH_FLAGS[flag];
+        if (name === undefined) throw new Error(`unknown argument ${flag}\n${USAGE}`);
+        const switches = { ...options.notebookSwitches, [name]: value() };
+        try {
+          options.notebookSwitches = checkNotebookSwitches(switches);
+        } catch (err) {
+          throw new Error(`${flag}: ${(err as Error).message}\n${USAGE}`, { cause: err });
+        }
+      }
     }
   }
   return { options, quiet };
@@ -64,6 +86,12 @@ async function main(): Promise<void> {
   if (user) console.log(`IAM user:    ${user.name} / ${user.password} (domain ${user.domainName})`);
   console.log(
     `time scale:  ${options.timeScale ?? 1}${options.stateFile ? `\nstate file:  ${options.stateFile}` : ""}`,
+  );
+  const switches = await emulator.admin.switches();
+  console.log(
+    `notebooks:   ${Object.entries(switches)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ")}`,
   );
 
   const stop = (signal: string) => {

@@ -17,9 +17,18 @@ export class EmulatorError extends Error {
   }
 }
 
-/** The JSON body for an error code, in the shape its layer uses. */
-export function errorBody(errorCode: string, message: string, requestId: string): Record<string, string> {
+/**
+ * The JSON body for an error code, in the shape its layer uses: the gateway's for `APIG*`, otherwise the
+ * family's (`error_msg` for the notebooks API, notebooks API reference §1; `error_message` for demanager).
+ */
+export function errorBody(
+  errorCode: string,
+  message: string,
+  requestId: string,
+  family?: "demanager" | "notebooks",
+): Record<string, string> {
   if (errorCode.startsWith("APIG")) return { error_code: errorCode, error_msg: message, request_id: requestId };
+  if (family === "notebooks") return { error_code: errorCode, error_msg: message };
   return { error_code: errorCode, error_message: message };
 }
 

@@ -11,6 +11,8 @@ import type { FailedReasons } from "./types.js";
  */
 export type FaultKind = "status" | "drop-before" | "drop-after";
 
+export const FAULT_KINDS: readonly FaultKind[] = ["status", "drop-before", "drop-after"];
+
 export interface FaultSpec {
   /** `METHOD /route/template` (e.g. `POST /v1/{project_id}/demanager/instances`), `METHOD *`, or `*`. */
   route: string;
@@ -39,6 +41,12 @@ export interface CreateFailureSpec {
   detail?: Record<string, string>;
 }
 
+/** The next `count` notebook (v2) creates end in CREATE_FAILED with this `fail_reason`. */
+export interface NotebookCreateFailureSpec {
+  count?: number;
+  reason?: string;
+}
+
 /** Default code and message per injected status, from the error tables (§7.3, §7.4). */
 export const DEFAULT_FAULT_ERRORS: Record<number, { code: string; message: string }> = {
   408: { code: "ModelArts.6100", message: "The request timed out." },
@@ -58,6 +66,7 @@ export function matchesRoute(pattern: string, method: string, template: string):
 export class Faults {
   private armed: ArmedFault[] = [];
   private createFailures: FailedReasons[] = [];
+  private notebookCreateFailures: string[] = [];
   private nextId = 1;
 
   arm(spec: FaultSpec): ArmedFault {
@@ -93,8 +102,19 @@ export class Faults {
     return this.createFailures.shift();
   }
 
+  failNextNotebookCreates(spec: NotebookCreateFailureSpec): void {
+    const reason = spec.reason ?? "Insufficient resources. Try again later.";
+    for (let i = 0; i < (spec.count ?? 1); i++) this.notebookCreateFailures.push(reason);
+  }
+
+  /** The `fail_reason` the next notebook create must end with, if one is armed. */
+  takeNotebookCreateFailure(): string | undefined {
+    return this.notebookCreateFailures.shift();
+  }
+
   clear(): void {
     this.armed = [];
     this.createFailures = [];
+    this.notebookCreateFailures = [];
   }
 }

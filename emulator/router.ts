@@ -24,6 +24,9 @@ export interface HandlerResult {
 
 export type Handler = (request: RoutedRequest, service: ServiceContext) => HandlerResult;
 
+/** Which API a route belongs to: it decides the error body shape and what "another instance" means. */
+export type RouteFamily = "demanager" | "notebooks";
+
 export interface Route {
   method: string;
   /** e.g. `/v1/{project_id}/demanager/instances/{instance_id}`: also the key for counts and faults. */
@@ -32,6 +35,8 @@ export interface Route {
   auth: boolean;
   /** Subject to the configured rate limit (the ModelArts API; not IAM). */
   throttled: boolean;
+  /** Unset for IAM. */
+  family?: RouteFamily;
   handler: Handler;
 }
 
