@@ -60,10 +60,32 @@ function patchInstance(record: InstanceRecord, patch: AdminInstancePatch, now: n
   record.updatedAt = now;
 }
 
+/** Bounds for the `oversized` fault: enough for `{"padding":""}`, and no more than a gigabyte. */
+const OVERSIZED_MIN_BYTES = 16;
+const OVERSIZED_MAX_BYTES = 1024 * 1024 * 1024;
+
 function checkFault(body: unknown): FaultSpec {
   const spec = asObject(body) as unknown as FaultSpec;
   if (typeof spec.route !== "string") throw new AdminError(400, "route is required");
   if (!FAULT_KINDS.includes(spec.kind)) throw new AdminError(400, `kind must be one of ${FAULT_KINDS.join(", ")}`);
+  if (spec.kind === "body" && typeof spec.rawBody !== "string") {
+    throw new AdminError(400, "a body fault needs rawBody (a string)");
+  }
+  if (spec.kind === "echo-secrets" && typeof spec.text !== "string") {
+    throw new AdminError(400, "an echo-secrets fault needs text (a string)");
+  }
+  if (
+    spec.kind === "oversized" &&
+    !(Number.isInteger(spec.bytes) && spec.bytes! >= OVERSIZED_MIN_BYTES && spec.bytes! <= OVERSIZED_MAX_BYTES)
+  ) {
+    throw new AdminError(
+      400,
+      `an oversized fault needs bytes, an integer from ${OVERSIZED_MIN_BYTES} to ${OVERSIZED_MAX_BYTES}`,
+    );
+  }
+  if (spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= 100 && spec.status <= 599)) {
+    throw new AdminError(400, "status must be an HTTP status code");
+  }
   return spec;
 }
 

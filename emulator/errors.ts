@@ -81,7 +81,7 @@ export const errors = {
       "Retry-After": String(retryAfterSeconds),
     }),
   noSuchApi: () =>
-    new EmulatorError(404, "APIG.0101", "The API does not exist or has not been published in the environment."),
+    new EmulatorError(404, "APIG.0101", "The API does not exist or has not been published in the environment"),
   tooLarge: () => new EmulatorError(413, "APIG.0201", "Request entity too large."),
   /** APIG.0301: HTTP 401 is inferred (§7.4); the text follows the signing guide (api-sign-0001). */
   unauthorized: (detail: string) =>

@@ -7,11 +7,30 @@ import type { FailedReasons } from "./types.js";
 /**
  * - `status`: answer with an error status and code, without applying the request;
  * - `drop-before`: destroy the socket before applying the request;
- * - `drop-after`: apply the request, then destroy the socket instead of answering (a create still creates).
+ * - `drop-after`: apply the request, then destroy the socket instead of answering (a create still creates);
+ * - `body`: answer `status` (default 200) with exactly `rawBody` (an HTML page, `null`, `{}`, `""`);
+ * - `other-instance`: apply the request, but answer with another instance's rendered body (same family);
+ * - `gateway-404`: answer the gateway's 404 APIG.0101 "The API does not exist…", as a misrouted call would;
+ * - `oversized`: answer `status` (default 200) with a JSON-looking body of `bytes` bytes, streamed;
+ * - `echo-secrets`: answer an error (`status`, default 400) whose body is `text`, with `{{header:<name>}}`
+ *   and `{{body}}` replaced by the request's own values, as a gateway echoing what it got would.
+ *
+ * `body`, `gateway-404`, `oversized` and `echo-secrets` do not apply the request unless `apply: true`: then the
+ * request is applied and only its answer replaced (a create that created an instance but answered garbage).
  */
-export type FaultKind = "status" | "drop-before" | "drop-after";
+export type FaultKind =
+  "status" | "drop-before" | "drop-after" | "body" | "other-instance" | "gateway-404" | "oversized" | "echo-secrets";
 
-export const FAULT_KINDS: readonly FaultKind[] = ["status", "drop-before", "drop-after"];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  "status",
+  "drop-before",
+  "drop-after",
+  "body",
+  "other-instance",
+  "gateway-404",
+  "oversized",
+  "echo-secrets",
+];
 
 export interface FaultSpec {
   /** `METHOD /route/template` (e.g. `POST /v1/{project_id}/demanager/instances`), `METHOD *`, or `*`. */
@@ -19,14 +38,27 @@ export interface FaultSpec {
   kind: FaultKind;
   /** How many matching requests fail; default 1. */
   count?: number;
-  /** `status` faults: HTTP status (default 500) and error code (default by status, e.g. 500 → ModelArts.6102). */
+  /**
+   * HTTP status: `status` faults default to 500, `body` and `oversized` to 200, `echo-secrets` to 400.
+   * `errorCode`/`errorMessage`: `status` faults (default code by status, e.g. 500 → ModelArts.6102).
+   */
   status?: number;
   errorCode?: string;
   errorMessage?: string;
   /** Sent as a `Retry-After` header (whole seconds). */
   retryAfterSeconds?: number;
-  /** Sent verbatim instead of a JSON error body (e.g. an HTML page from a proxy). */
+  /** `status` faults: sent verbatim instead of a JSON error body. `body` faults: the exact body (required). */
   rawBody?: string;
+  /** `body` and `echo-secrets`: default `application/json` when the body parses as JSON, else `text/html`. */
+  contentType?: string;
+  /** `body`, `gateway-404`, `oversized`, `echo-secrets`: apply the request, then replace its answer. */
+  apply?: boolean;
+  /** `other-instance`: whose body to answer with; default any other live instance of the route's family. */
+  otherId?: string;
+  /** `oversized`: body size in bytes (at least 16). */
+  bytes?: number;
+  /** `echo-secrets`: the body (required). */
+  text?: string;
 }
 
 export interface ArmedFault extends FaultSpec {

@@ -20,6 +20,10 @@ export interface HandlerResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sends `body` (a string) verbatim with this Content-Type, even when it is empty (hostile-answer faults). */
+  contentType?: string;
+  /** Streams a generated JSON-looking body of this many bytes instead of `body` (the `oversized` fault). */
+  generatedBytes?: number;
 }
 
 export type Handler = (request: RoutedRequest, service: ServiceContext) => HandlerResult;

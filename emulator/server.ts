@@ -65,12 +65,48 @@ function errorResult(error: EmulatorError, requestId: string, family?: RouteFami
   return { status: error.status, headers: error.headers, body };
 }
 
+const FILLER = Buffer.alloc(64 * 1024, "x");
+
+/**
+ * `{"padding":"xxx…"}` of exactly `bytes` bytes, written chunk by chunk with back-pressure, so a 20 MB answer
+ * never sits in memory. Stops early when the client goes away (a client that caps answer sizes will).
+ */
+async function streamGenerated(response: ServerResponse, bytes: number): Promise<void> {
+  const head = '{"padding":"';
+  const tail = '"}';
+  response.setHeader("Content-Length", bytes);
+  let left = Math.max(0, bytes - head.length - tail.length);
+  const write = (chunk: string | Buffer): Promise<void> | undefined =>
+    response.write(chunk)
+      ? undefined
+      : new Promise<void>((resolve) => {
+          const done = () => {
+            response.off("drain", done);
+            response.off("close", done);
+            resolve();
+          };
+          response.once("drain", done);
+          response.once("close", done);
+        });
+  await write(head);
+  while (left > 0 && !response.destroyed) {
+    const chunk = left >= FILLER.length ? FILLER : FILLER.subarray(0, left);
+    left -= chunk.length;
+    await write(chunk);
+  }
+  if (!response.destroyed) response.end(tail);
+}
+
 async function send(response: ServerResponse, result: HandlerResult): Promise<void> {
   response.statusCode = result.status;
   for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, value);
+  if (result.contentType !== undefined) response.setHeader("Content-Type", result.contentType);
+  if (result.generatedBytes !== undefined) return streamGenerated(response, result.generatedBytes);
   const isText = typeof result.body === "string";
   const payload = result.body === undefined ? "" : isText ? (result.body as string) : JSON.stringify(result.body);
-  if (payload !== "") response.setHeader("Content-Type", isText ? "text/html" : "application/json");
+  if (payload !== "" && result.contentType === undefined) {
+    response.setHeader("Content-Type", isText ? "text/html" : "application/json");
+  }
   response.setHeader("Content-Length", Buffer.byteLength(payload));
   response.end(payload);
 }
@@ -162,7 +198,10 @@ export function createEmulatorServer(parts: ServerParts): Server {
     }
     // drop-after: the request was applied (a create created its instance); the client only sees a reset.
     if (fault?.kind === "drop-after") return drop(template);
-    const result = fault === undefined ? applied! : faultAnswer({ fault, family, requestId, applied });
+    const result =
+      fault === undefined
+        ? applied!
+        : faultAnswer({ fault, request, family, service: parts.service, requestId, applied });
     finish(result.status, template);
     await send(res, result);
   };
