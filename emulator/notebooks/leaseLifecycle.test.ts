@@ -2,8 +2,8 @@ import { callApi } from "../callApi.js";
 import { startEmulator, type Emulator } from "../index.js";
 import { createNotebook, evsCreateRequest, notebookAction, notebooksPath, waitForNotebook } from "./testkit.js";
 
-// One nominal hour = 360 ms; CREATING = 3 ms.
-const TIME_SCALE = 0.0001;
+// One nominal hour = 720 ms; CREATING = 6 ms.
+const TIME_SCALE = 0.0002;
 let emulator: Emulator;
 
 beforeAll(async () => {

@@ -14,8 +14,8 @@ import {
 let emulator: Emulator;
 
 beforeAll(async () => {
-  // CREATING 600 ms (150 ms per progress step), STARTING 200 ms, STOPPING and DELETING 100 ms.
-  emulator = await startEmulator({ timeScale: 0.02 });
+  // CREATING 1.2 s (300 ms per progress step), STARTING 400 ms, STOPPING and DELETING 200 ms.
+  emulator = await startEmulator({ timeScale: 0.04 });
 });
 afterAll(() => emulator.close());
 

@@ -6,8 +6,8 @@ import { createNotebook, evsCreateRequest, getNotebook, notebooksPath } from "./
 let emulator: Emulator;
 
 beforeAll(async () => {
-  // MOUNTING, UNMOUNTING and UNMOUNTED each last 100 ms.
-  emulator = await startEmulator({ timeScale: 0.02 });
+  // MOUNTING, UNMOUNTING and UNMOUNTED each last 250 ms.
+  emulator = await startEmulator({ timeScale: 0.05 });
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.admin.reset());
