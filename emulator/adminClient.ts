@@ -52,7 +52,10 @@ export class AdminClient {
     await this.call("POST", "/reset");
   }
 
-  /** Fail the next `count` requests on a route (`METHOD /template`, `METHOD *` or `*`). */
+  /**
+   * Arm a fault for the next `count` requests on a route (`METHOD /template`, `METHOD *` or `*`): error statuses,
+   * dropped connections, or hostile answers (`body`, `other-instance`, `gateway-404`, `oversized`, `echo-secrets`).
+   */
   injectFault(spec: FaultSpec): Promise<ArmedFault> {
     return this.call("POST", "/faults", spec);
   }
