@@ -2,9 +2,11 @@
  * The test-only admin API under `/_admin/` (no auth, never counted, never throttled or faulted). It changes
  * instances out of band, arms faults, and reads request counts. `adminClient.ts` is its typed client.
  */
+import { AdminError, asObject } from "./adminError.js";
 import { renderContext, type ServiceContext } from "./context.js";
-import type { CreateFailureSpec, FaultKind, FaultSpec } from "./faults.js";
+import { FAULT_KINDS, type CreateFailureSpec, type FaultSpec } from "./faults.js";
 import { FLAVORS, findFlavor } from "./flavors.js";
+import { routeNotebookAdmin } from "./notebooks/admin.js";
 import type { RateLimitOptions } from "./rateLimiter.js";
 import { renderInstance } from "./render.js";
 import type { RequestCounts } from "./requestCounts.js";
@@ -17,7 +19,7 @@ export interface AdminContext {
   counts: RequestCounts;
   rateLimit(): RateLimitOptions | undefined;
   setRateLimit(options: RateLimitOptions | undefined): void;
-  /** Instances, sold-out marks, faults, counts and the rate limit back to the start-up configuration. */
+  /** Instances, notebooks, sold-out marks, faults, counts, the rate limit and the switches back to the start-up configuration. */
   resetAll(): void;
 }
 
@@ -29,23 +31,6 @@ export interface AdminInstancePatch {
   status?: Status;
   failed_reasons?: { code: string; message: string; detail?: Record<string, string> } | null;
   repository?: boolean;
-}
-
-class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const FAULT_KINDS: readonly FaultKind[] = ["status", "drop-before", "drop-after"];
-
-function asObject(body: unknown): Record<string, unknown> {
-  if (typeof body !== "object" || body === null || Array.isArray(body))
-    throw new AdminError(400, "JSON object body required");
-  return body as Record<string, unknown>;
 }
 
 function view(record: InstanceRecord, context: AdminContext, state: State) {
@@ -75,10 +60,32 @@ function patchInstance(record: InstanceRecord, patch: AdminInstancePatch, now: n
   record.updatedAt = now;
 }
 
+/** Bounds for the `oversized` fault: enough for `{"padding":""}`, and no more than a gigabyte. */
+const OVERSIZED_MIN_BYTES = 16;
+const OVERSIZED_MAX_BYTES = 1024 * 1024 * 1024;
+
 function checkFault(body: unknown): FaultSpec {
   const spec = asObject(body) as unknown as FaultSpec;
   if (typeof spec.route !== "string") throw new AdminError(400, "route is required");
   if (!FAULT_KINDS.includes(spec.kind)) throw new AdminError(400, `kind must be one of ${FAULT_KINDS.join(", ")}`);
+  if (spec.kind === "body" && typeof spec.rawBody !== "string") {
+    throw new AdminError(400, "a body fault needs rawBody (a string)");
+  }
+  if (spec.kind === "echo-secrets" && typeof spec.text !== "string") {
+    throw new AdminError(400, "an echo-secrets fault needs text (a string)");
+  }
+  if (
+    spec.kind === "oversized" &&
+    !(Number.isInteger(spec.bytes) && spec.bytes! >= OVERSIZED_MIN_BYTES && spec.bytes! <= OVERSIZED_MAX_BYTES)
+  ) {
+    throw new AdminError(
+      400,
+      `an oversized fault needs bytes, an integer from ${OVERSIZED_MIN_BYTES} to ${OVERSIZED_MAX_BYTES}`,
+    );
+  }
+  if (spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= 100 && spec.status <= 599)) {
+    throw new AdminError(400, "status must be an HTTP status code");
+  }
   return spec;
 }
 
@@ -174,8 +181,11 @@ function route(method: string, path: string, body: unknown, context: AdminContex
       });
       return { status: 200, body: { name, soldOut } };
     }
-    default:
-      throw new AdminError(404, `no admin route ${method} ${path}`);
+    default: {
+      const answer = routeNotebookAdmin(method, path, body, service);
+      if (answer === undefined) throw new AdminError(404, `no admin route ${method} ${path}`);
+      return answer;
+    }
   }
 }
 

@@ -1,12 +1,19 @@
 /** Typed client of the emulator's admin API (`admin.ts`); `emulator.admin` is one, or build one from a URL. */
 import type { AdminInstancePatch } from "./admin.js";
-import type { ArmedFault, CreateFailureSpec, FaultSpec } from "./faults.js";
+import type { ArmedFault, CreateFailureSpec, FaultSpec, NotebookCreateFailureSpec } from "./faults.js";
 import { sendRaw } from "./httpJson.js";
+import type { AdminNotebookFlavor, AdminNotebookPatch } from "./notebooks/admin.js";
+import type { NotebookSwitches } from "./notebooks/switches.js";
 import type { RateLimitOptions } from "./rateLimiter.js";
 import type { RequestCountSnapshot } from "./requestCounts.js";
 
 /** An instance as the admin API shows it: the wire Instance plus its project id. */
 export type AdminInstance = Record<string, unknown> & { id: string; name: string; status: string; project_id: string };
+
+/** A notebook (v2) as the admin API shows it: the wire notebook object plus its project id. */
+export type AdminNotebook = Record<string, unknown> & { id: string; name: string; status: string; project_id: string };
+
+export type { AdminNotebookFlavor } from "./notebooks/admin.js";
 
 export interface AdminFlavor {
   name: string;
@@ -40,12 +47,15 @@ export class AdminClient {
     return this.call("GET", "/health");
   }
 
-  /** Instances, sold-out marks, faults, request counts and the rate limit back to the start-up state. */
+  /** Instances, notebooks, sold-out marks, faults, request counts, the rate limit and the switches back to the start-up state. */
   async reset(): Promise<void> {
     await this.call("POST", "/reset");
   }
 
-  /** Fail the next `count` requests on a route (`METHOD /template`, `METHOD *` or `*`). */
+  /**
+   * Arm a fault for the next `count` requests on a route (`METHOD /template`, `METHOD *` or `*`): error statuses,
+   * dropped connections, or hostile answers (`body`, `other-instance`, `gateway-404`, `oversized`, `echo-secrets`).
+   */
   injectFault(spec: FaultSpec): Promise<ArmedFault> {
     return this.call("POST", "/faults", spec);
   }
@@ -108,5 +118,48 @@ export class AdminClient {
 
   async setFlavorSoldOut(flavor: string, soldOut = true): Promise<void> {
     await this.call("PUT", `/flavors/${encodeURIComponent(flavor)}`, { soldOut });
+  }
+
+  /** Every notebook (v2) of every project and workspace, including those being deleted. */
+  async listNotebooks(): Promise<AdminNotebook[]> {
+    return (await this.call<{ notebooks: AdminNotebook[] }>("GET", "/notebooks")).notebooks;
+  }
+
+  getNotebook(id: string): Promise<AdminNotebook> {
+    return this.call("GET", `/notebooks/${encodeURIComponent(id)}`);
+  }
+
+  /** Change a notebook out of band: status jumps, renames, lease, image or flavor changes (drift). */
+  updateNotebook(id: string, patch: AdminNotebookPatch): Promise<AdminNotebook> {
+    return this.call("PATCH", `/notebooks/${encodeURIComponent(id)}`, patch);
+  }
+
+  /** Remove a notebook at once, as if it had been deleted elsewhere and the deletion had finished. */
+  async deleteNotebook(id: string): Promise<void> {
+    await this.call("DELETE", `/notebooks/${encodeURIComponent(id)}`);
+  }
+
+  /** The next `count` notebook creates end in CREATE_FAILED with `fail_reason`. */
+  async failNextNotebookCreates(spec: NotebookCreateFailureSpec = {}): Promise<void> {
+    await this.call("POST", "/notebook-create-failures", spec);
+  }
+
+  async listNotebookFlavors(): Promise<AdminNotebookFlavor[]> {
+    return (await this.call<{ flavors: AdminNotebookFlavor[] }>("GET", "/notebook-flavors")).flavors;
+  }
+
+  /** Overrides the catalogue's sold-out mark of a notebook flavor (some are sold out from the start). */
+  async setNotebookFlavorSoldOut(flavor: string, soldOut = true): Promise<void> {
+    await this.call("PUT", `/notebook-flavors/${encodeURIComponent(flavor)}`, { soldOut });
+  }
+
+  /** The notebooks API's open-question switches now in force. */
+  switches(): Promise<NotebookSwitches> {
+    return this.call("GET", "/switches");
+  }
+
+  /** Changes some switches; the others keep their value. `reset()` restores the start-up values. */
+  setSwitches(changes: Partial<NotebookSwitches>): Promise<NotebookSwitches> {
+    return this.call("PATCH", "/switches", changes);
   }
 }

@@ -73,3 +73,29 @@ it("prints its URL, project and credentials, serves signed calls and stops on SI
   child.kill("SIGTERM");
   expect(await exited).toBe(0);
 }, 20_000);
+
+it("takes the notebooks switches as flags, prints them, and refuses bad values", async () => {
+  const run = (args: string[]) =>
+    spawn(process.execPath, ["-r", join(dir, "hook.js"), resolve(__dirname, "cli.ts"), "--port", "0", ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  child = run(["--notebooks-not-found", "http404", "--notebooks-delete-running", "refused", "--quiet"]);
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const first = (await lines.next()).value as string;
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(first)![1]!;
+  let line = "";
+  while (!line.startsWith("notebooks:")) line = (await lines.next()).value as string;
+  expect(line).toBe("notebooks:   notFound=http404 deleteRunning=refused updateRunning=refused updateStopped=allowed");
+  const target = { url, credentials: DEFAULT_CREDENTIALS, projectId: DEFAULT_PROJECT_ID };
+  const missing = await callApi(target, { method: "GET", path: `/v1/${DEFAULT_PROJECT_ID}/notebooks/nope` });
+  expect(missing.status).toBe(404);
+  const exited = new Promise<number | null>((resolveExit) => child!.once("exit", (code) => resolveExit(code)));
+  child.kill("SIGTERM");
+  expect(await exited).toBe(0);
+
+  const bad = run(["--notebooks-update-running", "sometimes"]);
+  let stderr = "";
+  bad.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  expect(await new Promise<number | null>((resolveExit) => bad.once("exit", (code) => resolveExit(code)))).toBe(2);
+  expect(stderr).toContain("--notebooks-update-running: notebook switch updateRunning must be one of refused, allowed");
+}, 30_000);

@@ -1,11 +1,25 @@
 #!/usr/bin/env node
 /**
- * `node dist/emulator/cli.js --port <n> [--state-file f] [--time-scale x] [--rate-limit rps] [--quiet]`
+ * `node dist/emulator/cli.js --port <n> [--state-file f] [--time-scale x] [--rate-limit rps] [--quiet]
+ *   [--notebooks-not-found 6404|6309|http404] [--notebooks-delete-running allowed|refused]
+ *   [--notebooks-update-running refused|allowed] [--notebooks-update-stopped allowed|refused]`
  * Prints where it listens and the fake credentials to use, logs one line per request, stops on SIGINT/SIGTERM.
  */
 import { startEmulator, type EmulatorOptions } from "./index.js";
+import { checkNotebookSwitches, type NotebookSwitches } from "./notebooks/switches.js";
 
-const USAGE = "usage: cli.js [--port n] [--state-file path] [--time-scale x] [--rate-limit rps] [--quiet]";
+const USAGE =
+  "usage: cli.js [--port n] [--state-file path] [--time-scale x] [--rate-limit rps] [--quiet]\n" +
+  "  [--notebooks-not-found 6404|6309|http404] [--notebooks-delete-running allowed|refused]\n" +
+  "  [--notebooks-update-running refused|allowed] [--notebooks-update-stopped allowed|refused]";
+
+/** One flag per notebooks switch (see emulator/README.md). */
+const SWITCH_FLAGS: Record<string, keyof NotebookSwitches> = {
+  "--notebooks-not-found": "notFound",
+  "--notebooks-delete-running": "deleteRunning",
+  "--notebooks-update-running": "updateRunning",
+  "--notebooks-update-stopped": "updateStopped",
+};
 
 function parseArgs(argv: string[]): { options: EmulatorOptions; quiet: boolean } {
   const options: EmulatorOptions = {};
@@ -44,8 +58,16 @@ function parseArgs(argv: string[]): { options: EmulatorOptions; quiet: boolean }
         console.log(USAGE);
         process.exit(0);
         break;
-      default:
-        throw new Error(`unknown argument ${flag}\n${USAGE}`);
+      default: {
+        const name = SWITCH_FLAGS[flag];
+        if (name === undefined) throw new Error(`unknown argument ${flag}\n${USAGE}`);
+        const switches = { ...options.notebookSwitches, [name]: value() };
+        try {
+          options.notebookSwitches = checkNotebookSwitches(switches);
+        } catch (err) {
+          throw new Error(`${flag}: ${(err as Error).message}\n${USAGE}`, { cause: err });
+        }
+      }
     }
   }
   return { options, quiet };
@@ -54,6 +76,16 @@ function parseArgs(argv: string[]): { options: EmulatorOptions; quiet: boolean }
 async function main(): Promise<void> {
   const { options, quiet } = parseArgs(process.argv.slice(2));
   const emulator = await startEmulator({ ...options, log: quiet ? undefined : (line) => console.log(line) });
+  // Before anything is printed: whoever read the banner may stop the process at once.
+  const stop = (signal: string) => {
+    console.log(`${signal}: stopping`);
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
   const key = emulator.credentials.accessKeys[0];
   const user = emulator.credentials.users[0];
   // The first line is what scripts wait for; the keys are the emulator's own fakes, fine to print.
@@ -65,16 +97,12 @@ async function main(): Promise<void> {
   console.log(
     `time scale:  ${options.timeScale ?? 1}${options.stateFile ? `\nstate file:  ${options.stateFile}` : ""}`,
   );
-
-  const stop = (signal: string) => {
-    console.log(`${signal}: stopping`);
-    emulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGINT", () => stop("SIGINT"));
-  process.once("SIGTERM", () => stop("SIGTERM"));
+  const switches = await emulator.admin.switches();
+  console.log(
+    `notebooks:   ${Object.entries(switches)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ")}`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,6 @@
 import type { EmulatorCredentials } from "./defaults.js";
 import type { Faults } from "./faults.js";
+import type { NotebookSwitches } from "./notebooks/switches.js";
 import type { RenderContext } from "./render.js";
 import type { Store } from "./store.js";
 
@@ -16,6 +17,8 @@ export interface ServiceContext {
   user: { id: string; name: string; domainId: string; domainName: string };
   /** IAM token lifetime; real tokens live 24 h (§8.3). Not scaled: clients cache tokens by wall clock. */
   tokenTtlMs: number;
+  /** The notebooks family's answers to its open questions; the admin API changes them in place. */
+  switches: NotebookSwitches;
 }
 
 export function renderContext(service: ServiceContext, soldOutFlavors: readonly string[]): RenderContext {

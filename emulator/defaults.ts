@@ -52,3 +52,9 @@ export const FAKE_OBS_CREDENTIAL = {
 
 /** The Git token inside `repository.connection_info.credential.access_token` (§5); also must never be stored. */
 export const FAKE_REPOSITORY_ACCESS_TOKEN = "ghp_EmulatorFakeRepositoryAccessToken0001";
+
+/**
+ * The `token` every notebook (v2) returns (notebooks API reference §3: "token used for notebook auth"). Rendered
+ * when a response is built, never written to the state file; tests search Pulumi state and logs for it.
+ */
+export const FAKE_NOTEBOOK_TOKEN = "fa4e70c3-0000-4e00-8000-notebook7oken";

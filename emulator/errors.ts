@@ -17,9 +17,18 @@ export class EmulatorError extends Error {
   }
 }
 
-/** The JSON body for an error code, in the shape its layer uses. */
-export function errorBody(errorCode: string, message: string, requestId: string): Record<string, string> {
+/**
+ * The JSON body for an error code, in the shape its layer uses: the gateway's for `APIG*`, otherwise the
+ * family's (`error_msg` for the notebooks API, notebooks API reference §1; `error_message` for demanager).
+ */
+export function errorBody(
+  errorCode: string,
+  message: string,
+  requestId: string,
+  family?: "demanager" | "notebooks",
+): Record<string, string> {
   if (errorCode.startsWith("APIG")) return { error_code: errorCode, error_msg: message, request_id: requestId };
+  if (family === "notebooks") return { error_code: errorCode, error_msg: message };
   return { error_code: errorCode, error_message: message };
 }
 
@@ -72,7 +81,7 @@ export const errors = {
       "Retry-After": String(retryAfterSeconds),
     }),
   noSuchApi: () =>
-    new EmulatorError(404, "APIG.0101", "The API does not exist or has not been published in the environment."),
+    new EmulatorError(404, "APIG.0101", "The API does not exist or has not been published in the environment"),
   tooLarge: () => new EmulatorError(413, "APIG.0201", "Request entity too large."),
   /** APIG.0301: HTTP 401 is inferred (§7.4); the text follows the signing guide (api-sign-0001). */
   unauthorized: (detail: string) =>

@@ -7,9 +7,30 @@ import type { FailedReasons } from "./types.js";
 /**
  * - `status`: answer with an error status and code, without applying the request;
  * - `drop-before`: destroy the socket before applying the request;
- * - `drop-after`: apply the request, then destroy the socket instead of answering (a create still creates).
+ * - `drop-after`: apply the request, then destroy the socket instead of answering (a create still creates);
+ * - `body`: answer `status` (default 200) with exactly `rawBody` (an HTML page, `null`, `{}`, `""`);
+ * - `other-instance`: apply the request, but answer with another instance's rendered body (same family);
+ * - `gateway-404`: answer the gateway's 404 APIG.0101 "The API does not exist…", as a misrouted call would;
+ * - `oversized`: answer `status` (default 200) with a JSON-looking body of `bytes` bytes, streamed;
+ * - `echo-secrets`: answer an error (`status`, default 400) whose body is `text`, with `{{header:<name>}}`
+ *   and `{{body}}` replaced by the request's own values, as a gateway echoing what it got would.
+ *
+ * `body`, `gateway-404`, `oversized` and `echo-secrets` do not apply the request unless `apply: true`: then the
+ * request is applied and only its answer replaced (a create that created an instance but answered garbage).
  */
-export type FaultKind = "status" | "drop-before" | "drop-after";
+export type FaultKind =
+  "status" | "drop-before" | "drop-after" | "body" | "other-instance" | "gateway-404" | "oversized" | "echo-secrets";
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  "status",
+  "drop-before",
+  "drop-after",
+  "body",
+  "other-instance",
+  "gateway-404",
+  "oversized",
+  "echo-secrets",
+];
 
 export interface FaultSpec {
   /** `METHOD /route/template` (e.g. `POST /v1/{project_id}/demanager/instances`), `METHOD *`, or `*`. */
@@ -17,14 +38,27 @@ export interface FaultSpec {
   kind: FaultKind;
   /** How many matching requests fail; default 1. */
   count?: number;
-  /** `status` faults: HTTP status (default 500) and error code (default by status, e.g. 500 → ModelArts.6102). */
+  /**
+   * HTTP status: `status` faults default to 500, `body` and `oversized` to 200, `echo-secrets` to 400.
+   * `errorCode`/`errorMessage`: `status` faults (default code by status, e.g. 500 → ModelArts.6102).
+   */
   status?: number;
   errorCode?: string;
   errorMessage?: string;
   /** Sent as a `Retry-After` header (whole seconds). */
   retryAfterSeconds?: number;
-  /** Sent verbatim instead of a JSON error body (e.g. an HTML page from a proxy). */
+  /** `status` faults: sent verbatim instead of a JSON error body. `body` faults: the exact body (required). */
   rawBody?: string;
+  /** `body` and `echo-secrets`: default `application/json` when the body parses as JSON, else `text/html`. */
+  contentType?: string;
+  /** `body`, `gateway-404`, `oversized`, `echo-secrets`: apply the request, then replace its answer. */
+  apply?: boolean;
+  /** `other-instance`: whose body to answer with; default any other live instance of the route's family. */
+  otherId?: string;
+  /** `oversized`: body size in bytes (at least 16). */
+  bytes?: number;
+  /** `echo-secrets`: the body (required). */
+  text?: string;
 }
 
 export interface ArmedFault extends FaultSpec {
@@ -37,6 +71,12 @@ export interface CreateFailureSpec {
   code?: string;
   message?: string;
   detail?: Record<string, string>;
+}
+
+/** The next `count` notebook (v2) creates end in CREATE_FAILED with this `fail_reason`. */
+export interface NotebookCreateFailureSpec {
+  count?: number;
+  reason?: string;
 }
 
 /** Default code and message per injected status, from the error tables (§7.3, §7.4). */
@@ -58,6 +98,7 @@ export function matchesRoute(pattern: string, method: string, template: string):
 export class Faults {
   private armed: ArmedFault[] = [];
   private createFailures: FailedReasons[] = [];
+  private notebookCreateFailures: string[] = [];
   private nextId = 1;
 
   arm(spec: FaultSpec): ArmedFault {
@@ -93,8 +134,19 @@ export class Faults {
     return this.createFailures.shift();
   }
 
+  failNextNotebookCreates(spec: NotebookCreateFailureSpec): void {
+    const reason = spec.reason ?? "Insufficient resources. Try again later.";
+    for (let i = 0; i < (spec.count ?? 1); i++) this.notebookCreateFailures.push(reason);
+  }
+
+  /** The `fail_reason` the next notebook create must end with, if one is armed. */
+  takeNotebookCreateFailure(): string | undefined {
+    return this.notebookCreateFailures.shift();
+  }
+
   clear(): void {
     this.armed = [];
     this.createFailures = [];
+    this.notebookCreateFailures = [];
   }
 }

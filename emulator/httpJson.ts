@@ -14,7 +14,13 @@ export function sendRaw(
   options: { method: string; headers?: Record<string, string>; body?: string | Buffer },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: options.method, headers: options.headers, agent: false }, (res) => {
+    // An explicit length: Node would send a DELETE body without one (no chunking for DELETE), and the server
+    // would read the body as the next request.
+    const headers = { ...options.headers };
+    if (options.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-length")) {
+      headers["Content-Length"] = String(Buffer.byteLength(options.body));
+    }
+    const req = httpRequest(url, { method: options.method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("error", reject);

@@ -1,6 +1,7 @@
 /**
- * A local ModelArts DevEnviron ("demanager" v1) + IAM emulator on 127.0.0.1, for tests, examples, the demo
- * and benchmarks. `startEmulator()` starts one; see ARCHITECTURE.md and the API reference for what it follows.
+ * A local ModelArts DevEnviron emulator on 127.0.0.1 (the "demanager" v1 API, the notebooks v2 API and IAM),
+ * for tests, examples, the demo and benchmarks. `startEmulator()` starts one; see ARCHITECTURE.md, the API
+ * references and emulator/README.md for what it follows.
  */
 import type { AddressInfo } from "node:net";
 import type { AdminContext } from "./admin.js";
@@ -17,6 +18,7 @@ import {
   type IamUser,
 } from "./defaults.js";
 import { Faults } from "./faults.js";
+import { checkNotebookSwitches, DEFAULT_NOTEBOOK_SWITCHES, type NotebookSwitches } from "./notebooks/switches.js";
 import { RateLimiter, type RateLimitOptions } from "./rateLimiter.js";
 import { RequestCounts } from "./requestCounts.js";
 import { ROUTES } from "./routes.js";
@@ -24,10 +26,28 @@ import { createEmulatorServer } from "./server.js";
 import { Store } from "./store.js";
 
 export * from "./defaults.js";
-export { AdminClient, type AdminInstance, type AdminFlavor } from "./adminClient.js";
+export {
+  AdminClient,
+  type AdminInstance,
+  type AdminFlavor,
+  type AdminNotebook,
+  type AdminNotebookFlavor,
+} from "./adminClient.js";
 export { callApi, type CallAuth, type CallOptions, type RawResponse } from "./callApi.js";
 export type { AdminInstancePatch } from "./admin.js";
-export type { FaultSpec, FaultKind, ArmedFault, CreateFailureSpec } from "./faults.js";
+export type { AdminNotebookPatch } from "./notebooks/admin.js";
+export {
+  FAULT_KINDS,
+  type FaultSpec,
+  type FaultKind,
+  type ArmedFault,
+  type CreateFailureSpec,
+  type NotebookCreateFailureSpec,
+} from "./faults.js";
+export { DEFAULT_NOTEBOOK_SWITCHES, NOTEBOOK_SWITCH_VALUES, type NotebookSwitches } from "./notebooks/switches.js";
+export { NOTEBOOK_FLAVORS, type NotebookFlavorSpec } from "./notebooks/flavorCatalog.js";
+export { NOTEBOOK_IMAGES, type NotebookImageSpec } from "./notebooks/imageCatalog.js";
+export { NOTEBOOK_NOMINAL_SECONDS } from "./notebooks/timeline.js";
 export type { RateLimitOptions } from "./rateLimiter.js";
 export type { RequestCountSnapshot } from "./requestCounts.js";
 export { FLAVORS, type Flavor } from "./flavors.js";
@@ -52,6 +72,11 @@ export interface EmulatorOptions {
   tokenTtlSeconds?: number;
   /** One line per request (method, path, status, ms); never headers or tokens. */
   log?: (line: string) => void;
+  /**
+   * Answers to the notebooks API's open questions (emulator/README.md); each one left out keeps its default
+   * (`DEFAULT_NOTEBOOK_SWITCHES`). `/_admin/reset` restores these start-up values.
+   */
+  notebookSwitches?: Partial<NotebookSwitches>;
 }
 
 export interface Emulator {
@@ -76,6 +101,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const projectId = options.projectId ?? DEFAULT_PROJECT_ID;
   const region = options.region ?? DEFAULT_REGION;
   const firstUser = credentials.users[0];
+  const startupSwitches: NotebookSwitches = {
+    ...DEFAULT_NOTEBOOK_SWITCHES,
+    ...checkNotebookSwitches(options.notebookSwitches ?? {}),
+  };
   const service: ServiceContext = {
     store: new Store({ stateFile: options.stateFile }),
     faults: new Faults(),
@@ -91,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       domainName: firstUser?.domainName ?? "emulator-domain",
     },
     tokenTtlMs: (options.tokenTtlSeconds ?? 24 * 3600) * 1000,
+    switches: { ...startupSwitches },
   };
   const counts = new RequestCounts();
   let limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
@@ -106,6 +136,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       service.faults.clear();
       counts.reset();
       limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
+      Object.assign(service.switches, startupSwitches);
     },
   };
   const server = createEmulatorServer({

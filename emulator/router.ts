@@ -20,9 +20,16 @@ export interface HandlerResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sends `body` (a string) verbatim with this Content-Type, even when it is empty (hostile-answer faults). */
+  contentType?: string;
+  /** Streams a generated JSON-looking body of this many bytes instead of `body` (the `oversized` fault). */
+  generatedBytes?: number;
 }
 
 export type Handler = (request: RoutedRequest, service: ServiceContext) => HandlerResult;
+
+/** Which API a route belongs to: it decides the error body shape and what "another instance" means. */
+export type RouteFamily = "demanager" | "notebooks";
 
 export interface Route {
   method: string;
@@ -32,6 +39,8 @@ export interface Route {
   auth: boolean;
   /** Subject to the configured rate limit (the ModelArts API; not IAM). */
   throttled: boolean;
+  /** Unset for IAM. */
+  family?: RouteFamily;
   handler: Handler;
 }
 

@@ -9,12 +9,19 @@ import { handleAdmin } from "./admin.js";
 import { authenticate, checkProject } from "./auth.js";
 import type { ServiceContext } from "./context.js";
 import { EmulatorError, errorBody, errors } from "./errors.js";
-import { DEFAULT_FAULT_ERRORS, type ArmedFault } from "./faults.js";
+import { faultAnswer, faultApplies } from "./faultAnswers.js";
 import { IamError, iamErrorBody } from "./iam.js";
 import { newRequestId } from "./ids.js";
 import type { RateLimiter } from "./rateLimiter.js";
 import type { RequestCounts } from "./requestCounts.js";
-import { matchRoute, parseQuery, type HandlerResult, type Route, type RoutedRequest } from "./router.js";
+import {
+  matchRoute,
+  parseQuery,
+  type HandlerResult,
+  type Route,
+  type RouteFamily,
+  type RoutedRequest,
+} from "./router.js";
 
 /** Bodies above 12 MB are refused by the gateway (§8.5, HWC-CN 认证鉴权). */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
@@ -52,30 +59,54 @@ function lowerCaseHeaders(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function errorResult(error: EmulatorError, requestId: string): HandlerResult {
-  const body = error instanceof IamError ? iamErrorBody(error) : errorBody(error.errorCode, error.message, requestId);
+function errorResult(error: EmulatorError, requestId: string, family?: RouteFamily): HandlerResult {
+  const body =
+    error instanceof IamError ? iamErrorBody(error) : errorBody(error.errorCode, error.message, requestId, family);
   return { status: error.status, headers: error.headers, body };
 }
 
-function faultResult(fault: ArmedFault, requestId: string): HandlerResult {
-  const status = fault.status ?? 500;
-  const defaults = DEFAULT_FAULT_ERRORS[status] ?? {
-    code: "ModelArts.6102",
-    message: "Server error, try again later.",
-  };
-  const headers: Record<string, string> = {};
-  if (fault.retryAfterSeconds !== undefined) headers["Retry-After"] = String(fault.retryAfterSeconds);
-  if (fault.rawBody !== undefined) return { status, headers, body: fault.rawBody };
-  const body = errorBody(fault.errorCode ?? defaults.code, fault.errorMessage ?? defaults.message, requestId);
-  return { status, headers, body };
+const FILLER = Buffer.alloc(64 * 1024, "x");
+
+/**
+ * `{"padding":"xxx…"}` of exactly `bytes` bytes, written chunk by chunk with back-pressure, so a 20 MB answer
+ * never sits in memory. Stops early when the client goes away (a client that caps answer sizes will).
+ */
+async function streamGenerated(response: ServerResponse, bytes: number): Promise<void> {
+  const head = '{"padding":"';
+  const tail = '"}';
+  response.setHeader("Content-Length", bytes);
+  let left = Math.max(0, bytes - head.length - tail.length);
+  const write = (chunk: string | Buffer): Promise<void> | undefined =>
+    response.write(chunk)
+      ? undefined
+      : new Promise<void>((resolve) => {
+          const done = () => {
+            response.off("drain", done);
+            response.off("close", done);
+            resolve();
+          };
+          response.once("drain", done);
+          response.once("close", done);
+        });
+  await write(head);
+  while (left > 0 && !response.destroyed) {
+    const chunk = left >= FILLER.length ? FILLER : FILLER.subarray(0, left);
+    left -= chunk.length;
+    await write(chunk);
+  }
+  if (!response.destroyed) response.end(tail);
 }
 
-function send(response: ServerResponse, result: HandlerResult): void {
-  const isText = typeof result.body === "string";
-  const payload = result.body === undefined ? "" : isText ? (result.body as string) : JSON.stringify(result.body);
+async function send(response: ServerResponse, result: HandlerResult): Promise<void> {
   response.statusCode = result.status;
   for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, value);
-  if (payload !== "") response.setHeader("Content-Type", isText ? "text/html" : "application/json");
+  if (result.contentType !== undefined) response.setHeader("Content-Type", result.contentType);
+  if (result.generatedBytes !== undefined) return streamGenerated(response, result.generatedBytes);
+  const isText = typeof result.body === "string";
+  const payload = result.body === undefined ? "" : isText ? (result.body as string) : JSON.stringify(result.body);
+  if (payload !== "" && result.contentType === undefined) {
+    response.setHeader("Content-Type", isText ? "text/html" : "application/json");
+  }
   response.setHeader("Content-Length", Buffer.byteLength(payload));
   response.end(payload);
 }
@@ -132,43 +163,47 @@ export function createEmulatorServer(parts: ServerParts): Server {
       // The client went away mid-body: nobody is left to answer.
       if (!(err instanceof BodyTooLarge)) return drop(UNMATCHED);
       const result = errorResult(errors.tooLarge(), requestId);
-      send(res, result);
+      await send(res, result);
       return finish(result.status, UNMATCHED);
     }
 
     if (isAdmin) {
-      send(res, handleAdmin(method, path, body, parts.admin));
+      await send(res, handleAdmin(method, path, body, parts.admin));
       return finish(res.statusCode, undefined);
     }
 
     const match = matchRoute(parts.routes, method, path);
     const template = match?.route.template ?? UNMATCHED;
+    const family = match?.route.family;
     const fault = parts.service.faults.take(method, template);
     if (fault?.kind === "drop-before") return drop(template);
-    let result: HandlerResult;
-    if (fault?.kind === "status") {
-      result = faultResult(fault, requestId);
-    } else {
-      const request: RoutedRequest = {
-        method,
-        path,
-        rawQuery,
-        query: parseQuery(rawQuery),
-        headers: lowerCaseHeaders(req),
-        body,
-        params: match?.params ?? {},
-      };
+    const request: RoutedRequest = {
+      method,
+      path,
+      rawQuery,
+      query: parseQuery(rawQuery),
+      headers: lowerCaseHeaders(req),
+      body,
+      params: match?.params ?? {},
+    };
+    let applied: HandlerResult | undefined;
+    if (fault === undefined || faultApplies(fault)) {
       try {
         if (match === undefined) throw errors.noSuchApi();
-        result = serve(parts, match.route, request);
+        applied = serve(parts, match.route, request);
       } catch (err) {
-        result = errorResult(err instanceof EmulatorError ? err : internalError(err, method, path), requestId);
+        const error = err instanceof EmulatorError ? err : internalError(err, method, path);
+        applied = errorResult(error, requestId, family);
       }
     }
     // drop-after: the request was applied (a create created its instance); the client only sees a reset.
     if (fault?.kind === "drop-after") return drop(template);
-    send(res, result);
+    const result =
+      fault === undefined
+        ? applied!
+        : faultAnswer({ fault, request, family, service: parts.service, requestId, applied });
     finish(result.status, template);
+    await send(res, result);
   };
 
   return createServer((req, res) => {
@@ -176,7 +211,7 @@ export function createEmulatorServer(parts: ServerParts): Server {
       // Last resort (e.g. an admin call whose state write failed): answer 500 rather than crash the process.
       const path = req.url?.split("?")[0] ?? "";
       if (res.headersSent) res.destroy();
-      else send(res, errorResult(internalError(err, req.method ?? "", path), newRequestId()));
+      else void send(res, errorResult(internalError(err, req.method ?? "", path), newRequestId()));
     });
   });
 }

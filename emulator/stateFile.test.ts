@@ -77,6 +77,12 @@ describe("state file", () => {
     expect(readFileSync(stateFile, "utf8")).not.toContain(FAKE_OBS_CREDENTIAL.secret_key);
 
     await emulator.admin.reset();
-    expect(JSON.parse(readFileSync(stateFile, "utf8"))).toEqual({ version: 1, instances: [], soldOutFlavors: [] });
+    expect(JSON.parse(readFileSync(stateFile, "utf8"))).toEqual({
+      version: 1,
+      instances: [],
+      soldOutFlavors: [],
+      notebooks: [],
+      notebookSoldOut: {},
+    });
   });
 });

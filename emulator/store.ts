@@ -37,12 +37,16 @@ export class Store {
     this.reloadIfChanged();
     const now = this.now();
     this.state.instances = this.state.instances.filter((r) => statusAt(r.timeline, now) !== "GONE");
+    this.state.notebooks = this.state.notebooks.filter((r) => statusAt(r.timeline, now) !== "GONE");
+    for (const notebook of this.state.notebooks) {
+      notebook.mounts = notebook.mounts.filter((m) => statusAt(m.timeline, now) !== "GONE");
+    }
     const result = change(this.state);
     this.persist();
     return result;
   }
 
-  /** Forgets every instance and every sold-out mark. */
+  /** Forgets every instance, notebook and sold-out mark. */
   reset(): void {
     this.mutate((state) => {
       Object.assign(state, emptyState());

@@ -26,23 +26,31 @@ export function scaledMs(seconds: number, timeScale: number): number {
   return Math.max(1, Math.round(seconds * 1000 * timeScale));
 }
 
-export interface PhaseView {
-  current: Phase;
-  next?: Phase;
+/** Anything scheduled: demanager phases, notebooks (v2) phases and storage mount phases share these helpers. */
+interface Scheduled {
+  at: number;
 }
 
-export function phaseAt(timeline: readonly Phase[], now: number): PhaseView {
+export interface PhaseView<P extends Scheduled = Phase> {
+  current: P;
+  next?: P;
+}
+
+export function phaseAt<P extends Scheduled = Phase>(timeline: readonly P[], now: number): PhaseView<P> {
   let index = 0;
   for (let i = 0; i < timeline.length; i++) if (timeline[i]!.at <= now) index = i;
   return { current: timeline[index]!, next: timeline[index + 1] };
 }
 
-export function statusAt(timeline: readonly Phase[], now: number): PhaseStatus {
+export function statusAt<P extends Scheduled & { status: string } = Phase>(
+  timeline: readonly P[],
+  now: number,
+): P["status"] {
   return phaseAt(timeline, now).current.status;
 }
 
 /** Replaces everything from `now` on with `plan` (an action cancels whatever was still scheduled). */
-export function replan(timeline: readonly Phase[], now: number, plan: Phase[]): Phase[] {
+export function replan<P extends Scheduled = Phase>(timeline: readonly P[], now: number, plan: P[]): P[] {
   return [phaseAt(timeline, now).current, ...plan];
 }
 

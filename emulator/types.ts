@@ -4,6 +4,7 @@
  */
 
 import { INSTANCE_STATUSES, type InstanceStatus } from "../protocol/demanager/wireTypes.js";
+import type { NotebookRecord } from "./notebooks/types.js";
 
 /** The documented demanager statuses (API reference §6.1) plus `DELETING`: the provider's own list. */
 export type Status = InstanceStatus;
@@ -64,13 +65,20 @@ export interface InstanceRecord {
   failedReasons: FailedReasons | null;
 }
 
-/** Everything that lives in the state file. */
+/**
+ * Everything that lives in the state file. Both API families share it; files written before the notebooks
+ * family existed simply lack its keys, which start empty.
+ */
 export interface State {
   version: 1;
   instances: InstanceRecord[];
   soldOutFlavors: string[];
+  /** Notebooks of the v2 API (`/v1/{project_id}/notebooks`). */
+  notebooks: NotebookRecord[];
+  /** Admin overrides of the v2 flavor catalogue's sold-out marks, by flavor id. */
+  notebookSoldOut: Record<string, boolean>;
 }
 
 export function emptyState(): State {
-  return { version: 1, instances: [], soldOutFlavors: [] };
+  return { version: 1, instances: [], soldOutFlavors: [], notebooks: [], notebookSoldOut: {} };
 }

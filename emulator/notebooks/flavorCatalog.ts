@@ -1,0 +1,206 @@
+/**
+ * Flavors the emulated region sells to notebooks (notebooks API reference §10). The CPU 2u entry copies the
+ * OTC ListFlavors example; the others extend it in the same style. `memory` is in KiB as in the examples
+ * (8 GB = 8388608). One GPU flavor is sold out from the start and one free flavor exists per feature, so
+ * clients meet `sold_out: true` and `free: true` without admin calls.
+ */
+import type { NotebookFeature } from "../../protocol/notebooks/wireTypes.js";
+
+export type NotebookFlavorCategory = "CPU" | "GPU" | "ASCEND";
+
+export interface NotebookFlavorSpec {
+  id: string;
+  name: string;
+  arch: "x86_64" | "aarch64";
+  category: NotebookFlavorCategory;
+  description: string;
+  feature: NotebookFeature;
+  free: boolean;
+  /** Sold out unless the admin API says otherwise. */
+  soldOut: boolean;
+  storages: readonly string[];
+  vcpus: number;
+  memoryGiB: number;
+  gpu?: { gpu: number; gpu_memory: number; type: string };
+  ascend?: { npu: number; npu_memory: string; type: string };
+  /** `flavor_type` filter value (Ascend only, §10.1). */
+  flavorType?: string;
+}
+
+const CPU_DESCRIPTION = "General-purpose Intel CPU flavor, ideal for rapid data exploration and experiments";
+const GPU_DESCRIPTION = "GPU flavor for deep learning training and inference debugging";
+const ALL_STORAGES = ["EVS", "OBSFS", "EFS", "OBS"] as const;
+
+export const NOTEBOOK_FLAVORS: readonly NotebookFlavorSpec[] = [
+  {
+    id: "modelarts.vm.cpu.2u",
+    name: "CPU: 2 vCPUs 8 GB",
+    arch: "x86_64",
+    category: "CPU",
+    description: CPU_DESCRIPTION,
+    feature: "NOTEBOOK",
+    free: false,
+    soldOut: false,
+    storages: ALL_STORAGES,
+    vcpus: 2,
+    memoryGiB: 8,
+  },
+  {
+    id: "modelarts.vm.cpu.8u",
+    name: "CPU: 8 vCPUs 32 GB",
+    arch: "x86_64",
+    category: "CPU",
+    description: CPU_DESCRIPTION,
+    feature: "NOTEBOOK",
+    free: false,
+    soldOut: false,
+    storages: ALL_STORAGES,
+    vcpus: 8,
+    memoryGiB: 32,
+  },
+  {
+    id: "modelarts.vm.cpu.16u",
+    name: "CPU: 16 vCPUs 64 GB",
+    arch: "x86_64",
+    category: "CPU",
+    description: CPU_DESCRIPTION,
+    feature: "NOTEBOOK",
+    free: false,
+    soldOut: false,
+    storages: ALL_STORAGES,
+    vcpus: 16,
+    memoryGiB: 64,
+  },
+  {
+    id: "modelarts.vm.cpu.free",
+    name: "CPU: 1 vCPUs 4 GB (free)",
+    arch: "x86_64",
+    category: "CPU",
+    description: "Free CPU flavor for CodeLab",
+    // The OTC delete and list examples pair modelarts.vm.cpu.free with feature DEFAULT (§3).
+    feature: "DEFAULT",
+    free: true,
+    soldOut: false,
+    storages: ["EVS"],
+    vcpus: 1,
+    memoryGiB: 4,
+  },
+  {
+    id: "modelarts.vm.cpu.2u.free",
+    name: "CPU: 2 vCPUs 8 GB (limited-time free)",
+    arch: "x86_64",
+    category: "CPU",
+    description: CPU_DESCRIPTION,
+    feature: "NOTEBOOK",
+    free: true,
+    soldOut: false,
+    storages: ["EVS"],
+    vcpus: 2,
+    memoryGiB: 8,
+  },
+  {
+    id: "modelarts.vm.gpu.p100",
+    name: "GPU: 1*NVIDIA-P100(16GB) | CPU: 8 vCPUs 64GB",
+    arch: "x86_64",
+    category: "GPU",
+    description: GPU_DESCRIPTION,
+    feature: "NOTEBOOK",
+    free: false,
+    soldOut: true,
+    storages: ALL_STORAGES,
+    vcpus: 8,
+    memoryGiB: 64,
+    gpu: { gpu: 1, gpu_memory: 16, type: "P100" },
+  },
+  {
+    id: "modelarts.vm.gpu.v100",
+    name: "GPU: 1*NVIDIA-V100(32GB) | CPU: 8 vCPUs 64GB",
+    arch: "x86_64",
+    category: "GPU",
+    description: GPU_DESCRIPTION,
+    feature: "NOTEBOOK",
+    free: false,
+    soldOut: false,
+    storages: ALL_STORAGES,
+    vcpus: 8,
+    memoryGiB: 64,
+    gpu: { gpu: 1, gpu_memory: 32, type: "V100" },
+  },
+  {
+    id: "modelarts.vm.gpu.t4",
+    name: "GPU: 1*NVIDIA-T4(16GB) | CPU: 8 vCPUs 32GB",
+    arch: "x86_64",
+    category: "GPU",
+    description: GPU_DESCRIPTION,
+    feature: "NOTEBOOK",
+    free: false,
+    soldOut: false,
+    storages: ALL_STORAGES,
+    vcpus: 8,
+    memoryGiB: 32,
+    gpu: { gpu: 1, gpu_memory: 16, type: "T4" },
+  },
+  {
+    id: "modelarts.bm.snt9.xlarge.2",
+    name: "Ascend: 2*Ascend-snt9(32GB) | ARM: 48 vCPUs 192GB",
+    arch: "aarch64",
+    category: "ASCEND",
+    description: "The specification is suitable for deep learning code running and debugging",
+    feature: "NOTEBOOK",
+    free: false,
+    soldOut: false,
+    storages: ["EFS"],
+    vcpus: 48,
+    memoryGiB: 192,
+    ascend: { npu: 2, npu_memory: "32GB", type: "snt9" },
+    flavorType: "ASCEND_SNT9",
+  },
+];
+
+/** The code a notebook created with `custom_spec` reports as its flavor (§3). */
+export const CUSTOM_FLAVOR_CODE = "custom.flavor.spec.code";
+
+export function findNotebookFlavor(id: string): NotebookFlavorSpec | undefined {
+  return NOTEBOOK_FLAVORS.find((f) => f.id === id);
+}
+
+/** Sold out: the catalogue's mark unless the admin API overrode it (stored in the state file). */
+export function isSoldOut(flavor: NotebookFlavorSpec, overrides: Readonly<Record<string, boolean>>): boolean {
+  return overrides[flavor.id] ?? flavor.soldOut;
+}
+
+/**
+ * Flavors a notebook can switch to (§10.2): the same category, architecture and feature, billed (a billed
+ * notebook cannot become free), not its own. The docs do not say which flavors qualify; this is the narrowest
+ * rule that matches the OTC example (two Ascend flavors of one family).
+ */
+export function switchableFlavors(current: string): NotebookFlavorSpec[] {
+  const from = findNotebookFlavor(current);
+  if (from === undefined) return [];
+  return NOTEBOOK_FLAVORS.filter(
+    (f) =>
+      f.id !== from.id && f.category === from.category && f.arch === from.arch && f.feature === from.feature && !f.free,
+  );
+}
+
+/** The wire NotebookFlavor (§10.1). */
+export function flavorWire(flavor: NotebookFlavorSpec, soldOut: boolean): Record<string, unknown> {
+  const wire: Record<string, unknown> = {
+    arch: flavor.arch,
+    billing: { code: flavor.id, unit_num: 1 },
+    category: flavor.category,
+    description: flavor.description,
+    feature: flavor.feature,
+    free: flavor.free,
+    id: flavor.id,
+    memory: flavor.memoryGiB * 1024 * 1024,
+    name: flavor.name,
+    sold_out: soldOut,
+    storages: [...flavor.storages],
+    vcpus: flavor.vcpus,
+  };
+  if (flavor.gpu !== undefined) wire.gpu = { ...flavor.gpu };
+  if (flavor.ascend !== undefined) wire.ascend = { ...flavor.ascend };
+  if (flavor.storages.includes("EVS")) wire.evs_max_size = "4096";
+  return wire;
+}
