@@ -10,7 +10,8 @@
 #
 # In a scratch directory outside the repository (${TMPDIR:-/tmp}/pulumi-modelarts-compat-XXXXXX, removed at the end
 # unless KEEP=1; a failed run keeps it, with its logs, unless KEEP=0) it:
-#   1. builds dist/ when it is missing or older than its sources, and `npm pack`s the repository there;
+#   1. builds dist/ when a source is newer than the last build (scripts/ensure-built.sh), and `npm pack`s the
+#      repository there;
 #   2. makes a Pulumi project: installs node@<node-version> into it, then (with that Node first on PATH, so npm's
 #      engine checks see it) the packed tarball and @pulumi/pulumi@<pulumi-version>; prints what npm installed;
 #   3. writes Pulumi.yaml (main: index.js) and index.js (require("pulumi-modelarts").NotebookInstance, inputs from
@@ -106,36 +107,20 @@ fail() {
 
 # --- 1. build and pack --------------------------------------------------------------------------------------------
 current_step="build+pack"
-stale=""
-if [ ! -f "$repo_root/dist/sdk/index.js" ] || [ ! -f "$repo_root/dist/schema.json" ]; then
-	stale="dist/ is missing"
-elif [ "$repo_root/schema.json" -nt "$repo_root/dist/schema.json" ] || [ "$repo_root/tsconfig.build.json" -nt "$repo_root/dist/sdk/index.js" ]; then
-	stale="schema.json or tsconfig.build.json is newer than dist/"
-else
-	while IFS= read -r src; do
-		out="$repo_root/dist/${src%.ts}.js"
-		if [ ! -f "$out" ] || [ "$repo_root/$src" -nt "$out" ]; then
-			stale="$src is newer than dist/${src%.ts}.js"
-			break
-		fi
-	done < <(cd "$repo_root" && find provider sdk emulator -name '*.ts' ! -name '*.test.ts' ! -name '*.d.ts' | LC_ALL=C sort)
-fi
-if [ -n "$stale" ]; then
-	say "building ($stale): npm run build"
-	(cd "$repo_root" && npm run --silent build) >"$logs/build.log" 2>&1 || fail "npm run build failed" "$logs/build.log"
-else
-	say "dist/ is up to date"
-fi
-tarball_name=$(cd "$repo_root" && npm pack --silent --pack-destination "$scratch" 2>"$logs/pack.log" | tail -n1) ||
+# scripts/ensure-built.sh builds only when a source is newer than the last build; packing then skips `prepare`
+# (which would build once more).
+bash "$repo_root/scripts/ensure-built.sh" 2>"$logs/build.log" || fail "scripts/ensure-built.sh failed" "$logs/build.log"
+say "$(tail -n1 "$logs/build.log" | sed 's/^==> //')"
+tarball_name=$(cd "$repo_root" && npm pack --ignore-scripts --silent --pack-destination "$scratch" 2>"$logs/pack.log" | tail -n1) ||
 	fail "npm pack failed" "$logs/pack.log"
 tarball="$scratch/$tarball_name"
 [ -f "$tarball" ] || fail "npm pack did not write $tarball" "$logs/pack.log"
 tar tzf "$tarball" >"$logs/tarball-files.txt" || fail "cannot list $tarball"
-for f in package/package.json package/schema.json package/dist/sdk/index.js package/dist/provider/index.js package/dist/emulator/cli.js; do
+for f in package/package.json package/LICENSE package/dist/schema.json package/dist/sdk/index.js package/dist/provider/index.js package/dist/emulator/cli.js; do
 	grep -qx "$f" "$logs/tarball-files.txt" || fail "the packed tarball has no $f"
 done
-if grep -Eq '\.test\.(js|ts)$|^package/(test|node_modules)/' "$logs/tarball-files.txt"; then
-	fail "the packed tarball contains tests or node_modules"
+if grep -Eq '\.test\.|/testdata/|signingVectors\.|/testkit\.|\.map$|\.build-stamp$|^package/(test|node_modules)/' "$logs/tarball-files.txt"; then
+	fail "the packed tarball contains tests, test data, source maps, the build stamp or node_modules"
 fi
 tree_state="commit $(git -C "$repo_root" rev-parse --short HEAD 2>/dev/null || echo '?')"
 dirty=$(git -C "$repo_root" status --porcelain 2>/dev/null | wc -l)

@@ -37,11 +37,15 @@ say "Starting the ModelArts emulator (time scale $time_scale, state in .pulumi-l
 # A fixed port: Pulumi keeps the provider configuration (the endpoint included) in the state and uses that copy
 # for refresh and destroy, so the endpoint must stay the same from one demo command to the next.
 port=${DEMO_EMULATOR_PORT:-8787}
+# Empty the log first: the background job truncates it only once it runs, and the wait below must not read the
+# previous run's "listening on" line (the emulator then seemed not to start on a quick second run).
+: >"$work/emulator.log"
 node dist/emulator/cli.js --port "$port" --state-file "$work/emulator-state.json" --time-scale "$time_scale" >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
   grep -q "listening on" "$work/emulator.log" 2>/dev/null && break
+  kill -0 "$emulator_pid" 2>/dev/null || break
   sleep 0.1
 done
 url=$(sed -n 's/^ModelArts emulator listening on //p' "$work/emulator.log")
