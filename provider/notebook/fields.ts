@@ -50,3 +50,17 @@ export const DEFAULT_TIMEOUTS = { create: "30m", update: "20m", delete: "20m" } 
 
 /** The EVS size the service gives when none is declared (§4.2). */
 export const DEFAULT_EVS_CAPACITY_GB = 5;
+
+/** Error codes about one input (docs/modelarts-notebooks-api.md §15), named in the error a user sees. */
+export const INPUT_ERROR_CODES = {
+  "ModelArts.6323": "flavor", // flavor not supported
+  "ModelArts.6328": "flavor", // no permission for the flavor
+  "ModelArts.6329": "flavor", // flavor sold out
+  "ModelArts.6716": "flavor", // the specified flavor is sold out
+  "ModelArts.6792": "flavor", // the notebook cannot switch to this flavor
+  "ModelArts.6870": "flavor", // flavor does not support the feature
+  "ModelArts.6797": "imageId", // no such image
+  "ModelArts.6324": "volume.category",
+  "ModelArts.6331": "volume.capacityGb",
+  "ModelArts.6789": "ssh.keyPairName",
+} as const;

@@ -47,3 +47,13 @@ export const OUTPUT_NAMES: readonly string[] = [...Object.keys(INPUT_FIELDS), ..
 
 /** Default timeouts (Terraform's notebook resource fixes 20 minutes; queues for free flavors can be long). */
 export const DEFAULT_TIMEOUTS = { create: "30m", update: "20m", delete: "20m" } as const;
+
+/** Error codes about one input (docs/modelarts-demanager-api.md §7.3), named in the error a user sees. */
+export const INPUT_ERROR_CODES = {
+  "ModelArts.6323": "flavor", // flavor not supported
+  "ModelArts.6329": "flavor", // flavor sold out
+  "ModelArts.6330": "flavor", // flavor does not suit the profile
+  "ModelArts.6336": "profileId", // no such profile
+  "ModelArts.6318": "storage.path",
+  "ModelArts.6358": "storage.path",
+} as const;

@@ -161,3 +161,13 @@ describe("refresh and destroy act only on a verified reading", () => {
     expect((await emulator.admin.requestCounts()).total).toBe(0);
   });
 });
+
+describe("errors name the input the service refused", () => {
+  test("an unknown flavor", async () => {
+    const inputs = await checked(undefined, declared({ name: "bad-flavor", flavor: "modelarts.vm.cpu.999u" }));
+    const err = (await provider.create(inputs).catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(
+      /^create notebook instance "bad-flavor": flavor "modelarts\.vm\.cpu\.999u" was refused: POST \S+: HTTP 400 ModelArts\.6323/,
+    );
+  });
+});
