@@ -15,7 +15,7 @@ export interface ServiceContext {
   credentials: EmulatorCredentials;
   /** The IAM user every credential belongs to (`user` on instances, the token's user). */
   user: { id: string; name: string; domainId: string; domainName: string };
-  /** IAM token lifetime; real tokens live 24 h (§8.3). Not scaled: clients cache tokens by wall clock. */
+  /** IAM token lifetime; real tokens live 24 h [demanager §8.3]. Not scaled: clients cache tokens by wall clock. */
   tokenTtlMs: number;
   /** The notebooks family's answers to its open questions; the admin API changes them in place. */
   switches: NotebookSwitches;

@@ -68,7 +68,7 @@ export interface EmulatorOptions {
   projectId?: string;
   region?: string;
   rateLimit?: RateLimitOptions;
-  /** IAM token lifetime in seconds (default 24 h, §8.3); not scaled. */
+  /** IAM token lifetime in seconds (default 24 h, [demanager §8.3]); not scaled. */
   tokenTtlSeconds?: number;
   /** One line per request (method, path, status, ms); never headers or tokens. */
   log?: (line: string) => void;

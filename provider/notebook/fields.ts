@@ -2,8 +2,8 @@ import type { InputCatalogue } from "../core/fieldCatalogue.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
 
 /**
- * The inputs of a Notebook and how each change reaches the notebooks API (docs/modelarts-notebooks-api.md §7,
- * §9, §13, §16): PUT changes name, description and the EVS size in place; flavor, image and the SSH endpoint need
+ * The inputs of a Notebook and how each change reaches the notebooks API ([notebooks §7],
+ * [notebooks §9, §13, §16]): PUT changes name, description and the EVS size in place; flavor, image and the SSH endpoint need
  * the notebook stopped (a stop and a start when it runs, as the service requires and Terraform does); the lease,
  * tags and the power state have their own calls; the rest of the volume, the pool and the workspace need a new
  * notebook. `volume` is marked `replace` here; its `capacityGb` is the one part diff treats as an update.
@@ -48,10 +48,10 @@ export const OUTPUT_NAMES: readonly string[] = [...Object.keys(INPUT_FIELDS), ..
 /** Terraform fixes 20 minutes for everything; creates queue for resources, so ours waits longer by default. */
 export const DEFAULT_TIMEOUTS = { create: "30m", update: "20m", delete: "20m" } as const;
 
-/** The EVS size the service gives when none is declared (§4.2). */
+/** The EVS size the service gives when none is declared [notebooks §4.2]. */
 export const DEFAULT_EVS_CAPACITY_GB = 5;
 
-/** Error codes about one input (docs/modelarts-notebooks-api.md §15), named in the error a user sees. */
+/** Error codes about one input [notebooks §15], named in the error a user sees. */
 export const INPUT_ERROR_CODES = {
   "ModelArts.6323": "flavor", // flavor not supported
   "ModelArts.6328": "flavor", // no permission for the flavor
