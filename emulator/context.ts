@@ -1,8 +1,8 @@
 import type { EmulatorCredentials } from "./defaults.js";
-import type { Faults } from "./faults.js";
+import type { Faults } from "./Faults.js";
 import type { NotebookSwitches } from "./notebooks/switches.js";
 import type { RenderContext } from "./render.js";
-import type { Store } from "./store.js";
+import type { Store } from "./Store.js";
 
 /** What request handlers share: one per emulator process. */
 export interface ServiceContext {

@@ -12,8 +12,8 @@ import { EmulatorError, errorBody, errors } from "./errors.js";
 import { faultAnswer, faultApplies } from "./faultAnswers.js";
 import { IamError, iamErrorBody } from "./iam.js";
 import { newRequestId } from "./ids.js";
-import type { RateLimiter } from "./rateLimiter.js";
-import type { RequestCounts } from "./requestCounts.js";
+import type { RateLimiter } from "./RateLimiter.js";
+import type { RequestCounts } from "./RequestCounts.js";
 import {
   matchRoute,
   parseQuery,

@@ -13,34 +13,34 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "==> npm ci (installing the pinned dependencies; its prepare script builds dist/)" >&2
-  npm ci --no-audit --no-fund >&2
+	echo "==> npm ci (installing the pinned dependencies; its prepare script builds dist/)" >&2
+	npm ci --no-audit --no-fund >&2
 fi
 
 stamp=dist/.build-stamp
 reason=""
 if [ "${FORCE_BUILD:-}" = 1 ]; then
-  reason="FORCE_BUILD=1"
+	reason="FORCE_BUILD=1"
 elif [ ! -f "$stamp" ]; then
-  reason="no $stamp"
+	reason="no $stamp"
 else
-  for f in schema.json tsconfig.json tsconfig.build.json package.json scripts/build.js; do
-    if [ "$f" -nt "$stamp" ]; then
-      reason="$f is newer than the last build"
-      break
-    fi
-  done
-  if [ -z "$reason" ]; then
-    newer=$(find protocol provider sdk emulator -newer "$stamp" \
-      \( -type d -o -type f -name '*.ts' ! -name '*.test.ts' ! -path '*/testdata/*' ! -path emulator/testkit.ts \) \
-      -print -quit)
-    [ -z "$newer" ] || reason="$newer is newer than the last build"
-  fi
+	for f in schema.json tsconfig.json tsconfig.build.json package.json scripts/build.js; do
+		if [ "$f" -nt "$stamp" ]; then
+			reason="$f is newer than the last build"
+			break
+		fi
+	done
+	if [ -z "$reason" ]; then
+		newer=$(find protocol provider sdk emulator -newer "$stamp" \
+			\( -type d -o -type f -name '*.ts' ! -name '*.test.ts' ! -path '*/testdata/*' ! -path emulator/testkit.ts \) \
+			-print -quit)
+		[ -z "$newer" ] || reason="$newer is newer than the last build"
+	fi
 fi
 
 if [ -n "$reason" ]; then
-  echo "==> npm run build ($reason)" >&2
-  npm run --silent build >&2
+	echo "==> npm run build ($reason)" >&2
+	npm run --silent build >&2
 else
-  echo "==> dist/ is up to date (built $(date -r "$stamp" '+%Y-%m-%d %H:%M:%S'); no source changed since)" >&2
+	echo "==> dist/ is up to date (built $(date -r "$stamp" '+%Y-%m-%d %H:%M:%S'); no source changed since)" >&2
 fi

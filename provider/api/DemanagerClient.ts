@@ -12,7 +12,7 @@ import {
 import { isNotFoundAnswer } from "./errorClassification.js";
 import { ConfigurationError } from "./errors.js";
 import { sanitizeServiceText } from "./redact.js";
-import type { RequestExecutor, RequestSpec } from "./requestExecutor.js";
+import type { RequestExecutor, RequestSpec } from "./RequestExecutor.js";
 import type { RecoverOutcome } from "./retryStrategy.js";
 
 /** Page size for listing. The API's default `limit=0` means "everything at once"; pages keep answers small. */

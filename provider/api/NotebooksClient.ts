@@ -13,7 +13,7 @@ import type {
 import { isNotFoundAnswer } from "./errorClassification.js";
 import { ConfigurationError } from "./errors.js";
 import { sanitizeServiceText } from "./redact.js";
-import type { RequestExecutor, RequestSpec } from "./requestExecutor.js";
+import type { RequestExecutor, RequestSpec } from "./RequestExecutor.js";
 import type { RecoverOutcome } from "./retryStrategy.js";
 
 /**

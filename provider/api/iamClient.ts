@@ -1,7 +1,7 @@
 import type { IssuedToken } from "../auth/authenticator.js";
 import { ConfigurationError } from "./errors.js";
 import { registerSecret } from "./redact.js";
-import type { RequestExecutor } from "./requestExecutor.js";
+import type { RequestExecutor } from "./RequestExecutor.js";
 
 interface TokenResponseBody {
   token?: { expires_at?: string; project?: { id?: string; name?: string } };

@@ -4,7 +4,7 @@
  * runs (through the SDK's shim).
  */
 import { FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../../test/support/emulatorEnv.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { PartialFailureError } from "../api/errors.js";
 import { setProgressSink } from "../core/progress.js";

@@ -4,7 +4,7 @@
  * In-process against the emulator (the same provider object the host runs).
  */
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../../test/support/emulatorEnv.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { setProgressSink } from "../core/progress.js";
 import { setProviderOverrides } from "../core/providerContext.js";

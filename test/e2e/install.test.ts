@@ -30,8 +30,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../support/emulatorEnv.js";
-import { createWorkspace, getPulumiBin, REPO_ROOT } from "../support/pulumiCli.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { createWorkspace, getPulumiBin, REPO_ROOT } from "../../devkit/pulumiCli.js";
 
 const execFileAsync = promisify(execFile);
 const TIMEOUT = 10 * 60_000;

@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../support/pulumiCli.js";
+import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
 
 const PROGRAM = path.join(__dirname, "programs/settings");
 
