@@ -3,17 +3,17 @@
  * simulations (virtual time, seeded; about ten seconds):
  *
  * 1. Waiting: the status-aware schedule (provider/wait/pollSchedule.ts) against today's backoff and Terraform's
- *    fixed 10 s, replayed over status timelines (test/support/pollReplay.ts): mean and p95 lag from the target
+ *    fixed 10 s, replayed over status timelines (devkit/pollReplay.ts): mean and p95 lag from the target
  *    status to the poll that sees it, and GETs.
  * 2. Throttling: the bench's Scale scenario (50 instances, `pulumi up` / `destroy`, time scale 0.25) against a
- *    gateway token bucket like the emulator's (test/support/throttleSimulation.ts), without and with the shared
+ *    gateway token bucket like the emulator's (devkit/throttleSimulation.ts), without and with the shared
  *    AdaptiveRateLimiter.
  * 3. Robustness: the same under gateways and timings the emulator does not have.
  *
  * Numbers, not assertions: the tests beside the modules assert the targets.
  */
-import { compareSchedules, createTimeline, type TimelinePhase } from "../test/support/pollReplay.js";
-import { simulate, type SimulationOptions, type SimulationResult } from "../test/support/throttleSimulation.js";
+import { compareSchedules, createTimeline, type TimelinePhase } from "../devkit/pollReplay.js";
+import { simulate, type SimulationOptions, type SimulationResult } from "../devkit/throttleSimulation.js";
 import { DEFAULT_POLL_SCHEDULE } from "../provider/wait/pollSchedule.js";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);

@@ -2,7 +2,7 @@
  * The status-aware schedule against Terraform's fixed 10 s and today's backoff, replayed over creates of 30-300 s on
  * the emulator's timeline (CREATING varied, STARTING 10 s); bench/pacing.ts prints more rows.
  */
-import { compareSchedules, createTimeline } from "../../test/support/pollReplay.js";
+import { compareSchedules, createTimeline } from "../../devkit/pollReplay.js";
 import { DEFAULT_POLL_SCHEDULE } from "./pollSchedule.js";
 
 describe("status-aware polling over creates of 30-300 s", () => {

@@ -2,8 +2,8 @@
  * Replays poll schedules against a known status timeline (polls take no time), to compare how late each one sees
  * the target and how many GETs it spends. Used by pollSchedule.simulation.test.ts and bench/pacing.ts.
  */
-import { computeBackoffMs } from "../../provider/wait/backoff.js";
-import { PollPlanner, type PollScheduleOptions } from "../../provider/wait/pollSchedule.js";
+import { computeBackoffMs } from "../provider/wait/backoff.js";
+import { PollPlanner, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";
 import { seededRandom } from "./throttleSimulation.js";
 
 /** From `at` (ms after the operation was accepted) on, the instance shows `status`; the last phase is the target. */

@@ -1,4 +1,4 @@
-import { SlidingWindowCounter } from "./slidingWindowCounter.js";
+import { SlidingWindowCounter } from "./SlidingWindowCounter.js";
 
 describe("SlidingWindowCounter", () => {
   it("counts the events of the last window and forgets older ones", () => {

@@ -1,4 +1,4 @@
-import { SlidingWindowCounter } from "./slidingWindowCounter.js";
+import { SlidingWindowCounter } from "./SlidingWindowCounter.js";
 
 /**
  * Client-side pacing for a shared gateway quota. ModelArts publishes no rate limits (API reference §7.4), the

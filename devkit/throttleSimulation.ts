@@ -11,13 +11,13 @@
  * a run of the bench). Throttled answers are retried: through the shared limiter (`acquire` again at once, the
  * limiter holds everyone for the `Retry-After`), or without one as today (sleep `Retry-After` + up to 1 s jitter).
  */
-import { RateLimiter, type RateLimitOptions } from "../../emulator/rateLimiter.js";
-import { NOMINAL_SECONDS, planCreate, planDelete, planStop, scaledMs, statusAt } from "../../emulator/timeline.js";
-import type { Phase } from "../../emulator/types.js";
-import { AdaptiveRateLimiter, type AdaptiveRateLimiterOptions } from "../../provider/api/adaptiveRateLimiter.js";
-import { computeBackoffMs } from "../../provider/wait/backoff.js";
-import { DEFAULT_POLL_SCHEDULE, PollPlanner, type PollScheduleOptions } from "../../provider/wait/pollSchedule.js";
-import { VirtualTime } from "./virtualTime.js";
+import { RateLimiter, type RateLimitOptions } from "../emulator/RateLimiter.js";
+import { NOMINAL_SECONDS, planCreate, planDelete, planStop, scaledMs, statusAt } from "../emulator/timeline.js";
+import type { Phase } from "../emulator/types.js";
+import { AdaptiveRateLimiter, type AdaptiveRateLimiterOptions } from "../provider/api/AdaptiveRateLimiter.js";
+import { computeBackoffMs } from "../provider/wait/backoff.js";
+import { DEFAULT_POLL_SCHEDULE, PollPlanner, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";
+import { VirtualTime } from "./VirtualTime.js";
 
 export type Route = "POST create" | "GET instance" | "POST action" | "DELETE instance";
 

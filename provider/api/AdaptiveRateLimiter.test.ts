@@ -1,11 +1,11 @@
-import { VirtualTime } from "../../test/support/virtualTime.js";
+import { VirtualTime } from "../../devkit/VirtualTime.js";
 import {
   AdaptiveRateLimiter,
   rateLimiterOptionsFromEnv,
   setSharedRateLimiter,
   sharedRateLimiter,
   type AdaptiveRateLimiterOptions,
-} from "./adaptiveRateLimiter.js";
+} from "./AdaptiveRateLimiter.js";
 
 function setup(options: AdaptiveRateLimiterOptions = {}) {
   const vt = new VirtualTime();

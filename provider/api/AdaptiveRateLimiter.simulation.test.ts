@@ -1,9 +1,9 @@
 /**
- * The limiter against the bench's Scale scenario in virtual time (test/support/throttleSimulation.ts): 50 instances
+ * The limiter against the bench's Scale scenario in virtual time (devkit/throttleSimulation.ts): 50 instances
  * created or destroyed at once through a gateway token bucket like the emulator's, lifecycle at time scale 0.25.
  * Deterministic (seeded), a few hundred milliseconds in all; bench/pacing.ts prints the full table.
  */
-import { simulate, type SimulationOptions } from "../../test/support/throttleSimulation.js";
+import { simulate, type SimulationOptions } from "../../devkit/throttleSimulation.js";
 
 const base = { instances: 50, timeScale: 0.25, limiter: "adaptive", polling: "statusAware" } as const;
 /** bench/scale.ts MINIMUM_PER_INSTANCE. */
