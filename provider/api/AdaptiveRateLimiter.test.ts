@@ -1,4 +1,5 @@
 import { VirtualTime } from "../../devkit/VirtualTime.js";
+import { RateLimiter } from "../../emulator/RateLimiter.js";
 import {
   AdaptiveRateLimiter,
   rateLimiterOptionsFromEnv,
@@ -187,6 +188,50 @@ describe("AdaptiveRateLimiter", () => {
       limiter.record({ throttled: false, ticket: 1 });
       expect(limiter.snapshot().ratePerSecond).toBeCloseTo(start * 4, 5);
       await vt.run(busy);
+    });
+
+    /** 50 callers sending back to back through `gateway` until slow start has ended; the rate just before. */
+    const untilSlowStartEnds = async (gateway: RateLimiter) => {
+      const { vt, limiter } = setup();
+      let rateBefore = 0;
+      let rateAfter = 0;
+      const worker = async () => {
+        while (limiter.snapshot().cuts < 2) {
+          const ticket = await limiter.acquire();
+          const refused = gateway.take(vt.now());
+          if (refused === undefined) {
+            limiter.record({ throttled: false, ticket });
+            continue;
+          }
+          const before = limiter.snapshot();
+          limiter.record({ throttled: true, retryAfterMs: refused * 1000, ticket });
+          if (before.cuts === 1 && limiter.snapshot().cuts === 2) {
+            rateBefore = before.ratePerSecond;
+            rateAfter = limiter.snapshot().ratePerSecond;
+          }
+        }
+      };
+      await vt.run(Promise.all(Array.from({ length: 50 }, worker)));
+      return { rateBefore, rateAfter };
+    };
+
+    it("ends slow start at the rate the service was measured to sustain, when pacing saturated it from the start", async () => {
+      // The emulator's bucket at 5 req/s, 6 saved up: the cold start gets 6 through, then slow start overshoots
+      // while the bucket, refilled during the pause, drains again.
+      const { rateBefore, rateAfter } = await untilSlowStartEnds(
+        new RateLimiter({ requestsPerSecond: 5, burst: 6 }, 0),
+      );
+      expect(rateBefore).toBeGreaterThan(7.5);
+      expect(rateAfter).toBeGreaterThan(4.5);
+      expect(rateAfter).toBeLessThan(6);
+    });
+
+    it("ends slow start with a plain cut when pacing began far below what it measured (a gateway without burst)", async () => {
+      const { rateBefore, rateAfter } = await untilSlowStartEnds(
+        new RateLimiter({ requestsPerSecond: 10, burst: 1 }, 0),
+      );
+      expect(rateBefore).toBeGreaterThan(8);
+      expect(rateAfter).toBeCloseTo(0.7 * rateBefore, 5);
     });
 
     it("never cuts below minRate", async () => {

@@ -17,7 +17,10 @@ import { SlidingWindowCounter } from "./SlidingWindowCounter.js";
  *   before the refusal that arrive within the next second count too (with a longer round trip the refusal
  *   overtakes them). What was already in flight at a cold start is refused; everything after it is paced.
  * - **Slow start.** That estimate is only a guess (a gateway with a small burst makes it far too low), so until
- *   the next refusal a full queue doubles the rate every `slowStartDoublingMs`.
+ *   the next refusal a full queue doubles the rate every `slowStartDoublingMs`. That refusal comes once the
+ *   burst the gateway saved up during the pause is spent, so by then the rate has overshot; if pacing kept the
+ *   gateway busy from the start, what it accepted since the pause, less that burst, is its rate, and pacing
+ *   continues at that measured rate instead of cutting by `beta` several times (a pause each).
  * - **Adapting.** A throttled answer cuts the rate to `beta` x the rate actually being sent and remembers that
  *   rate as too fast. Answers that are not throttled let the rate grow back along a cubic curve (as TCP CUBIC and
  *   the AWS SDK's adaptive retry mode do): fast while far below the too-fast rate, flat near it (within 5% of it
@@ -153,6 +156,9 @@ export class AdaptiveRateLimiter {
   private rateAtCut = 0;
   private coldStartAt = 0;
   private coldStartAccepted = 0;
+  /** Since the last cut: when the first request left, and how many accepted answers came back for such requests. */
+  private epochFirstSendAt: number | undefined;
+  private epochAccepted = 0;
   /** Seconds after the last cut at which the cubic curve is back at lastMaxRate. */
   private k = 0;
   private tokens = 0;
@@ -238,6 +244,7 @@ export class AdaptiveRateLimiter {
     const now = this.now();
     if (!outcome.throttled) {
       this.accepted.add(now);
+      if (this.active && outcome.ticket === this.epoch) this.epochAccepted++;
       if (this.active && outcome.ticket === 0 && this.epoch === 1) this.coldStartAnswer(now);
       if (this.active) this.grow(now);
       return;
@@ -292,6 +299,7 @@ export class AdaptiveRateLimiter {
   private grant(now: number): SendTicket {
     this.tokens -= 1;
     this.sent.add(now);
+    this.epochFirstSendAt ??= now;
     return this.epoch;
   }
 
@@ -327,6 +335,15 @@ export class AdaptiveRateLimiter {
       // With a queue the bucket is the bottleneck and the pacing rate is what was sent; without one the demand was
       // lower, and it is the rate measured that the service found too fast.
       const sending = this.queued() > 0 ? this.rate : Math.min(this.rate, this.sent.perSecond(now));
+      const measured = this.epoch === 1 ? this.slowStartEstimate(now, sending) : undefined;
+      if (measured !== undefined) {
+        // A measured rate, not a guess: pace at it, and let the curve probe above it from there.
+        this.lastMaxRate = Math.max(minRate, measured);
+        this.setRate(now, measured);
+        this.rateAtCut = this.rate;
+        this.endEpoch(now);
+        return;
+      }
       let tooFast = Math.max(minRate, sending);
       // Refused below the previous peak: our share shrank, so aim the curve's plateau lower (CUBIC's fast
       // convergence).
@@ -335,9 +352,38 @@ export class AdaptiveRateLimiter {
       this.setRate(now, sending * beta);
       this.rateAtCut = this.rate;
     }
+    this.endEpoch(now);
+  }
+
+  private endEpoch(now: number): void {
     this.epoch++;
+    this.epochFirstSendAt = undefined;
+    this.epochAccepted = 0;
     this.lastCutAt = now;
     this.k = this.secondsToPlateau();
+  }
+
+  /**
+   * The refusal that ends slow start, measured: since the first request after the cold start's pause the service
+   * accepted `n` requests in `t` seconds, the burst it had saved up during the pause (`a`, what the cold start got
+   * through at once, or at most the rate x the pause) included. If pacing was at least about that rate from the
+   * start, the service was the bottleneck all along and (n - burst) / t is its rate, which 0.7x cuts from a slow
+   * start that overshot while the burst drained would take several more refusals (and pauses) to reach. Undefined when the
+   * measurement says nothing (too short, or pacing started well below it, as behind a gateway without burst).
+   */
+  private slowStartEstimate(now: number, sending: number): number | undefined {
+    const { slowStartDoublingMs, startRate } = this.options;
+    const first = this.epochFirstSendAt;
+    if (slowStartDoublingMs <= 0 || startRate !== undefined || first === undefined) return undefined;
+    const t = (now - first) / 1000;
+    if (t < 0.5) return undefined;
+    const n = this.epochAccepted;
+    const a = this.coldStartAccepted;
+    const p = Math.max(0, (first - this.coldStartAt) / 1000);
+    let rate = (n - a) / t;
+    if (a > rate * p) rate = n / (t + p);
+    if (!(rate > 0) || this.rateAtCut < 0.75 * rate) return undefined;
+    return Math.min(rate, sending);
   }
 
   /** (req/s) per s^3, in proportion to the plateau so that a cut by beta recovers in recoveryMs at any rate. */
