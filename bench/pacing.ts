@@ -139,6 +139,10 @@ async function robustness(): Promise<void> {
   const scenarios: { label: string; options: Partial<SimulationOptions> }[] = [
     { label: "the emulator (burst = rate, 2-6 ms round trip, calls over 300 ms)", options: {} },
     { label: "all 50 calls at the same instant", options: { arrivalSpreadMs: 0 } },
+    {
+      label: "the real provider host: calls over 1 s, no answer handled before 1 s",
+      options: { arrivalSpreadMs: 1_000, answersHeldUntilMs: 1_000 },
+    },
     { label: "round trip 50-150 ms", options: { roundTripMs: [50, 150] } },
     { label: "gateway burst 1 (no burst)", options: { rateLimit: { requestsPerSecond: 5, burst: 1 } } },
     { label: "gateway burst 10 (2 s)", options: { rateLimit: { requestsPerSecond: 5, burst: 10 } } },

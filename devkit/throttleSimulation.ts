@@ -10,6 +10,10 @@
  * spread over the first `arrivalSpreadMs`, as the provider host receives the engine's 50 calls (about 300 ms in
  * a run of the bench). Throttled answers are retried: through the shared limiter (`acquire` again at once, the
  * limiter holds everyone for the `Retry-After`), or without one as today (sleep `Retry-After` + up to 1 s jitter).
+ * Answers are handled as they arrive unless `answersHeldUntilMs` says otherwise: in the real provider host the
+ * first second of a 50-instance run goes to the engine's calls, so every create has sent its POST before the
+ * first refusal is seen, and those refusals (about 30% of an up's requests at 5 req/s) cannot be avoided by a
+ * limiter that sends freely until it is refused.
  */
 import { RateLimiter, type RateLimitOptions } from "../emulator/RateLimiter.js";
 import { NOMINAL_SECONDS, planCreate, planDelete, planStop, scaledMs, statusAt } from "../emulator/timeline.js";
@@ -47,6 +51,13 @@ export interface SimulationOptions {
   arrivalSpreadMs?: number;
   /** Round trip per request, uniform in [min, max] ms. Default 2-6 ms. */
   roundTripMs?: readonly [number, number];
+  /**
+   * No answer is processed before this (ms from the start): the provider host's event loop first works through
+   * the engine's calls (measured in a real `pulumi up` of 50: the first answer was handled after about 1 s, once
+   * every create had sent its POST), so requests are sent without anything learnt from the first refusals.
+   * Default 0: answers are handled as they arrive.
+   */
+  answersHeldUntilMs?: number;
   seed?: number;
 }
 
@@ -78,6 +89,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
   const random = seededRandom(options.seed ?? 1);
   const [rttMin, rttMax] = options.roundTripMs ?? [2, 6];
   const spread = options.arrivalSpreadMs ?? 300;
+  const heldUntil = options.answersHeldUntilMs ?? 0;
   const scale = options.timeScale;
   const server = options.rateLimit ? new RateLimiter(options.rateLimit, 0) : undefined;
   const priorities = options.priorities ?? true;
@@ -126,7 +138,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       const rtt = rttMin + random() * (rttMax - rttMin);
       await vt.sleep(rtt / 2);
       const answer = serve(route, id, vt.now());
-      await vt.sleep(rtt / 2);
+      await vt.sleep(Math.max(rtt / 2, heldUntil - vt.now()));
       limiter?.record(
         answer.throttled
           ? { throttled: true, retryAfterMs: answer.retryAfterS * 1000, ticket }
