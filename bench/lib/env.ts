@@ -9,23 +9,17 @@ export function defaultPollSchedule(): PollSchedule {
 }
 
 /**
- * The default poll schedule multiplied by `timeScale`, the factor the emulator applies to its lifecycle: polls then
- * fall at the same points of the (scaled) lifecycle as the defaults do at real time, so request counts per
- * instance are those of a real-time run.
+ * The provider's poll schedule for an emulator whose lifecycle runs `timeScale` times as fast: the typical status
+ * durations the schedule assumes, and its bounds, scale with it, so polls fall at the same points of the (scaled)
+ * lifecycle as at real time and request counts per instance are those of a real-time run.
  */
 export function scaledPollSchedule(timeScale: number): PollSchedule {
-  const d = defaultPollSchedule();
-  return {
-    initialDelayMs: Math.round(d.initialDelayMs * timeScale),
-    minDelayMs: Math.max(1, Math.round(d.minDelayMs * timeScale)),
-    maxDelayMs: Math.max(1, Math.round(d.maxDelayMs * timeScale)),
-    progressEveryMs: 10 * 60_000,
-  };
+  return { ...pollScheduleFromEnv({ MODELARTS_POLL_TIME_SCALE: String(timeScale) }), progressEveryMs: 10 * 60_000 };
 }
 
 export function pollEnv(schedule: PollSchedule): Record<string, string> {
   return {
-    MODELARTS_POLL_INITIAL_DELAY_MS: String(schedule.initialDelayMs),
+    MODELARTS_POLL_TIME_SCALE: String(schedule.timeScale),
     MODELARTS_POLL_MIN_DELAY_MS: String(schedule.minDelayMs),
     MODELARTS_POLL_MAX_DELAY_MS: String(schedule.maxDelayMs),
     MODELARTS_PROGRESS_EVERY_MS: String(schedule.progressEveryMs),

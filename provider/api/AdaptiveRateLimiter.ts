@@ -204,6 +204,16 @@ export class AdaptiveRateLimiter {
     this.sleep = options.sleep ?? sleepWithAbort;
   }
 
+  /** True unless pacing was switched off (`MODELARTS_RATE_LIMIT=off`): the limiter then holds callers for a `Retry-After`. */
+  get paces(): boolean {
+    return this.options.enabled;
+  }
+
+  /** True while pacing is on (the gateway throttled this process): every request then delays everyone's. */
+  get congested(): boolean {
+    return this.active;
+  }
+
   /**
    * Resolves when this request may be sent; call right before each attempt (retries included). Rejects with the
    * signal's reason if `signal` aborts first.

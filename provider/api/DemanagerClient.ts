@@ -49,6 +49,11 @@ export class DemanagerClient {
     return id === undefined ? base : `${base}/${encodeURIComponent(checkInstanceId(id))}${suffix}`;
   }
 
+  /** The shared rate limiter is pacing: every request delays everyone's, so waiters poll less. */
+  get congested(): boolean {
+    return this.executor.congested;
+  }
+
   private async call<T>(spec: RequestSpec<T>): Promise<T> {
     return (await this.executor.execute<T>(spec)).data;
   }

@@ -91,6 +91,11 @@ export class NotebooksClient {
     return `${this.base()}/notebooks/${encodeURIComponent(checkUuid(id, "notebook"))}${suffix}`;
   }
 
+  /** The shared rate limiter is pacing: every request delays everyone's, so waiters poll less. */
+  get congested(): boolean {
+    return this.executor.congested;
+  }
+
   private async call<T>(spec: RequestSpec<T>): Promise<T> {
     return (await this.executor.execute<T>(spec)).data;
   }

@@ -1,6 +1,8 @@
 import type { Authenticator } from "../auth/authenticator.js";
 import { canonicalQueryString } from "../../protocol/signing/canonical.js";
 import { validateWire, type SchemaDefName } from "../../protocol/validation/validators.js";
+import type { AdaptiveRateLimiter } from "./AdaptiveRateLimiter.js";
+import { isThrottled } from "./errorClassification.js";
 import { ApiError, ConfigurationError, InvalidResponseError } from "./errors.js";
 import { sendWithGot, MAX_RESPONSE_BYTES, type HttpResponse, type HttpSend } from "./httpTransport.js";
 import { registerSecretsIn, sanitizeServiceText } from "./redact.js";
@@ -37,6 +39,8 @@ export interface RequestSpec<T = unknown> {
   emptyAnswerAllowed?: boolean;
   /** Checks beyond the shape, e.g. that a GET for instance A did not answer with instance B: returns the problem. */
   verify?: (data: T) => string | undefined;
+  /** `background`: a waiter's poll, which yields to requests that start work when the rate limiter paces. */
+  priority?: "normal" | "background";
 }
 
 export interface ExecutorResponse<T> {
@@ -58,6 +62,11 @@ export interface ExecutorOptions {
   now?: () => number;
   onRetry?: (event: RetryEvent & { method: string; path: string }) => void;
   userAgent?: string;
+  /**
+   * The process's shared pacing for the gateway quota (AdaptiveRateLimiter.ts): every attempt waits for it and
+   * reports its answer. Absent: no pacing (IAM, in-process tests).
+   */
+  limiter?: AdaptiveRateLimiter;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -77,6 +86,11 @@ export class RequestExecutor {
     this.retryOptions = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
   }
 
+  /** The shared limiter is pacing (the gateway throttled this process): waiters then poll less. */
+  get congested(): boolean {
+    return this.options.limiter?.congested ?? false;
+  }
+
   execute<T>(spec: RequestSpec<T>): Promise<ExecutorResponse<T>> {
     const now = this.options.now ?? Date.now;
     return runWithRetries<ExecutorResponse<T>>({
@@ -93,6 +107,7 @@ export class RequestExecutor {
           "EndpointUnreachable",
         ),
       onRetry: (event) => this.options.onRetry?.({ ...event, method: spec.method, path: spec.path }),
+      pacedThrottling: this.options.limiter?.paces ?? false,
       options: this.retryOptions,
       now,
       sleep: this.options.sleep ?? defaultSleep,
@@ -112,13 +127,23 @@ export class RequestExecutor {
     // The User-Agent is added after signing: it is not a signed header, so it can never break a signature.
     headers["User-Agent"] = this.options.userAgent ?? "pulumi-modelarts";
     const send = this.options.send ?? sendWithGot;
+    const { limiter } = this.options;
+    // Signed before the wait: a signature stays valid for 15 minutes, far longer than any pacing delay.
+    const ticket = limiter ? await limiter.acquire({ priority: spec.priority ?? "normal" }) : undefined;
     const response = await send({ method: spec.method, url, headers, body }, this.options.requestTimeoutMs ?? 30_000);
     const decoded = decodeJson(response.body);
     // Credentials an answer carries (an OBS key pair, a repository or notebook token) are masked from then on.
     if (decoded.ok) registerSecretsIn(decoded.value);
     if (response.status < 200 || response.status >= 300) {
-      throw toApiError(spec.method, spec.path, response, (this.options.now ?? Date.now)());
+      const error = toApiError(spec.method, spec.path, response, (this.options.now ?? Date.now)());
+      limiter?.record({
+        throttled: isThrottled(error),
+        ...(error.retryAfterSeconds !== undefined && { retryAfterMs: error.retryAfterSeconds * 1000 }),
+        ticket,
+      });
+      throw error;
     }
+    limiter?.record({ throttled: false, ticket });
     return { status: response.status, headers: response.headers, data: this.readAnswer(spec, response, decoded) };
   }
 

@@ -26,8 +26,10 @@ export interface ApiConnection {
  */
 export async function connect(settings: ResolvedSettings, options: ClientOptions = {}): Promise<ApiConnection> {
   registerCredentials(settings.credentials);
+  // IAM has its own quota: the ModelArts gateway's pacing does not apply to it.
+  const { limiter, ...iamOptions } = options;
   const iamAnonymous = new RequestExecutor({
-    ...options,
+    ...iamOptions,
     baseUrl: settings.iamEndpoint,
     baseUrlSource: settings.iamEndpointSource,
   });
@@ -54,7 +56,7 @@ export async function connect(settings: ResolvedSettings, options: ClientOptions
   }
   if (!projectId) {
     const iam = new RequestExecutor({
-      ...options,
+      ...iamOptions,
       baseUrl: settings.iamEndpoint,
       baseUrlSource: settings.iamEndpointSource,
       auth,
@@ -63,7 +65,8 @@ export async function connect(settings: ResolvedSettings, options: ClientOptions
     projectId = await lookupProjectId(iam, settings.region!);
   }
   const executor = new RequestExecutor({
-    ...options,
+    ...iamOptions,
+    ...(limiter && { limiter }),
     baseUrl: settings.endpoint,
     baseUrlSource: settings.endpointSource,
     auth,

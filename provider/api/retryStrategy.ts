@@ -71,6 +71,11 @@ export interface RetryLoop<T> {
   /** Turns the last error of an unreachable endpoint into the error the user sees (it names the setting). */
   unreachable?: (err: unknown, attempts: number, elapsedMs: number) => unknown;
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * A shared rate limiter paces every attempt and pauses every caller for a `Retry-After`: a throttled attempt is
+   * then sent again at once (it waits in the limiter's queue, in turn), instead of sleeping on its own.
+   */
+  pacedThrottling?: boolean;
   options: RetryOptions;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
@@ -113,7 +118,7 @@ export async function runWithRetries<T>(loop: RetryLoop<T>): Promise<T> {
       const delayMs = wasNotSent(err) ? options.unreachableDelayMs : retryDelayMs(err, attempt, options, loop.random);
       if (now() + delayMs - started > options.maxElapsedMs) throw err;
       loop.onRetry?.({ attempt, delayMs, reason: (err as Error).message });
-      await loop.sleep(delayMs);
+      if (delayMs > 0) await loop.sleep(delayMs);
     }
   }
 }

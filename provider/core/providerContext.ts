@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sharedRateLimiter } from "../api/AdaptiveRateLimiter.js";
 import { connect, type ApiConnection, type ClientOptions } from "../api/createClient.js";
 import { inspectSettings, resolveSettings, type SettingsInput } from "../auth/resolveSettings.js";
 import { pollScheduleFromEnv, type PollSchedule } from "./pollScheduleFromEnv.js";
@@ -56,12 +57,30 @@ export function settingsProblems(): string[] {
   return inspectSettings(sources()).problems;
 }
 
+/**
+ * Rate-limiter settings, stack config first (`modelarts:rateLimit`, `modelarts:rateLimitStart`,
+ * `modelarts:rateLimitMin`), then the environment (`MODELARTS_RATE_LIMIT`, `..._START`, `..._MIN`).
+ */
+function rateLimiterEnv(): Record<string, string | undefined> {
+  const { config, env } = sources();
+  const pick = (key: string, name: string) => config?.(key) ?? env[name];
+  return {
+    MODELARTS_RATE_LIMIT: pick("rateLimit", "MODELARTS_RATE_LIMIT"),
+    MODELARTS_RATE_LIMIT_START: pick("rateLimitStart", "MODELARTS_RATE_LIMIT_START"),
+    MODELARTS_RATE_LIMIT_MIN: pick("rateLimitMin", "MODELARTS_RATE_LIMIT_MIN"),
+  };
+}
+
 export async function getProviderContext(): Promise<ProviderContext> {
   const settings = resolveSettings(sources());
   // The fingerprint is a hash: the cache key must not be a readable copy of the credentials.
   const fingerprint = createHash("sha256").update(JSON.stringify(settings)).digest("hex");
   if (state.cached?.fingerprint !== fingerprint) {
-    const connection = connect(settings, state.clientOptions);
+    // One limiter for the whole provider process: every resource and operation shares the tenant's quota. In-process
+    // tests pass their own client options and get no pacing unless they ask for it.
+    const limiter =
+      state.clientOptions === undefined ? sharedRateLimiter(rateLimiterEnv()) : state.clientOptions.limiter;
+    const connection = connect(settings, { ...state.clientOptions, ...(limiter && { limiter }) });
     // A failed set-up (wrong password, unknown project) is not cached: the next call tries again.
     connection.catch(() => {
       if (state.cached?.connection === connection) state.cached = undefined;

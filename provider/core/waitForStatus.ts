@@ -1,5 +1,6 @@
 import { isTransient } from "../api/errorClassification.js";
 import { WaitError, type WaitFailureKind } from "../api/errors.js";
+import { DEFAULT_POLL_SCHEDULE, PollPlanner, type StatusSighting, type StatusTimings } from "../wait/pollSchedule.js";
 import { waitFor } from "../wait/waitFor.js";
 import { describeSubject, type Subject } from "./operationError.js";
 import { formatDuration } from "./parseDuration.js";
@@ -15,6 +16,12 @@ export interface StatusReading<T> {
   detail?(object: T): string | undefined;
   /** The service's own failure reasons (failed_reasons, fail_reason), formatted. */
   reasons(object: T): string[];
+  /** What a poll showed, in the schedule's words (status, queue, init step). */
+  sighting(object: T): StatusSighting;
+  /** How long each status typically lasts, and which follows: what the poll schedule rests on. */
+  timings: StatusTimings;
+  /** The shared rate limiter is pacing: poll less. */
+  congested(): boolean;
 }
 
 export type WaitVerdict = { state: "SUCCESS" } | { state: "RETRY" } | { state: "FAILURE"; reason: string };
@@ -32,6 +39,8 @@ export interface WaitForStatusOptions<T> {
   untilGone?: boolean;
   timeoutMs: number;
   schedule: PollSchedule;
+  /** What the operation's own answer showed (CREATING after a create, STOPPING after a stop), if anything. */
+  startedAs?: StatusSighting;
 }
 
 /**
@@ -45,6 +54,18 @@ export async function waitForStatus<T>(options: WaitForStatusOptions<T>): Promis
   const what = `${options.verb} ${describeSubject(options.subject)}`;
   const tracker = createProgressTracker({ label: what, everyMs: schedule.progressEveryMs });
   let lastSeen: T | undefined;
+  // The schedule decides each delay from what the last poll showed (slow far from the end, quick near it).
+  const planner = new PollPlanner(
+    {
+      ...DEFAULT_POLL_SCHEDULE,
+      timings: reading.timings,
+      timeScale: schedule.timeScale,
+      floorMs: schedule.minDelayMs / schedule.timeScale,
+      capMs: schedule.maxDelayMs / schedule.timeScale,
+    },
+    Date.now(),
+    options.startedAs,
+  );
   const result = await waitFor<T | undefined>({
     poll: () => reading.find(id),
     classify: (object) => {
@@ -52,10 +73,12 @@ export async function waitForStatus<T>(options: WaitForStatusOptions<T>): Promis
         return options.untilGone ? { state: "SUCCESS" } : { state: "FAILURE", reason: "it no longer exists" };
       }
       lastSeen = object;
+      planner.observe(Date.now(), reading.sighting(object));
       tracker.observe(reading.status(object), reading.detail?.(object));
       return options.classify(object);
     },
-    initialDelayMs: schedule.initialDelayMs,
+    initialDelayMs: planner.nextDelayMs(Date.now(), reading.congested()),
+    planDelayMs: () => planner.nextDelayMs(Date.now(), reading.congested()),
     minDelayMs: schedule.minDelayMs,
     maxDelayMs: schedule.maxDelayMs,
     maxWaitMs: options.timeoutMs,

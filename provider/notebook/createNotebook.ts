@@ -16,7 +16,7 @@ import { findLostCreate, findOwnedNotebooks } from "./ownership.js";
 import { enforcePowerState, type NotebookStep } from "./powerState.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
-import { waitForNotebook } from "./waitForNotebook.js";
+import { sightingOf, waitForNotebook } from "./waitForNotebook.js";
 
 const KIND = "notebook";
 
@@ -55,7 +55,7 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
   try {
     // The owner tag first: from here on an interrupted run finds this notebook by its mark.
     await step.client.createTags(id, [{ key: OWNER_TAG_KEY, value: ownerTagValue(ownerKey) }], inputs.workspaceId);
-    lastSeen = await waitForNotebook({ ...step, id, target: "READY" });
+    lastSeen = await waitForNotebook({ ...step, id, target: "READY", startedAs: sightingOf(notebook) });
     if (origin === "created") {
       await step.client.createTags(id, toTagList(inputs.tags), inputs.workspaceId);
       lastSeen = await enforcePowerState(step, lastSeen, inputs.desiredStatus, inputs.autoStop);

@@ -38,7 +38,7 @@ export async function deleteNotebook(id: string, props: Partial<NotebookOutputs>
  */
 export async function removeNotebook(step: NotebookStep, id: string): Promise<void> {
   const { client } = step;
-  const waitGone = () => waitForNotebook({ ...step, id, target: "GONE" });
+  const waitGone = () => waitForNotebook({ ...step, id, target: "GONE", startedAs: { status: "DELETING" } });
   let notebook = await client.findNotebook(id);
   if (!notebook) return;
   if (GONE_STATUSES.has(String(notebook.status))) return waitGone();

@@ -25,7 +25,7 @@ export interface NotebookStep {
 /** Start (with the declared auto-stop, which applies from each start) and wait until RUNNING. */
 export async function startNotebook(step: NotebookStep, id: string, autoStop: NotebookAutoStopInput | undefined) {
   await doneOrThrow(() => step.client.startNotebook(id, leaseOf(autoStop)), START_DONE_CODES);
-  return waitForNotebook({ ...step, id, target: "RUNNING" });
+  return waitForNotebook({ ...step, id, target: "RUNNING", startedAs: { status: "STARTING" } });
 }
 
 /** Stop and wait until STOPPED; a notebook still starting is let finish first (6306 otherwise). */
@@ -33,7 +33,7 @@ export async function stopNotebook(step: NotebookStep, notebook: Notebook): Prom
   const id = notebook.id!;
   if (STARTING_STATUSES.has(String(notebook.status))) await waitForNotebook({ ...step, id, target: "RUNNING" });
   await doneOrThrow(() => step.client.stopNotebook(id), STOP_DONE_CODES);
-  return waitForNotebook({ ...step, id, target: "STOPPED" });
+  return waitForNotebook({ ...step, id, target: "STOPPED", startedAs: { status: "STOPPING" } });
 }
 
 /** Brings a settled notebook to the declared power state; without one, nothing happens. */

@@ -1,4 +1,5 @@
 import { VOLUME_PENDING_STATUSES, type Notebook } from "../../protocol/notebooks/wireTypes.js";
+import type { StatusTimings } from "../wait/pollSchedule.js";
 
 /**
  * Notebook statuses by what they mean to a waiter [notebooks §14]. FROZEN (an account in
@@ -45,3 +46,21 @@ export function powerStateOf(status: string): "RUNNING" | "STOPPED" | undefined 
   if (status === "STOPPED" || status === "STOPPING") return "STOPPED";
   return undefined;
 }
+
+/**
+ * How long each status typically lasts, for the poll schedule (provider/wait/pollSchedule.ts). The docs give no
+ * figures: these are the emulator's (a create's CREATING walks the four `action_progress` steps in about 30 s and
+ * ends RUNNING; a start 10 s; a stop or a delete 5 s). The last step of a create is polled quickly, the earlier ones
+ * slowly; a service that differs costs some lag or some GETs, never a hang (the schedule is capped).
+ */
+export const NOTEBOOK_STATUS_TIMINGS: StatusTimings = {
+  INIT: { typicalMs: 5_000, next: "CREATING" },
+  CREATING: { typicalMs: 30_000 },
+  "CREATING/1": { typicalMs: 7_500, next: "CREATING/2" },
+  "CREATING/2": { typicalMs: 7_500, next: "CREATING/3" },
+  "CREATING/3": { typicalMs: 7_500, next: "CREATING/4" },
+  "CREATING/4": { typicalMs: 7_500 },
+  STARTING: { typicalMs: 10_000 },
+  STOPPING: { typicalMs: 5_000 },
+  DELETING: { typicalMs: 5_000 },
+};

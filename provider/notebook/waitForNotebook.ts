@@ -3,7 +3,8 @@ import type { NotebooksClient } from "../api/NotebooksClient.js";
 import type { Subject } from "../core/operationError.js";
 import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { waitForStatus, type StatusReading } from "../core/waitForStatus.js";
-import { classifyNotebook, type NotebookWaitTarget } from "./statusClasses.js";
+import type { StatusSighting } from "../wait/pollSchedule.js";
+import { classifyNotebook, NOTEBOOK_STATUS_TIMINGS, type NotebookWaitTarget } from "./statusClasses.js";
 
 /** The service's reason for a failure (`fail_reason`, [notebooks §3]). */
 export function describeNotebookFailure(notebook: Notebook): string[] {
@@ -15,8 +16,7 @@ export function describeNotebookFailure(notebook: Notebook): string[] {
  * (`action_progress`, steps 1 to 4, [notebooks §3]) or an EVS volume that is resizing [notebooks §4.2].
  */
 export function notebookDetail(notebook: Notebook): string | undefined {
-  const steps = notebook.action_progress ?? [];
-  const current = steps.find((s) => s.status === "PROCESSING") ?? steps.find((s) => s.status === "WAITING");
+  const current = currentStep(notebook);
   if (current?.step !== undefined) {
     return `step ${current.step} of 4${current.description ? `: ${current.description}` : ""}`;
   }
@@ -26,16 +26,33 @@ export function notebookDetail(notebook: Notebook): string | undefined {
   return undefined;
 }
 
+/** The init step being worked on: the one PROCESSING, or else the first still WAITING. */
+function currentStep(notebook: Notebook) {
+  const steps = notebook.action_progress ?? [];
+  return steps.find((s) => s.status === "PROCESSING") ?? steps.find((s) => s.status === "WAITING");
+}
+
+/** What a notebook shows the poll schedule: its status and the init step being worked on. */
+export function sightingOf(notebook: Notebook): StatusSighting {
+  const step = currentStep(notebook)?.step;
+  return { status: String(notebook.status), ...(step !== undefined && { progressStep: step }) };
+}
+
 function readingOf(client: NotebooksClient): StatusReading<Notebook> {
   return {
     find: (id) => client.findNotebook(id),
     status: (notebook) => String(notebook.status),
     detail: notebookDetail,
     reasons: describeNotebookFailure,
+    sighting: sightingOf,
+    timings: NOTEBOOK_STATUS_TIMINGS,
+    congested: () => client.congested,
   };
 }
 
 export interface WaitForNotebookOptions {
+  /** What the operation's own answer showed (CREATING after a create, STOPPING after a stop): the schedule starts there. */
+  startedAs?: StatusSighting;
   client: NotebooksClient;
   id: string;
   subject: Subject;
@@ -60,6 +77,7 @@ export async function waitForNotebook(
     untilGone: target === "GONE",
     timeoutMs: options.timeoutMs,
     schedule: options.schedule,
+    ...(options.startedAs && { startedAs: options.startedAs }),
     classify: (notebook) => {
       if (target === "GONE") return notebook.status === "DELETED" ? { state: "SUCCESS" } : { state: "RETRY" };
       return classifyNotebook(notebook, target);

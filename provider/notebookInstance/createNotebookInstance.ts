@@ -16,7 +16,7 @@ import { observedInputs, toCreateRequest, toOutputs, toUpdateRequest } from "./m
 import { findOwnedInstances, ownerKeyOf } from "./ownership.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
 import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
-import { waitForInstance } from "./waitForInstance.js";
+import { sightingOf, waitForInstance } from "./waitForInstance.js";
 
 export interface CreateResult {
   id: string;
@@ -68,6 +68,7 @@ export async function createNotebookInstance(inputs: NotebookInstanceInputs): Pr
       id: instance.id,
       subject: named,
       target: "READY",
+      startedAs: sightingOf(instance),
       timeoutMs: limitMs,
       schedule,
       verb,

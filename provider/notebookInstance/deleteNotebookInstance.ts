@@ -47,10 +47,28 @@ export async function removeInstance(options: {
   const wait = <T extends "READY" | "STOPPED">(target: T) =>
     waitForInstance({ client, id, subject, target, timeoutMs: options.timeoutMs, schedule, verb });
   const waitGone = () =>
-    waitForInstance({ client, id, subject, target: "GONE", timeoutMs: options.timeoutMs, schedule, verb });
+    waitForInstance({
+      client,
+      id,
+      subject,
+      target: "GONE",
+      timeoutMs: options.timeoutMs,
+      schedule,
+      verb,
+      startedAs: { status: "DELETING" },
+    });
   const stop = async () => {
     await requestAction(() => client.stopInstance(id), STOP_DONE_CODES);
-    await wait("STOPPED");
+    await waitForInstance({
+      client,
+      id,
+      subject,
+      target: "STOPPED",
+      timeoutMs: options.timeoutMs,
+      schedule,
+      verb,
+      startedAs: { status: "STOPPING" },
+    });
   };
 
   let instance: Instance | undefined = await client.findInstance(id);

@@ -27,14 +27,24 @@ export async function enforceDesiredStatus(options: {
   const { client, desired, subject, verb, timeoutMs, schedule } = options;
   let instance = options.instance;
   if (desired === undefined) return instance;
-  const wait = (target: "RUNNING" | "STOPPED") =>
-    waitForInstance({ client, id: instance.id, subject, target, timeoutMs, schedule, verb });
+  const wait = (target: "RUNNING" | "STOPPED", startedAs?: string) =>
+    waitForInstance({
+      client,
+      id: instance.id,
+      subject,
+      target,
+      timeoutMs,
+      schedule,
+      verb,
+      ...(startedAs && { startedAs: { status: startedAs } }),
+    });
 
   if (desired === "RUNNING") {
     if (instance.status === "RUNNING") return instance;
     if (instance.status === "STOPPING") instance = await wait("STOPPED");
     if (instance.status === "STOPPED" || instance.status === "START_FAILED") {
       await requestAction(() => client.startInstance(instance.id), START_DONE_CODES);
+      return wait("RUNNING", "STARTING");
     }
     return wait("RUNNING");
   }
@@ -42,7 +52,10 @@ export async function enforceDesiredStatus(options: {
   if (instance.status === "STOPPED") return instance;
   // An instance cannot be stopped while it is starting (ModelArts.6306): let it finish first.
   if (STARTING_STATUSES.has(String(instance.status))) instance = await wait("RUNNING");
-  if (instance.status === "RUNNING") await requestAction(() => client.stopInstance(instance.id), STOP_DONE_CODES);
+  if (instance.status === "RUNNING") {
+    await requestAction(() => client.stopInstance(instance.id), STOP_DONE_CODES);
+    return wait("STOPPED", "STOPPING");
+  }
   return wait("STOPPED");
 }
 

@@ -3,6 +3,8 @@ import type { DemanagerClient } from "../api/DemanagerClient.js";
 import type { Subject } from "../core/operationError.js";
 import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { waitForStatus, type StatusReading } from "../core/waitForStatus.js";
+import type { StatusSighting } from "../wait/pollSchedule.js";
+import { V1_STATUS_TIMINGS } from "../wait/pollSchedule.js";
 import { classifyStatus, QUEUE_STATUSES, type WaitTarget } from "./statusClasses.js";
 
 /** Names the failure the way the API reports it: status, failed_reasons and the top-level error_code [demanager §4]. */
@@ -19,12 +21,29 @@ export function describeFailure(instance: Instance): string[] {
 }
 
 export interface WaitForInstanceOptions {
+  /** What the operation's own answer showed (CREATING after a create, STOPPING after a stop): the schedule starts there. */
+  startedAs?: StatusSighting;
   client: DemanagerClient;
   id: string;
   subject: Subject;
   timeoutMs: number;
   schedule: PollSchedule;
   verb: string;
+}
+
+/** What an instance shows the poll schedule: its status and, when queued, its queue position and remaining time. */
+export function sightingOf(instance: Instance): StatusSighting {
+  const queue = instance.queuing_info;
+  return {
+    status: String(instance.status),
+    ...(queue && {
+      queue: {
+        rank: queue.rank,
+        // remain_time is in seconds [demanager §5]; the schedule counts milliseconds.
+        remainTimeMs: typeof queue.remain_time === "number" ? queue.remain_time * 1000 : undefined,
+      },
+    }),
+  };
 }
 
 /** How a demanager instance reads to the shared waiter. */
@@ -37,6 +56,21 @@ function readingOf(client: DemanagerClient): StatusReading<Instance> {
         ? `queue position ${instance.queuing_info.rank}`
         : undefined,
     reasons: describeFailure,
+    sighting: (instance) => ({
+      status: String(instance.status),
+      ...(instance.queuing_info && {
+        queue: {
+          rank: instance.queuing_info.rank,
+          // remain_time is in seconds (docs/modelarts-demanager-api.md §5); the schedule counts milliseconds.
+          remainTimeMs:
+            typeof instance.queuing_info.remain_time === "number"
+              ? instance.queuing_info.remain_time * 1000
+              : undefined,
+        },
+      }),
+    }),
+    timings: V1_STATUS_TIMINGS,
+    congested: () => client.congested,
   };
 }
 
@@ -59,6 +93,7 @@ export async function waitForInstance(
     untilGone: target === "GONE",
     timeoutMs: options.timeoutMs,
     schedule: options.schedule,
+    ...(options.startedAs && { startedAs: options.startedAs }),
     classify: (instance) => {
       const status = String(instance.status);
       if (target === "GONE") return status === "DELETED" ? { state: "SUCCESS" } : { state: "RETRY" };

@@ -3,6 +3,7 @@ import type { NotebooksClient } from "../api/NotebooksClient.js";
 import type { Subject } from "../core/operationError.js";
 import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { waitForStatus } from "../core/waitForStatus.js";
+import type { StatusTimings } from "../wait/pollSchedule.js";
 import { classifyStorage, type StorageWaitTarget } from "./statusClasses.js";
 
 export interface StorageStep {
@@ -19,6 +20,12 @@ export function describeStorageFailure(storage: NotebookStorage): string[] {
   return storage.failure_reason ? [storage.failure_reason] : [];
 }
 
+/** A mount and an unmount each take a few seconds (the emulator's 5 s; the docs give no figure, [notebooks §12]). */
+const STORAGE_STATUS_TIMINGS: StatusTimings = {
+  MOUNTING: { typicalMs: 5_000 },
+  UNMOUNTING: { typicalMs: 5_000 },
+};
+
 /**
  * Polls the mount until `target` (classifyStorage); for UNMOUNTED and GONE the API's not-found answer is success
  * (an unmounted storage leaves the listing, and so does every mount of a deleted notebook). Returns the last mount
@@ -34,6 +41,9 @@ export async function waitForStorageMount(
       find: (id) => step.client.findStorage(step.notebookId, id),
       status: (storage) => String(storage.status),
       reasons: describeStorageFailure,
+      sighting: (storage) => ({ status: String(storage.status) }),
+      timings: STORAGE_STATUS_TIMINGS,
+      congested: () => step.client.congested,
     },
     id: storageId,
     subject: step.subject,

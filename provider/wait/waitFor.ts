@@ -45,6 +45,12 @@ export interface WaitForOptions<T> {
   readonly random?: () => number;
   /** Errors from `poll` for which this returns true are counted and retried; others are rethrown. Default: none. */
   readonly isRetryableError?: (err: unknown) => boolean;
+  /**
+   * The delay before the next poll, decided by the caller from what the last poll showed (a status-aware schedule,
+   * provider/wait/pollSchedule.ts) instead of the backoff; still kept within `[minDelayMs, maxDelayMs]` and the
+   * deadline. `value` is undefined after a poll that threw.
+   */
+  readonly planDelayMs?: (info: { attempt: number; value?: T }) => number;
 }
 
 export interface WaitResult<T> {
@@ -167,11 +173,13 @@ export async function waitFor<T>(options: WaitForOptions<T>): Promise<WaitResult
       report();
       return finish("TIMEOUT");
     }
-    const backoffMs = Math.max(
-      minDelayMs,
-      computeBackoffMs({ attempt, baseMs: minDelayMs, capMs: maxDelayMs, random }),
-    );
-    delayMs = Math.min(backoffMs, remainingMs);
+    const plannedMs = options.planDelayMs
+      ? Math.min(
+          maxDelayMs,
+          Math.max(minDelayMs, options.planDelayMs(polled.ok ? { attempt, value: polled.value } : { attempt })),
+        )
+      : Math.max(minDelayMs, computeBackoffMs({ attempt, baseMs: minDelayMs, capMs: maxDelayMs, random }));
+    delayMs = Math.min(plannedMs, remainingMs);
     report(delayMs);
   }
 }
