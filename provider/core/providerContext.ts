@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { connect, type ApiConnection, type ClientOptions } from "../api/createClient.js";
 import { inspectSettings, resolveSettings, type SettingsInput } from "../auth/resolveSettings.js";
 import { pollScheduleFromEnv, type PollSchedule } from "./pollScheduleFromEnv.js";
+import { retryDelaysFromEnv } from "./retryDelaysFromEnv.js";
 
 /** Stack config namespace read by `configure`: `modelarts:region`, `modelarts:accessKey`, ... */
 export const CONFIG_NAMESPACE = "modelarts";
@@ -61,7 +62,9 @@ export async function getProviderContext(): Promise<ProviderContext> {
   // The fingerprint is a hash: the cache key must not be a readable copy of the credentials.
   const fingerprint = createHash("sha256").update(JSON.stringify(settings)).digest("hex");
   if (state.cached?.fingerprint !== fingerprint) {
-    const connection = connect(settings, state.clientOptions);
+    // Retry delays from the environment (tests), unless set in-process.
+    const retry = { ...retryDelaysFromEnv(sources().env), ...state.clientOptions?.retry };
+    const connection = connect(settings, { ...state.clientOptions, retry });
     // A failed set-up (wrong password, unknown project) is not cached: the next call tries again.
     connection.catch(() => {
       if (state.cached?.connection === connection) state.cached = undefined;
