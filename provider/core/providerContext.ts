@@ -3,6 +3,7 @@ import { sharedRateLimiter } from "../api/AdaptiveRateLimiter.js";
 import { connect, type ApiConnection, type ClientOptions } from "../api/createClient.js";
 import { inspectSettings, resolveSettings, type SettingsInput } from "../auth/resolveSettings.js";
 import { pollScheduleFromEnv, type PollSchedule } from "./pollScheduleFromEnv.js";
+import { retryDelaysFromEnv } from "./retryDelaysFromEnv.js";
 
 /** Stack config namespace read by `configure`: `modelarts:region`, `modelarts:accessKey`, ... */
 export const CONFIG_NAMESPACE = "modelarts";
@@ -80,7 +81,9 @@ export async function getProviderContext(): Promise<ProviderContext> {
     // tests pass their own client options and get no pacing unless they ask for it.
     const limiter =
       state.clientOptions === undefined ? sharedRateLimiter(rateLimiterEnv()) : state.clientOptions.limiter;
-    const connection = connect(settings, { ...state.clientOptions, ...(limiter && { limiter }) });
+    // Retry delays from the environment (tests), unless set in-process.
+    const retry = { ...retryDelaysFromEnv(sources().env), ...state.clientOptions?.retry };
+    const connection = connect(settings, { ...state.clientOptions, retry, ...(limiter && { limiter }) });
     // A failed set-up (wrong password, unknown project) is not cached: the next call tries again.
     connection.catch(() => {
       if (state.cached?.connection === connection) state.cached = undefined;

@@ -41,9 +41,9 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
       notebook = await adopt(step.client, inputs);
       origin = "adopted";
     } else {
-      const resumed = await resumeOwned(step, inputs, ownerKey);
-      notebook = resumed ?? (await post(step.client, inputs));
-      origin = resumed ? "resumed" : "created";
+      const { keep, listed } = await resumeOwned(step, inputs, ownerKey);
+      notebook = keep ?? (await post(step.client, inputs, listed));
+      origin = keep ? "resumed" : "created";
     }
   } catch (err) {
     throw operationError(verb, subject, nameTheInput(err, inputs, INPUT_ERROR_CODES));
@@ -85,14 +85,15 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
 /**
  * Notebooks of this resource left by an interrupted run: one that can become what is declared (same volume,
  * pool and workspace; not failed) is resumed, the others are removed, so exactly one notebook per resource exists.
+ * `listed`: every notebook of the workspace at this point, which a POST sent afterwards cannot have made.
  */
 async function resumeOwned(
   step: NotebookStep,
   inputs: NotebookInputs,
   ownerKey: string,
-): Promise<Notebook | undefined> {
+): Promise<{ keep?: Notebook; listed: ReadonlySet<string> }> {
   const generatedName = inputs.namePrefix !== undefined ? inputs.name : undefined;
-  const owned = await findOwnedNotebooks(step.client, ownerKey, generatedName, inputs.workspaceId);
+  const { owned, listed } = await findOwnedNotebooks(step.client, ownerKey, generatedName, inputs.workspaceId);
   const keep = owned.find((n) => fixedFieldConflicts(n, inputs).length === 0 && !FAILED_STATUSES.has(String(n.status)));
   for (const other of owned) {
     if (other === keep) continue;
@@ -102,15 +103,20 @@ async function resumeOwned(
     );
     await removeNotebook({ ...step, subject: what }, other.id!);
   }
-  return keep;
+  return { keep, listed };
 }
 
 /**
  * POST the notebook. After a failure that may have been applied, the notebook that POST made is looked for
- * (ownership.ts `findLostCreate`): exactly one candidate is ours; none means a second POST is safe; several
- * cannot be told apart from someone else's, so the create stops without touching any of them.
+ * (ownership.ts `findLostCreate`; never one of `existedBefore`, listed before the POST): exactly one candidate is
+ * ours; none means a second POST is safe; several cannot be told apart from someone else's, so the create stops
+ * without touching any of them.
  */
-async function post(client: NotebooksClient, inputs: NotebookInputs): Promise<Notebook> {
+async function post(
+  client: NotebooksClient,
+  inputs: NotebookInputs,
+  existedBefore: ReadonlySet<string>,
+): Promise<Notebook> {
   const name = inputs.name!;
   const sentAt = Date.now();
   return client.createNotebook(toCreateRequest(inputs, name), async () => {
@@ -124,6 +130,7 @@ async function post(client: NotebooksClient, inputs: NotebookInputs): Promise<No
         workspaceId: inputs.workspaceId,
       },
       sentAt,
+      existedBefore,
     );
     if (candidates.length === 1) return { kind: "done", value: candidates[0]! };
     if (candidates.length === 0) return { kind: "resend" };

@@ -3,7 +3,7 @@
  * change, the documented variants the emulator can play, and the owner rules. The same provider object the host
  * runs (through the SDK's shim).
  */
-import { FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../../emulator/index.js";
+import { callApi, FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../../emulator/index.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { PartialFailureError } from "../api/errors.js";
@@ -208,6 +208,29 @@ test("a lost create answer makes one notebook, and never takes over a namesake",
   const named = (await emulator.admin.listNotebooks()).filter((n) => n.name === "shared");
   expect(named.map((n) => n.id).sort()).toEqual([theirs.id, ours.id].sort());
   expect(await emulator.admin.requestCount(CREATE)).toBe(2);
+});
+
+test("a create that failed ambiguously never takes over an untagged namesake made just before it", async () => {
+  // Made in the console a moment ago: same name, flavor, image and volume, no owner tag. Only the listing taken
+  // before the POST tells it apart from a notebook that POST made.
+  const made = await callApi(emulator, {
+    method: "POST",
+    path: `/v1/${emulator.projectId}/notebooks`,
+    body: {
+      name: "shared",
+      flavor: "modelarts.vm.cpu.2u",
+      image_id: IMAGE,
+      volume: { category: "EVS", ownership: "MANAGED", capacity: 10 },
+      duration: -1,
+    },
+  });
+  const theirs = (made.json as { id: string }).id;
+  await emulator.admin.injectFault({ route: CREATE, kind: "status", status: 500, count: 1 });
+  const ours = await created(declared({ name: "shared", __ownerKey: "proj/dev/shared" }));
+  expect(ours.id).not.toBe(theirs);
+  expect((await emulator.admin.getNotebook(theirs)).tags ?? []).toEqual([]);
+  expect(await emulator.admin.listNotebooks()).toHaveLength(2);
+  expect(await emulator.admin.requestCount(CREATE)).toBe(3); // theirs, ours answered 500 (not applied), ours again
 });
 
 test("adoptId takes over a notebook, keeps its name, and applies what can change in place", async () => {

@@ -18,15 +18,22 @@ export function isOwned(notebook: Notebook, ownerKey: string, generatedName: str
   return generatedName !== undefined && notebook.name === generatedName;
 }
 
-/** Live notebooks (not deleting or deleted) of this resource, in the workspace. */
+/**
+ * Live notebooks (not deleting or deleted) of this resource, in the workspace (`owned`), and the ids of every
+ * notebook the same listing showed, whoever's and in whatever status (`listed`): taken before a POST, they are
+ * what that POST cannot have made (`findLostCreate`).
+ */
 export async function findOwnedNotebooks(
   client: NotebooksClient,
   ownerKey: string,
   generatedName: string | undefined,
   workspaceId: string,
-): Promise<Notebook[]> {
+): Promise<{ owned: Notebook[]; listed: ReadonlySet<string> }> {
   const notebooks = await client.listNotebooks({ workspace_id: workspaceId });
-  return notebooks.filter((n) => isOwned(n, ownerKey, generatedName) && !GONE_STATUSES.has(String(n.status)));
+  return {
+    owned: notebooks.filter((n) => isOwned(n, ownerKey, generatedName) && !GONE_STATUSES.has(String(n.status))),
+    listed: new Set(notebooks.flatMap((n) => (n.id === undefined ? [] : [n.id]))),
+  };
 }
 
 /**
@@ -38,19 +45,22 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 
 /**
  * After a create whose answer was lost: the notebook that POST made, if it can be told apart. Candidates have the
- * declared name, no owner tag (ours would be untagged: the tag comes after the answer), a `create_at` after the POST
- * was sent, and the declared flavor, image and volume category. Exactly one is ours; none means the POST was not
- * applied; several cannot be told apart, and the caller stops rather than take someone else's.
+ * declared name, no owner tag (ours would be untagged: the tag comes after the answer), were not listed before the
+ * POST (`existedBefore`: a namesake someone made minutes earlier is not ours, however alike), a `create_at` after the
+ * POST was sent, and the declared flavor, image and volume category. Exactly one is ours; none means the POST was
+ * not applied; several cannot be told apart, and the caller stops rather than take someone else's.
  */
 export async function findLostCreate(
   client: NotebooksClient,
   expected: { name: string; flavor: string; imageId: string; volumeCategory: string; workspaceId: string },
   postSentAtMs: number,
+  existedBefore: ReadonlySet<string>,
 ): Promise<Notebook[]> {
   const named = await client.listNotebooks({ name: expected.name, workspace_id: expected.workspaceId });
   return named.filter(
     (n) =>
       n.name === expected.name &&
+      !existedBefore.has(String(n.id)) &&
       recordedOwnerTag(n) === undefined &&
       !GONE_STATUSES.has(String(n.status)) &&
       (typeof n.create_at !== "number" || n.create_at >= postSentAtMs - CLOCK_SKEW_MS) &&
