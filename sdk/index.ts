@@ -22,3 +22,19 @@ export {
   type NotebookSshArgs,
   type NotebookLeaseArgs,
 } from "./Notebook.js";
+export {
+  getNotebookFlavors,
+  getNotebookFlavorsOutput,
+  type GetNotebookFlavorsArgs,
+  type GetNotebookFlavorsOutputArgs,
+  type GetNotebookFlavorsResult,
+  type NotebookFlavorInfo,
+} from "./getNotebookFlavors.js";
+export {
+  getNotebookImages,
+  getNotebookImagesOutput,
+  type GetNotebookImagesArgs,
+  type GetNotebookImagesOutputArgs,
+  type GetNotebookImagesResult,
+  type NotebookImageInfo,
+} from "./getNotebookImages.js";
