@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkNotebook } from "../provider/notebook/checkNotebook.js";
 import { checkNotebookInstance } from "../provider/notebookInstance/checkNotebookInstance.js";
+import { NotebookInstance } from "./NotebookInstance.js";
 import { TeamNotebooks } from "./TeamNotebooks.js";
 
 interface Registered {
@@ -85,6 +86,40 @@ test("v1 arguments as before: one NotebookInstance per member with the same defa
   });
   expect(alice.inputs.name).toBeUndefined();
   expect(alice.inputs.desiredStatus).toBeUndefined();
+});
+
+test("fixedNames: true gives a 0.1 stack exactly the inputs it has, so `pulumi up` changes nothing", async () => {
+  // What 0.1's TeamNotebooks (sdk/TeamNotebooks.ts at eda2bbe) registered for the same arguments.
+  class TeamNotebooks01 extends pulumi.ComponentResource {
+    constructor(name: string, args: typeof V1 & { description?: string }) {
+      super("modelarts:index:TeamNotebooks", name, {});
+      for (const member of args.members) {
+        new NotebookInstance(
+          `${name}-${member}`,
+          {
+            name: `${name}-${member}`,
+            profileId: args.profileId,
+            flavor: args.flavor,
+            description: args.description,
+            storage: { path: `${args.storageRoot}${member}/` },
+            autoStop: { enabled: true, durationSeconds: 7200 },
+            desiredStatus: undefined,
+          },
+          { parent: this },
+        );
+      }
+      this.registerOutputs({});
+    }
+  }
+  new TeamNotebooks01("ml", { ...V1, description: "team notebook" });
+  await useStack("team-test", "dev");
+  const before = registered;
+  registered = [];
+  await value(new TeamNotebooks("ml", { ...V1, description: "team notebook", fixedNames: true }).urls);
+  for (const member of ["alice", "bob"]) {
+    const { inputs: old } = before.find((r) => r.name === `ml-${member}`)!;
+    expect(find("team-test", "dev", `ml-${member}`).inputs).toEqual(old);
+  }
 });
 
 test("two stacks of one program get different names; fixedNames keeps <prefix>-<member> in every stack", async () => {
