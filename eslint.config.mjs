@@ -35,6 +35,22 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // One import-specifier style: relative imports name the file nodenext loads ("./x.js", "../schema.json").
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportDeclaration[source.value=/^\\.{1,2}\\/(?!.*\\.(js|json)$)/]",
+          message: 'Relative imports end in ".js" (or ".json"), as nodenext resolves them.',
+        },
+        {
+          selector: "ExportNamedDeclaration[source.value=/^\\.{1,2}\\/(?!.*\\.(js|json)$)/]",
+          message: 'Relative re-exports end in ".js", as nodenext resolves them.',
+        },
+        {
+          selector: "ExportAllDeclaration[source.value=/^\\.{1,2}\\/(?!.*\\.(js|json)$)/]",
+          message: 'Relative re-exports end in ".js", as nodenext resolves them.',
+        },
+      ],
       "@typescript-eslint/no-require-imports": "off",
     },
   },

@@ -449,7 +449,7 @@ const CHANGES = [
   "## Changes this benchmark led to",
   "",
   "- **Throttling no longer fails deployments** (`provider/api/retryPolicy.ts` `isThrottled`, used by " +
-    "`requestExecutor.ts` and `ModelArtsClient.createInstance`). Before, every call gave up after 8 attempts " +
+    "`RequestExecutor.ts` and `ModelArtsClient.createInstance`). Before, every call gave up after 8 attempts " +
     "whatever the error. With 50 instances at once and a 10 req/s limit some calls met 8 429s in a row: 4 creates " +
     "failed with `HTTP 429 ModelArts.6101` and destroy left 10 instances behind. A throttled answer (429, " +
     "ModelArts.6101, APIG.0308) means nothing was applied and the server said when to come back, so it no longer " +

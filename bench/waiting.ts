@@ -26,7 +26,7 @@ export const SCHEDULE_BEFORE: PollSchedule = {
   progressEveryMs: 30_000,
 };
 
-/** huaweicloud_modelarts_notebook: StateChangeConf with Delay 10 s and PollInterval 10 s (anchors.md). */
+/** huaweicloud_modelarts_notebook: StateChangeConf with Delay 10 s and PollInterval 10 s [notebooks §16]. */
 export const TERRAFORM = { delayMs: 10_000, intervalMs: 10_000 };
 
 export interface WaitOutcome {

@@ -1,5 +1,5 @@
 /**
- * The state machine behind `POST …/{id}/action` (§3.5) and DELETE (§3.4): which status allows what, and
+ * The state machine behind `POST …/{id}/action` [demanager §3.5] and DELETE [demanager §3.4]: which status allows what, and
  * which documented code answers a request in the wrong status (6304–6308, 6327, 6357).
  */
 import { EmulatorError, errors } from "./errors.js";
@@ -12,7 +12,7 @@ export interface ActionOutcome {
   previous_state: PhaseStatus;
 }
 
-/** The documented "wrong state" answers shared by start, stop and restart (§3.5). */
+/** The documented "wrong state" answers shared by start, stop and restart [demanager §3.5]. */
 function busyError(status: PhaseStatus): EmulatorError | undefined {
   if (status === "STARTING" || status === "RESTARTING" || status === "START_QUEUING") return errors.starting();
   if (status === "STOPPING") return errors.stopping();
@@ -30,7 +30,7 @@ function plan(
   switch (action) {
     case "start":
       if (status === "STOPPED" || status === "START_FAILED") return planStart(now, free, record.autoStop, timeScale);
-      // READY_TO_START: the queue is done, only the start is missing (§4).
+      // READY_TO_START: the queue is done, only the start is missing [demanager §4].
       if (status === "READY_TO_START") return planStart(now, false, record.autoStop, timeScale);
       if (status === "RUNNING") throw errors.alreadyRunning();
       throw busyError(status) ?? errors.operationNotAllowed();
@@ -42,7 +42,7 @@ function plan(
       if (status === "RUNNING") return planRestart(now, record.autoStop, timeScale);
       throw busyError(status) ?? errors.notRunning();
     case "queue":
-      // "queue and dequeue only for free resources" (HWC-CN, HWC-INTL; §3.5).
+      // "queue and dequeue only for free resources" (HWC-CN, HWC-INTL; [demanager §3.5]).
       if (!free) throw errors.operationNotAllowed();
       if (status === "STOPPED" || status === "START_FAILED") return planStart(now, true, record.autoStop, timeScale);
       if (status === "RUNNING") throw errors.alreadyRunning();

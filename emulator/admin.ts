@@ -1,15 +1,15 @@
 /**
  * The test-only admin API under `/_admin/` (no auth, never counted, never throttled or faulted). It changes
- * instances out of band, arms faults, and reads request counts. `adminClient.ts` is its typed client.
+ * instances out of band, arms faults, and reads request counts. `AdminClient.ts` is its typed client.
  */
-import { AdminError, asObject } from "./adminError.js";
+import { AdminError, asObject } from "./AdminError.js";
 import { renderContext, type ServiceContext } from "./context.js";
-import { FAULT_KINDS, type CreateFailureSpec, type FaultSpec } from "./faults.js";
+import { FAULT_KINDS, type CreateFailureSpec, type FaultSpec } from "./Faults.js";
 import { FLAVORS, findFlavor } from "./flavors.js";
 import { routeNotebookAdmin } from "./notebooks/admin.js";
-import type { RateLimitOptions } from "./rateLimiter.js";
+import type { RateLimitOptions } from "./RateLimiter.js";
 import { renderInstance } from "./render.js";
-import type { RequestCounts } from "./requestCounts.js";
+import type { RequestCounts } from "./RequestCounts.js";
 import { parseJson, type HandlerResult } from "./router.js";
 import { statusAt } from "./timeline.js";
 import { STATUSES, type InstanceRecord, type State, type Status } from "./types.js";

@@ -1,6 +1,6 @@
 /**
  * Who is calling. Every ModelArts call (and the IAM project look-up) carries either an AK/SK signature
- * (`Authorization: SDK-HMAC-SHA256 …`, §8.5) or `X-Auth-Token` (§8.3). Failures answer HTTP 401
+ * (`Authorization: SDK-HMAC-SHA256 …`, [demanager §8.5]) or `X-Auth-Token` [demanager §8.3]. Failures answer HTTP 401
  * APIGW.0301 with the gateway's wording; a bad signature echoes the server's canonical request with `|` for
  * newlines, as the signing guide documents (api-sign-0001), so a client can diff it against its own.
  */
@@ -24,7 +24,7 @@ export type Principal =
   /** `projectId` undefined: an unscoped token. */
   | { kind: "token"; projectId?: string };
 
-/** Signature dates may differ from the server clock by this much (§8.5). */
+/** Signature dates may differ from the server clock by this much [demanager §8.5]. */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
 export function authenticate(
@@ -64,7 +64,7 @@ export function authenticate(
   }
   const key = credentials.accessKeys.find((k) => k.accessKey === result.accessKey);
   if (key?.securityToken !== undefined) {
-    // A temporary AK is only valid together with its security token, which must be signed too (§8.2).
+    // A temporary AK is only valid together with its security token, which must be signed too [demanager §8.2].
     const signed = /SignedHeaders=([^,\s]+)/.exec(authorization)?.[1]?.split(";") ?? [];
     if (call.headers["x-security-token"] !== key.securityToken || !signed.includes("x-security-token")) {
       throw errors.unauthorized("verify security token fail");
@@ -74,7 +74,7 @@ export function authenticate(
 }
 
 /**
- * The `{project_id}` in the path must be the caller's project (§7.3: ModelArts.0204 unscoped token, 0210
+ * The `{project_id}` in the path must be the caller's project ([demanager §7.3]: ModelArts.0204 unscoped token, 0210
  * mismatch). The emulator hosts one project; an `X-Project-Id` header, when sent, must name it too.
  */
 export function checkProject(

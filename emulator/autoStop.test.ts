@@ -36,7 +36,7 @@ describe("auto-stop", () => {
     expect(seen.filter((s) => s !== "STOPPING")).toEqual(["RUNNING", "STOPPED"]);
     expect(await autoStopOf(id)).not.toHaveProperty("stop_timestamp");
 
-    // The duration holds for every start (§2.1, Table 6).
+    // The duration holds for every start [demanager §2.1, Table 6].
     await action(emulator, id, "start");
     await waitForStatus(emulator, id, "RUNNING");
     expect((await autoStopOf(id)).stop_timestamp).toBeDefined();

@@ -1,8 +1,8 @@
 import type { EmulatorCredentials } from "./defaults.js";
-import type { Faults } from "./faults.js";
+import type { Faults } from "./Faults.js";
 import type { NotebookSwitches } from "./notebooks/switches.js";
 import type { RenderContext } from "./render.js";
-import type { Store } from "./store.js";
+import type { Store } from "./Store.js";
 
 /** What request handlers share: one per emulator process. */
 export interface ServiceContext {
@@ -15,7 +15,7 @@ export interface ServiceContext {
   credentials: EmulatorCredentials;
   /** The IAM user every credential belongs to (`user` on instances, the token's user). */
   user: { id: string; name: string; domainId: string; domainName: string };
-  /** IAM token lifetime; real tokens live 24 h (§8.3). Not scaled: clients cache tokens by wall clock. */
+  /** IAM token lifetime; real tokens live 24 h [demanager §8.3]. Not scaled: clients cache tokens by wall clock. */
   tokenTtlMs: number;
   /** The notebooks family's answers to its open questions; the admin API changes them in place. */
   switches: NotebookSwitches;

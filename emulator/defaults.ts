@@ -42,7 +42,7 @@ export const DEFAULT_CREDENTIALS: EmulatorCredentials = {
 };
 
 /**
- * The OBS AK/SK every instance returns in `spec.credential` (§5, Table 19). Tests search Pulumi state and
+ * The OBS AK/SK every instance returns in `spec.credential` [demanager §5, Table 19]. Tests search Pulumi state and
  * logs for these values: the provider must never keep them.
  */
 export const FAKE_OBS_CREDENTIAL = {
@@ -50,11 +50,11 @@ export const FAKE_OBS_CREDENTIAL = {
   secret_key: "ObsFakeSecretKey00000000000000000000XYZW",
 } as const;
 
-/** The Git token inside `repository.connection_info.credential.access_token` (§5); also must never be stored. */
+/** The Git token inside `repository.connection_info.credential.access_token` [demanager §5]; also must never be stored. */
 export const FAKE_REPOSITORY_ACCESS_TOKEN = "ghp_EmulatorFakeRepositoryAccessToken0001";
 
 /**
- * The `token` every notebook (v2) returns (notebooks API reference §3: "token used for notebook auth"). Rendered
+ * The `token` every notebook (v2) returns ([notebooks §3]: "token used for notebook auth"). Rendered
  * when a response is built, never written to the state file; tests search Pulumi state and logs for it.
  */
 export const FAKE_NOTEBOOK_TOKEN = "fa4e70c3-0000-4e00-8000-notebook7oken";

@@ -1,5 +1,5 @@
 /**
- * Error answers of the emulator. Two body shapes exist in the docs (API reference §7.1), and both are served:
+ * Error answers of the emulator. Two body shapes exist in the docs [demanager §7.1], and both are served:
  * - demanager business errors use `{error_code, error_message}`, as in the seed's failed-response sample;
  * - API Gateway errors (`APIG.*`, `APIGW.*`) use `{error_code, error_msg, request_id}` (signing guide).
  */
@@ -19,7 +19,7 @@ export class EmulatorError extends Error {
 
 /**
  * The JSON body for an error code, in the shape its layer uses: the gateway's for `APIG*`, otherwise the
- * family's (`error_msg` for the notebooks API, notebooks API reference §1; `error_message` for demanager).
+ * family's (`error_msg` for the notebooks API, [notebooks §1]; `error_message` for demanager).
  */
 export function errorBody(
   errorCode: string,
@@ -32,12 +32,12 @@ export function errorBody(
   return { error_code: errorCode, error_message: message };
 }
 
-/** HTTP 400 with a ModelArts code: the status the error table gives for almost every demanager error (§7.2). */
+/** HTTP 400 with a ModelArts code: the status the error table gives for almost every demanager error [demanager §7.2]. */
 export function badRequest(code: string, message: string): EmulatorError {
   return new EmulatorError(400, `ModelArts.${code}`, message);
 }
 
-// Messages follow the error table (§7.3); placeholders are filled in by the helpers below.
+// Messages follow the error table [demanager §7.3]; placeholders are filled in by the helpers below.
 export const errors = {
   parameter: () => badRequest("0104", "Parameter error."),
   invalidPayload: (detail: string) => badRequest("6400", `Invalid request payload ${detail}.`),
@@ -83,7 +83,7 @@ export const errors = {
   noSuchApi: () =>
     new EmulatorError(404, "APIG.0101", "The API does not exist or has not been published in the environment"),
   tooLarge: () => new EmulatorError(413, "APIG.0201", "Request entity too large."),
-  /** APIG.0301: HTTP 401 is inferred (§7.4); the text follows the signing guide (api-sign-0001). */
+  /** APIG.0301: HTTP 401 is inferred [demanager §7.4]; the text follows the signing guide (api-sign-0001). */
   unauthorized: (detail: string) =>
     new EmulatorError(401, "APIGW.0301", `Incorrect IAM authentication information: ${detail}`),
 };

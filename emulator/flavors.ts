@@ -1,7 +1,7 @@
 /**
- * Flavors the emulated region sells. Names come from the doc versions and response samples (API reference
- * §2.3); `params` copy the sample `flavor_details.params` (Ascend, GPU v100NV32, CPU 2u) and extend them in
- * the same style for the others. Free flavors queue before they start (§4).
+ * Flavors the emulated region sells. Names come from the doc versions and response samples [demanager §2.3];
+ * `params` copy the sample `flavor_details.params` (Ascend, GPU v100NV32, CPU 2u) and extend them in
+ * the same style for the others. Free flavors queue before they start [demanager §4].
  */
 
 export type FlavorType = "CPU" | "GPU" | "Ascend";
@@ -56,7 +56,7 @@ export function findFlavor(name: string): Flavor | undefined {
 /** Free flavors stop by themselves after this long (`flavor_details.duration`, seconds). Reported only. */
 const FREE_FLAVOR_DURATION_S = 3600;
 
-/** The wire `flavor_details` (§5, Table 16). */
+/** The wire `flavor_details` [demanager §5, Table 16]. */
 export function flavorDetails(flavor: Flavor, soldOut: boolean): Record<string, unknown> {
   const details: Record<string, unknown> = {
     name: flavor.name,

@@ -1,5 +1,5 @@
 /**
- * The two IAM calls a client needs (API reference §8.3, §8.4): a password-method, project-scoped token
+ * The two IAM calls a client needs [demanager §8.3, §8.4]: a password-method, project-scoped token
  * (`POST /v3/auth/tokens`, 201, token in `X-Subject-Token`) and the project-id look-up
  * (`GET /v3/projects?name={region}`). IAM errors use the Keystone shape `{error: {code, title, message}}`;
  * `error_code`/`error_msg` are added so one error parser reads every layer.

@@ -5,7 +5,7 @@ const GREGORIAN_OFFSET = 122192928000000000n;
 let lastTicks = 0n;
 
 /**
- * `DE-` + a UUID v1-like string, as in every sample (`DE-a970f5d4-7b26-11eb-91ca-0255ac10003b`, §5): the
+ * `DE-` + a UUID v1-like string, as in every sample (`DE-a970f5d4-7b26-11eb-91ca-0255ac10003b`, [demanager §5]): the
  * time fields come from the clock, the node keeps the samples' `0255ac10` prefix, and the clock sequence is
  * random so that ids made by different processes sharing a state file never collide.
  */

@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from "node:net";
 import type { AdminContext } from "./admin.js";
-import { AdminClient } from "./adminClient.js";
+import { AdminClient } from "./AdminClient.js";
 import type { ServiceContext } from "./context.js";
 import {
   DEFAULT_CREDENTIALS,
@@ -17,13 +17,13 @@ import {
   type EmulatorCredentials,
   type IamUser,
 } from "./defaults.js";
-import { Faults } from "./faults.js";
+import { Faults } from "./Faults.js";
 import { checkNotebookSwitches, DEFAULT_NOTEBOOK_SWITCHES, type NotebookSwitches } from "./notebooks/switches.js";
-import { RateLimiter, type RateLimitOptions } from "./rateLimiter.js";
-import { RequestCounts } from "./requestCounts.js";
+import { RateLimiter, type RateLimitOptions } from "./RateLimiter.js";
+import { RequestCounts } from "./RequestCounts.js";
 import { ROUTES } from "./routes.js";
 import { createEmulatorServer } from "./server.js";
-import { Store } from "./store.js";
+import { Store } from "./Store.js";
 
 export * from "./defaults.js";
 export {
@@ -32,7 +32,7 @@ export {
   type AdminFlavor,
   type AdminNotebook,
   type AdminNotebookFlavor,
-} from "./adminClient.js";
+} from "./AdminClient.js";
 export { callApi, type CallAuth, type CallOptions, type RawResponse } from "./callApi.js";
 export type { AdminInstancePatch } from "./admin.js";
 export type { AdminNotebookPatch } from "./notebooks/admin.js";
@@ -43,13 +43,13 @@ export {
   type ArmedFault,
   type CreateFailureSpec,
   type NotebookCreateFailureSpec,
-} from "./faults.js";
+} from "./Faults.js";
 export { DEFAULT_NOTEBOOK_SWITCHES, NOTEBOOK_SWITCH_VALUES, type NotebookSwitches } from "./notebooks/switches.js";
 export { NOTEBOOK_FLAVORS, type NotebookFlavorSpec } from "./notebooks/flavorCatalog.js";
 export { NOTEBOOK_IMAGES, type NotebookImageSpec } from "./notebooks/imageCatalog.js";
 export { NOTEBOOK_NOMINAL_SECONDS } from "./notebooks/timeline.js";
-export type { RateLimitOptions } from "./rateLimiter.js";
-export type { RequestCountSnapshot } from "./requestCounts.js";
+export type { RateLimitOptions } from "./RateLimiter.js";
+export type { RequestCountSnapshot } from "./RequestCounts.js";
 export { FLAVORS, type Flavor } from "./flavors.js";
 export { PROFILES, type Profile } from "./profiles.js";
 export { NOMINAL_SECONDS } from "./timeline.js";
@@ -68,7 +68,7 @@ export interface EmulatorOptions {
   projectId?: string;
   region?: string;
   rateLimit?: RateLimitOptions;
-  /** IAM token lifetime in seconds (default 24 h, §8.3); not scaled. */
+  /** IAM token lifetime in seconds (default 24 h, [demanager §8.3]); not scaled. */
   tokenTtlSeconds?: number;
   /** One line per request (method, path, status, ms); never headers or tokens. */
   log?: (line: string) => void;

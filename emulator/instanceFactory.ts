@@ -1,7 +1,7 @@
 /**
  * Turns a checked create request into a stored record, filling the server-side defaults the docs name:
  * description "", workspace "0", ai_project "default-ai-project", auto_stop.enable false, auto_stop.prompt
- * true (§2.1), and the user who asked.
+ * true [demanager §2.1], and the user who asked.
  */
 import type { Flavor } from "./flavors.js";
 import { newInstanceId } from "./ids.js";

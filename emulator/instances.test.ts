@@ -99,7 +99,7 @@ describe("modify", () => {
       description: "This is for test.",
       spec: { auto_stop: { enable: true, duration: 7200, prompt: true } },
     });
-    // Applies from the next start (§3.3): no stop is scheduled for the current run.
+    // Applies from the next start [demanager §3.3]: no stop is scheduled for the current run.
     expect((response.json as { spec: { auto_stop: object } }).spec.auto_stop).not.toHaveProperty("stop_timestamp");
   });
 });

@@ -1,4 +1,4 @@
-/** Handlers for the demanager family, `/v1/{project_id}/demanager/instances…` (API reference §2, §3). */
+/** Handlers for the demanager family, `/v1/{project_id}/demanager/instances…` [demanager §2, §3]. */
 import { randomBytes } from "node:crypto";
 import { applyAction, applyDelete, checkModifiable } from "./actions.js";
 import { renderContext, type ServiceContext } from "./context.js";
@@ -13,7 +13,7 @@ import { parseJson, type HandlerResult, type RoutedRequest } from "./router.js";
 import { statusAt } from "./timeline.js";
 import type { InstanceRecord, State } from "./types.js";
 
-/** A live (not finished deleting) instance of this project, or 6309 — HTTP 400, not 404 (§3.2). */
+/** A live (not finished deleting) instance of this project, or 6309 — HTTP 400, not 404 [demanager §3.2]. */
 function findLive(state: State, request: RoutedRequest, now: number): InstanceRecord {
   const id = request.params.instance_id;
   const record = state.instances.find((r) => r.id === id && r.projectId === request.params.project_id);
@@ -43,7 +43,7 @@ export function createInstance(request: RoutedRequest, service: ServiceContext):
     const now = service.now();
     const projectId = request.params.project_id!;
     // Names are unique per project (6301). An instance still DELETING keeps its name until it is gone: the
-    // service deletes asynchronously (§3.4), so a client must wait for 6309 before reusing the name.
+    // service deletes asynchronously [demanager §3.4], so a client must wait for 6309 before reusing the name.
     if (state.instances.some((r) => r.projectId === projectId && r.name === input.name)) throw errors.duplicateName();
     const record = createRecord(input, {
       projectId,
@@ -76,7 +76,7 @@ export function getInstance(request: RoutedRequest, service: ServiceContext): Ha
   return { status: 200, body: view(record, service, state) };
 }
 
-/** PUT: only `description` and `spec.auto_stop` can change (§3.3); auto_stop set while RUNNING applies from the next start. */
+/** PUT: only `description` and `spec.auto_stop` can change [demanager §3.3]; auto_stop set while RUNNING applies from the next start. */
 export function updateInstance(request: RoutedRequest, service: ServiceContext): HandlerResult {
   const input = checkUpdateRequest(body(request));
   return service.store.mutate((state) => {
@@ -108,7 +108,7 @@ export function deleteInstance(request: RoutedRequest, service: ServiceContext):
   });
 }
 
-/** `{current_status, previous_state}`: the asymmetric key names are the documented ones (§3.5). */
+/** `{current_status, previous_state}`: the asymmetric key names are the documented ones [demanager §3.5]. */
 export function instanceAction(request: RoutedRequest, service: ServiceContext): HandlerResult {
   const action = checkActionRequest(body(request));
   return service.store.mutate((state) => {
@@ -119,7 +119,7 @@ export function instanceAction(request: RoutedRequest, service: ServiceContext):
   });
 }
 
-/** The historical token call (§3.6) that authenticates opening the Jupyter URL. */
+/** The historical token call [demanager §3.6] that authenticates opening the Jupyter URL. */
 export function instanceToken(request: RoutedRequest, service: ServiceContext): HandlerResult {
   findLive(service.store.read(), request, service.now());
   return { status: 200, body: { token: randomBytes(16).toString("hex") } };

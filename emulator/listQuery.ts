@@ -1,5 +1,5 @@
 /**
- * `GET /v1/{project_id}/demanager/instances` query handling (§3.1): `de_type=Notebook` is required, `sortby`
+ * `GET /v1/{project_id}/demanager/instances` query handling [demanager §3.1]: `de_type=Notebook` is required, `sortby`
  * is `name` (default) or `creation_timestamp` (else 6303), `limit` 0 (the default) means everything, and
  * `workspace_id` defaults to "0", so instances of other workspaces only show when asked for.
  */

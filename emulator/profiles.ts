@@ -1,6 +1,6 @@
 /**
  * Configurations ("profiles", i.e. images) accepted as `profile_id`. The accepted names are the union of the
- * doc versions (API reference §2.3). As in the seed sample, the response's `profile.id` is a UUID, not the
+ * doc versions [demanager §2.3]. As in the seed sample, the response's `profile.id` is a UUID, not the
  * name that was sent, and `profile.name` is a display name that may differ from it.
  */
 import type { FlavorType } from "./flavors.js";
@@ -87,7 +87,7 @@ export function findProfile(profileId: string): Profile | undefined {
   return PROFILES.find((p) => p.requestIds.includes(profileId) || p.id === profileId);
 }
 
-/** The wire `profile` (§5, Table 12), shaped like the seed sample. */
+/** The wire `profile` [demanager §5, Table 12], shaped like the seed sample. */
 export function profileWire(profile: Profile, flavorType: FlavorType): Record<string, unknown> {
   return {
     de_type: "Notebook",

@@ -1,5 +1,5 @@
 /**
- * Record → wire Instance (API reference §5), shaped like the seed's sample response: 13-digit string
+ * Record → wire Instance [demanager §5], shaped like the seed's sample response: 13-digit string
  * timestamps, `null` for the unused objects, `url` empty until RUNNING, and the secrets the service really
  * returns (`spec.credential`, repository tokens).
  */
@@ -40,7 +40,7 @@ function repository(record: InstanceRecord): Record<string, unknown> | null {
 function autoStopWire(record: InstanceRecord, phases: { current: Phase; future: Phase[] }, context: RenderContext) {
   const wire: Record<string, unknown> = { enable: record.autoStop.enable, prompt: record.autoStop.prompt };
   if (record.autoStop.duration !== undefined) wire.duration = record.autoStop.duration;
-  // The stop time belongs to the current run: a PUT while RUNNING changes the config, not this schedule (§3.3).
+  // The stop time belongs to the current run: a PUT while RUNNING changes the config, not this schedule [demanager §3.3].
   const stop = phases.future.find((p) => p.autoStop);
   if (phases.current.status === "RUNNING" && stop !== undefined) {
     wire.stop_timestamp = stop.at;

@@ -7,11 +7,11 @@ import { validateWire } from "../protocol/validation/validators.js";
 import { errors } from "./errors.js";
 import type { StorageSpec } from "./types.js";
 
-/** `spec.auto_stop.duration` bounds in seconds (§2.1, Table 6). */
+/** `spec.auto_stop.duration` bounds in seconds [demanager §2.1, Table 6]. */
 export const AUTO_STOP_MIN_S = 3600;
 export const AUTO_STOP_MAX_S = 86400;
 
-/** Name: letters, digits, `-`, `_` (§2.1). Description: no `&<>"'/` (§2.1). Both answer 6334 (§7.3). */
+/** Name: letters, digits, `-`, `_` [demanager §2.1]. Description: no `&<>"'/` [demanager §2.1]. Both answer 6334 [demanager §7.3]. */
 const NAME_CHAR = /[A-Za-z0-9_-]/;
 const DESCRIPTION_FORBIDDEN = /[&<>"'/]/;
 
@@ -87,7 +87,7 @@ function checkAutoStop(autoStop: unknown): void {
 }
 
 /**
- * Storage rules (§2.1): storage present (6316); only `obs` today (6324); an OBS path present (6317), ending
+ * Storage rules [demanager §2.1]: storage present (6316); only `obs` today (6324); an OBS path present (6317), ending
  * in `/` (6318), absolute, and naming a directory inside a bucket, not the bucket root (6358).
  */
 function checkStorage(spec: unknown): void {
@@ -100,7 +100,7 @@ function checkStorage(spec: unknown): void {
   if (path === undefined || path === null || path === "") throw errors.pathMissing();
   if (typeof path !== "string") return;
   if (!path.endsWith("/")) throw errors.pathNoSlash();
-  // `/{bucket}/{dir}/…/` as in every sample; a scheme such as `obs://` is not part of the format (§2.1).
+  // `/{bucket}/{dir}/…/` as in every sample; a scheme such as `obs://` is not part of the format [demanager §2.1].
   if (!path.startsWith("/")) throw errors.incorrectValue("path");
   const segments = path.split("/").filter((s) => s !== "");
   if (segments.length < 2) throw errors.bucketRoot();

@@ -50,7 +50,7 @@ export interface RouteMatch {
 }
 
 function segments(path: string): string[] {
-  // One trailing slash is tolerated: the signature treats `/a` and `/a/` alike (§8.5).
+  // One trailing slash is tolerated: the signature treats `/a` and `/a/` alike [demanager §8.5].
   const trimmed = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
   return trimmed.split("/");
 }
@@ -63,7 +63,7 @@ function decode(segment: string): string | undefined {
   }
 }
 
-/** The route for `method` + `path`; a known path with another method is unknown too (APIG.0101, §7.4). */
+/** The route for `method` + `path`; a known path with another method is unknown too (APIG.0101, [demanager §7.4]). */
 export function matchRoute(routes: readonly Route[], method: string, path: string): RouteMatch | undefined {
   const actual = segments(path);
   for (const route of routes) {
@@ -85,7 +85,7 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
   return undefined;
 }
 
-/** Query parameters; `+` stays a plus (the signing rules encode spaces as %20, §8.5). First value wins. */
+/** Query parameters; `+` stays a plus (the signing rules encode spaces as %20, [demanager §8.5]). First value wins. */
 export function parseQuery(rawQuery: string): Map<string, string> {
   const params = new Map<string, string>();
   for (const pair of rawQuery.split("&")) {

@@ -1,4 +1,4 @@
-/** Every API the emulator serves (API reference §1, §8.3, §8.4; notebooks API reference §1). */
+/** Every API the emulator serves ([demanager §1, §8.3, §8.4]; [notebooks §1]). */
 import { issueTokenHandler, listProjectsHandler } from "./iam.js";
 import {
   createInstance,

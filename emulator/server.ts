@@ -1,7 +1,7 @@
 /**
  * The HTTP front: reads the request, then runs the gateway steps in order (route → injected fault → rate
  * limit → auth → project check) before the handler, and writes one log line per request. Every answer
- * carries `X-Request-Id` (§7.1).
+ * carries `X-Request-Id` [demanager §7.1].
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AdminContext } from "./admin.js";
@@ -12,8 +12,8 @@ import { EmulatorError, errorBody, errors } from "./errors.js";
 import { faultAnswer, faultApplies } from "./faultAnswers.js";
 import { IamError, iamErrorBody } from "./iam.js";
 import { newRequestId } from "./ids.js";
-import type { RateLimiter } from "./rateLimiter.js";
-import type { RequestCounts } from "./requestCounts.js";
+import type { RateLimiter } from "./RateLimiter.js";
+import type { RequestCounts } from "./RequestCounts.js";
 import {
   matchRoute,
   parseQuery,
@@ -23,7 +23,7 @@ import {
   type RoutedRequest,
 } from "./router.js";
 
-/** Bodies above 12 MB are refused by the gateway (§8.5, HWC-CN 认证鉴权). */
+/** Bodies above 12 MB are refused by the gateway [demanager §8.5, HWC-CN 认证鉴权]. */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
 const UNMATCHED = "(unmatched)";
 

@@ -15,7 +15,7 @@ export const NOMINAL_SECONDS = {
   restarting: 10,
   stopping: 5,
   deleting: 5,
-  /** Free flavors queue (CREATE_QUEUING / START_QUEUING, §4); `queuing_info.rank` drops by one per step. */
+  /** Free flavors queue (CREATE_QUEUING / START_QUEUING, [demanager §4]); `queuing_info.rank` drops by one per step. */
   queueRankStep: 10,
   createQueueRanks: 3,
   startQueueRanks: 2,
@@ -54,7 +54,7 @@ export function replan<P extends Scheduled = Phase>(timeline: readonly P[], now:
   return [phaseAt(timeline, now).current, ...plan];
 }
 
-/** RUNNING from `at`, then auto-stop when enabled: the duration applies to every start (§2.1, Table 6). */
+/** RUNNING from `at`, then auto-stop when enabled: the duration applies to every start [demanager §2.1, Table 6]. */
 export function planRunning(at: number, autoStop: AutoStopConfig, timeScale: number): Phase[] {
   const phases: Phase[] = [{ status: "RUNNING", at }];
   if (autoStop.enable && autoStop.duration !== undefined) {

@@ -1,7 +1,7 @@
 /**
  * IAM tokens. A token is self-describing and HMAC-protected (user, project, expiry), so every emulator
  * process accepts tokens issued by any other one (several processes may share one state file) and a restart
- * does not invalidate them. Real tokens are opaque `MII…` strings of a few kilobytes (§8.3); clients must not
+ * does not invalidate them. Real tokens are opaque `MII…` strings of a few kilobytes [demanager §8.3]; clients must not
  * assume more than "an opaque string".
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";

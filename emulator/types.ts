@@ -6,7 +6,7 @@
 import { INSTANCE_STATUSES, type InstanceStatus } from "../protocol/demanager/wireTypes.js";
 import type { NotebookRecord } from "./notebooks/types.js";
 
-/** The documented demanager statuses (API reference §6.1) plus `DELETING`: the provider's own list. */
+/** The documented demanager statuses [demanager §6.1] plus `DELETING`: the provider's own list. */
 export type Status = InstanceStatus;
 
 export const STATUSES: readonly Status[] = INSTANCE_STATUSES;

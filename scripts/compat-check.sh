@@ -10,7 +10,8 @@
 #
 # In a scratch directory outside the repository (${TMPDIR:-/tmp}/pulumi-modelarts-compat-XXXXXX, removed at the end
 # unless KEEP=1; a failed run keeps it, with its logs, unless KEEP=0) it:
-#   1. builds dist/ when it is missing or older than its sources, and `npm pack`s the repository there;
+#   1. builds dist/ when a source is newer than the last build (scripts/ensure-built.sh), and `npm pack`s the
+#      repository there;
 #   2. makes a Pulumi project: installs node@<node-version> into it, then (with that Node first on PATH, so npm's
 #      engine checks see it) the packed tarball and @pulumi/pulumi@<pulumi-version>; prints what npm installed;
 #   3. writes Pulumi.yaml (main: index.js) and index.js (require("pulumi-modelarts").NotebookInstance, inputs from
@@ -106,36 +107,20 @@ fail() {
 
 # --- 1. build and pack --------------------------------------------------------------------------------------------
 current_step="build+pack"
-stale=""
-if [ ! -f "$repo_root/dist/sdk/index.js" ] || [ ! -f "$repo_root/dist/schema.json" ]; then
-	stale="dist/ is missing"
-elif [ "$repo_root/schema.json" -nt "$repo_root/dist/schema.json" ] || [ "$repo_root/tsconfig.build.json" -nt "$repo_root/dist/sdk/index.js" ]; then
-	stale="schema.json or tsconfig.build.json is newer than dist/"
-else
-	while IFS= read -r src; do
-		out="$repo_root/dist/${src%.ts}.js"
-		if [ ! -f "$out" ] || [ "$repo_root/$src" -nt "$out" ]; then
-			stale="$src is newer than dist/${src%.ts}.js"
-			break
-		fi
-	done < <(cd "$repo_root" && find provider sdk emulator -name '*.ts' ! -name '*.test.ts' ! -name '*.d.ts' | LC_ALL=C sort)
-fi
-if [ -n "$stale" ]; then
-	say "building ($stale): npm run build"
-	(cd "$repo_root" && npm run --silent build) >"$logs/build.log" 2>&1 || fail "npm run build failed" "$logs/build.log"
-else
-	say "dist/ is up to date"
-fi
-tarball_name=$(cd "$repo_root" && npm pack --silent --pack-destination "$scratch" 2>"$logs/pack.log" | tail -n1) ||
-	fail "npm pack failed" "$logs/pack.log"
+# scripts/ensure-built.sh builds only when a source is newer than the last build; packing then skips `prepare`
+# (which would build once more).
+bash "$repo_root/scripts/ensure-built.sh" 2>"$logs/build.log" || fail "scripts/ensure-built.sh failed" "$logs/build.log"
+say "$(tail -n1 "$logs/build.log" | sed 's/^==> //')"
+tarball_name=$(cd "$repo_root" && npm pack --ignore-scripts --silent --pack-destination "$scratch" 2>"$logs/pack.log" | tail -n1) \
+	|| fail "npm pack failed" "$logs/pack.log"
 tarball="$scratch/$tarball_name"
 [ -f "$tarball" ] || fail "npm pack did not write $tarball" "$logs/pack.log"
 tar tzf "$tarball" >"$logs/tarball-files.txt" || fail "cannot list $tarball"
-for f in package/package.json package/schema.json package/dist/sdk/index.js package/dist/provider/index.js package/dist/emulator/cli.js; do
+for f in package/package.json package/LICENSE package/dist/schema.json package/dist/sdk/index.js package/dist/provider/index.js package/dist/emulator/cli.js; do
 	grep -qx "$f" "$logs/tarball-files.txt" || fail "the packed tarball has no $f"
 done
-if grep -Eq '\.test\.(js|ts)$|^package/(test|node_modules)/' "$logs/tarball-files.txt"; then
-	fail "the packed tarball contains tests or node_modules"
+if grep -Eq '\.test\.|/testdata/|signingVectors\.|/testkit\.|\.map$|\.build-stamp$|^package/(test|node_modules)/' "$logs/tarball-files.txt"; then
+	fail "the packed tarball contains tests, test data, source maps, the build stamp or node_modules"
 fi
 tree_state="commit $(git -C "$repo_root" rev-parse --short HEAD 2>/dev/null || echo '?')"
 dirty=$(git -C "$repo_root" status --porcelain 2>/dev/null | wc -l)
@@ -158,8 +143,8 @@ if [ "$node_spec" = system ]; then
 	real_node=$(readlink -f "$real_node")
 else
 	say "npm install node@$node_spec (the Node binary from the npm registry)"
-	(cd "$proj" && npm install "${npm_flags[@]}" "node@$node_spec") >"$logs/install-node.log" 2>&1 ||
-		fail "npm install node@$node_spec failed" "$logs/install-node.log"
+	(cd "$proj" && npm install "${npm_flags[@]}" "node@$node_spec") >"$logs/install-node.log" 2>&1 \
+		|| fail "npm install node@$node_spec failed" "$logs/install-node.log"
 	real_node=$(readlink -f "$proj/node_modules/.bin/node")
 	[ -x "$real_node" ] || fail "node@$node_spec put no executable node in node_modules/.bin" "$logs/install-node.log"
 fi
@@ -178,13 +163,13 @@ export PATH="$scratch/bin:$PATH"
 [ "$(node --version)" = "$node_version" ] || fail "node on PATH is $(node --version), not $node_version"
 
 say "npm install $tarball_name @pulumi/pulumi@$pulumi_spec (npm $(npm --version) on node $(node --version))"
-(cd "$proj" && npm install "${npm_flags[@]}" "$tarball" "@pulumi/pulumi@$pulumi_spec") >"$logs/install.log" 2>&1 ||
-	fail "npm install of the packed package and @pulumi/pulumi@$pulumi_spec failed" "$logs/install.log"
+(cd "$proj" && npm install "${npm_flags[@]}" "$tarball" "@pulumi/pulumi@$pulumi_spec") >"$logs/install.log" 2>&1 \
+	|| fail "npm install of the packed package and @pulumi/pulumi@$pulumi_spec failed" "$logs/install.log"
 pkg_version() { "$real_node" -p "require(process.argv[1]).version" "$1/package.json"; }
 pulumi_installed=$(pkg_version "$proj/node_modules/@pulumi/pulumi")
 modelarts_installed=$(pkg_version "$proj/node_modules/pulumi-modelarts")
-[ ! -e "$proj/node_modules/pulumi-modelarts/node_modules/@pulumi/pulumi" ] ||
-	fail "npm installed a second @pulumi/pulumi under pulumi-modelarts/node_modules (the peer dependency was not shared)"
+[ ! -e "$proj/node_modules/pulumi-modelarts/node_modules/@pulumi/pulumi" ] \
+	|| fail "npm installed a second @pulumi/pulumi under pulumi-modelarts/node_modules (the peer dependency was not shared)"
 # got and ajv as pulumi-modelarts resolves them (a nested copy when @pulumi/pulumi hoists another version)
 dep_version() {
 	local dir="$proj/node_modules/pulumi-modelarts/node_modules/$1"
@@ -258,8 +243,8 @@ instances() {
 
 # --- 5. the lifecycle through the real CLI --------------------------------------------------------------------------
 current_step="pulumi CLI"
-cli_bin=$(bash "$repo_root/scripts/get-pulumi.sh" 2>"$logs/get-pulumi.log" | tail -n1) ||
-	fail "scripts/get-pulumi.sh failed" "$logs/get-pulumi.log"
+cli_bin=$(bash "$repo_root/scripts/get-pulumi.sh" 2>"$logs/get-pulumi.log" | tail -n1) \
+	|| fail "scripts/get-pulumi.sh failed" "$logs/get-pulumi.log"
 [ -x "$cli_bin/pulumi" ] || fail "scripts/get-pulumi.sh printed '$cli_bin', which has no pulumi" "$logs/get-pulumi.log"
 # The chosen Node stays first on PATH: the language host and pulumi-resource-pulumi-nodejs both run `node` from PATH.
 export PATH="$scratch/bin:$cli_bin:$PATH"
@@ -300,7 +285,10 @@ run() {
 	[ "$rc" -eq 0 ] || fail "pulumi $* exited with $rc" "$last_log"
 }
 # timed: record the last step's duration in the summary
-timed() { timings+=("$1 $(secs "$step_ms")"); say "ok  $(printf '%-34s' "$1") $(secs "$step_ms")"; }
+timed() {
+	timings+=("$1 $(secs "$step_ms")")
+	say "ok  $(printf '%-34s' "$1") $(secs "$step_ms")"
+}
 expect() { grep -Eq -- "$2" "$last_log" || fail "$1 (no match for /$2/ in the output of $current_step)" "$last_log"; }
 refuse() { if grep -Eq -- "$2" "$last_log"; then fail "$1 (/$2/ in the output of $current_step)" "$last_log"; fi; }
 equal() { [ "$2" = "$3" ] || fail "$1: got '$2', expected '$3'"; }
@@ -327,10 +315,10 @@ equal "stack output status" "$(output status)" RUNNING
 equal "stack output programNode (the program's Node)" "$(output programNode)" "$node_version"
 equal "stack output programPulumi (the program's @pulumi/pulumi)" "$(output programPulumi)" "$pulumi_installed"
 equal "emulator instances after up" "$(instances)" "$id RUNNING compat check"
-grep -q 'cmd/dynamic-provider/index.js' "$logs/node-starts.log" ||
-	fail "the dynamic provider host was not started with the node on PATH ($node_version)" "$logs/node-starts.log"
-grep -q 'cmd/run/index.js' "$logs/node-starts.log" ||
-	fail "the program was not started with the node on PATH ($node_version)" "$logs/node-starts.log"
+grep -q 'cmd/dynamic-provider/index.js' "$logs/node-starts.log" \
+	|| fail "the dynamic provider host was not started with the node on PATH ($node_version)" "$logs/node-starts.log"
+grep -q 'cmd/run/index.js' "$logs/node-starts.log" \
+	|| fail "the program was not started with the node on PATH ($node_version)" "$logs/node-starts.log"
 
 run "preview --expect-no-changes" preview --expect-no-changes
 expect "preview finds nothing to change" '[0-9]+ unchanged'

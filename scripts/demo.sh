@@ -37,40 +37,44 @@ say "Starting the ModelArts emulator (time scale $time_scale, state in .pulumi-l
 # A fixed port: Pulumi keeps the provider configuration (the endpoint included) in the state and uses that copy
 # for refresh and destroy, so the endpoint must stay the same from one demo command to the next.
 port=${DEMO_EMULATOR_PORT:-8787}
+# Empty the log first: the background job truncates it only once it runs, and the wait below must not read the
+# previous run's "listening on" line (the emulator then seemed not to start on a quick second run).
+: >"$work/emulator.log"
 node dist/emulator/cli.js --port "$port" --state-file "$work/emulator-state.json" --time-scale "$time_scale" >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
-  grep -q "listening on" "$work/emulator.log" 2>/dev/null && break
-  sleep 0.1
+	grep -q "listening on" "$work/emulator.log" 2>/dev/null && break
+	kill -0 "$emulator_pid" 2>/dev/null || break
+	sleep 0.1
 done
 url=$(sed -n 's/^ModelArts emulator listening on //p' "$work/emulator.log")
 [ -n "$url" ] || {
-  cat "$work/emulator.log" >&2
-  echo "the emulator did not start on port $port (set DEMO_EMULATOR_PORT to use another)" >&2
-  exit 1
+	cat "$work/emulator.log" >&2
+	echo "the emulator did not start on port $port (set DEMO_EMULATOR_PORT to use another)" >&2
+	exit 1
 }
 field() { sed -n "s/^$1: *//p" "$work/emulator.log" | head -n1; }
 echo "emulator at $url" >&2
 
 {
-  pulumi stack select demo 2>/dev/null || pulumi stack init demo
-  # The emulator's port changes from run to run; its project id and fake keys do not.
-  pulumi config set modelarts:endpoint "$url"
-  pulumi config set modelarts:projectId "$(field 'project id')"
-  pulumi config set --secret modelarts:accessKey "$(field 'access key')"
-  pulumi config set --secret modelarts:secretKey "$(field 'secret key')"
+	pulumi stack select demo 2>/dev/null || pulumi stack init demo
+	# The emulator's port changes from run to run; its project id and fake keys do not.
+	pulumi config set modelarts:endpoint "$url"
+	pulumi config set modelarts:projectId "$(field 'project id')"
+	pulumi config set --secret modelarts:accessKey "$(field 'access key')"
+	pulumi config set --secret modelarts:secretKey "$(field 'secret key')"
 } >&2
 
 case "$command" in
-  up)
-    say "pulumi up (the provider prints each status change of the notebook)"
-    pulumi up --yes
-    say "The notebook"
-    echo "id:     $(pulumi stack output id)"
-    echo "status: $(pulumi stack output status)"
-    echo "url:    $(pulumi stack output url)"
-    cat <<HELP
+	up)
+		say "pulumi up (the provider prints each status change of the notebook)"
+		pulumi up --yes
+		say "The notebook"
+		echo "id:     $(pulumi stack output id)"
+		echo "status: $(pulumi stack output status)"
+		echo "url:    $(pulumi stack output url)"
+		cat <<HELP
 
 Look around:
   bash scripts/demo.sh pulumi stack export        the state (no credential in it)
@@ -80,18 +84,18 @@ Look around:
 Destroy:
   bash scripts/demo.sh destroy
 HELP
-    ;;
-  destroy)
-    say "pulumi destroy"
-    pulumi destroy --yes
-    pulumi stack rm demo --yes
-    ;;
-  pulumi)
-    shift
-    pulumi "$@"
-    ;;
-  *)
-    echo "usage: bash scripts/demo.sh [up | destroy | pulumi <args>]" >&2
-    exit 2
-    ;;
+		;;
+	destroy)
+		say "pulumi destroy"
+		pulumi destroy --yes
+		pulumi stack rm demo --yes
+		;;
+	pulumi)
+		shift
+		pulumi "$@"
+		;;
+	*)
+		echo "usage: bash scripts/demo.sh [up | destroy | pulumi <args>]" >&2
+		exit 2
+		;;
 esac

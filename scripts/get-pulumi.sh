@@ -43,8 +43,8 @@ fail() {
 version=$(sed -n 's/^[[:space:]]*github\.com\/pulumi\/pulumi\/pkg\/v3 v\([0-9][^[:space:]]*\).*/\1/p' "$tools_dir/go.mod" | head -n1)
 [ -n "$version" ] || fail "cannot read the pinned github.com/pulumi/pulumi/pkg/v3 version from $tools_dir/go.mod"
 sdk_version=$(sed -n 's/^[[:space:]]*github\.com\/pulumi\/pulumi\/sdk\/v3 v\([0-9][^[:space:]]*\).*/\1/p' "$tools_dir/go.mod" | head -n1)
-[ "$sdk_version" = "$version" ] ||
-	fail "$tools_dir/go.mod requires pulumi pkg/v3 v$version but sdk/v3 v${sdk_version:-?}; they must be the same version"
+[ "$sdk_version" = "$version" ] \
+	|| fail "$tools_dir/go.mod requires pulumi pkg/v3 v$version but sdk/v3 v${sdk_version:-?}; they must be the same version"
 
 export PULUMI_SKIP_UPDATE_CHECK=true
 
@@ -72,7 +72,8 @@ try_path_cli() {
 	# Our own cache on PATH is checked (and rebuilt when tools/ changed) by step 2, not trusted here.
 	case "$pulumi_dir/" in "$(cd "$cache_root" 2>/dev/null && pwd -P || echo "$cache_root")/"*)
 		path_reason="the pulumi on PATH is this script's cache ($pulumi_dir)"
-		return 1 ;;
+		return 1
+		;;
 	esac
 	have=$(timeout 60 pulumi version 2>/dev/null </dev/null | tail -n1 || true)
 	if [ "$have" != "v$version" ]; then
@@ -85,13 +86,13 @@ try_path_cli() {
 	fi
 	# (a host that does not know -version exits with a usage error; the timeout guards against one that serves)
 	lh_version=$(timeout 20 pulumi-language-nodejs -version 2>/dev/null </dev/null | tail -n1 || true)
-	if [ "$lh_version" != "v$version" ] && [ "$lh_version" != "$version" ] &&
-		[ "$(cd "$(dirname "$lh")" && pwd -P)" != "$pulumi_dir" ]; then
+	if [ "$lh_version" != "v$version" ] && [ "$lh_version" != "$version" ] \
+		&& [ "$(cd "$(dirname "$lh")" && pwd -P)" != "$pulumi_dir" ]; then
 		path_reason="$lh is neither v$version nor next to $pulumi_bin"
 		return 1
 	fi
-	if ! command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1 &&
-		[ ! -x "$pulumi_dir/pulumi-resource-pulumi-nodejs" ]; then
+	if ! command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1 \
+		&& [ ! -x "$pulumi_dir/pulumi-resource-pulumi-nodejs" ]; then
 		path_reason="$pulumi_bin is v$version but pulumi-resource-pulumi-nodejs (for dynamic providers) is neither on PATH nor next to it"
 		return 1
 	fi
@@ -132,16 +133,19 @@ cache_key() {
 	{
 		printf 'format %s\nversion %s\n' "$stamp_format" "$version"
 		printf '%s' "$shim_contents"
-		(cd "$tools_dir" && find . -type f \( -name '*.go' ! -name '*_test.go' -o -name go.mod -o -name go.sum \) -print | LC_ALL=C sort |
-			while IFS= read -r f; do printf '%s\n' "$f"; cat "$f"; done)
+		(cd "$tools_dir" && find . -type f \( -name '*.go' ! -name '*_test.go' -o -name go.mod -o -name go.sum \) -print | LC_ALL=C sort \
+			| while IFS= read -r f; do
+				printf '%s\n' "$f"
+				cat "$f"
+			done)
 	} | sha256sum | cut -d' ' -f1
 }
 key=$(cache_key)
 
 cache_ok() {
-	[ -f "$bin_dir/.stamp" ] && [ "$(cat "$bin_dir/.stamp")" = "$key" ] &&
-		[ -x "$bin_dir/pulumi" ] && [ -x "$bin_dir/pulumi-language-nodejs" ] &&
-		[ -x "$bin_dir/pulumi-resource-pulumi-nodejs" ]
+	[ -f "$bin_dir/.stamp" ] && [ "$(cat "$bin_dir/.stamp")" = "$key" ] \
+		&& [ -x "$bin_dir/pulumi" ] && [ -x "$bin_dir/pulumi-language-nodejs" ] \
+		&& [ -x "$bin_dir/pulumi-resource-pulumi-nodejs" ]
 }
 
 if cache_ok; then
@@ -189,8 +193,8 @@ log "  (the first build downloads ~1.3 GB of modules and compiles for ~4 minutes
 log "   GOMODCACHE=$("$go_bin" env GOMODCACHE) and GOCACHE=$("$go_bin" env GOCACHE))"
 start=$(date +%s)
 # Go prints module downloads and errors on stderr: shown as progress and kept for the error report.
-if ! (cd "$tools_dir" &&
-	GOWORK=off GOFLAGS="${GOFLAGS:-} -mod=readonly -buildvcs=false" "${build_cmd[@]}") 2>&1 | tee "$build_log" >&2; then
+if ! (cd "$tools_dir" \
+	&& GOWORK=off GOFLAGS="${GOFLAGS:-} -mod=readonly -buildvcs=false" "${build_cmd[@]}") 2>&1 | tee "$build_log" >&2; then
 	cp "$build_log" "$version_dir/last-build-failure.log" 2>/dev/null || true
 	rm -f "$build_log"
 	fail "no usable pulumi on PATH (${path_reason:-not looked for}) and building it failed: command failed (in $tools_dir): ${build_cmd[*]}" "$version_dir/last-build-failure.log"
@@ -203,8 +207,8 @@ chmod 755 "$tmp_dir/pulumi-resource-pulumi-nodejs"
 # Check what was built before it becomes the cache.
 got=$("$tmp_dir/pulumi" version 2>&1 | tail -n1) || fail "the built CLI does not run: $tmp_dir/pulumi version: $got"
 [ "$got" = "v$version" ] || fail "the built CLI reports version '$got', expected v$version"
-got=$("$tmp_dir/pulumi-language-nodejs" -version 2>&1 | tail -n1) ||
-	fail "the built language host does not run: $tmp_dir/pulumi-language-nodejs -version: $got"
+got=$("$tmp_dir/pulumi-language-nodejs" -version 2>&1 | tail -n1) \
+	|| fail "the built language host does not run: $tmp_dir/pulumi-language-nodejs -version: $got"
 [ "$got" = "v$version" ] || fail "the built language host reports version '$got', expected v$version"
 
 printf '%s\n' "$key" >"$tmp_dir/.stamp"

@@ -14,10 +14,13 @@ repo_root=$(cd "$script_dir/.." && pwd)
 node_modules="${PULUMI_SMOKE_NODE_MODULES:-$repo_root/node_modules}"
 
 say() { printf 'smoke: %s\n' "$*"; }
-die() { printf 'smoke: FAILED: %s\n' "$*" >&2; exit 1; }
+die() {
+	printf 'smoke: FAILED: %s\n' "$*" >&2
+	exit 1
+}
 
-[ -f "$node_modules/@pulumi/pulumi/package.json" ] ||
-	die "no @pulumi/pulumi in $node_modules (run npm ci in $repo_root first)"
+[ -f "$node_modules/@pulumi/pulumi/package.json" ] \
+	|| die "no @pulumi/pulumi in $node_modules (run npm ci in $repo_root first)"
 command -v node >/dev/null || die "no node on PATH"
 
 bin_dir=$("$script_dir/get-pulumi.sh" | tail -n1) || die "scripts/get-pulumi.sh failed (see its messages above)"

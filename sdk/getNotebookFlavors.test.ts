@@ -5,7 +5,7 @@
 import { inspect } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type Emulator } from "../emulator/index.js";
-import { emulatorCredentialsEnv } from "../test/support/emulatorEnv.js";
+import { emulatorCredentialsEnv } from "../devkit/emulatorEnv.js";
 import { getNotebookFlavors, getNotebookFlavorsOutput } from "./getNotebookFlavors.js";
 import { withProcessEnv } from "../test/support/processEnv.js";
 

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type Emulator } from "../emulator/index.js";
-import { emulatorCredentialsEnv } from "../test/support/emulatorEnv.js";
+import { emulatorCredentialsEnv } from "../devkit/emulatorEnv.js";
 import { withProcessEnv } from "../test/support/processEnv.js";
 import { getNotebookImages, getNotebookImagesOutput } from "./getNotebookImages.js";
 

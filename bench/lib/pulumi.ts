@@ -6,8 +6,8 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import * as path from "node:path";
-import { ProcessSampler, type ProcessPeak } from "./procSampler.js";
-import { localPulumiEnv } from "../../test/support/pulumiCli.js";
+import { ProcessSampler, type ProcessPeak } from "./ProcessSampler.js";
+import { localPulumiEnv } from "../../devkit/pulumiCli.js";
 
 export const REPO_ROOT = path.resolve(__dirname, "../../..");
 export const PROGRAMS = path.join(REPO_ROOT, "bench/programs");

@@ -3,9 +3,9 @@
  * flavors, and the open-question switches. `admin.ts` hands every path it does not know to `routeNotebookAdmin`.
  */
 import { LEASE_TYPES, NOTEBOOK_STATUSES, type NotebookStatus } from "../../protocol/notebooks/wireTypes.js";
-import { AdminError, asObject } from "../adminError.js";
+import { AdminError, asObject } from "../AdminError.js";
 import type { ServiceContext } from "../context.js";
-import type { NotebookCreateFailureSpec } from "../faults.js";
+import type { NotebookCreateFailureSpec } from "../Faults.js";
 import type { HandlerResult } from "../router.js";
 import { statusAt } from "../timeline.js";
 import type { State } from "../types.js";

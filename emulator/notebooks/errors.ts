@@ -1,24 +1,24 @@
 /**
- * Error answers specific to the notebooks family (notebooks API reference §15, messages from the OTC error
+ * Error answers specific to the notebooks family ([notebooks §15], messages from the OTC error
  * table). The codes shared with demanager (6305–6308, 6327, 6329, 6334–6336, 6347, 6357) come from
- * `../errors.ts`; the route family decides the body shape (`{error_code, error_msg}` here, §1).
+ * `../errors.ts`; the route family decides the body shape (`{error_code, error_msg}` here, [notebooks §1]).
  */
 import { LEASE_DURATION_MAX_MS, LEASE_DURATION_MIN_MS } from "../../protocol/notebooks/wireTypes.js";
 import { badRequest, EmulatorError } from "../errors.js";
 import type { NotebookSwitches } from "./switches.js";
 
-/** EVS system volume bounds in GB (§4.2: default 5, at most 4096). */
+/** EVS system volume bounds in GB ([notebooks §4.2]: default 5, at most 4096). */
 export const EVS_MIN_GB = 5;
 export const EVS_MAX_GB = 4096;
 
 export const notebookErrors = {
-  /** Which answer a missing notebook gets is an open question (§19 question 1): the `notFound` switch. */
+  /** Which answer a missing notebook gets is an open question ([notebooks §19] question 1): the `notFound` switch. */
   notFound: (mode: NotebookSwitches["notFound"], what: string): EmulatorError => {
     if (mode === "6309") return badRequest("6309", "The instance does not exist.");
     const message = `The ${what} does not exist.`;
     return mode === "http404" ? new EmulatorError(404, "ModelArts.6404", message) : badRequest("6404", message);
   },
-  /** Terraform treats 6404 as "image not found" (§13). */
+  /** Terraform treats 6404 as "image not found" [notebooks §13]. */
   imageGone: (id: string) => badRequest("6404", `The image ${id} does not exist.`),
   imageNotFound: (id: string) => badRequest("6797", `Specified image ${id} cannot be found.`),
   flavorSwitch: (id: string, flavor: string) =>

@@ -11,7 +11,7 @@ export function notebookIdOf(request: RoutedRequest): string | undefined {
   return request.params.id ?? request.params.instance_id ?? request.params.resource_id;
 }
 
-/** A notebook of this project that has not finished deleting, else the `notFound` switch's answer (§5). */
+/** A notebook of this project that has not finished deleting, else the `notFound` switch's answer [notebooks §5]. */
 export function findLiveNotebook(state: State, request: RoutedRequest, service: ServiceContext): NotebookRecord {
   const id = notebookIdOf(request);
   const now = service.now();

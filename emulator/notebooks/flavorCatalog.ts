@@ -1,5 +1,5 @@
 /**
- * Flavors the emulated region sells to notebooks (notebooks API reference §10). The CPU 2u entry copies the
+ * Flavors the emulated region sells to notebooks [notebooks §10]. The CPU 2u entry copies the
  * OTC ListFlavors example; the others extend it in the same style. `memory` is in KiB as in the examples
  * (8 GB = 8388608). One GPU flavor is sold out from the start and one free flavor exists per feature, so
  * clients meet `sold_out: true` and `free: true` without admin calls.
@@ -23,7 +23,7 @@ export interface NotebookFlavorSpec {
   memoryGiB: number;
   gpu?: { gpu: number; gpu_memory: number; type: string };
   ascend?: { npu: number; npu_memory: string; type: string };
-  /** `flavor_type` filter value (Ascend only, §10.1). */
+  /** `flavor_type` filter value (Ascend only, [notebooks §10.1]). */
   flavorType?: string;
 }
 
@@ -77,7 +77,7 @@ export const NOTEBOOK_FLAVORS: readonly NotebookFlavorSpec[] = [
     arch: "x86_64",
     category: "CPU",
     description: "Free CPU flavor for CodeLab",
-    // The OTC delete and list examples pair modelarts.vm.cpu.free with feature DEFAULT (§3).
+    // The OTC delete and list examples pair modelarts.vm.cpu.free with feature DEFAULT [notebooks §3].
     feature: "DEFAULT",
     free: true,
     soldOut: false,
@@ -157,7 +157,7 @@ export const NOTEBOOK_FLAVORS: readonly NotebookFlavorSpec[] = [
   },
 ];
 
-/** The code a notebook created with `custom_spec` reports as its flavor (§3). */
+/** The code a notebook created with `custom_spec` reports as its flavor [notebooks §3]. */
 export const CUSTOM_FLAVOR_CODE = "custom.flavor.spec.code";
 
 export function findNotebookFlavor(id: string): NotebookFlavorSpec | undefined {
@@ -170,7 +170,7 @@ export function isSoldOut(flavor: NotebookFlavorSpec, overrides: Readonly<Record
 }
 
 /**
- * Flavors a notebook can switch to (§10.2): the same category, architecture and feature, billed (a billed
+ * Flavors a notebook can switch to [notebooks §10.2]: the same category, architecture and feature, billed (a billed
  * notebook cannot become free), not its own. The docs do not say which flavors qualify; this is the narrowest
  * rule that matches the OTC example (two Ascend flavors of one family).
  */
@@ -183,7 +183,7 @@ export function switchableFlavors(current: string): NotebookFlavorSpec[] {
   );
 }
 
-/** The wire NotebookFlavor (§10.1). */
+/** The wire NotebookFlavor [notebooks §10.1]. */
 export function flavorWire(flavor: NotebookFlavorSpec, soldOut: boolean): Record<string, unknown> {
   const wire: Record<string, unknown> = {
     arch: flavor.arch,

@@ -1,6 +1,6 @@
 /**
  * ListFlavors (`GET .../notebooks/flavors`) and ShowSwitchableFlavors (`GET .../notebooks/{id}/flavors`),
- * notebooks API reference §10. Both fill `data` and `flavors` with the same items: the SDK model has both,
+ * [notebooks §10]. Both fill `data` and `flavors` with the same items: the SDK model has both,
  * Terraform reads `data`, golangsdk reads `flavors`. Without `limit` everything is returned. The emulated
  * region has no dedicated pools, so `type=DEDICATED` lists nothing.
  */

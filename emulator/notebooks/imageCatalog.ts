@@ -1,5 +1,5 @@
 /**
- * Images notebooks can be created from (notebooks API reference §11). The first two copy the OTC examples
+ * Images notebooks can be created from [notebooks §11]. The first two copy the OTC examples
  * (create and ListImage); the others extend them in the same style. One DEDICATED image stands for an image
  * a user saved, so `type=DEDICATED` listings are not empty. `swr_path` is rendered with the region.
  */
@@ -146,7 +146,7 @@ function swrPath(image: NotebookImageSpec, region: string): string {
   return `swr.${region}.myhuaweicloud.com/${image.namespace}/${image.repository}:${image.tag}`;
 }
 
-/** The full image, as ShowImage and ListImage answer it (§11). */
+/** The full image, as ShowImage and ListImage answer it [notebooks §11]. */
 export function imageWire(image: NotebookImageSpec, region: string): Record<string, unknown> {
   const wire: Record<string, unknown> = {
     arch: image.arch,
@@ -171,7 +171,7 @@ export function imageWire(image: NotebookImageSpec, region: string): Record<stri
   return wire;
 }
 
-/** The `image` object inside a notebook: the fields of the OTC create example (§4.3). */
+/** The `image` object inside a notebook: the fields of the OTC create example [notebooks §4.3]. */
 export function notebookImageWire(image: NotebookImageSpec, region: string): Record<string, unknown> {
   return {
     description: image.description,

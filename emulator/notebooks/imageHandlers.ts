@@ -1,8 +1,8 @@
 /**
- * ListImage and ShowImage (`GET /v1/{project_id}/images[/{id}]`, notebooks API reference §11). `limit`
+ * ListImage and ShowImage (`GET /v1/{project_id}/images[/{id}]`, [notebooks §11]). `limit`
  * defaults to 200; `name` is a fuzzy (substring) match unless `name_fuzzy_match=false`; `type` defaults to
  * BUILD_IN as in the SDK; `service_type` UNKNOWN (the SDK default) filters nothing. A missing image answers
- * 400 ModelArts.6404, the code Terraform treats as "image not found" (§13).
+ * 400 ModelArts.6404, the code Terraform treats as "image not found" [notebooks §13].
  */
 import { IMAGE_TYPES } from "../../protocol/notebooks/wireTypes.js";
 import { errors } from "../errors.js";

@@ -1,7 +1,7 @@
 import { extendLease, leaseAtCreate, leaseOnStart, leaseOnStop } from "./lease.js";
 import { leaseDeadline } from "./timeline.js";
 
-// The OTC start example (notebooks API reference §9): create_at 1638841744515, started at 1638844471727.
+// The OTC start example [notebooks §9]: create_at 1638841744515, started at 1638844471727.
 const CREATED = 1638841744515;
 const STARTED = 1638844471727;
 

@@ -1,5 +1,5 @@
 /**
- * The lease (auto-stop) model of notebooks (notebooks API reference §9). The service keeps `create_at` for the
+ * The lease (auto-stop) model of notebooks [notebooks §9]. The service keeps `create_at` for the
  * notebook's life and moves the deadline by growing `duration`: in the OTC start example create_at stays
  * 1638841744515 while duration becomes 6327212, i.e. deadline = (time of the start) + 3600000. The emulator
  * does the same for start, renewal and (as the OTC stop example shows) stop. Durations are nominal ms; the
@@ -9,7 +9,7 @@ import { LEASE_DISABLED, LEASE_DURATION_DEFAULT_MS, type LeaseType } from "../..
 import type { LeaseRecord } from "./types.js";
 
 /**
- * At create: top-level `duration` wins over `lease` and forces TIMING (§4.1). `-1` (Terraform) disables
+ * At create: top-level `duration` wins over `lease` and forces TIMING [notebooks §4.1]. `-1` (Terraform) disables
  * auto-stop; the record then keeps the default duration, and `enable: false` is what tells.
  */
 export function leaseAtCreate(
@@ -31,7 +31,7 @@ export function extendLease(lease: LeaseRecord, now: number, durationMs: number,
   lease.enable = true;
 }
 
-/** Start `?duration&type` (§8): `-1` disables; no duration keeps an enabled lease at the default length. */
+/** Start `?duration&type` [notebooks §8]: `-1` disables; no duration keeps an enabled lease at the default length. */
 export function leaseOnStart(
   lease: LeaseRecord,
   now: number,

@@ -1,5 +1,5 @@
 /**
- * GET and PATCH .../{id}/lease (notebooks API reference §9). Both are documented for running notebooks only,
+ * GET and PATCH .../{id}/lease [notebooks §9]. Both are documented for running notebooks only,
  * so any other status answers 6327. A renewal moves the deadline to now + duration (the start example's
  * arithmetic; the renew example's figures do not fit any one rule) and replaces the scheduled stop.
  */

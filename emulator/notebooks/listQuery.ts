@@ -1,5 +1,5 @@
 /**
- * ListNotebooks / ListAllNotebooks query handling (notebooks API reference §6): `limit` ∈ {10, 20, 50}
+ * ListNotebooks / ListAllNotebooks query handling [notebooks §6]: `limit` ∈ {10, 20, 50}
  * (default 10; anything else is refused), `offset`, `sort_dir` ASC|DESC (default DESC), `sort_key` a comma
  * list (unsupported keys: 6303), `feature` (default NOTEBOOK), `name` (fuzzy), `workspace_id` (default "0";
  * the older `workspaceId` spelling of golangsdk is accepted too) and the exact filters.

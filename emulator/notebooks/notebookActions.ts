@@ -1,5 +1,5 @@
 /**
- * POST .../{id}/start and .../{id}/stop (notebooks API reference §8, §14): both answer the full notebook, in
+ * POST .../{id}/start and .../{id}/stop [notebooks §8, §14]: both answer the full notebook, in
  * STARTING or STOPPING. The wrong-state codes follow the OTC error table: 6305 already running, 6306
  * starting, 6307 already stopped, 6308 stopping, 6326 frozen, 6327 not running, and 6357 for everything
  * else (another operation in progress). Start also checks that the flavor is not sold out (6329) and applies
@@ -18,7 +18,7 @@ import { checkStartQuery, jsonBody } from "./requestChecks.js";
 import { planStart, planStop } from "./timeline.js";
 import type { NotebookPhaseStatus } from "./types.js";
 
-/** Start and stop bodies are empty or `{}` (§8); anything else is not a valid payload. */
+/** Start and stop bodies are empty or `{}` [notebooks §8]; anything else is not a valid payload. */
 function checkEmptyBody(request: RoutedRequest): void {
   const body = jsonBody(request, true);
   if (body === undefined) return;

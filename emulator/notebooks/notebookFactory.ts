@@ -1,6 +1,6 @@
 /**
  * Turns a checked create request into a stored notebook, filling the defaults the docs name (notebooks API
- * reference §4, §18): capacity 5 GB for EVS and 50 GB for EFS, feature NOTEBOOK, workspace "0", mount path
+ * reference [notebooks §4, §18]): capacity 5 GB for EVS and 50 GB for EFS, feature NOTEBOOK, workspace "0", mount path
  * /home/ma-user/work/, and the lease (enabled for one hour, TIMING, unless `duration: -1`).
  */
 import { randomUUID } from "node:crypto";
@@ -46,7 +46,7 @@ export function createNotebookRecord(input: NotebookCreateInput, context: Notebo
     volume: {
       category: v.category,
       ownership: v.ownership,
-      // The capacity is an EVS setting (§4.2); EFS always shows 50 (OTC start example).
+      // The capacity is an EVS setting [notebooks §4.2]; EFS always shows 50 (OTC start example).
       capacity: v.category === "EVS" ? (v.capacity ?? DEFAULT_CAPACITY_GB.EVS) : DEFAULT_CAPACITY_GB.EFS,
       mountPath: v.mount_path ?? DEFAULT_MOUNT_PATH,
       uri: v.uri,

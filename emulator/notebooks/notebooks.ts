@@ -1,5 +1,5 @@
 /**
- * Handlers for the notebook resource itself (notebooks API reference §4–§6, §8): create, show, the two
+ * Handlers for the notebook resource itself [notebooks §4–§6, §8]: create, show, the two
  * lists, and delete. Update, start/stop, lease, storage and tags have their own files.
  */
 import { errors } from "../errors.js";
@@ -23,9 +23,9 @@ export function notebookView(record: NotebookRecord, service: ServiceContext): R
 }
 
 /**
- * Create answers 200 with the notebook in CREATING (§4.3). After the request rules: the flavor must exist
+ * Create answers 200 with the notebook in CREATING [notebooks §4.3]. After the request rules: the flavor must exist
  * (6323), serve the requested feature (6870) and not be sold out (6329); the image must exist (6797). Names
- * may repeat (§4.1), so there is no 6301 here.
+ * may repeat [notebooks §4.1], so there is no 6301 here.
  */
 export function createNotebook(request: RoutedRequest, service: ServiceContext): HandlerResult {
   const input = checkCreateRequest(jsonBody(request));
@@ -64,19 +64,19 @@ function list(request: RoutedRequest, service: ServiceContext, state: State): Ha
   return { status: 200, body: { ...page, data: page.data.map((r) => renderNotebook(r, context, { list: true })) } };
 }
 
-/** The caller's own notebooks (§6). The emulator has one IAM user, so this and /all list the same notebooks. */
+/** The caller's own notebooks [notebooks §6]. The emulator has one IAM user, so this and /all list the same notebooks. */
 export function listNotebooks(request: RoutedRequest, service: ServiceContext): HandlerResult {
   return list(request, service, service.store.read());
 }
 
-/** Every user's notebooks (§6); `owner` filters by user id. */
+/** Every user's notebooks [notebooks §6]; `owner` filters by user id. */
 export function listAllNotebooks(request: RoutedRequest, service: ServiceContext): HandlerResult {
   return list(request, service, service.store.read());
 }
 
 /**
- * DELETE answers the notebook in DELETING (§8), which is gone a little later. Deleting a RUNNING notebook
- * is allowed unless the `deleteRunning` switch says `refused` (6304, §19 question 2); a second DELETE while
+ * DELETE answers the notebook in DELETING [notebooks §8], which is gone a little later. Deleting a RUNNING notebook
+ * is allowed unless the `deleteRunning` switch says `refused` (6304, [notebooks §19] question 2); a second DELETE while
  * DELETING is 6357.
  */
 export function deleteNotebook(request: RoutedRequest, service: ServiceContext): HandlerResult {

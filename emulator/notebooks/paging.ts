@@ -1,5 +1,5 @@
 /**
- * The list envelope `{current, data, pages, size, total}` (notebooks API reference §2). The OTC examples
+ * The list envelope `{current, data, pages, size, total}` [notebooks §2]. The OTC examples
  * disagree on `current` (0 for notebooks, 4 for images at offset 8 with size 2, 1 for flavors); here it is
  * the 0-based page index `offset / size`. `size` is the page size (10 with 2 items in the notebooks example);
  * without a limit it is the number of items returned.

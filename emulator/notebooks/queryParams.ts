@@ -16,7 +16,7 @@ export function countParam(params: Map<string, string>, key: string, fallback: n
   return value;
 }
 
-/** An enum parameter compared case-insensitively (§4.2: the docs mix cases), answered in upper case. */
+/** An enum parameter compared case-insensitively ([notebooks §4.2]: the docs mix cases), answered in upper case. */
 export function enumParam<T extends string>(
   params: Map<string, string>,
   key: string,

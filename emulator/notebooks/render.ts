@@ -1,5 +1,5 @@
 /**
- * Record → wire notebook object (notebooks API reference §3), shaped like the OTC examples: integer ms
+ * Record → wire notebook object [notebooks §3], shaped like the OTC examples: integer ms
  * timestamps, `url` from creation on (the show example has it while CREATING), the image object of the
  * create example, and the `token` secret, which is rendered here and never stored.
  */
@@ -30,7 +30,7 @@ function sshPort(id: string): number {
 
 function endpointWire(endpoint: EndpointRecord, record: NotebookRecord, region: string): Record<string, unknown> {
   const wire: Record<string, unknown> = { service: endpoint.service, dev_service: endpoint.service };
-  // The SDKs and Terraform read key_pair_names; OTC's ssh_keys is not sent (§19 question 5).
+  // The SDKs and Terraform read key_pair_names; OTC's ssh_keys is not sent ([notebooks §19] question 5).
   if (endpoint.keyPairNames !== undefined) wire.key_pair_names = [...endpoint.keyPairNames];
   if (endpoint.allowedAccessIps !== undefined) wire.allowed_access_ips = [...endpoint.allowedAccessIps];
   wire.uri =
@@ -64,7 +64,7 @@ function volumeWire(record: NotebookRecord, now: number): Record<string, unknown
   if (v.uri !== undefined) wire.uri = v.uri;
   if (v.id !== undefined) wire.id = v.id;
   if (v.readOnly !== undefined) wire.read_only = v.readOnly;
-  // Only the EVS resize status is documented (§4.2); outside a resize nothing is reported.
+  // Only the EVS resize status is documented [notebooks §4.2]; outside a resize nothing is reported.
   if (v.resizingUntil !== undefined && v.resizingUntil > now) wire.status = "RESIZING";
   return wire;
 }
@@ -87,7 +87,7 @@ function dataVolumesWire(record: NotebookRecord, now: number): Record<string, un
   return [...fixed, ...dynamic];
 }
 
-/** `list: true` leaves out `action_progress`, as the list item model NotebookResp does (§3). */
+/** `list: true` leaves out `action_progress`, as the list item model NotebookResp does [notebooks §3]. */
 export function renderNotebook(
   record: NotebookRecord,
   context: NotebookRenderContext,

@@ -2,7 +2,7 @@
  * Request checks of the notebooks family. As for demanager, the documented rules with their own codes run
  * first (6335 required, 6334 characters, 6349 duration, 6324/6336/6331 volume), then the body's shape is
  * checked against the schema.json `Notebook…` $defs (6400). Enum values are accepted in any case and
- * answered in upper case (notebooks API reference §4.2: the OTC example sends "evs"/"managed").
+ * answered in upper case ([notebooks §4.2]: the OTC example sends "evs"/"managed").
  */
 import {
   LEASE_DISABLED,
@@ -21,10 +21,10 @@ import { parseJson, type RoutedRequest } from "../router.js";
 import { EVS_MAX_GB, EVS_MIN_GB, notebookErrors } from "./errors.js";
 import { enumParam, integerParam } from "./queryParams.js";
 
-/** Name: letters, digits, `-`, `_`; description: none of `&<>"'/` (§4.1). Both answer 6334. */
+/** Name: letters, digits, `-`, `_`; description: none of `&<>"'/` [notebooks §4.1]. Both answer 6334. */
 const NAME_CHAR = /[A-Za-z0-9_-]/;
 const DESCRIPTION_FORBIDDEN = /[&<>"'/]/;
-/** A subdirectory of /data/ (§12; Terraform checks `^/data/[a-zA-Z0-9_-]*\/$`). */
+/** A subdirectory of /data/ ([notebooks §12]; Terraform checks `^/data/[a-zA-Z0-9_-]*\/$`). */
 const MOUNT_PATH = /^\/data\/[^/]+(\/[^/]+)*\/$/;
 
 type Json = Record<string, unknown>;
@@ -94,7 +94,7 @@ function checkDescription(description: unknown): void {
   if (bad) throw errors.badCharacter(bad[0]);
 }
 
-/** 3600000–259200000 ms (§4.1, §9); `-1` (no auto-stop, Terraform) where `allowDisable`. */
+/** 3600000–259200000 ms [notebooks §4.1, §9]; `-1` (no auto-stop, Terraform) where `allowDisable`. */
 function checkDuration(duration: unknown, allowDisable: boolean): void {
   if (typeof duration !== "number") return;
   if (allowDisable && duration === LEASE_DISABLED) return;
@@ -104,7 +104,7 @@ function checkDuration(duration: unknown, allowDisable: boolean): void {
 }
 
 /**
- * The system volume (§4.2): EVS or EFS (OBS, OBSFS and OTC's SFS are refused with 6324, §19 question 9);
+ * The system volume [notebooks §4.2]: EVS or EFS (OBS, OBSFS and OTC's SFS are refused with 6324, [notebooks §19] question 9);
  * DEDICATED only with EFS, and then `uri` and `id` (6336); an EVS capacity within 5–4096 GB (6331).
  */
 function checkVolume(volume: Json): void {
@@ -135,7 +135,7 @@ export function checkCreateRequest(body: unknown): NotebookCreateInput {
     requireField(b.volume.category, "volume.category");
     requireField(b.volume.ownership, "volume.ownership");
   }
-  // `flavor` is mandatory in the OTC table; the SDK lets custom_spec replace it (§4.1).
+  // `flavor` is mandatory in the OTC table; the SDK lets custom_spec replace it [notebooks §4.1].
   if (b.custom_spec === undefined) requireField(b.flavor, "flavor");
   else if (b.pool_id === undefined) throw errors.incorrectValue("custom_spec");
   checkName(b.name);
@@ -156,7 +156,7 @@ export function checkUpdateRequest(body: unknown): NotebookUpdateRequest {
   return b as NotebookUpdateRequest;
 }
 
-/** Start query (§8): `duration` in ms, `-1` disables (Terraform); `type` TIMING | IDLE. */
+/** Start query [notebooks §8]: `duration` in ms, `-1` disables (Terraform); `type` TIMING | IDLE. */
 export function checkStartQuery(query: Map<string, string>): { duration?: number; type?: LeaseType } {
   const duration = integerParam(query, "duration");
   checkDuration(duration, true);
@@ -164,7 +164,7 @@ export function checkStartQuery(query: Map<string, string>): { duration?: number
 }
 
 /**
- * RenewLease (§9): a query `duration` wins over the body and forces TIMING; a duration is required (6348) and
+ * RenewLease [notebooks §9]: a query `duration` wins over the body and forces TIMING; a duration is required (6348) and
  * must be in range (6349). There is no documented way to disable the lease here, so `-1` is out of range.
  */
 export function checkRenewLease(query: Map<string, string>, body: unknown): { duration: number; type?: LeaseType } {
@@ -182,7 +182,7 @@ export function checkRenewLease(query: Map<string, string>, body: unknown): { du
   return { duration, type: fromQuery !== undefined ? "TIMING" : (given.type as LeaseType | undefined) };
 }
 
-/** DataVolumesReq (§12): category, mount_path under /data/, uri (obs:// for OBS/OBSFS); efs_id for EFS. */
+/** DataVolumesReq [notebooks §12]: category, mount_path under /data/, uri (obs:// for OBS/OBSFS); efs_id for EFS. */
 export function checkDataVolumesRequest(body: unknown): NotebookDataVolumesRequest {
   const b = requireObject(body);
   upper(b, "category");

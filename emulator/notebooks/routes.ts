@@ -1,5 +1,5 @@
 /**
- * The notebooks (v2) API (notebooks API reference §1). The literal `flavors`, `all` and `tags` segments come
+ * The notebooks (v2) API [notebooks §1]. The literal `flavors`, `all` and `tags` segments come
  * before `{id}`, as the router takes the first route that matches. Path parameter names follow the SDK
  * (`{id}`, `{instance_id}` for storage, `{resource_id}` for tags), so fault and count keys read like the docs.
  */

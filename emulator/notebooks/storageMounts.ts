@@ -1,5 +1,5 @@
 /**
- * Dynamic storage (notebooks API reference §12): mount OBS, PFS or SFS Turbo into a RUNNING notebook
+ * Dynamic storage [notebooks §12]: mount OBS, PFS or SFS Turbo into a RUNNING notebook
  * (MOUNTING → MOUNTED) and unmount it (UNMOUNTING → UNMOUNTED, then gone). Mounting and unmounting need a
  * RUNNING notebook (6327); unmounting needs a MOUNTED or failed mount (6357). A request for OBS comes back
  * as OBSFS, as in the OTC example. Two live mounts may not share a mount path (6336; the docs are silent).

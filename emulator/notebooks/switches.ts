@@ -1,17 +1,17 @@
 /**
- * The notebooks API's open questions (notebooks API reference §19) as switches: each documented choice of
+ * The notebooks API's open questions [notebooks §19] as switches: each documented choice of
  * the service's behaviour can be picked at start-up or through the admin API, so a client can be tested
  * against every plausible answer. The defaults are the ones Terraform's behaviour points to.
  */
 
 export interface NotebookSwitches {
-  /** A missing or deleted notebook (§5, §19 question 1): HTTP 400 ModelArts.6404, 400 ModelArts.6309, or a real 404. */
+  /** A missing or deleted notebook ([notebooks §5, §19] question 1): HTTP 400 ModelArts.6404, 400 ModelArts.6309, or a real 404. */
   notFound: "6404" | "6309" | "http404";
-  /** DELETE of a RUNNING notebook (§8, §19 question 2): Terraform deletes running notebooks; `refused` answers 6304. */
+  /** DELETE of a RUNNING notebook ([notebooks §8, §19] question 2): Terraform deletes running notebooks; `refused` answers 6304. */
   deleteRunning: "allowed" | "refused";
-  /** PUT of flavor, image_id, endpoints (and the other restart-bound fields) while RUNNING (§7, §19 question 3). */
+  /** PUT of flavor, image_id, endpoints (and the other restart-bound fields) while RUNNING ([notebooks §7, §19] question 3). */
   updateRunning: "refused" | "allowed";
-  /** PUT of name, description or storage_new_size while STOPPED (§7, §19 question 3). */
+  /** PUT of name, description or storage_new_size while STOPPED ([notebooks §7, §19] question 3). */
   updateStopped: "allowed" | "refused";
 }
 

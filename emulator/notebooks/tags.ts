@@ -1,5 +1,5 @@
 /**
- * Notebook tags (notebooks API reference §13): tags/create upserts by key, tags/delete removes keys (a missing
+ * Notebook tags [notebooks §13]: tags/create upserts by key, tags/delete removes keys (a missing
  * key is a no-op); both answer 204 with an empty body, the only code Terraform accepts. GET .../notebooks/tags
  * merges the tags of the workspace's notebooks by key.
  */

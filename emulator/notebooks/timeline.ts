@@ -1,5 +1,5 @@
 /**
- * Scheduled status transitions of notebooks and their storage mounts (notebooks API reference §12, §14), on
+ * Scheduled status transitions of notebooks and their storage mounts [notebooks §12, §14], on
  * the same model as demanager records: phases with start times, the status is the last phase that started.
  * The docs give no durations; these are nominal seconds multiplied by the emulator's time scale.
  */
@@ -12,15 +12,15 @@ export const NOTEBOOK_NOMINAL_SECONDS = {
   starting: 10,
   stopping: 5,
   deleting: 5,
-  /** EVS `volume.status` RESIZING after a `storage_new_size` (§4.2). */
+  /** EVS `volume.status` RESIZING after a `storage_new_size` [notebooks §4.2]. */
   resizing: 10,
   mounting: 5,
   unmounting: 5,
-  /** An unmounted storage stays listed as UNMOUNTED this long, then it is gone (§12: UNMOUNTED or not found). */
+  /** An unmounted storage stays listed as UNMOUNTED this long, then it is gone ([notebooks §12]: UNMOUNTED or not found). */
   unmountedVisible: 5,
 } as const;
 
-/** The real epoch ms at which the lease stops the notebook: createAt + duration, the duration scaled (§9). */
+/** The real epoch ms at which the lease stops the notebook: createAt + duration, the duration scaled [notebooks §9]. */
 export function leaseDeadline(lease: LeaseRecord, timeScale: number): number {
   return lease.createAt + Math.round(lease.duration * timeScale);
 }
@@ -63,7 +63,7 @@ export function planStop(now: number, timeScale: number): NotebookPhase[] {
   ];
 }
 
-/** DELETING for a while, then gone: GET answers not-found (§8; Terraform waits for that). */
+/** DELETING for a while, then gone: GET answers not-found ([notebooks §8]; Terraform waits for that). */
 export function planDelete(now: number, timeScale: number): NotebookPhase[] {
   return [
     { status: "DELETING", at: now },
@@ -113,7 +113,7 @@ export interface ProgressStep {
 const STEP_DESCRIPTIONS = ["prepare storage", "prepare compute resources", "configure network", "initialize instance"];
 
 /**
- * `action_progress` (§3): while CREATING the four steps advance in equal parts of the phase; after a failed
+ * `action_progress` [notebooks §3]: while CREATING the four steps advance in equal parts of the phase; after a failed
  * create the last step is FAILED; once created every step is COMPLETED; INIT has not begun.
  */
 export function actionProgress(timeline: readonly NotebookPhase[], now: number): ProgressStep[] {

@@ -24,9 +24,9 @@ export interface MountPhase {
   at: number;
 }
 
-/** The lease as the service keeps it (notebooks API reference §9): deadline = createAt + duration. */
+/** The lease as the service keeps it [notebooks §9]: deadline = createAt + duration. */
 export interface LeaseRecord {
-  /** Epoch ms; set at create and kept for the notebook's life (start and stop examples, §9). */
+  /** Epoch ms; set at create and kept for the notebook's life (start and stop examples, [notebooks §9]). */
   createAt: number;
   updateAt: number;
   /** Nominal milliseconds: the real deadline is createAt + duration × timeScale. */
@@ -44,7 +44,7 @@ export interface VolumeRecord {
   id?: string;
   readOnly?: boolean;
   dewSecretName?: string;
-  /** Epoch ms until which an EVS resize is running (`volume.status` RESIZING, §4.2). */
+  /** Epoch ms until which an EVS resize is running (`volume.status` RESIZING, [notebooks §4.2]). */
   resizingUntil?: number;
 }
 
@@ -63,10 +63,10 @@ export interface StaticVolumeRecord {
   readOnly?: boolean;
 }
 
-/** A storage mounted while running (§12). */
+/** A storage mounted while running [notebooks §12]. */
 export interface StorageMountRecord {
   id: string;
-  /** As the service answers it: a request for OBS comes back as OBSFS (§12, OTC example). */
+  /** As the service answers it: a request for OBS comes back as OBSFS ([notebooks §12], OTC example). */
   category: string;
   mountPath: string;
   uri: string;
@@ -85,7 +85,7 @@ export interface NotebookRecord {
   name: string;
   description: string;
   feature: NotebookFeature;
-  /** Flavor code; `custom.flavor.spec.code` when created with `custom_spec` (§3). */
+  /** Flavor code; `custom.flavor.spec.code` when created with `custom_spec` [notebooks §3]. */
   flavor: string;
   imageId: string;
   volume: VolumeRecord;

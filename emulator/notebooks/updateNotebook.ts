@@ -1,6 +1,6 @@
 /**
- * PUT /v1/{project_id}/notebooks/{id} (notebooks API reference §7). Which statuses allow which fields is an
- * open question (§19 question 3): the docs say "stopped only", Terraform changes name, description and size
+ * PUT /v1/{project_id}/notebooks/{id} [notebooks §7]. Which statuses allow which fields is an
+ * open question ([notebooks §19] question 3): the docs say "stopped only", Terraform changes name, description and size
  * while RUNNING and everything else while STOPPED. The emulator splits the fields the same way and lets the
  * `updateRunning` / `updateStopped` switches decide the contested half; other statuses refuse every field
  * (6347), FROZEN answers 6326.
@@ -52,7 +52,7 @@ function checkStatus(input: NotebookUpdateRequest, status: string, service: Serv
   }
 }
 
-/** 6792 unless the flavor is in the notebook's switchable list (§10.2), unknown flavors included; sold out: 6329. */
+/** 6792 unless the flavor is in the notebook's switchable list [notebooks §10.2], unknown flavors included; sold out: 6329. */
 function checkFlavor(record: NotebookRecord, flavor: string, soldOut: Record<string, boolean>): void {
   if (flavor === record.flavor) return;
   const target = switchableFlavors(record.flavor).find((f) => f.id === flavor);

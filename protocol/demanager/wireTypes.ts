@@ -1,10 +1,10 @@
 /**
- * Wire shapes of the demanager v1 API (snake_case, as documented in the API reference §2–§5).
+ * Wire shapes of the demanager v1 API (snake_case, as documented in [demanager §2–§5]).
  * schema.json is the source of truth for the rules; these types only give the compiler the shapes.
- * Responses are decoded leniently: the service returns `null` for several objects (§5).
+ * Responses are decoded leniently: the service returns `null` for several objects [demanager §5].
  */
 
-/** The demanager statuses (API reference §6.1), plus `DELETING`, which only third-party code declares. */
+/** The demanager statuses [demanager §6.1], plus `DELETING`, which only third-party code declares. */
 export const INSTANCE_STATUSES = [
   "CREATE_QUEUING",
   "CREATING",
@@ -149,7 +149,7 @@ export interface ErrorBody {
 }
 
 /**
- * Instance ids: `DE-` + a UUID in the samples, a bare UUID in some (docs/modelarts-demanager-api.md §17). An id is
+ * Instance ids: `DE-` + a UUID in the samples, a bare UUID in some [demanager §17]. An id is
  * put in URL paths, so anything else (`""`, `.`, `..`, a slash) is refused before a request is built. schema.json
  * `InstanceId` holds the same pattern (a test keeps them equal).
  */

@@ -1,11 +1,11 @@
 /**
  * Wire shapes of the notebooks API (`/v1/{project_id}/notebooks`, "DevEnviron new version"), snake_case as
- * documented (notebooks API reference §1–§13). schema.json (`Notebook…` $defs) is the source of truth for the
+ * documented [notebooks §1–§13]. schema.json (`Notebook…` $defs) is the source of truth for the
  * rules; these types only give the compiler the shapes. Every response field is optional: the SDK models mark
- * them so (§3), and clients must tolerate what is missing.
+ * them so [notebooks §3], and clients must tolerate what is missing.
  */
 
-/** Notebook statuses (§3, §14): the 14 values of the SDK enum. */
+/** Notebook statuses [notebooks §3, §14]: the 14 values of the SDK enum. */
 export const NOTEBOOK_STATUSES = [
   "INIT",
   "CREATING",
@@ -24,10 +24,10 @@ export const NOTEBOOK_STATUSES = [
 ] as const;
 export type NotebookStatus = (typeof NOTEBOOK_STATUSES)[number];
 
-/** Failure statuses a waiter stops on (§14, Terraform's ERROR set). */
+/** Failure statuses a waiter stops on ([notebooks §14], Terraform's ERROR set). */
 export const NOTEBOOK_FAILED_STATUSES = ["CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR"] as const;
 
-/** Dynamic storage mount statuses (§12). */
+/** Dynamic storage mount statuses [notebooks §12]. */
 export const STORAGE_MOUNT_STATUSES = [
   "MOUNTING",
   "MOUNTED",
@@ -38,17 +38,17 @@ export const STORAGE_MOUNT_STATUSES = [
 ] as const;
 export type StorageMountStatus = (typeof STORAGE_MOUNT_STATUSES)[number];
 
-/** `action_progress[].status` (§3). */
+/** `action_progress[].status` [notebooks §3]. */
 export const ACTION_PROGRESS_STATUSES = ["WAITING", "PROCESSING", "FAILED", "COMPLETED"] as const;
 export type ActionProgressStatus = (typeof ACTION_PROGRESS_STATUSES)[number];
 
-/** `action_progress[].step` (§3): 1 prepare storage, 2 prepare compute, 3 configure network, 4 init instance. */
+/** `action_progress[].step` [notebooks §3]: 1 prepare storage, 2 prepare compute, 3 configure network, 4 init instance. */
 export const ACTION_PROGRESS_STEPS = [1, 2, 3, 4] as const;
 
-/** EVS `volume.status` values during which a waiter keeps waiting even at its target status (§4.2, §14). */
+/** EVS `volume.status` values during which a waiter keeps waiting even at its target status [notebooks §4.2, §14]. */
 export const VOLUME_PENDING_STATUSES = ["INITIALIZING", "RESIZING", "DELETING"] as const;
 
-/** Enums the service accepts in either case and answers in upper case (§4.2, §9). */
+/** Enums the service accepts in either case and answers in upper case [notebooks §4.2, §9]. */
 export const VOLUME_CATEGORIES = ["EVS", "EFS", "OBS", "OBSFS", "SFS"] as const;
 export const VOLUME_OWNERSHIPS = ["MANAGED", "DEDICATED"] as const;
 export const LEASE_TYPES = ["TIMING", "IDLE"] as const;
@@ -63,19 +63,19 @@ export type LeaseType = (typeof LEASE_TYPES)[number];
 export type NotebookFeature = (typeof NOTEBOOK_FEATURES)[number];
 export type EndpointService = (typeof ENDPOINT_SERVICES)[number];
 
-/** `lease.duration` / `duration` bounds in milliseconds (§4.1, §9); `-1` means no auto-stop (Terraform). */
+/** `lease.duration` / `duration` bounds in milliseconds [notebooks §4.1, §9]; `-1` means no auto-stop (Terraform). */
 export const LEASE_DURATION_MIN_MS = 3_600_000;
 export const LEASE_DURATION_MAX_MS = 259_200_000;
 export const LEASE_DURATION_DEFAULT_MS = 3_600_000;
 export const LEASE_DISABLED = -1;
 
-/** ListNotebooks `limit` values (§2). */
+/** ListNotebooks `limit` values [notebooks §2]. */
 export const NOTEBOOK_LIST_LIMITS = [10, 20, 50] as const;
 
 // ---------------------------------------------------------------------------------------------------------
 // Requests
 
-/** `volume` of a create request (§4.2). */
+/** `volume` of a create request [notebooks §4.2]. */
 export interface NotebookVolumeRequest {
   category: string;
   ownership: string;
@@ -87,14 +87,14 @@ export interface NotebookVolumeRequest {
   dew_secret_name?: string;
 }
 
-/** `endpoints[]` of create and update requests (§4.1); `allowed_access_ips` is in the OTC docs only. */
+/** `endpoints[]` of create and update requests [notebooks §4.1]; `allowed_access_ips` is in the OTC docs only. */
 export interface NotebookEndpointRequest {
   service?: string;
   key_pair_names?: string[];
   allowed_access_ips?: string[];
 }
 
-/** `lease` of a create request and the RenewLease body (§9). */
+/** `lease` of a create request and the RenewLease body [notebooks §9]. */
 export interface NotebookLeaseRequest {
   duration?: number;
   type?: string;
@@ -126,7 +126,7 @@ export interface NotebookCreateRequest {
   pool_id?: string;
   workspace_id?: string;
   endpoints?: NotebookEndpointRequest[];
-  /** Milliseconds; wins over `lease` (§4.1). `-1`: no auto-stop (Terraform; undocumented). */
+  /** Milliseconds; wins over `lease` [notebooks §4.1]. `-1`: no auto-stop (Terraform; undocumented). */
   duration?: number;
   lease?: NotebookLeaseRequest;
   hooks?: { container_hooks?: { pre_start?: NotebookHookConfig; post_start?: NotebookHookConfig } };
@@ -138,7 +138,7 @@ export interface NotebookCreateRequest {
   public_network_config?: Record<string, unknown>;
 }
 
-/** PUT body (§7): all optional; no lease, pool, workspace, volume type or feature. */
+/** PUT body [notebooks §7]: all optional; no lease, pool, workspace, volume type or feature. */
 export interface NotebookUpdateRequest {
   name?: string;
   description?: string;
@@ -153,13 +153,13 @@ export interface NotebookUpdateRequest {
   data_volumes?: NotebookVolumeRequest[];
 }
 
-/** Start query (§8): `duration` in ms (`-1`: no auto-stop), `type` TIMING | IDLE. */
+/** Start query [notebooks §8]: `duration` in ms (`-1`: no auto-stop), `type` TIMING | IDLE. */
 export interface NotebookStartQuery {
   duration?: number;
   type?: string;
 }
 
-/** AttachDynamicStorage body, DataVolumesReq (§12). */
+/** AttachDynamicStorage body, DataVolumesReq [notebooks §12]. */
 export interface NotebookDataVolumesRequest {
   category: string;
   mount_path: string;
@@ -172,7 +172,7 @@ export interface NotebookTag {
   value: string;
 }
 
-/** tags/create and tags/delete body (§13). */
+/** tags/create and tags/delete body [notebooks §13]. */
 export interface NotebookTagsRequest {
   tags: NotebookTag[];
 }
@@ -222,7 +222,7 @@ export interface NotebookImage {
   update_at?: number;
 }
 
-/** The notebook's system volume (VolumeRes, §3). */
+/** The notebook's system volume (VolumeRes, [notebooks §3]). */
 export interface NotebookVolume {
   category?: string;
   ownership?: string;
@@ -237,7 +237,7 @@ export interface NotebookVolume {
   mount_type?: string;
 }
 
-/** `data_volumes[]` of a notebook (VolumeResponse, §3). */
+/** `data_volumes[]` of a notebook (VolumeResponse, [notebooks §3]). */
 export interface NotebookDataVolume {
   category?: string;
   mount_path?: string;
@@ -251,12 +251,12 @@ export interface NotebookEndpoint {
   dev_service?: string;
   uri?: string;
   key_pair_names?: string[];
-  /** OTC's name for the key list (§19 question 5). */
+  /** OTC's name for the key list ([notebooks §19] question 5). */
   ssh_keys?: string[];
   allowed_access_ips?: string[];
 }
 
-/** The notebook object of create, show, update, start, stop and delete; list items lack `action_progress` (§3). */
+/** The notebook object of create, show, update, start, stop and delete; list items lack `action_progress` [notebooks §3]. */
 export interface Notebook {
   id?: string;
   name?: string;
@@ -291,7 +291,7 @@ export interface Notebook {
   update_at?: number;
 }
 
-/** The list envelope of notebooks, flavors, images and storages (§2). */
+/** The list envelope of notebooks, flavors, images and storages [notebooks §2]. */
 export interface NotebookPage<T> {
   current?: number;
   data?: T[];
@@ -323,14 +323,14 @@ export interface NotebookFlavor {
   grow_support_type?: string;
 }
 
-/** ListFlavors and ShowSwitchableFlavors: the envelope with the items in both `data` and `flavors` (§10). */
+/** ListFlavors and ShowSwitchableFlavors: the envelope with the items in both `data` and `flavors` [notebooks §10]. */
 export interface NotebookFlavorsResponse extends NotebookPage<NotebookFlavor> {
   flavors?: NotebookFlavor[];
 }
 
 export type NotebookImagesResponse = NotebookPage<NotebookImage>;
 
-/** A dynamically mounted storage (DataVolumesRes, §12). */
+/** A dynamically mounted storage (DataVolumesRes, [notebooks §12]). */
 export interface NotebookStorage {
   id?: string;
   category?: string;
@@ -344,12 +344,12 @@ export interface NotebookStorage {
 
 export type NotebookStorageListResponse = NotebookPage<NotebookStorage>;
 
-/** ShowNotebookTags: project-wide, merged by key (§13). */
+/** ShowNotebookTags: project-wide, merged by key [notebooks §13]. */
 export interface NotebookTagsResponse {
   tags?: { key?: string; values?: string[] }[];
 }
 
-/** `{error_code, error_msg}` (§1); gateway errors add `request_id`. */
+/** `{error_code, error_msg}` [notebooks §1]; gateway errors add `request_id`. */
 export interface NotebookErrorBody {
   error_code?: string;
   error_msg?: string;

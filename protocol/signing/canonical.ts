@@ -1,4 +1,4 @@
-// Building blocks of Huawei Cloud's SDK-HMAC-SHA256 canonical request (see signing.md in the shared reference).
+// Building blocks of Huawei Cloud's SDK-HMAC-SHA256 canonical request (see [signing §1]).
 // signRequest (client) and verifySignature (the emulator's API Gateway stand-in) both build on these, so the
 // two sides cannot drift apart.
 import { createHash, createHmac } from "node:crypto";

@@ -5,7 +5,7 @@ import { encodeRfc3986, wireQueryString } from "./canonical.js";
 import { signRequest, type SignRequestInput } from "./signRequest.js";
 import { vectorSources } from "./testdata/signingVectors.js";
 
-// The shared reference may carry more vectors than the repo copy, so it is run too when present.
+// An external copy of the vectors may carry more than the repo copy ([signing §4]), so it is run too when present.
 const sources = vectorSources();
 
 const AK = "HPUAEXAMPLEACCESSKEY";

@@ -9,7 +9,7 @@ import { ApiError, TransportError } from "./errors.js";
 import { isNotFoundAnswer } from "./errorClassification.js";
 import { issuePasswordToken } from "./iamClient.js";
 import { DemanagerClient, NOT_FOUND_ERROR_CODES, type CreateRecovery } from "./DemanagerClient.js";
-import { RequestExecutor, type ExecutorOptions } from "./requestExecutor.js";
+import { RequestExecutor, type ExecutorOptions } from "./RequestExecutor.js";
 import type { CreateRequest, Instance } from "../../protocol/demanager/wireTypes.js";
 
 const CREATE = "POST /v1/{project_id}/demanager/instances";

@@ -12,7 +12,7 @@ import {
 import { isNotFoundAnswer } from "./errorClassification.js";
 import { ConfigurationError } from "./errors.js";
 import { sanitizeServiceText } from "./redact.js";
-import type { RequestExecutor, RequestSpec } from "./requestExecutor.js";
+import type { RequestExecutor, RequestSpec } from "./RequestExecutor.js";
 import type { RecoverOutcome } from "./retryStrategy.js";
 
 /** Page size for listing. The API's default `limit=0` means "everything at once"; pages keep answers small. */
@@ -20,7 +20,7 @@ export const LIST_PAGE_SIZE = 100;
 
 /**
  * The demanager API's own "instance does not exist" answer: HTTP 400 ModelArts.6309
- * (docs/modelarts-demanager-api.md §3.2, §7.3). Only this answer, on the instance's own URL, means gone.
+ * [demanager §3.2, §7.3]. Only this answer, on the instance's own URL, means gone.
  */
 export const NOT_FOUND_ERROR_CODES: ReadonlySet<string> = new Set(["ModelArts.6309"]);
 
@@ -28,7 +28,7 @@ export const NOT_FOUND_ERROR_CODES: ReadonlySet<string> = new Set(["ModelArts.63
 export type CreateRecovery = (err: unknown, context: { maybeApplied: boolean }) => Promise<RecoverOutcome<Instance>>;
 
 /**
- * The demanager v1 operations (docs/modelarts-demanager-api.md §1). Every method is one logical operation:
+ * The demanager v1 operations [demanager §1]. Every method is one logical operation:
  * retries, token refresh, paging and the check of every answer against its documented shape happen inside.
  * An id that is not a plausible instance id is refused before any request is built.
  */
@@ -111,7 +111,7 @@ export class DemanagerClient {
         answer: "ListResponse",
       });
       all.push(...page.instances);
-      // total_count is documented as a String in one revision and sent as a number (§3.1): parse leniently.
+      // total_count is documented as a String in one revision and sent as a number [demanager §3.1]: parse leniently.
       const total = Number(page.total_count);
       if (
         page.instances.length < this.pageSize ||
@@ -122,7 +122,7 @@ export class DemanagerClient {
     }
   }
 
-  /** The API has no name filter (§3.1), so names are matched here. Deleted instances are left out. */
+  /** The API has no name filter [demanager §3.1], so names are matched here. Deleted instances are left out. */
   async findInstancesByName(name: string, workspaceId?: string): Promise<Instance[]> {
     const instances = await this.listInstances(workspaceId === undefined ? {} : { workspace_id: workspaceId });
     return instances.filter((i) => i.name === name && i.status !== "DELETED");

@@ -13,23 +13,23 @@ import type {
 import { isNotFoundAnswer } from "./errorClassification.js";
 import { ConfigurationError } from "./errors.js";
 import { sanitizeServiceText } from "./redact.js";
-import type { RequestExecutor, RequestSpec } from "./requestExecutor.js";
+import type { RequestExecutor, RequestSpec } from "./RequestExecutor.js";
 import type { RecoverOutcome } from "./retryStrategy.js";
 
 /**
  * The notebooks API's "does not exist" answers: HTTP 400 with ModelArts.6404 (what Terraform and the OpenI client
  * see) or ModelArts.6309 (the demanager code, which Terraform also accepts); a 404 carrying one of them counts
- * too. Which one the live service sends is an open question (docs/modelarts-notebooks-api.md §19), so all are
+ * too. Which one the live service sends is an open question [notebooks §19], so all are
  * handled; a bare 404 or the gateway's APIG.0101 never means gone.
  */
 export const NOTEBOOK_NOT_FOUND_CODES: ReadonlySet<string> = new Set(["ModelArts.6404", "ModelArts.6309"]);
 
-/** ListNotebooks accepts only 10, 20 or 50 (§2); images page by 200 like Terraform. */
+/** ListNotebooks accepts only 10, 20 or 50 [notebooks §2]; images page by 200 like Terraform. */
 const NOTEBOOK_PAGE_SIZE = 50;
 const IMAGE_PAGE_SIZE = 200;
 
 /**
- * Notebook, image and storage ids are UUIDs (§2); an id is put in URL paths, so nothing else passes. Storage
+ * Notebook, image and storage ids are UUIDs [notebooks §2]; an id is put in URL paths, so nothing else passes. Storage
  * mounts are addressed by their notebook's id and their own.
  */
 export const UUID_PATTERN = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
@@ -63,7 +63,7 @@ export interface ImageQuery {
 }
 
 /**
- * The notebooks API (`/v1/{project_id}/notebooks`, docs/modelarts-notebooks-api.md §1): notebooks, their lease,
+ * The notebooks API (`/v1/{project_id}/notebooks`, [notebooks §1]): notebooks, their lease,
  * tags and dynamically mounted storage, and the flavor and image listings. As in DemanagerClient, every answer is
  * checked against its documented shape and every id before it reaches a URL.
  */
@@ -126,13 +126,13 @@ export class NotebooksClient {
     }
   }
 
-  /** Every notebook matching the query (the `name` filter is fuzzy, §6), across all pages. */
+  /** Every notebook matching the query (the `name` filter is fuzzy, [notebooks §6]), across all pages. */
   async listNotebooks(query: NotebookListQuery = {}): Promise<Notebook[]> {
     return this.pages<Notebook>(`${this.base()}/notebooks`, query, NOTEBOOK_PAGE_SIZE, "NotebookListResponse");
   }
 
   /**
-   * PUT. The documented answer may echo only the changed fields (§7), so the caller reads the notebook again for
+   * PUT. The documented answer may echo only the changed fields [notebooks §7], so the caller reads the notebook again for
    * its state; the answer is still checked to be an object.
    */
   async updateNotebook(id: string, request: NotebookUpdateRequest): Promise<void> {
@@ -153,7 +153,7 @@ export class NotebooksClient {
         path: this.notebookPath(id),
         retry: "idempotent",
         answer: "NotebookObject",
-        // The documented answer is the notebook in DELETING (§8); some gateways answer 204 with no body.
+        // The documented answer is the notebook in DELETING [notebooks §8]; some gateways answer 204 with no body.
         emptyAnswerAllowed: true,
         verify: (notebook) => (notebook === undefined ? undefined : sameObject("notebook", id, notebook.id)),
       });
@@ -165,7 +165,7 @@ export class NotebooksClient {
   }
 
   /**
-   * POST .../start with the auto-stop to apply from this start (§8, §9): `durationMs` -1 starts without one, as
+   * POST .../start with the auto-stop to apply from this start [notebooks §8, §9]: `durationMs` -1 starts without one, as
    * Terraform does. Repeating a start is harmless (6305/6306 mean already running or starting).
    */
   async startNotebook(id: string, lease?: { durationMs: number; type?: string }): Promise<Notebook> {
@@ -196,7 +196,7 @@ export class NotebooksClient {
     });
   }
 
-  /** PATCH .../lease: prolongs the auto-stop of a running notebook (§9); the query duration wins over the body. */
+  /** PATCH .../lease: prolongs the auto-stop of a running notebook [notebooks §9]; the query duration wins over the body. */
   async renewLease(id: string, lease: { durationMs: number; type?: string }): Promise<NotebookLease> {
     return this.call<NotebookLease>({
       method: "PATCH",
@@ -208,7 +208,7 @@ export class NotebooksClient {
     });
   }
 
-  /** tags/create: upserts by key; 204 with no body (§13). */
+  /** tags/create: upserts by key; 204 with no body [notebooks §13]. */
   async createTags(id: string, tags: NotebookTag[], workspaceId?: string): Promise<void> {
     if (tags.length === 0) return;
     await this.call<unknown>({
@@ -216,12 +216,12 @@ export class NotebooksClient {
       path: this.notebookPath(id, "/tags/create"),
       query: workspaceId === undefined ? [] : [["workspace_id", workspaceId]],
       body: { tags },
-      // The documented answer is 204 with no body (§13); nothing in a body would be read.
+      // The documented answer is 204 with no body [notebooks §13]; nothing in a body would be read.
       retry: "idempotent",
     });
   }
 
-  /** tags/delete: a DELETE with a body; a missing tag is a no-op (§13). */
+  /** tags/delete: a DELETE with a body; a missing tag is a no-op [notebooks §13]. */
   async deleteTags(id: string, tags: NotebookTag[], workspaceId?: string): Promise<void> {
     if (tags.length === 0) return;
     await this.call<unknown>({
@@ -229,7 +229,7 @@ export class NotebooksClient {
       path: this.notebookPath(id, "/tags/delete"),
       query: workspaceId === undefined ? [] : [["workspace_id", workspaceId]],
       body: { tags },
-      // The documented answer is 204 with no body (§13); nothing in a body would be read.
+      // The documented answer is 204 with no body [notebooks §13]; nothing in a body would be read.
       retry: "idempotent",
     });
   }
@@ -242,11 +242,11 @@ export class NotebooksClient {
       retry: "idempotent",
       answer: "NotebookFlavorsResponse",
     });
-    // The items come in `data`, `flavors` or both (§10.1).
+    // The items come in `data`, `flavors` or both [notebooks §10.1].
     return page.data ?? page.flavors ?? [];
   }
 
-  /** The flavors an existing notebook can switch to (§10.2). */
+  /** The flavors an existing notebook can switch to [notebooks §10.2]. */
   async listSwitchableFlavors(id: string): Promise<NotebookFlavor[]> {
     const page = await this.call<NotebookFlavorsResponse>({
       method: "GET",
@@ -316,7 +316,7 @@ export class NotebooksClient {
     }
   }
 
-  /** Follows `offset` until a short page (Terraform's paging, §2), whatever `total` says. */
+  /** Follows `offset` until a short page (Terraform's paging, [notebooks §2]), whatever `total` says. */
   private async pages<T>(
     path: string,
     query: object,

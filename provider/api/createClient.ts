@@ -9,7 +9,7 @@ import { DemanagerClient } from "./DemanagerClient.js";
 import { NotebooksClient } from "./NotebooksClient.js";
 import { issuePasswordToken, lookupProjectId } from "./iamClient.js";
 import { registerSecret } from "./redact.js";
-import { RequestExecutor, type ExecutorOptions } from "./requestExecutor.js";
+import { RequestExecutor, type ExecutorOptions } from "./RequestExecutor.js";
 
 export type ClientOptions = Omit<ExecutorOptions, "baseUrl" | "baseUrlSource" | "auth">;
 

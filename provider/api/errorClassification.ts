@@ -2,7 +2,7 @@
  * What a failed request means, in one place: throttled (not applied; wait and send again), transient (a retry
  * may cure it), not sent (the server never saw it), ambiguous (it may have been applied), not found (the API's
  * own "does not exist" answer), wrong endpoint (the gateway does not know the API). The retry strategy, the
- * clients and the lifecycle code all ask these questions here. Codes: docs/modelarts-demanager-api.md §7.
+ * clients and the lifecycle code all ask these questions here. Codes: [demanager §7].
  */
 import { ApiError, InvalidResponseError, TransportError } from "./errors.js";
 

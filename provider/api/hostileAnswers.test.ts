@@ -20,7 +20,7 @@ import { DemanagerClient } from "./DemanagerClient.js";
 import { ApiError, ConfigurationError, InvalidResponseError } from "./errors.js";
 import { sendWithGot, type HttpRequest, type HttpResponse, type HttpSend } from "./httpTransport.js";
 import { forgetSecretsForTests, registerSecret } from "./redact.js";
-import { RequestExecutor, type ExecutorOptions } from "./requestExecutor.js";
+import { RequestExecutor, type ExecutorOptions } from "./RequestExecutor.js";
 
 interface Rewrite {
   method: string;

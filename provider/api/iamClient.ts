@@ -1,7 +1,7 @@
 import type { IssuedToken } from "../auth/authenticator.js";
 import { ConfigurationError } from "./errors.js";
 import { registerSecret } from "./redact.js";
-import type { RequestExecutor } from "./requestExecutor.js";
+import type { RequestExecutor } from "./RequestExecutor.js";
 
 interface TokenResponseBody {
   token?: { expires_at?: string; project?: { id?: string; name?: string } };
@@ -9,7 +9,7 @@ interface TokenResponseBody {
 
 /**
  * POST /v3/auth/tokens with the password method, scoped to a project (ModelArts rejects unscoped tokens,
- * ModelArts.0204). The token comes back in the X-Subject-Token header with HTTP 201 (§8.3).
+ * ModelArts.0204). The token comes back in the X-Subject-Token header with HTTP 201 [demanager §8.3].
  */
 export async function issuePasswordToken(
   iam: RequestExecutor,
@@ -53,7 +53,7 @@ interface ProjectsResponseBody {
   projects?: { id?: string; name?: string }[];
 }
 
-/** GET /v3/projects?name={region}: the project id of the region's default project (§8.4). */
+/** GET /v3/projects?name={region}: the project id of the region's default project [demanager §8.4]. */
 export async function lookupProjectId(iam: RequestExecutor, region: string): Promise<string> {
   const response = await iam.execute<ProjectsResponseBody>({
     method: "GET",

@@ -8,7 +8,7 @@ import { computeBackoffMs } from "../wait/backoff.js";
 import { ApiError } from "./errors.js";
 import { isAmbiguous, isThrottled, isTransient, wasNotSent } from "./errorClassification.js";
 
-/** Bounds of the loop. Small enough to shrink in tests; defaults follow docs/modelarts-demanager-api.md §7.4. */
+/** Bounds of the loop. Small enough to shrink in tests; defaults follow [demanager §7.4]. */
 export interface RetryOptions {
   /**
    * Total attempts, the first included. Throttled answers do not count: the server applied nothing and said when

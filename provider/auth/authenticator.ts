@@ -18,7 +18,7 @@ export interface Authenticator {
   headersFor(request: RequestToAuthenticate): Promise<Record<string, string>>;
   /**
    * Called once after an HTTP 401. Returns true when fresh credentials were obtained and one more try makes
-   * sense. AK/SK returns false: repeating a bad signature only counts towards the five-failure lockout (§7.4).
+   * sense. AK/SK returns false: repeating a bad signature only counts towards the five-failure lockout [demanager §7.4].
    */
   refreshAfterUnauthorized(): Promise<boolean>;
   /** A project id learned while authenticating (the IAM token body names its project), if any. */
@@ -100,7 +100,7 @@ export interface TokenCacheOptions {
   /** Obtains a new project-scoped token (POST /v3/auth/tokens). */
   issue: () => Promise<IssuedToken>;
   now?: () => number;
-  /** Refresh this long before expiry. IAM tokens live 24 h and can be revoked early (§8.3). */
+  /** Refresh this long before expiry. IAM tokens live 24 h and can be revoked early [demanager §8.3]. */
   refreshMarginMs?: number;
 }
 

@@ -239,7 +239,7 @@ function mustLookLikeRegion(value: string): string {
   return `must look like "cn-north-4" or "ap-southeast-1" (got ${JSON.stringify(sanitizeServiceText(value).slice(0, 64))})`;
 }
 
-/** `https://modelarts.{region}.myhuaweicloud.com`, except ap-southeast-1 which ends in `.cn` (§8.1). */
+/** `https://modelarts.{region}.myhuaweicloud.com`, except ap-southeast-1 which ends in `.cn` [demanager §8.1]. */
 export function defaultModelArtsEndpoint(region: string): string {
   return derivedEndpoint("modelarts", region);
 }

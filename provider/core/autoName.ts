@@ -6,7 +6,7 @@ const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /**
  * `<prefix>-<7 characters>`, within `maxLength` characters of `[A-Za-z0-9_-]` (64 for the demanager API,
- * docs/modelarts-demanager-api.md §2.1; 128 for the notebooks API). Characters the APIs reject are replaced by "-",
+ * [demanager §2.1]; 128 for the notebooks API). Characters the APIs reject are replaced by "-",
  * so any Pulumi resource name gives a valid name.
  *
  * With a `seed` the suffix is derived from it, so the same inputs give the same name in `pulumi preview` and

@@ -8,17 +8,17 @@ import { enforcePowerState, startNotebook, stopNotebook, type NotebookStep } fro
 import type { NotebookInputs } from "./types.js";
 import { waitForNotebook } from "./waitForNotebook.js";
 
-/** "Parameter cannot be modified in this status" (§7, §15): the service wants the notebook in the other state. */
+/** "Parameter cannot be modified in this status" [notebooks §7, §15]: the service wants the notebook in the other state. */
 const WRONG_STATE_FOR_PUT = "ModelArts.6347";
 
-/** PUT fields that need the notebook stopped (§7, §16); the others may be sent while it runs. */
+/** PUT fields that need the notebook stopped [notebooks §7, §16]; the others may be sent while it runs. */
 const RESTART_PUT_FIELDS = new Set(["flavor", "imageId", "ssh"]);
 
 /**
  * Brings a settled notebook from what it is (`current`: the inputs as applied, or as observed) to what is
  * declared, with the calls each field needs, in an order that keeps it usable:
  * 1. PUT name, description and the EVS size; flavor, image and SSH need it stopped, so a running notebook is
- *    stopped first and started again after. The docs disagree on which state a PUT needs (§19 question 3), so a
+ *    stopped first and started again after. The docs disagree on which state a PUT needs ([notebooks §19] question 3), so a
  *    6347 answer ("not in this status") is met by switching the state and sending it again.
  * 2. Tags: removed and changed keys deleted, new and changed ones created (the owner tag is never touched).
  * 3. Auto-stop: renewed on a running notebook (PATCH lease); on a stopped one it applies from the next start.
@@ -84,7 +84,7 @@ export async function applyChanges(
     const lease = leaseOf(declared.autoStop);
     if (lease.durationMs > 0) await client.renewLease(id, lease);
     else {
-      // The documented calls only prolong a running lease (§9): a disabled auto-stop applies from the next start.
+      // The documented calls only prolong a running lease [notebooks §9]: a disabled auto-stop applies from the next start.
       reportProgress(
         `${step.verb} ${describeSubject(step.subject)}: auto-stop is disabled from the next start; the running lease ends as scheduled`,
       );

@@ -59,7 +59,7 @@ export function checkNotebook(
     if (volume.category === "EVS" && volume.capacityGb === undefined) volume.capacityGb = DEFAULT_EVS_CAPACITY_GB;
     inputs.volume = volume;
   }
-  // Without a declared auto-stop the service stops a notebook after an hour (§4.1): said so, so it is no surprise.
+  // Without a declared auto-stop the service stops a notebook after an hour [notebooks §4.1]: said so, so it is no surprise.
   if (inputs.autoStop === undefined) inputs.autoStop = { enabled: true, durationSeconds: 3600, type: "TIMING" };
   else if (isObject(inputs.autoStop) && inputs.autoStop.enabled === true) {
     inputs.autoStop = { durationSeconds: 3600, type: "TIMING", ...inputs.autoStop };

@@ -1,6 +1,7 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
 import { ConflictError, WaitError } from "../api/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
+import { nameTheInput } from "../core/namedInputError.js";
 import { describeSubject, operationError, type Subject } from "../core/operationError.js";
 import { partialFailure } from "../core/partialFailure.js";
 import { reportProgress } from "../core/progress.js";
@@ -8,7 +9,7 @@ import { getProviderContext } from "../core/providerContext.js";
 import { timeoutMs } from "../core/timeouts.js";
 import { applyChanges } from "./applyChanges.js";
 import { removeNotebook } from "./deleteNotebook.js";
-import { DEFAULT_TIMEOUTS } from "./fields.js";
+import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
 import { observedInputs, toCreateRequest, toOutputs, toTagList } from "./mapping.js";
 import { OWNER_TAG_KEY, ownerTagValue } from "./ownerTag.js";
 import { findLostCreate, findOwnedNotebooks } from "./ownership.js";
@@ -45,7 +46,7 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
       origin = resumed ? "resumed" : "created";
     }
   } catch (err) {
-    throw operationError(verb, subject, err);
+    throw operationError(verb, subject, nameTheInput(err, inputs, INPUT_ERROR_CODES));
   }
   const id = notebook.id!;
   const named: Subject = { kind: KIND, name: notebook.name, id };
@@ -70,7 +71,7 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
     return { id, outs: toOutputs(lastSeen, inputs) };
   } catch (err) {
     const seen = err instanceof WaitError ? ((err.lastSeen as Notebook | undefined) ?? lastSeen) : lastSeen;
-    const failure = operationError(verb, named, err);
+    const failure = operationError(verb, named, nameTheInput(err, inputs, INPUT_ERROR_CODES));
     throw partialFailure({
       message: failure.message,
       id,

@@ -31,7 +31,7 @@ export async function deleteNotebook(id: string, props: Partial<NotebookOutputs>
 
 /**
  * The delete sequence, shared with create's clean-up of notebooks an interrupted run left. Whether a running
- * notebook can be deleted is an open question (docs/modelarts-notebooks-api.md §19 question 2): Terraform deletes it
+ * notebook can be deleted is an open question ([notebooks §19] question 2): Terraform deletes it
  * as it is, and ModelArts.6304 ("stop the instance before deleting") exists; the DELETE is sent as Terraform does,
  * and a 6304 is met by a stop and a second DELETE. A retried DELETE whose first answer was lost finds the notebook
  * deleting (6357) or gone: both are success. Anything else, an unreadable answer or a gateway 404, is an error.

@@ -15,7 +15,7 @@ export interface NotebookDiff {
   deleteBeforeReplace: boolean;
 }
 
-/** Volume fields that cannot change on an existing notebook (§7: PUT has no volume type, ownership, uri or id). */
+/** Volume fields that cannot change on an existing notebook ([notebooks §7]: PUT has no volume type, ownership, uri or id). */
 const FIXED_VOLUME_FIELDS = ["category", "ownership", "uri", "id", "mountPath", "readOnly", "dewSecretName"] as const;
 
 /**

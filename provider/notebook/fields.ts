@@ -2,8 +2,8 @@ import type { InputCatalogue } from "../core/fieldCatalogue.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
 
 /**
- * The inputs of a Notebook and how each change reaches the notebooks API (docs/modelarts-notebooks-api.md §7,
- * §9, §13, §16): PUT changes name, description and the EVS size in place; flavor, image and the SSH endpoint need
+ * The inputs of a Notebook and how each change reaches the notebooks API ([notebooks §7],
+ * [notebooks §9, §13, §16]): PUT changes name, description and the EVS size in place; flavor, image and the SSH endpoint need
  * the notebook stopped (a stop and a start when it runs, as the service requires and Terraform does); the lease,
  * tags and the power state have their own calls; the rest of the volume, the pool and the workspace need a new
  * notebook. `volume` is marked `replace` here; its `capacityGb` is the one part diff treats as an update.
@@ -48,5 +48,19 @@ export const OUTPUT_NAMES: readonly string[] = [...Object.keys(INPUT_FIELDS), ..
 /** Terraform fixes 20 minutes for everything; creates queue for resources, so ours waits longer by default. */
 export const DEFAULT_TIMEOUTS = { create: "30m", update: "20m", delete: "20m" } as const;
 
-/** The EVS size the service gives when none is declared (§4.2). */
+/** The EVS size the service gives when none is declared [notebooks §4.2]. */
 export const DEFAULT_EVS_CAPACITY_GB = 5;
+
+/** Error codes about one input [notebooks §15], named in the error a user sees. */
+export const INPUT_ERROR_CODES = {
+  "ModelArts.6323": "flavor", // flavor not supported
+  "ModelArts.6328": "flavor", // no permission for the flavor
+  "ModelArts.6329": "flavor", // flavor sold out
+  "ModelArts.6716": "flavor", // the specified flavor is sold out
+  "ModelArts.6792": "flavor", // the notebook cannot switch to this flavor
+  "ModelArts.6870": "flavor", // flavor does not support the feature
+  "ModelArts.6797": "imageId", // no such image
+  "ModelArts.6324": "volume.category",
+  "ModelArts.6331": "volume.capacityGb",
+  "ModelArts.6789": "ssh.keyPairName",
+} as const;

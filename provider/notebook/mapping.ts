@@ -1,7 +1,7 @@
 /**
- * The one place where a Notebook's camelCase inputs meet the notebooks API's snake_case (docs/modelarts-notebooks-
- * api.md §3, §4, §7, §9). The per-notebook `token` and any credential the API returns are never read here, so they
- * cannot reach outputs or state.
+ * The one place where a Notebook's camelCase inputs meet the notebooks API's snake_case [notebooks §3, §4, §7, §9].
+ * The per-notebook `token` and any credential the API returns are never read here, so they cannot reach outputs or
+ * state.
  */
 import type {
   Notebook,
@@ -68,7 +68,7 @@ export function leaseOf(autoStop: NotebookAutoStopInput | undefined): { duration
   return { durationMs: autoStop.durationSeconds * 1000, ...(autoStop.type !== undefined && { type: autoStop.type }) };
 }
 
-/** The PUT body for the fields that changed (§7): name, description, the EVS size, flavor, image, SSH. */
+/** The PUT body for the fields that changed [notebooks §7]: name, description, the EVS size, flavor, image, SSH. */
 export function toUpdateRequest(inputs: NotebookInputs, changed: ReadonlySet<string>): NotebookUpdateRequest {
   const request: NotebookUpdateRequest = {};
   if (changed.has("name") && inputs.name !== undefined) request.name = inputs.name;

@@ -4,7 +4,7 @@
  * runs (through the SDK's shim).
  */
 import { FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../../test/support/emulatorEnv.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { PartialFailureError } from "../api/errors.js";
 import { setProgressSink } from "../core/progress.js";
@@ -262,4 +262,14 @@ describe("the documented variants the emulator plays", () => {
     expect(after.outs).toMatchObject({ status: "STOPPED", description: "while stopped" });
     expect(await emulator.admin.requestCount(PUT, 400)).toBe(1);
   });
+});
+
+test("a sold-out flavor fails the create naming the flavor", async () => {
+  await emulator.admin.setNotebookFlavorSoldOut("modelarts.vm.cpu.8u");
+  const inputs = await checked(undefined, declared({ flavor: "modelarts.vm.cpu.8u" }));
+  const err = (await provider.create(inputs).catch((e: unknown) => e)) as Error;
+  expect(err.message).toMatch(
+    /^create notebook "dev-[a-z0-9]{7}": flavor "modelarts\.vm\.cpu\.8u" was refused: POST \S+: HTTP 400 ModelArts\.(6329|6716)/,
+  );
+  expect(await emulator.admin.listNotebooks()).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { withResourceUrn } from "../core/engineLogSink.js";
 import { describeSubject } from "../core/operationError.js";
 import { reportProgress } from "../core/progress.js";
 import { setStackConfig } from "../core/providerContext.js";
+import { settingsFailures } from "../core/settingsCheck.js";
 import { checkNotebook } from "./checkNotebook.js";
 import { createNotebook } from "./createNotebook.js";
 import { deleteNotebook } from "./deleteNotebook.js";
@@ -21,7 +22,8 @@ export const notebookProvider = {
   },
   // Check sees raw program values (not yet validated): it takes any object, and returns typed inputs.
   async check(olds: object, news: object) {
-    return checkNotebook(olds, news);
+    const result = checkNotebook(olds, news);
+    return { ...result, failures: [...result.failures, ...settingsFailures()] };
   },
   async diff(id, olds, news) {
     const { changes, replaces, deleteBeforeReplace, restarts } = diffNotebook(olds, news);

@@ -3,7 +3,7 @@ import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
 
 /**
  * The notebooks API has no annotations: a notebook is marked as this provider's, for one Pulumi resource, with a
- * TMS tag. Tag keys allow letters, digits, spaces and `_ . : = + - @` (docs/modelarts-notebooks-api.md §13), so the
+ * TMS tag. Tag keys allow letters, digits, spaces and `_ . : = + - @` [notebooks §13], so the
  * key uses a dot; the value is a hash of the owner key (`<project>/<stack>/<resource>` may hold any character).
  */
 export const OWNER_TAG_KEY = "pulumi-modelarts.owner";

@@ -5,7 +5,7 @@ import { ownerTagValue, recordedOwnerTag } from "./ownerTag.js";
 
 /**
  * How the provider recognises its own notebooks. Names may repeat in the notebooks API and a create body has no
- * annotations (docs/modelarts-notebooks-api.md §4.1), so a notebook is ours when:
+ * annotations [notebooks §4.1], so a notebook is ours when:
  * - it carries this resource's owner tag (added right after the POST answered), or
  * - it has no owner tag and the name this resource generated, which derives from the owner key (so nobody else's
  *   notebook has it), covering an interrupted run between the POST and the tag.

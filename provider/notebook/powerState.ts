@@ -8,7 +8,7 @@ import { STARTING_STATUSES } from "./statusClasses.js";
 import type { NotebookAutoStopInput, NotebookPowerState } from "./types.js";
 import { waitForNotebook } from "./waitForNotebook.js";
 
-/** Answers that mean "already there or on the way" (docs/modelarts-notebooks-api.md §8, §14). */
+/** Answers that mean "already there or on the way" [notebooks §8, §14]. */
 const START_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6305", "ModelArts.6306"]);
 /** 6357 on a stop means "already in the target state" (Terraform reads it so too). */
 const STOP_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6307", "ModelArts.6308", "ModelArts.6357"]);

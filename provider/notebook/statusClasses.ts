@@ -1,7 +1,7 @@
 import { VOLUME_PENDING_STATUSES, type Notebook } from "../../protocol/notebooks/wireTypes.js";
 
 /**
- * Notebook statuses by what they mean to a waiter (docs/modelarts-notebooks-api.md §14). FROZEN (an account in
+ * Notebook statuses by what they mean to a waiter [notebooks §14]. FROZEN (an account in
  * arrears, ModelArts.6326) is a failure for a wait: nothing the provider does unfreezes it.
  */
 export const FAILED_STATUSES: ReadonlySet<string> = new Set([
@@ -23,7 +23,7 @@ export type NotebookVerdict = { state: "SUCCESS" } | { state: "RETRY" } | { stat
 /**
  * READY (what a create waits for when the power state is not managed) accepts RUNNING, and STOPPED too: an
  * auto-stop may already have stopped a healthy notebook. Even at its target, a notebook whose EVS volume is still
- * INITIALIZING, RESIZING or DELETING is not done (Terraform waits for it too, §14).
+ * INITIALIZING, RESIZING or DELETING is not done (Terraform waits for it too, [notebooks §14]).
  */
 export function classifyNotebook(notebook: Notebook, target: NotebookWaitTarget): NotebookVerdict {
   const status = String(notebook.status);

@@ -1,12 +1,13 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
 import { ConflictError, WaitError } from "../api/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
+import { nameTheInput } from "../core/namedInputError.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import { partialFailure } from "../core/partialFailure.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { timeoutMs } from "../core/timeouts.js";
 import { applyChanges } from "./applyChanges.js";
-import { DEFAULT_TIMEOUTS } from "./fields.js";
+import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
 import { toOutputs } from "./mapping.js";
 import type { NotebookStep } from "./powerState.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
@@ -69,7 +70,7 @@ export async function updateNotebook(
     return { outs: toOutputs(lastSeen, news) };
   } catch (err) {
     const seen = err instanceof WaitError ? ((err.lastSeen as Notebook | undefined) ?? lastSeen) : lastSeen;
-    const failure = operationError("update", subject, err);
+    const failure = operationError("update", subject, nameTheInput(err, news, INPUT_ERROR_CODES));
     throw partialFailure({
       message: failure.message,
       id,

@@ -5,14 +5,14 @@ import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { waitForStatus, type StatusReading } from "../core/waitForStatus.js";
 import { classifyNotebook, type NotebookWaitTarget } from "./statusClasses.js";
 
-/** The service's reason for a failure (`fail_reason`, §3). */
+/** The service's reason for a failure (`fail_reason`, [notebooks §3]). */
 export function describeNotebookFailure(notebook: Notebook): string[] {
   return notebook.fail_reason ? [notebook.fail_reason] : [];
 }
 
 /**
  * Where a notebook is within its status, for the progress line: the init step being worked on
- * (`action_progress`, steps 1 to 4, §3) or an EVS volume that is resizing (§4.2).
+ * (`action_progress`, steps 1 to 4, [notebooks §3]) or an EVS volume that is resizing [notebooks §4.2].
  */
 export function notebookDetail(notebook: Notebook): string | undefined {
   const steps = notebook.action_progress ?? [];

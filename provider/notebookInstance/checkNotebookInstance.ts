@@ -52,7 +52,7 @@ export function checkNotebookInstance(oldValues: object | undefined, newValues: 
   if (isPlainObject(inputs.storage) && inputs.storage.type === undefined) {
     inputs.storage = { ...inputs.storage, type: "obs" };
   }
-  // The service fills auto_stop {enable: false, prompt: true} when none is sent (§2.1).
+  // The service fills auto_stop {enable: false, prompt: true} when none is sent [demanager §2.1].
   if (inputs.autoStop === undefined) {
     inputs.autoStop = { enabled: false, prompt: true };
   } else if (isPlainObject(inputs.autoStop) && inputs.autoStop.prompt === undefined) {

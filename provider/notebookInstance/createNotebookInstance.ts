@@ -1,6 +1,7 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { DemanagerClient } from "../api/DemanagerClient.js";
 import { ConflictError, isApiError, WaitError } from "../api/errors.js";
+import { nameTheInput } from "../core/namedInputError.js";
 import { operationError, describeSubject, type Subject } from "../core/operationError.js";
 import { partialFailure } from "../core/partialFailure.js";
 import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
@@ -10,7 +11,7 @@ import { timeoutMs } from "../core/timeouts.js";
 import { removeInstance } from "./deleteNotebookInstance.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
-import { DEFAULT_TIMEOUTS } from "./fields.js";
+import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
 import { observedInputs, toCreateRequest, toOutputs, toUpdateRequest } from "./mapping.js";
 import { findOwnedInstances, ownerKeyOf } from "./ownership.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
@@ -57,7 +58,7 @@ export async function createNotebookInstance(inputs: NotebookInstanceInputs): Pr
       origin = resumed ? "resumed" : "created";
     }
   } catch (err) {
-    throw operationError(verb, subject, err);
+    throw operationError(verb, subject, nameTheInput(err, inputs, INPUT_ERROR_CODES));
   }
   const named: Subject = { kind: subject.kind, name: instance.name, id: instance.id };
   let lastSeen: Instance = instance;

@@ -7,7 +7,7 @@ import { STARTING_STATUSES } from "./statusClasses.js";
 import type { DesiredStatus } from "./types.js";
 import { waitForInstance } from "./waitForInstance.js";
 
-/** Action answers that mean "already there or on the way" (docs/modelarts-demanager-api.md §3.5, §7.3). */
+/** Action answers that mean "already there or on the way" [demanager §3.5, §7.3]. */
 export const START_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6305", "ModelArts.6306"]);
 export const STOP_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6307", "ModelArts.6308"]);
 

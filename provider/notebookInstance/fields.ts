@@ -3,7 +3,7 @@ import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js
 
 /**
  * The inputs of a NotebookInstance and how each change reaches the demanager API: PUT takes only description and
- * auto_stop (docs/modelarts-demanager-api.md §3.3), start/stop actions change the power state, everything else
+ * auto_stop [demanager §3.3], start/stop actions change the power state, everything else
  * needs a new instance (`annotations` are accepted at create only).
  */
 export const INPUT_FIELDS = {
@@ -47,3 +47,13 @@ export const OUTPUT_NAMES: readonly string[] = [...Object.keys(INPUT_FIELDS), ..
 
 /** Default timeouts (Terraform's notebook resource fixes 20 minutes; queues for free flavors can be long). */
 export const DEFAULT_TIMEOUTS = { create: "30m", update: "20m", delete: "20m" } as const;
+
+/** Error codes about one input [demanager §7.3], named in the error a user sees. */
+export const INPUT_ERROR_CODES = {
+  "ModelArts.6323": "flavor", // flavor not supported
+  "ModelArts.6329": "flavor", // flavor sold out
+  "ModelArts.6330": "flavor", // flavor does not suit the profile
+  "ModelArts.6336": "profileId", // no such profile
+  "ModelArts.6318": "storage.path",
+  "ModelArts.6358": "storage.path",
+} as const;

@@ -1,5 +1,5 @@
 /**
- * The one place where camelCase inputs meet the snake_case wire format (API reference §2, §3.3, §5).
+ * The one place where camelCase inputs meet the snake_case wire format [demanager §2, §3.3, §5].
  * Credentials the API returns (`spec.credential`, `repository`) are never read here, so they cannot reach
  * outputs or state.
  */
@@ -49,7 +49,7 @@ function toWireAutoStop(autoStop: AutoStopInput): { enable: boolean; duration?: 
   };
 }
 
-/** PUT body: the only modifiable fields are description and auto_stop (§3.3). */
+/** PUT body: the only modifiable fields are description and auto_stop [demanager §3.3]. */
 export function toUpdateRequest(
   inputs: NotebookInstanceInputs,
   changed: { description: boolean; autoStop: boolean },
@@ -101,7 +101,7 @@ export function toOutputs(instance: Instance, inputs: NotebookInstanceInputs): N
 /**
  * The inputs as the service sees them now, for refresh: fields the API reports overwrite the old inputs, so
  * the next preview shows drift as a change back to the declared values. `profileId` is kept: the service
- * answers with its own `profile.id`, which never equals the id that was sent (§2.3).
+ * answers with its own `profile.id`, which never equals the id that was sent [demanager §2.3].
  */
 export function observedInputs(instance: Instance, old: NotebookInstanceInputs): NotebookInstanceInputs {
   const spec = instance.spec ?? {};

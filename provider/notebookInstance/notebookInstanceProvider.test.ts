@@ -5,7 +5,7 @@ import {
   FAKE_OBS_CREDENTIAL,
   FAKE_REPOSITORY_ACCESS_TOKEN,
 } from "../../emulator/index.js";
-import { emulatorEnv } from "../../test/support/emulatorEnv.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { PartialFailureError } from "../api/errors.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { withResourceUrn } from "../core/engineLogSink.js";
 import { setStackConfig } from "../core/providerContext.js";
+import { settingsFailures } from "../core/settingsCheck.js";
 import { checkNotebookInstance } from "./checkNotebookInstance.js";
 import { createNotebookInstance } from "./createNotebookInstance.js";
 import { deleteNotebookInstance } from "./deleteNotebookInstance.js";
@@ -20,7 +21,8 @@ export const notebookInstanceProvider = {
   },
   // Check sees raw program values (not yet validated): it takes any object, and returns typed inputs.
   async check(olds: object, news: object) {
-    return checkNotebookInstance(olds, news);
+    const result = checkNotebookInstance(olds, news);
+    return { ...result, failures: [...result.failures, ...settingsFailures()] };
   },
   async diff(_id, olds, news) {
     const { changes, replaces, deleteBeforeReplace } = diffNotebookInstance(olds, news);

@@ -4,7 +4,7 @@
  * In-process against the emulator (the same provider object the host runs).
  */
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../../test/support/emulatorEnv.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { setProgressSink } from "../core/progress.js";
 import { setProviderOverrides } from "../core/providerContext.js";
@@ -159,5 +159,15 @@ describe("refresh and destroy act only on a verified reading", () => {
     await expect(provider.read(id, {})).rejects.toThrow(/is not a notebook instance id/);
     await expect(provider.delete(id, {})).rejects.toThrow(/is not a notebook instance id/);
     expect((await emulator.admin.requestCounts()).total).toBe(0);
+  });
+});
+
+describe("errors name the input the service refused", () => {
+  test("an unknown flavor", async () => {
+    const inputs = await checked(undefined, declared({ name: "bad-flavor", flavor: "modelarts.vm.cpu.999u" }));
+    const err = (await provider.create(inputs).catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(
+      /^create notebook instance "bad-flavor": flavor "modelarts\.vm\.cpu\.999u" was refused: POST \S+: HTTP 400 ModelArts\.6323/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Instance statuses by what they mean to a waiter (API reference §6.1). The demanager docs never list ERROR or
+ * Instance statuses by what they mean to a waiter [demanager §6.1]. The demanager docs never list ERROR or
  * FROZEN, but the v2 API has them; they are treated as failures should they ever appear.
  */
 export const FAILED_STATUSES: ReadonlySet<string> = new Set([

@@ -5,7 +5,7 @@ import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { waitForStatus, type StatusReading } from "../core/waitForStatus.js";
 import { classifyStatus, QUEUE_STATUSES, type WaitTarget } from "./statusClasses.js";
 
-/** Names the failure the way the API reports it: status, failed_reasons and the top-level error_code (§4). */
+/** Names the failure the way the API reports it: status, failed_reasons and the top-level error_code [demanager §4]. */
 export function describeFailure(instance: Instance): string[] {
   const reasons: string[] = [];
   const failed = instance.spec?.failed_reasons;

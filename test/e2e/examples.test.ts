@@ -7,8 +7,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type AdminInstance, type AdminNotebook, type Emulator } from "../../emulator/index.js";
 import { NOTEBOOK_IMAGES } from "../../emulator/notebooks/imageCatalog.js";
-import { emulatorEnv } from "../support/emulatorEnv.js";
-import { createWorkspace, getPulumiBin, REPO_ROOT, type PulumiWorkspace } from "../support/pulumiCli.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { createWorkspace, getPulumiBin, REPO_ROOT, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
 
 const TIMEOUT = 10 * 60_000;
 const timings: { example: string; command: string; durationMs: number }[] = [];

@@ -17,14 +17,14 @@ import {
   type AdminInstance,
   type Emulator,
 } from "../../emulator/index.js";
-import { emulatorEnv } from "../support/emulatorEnv.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import {
   createWorkspace,
   getPulumiBin,
   REPO_ROOT,
   type PulumiWorkspace,
   type RunResult,
-} from "../support/pulumiCli.js";
+} from "../../devkit/pulumiCli.js";
 
 const PROGRAM = path.join(__dirname, "programs/lifecycle");
 const TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookInstance";

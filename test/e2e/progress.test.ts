@@ -8,8 +8,8 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../support/emulatorEnv.js";
-import { createWorkspace, getPulumiBin, type PulumiWorkspace, type RunResult } from "../support/pulumiCli.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { createWorkspace, getPulumiBin, type PulumiWorkspace, type RunResult } from "../../devkit/pulumiCli.js";
 
 const PROGRAM = path.join(__dirname, "programs/progress");
 const TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookInstance";

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../support/emulatorEnv.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import { requireFromPulumi, startProviderHost, type ProviderHost } from "../support/providerHost.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- generated protobuf stubs are untyped here */
@@ -60,7 +60,8 @@ beforeAll(async () => {
   provider = JSON.parse(
     execFileSync(process.execPath, [path.join(ROOT, "test/support/serializeProvider.js")], { cwd: ROOT }).toString(),
   ).provider;
-  emulator = await startEmulator({ timeScale: 0.001 });
+  // Slow enough that a poll sees CREATING even on a loaded machine (a create takes 400 ms).
+  emulator = await startEmulator({ timeScale: 0.01 });
   engine = await startFakeEngine();
 }, 60_000);
 

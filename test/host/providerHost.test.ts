@@ -12,7 +12,7 @@ import {
   FAKE_OBS_CREDENTIAL,
   FAKE_REPOSITORY_ACCESS_TOKEN,
 } from "../../emulator/index.js";
-import { emulatorEnv } from "../support/emulatorEnv.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import { DIFF_NONE, DIFF_SOME, HostError, startProviderHost, type ProviderHost } from "../support/providerHost.js";
 
 const ROOT = path.resolve(__dirname, "../..");

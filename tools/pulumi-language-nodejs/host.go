@@ -200,8 +200,12 @@ func constructEnv(req *pulumirpc.RunRequest, opts runtimeOptions) ([]string, err
 	env = append(env,
 		configEnvVar+"="+string(configJSON),
 		configSecretKeysEnvVar+"="+string(secretKeysJSON),
-		fmt.Sprintf("PULUMI_NODEJS_TYPESCRIPT=%t", opts.typescript),
 	)
+	// As the real host: set only when true (cmd/run then registers ts-node for a .ts main), so `typescript: false`
+	// leaves whatever the environment says.
+	if opts.typescript {
+		env = append(env, "PULUMI_NODEJS_TYPESCRIPT=true")
+	}
 	if opts.tsconfig != "" {
 		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+opts.tsconfig)
 	}

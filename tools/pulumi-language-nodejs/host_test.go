@@ -74,8 +74,9 @@ func TestConstructEnv(t *testing.T) {
 	if v, _ := envValue(env, configSecretKeysEnvVar); v != `["proj:token"]` {
 		t.Fatalf("PULUMI_CONFIG_SECRET_KEYS = %q", v)
 	}
-	if v, _ := envValue(env, "PULUMI_NODEJS_TYPESCRIPT"); v != "false" {
-		t.Fatalf("PULUMI_NODEJS_TYPESCRIPT = %q", v)
+	// typescript: false adds nothing: the variable is whatever the environment has (the real host does the same).
+	if v, _ := envValue(env, "PULUMI_NODEJS_TYPESCRIPT"); v != os.Getenv("PULUMI_NODEJS_TYPESCRIPT") {
+		t.Fatalf("typescript: false, but PULUMI_NODEJS_TYPESCRIPT = %q", v)
 	}
 	if v, _ := envValue(env, "PULUMI_NODEJS_TSCONFIG_PATH"); v != "tsconfig.pulumi.json" {
 		t.Fatalf("PULUMI_NODEJS_TSCONFIG_PATH = %q", v)
@@ -90,6 +91,9 @@ func TestConstructEnv(t *testing.T) {
 	}
 	if v, _ := envValue(env, configSecretKeysEnvVar); v != "[]" {
 		t.Fatalf("empty PULUMI_CONFIG_SECRET_KEYS = %q", v)
+	}
+	if v, _ := envValue(env, "PULUMI_NODEJS_TYPESCRIPT"); v != "true" {
+		t.Fatalf("typescript: true, but PULUMI_NODEJS_TYPESCRIPT = %q", v)
 	}
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 
-/** One vector of signing-vectors.json (see ../../../../shared/reference/signing.md §4 for the fields). */
+/** One vector of signing-vectors.json (see [signing §4] for the fields). */
 export interface SigningVector {
   id: string;
   conformance: boolean;
@@ -33,7 +33,7 @@ export interface SigningVectorFile {
 
 /** The repo copy: keeps the tests self-contained. */
 export const REPO_COPY = path.join(__dirname, "signing-vectors.json");
-/** The shared reference (a sibling of the repo in CI), which may carry more vectors than the copy. */
+/** An optional larger copy kept outside the repository (held-back vectors, [signing §4]); run too when present. */
 export const SHARED_REFERENCE = path.resolve(
   __dirname,
   "..",
@@ -49,7 +49,7 @@ export function readVectorFile(file: string): SigningVectorFile {
   return JSON.parse(readFileSync(file, "utf8")) as SigningVectorFile;
 }
 
-/** [file, contents] of the repo copy, and of the shared reference when it is present. */
+/** [file, contents] of the repo copy, and of the external copy when it is present. */
 export function vectorSources(): [string, SigningVectorFile][] {
   const sources: [string, SigningVectorFile][] = [[REPO_COPY, readVectorFile(REPO_COPY)]];
   if (existsSync(SHARED_REFERENCE)) sources.push([SHARED_REFERENCE, readVectorFile(SHARED_REFERENCE)]);

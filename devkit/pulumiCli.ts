@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
-export const REPO_ROOT = path.resolve(__dirname, "../..");
+export const REPO_ROOT = path.resolve(__dirname, "..");
 
 /**
  * The bin directory with `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`

@@ -200,7 +200,7 @@ function hintFor(status: number, errorCode: string | undefined): string | undefi
 }
 
 function pickMessage(body: ErrorBodyFields, raw: string): string | undefined {
-  // The generic ModelArts error body uses error_msg, the demanager samples error_message (§7.1).
+  // The generic ModelArts error body uses error_msg, the demanager samples error_message [demanager §7.1].
   const message = body.error_msg ?? body.error_message;
   if (typeof message === "string") return message;
   const text = raw.trim();

@@ -1,7 +1,7 @@
 /**
- * Throttling as a token bucket. ModelArts publishes no limits (§7.4, gap 6); above the configured rate the
+ * Throttling as a token bucket. ModelArts publishes no limits [demanager §7.4, §10 gap 6]; above the configured rate the
  * emulator answers HTTP 429 ModelArts.6101 with a `Retry-After` in whole seconds, as the status-code table
- * describes for 429 (§7.2).
+ * describes for 429 [demanager §7.2].
  */
 export interface RateLimitOptions {
   requestsPerSecond: number;

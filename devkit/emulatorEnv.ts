@@ -1,4 +1,5 @@
-import type { Emulator } from "../../emulator/index.js";
+/** Shared by the tests and the bench: the emulator's settings as environment variables. */
+import type { Emulator } from "../emulator/index.js";
 
 /** The settings that point the provider at an emulator: AK/SK auth, plain http on loopback. */
 export function emulatorCredentialsEnv(emulator: Emulator): Record<string, string> {

@@ -1,11 +1,11 @@
 /** Typed client of the emulator's admin API (`admin.ts`); `emulator.admin` is one, or build one from a URL. */
 import type { AdminInstancePatch } from "./admin.js";
-import type { ArmedFault, CreateFailureSpec, FaultSpec, NotebookCreateFailureSpec } from "./faults.js";
+import type { ArmedFault, CreateFailureSpec, FaultSpec, NotebookCreateFailureSpec } from "./Faults.js";
 import { sendRaw } from "./httpJson.js";
 import type { AdminNotebookFlavor, AdminNotebookPatch } from "./notebooks/admin.js";
 import type { NotebookSwitches } from "./notebooks/switches.js";
-import type { RateLimitOptions } from "./rateLimiter.js";
-import type { RequestCountSnapshot } from "./requestCounts.js";
+import type { RateLimitOptions } from "./RateLimiter.js";
+import type { RequestCountSnapshot } from "./RequestCounts.js";
 
 /** An instance as the admin API shows it: the wire Instance plus its project id. */
 export type AdminInstance = Record<string, unknown> & { id: string; name: string; status: string; project_id: string };

@@ -79,7 +79,7 @@ export interface NotebookCreateFailureSpec {
   reason?: string;
 }
 
-/** Default code and message per injected status, from the error tables (§7.3, §7.4). */
+/** Default code and message per injected status, from the error tables [demanager §7.3, §7.4]. */
 export const DEFAULT_FAULT_ERRORS: Record<number, { code: string; message: string }> = {
   408: { code: "ModelArts.6100", message: "The request timed out." },
   429: { code: "ModelArts.6101", message: "The system is busy now. Please try again later." },

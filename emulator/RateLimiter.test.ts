@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { RateLimiter } from "./rateLimiter.js";
+import { RateLimiter } from "./RateLimiter.js";
 
 describe("RateLimiter", () => {
   it("allows a burst of `burst` requests at once, then answers a whole-second Retry-After", () => {

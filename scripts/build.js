@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm run build`, and so `prepare` (which npm runs for `npm install` from git, `npm pack` and `npm publish`):
+// a clean build of dist/ with tsconfig.build.json. dist/ is removed first, so a file whose source was deleted or
+// moved never lingers in dist/ (nor in a packed tarball). On success it writes dist/.build-stamp with the time the
+// build started; scripts/ensure-built.sh rebuilds only when a source is newer than that stamp.
+"use strict";
+const { spawnSync } = require("node:child_process");
+const { rmSync, utimesSync, writeFileSync } = require("node:fs");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..");
+const dist = path.join(root, "dist");
+const started = new Date();
+
+rmSync(dist, { recursive: true, force: true });
+const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
+const result = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
+if (result.status !== 0) {
+  console.error(`build: tsc failed (${result.error ?? `exit ${result.status ?? result.signal}`}); dist/ is incomplete`);
+  process.exit(result.status || 1);
+}
+const stamp = path.join(dist, ".build-stamp");
+writeFileSync(stamp, `dist/ built by scripts/build.js; the build started at ${started.toISOString()}\n`);
+// The stamp carries the start time: a source saved while tsc ran is newer than it, so the next check rebuilds.
+utimesSync(stamp, started, started);
