@@ -5,3 +5,4 @@
  */
 export { notebookInstanceProvider as NotebookInstance } from "./notebookInstance/notebookInstanceProvider.js";
 export { notebookProvider as Notebook } from "./notebook/notebookProvider.js";
+export { notebookStorageMountProvider as NotebookStorageMount } from "./storageMount/storageMountProvider.js";

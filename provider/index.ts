@@ -8,6 +8,8 @@ export { notebookInstanceProvider } from "./notebookInstance/notebookInstancePro
 export type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./notebookInstance/types.js";
 export { notebookProvider } from "./notebook/notebookProvider.js";
 export type { NotebookInputs, NotebookOutputs } from "./notebook/types.js";
+export { notebookStorageMountProvider } from "./storageMount/storageMountProvider.js";
+export type { StorageMountInputs, StorageMountOutputs } from "./storageMount/types.js";
 export { DemanagerClient } from "./api/DemanagerClient.js";
 export { NotebooksClient } from "./api/NotebooksClient.js";
 export { createDemanagerClient, createNotebooksClient, type ClientOptions } from "./api/createClient.js";

@@ -38,3 +38,4 @@ export {
   type GetNotebookImagesResult,
   type NotebookImageInfo,
 } from "./getNotebookImages.js";
+export { NotebookStorageMount, type NotebookStorageMountArgs } from "./NotebookStorageMount.js";

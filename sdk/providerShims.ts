@@ -42,3 +42,17 @@ export const notebookShim: pulumi.dynamic.ResourceProvider = {
   update: (...a) => n("update", a),
   delete: (...a) => n("delete", a),
 };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each method has its own result type
+const s = (m: Method, a: unknown[]): Promise<any> =>
+  import("pulumi-modelarts/host" as string).then((p) => p.NotebookStorageMount[m](...a));
+
+export const notebookStorageMountShim: pulumi.dynamic.ResourceProvider = {
+  configure: (...a) => s("configure", a),
+  check: (...a) => s("check", a),
+  diff: (...a) => s("diff", a),
+  create: (...a) => s("create", a),
+  read: (...a) => s("read", a),
+  update: (...a) => s("update", a),
+  delete: (...a) => s("delete", a),
+};

@@ -52,6 +52,12 @@ const RULES: ReadonlyArray<readonly [pointer: string, keyword: string, rule: Rul
     "may contain only letters, digits, spaces and _ . : = + - @, must not start or end with a space, and must not start with _sys_",
   ],
   ["/$defs/NotebookTag/properties/value", "pattern", "may contain only letters, digits, spaces and _ . : = + - @ /"],
+  ["/$defs/Uuid", "pattern", 'must be a UUID such as "0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d"'],
+  [
+    "/$defs/NotebookStorageMountInputs/properties/mountPath",
+    "pattern",
+    'must be a directory directly under /data/, ending in "/", such as "/data/datasets/" (letters, digits, "_" and "-")',
+  ],
 ];
 
 /**

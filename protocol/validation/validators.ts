@@ -96,7 +96,8 @@ export type SchemaDefName =
   | "NotebookVolumeInput"
   | "NotebookSshInput"
   | "NotebookAutoStopInput"
-  | "NotebookTagsInput";
+  | "NotebookTagsInput"
+  | "NotebookStorageMountInputs";
 type JsonDefName = keyof (typeof schema)["$defs"];
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // A compile error here means the list above and schema.json's $defs differ.

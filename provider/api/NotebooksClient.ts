@@ -1,6 +1,7 @@
 import type {
   Notebook,
   NotebookCreateRequest,
+  NotebookDataVolumesRequest,
   NotebookFlavor,
   NotebookFlavorsResponse,
   NotebookImage,
@@ -38,6 +39,11 @@ export type NotebookCreateRecovery = (
   err: unknown,
   context: { maybeApplied: boolean },
 ) => Promise<RecoverOutcome<Notebook>>;
+
+export type StorageAttachRecovery = (
+  err: unknown,
+  context: { maybeApplied: boolean },
+) => Promise<RecoverOutcome<NotebookStorage>>;
 
 export interface NotebookListQuery {
   name?: string;
@@ -261,16 +267,30 @@ export class NotebooksClient {
     return this.pages<NotebookImage>(`${this.base()}/images`, query, IMAGE_PAGE_SIZE, "NotebookImagesResponse");
   }
 
+  /**
+   * POST a storage mount (§12). Not idempotent: without `recover` it is sent once; with it, a failure that was
+   * surely not applied (throttled, never sent) is sent again, and one that may have been applied goes to `recover`
+   * first, which looks the mount up (a mount path is unique per notebook) before any second POST.
+   */
   async attachStorage(
     notebookId: string,
-    request: { category: string; mount_path: string; uri: string },
+    request: NotebookDataVolumesRequest,
+    recover?: StorageAttachRecovery,
   ): Promise<NotebookStorage> {
     return this.call<NotebookStorage>({
       method: "POST",
       path: this.notebookPath(notebookId, "/storage"),
       body: request,
-      retry: "once",
+      retry: recover ? "recoverable" : "once",
       answer: "NotebookStorage",
+      ...(recover && {
+        recover: async (err: unknown, context: { maybeApplied: boolean }) => {
+          const outcome = await recover(err, context);
+          return outcome.kind === "done"
+            ? { kind: "done" as const, value: { status: 200, headers: {}, data: outcome.value } }
+            : outcome;
+        },
+      }),
     });
   }
 

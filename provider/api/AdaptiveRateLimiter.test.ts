@@ -1,0 +1,334 @@
+import { VirtualTime } from "../../devkit/VirtualTime.js";
+import {
+  AdaptiveRateLimiter,
+  rateLimiterOptionsFromEnv,
+  setSharedRateLimiter,
+  sharedRateLimiter,
+  type AdaptiveRateLimiterOptions,
+} from "./AdaptiveRateLimiter.js";
+
+function setup(options: AdaptiveRateLimiterOptions = {}) {
+  const vt = new VirtualTime();
+  const limiter = new AdaptiveRateLimiter({ now: vt.now, sleep: vt.sleep, ...options });
+  /** `count` requests answered without throttling, `gapMs` apart, as if sent while pacing was off. */
+  const accepted = async (count: number, gapMs = 10) => {
+    for (let i = 0; i < count; i++) {
+      const ticket = await limiter.acquire();
+      limiter.record({ throttled: false, ticket });
+      await vt.run(vt.sleep(gapMs));
+    }
+  };
+  /** Acquires `count` permits at once; resolves to when each was granted, as virtual time is driven. */
+  const startGrants = (count: number) =>
+    Promise.all(
+      Array.from({ length: count }, async () => {
+        await limiter.acquire();
+        return vt.now();
+      }),
+    );
+  const grantTimes = (count: number) => vt.run(startGrants(count));
+  return { vt, limiter, accepted, startGrants, grantTimes };
+}
+
+describe("AdaptiveRateLimiter", () => {
+  describe("before any throttled answer", () => {
+    it("hands out one cached, already resolved promise and never sleeps", async () => {
+      const sleep = jest.fn(async () => {});
+      const now = jest.fn(() => 0);
+      const limiter = new AdaptiveRateLimiter({ now, sleep });
+      const first = limiter.acquire();
+      expect(limiter.acquire()).toBe(first);
+      await expect(first).resolves.toBe(0);
+      for (let i = 0; i < 100; i++) {
+        await limiter.acquire();
+        limiter.record({ throttled: false, ticket: 0 });
+      }
+      expect(sleep).not.toHaveBeenCalled();
+      expect(limiter.snapshot()).toMatchObject({ active: false, queued: 0, cuts: 0 });
+    });
+
+    it("rejects an already aborted acquire with the signal's reason", async () => {
+      const limiter = new AdaptiveRateLimiter();
+      const controller = new AbortController();
+      controller.abort(new Error("stop"));
+      await expect(limiter.acquire({ signal: controller.signal })).rejects.toThrow("stop");
+    });
+  });
+
+  describe("the first throttled answer", () => {
+    it("turns pacing on at 0.9 x what the service accepted in the last second", async () => {
+      const { limiter, accepted } = setup();
+      await accepted(10);
+      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      expect(limiter.snapshot()).toMatchObject({ active: true, ratePerSecond: 9, lastMaxRatePerSecond: 10, cuts: 1 });
+      expect(limiter.snapshot().pausedForMs).toBe(1000);
+    });
+
+    it("starts at startRate when one is configured, and never below minRate", async () => {
+      const a = setup({ startRate: 3 });
+      await a.accepted(10);
+      a.limiter.record({ throttled: true, ticket: 0 });
+      expect(a.limiter.snapshot().ratePerSecond).toBe(3);
+
+      const b = setup({ minRate: 2 });
+      b.limiter.record({ throttled: true, ticket: 0 });
+      expect(b.limiter.snapshot().ratePerSecond).toBe(2);
+    });
+
+    it("counts accepted answers to earlier sends that arrive just after the refusal (a longer round trip)", async () => {
+      const { vt, limiter, accepted } = setup();
+      await accepted(4);
+      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      expect(limiter.snapshot().ratePerSecond).toBeCloseTo(3.6);
+      for (let i = 0; i < 6; i++) limiter.record({ throttled: false, ticket: 0 });
+      expect(limiter.snapshot().ratePerSecond).toBeCloseTo(9);
+      // Later than a second after the refusal they belong to another second of quota.
+      await vt.run(vt.sleep(1500));
+      limiter.record({ throttled: false, ticket: 0 });
+      expect(limiter.snapshot().lastMaxRatePerSecond).toBe(10);
+    });
+  });
+
+  describe("Retry-After", () => {
+    it("holds every caller, not only the refused one, then paces at the rate", async () => {
+      const { vt, limiter, accepted, grantTimes } = setup({ slowStartDoublingMs: 0 });
+      await accepted(10);
+      const refusedAt = vt.now();
+      limiter.record({ throttled: true, retryAfterMs: 2000, ticket: 0 });
+      const times = await grantTimes(4);
+      // The first right at the end of the pause, then one every 1/9 s.
+      expect(times.map((t) => Math.round(t - refusedAt))).toEqual([2000, 2111, 2222, 2333]);
+    });
+
+    it("is clamped to maxPauseMs", async () => {
+      const { limiter } = setup({ maxPauseMs: 5000 });
+      limiter.record({ throttled: true, retryAfterMs: 3_600_000, ticket: 0 });
+      expect(limiter.snapshot().pausedForMs).toBe(5000);
+    });
+
+    it("extends a pause but never shortens it", async () => {
+      const { vt, limiter } = setup();
+      limiter.record({ throttled: true, retryAfterMs: 3000, ticket: 0 });
+      await vt.run(vt.sleep(500));
+      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      expect(limiter.snapshot().pausedForMs).toBe(2500);
+      limiter.record({ throttled: true, retryAfterMs: 4000, ticket: 0 });
+      expect(limiter.snapshot().pausedForMs).toBe(4000);
+    });
+  });
+
+  describe("adapting", () => {
+    it("cuts once per congestion event: refusals of requests sent before the cut do not cut again", async () => {
+      const { limiter, accepted } = setup();
+      await accepted(10);
+      for (let i = 0; i < 40; i++) limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      expect(limiter.snapshot()).toMatchObject({ cuts: 1, ratePerSecond: 9 });
+    });
+
+    it("cuts to 0.7 x the rate being sent on a refusal of a request sent since, and aims lower when refused below the last peak", async () => {
+      const { vt, limiter, accepted, startGrants } = setup({ slowStartDoublingMs: 0 });
+      await accepted(10);
+      limiter.record({ throttled: true, ticket: 0 });
+      const busy = startGrants(30);
+      await vt.run(vt.sleep(1_000));
+      limiter.record({ throttled: true, ticket: 1 });
+      // A queue: the pacing rate is what was being sent (9), and 9 < the last peak (10): plateau (1 + 0.7) / 2 x 9.
+      expect(limiter.snapshot()).toMatchObject({ cuts: 2 });
+      expect(limiter.snapshot().ratePerSecond).toBeCloseTo(6.3);
+      expect(limiter.snapshot().lastMaxRatePerSecond).toBeCloseTo(7.65);
+      await vt.run(busy);
+    });
+
+    it("cuts from the rate measured when less was being sent than the pacing rate allowed", async () => {
+      const { vt, limiter, accepted } = setup({ slowStartDoublingMs: 0, minRate: 0.1 });
+      await accepted(10);
+      limiter.record({ throttled: true, ticket: 0 });
+      // One request a second for 3 s, well below the 9 allowed.
+      for (let i = 0; i < 3; i++) {
+        await vt.run(vt.sleep(1_000));
+        await vt.run(limiter.acquire());
+      }
+      limiter.record({ throttled: true, ticket: 1 });
+      // 2 sends in the last 2 s: 1 req/s was too much, so 0.7 req/s.
+      expect(limiter.snapshot().ratePerSecond).toBeCloseTo(0.7);
+    });
+
+    it("grows back along the cubic curve: at the refused rate after recoveryMs, and no further while idle", async () => {
+      const { vt, limiter, accepted, startGrants } = setup({ slowStartDoublingMs: 0, recoveryMs: 12_000 });
+      await accepted(10);
+      limiter.record({ throttled: true, ticket: 0 });
+      const busy = startGrants(400);
+      await vt.run(vt.sleep(1_000));
+      limiter.record({ throttled: true, ticket: 1 });
+      const cutTo = limiter.snapshot().ratePerSecond;
+      const peak = limiter.snapshot().lastMaxRatePerSecond;
+      const rateAfter = async (ms: number) => {
+        await vt.run(vt.sleep(ms));
+        limiter.record({ throttled: false, ticket: 2 });
+        return limiter.snapshot().ratePerSecond;
+      };
+      const at3 = await rateAfter(3_000);
+      expect(at3).toBeGreaterThan(cutTo);
+      expect(at3).toBeLessThan(peak * 0.98);
+      // A cut to 0.7 x the peak would take exactly 12 s; this one (to 6.3, peak 7.65) a little less.
+      expect(await rateAfter(8_000)).toBeCloseTo(peak, 1);
+      await vt.run(busy);
+      // Past the peak the curve climbs, but only as far as twice what is being sent: nothing, so the peak.
+      expect(await rateAfter(30_000)).toBeCloseTo(peak, 1);
+    });
+
+    it("doubles the cold start's rate every slowStartDoublingMs while work is queued", async () => {
+      const { vt, limiter, accepted, startGrants } = setup({ slowStartDoublingMs: 1_000 });
+      await accepted(2);
+      limiter.record({ throttled: true, ticket: 0 });
+      const start = limiter.snapshot().ratePerSecond;
+      const busy = startGrants(60);
+      await vt.run(vt.sleep(2_000));
+      limiter.record({ throttled: false, ticket: 1 });
+      expect(limiter.snapshot().ratePerSecond).toBeCloseTo(start * 4, 5);
+      await vt.run(busy);
+    });
+
+    it("never cuts below minRate", async () => {
+      const { vt, limiter } = setup({ minRate: 1 });
+      limiter.record({ throttled: true, ticket: 0 });
+      for (let i = 0; i < 10; i++) {
+        const ticket = await vt.run(limiter.acquire());
+        limiter.record({ throttled: true, ticket });
+      }
+      expect(limiter.snapshot().ratePerSecond).toBe(1);
+    });
+  });
+
+  describe("queueing", () => {
+    it("serves waiters in the order they came", async () => {
+      const { vt, limiter } = setup();
+      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      const order: number[] = [];
+      await vt.run(Promise.all([0, 1, 2, 3, 4].map((i) => limiter.acquire().then(() => order.push(i)))));
+      expect(order).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it("serves normal requests before queued background ones, and a background one that waited too long in turn", async () => {
+      const { vt, limiter } = setup({ startRate: 1, maxBackgroundWaitMs: 2_500, slowStartDoublingMs: 0 });
+      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      const order: string[] = [];
+      const take = (name: string, priority: "normal" | "background") =>
+        limiter.acquire({ priority }).then(() => order.push(`${name}@${vt.now()}`));
+      const all = [take("poll1", "background"), take("poll2", "background")];
+      all.push(take("create1", "normal"), take("create2", "normal"), take("create3", "normal"));
+      all.push(take("create4", "normal"), take("create5", "normal"));
+      await vt.run(Promise.all(all));
+      // One a second from 1000; poll1 has waited 2500 ms by 3000 and goes in its turn, before later creates.
+      expect(order).toEqual([
+        "create1@1000",
+        "create2@2000",
+        "poll1@3000",
+        "poll2@4000",
+        "create3@5000",
+        "create4@6000",
+        "create5@7000",
+      ]);
+    });
+
+    it("lets a normal request overtake background ones waiting for a token", async () => {
+      const { vt, limiter } = setup({ startRate: 1 });
+      limiter.record({ throttled: true, ticket: 0 });
+      const order: string[] = [];
+      const polls = [limiter.acquire({ priority: "background" }).then(() => order.push("poll"))];
+      const create = limiter.acquire().then(() => order.push("create"));
+      await vt.run(Promise.all([...polls, create]));
+      expect(order).toEqual(["create", "poll"]);
+    });
+
+    it("drops an aborted waiter at once and serves the others", async () => {
+      const { vt, limiter } = setup({ startRate: 1 });
+      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      const controller = new AbortController();
+      const aborted = limiter.acquire({ signal: controller.signal });
+      const other = limiter.acquire();
+      controller.abort(new Error("cancelled"));
+      await expect(aborted).rejects.toThrow("cancelled");
+      expect(limiter.snapshot().queued).toBe(1);
+      await vt.run(other);
+      expect(vt.now()).toBe(1000);
+    });
+
+    it("ends its own sleep when the last waiter aborts, holding no timer for the rest of a long pause", async () => {
+      const sleeps: AbortSignal[] = [];
+      const limiter = new AdaptiveRateLimiter({
+        now: () => 0,
+        sleep: (_ms, signal) =>
+          new Promise<void>((resolve) => {
+            sleeps.push(signal!);
+            signal!.addEventListener("abort", () => resolve());
+          }),
+      });
+      limiter.record({ throttled: true, retryAfterMs: 60_000, ticket: 0 });
+      const controller = new AbortController();
+      const waiting = limiter.acquire({ signal: controller.signal });
+      await Promise.resolve();
+      expect(sleeps).toHaveLength(1);
+      controller.abort();
+      await expect(waiting).rejects.toThrow();
+      expect(sleeps[0]!.aborted).toBe(true);
+    });
+
+    it("lets up to `burst` requests leave at once after a quiet spell", async () => {
+      const { vt, limiter, grantTimes } = setup({ startRate: 2, burst: 3 });
+      limiter.record({ throttled: true, ticket: 0 });
+      await vt.run(vt.sleep(10_000));
+      expect(await grantTimes(4)).toEqual([10_000, 10_000, 10_000, 10_500]);
+    });
+  });
+
+  it("does nothing when disabled", async () => {
+    const { limiter } = setup({ enabled: false });
+    limiter.record({ throttled: true, retryAfterMs: 5000, ticket: 0 });
+    expect(limiter.snapshot()).toMatchObject({ active: false, pausedForMs: 0 });
+    await expect(limiter.acquire()).resolves.toBe(0);
+  });
+
+  it("rejects nonsense options", () => {
+    expect(() => new AdaptiveRateLimiter({ beta: 1 })).toThrow(RangeError);
+    expect(() => new AdaptiveRateLimiter({ minRate: 0 })).toThrow(RangeError);
+    expect(() => new AdaptiveRateLimiter({ startRate: Number.NaN })).toThrow(RangeError);
+    expect(() => new AdaptiveRateLimiter({ recoveryMs: -1 })).toThrow(RangeError);
+    expect(() => new AdaptiveRateLimiter({ maxPauseMs: -1 })).toThrow(RangeError);
+  });
+});
+
+describe("rateLimiterOptionsFromEnv", () => {
+  it.each([
+    [{}, {}],
+    [
+      { MODELARTS_RATE_LIMIT_START: "5", MODELARTS_RATE_LIMIT_MIN: "0.2" },
+      { startRate: 5, minRate: 0.2 },
+    ],
+    [{ MODELARTS_RATE_LIMIT: "off" }, { enabled: false }],
+    [{ MODELARTS_RATE_LIMIT: "OFF" }, { enabled: false }],
+    [{ MODELARTS_RATE_LIMIT: "on" }, {}],
+    // Unreadable values fall back to the defaults rather than fail a deployment.
+    [{ MODELARTS_RATE_LIMIT_START: "fast", MODELARTS_RATE_LIMIT_MIN: "-1" }, {}],
+    [{ MODELARTS_RATE_LIMIT_START: "0", MODELARTS_RATE_LIMIT_MIN: " " }, {}],
+  ])("%j gives %j", (env, expected) => {
+    expect(rateLimiterOptionsFromEnv(env)).toEqual(expected);
+  });
+});
+
+describe("sharedRateLimiter", () => {
+  afterEach(() => setSharedRateLimiter());
+
+  it("is one limiter per process, made from the environment on first use", () => {
+    const first = sharedRateLimiter({ MODELARTS_RATE_LIMIT: "off" });
+    expect(sharedRateLimiter()).toBe(first);
+    first.record({ throttled: true, ticket: 0 });
+    expect(first.snapshot().active).toBe(false);
+  });
+
+  it("can be replaced for tests", () => {
+    const mine = new AdaptiveRateLimiter();
+    setSharedRateLimiter(mine);
+    expect(sharedRateLimiter()).toBe(mine);
+  });
+});

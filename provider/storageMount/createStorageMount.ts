@@ -1,0 +1,127 @@
+import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
+import { ApiError, ConflictError, WaitError } from "../api/errors.js";
+import { NotebooksClient } from "../api/NotebooksClient.js";
+import { describeSubject, operationError, type Subject } from "../core/operationError.js";
+import { partialFailure } from "../core/partialFailure.js";
+import { reportProgress } from "../core/progress.js";
+import { getProviderContext } from "../core/providerContext.js";
+import { timeoutMs } from "../core/timeouts.js";
+import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
+import { samePath, toAttachRequest, toOutputs } from "./mapping.js";
+import { requireRunningNotebook } from "./runningNotebook.js";
+import { UNMOUNTED_STATUSES } from "./statusClasses.js";
+import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
+import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js";
+
+/**
+ * Mounts the storage into its RUNNING notebook and waits until it is MOUNTED. A mount path is unique per notebook
+ * (ModelArts.6336 for a second one), and it is what identifies the mount here: one an interrupted run left at this
+ * path with this uri is resumed, and after an ambiguous POST failure the mount is looked up by its path before any
+ * second POST. Once the storage id is known, any failure is a partial failure: the engine records the mount
+ * (MOUNT_FAILED with the service's reason, or still MOUNTING after a timeout) and the next `pulumi up` replaces
+ * or resumes it.
+ */
+export async function createStorageMount(
+  inputs: StorageMountInputs,
+): Promise<{ id: string; outs: StorageMountOutputs }> {
+  const subject: Subject = { kind: KIND, name: inputs.mountPath };
+  let step: StorageStep;
+  let storage: NotebookStorage;
+  try {
+    const ctx = await getProviderContext();
+    step = {
+      client: new NotebooksClient(ctx.connection),
+      notebookId: inputs.notebookId,
+      subject,
+      verb: "create",
+      timeoutMs: timeoutMs(inputs.timeouts, "create", DEFAULT_TIMEOUTS),
+      schedule: ctx.schedule,
+    };
+    if ((await requireRunningNotebook(step, "mount")) === "GONE") {
+      throw new ConflictError(`notebook ${inputs.notebookId} does not exist (or is being deleted)`, "NotebookGone");
+    }
+    storage = (await resumeAtPath(step, inputs)) ?? (await attach(step, inputs));
+  } catch (err) {
+    throw operationError("create", subject, err);
+  }
+  const id = storage.id!;
+  const named: Subject = { ...subject, id };
+  try {
+    const mounted = await waitForStorageMount({ ...step, subject: named }, id, "MOUNTED");
+    return { id, outs: toOutputs(mounted ?? storage, inputs) };
+  } catch (err) {
+    const seen = err instanceof WaitError ? ((err.lastSeen as NotebookStorage | undefined) ?? storage) : storage;
+    const failure = operationError("create", named, err);
+    throw partialFailure({
+      message: failure.message,
+      id,
+      properties: { ...toOutputs(seen, inputs) },
+      providerString: inputs.__provider,
+      cause: failure,
+    });
+  }
+}
+
+/** The notebook's live mount at this path, if any: not one that is unmounting or unmounted. */
+async function liveMountAt(step: StorageStep, mountPath: string): Promise<NotebookStorage | undefined> {
+  const storages = await step.client.listStorages(step.notebookId);
+  return storages.find((s) => samePath(s.mount_path, mountPath) && !UNMOUNTED_STATUSES.has(String(s.status)));
+}
+
+/**
+ * A mount already at the declared path: the same storage (uri) mounting or mounted is this resource's, left by a
+ * run that was interrupted before the engine recorded it; anything else holds the path, and is not touched.
+ */
+async function resumeAtPath(step: StorageStep, inputs: StorageMountInputs): Promise<NotebookStorage | undefined> {
+  const existing = await liveMountAt(step, inputs.mountPath);
+  if (!existing) return undefined;
+  const status = String(existing.status);
+  if (existing.uri === inputs.uri && existing.id && (status === "MOUNTING" || status === "MOUNTED")) {
+    reportProgress(
+      `create ${describeSubject(step.subject)}: ${inputs.uri} is already ${status} there (${existing.id}), ` +
+        "left by an interrupted run; taking it over",
+      "notice",
+    );
+    return existing;
+  }
+  throw holdsPath(existing, inputs.mountPath);
+}
+
+function holdsPath(existing: NotebookStorage, mountPath: string): ConflictError {
+  const reason = existing.failure_reason ? ` (${existing.failure_reason})` : "";
+  return new ConflictError(
+    `${mountPath} is taken on this notebook by storage ${existing.id ?? "?"} (${existing.uri ?? "?"}, ` +
+      `${String(existing.status)}${reason}); unmount it, or choose another mountPath`,
+    "MountPathTaken",
+  );
+}
+
+/**
+ * POST the mount. After an ambiguous failure (the connection broke, a 5xx) the mount is looked up by its path:
+ * found with our uri, it is ours; nothing there, a second POST is safe; another storage there is a conflict. A
+ * refusal while an unmounted mount still holds the path (the service may list it for a while) waits for it to
+ * leave, then POSTs again.
+ */
+async function attach(step: StorageStep, inputs: StorageMountInputs): Promise<NotebookStorage> {
+  const post = () =>
+    step.client.attachStorage(step.notebookId, toAttachRequest(inputs), async () => {
+      const found = await liveMountAt(step, inputs.mountPath);
+      if (!found) return { kind: "resend" };
+      if (found.uri === inputs.uri && found.id) return { kind: "done", value: found };
+      return { kind: "fail", error: holdsPath(found, inputs.mountPath) };
+    });
+  try {
+    return await post();
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status >= 500) throw err;
+    const storages = await step.client.listStorages(step.notebookId);
+    const leaving = storages.find((s) => samePath(s.mount_path, inputs.mountPath) && s.id);
+    if (!leaving || !UNMOUNTED_STATUSES.has(String(leaving.status))) throw err;
+    reportProgress(
+      `create ${describeSubject(step.subject)}: waiting for storage ${leaving.id} (${String(leaving.status)}) to ` +
+        "leave the mount path",
+    );
+    await waitForStorageMount(step, leaving.id!, "GONE");
+    return post();
+  }
+}

@@ -1,0 +1,46 @@
+import type { NotebookDataVolumesRequest, NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
+import { jsonSafe } from "../core/jsonSafe.js";
+import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
+
+/** The AttachDynamicStorage body (DataVolumesReq, §12). */
+export function toAttachRequest(inputs: StorageMountInputs): NotebookDataVolumesRequest {
+  return {
+    category: inputs.category,
+    mount_path: inputs.mountPath,
+    uri: inputs.uri,
+    ...(inputs.efsId !== undefined && { efs_id: inputs.efsId }),
+  };
+}
+
+/**
+ * The outputs: the inputs as declared (the service answers OBS as OBSFS, §12, which is no change of the declared
+ * category), and the mount's id, status and failure reason as the service reports them.
+ */
+export function toOutputs(storage: NotebookStorage, inputs: StorageMountInputs): StorageMountOutputs {
+  return jsonSafe({
+    ...inputs,
+    storageId: storage.id ?? "",
+    status: String(storage.status ?? "UNKNOWN"),
+    failureReason: storage.failure_reason ?? "",
+  });
+}
+
+/**
+ * The inputs a mount shows, for a read without declared inputs (`NotebookStorageMount.get`): what the service
+ * reports, the category in upper case.
+ */
+export function observedInputs(storage: NotebookStorage, notebookId: string): StorageMountInputs {
+  const category = (storage.category ?? "OBS").toUpperCase() as StorageMountInputs["category"];
+  return {
+    notebookId,
+    category,
+    uri: storage.uri ?? "",
+    mountPath: storage.mount_path ?? "",
+    ...(typeof storage.efs_id === "string" && storage.efs_id !== "" && { efsId: storage.efs_id }),
+  };
+}
+
+/** Mount paths compare without a trailing "/": `/data/x/` and `/data/x` are one directory. */
+export function samePath(a: string | null | undefined, b: string): boolean {
+  return typeof a === "string" && a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
+}

@@ -1,0 +1,39 @@
+import { ConflictError } from "../api/errors.js";
+import { GONE_STATUSES, STARTING_STATUSES } from "../notebook/statusClasses.js";
+import { waitForNotebook } from "../notebook/waitForNotebook.js";
+import type { StorageStep } from "./waitForStorageMount.js";
+
+/**
+ * Whether the mount's notebook is RUNNING, which mounting and unmounting need (docs/modelarts-notebooks-api.md
+ * §12; the API answers ModelArts.6327 otherwise). A notebook still starting is let finish within the operation's
+ * timeout. "GONE": the API's not-found answer, or a notebook being deleted (its mounts go with it). Any other
+ * status is an error that says what to do, since the provider does not start a notebook it does not manage.
+ */
+export async function requireRunningNotebook(
+  step: StorageStep,
+  action: "mount" | "unmount",
+  urn?: string,
+): Promise<"RUNNING" | "GONE"> {
+  const notebookSubject = { kind: "notebook", id: step.notebookId };
+  let notebook = await step.client.findNotebook(step.notebookId);
+  if (!notebook || GONE_STATUSES.has(String(notebook.status))) return "GONE";
+  if (STARTING_STATUSES.has(String(notebook.status))) {
+    notebook = await waitForNotebook({ ...step, id: step.notebookId, subject: notebookSubject, target: "READY" });
+  }
+  const status = String(notebook.status);
+  if (status === "RUNNING") return "RUNNING";
+  if (action === "mount") {
+    throw new ConflictError(
+      `notebook ${step.notebookId} is ${status}, and storage can only be mounted into a RUNNING notebook: start ` +
+        'it (a Notebook resource with desiredStatus: "RUNNING" keeps it running) and run `pulumi up` again',
+      "NotebookNotRunning",
+    );
+  }
+  const forget = urn ? `\`pulumi state delete '${urn}'\`` : "`pulumi state delete <urn>`";
+  throw new ConflictError(
+    `notebook ${step.notebookId} is ${status}, and storage can only be unmounted from a RUNNING notebook: start ` +
+      `it and run again; or, when the notebook is to be deleted anyway (which removes its mounts), forget the mount ` +
+      `with ${forget} first`,
+    "NotebookNotRunning",
+  );
+}

@@ -1,0 +1,320 @@
+/**
+ * The NotebookStorageMount provider in-process against the emulator's dynamic storage (MOUNTING → MOUNTED,
+ * UNMOUNTING → UNMOUNTED → gone; OBS answered as OBSFS; a path unique among live mounts): the lifecycle, a
+ * notebook that is not running, drift, a lost POST answer, and a failed mount. The same provider object the host
+ * runs (through the SDK's shim); notebooks come from the Notebook provider, as in a program.
+ */
+import { FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../../emulator/index.js";
+import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import type { LooseProvider } from "../../test/support/looseProvider.js";
+import { OperationError, PartialFailureError } from "../api/errors.js";
+import { NotebooksClient } from "../api/NotebooksClient.js";
+import { setProgressSink } from "../core/progress.js";
+import { getProviderContext, setProviderOverrides } from "../core/providerContext.js";
+import { notebookProvider } from "../notebook/notebookProvider.js";
+import { notebookStorageMountProvider } from "./storageMountProvider.js";
+
+const provider: LooseProvider = notebookStorageMountProvider;
+const notebooks: LooseProvider = notebookProvider;
+type Props = Record<string, unknown>;
+
+const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
+const ATTACH = "POST /v1/{project_id}/notebooks/{instance_id}/storage";
+const SHOW = "GET /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}";
+const DETACH = "DELETE /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}";
+
+let emulator: Emulator;
+let progress: string[];
+
+function useEmulator(e: Emulator) {
+  setProviderOverrides({ env: emulatorEnv(e), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ timeScale: 0.001 });
+  useEmulator(emulator);
+});
+afterAll(() => emulator.close());
+beforeEach(async () => {
+  await emulator.admin.reset();
+  progress = [];
+  setProgressSink((line) => progress.push(line));
+});
+
+async function client(): Promise<NotebooksClient> {
+  return new NotebooksClient((await getProviderContext()).connection);
+}
+
+/** A notebook made by the Notebook provider, RUNNING unless said otherwise. */
+async function notebook(desiredStatus: "RUNNING" | "STOPPED" = "RUNNING"): Promise<string> {
+  const { inputs } = await notebooks.check(
+    {},
+    {
+      namePrefix: "mnt",
+      flavor: "modelarts.vm.cpu.2u",
+      imageId: IMAGE,
+      volume: { category: "EVS" },
+      autoStop: { enabled: false },
+      desiredStatus,
+      __ownerKey: `proj/dev/${Math.random()}`,
+    },
+  );
+  return (await notebooks.create(inputs)).id;
+}
+
+function declared(notebookId: string, overrides: Props = {}): Props {
+  return {
+    notebookId,
+    uri: "obs://my-bucket/datasets/",
+    mountPath: "/data/datasets/",
+    __provider: "exports.handler = undefined;",
+    ...overrides,
+  };
+}
+
+async function checked(news: Props): Promise<Props> {
+  const result = await provider.check({}, news);
+  expect(result.failures).toEqual([]);
+  return result.inputs;
+}
+
+async function mounted(news: Props) {
+  const inputs = await checked(news);
+  const { id, outs } = await provider.create(inputs);
+  return { id, outs, inputs };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<Error> {
+  const err = await promise.catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(Error);
+  return err as Error;
+}
+
+test("mount into a running notebook → no-change diff → refresh → unmount → gone", async () => {
+  const notebookId = await notebook();
+  const state = await mounted(declared(notebookId));
+  expect(state.outs).toEqual({
+    notebookId,
+    category: "OBS",
+    uri: "obs://my-bucket/datasets/",
+    mountPath: "/data/datasets/",
+    storageId: state.id,
+    status: "MOUNTED",
+    failureReason: "",
+    __provider: "exports.handler = undefined;",
+  });
+  const live = await (await client()).findStorage(notebookId, state.id);
+  // The service answers OBS as OBSFS (§12): the declared category stays, and is no drift.
+  expect(live).toMatchObject({ category: "OBSFS", mount_path: "/data/datasets/", status: "MOUNTED" });
+
+  expect((await provider.diff(state.id, state.outs, await checked(declared(notebookId)))).changes).toBe(false);
+  const read = await provider.read(state.id, state.outs);
+  // The host adds __provider to what read returns.
+  const { __provider: _provider, ...stored } = state.outs;
+  expect(read.props).toEqual(stored);
+  expect((await provider.diff(state.id, read.props, await checked(declared(notebookId)))).changes).toBe(false);
+
+  await provider.delete(state.id, state.outs);
+  // Done at UNMOUNTED, which the service may list a while longer (§12: UNMOUNTED or not found).
+  const left = await (await client()).listStorages(notebookId);
+  expect(left.filter((s) => s.status !== "UNMOUNTED")).toEqual([]);
+  expect(await provider.read(state.id, state.outs)).toEqual({ id: "" });
+  // Deleting again (a retried destroy) is done at once.
+  await provider.delete(state.id, state.outs);
+});
+
+test("a stopped notebook is refused at create with what to do, and nothing is sent", async () => {
+  const notebookId = await notebook("STOPPED");
+  await emulator.admin.resetRequestCounts();
+  const err = await failureOf(provider.create(await checked(declared(notebookId))));
+  expect(err).toBeInstanceOf(OperationError);
+  expect(err.message).toBe(
+    `create storage mount "/data/datasets/": notebook ${notebookId} is STOPPED, and storage can only be mounted ` +
+      'into a RUNNING notebook: start it (a Notebook resource with desiredStatus: "RUNNING" keeps it running) and ' +
+      "run `pulumi up` again",
+  );
+  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
+  // A notebook that does not exist says so.
+  const missing = "0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d";
+  expect((await failureOf(provider.create(await checked(declared(missing))))).message).toBe(
+    `create storage mount "/data/datasets/": notebook ${missing} does not exist (or is being deleted)`,
+  );
+});
+
+test("an unmount done elsewhere is seen by refresh; so is a deleted notebook", async () => {
+  const notebookId = await notebook();
+  const state = await mounted(declared(notebookId));
+  await (await client()).detachStorage(notebookId, state.id);
+  expect(await provider.read(state.id, state.outs)).toEqual({ id: "" });
+
+  const other = await mounted(declared(notebookId, { mountPath: "/data/other/" }));
+  await emulator.admin.deleteNotebook(notebookId);
+  expect(await provider.read(other.id, other.outs)).toEqual({ id: "" });
+  // A mount whose notebook is gone is gone too: delete has nothing to do.
+  await provider.delete(other.id, other.outs);
+});
+
+test.each(["6404", "6309", "http404"] as const)("not found as %s: refresh forgets the mount", async (notFound) => {
+  try {
+    await emulator.admin.setSwitches({ notFound });
+    const notebookId = await notebook();
+    const state = await mounted(declared(notebookId));
+    await (await client()).detachStorage(notebookId, state.id);
+    // Past UNMOUNTED (5 nominal seconds), the mount is not found at all.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await provider.read(state.id, state.outs)).toEqual({ id: "" });
+  } finally {
+    await emulator.admin.setSwitches({ notFound: "6404" });
+  }
+});
+
+test("a lost answer to the POST (applied, then the connection dropped) makes exactly one mount", async () => {
+  const notebookId = await notebook();
+  await emulator.admin.injectFault({ route: ATTACH, kind: "drop-after", count: 1 });
+  const state = await mounted(declared(notebookId));
+  const storages = await (await client()).listStorages(notebookId);
+  expect(storages.map((s) => s.id)).toEqual([state.id]);
+  expect(state.outs).toMatchObject({ status: "MOUNTED", storageId: state.id });
+  expect(await emulator.admin.requestCount(ATTACH)).toBe(1);
+});
+
+test("a POST dropped before it was applied is sent again once the look-up finds nothing", async () => {
+  const notebookId = await notebook();
+  await emulator.admin.injectFault({ route: ATTACH, kind: "drop-before", count: 1 });
+  const state = await mounted(declared(notebookId));
+  expect((await (await client()).listStorages(notebookId)).map((s) => s.id)).toEqual([state.id]);
+  expect(await emulator.admin.requestCount(ATTACH)).toBe(2);
+});
+
+test("a mount an interrupted run left at the path is taken over; another storage there is a conflict", async () => {
+  const notebookId = await notebook();
+  const left = await (
+    await client()
+  ).attachStorage(notebookId, {
+    category: "OBS",
+    mount_path: "/data/datasets/",
+    uri: "obs://my-bucket/datasets/",
+  });
+  await emulator.admin.resetRequestCounts();
+  const state = await mounted(declared(notebookId));
+  expect(state.id).toBe(left.id);
+  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
+  expect(progress).toContainEqual(expect.stringMatching(/taking it over$/));
+
+  const err = await failureOf(provider.create(await checked(declared(notebookId, { uri: "obs://other-bucket/x/" }))));
+  expect(err.message).toBe(
+    `create storage mount "/data/datasets/": /data/datasets/ is taken on this notebook by storage ${left.id} ` +
+      "(obs://my-bucket/datasets/, MOUNTED); unmount it, or choose another mountPath",
+  );
+});
+
+test("MOUNT_FAILED is recorded with the service's reason (a partial failure), and the next up replaces it", async () => {
+  const notebookId = await notebook();
+  const fakeId = "6d1f0c2b-9a8e-4b7c-a6d5-e4f3a2b1c0d9";
+  await emulator.admin.injectFault({
+    route: ATTACH,
+    kind: "body",
+    rawBody: JSON.stringify({ id: fakeId, category: "OBSFS", mount_path: "/data/datasets/", status: "MOUNTING" }),
+  });
+  await emulator.admin.injectFault({
+    route: SHOW,
+    kind: "body",
+    count: 100,
+    rawBody: JSON.stringify({
+      id: fakeId,
+      category: "OBSFS",
+      mount_path: "/data/datasets/",
+      status: "MOUNT_FAILED",
+      failure_reason: "OBS bucket my-bucket does not exist",
+    }),
+  });
+  const inputs = await checked(declared(notebookId));
+  const err = (await failureOf(provider.create(inputs))) as PartialFailureError;
+  expect(err).toBeInstanceOf(PartialFailureError);
+  expect(err.id).toBe(fakeId);
+  expect(err.message).toBe(
+    `create storage mount "/data/datasets/" (${fakeId}): the mount is MOUNT_FAILED; OBS bucket my-bucket does not ` +
+      "exist",
+  );
+  expect(err.properties).toMatchObject({
+    storageId: fakeId,
+    status: "MOUNT_FAILED",
+    failureReason: "OBS bucket my-bucket does not exist",
+    __provider: "exports.handler = undefined;",
+  });
+  expect(await provider.diff(fakeId, err.properties, inputs)).toEqual({
+    changes: true,
+    replaces: ["status"],
+    deleteBeforeReplace: true,
+  });
+  await emulator.admin.clearFaults();
+});
+
+test("every input but the timeouts replaces, unmounting first; new timeouts are an update", async () => {
+  const notebookId = await notebook();
+  const state = await mounted(declared(notebookId));
+  const diffWith = async (news: Props) => provider.diff(state.id, state.outs, await checked(news));
+  expect(await diffWith(declared(notebookId, { mountPath: "/data/other/" }))).toEqual({
+    changes: true,
+    replaces: ["mountPath"],
+    deleteBeforeReplace: true,
+  });
+  expect((await diffWith(declared(notebookId, { uri: "obs://my-bucket/v2/", category: "OBSFS" }))).replaces).toEqual([
+    "category",
+    "uri",
+  ]);
+  expect((await diffWith(declared("0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d"))).replaces).toEqual(["notebookId"]);
+  const withTimeouts = declared(notebookId, { timeouts: { delete: "5m" } });
+  expect(await diffWith(withTimeouts)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: true });
+  const { outs } = await provider.update(state.id, state.outs, await checked(withTimeouts));
+  expect(outs).toMatchObject({ timeouts: { delete: "5m" }, status: "MOUNTED" });
+});
+
+test("a replacement at the same path waits for the unmounted mount to leave it", async () => {
+  // Slower, so the old mount is still UNMOUNTING when the new one is POSTed.
+  const slow = await startEmulator({ timeScale: 0.05 });
+  try {
+    useEmulator(slow);
+    const notebookId = await notebook();
+    const state = await mounted(declared(notebookId));
+    await (await client()).detachStorage(notebookId, state.id);
+    const next = await mounted(declared(notebookId, { uri: "obs://my-bucket/v2/" }));
+    expect(next.outs).toMatchObject({ status: "MOUNTED", uri: "obs://my-bucket/v2/" });
+    expect(await slow.admin.requestCount(ATTACH, 400)).toBe(1);
+    expect(progress).toContainEqual(expect.stringMatching(/waiting for storage .* to leave the mount path$/));
+  } finally {
+    useEmulator(emulator);
+    await slow.close();
+  }
+});
+
+test("unmounting from a stopped notebook fails with what to do, and sends nothing", async () => {
+  const notebookId = await notebook();
+  const state = await mounted(declared(notebookId));
+  await emulator.admin.updateNotebook(notebookId, { status: "STOPPED" });
+  const urn = "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/modelarts:NotebookStorageMount::datasets";
+  const err = await failureOf(provider.delete(state.id, { ...state.outs, __urn: urn }));
+  expect(err.message).toBe(
+    `delete storage mount "/data/datasets/" (${state.id}): notebook ${notebookId} is STOPPED, and storage can ` +
+      "only be unmounted from a RUNNING notebook: start it and run again; or, when the notebook is to be deleted " +
+      `anyway (which removes its mounts), forget the mount with \`pulumi state delete '${urn}'\` first`,
+  );
+  expect(await emulator.admin.requestCount(DETACH)).toBe(0);
+  expect(JSON.stringify(err)).not.toContain(FAKE_NOTEBOOK_TOKEN);
+});
+
+test("a read without declared inputs (NotebookStorageMount.get) takes them from the service", async () => {
+  const notebookId = await notebook();
+  const state = await mounted(declared(notebookId));
+  const read = await provider.read(state.id, { notebookId });
+  expect(read.inputs).toEqual({
+    notebookId,
+    category: "OBSFS",
+    uri: "obs://my-bucket/datasets/",
+    mountPath: "/data/datasets/",
+  });
+  expect(read.props).toMatchObject({ storageId: state.id, status: "MOUNTED" });
+  expect((await failureOf(provider.read(state.id, {}))).message).toMatch(
+    /^read storage mount [0-9a-f-]{36}: its notebookId is not known/,
+  );
+});

@@ -1,0 +1,47 @@
+import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
+import type { NotebooksClient } from "../api/NotebooksClient.js";
+import type { Subject } from "../core/operationError.js";
+import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
+import { waitForStatus } from "../core/waitForStatus.js";
+import { classifyStorage, type StorageWaitTarget } from "./statusClasses.js";
+
+export interface StorageStep {
+  client: NotebooksClient;
+  notebookId: string;
+  subject: Subject;
+  verb: string;
+  timeoutMs: number;
+  schedule: PollSchedule;
+}
+
+/** The service's reason for a failed mount or unmount (`failure_reason`, §12). */
+export function describeStorageFailure(storage: NotebookStorage): string[] {
+  return storage.failure_reason ? [storage.failure_reason] : [];
+}
+
+/**
+ * Polls the mount until `target` (classifyStorage); for UNMOUNTED and GONE the API's not-found answer is success
+ * (an unmounted storage leaves the listing, and so does every mount of a deleted notebook). Returns the last mount
+ * seen, or undefined when it is gone.
+ */
+export async function waitForStorageMount(
+  step: StorageStep,
+  storageId: string,
+  target: StorageWaitTarget,
+): Promise<NotebookStorage | undefined> {
+  return waitForStatus<NotebookStorage>({
+    reading: {
+      find: (id) => step.client.findStorage(step.notebookId, id),
+      status: (storage) => String(storage.status),
+      reasons: describeStorageFailure,
+    },
+    id: storageId,
+    subject: step.subject,
+    verb: step.verb,
+    targetName: target,
+    untilGone: target === "UNMOUNTED" || target === "GONE",
+    timeoutMs: step.timeoutMs,
+    schedule: step.schedule,
+    classify: (storage) => classifyStorage(storage, target),
+  });
+}
