@@ -2,12 +2,12 @@
 # The demo: `pulumi up` of the quickstart (Pulumi.yaml at the root) against the local ModelArts emulator, with a
 # local state backend. Works on a fresh clone: installs and builds what is missing and gets the Pulumi CLI.
 #
-#   bash scripts/demo.sh                  create (or update) the notebook instance and print id, status and URL
+#   bash scripts/demo.sh                  create (or update) the notebook and print id, status and URL
 #   bash scripts/demo.sh pulumi <args>    any pulumi command on the demo stack, with the emulator running
-#   bash scripts/demo.sh destroy          delete the instance and the demo stack
+#   bash scripts/demo.sh destroy          delete the notebook and the demo stack
 #
 # Everything the demo keeps lives in .pulumi-local/ (state backend, emulator state file, logs); the emulator only
-# runs while a demo command runs, and finds its instances again in its state file.
+# runs while a demo command runs, and finds its notebooks again in its state file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -30,7 +30,7 @@ export PULUMI_BACKEND_URL="file://$work/backend"
 export PULUMI_HOME="$work/home"
 export PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE:-demo-passphrase}"
 export PULUMI_SKIP_UPDATE_CHECK=true
-# Timestamps in this demo's state come from the emulator; a time scale of 0.2 makes a create take ~8 s instead of ~40 s.
+# Timestamps in this demo's state come from the emulator; a time scale of 0.2 turns its 30 s create into 6 s.
 time_scale=${DEMO_TIME_SCALE:-0.2}
 
 say "Starting the ModelArts emulator (time scale $time_scale, state in .pulumi-local/emulator-state.json)"
@@ -68,9 +68,9 @@ echo "emulator at $url" >&2
 
 case "$command" in
 	up)
-		say "pulumi up (the provider prints each status change of the instance)"
+		say "pulumi up (the provider prints each status change of the notebook)"
 		pulumi up --yes
-		say "The notebook instance"
+		say "The notebook"
 		echo "id:     $(pulumi stack output id)"
 		echo "status: $(pulumi stack output status)"
 		echo "url:    $(pulumi stack output url)"

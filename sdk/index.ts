@@ -7,7 +7,14 @@ export {
   type NotebookPoolArgs,
   type NotebookTimeoutsArgs,
 } from "./NotebookInstance.js";
-export { TeamNotebooks, type TeamNotebooksArgs } from "./TeamNotebooks.js";
+export {
+  TeamNotebooks,
+  type TeamNotebooksArgs,
+  type TeamNotebookInstancesArgs,
+  type TeamNotebooksV2Args,
+  type TeamNotebookInstanceMemberArgs,
+  type TeamNotebookMemberArgs,
+} from "./TeamNotebooks.js";
 export {
   Notebook,
   type NotebookArgs,

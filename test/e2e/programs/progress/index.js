@@ -13,6 +13,8 @@ new NotebookInstance("solo", {
 new TeamNotebooks("team", {
   members: ["ann"],
   namePrefix: "progress-team",
+  // The test knows each instance by name: exactly progress-team-ann, not a generated one.
+  fixedNames: true,
   profileId: "Multi-Engine 1.0 (python3)-cpu",
   flavor: "modelarts.vm.cpu.2u",
   storageRoot: "/e2e-bucket/notebooks/team/",
