@@ -10,6 +10,7 @@ import {
   type UpdateRequest,
 } from "../../protocol/demanager/wireTypes.js";
 import { isNotFoundAnswer } from "./errorClassification.js";
+import { recentListing } from "./recentListing.js";
 import { ConfigurationError } from "./errors.js";
 import { sanitizeServiceText } from "./redact.js";
 import type { RequestExecutor, RequestSpec } from "./RequestExecutor.js";
@@ -125,6 +126,16 @@ export class DemanagerClient {
         return all;
       }
     }
+  }
+
+  /**
+   * `listInstances`, shared with the other operations of this connection for `maxAgeMs` (recentListing.ts): for
+   * look-ups that many creates make at once. Confirm anything found with `findInstance` before acting on it.
+   */
+  listInstancesRecent(query: ListQuery = {}, maxAgeMs = 10_000): Promise<Instance[]> {
+    return recentListing(this.executor, `${this.projectId} ${JSON.stringify(query)}`, maxAgeMs, () =>
+      this.listInstances(query),
+    );
   }
 
   /** The API has no name filter [demanager §3.1], so names are matched here. Deleted instances are left out. */

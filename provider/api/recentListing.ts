@@ -5,7 +5,16 @@
  * most `maxAgeMs` and only by operations of the same connection; callers confirm what they act on with a fresh GET,
  * so a listing a few seconds old is never the only evidence for an action.
  */
-const cache = new WeakMap<object, Map<string, { at: number; items: Promise<unknown[]> }>>();
+type Entries = Map<string, { at: number; items: Promise<unknown[]> }>;
+const holder: { cache: WeakMap<object, Entries> } = { cache: new WeakMap() };
+
+/**
+ * Forgets every shared listing, as a new provider process starts without any: tests that play "the next run" in
+ * the same process call it.
+ */
+export function forgetRecentListings(): void {
+  holder.cache = new WeakMap();
+}
 
 export function recentListing<T>(
   owner: object,
@@ -14,6 +23,7 @@ export function recentListing<T>(
   load: () => Promise<T[]>,
   now: () => number = Date.now,
 ): Promise<T[]> {
+  const cache = holder.cache;
   let byKey = cache.get(owner);
   if (!byKey) cache.set(owner, (byKey = new Map()));
   const hit = byKey.get(key);

@@ -54,8 +54,9 @@ export async function createNotebookInstance(inputs: NotebookInstanceInputs): Pr
       const name = inputs.name!;
       const ownerKey = ownerKeyOf(inputs, name);
       const resumed = await resumeOwned(client, inputs, ownerKey, { subject, limitMs, schedule });
-      instance = resumed ?? (await post(client, { ...inputs, name }, ownerKey));
-      origin = resumed ? "resumed" : "created";
+      ({ instance, origin } = resumed
+        ? { instance: resumed, origin: "resumed" as const }
+        : await post(client, { ...inputs, name }, ownerKey));
     }
   } catch (err) {
     throw operationError(verb, subject, nameTheInput(err, inputs, INPUT_ERROR_CODES));
@@ -144,16 +145,28 @@ async function post(
   client: DemanagerClient,
   inputs: NotebookInstanceInputs & { name: string },
   ownerKey: string,
-): Promise<Instance> {
+): Promise<{ instance: Instance; origin: Origin }> {
   try {
-    return await client.createInstance(toCreateRequest(inputs, ownerKey), async (err) => {
-      const [ours] = await findOwnedInstances(client, ownerKey, inputs.workspaceId);
+    const instance = await client.createInstance(toCreateRequest(inputs, ownerKey), async (err) => {
+      // After a lost answer only a listing taken now shows what this POST made.
+      const [ours] = await findOwnedInstances(client, ownerKey, inputs.workspaceId, { fresh: true });
       if (ours) return { kind: "done", value: ours };
       if (isApiError(err, "ModelArts.6301")) return { kind: "fail", error: await notManaged(client, inputs, err) };
       return { kind: "resend" };
     });
+    return { instance, origin: "created" };
   } catch (err) {
     if (!isApiError(err, "ModelArts.6301")) throw err;
+    // The name is taken: by this resource's own instance (an earlier run's, which a shared listing taken before it
+    // existed could not show), or by someone else's, which is never touched.
+    const [ours] = await findOwnedInstances(client, ownerKey, inputs.workspaceId, { fresh: true });
+    if (ours) {
+      reportProgress(
+        `create ${describeSubject({ kind: "notebook instance", name: inputs.name })}: resuming ${describeSubject({ kind: "notebook instance", name: ours.name, id: ours.id })}, created by an interrupted run`,
+        "notice",
+      );
+      return { instance: ours, origin: "resumed" };
+    }
     throw await notManaged(client, inputs, err);
   }
 }

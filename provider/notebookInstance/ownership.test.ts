@@ -6,6 +6,7 @@
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
+import { forgetRecentListings } from "../api/recentListing.js";
 import { setProgressSink } from "../core/progress.js";
 import { setProviderOverrides } from "../core/providerContext.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
@@ -94,6 +95,7 @@ describe("an interrupted create leaves no orphan, whatever changed since", () =>
     const first = await checked(undefined, declared({ namePrefix: "interrupted", description: "v1", __ownerKey: key }));
     // The engine never recorded this create (the run was interrupted): its result is dropped on the floor.
     const lost = await provider.create(first);
+    forgetRecentListings(); // the next run is a new provider process
     const second = await checked(
       undefined,
       declared({ namePrefix: "interrupted", description: "v2", __ownerKey: key }),
@@ -119,6 +121,7 @@ describe("an interrupted create leaves no orphan, whatever changed since", () =>
   test("an orphan that cannot become what is declared is removed, and exactly one instance is created", async () => {
     const key = "p/dev/changed";
     await provider.create(await checked(undefined, declared({ name: "changed-a", __ownerKey: key })));
+    forgetRecentListings(); // the next run is a new provider process
     const replaced = await provider.create(
       await checked(undefined, declared({ name: "changed-a", flavor: "modelarts.vm.cpu.8u", __ownerKey: key })),
     );

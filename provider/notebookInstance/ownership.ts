@@ -23,12 +23,23 @@ export function recordedOwnerKey(instance: Instance): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** Live instances (not deleting or deleted) that carry this owner key, whatever their name. */
+/**
+ * Live instances (not deleting or deleted) that carry this owner key, whatever their name. Many creates start at
+ * once, so they share one recent listing (DemanagerClient.listInstancesRecent); what it shows of this owner is
+ * confirmed with a fresh GET, so an instance deleted since (the old one of a replacement) is never taken for ours.
+ */
 export async function findOwnedInstances(
   client: DemanagerClient,
   ownerKey: string,
   workspaceId: string | undefined,
+  options: { fresh?: boolean } = {},
 ): Promise<Instance[]> {
-  const instances = await client.listInstances(workspaceId === undefined ? {} : { workspace_id: workspaceId });
-  return instances.filter((i) => recordedOwnerKey(i) === ownerKey && !GONE_STATUSES.has(String(i.status)));
+  const query = workspaceId === undefined ? {} : { workspace_id: workspaceId };
+  const listed = options.fresh ? await client.listInstances(query) : await client.listInstancesRecent(query);
+  const candidates = listed.filter((i) => recordedOwnerKey(i) === ownerKey && !GONE_STATUSES.has(String(i.status)));
+  if (options.fresh) return candidates;
+  const confirmed = await Promise.all(candidates.map((i) => client.findInstance(i.id)));
+  return confirmed.filter(
+    (i): i is Instance => i !== undefined && recordedOwnerKey(i) === ownerKey && !GONE_STATUSES.has(String(i.status)),
+  );
 }

@@ -16,7 +16,7 @@ const TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookInstance";
 const TIMEOUT = 10 * 60_000;
 /** resource name → instance name (programs/progress/index.js). */
 const INSTANCES = { solo: "progress-solo", "team-ann": "progress-team-ann" } as const;
-/** A progress line of any operation, e.g. `create notebook instance progress-solo (DE-...): RUNNING (1s elapsed)`. */
+/** A progress line of any operation, e.g. `create notebook instance "progress-solo" (DE-...): RUNNING (1s elapsed)`. */
 const PROGRESS = /^(create|adopt|update|delete) notebook instance /;
 
 interface Diagnostic {
@@ -71,7 +71,7 @@ function expectAttributed(diagnostics: Diagnostic[], verb: string, final: RegExp
   const progress = diagnostics.filter((d) => PROGRESS.test(d.message));
   const byResource: Record<string, string[]> = {};
   for (const [resource, instance] of Object.entries(INSTANCES)) {
-    const mine = progress.filter((d) => d.message.startsWith(`${verb} notebook instance ${instance} (`));
+    const mine = progress.filter((d) => d.message.startsWith(`${verb} notebook instance "${instance}" (`));
     for (const d of mine)
       expect({ urn: d.urn, ephemeral: d.ephemeral }).toEqual({ urn: urns[resource], ephemeral: true });
     const lines = mine.map((d) => d.message.trimEnd());
