@@ -322,6 +322,10 @@ describe("authentication", () => {
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(401);
     expect((err as ApiError).errorCode).toBe("APIGW.0301");
+    // The gateway's echo of its canonical request says nothing a user can act on; the hint does.
+    expect((err as Error).message).toContain(
+      "Check that the secret key belongs to this access key, and that this machine's clock is right",
+    );
     expect(await emulator.admin.requestCount(LIST)).toBe(1);
     expect(inspect(err)).not.toContain("wrong-secret-key");
   });
