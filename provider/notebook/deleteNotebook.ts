@@ -1,4 +1,4 @@
-import { isApiError } from "../api/errors.js";
+import { InvalidResponseError, isApiError } from "../api/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import { getProviderContext } from "../core/providerContext.js";
@@ -49,7 +49,8 @@ export async function removeNotebook(step: NotebookStep, id: string): Promise<vo
   try {
     if ((await client.deleteNotebook(id)) === "gone") return;
   } catch (err) {
-    if (isApiError(err, "ModelArts.6357")) {
+    if (err instanceof InvalidResponseError || isApiError(err, "ModelArts.6357")) {
+      // A lost or unreadable answer, or "already deleting": the notebook's own state decides, read again.
       const now = await client.findNotebook(id);
       if (!now) return;
       if (!GONE_STATUSES.has(String(now.status))) throw err;

@@ -1,6 +1,6 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { DemanagerClient } from "../api/DemanagerClient.js";
-import { isApiError } from "../api/errors.js";
+import { InvalidResponseError, isApiError } from "../api/errors.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { getProviderContext } from "../core/providerContext.js";
@@ -79,7 +79,12 @@ export async function removeInstance(options: {
   try {
     if ((await client.deleteInstance(id)) === "gone") return;
   } catch (err) {
-    if (isApiError(err, "ModelArts.6357")) {
+    if (err instanceof InvalidResponseError) {
+      // An answer that cannot be read says nothing either way: the instance's own state decides, read again.
+      const now = await client.findInstance(id);
+      if (!now) return;
+      if (!GONE_STATUSES.has(String(now.status))) throw err;
+    } else if (isApiError(err, "ModelArts.6357")) {
       // A DELETE whose answer was lost (connection reset after the service applied it) is retried and finds the
       // instance already DELETING (6357): the delete is done, only the wait is left.
       const now = await client.findInstance(id);

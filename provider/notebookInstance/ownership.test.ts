@@ -157,6 +157,39 @@ describe("an adopted instance keeps its name", () => {
 });
 
 describe("refresh and destroy act only on a verified reading", () => {
+  async function deleteAnsweredWithHtml(name: string, apply: boolean): Promise<{ id: string; outcome: string }> {
+    const created = await provider.create(await checked(undefined, declared({ name })));
+    await emulator.admin.updateInstance(created.id, { status: "STOPPED" });
+    await emulator.admin.injectFault({
+      route: "DELETE /v1/{project_id}/demanager/instances/{instance_id}",
+      kind: "body",
+      status: 200,
+      rawBody: "<html>proxy</html>",
+      apply,
+      count: 10,
+    });
+    const outcome = await provider.delete(created.id, created.outs).then(
+      () => "deleted",
+      (e: unknown) => (e as Error).message,
+    );
+    await emulator.admin.clearFaults();
+    return { id: created.id, outcome };
+  }
+
+  test("a DELETE applied but answered with an HTML page: the instance's own state shows it deleting, so it completes", async () => {
+    const { outcome } = await deleteAnsweredWithHtml("garbled-applied", true);
+    expect(outcome).toBe("deleted");
+    expect(await emulator.admin.listInstances()).toEqual([]);
+  });
+
+  test("a DELETE not applied and answered with an HTML page: the delete fails and the instance stays", async () => {
+    const { id, outcome } = await deleteAnsweredWithHtml("garbled-refused", false);
+    expect(outcome).toMatch(
+      /^delete notebook instance "garbled-refused" \(DE-[^)]+\): DELETE \S+: HTTP 200 with an answer that is not the documented one/,
+    );
+    expect((await emulator.admin.listInstances()).map((i) => i.id)).toEqual([id]);
+  });
+
   test.each(["", ".", ".."])("read and delete of id %j fail before any request", async (id) => {
     await emulator.admin.resetRequestCounts();
     await expect(provider.read(id, {})).rejects.toThrow(/is not a notebook instance id/);

@@ -25,7 +25,7 @@ beforeAll(async () => {
     throw new Error("dist/ is missing: run `npm run build` first");
   }
   serialized = JSON.parse(
-    execFileSync(process.execPath, [path.join(ROOT, "test/support/serializeStorageMountProvider.js")], {
+    execFileSync(process.execPath, [path.join(ROOT, "test/support/serializeProvider.js"), "NotebookStorageMount"], {
       cwd: ROOT,
     }).toString(),
   );
