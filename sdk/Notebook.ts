@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { dynamicResourceProps } from "./dynamicResourceProps.js";
 import { OUTPUT_NAMES } from "../provider/notebook/fields.js";
 import type { NotebookTimeoutsArgs } from "./NotebookInstance.js";
 import { notebookShim } from "./providerShims.js";
-import { resourceUrn } from "./resourceUrn.js";
 
 /** The notebook's work volume (API field `volume`). */
 export interface NotebookVolumeArgs {
@@ -190,33 +190,23 @@ export class Notebook extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: NotebookArgs, opts?: pulumi.CustomResourceOptions) {
-    if (opts?.deleteBeforeReplace === false) {
-      throw new Error(
-        `Notebook "${name}": deleteBeforeReplace: false is not supported: a replacement would carry the same owner ` +
-          `mark as the notebook it replaces, and exactly one notebook per resource is kept`,
-      );
-    }
-    const props: Record<string, unknown> =
-      args === READ_ONLY
-        ? {}
-        : {
-            ...args,
-            namePrefix: args.name === undefined ? (args.namePrefix ?? name) : undefined,
-            // Marks the notebook as this resource's (its owner tag, and its generated name derive from it), so a
-            // lost create answer or an interrupted `pulumi up` never leads to a second notebook.
-            __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
-            // Progress lines are logged against this resource in `pulumi up` (core/engineLogSink.ts).
-            __urn: resourceUrn(TYPE, name, opts?.parent),
-          };
-    for (const output of OUTPUT_NAMES) if (!(output in props)) props[output] = undefined;
-    // Every replacement deletes first (`pulumi up --replace` included, which the engine does not ask diff about):
-    // the new notebook would otherwise find the old one by its owner mark.
-    super(notebookShim, name, props, { deleteBeforeReplace: true, ...opts }, "modelarts", "Notebook");
+    const registered = dynamicResourceProps(
+      {
+        type: "Notebook",
+        outputNames: OUTPUT_NAMES,
+        deleteFirstBecause:
+          "a replacement would carry the same owner mark as the notebook it replaces, and exactly one notebook per " +
+          "resource is kept",
+        ownerKey: true,
+        generatedName: true,
+      },
+      name,
+      args === READ_ONLY ? undefined : { ...args },
+      opts,
+    );
+    super(notebookShim, name, registered.props, registered.opts, "modelarts", "Notebook");
   }
 }
-
-/** The type token pulumi.dynamic.Resource makes of the module and type passed to it. */
-const TYPE = "pulumi-nodejs:dynamic/modelarts:Notebook";
 
 /** Marks the arguments of `Notebook.get`: no inputs, only an id. */
 const READ_ONLY = {} as NotebookArgs;

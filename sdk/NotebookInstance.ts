@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { dynamicResourceProps } from "./dynamicResourceProps.js";
 import { OUTPUT_NAMES } from "../provider/notebookInstance/fields.js";
 import { notebookInstanceShim } from "./providerShims.js";
-import { resourceUrn } from "./resourceUrn.js";
 
 /** OBS storage of the instance's work directory. */
 export interface NotebookStorageArgs {
@@ -178,35 +178,23 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: NotebookInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    if (opts?.deleteBeforeReplace === false) {
-      throw new Error(
-        `NotebookInstance "${name}": deleteBeforeReplace: false is not supported: instance names are unique, so the ` +
-          `replacement would collide with the instance it replaces`,
-      );
-    }
-    const props: Record<string, unknown> =
-      args === READ_ONLY
-        ? {}
-        : {
-            ...args,
-            namePrefix: args.name === undefined ? (args.namePrefix ?? name) : undefined,
-            // Recorded on the instance at create, so an instance whose create was never recorded (an interrupted
-            // `pulumi up`) is recognised and resumed instead of failing on its duplicate name.
-            __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
-            // The provider logs its progress against this URN (the provider host does not pass it on).
-            __urn: resourceUrn(TYPE, name, opts?.parent),
-          };
-    for (const output of OUTPUT_NAMES) if (!(output in props)) props[output] = undefined;
-    // Every replacement deletes first, `pulumi up --replace` included: the engine does not ask the provider's
-    // diff about a targeted replacement, whose new instance gets the old name (declared, or derived from the
-    // same inputs). Created first, it would collide with the old instance, resume it through its owner key,
-    // and then have it deleted as "the old one".
-    super(notebookInstanceShim, name, props, { deleteBeforeReplace: true, ...opts }, "modelarts", "NotebookInstance");
+    const registered = dynamicResourceProps(
+      {
+        type: "NotebookInstance",
+        outputNames: OUTPUT_NAMES,
+        // A targeted `--replace` gives the new instance the old name (declared, or derived from the same inputs):
+        // created first, it would collide with the old one, resume it through its owner key, then delete it.
+        deleteFirstBecause: "instance names are unique, so the replacement would collide with the instance it replaces",
+        ownerKey: true,
+        generatedName: true,
+      },
+      name,
+      args === READ_ONLY ? undefined : { ...args },
+      opts,
+    );
+    super(notebookInstanceShim, name, registered.props, registered.opts, "modelarts", "NotebookInstance");
   }
 }
-
-/** The type token pulumi.dynamic.Resource makes of the module and type passed to it. */
-const TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookInstance";
 
 /** Marks the arguments of `NotebookInstance.get`: no inputs, only an id. */
 const READ_ONLY = {} as NotebookInstanceArgs;

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { dynamicResourceProps } from "./dynamicResourceProps.js";
 import { OUTPUT_NAMES } from "../provider/storageMount/fields.js";
 import type { NotebookTimeoutsArgs } from "./NotebookInstance.js";
 import { notebookStorageMountShim } from "./providerShims.js";
-import { resourceUrn } from "./resourceUrn.js";
 
 export interface NotebookStorageMountArgs {
   /**
@@ -80,34 +80,23 @@ export class NotebookStorageMount extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: NotebookStorageMountArgs, opts?: pulumi.CustomResourceOptions) {
-    if (opts?.deleteBeforeReplace === false) {
-      throw new Error(
-        `NotebookStorageMount "${name}": deleteBeforeReplace: false is not supported: a mount path is unique per ` +
-          "notebook, so the new mount can only be made once the old one is unmounted",
-      );
-    }
-    const props: Record<string, unknown> = READ_ONLY.has(args)
-      ? { notebookId: args.notebookId }
-      : {
-          ...args,
-          // Progress lines are logged against this resource in `pulumi up` (core/engineLogSink.ts).
-          __urn: resourceUrn(TYPE, name, opts?.parent),
-        };
-    for (const output of OUTPUT_NAMES) if (!(output in props)) props[output] = undefined;
-    // Every replacement unmounts first (`pulumi up --replace` included, which the engine does not ask diff about).
-    super(
-      notebookStorageMountShim,
+    const registered = dynamicResourceProps(
+      {
+        type: "NotebookStorageMount",
+        outputNames: OUTPUT_NAMES,
+        deleteFirstBecause:
+          "a mount path is unique per notebook, so the new mount can only be made once the old one is unmounted",
+        ownerKey: false,
+        generatedName: false,
+      },
       name,
-      props,
-      { deleteBeforeReplace: true, ...opts },
-      "modelarts",
-      "NotebookStorageMount",
+      READ_ONLY.has(args) ? undefined : { ...args },
+      opts,
+      { notebookId: args.notebookId },
     );
+    super(notebookStorageMountShim, name, registered.props, registered.opts, "modelarts", "NotebookStorageMount");
   }
 }
-
-/** The type token pulumi.dynamic.Resource makes of the module and type passed to it. */
-const TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookStorageMount";
 
 /** The arguments `NotebookStorageMount.get` makes: only the notebook's id, for the read. */
 const READ_ONLY = new WeakSet<NotebookStorageMountArgs>();

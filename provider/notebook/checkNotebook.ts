@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { prototypeFailure } from "../core/prototypeGuard.js";
 import { validateInputs } from "../../protocol/validation/validators.js";
 import { generateName } from "../core/autoName.js";
 import { withDefaults } from "../core/fieldCatalogue.js";
@@ -32,13 +33,8 @@ export function checkNotebook(
 ): { inputs: NotebookInputs; failures: CheckFailure[] } {
   const olds = oldValues as Inputs | undefined;
   const news = newValues as Inputs;
-  const prototype: unknown = Object.getPrototypeOf(news);
-  if (
-    Object.prototype.hasOwnProperty.call(news, "__proto__") ||
-    (prototype !== Object.prototype && prototype !== null)
-  ) {
-    return { inputs: asChecked({}), failures: [{ property: "__proto__", reason: "__proto__ is not an input" }] };
-  }
+  const protoFailure = prototypeFailure(news);
+  if (protoFailure) return { inputs: asChecked({}), failures: [protoFailure] };
   const failures: CheckFailure[] = [
     ...validateInputs("NotebookInputs", news, { allowUnknowns: true }).map(({ property, reason }) => ({
       property,

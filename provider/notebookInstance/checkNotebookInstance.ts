@@ -1,3 +1,4 @@
+import { prototypeFailure } from "../core/prototypeGuard.js";
 import { validateInputs } from "../../protocol/validation/validators.js";
 import { generateName } from "../core/autoName.js";
 import { checkTimeouts } from "../core/timeouts.js";
@@ -28,15 +29,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 export function checkNotebookInstance(oldValues: object | undefined, newValues: object): CheckResult {
   const olds = oldValues as Inputs | undefined;
   const news = newValues as Inputs;
-  // A `__proto__` key (own, or one that already replaced the prototype on the way in) is refused outright: copied
-  // into an object by assignment it would change that object's prototype.
-  const prototype: unknown = Object.getPrototypeOf(news);
-  if (
-    Object.prototype.hasOwnProperty.call(news, "__proto__") ||
-    (prototype !== Object.prototype && prototype !== null)
-  ) {
-    return { inputs: asCheckedInputs({}), failures: [{ property: "__proto__", reason: "__proto__ is not an input" }] };
-  }
+  const protoFailure = prototypeFailure(news);
+  if (protoFailure) return { inputs: asCheckedInputs({}), failures: [protoFailure] };
   const failures = [
     ...validateInputs("NotebookInstanceInputs", news, { allowUnknowns: true }),
     ...checkTimeouts(news.timeouts),

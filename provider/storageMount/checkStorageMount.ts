@@ -1,3 +1,4 @@
+import { prototypeFailure } from "../core/prototypeGuard.js";
 import { UNKNOWN_VALUE, validateInputs } from "../../protocol/validation/validators.js";
 import { withDefaults } from "../core/fieldCatalogue.js";
 import { checkTimeouts } from "../core/timeouts.js";
@@ -25,13 +26,8 @@ const OBS_DIRECTORY = /^obs:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/(?:[^/\s]+\/)*
  */
 export function checkStorageMount(news: object): { inputs: StorageMountInputs; failures: CheckFailure[] } {
   const values = news as Inputs;
-  const prototype: unknown = Object.getPrototypeOf(values);
-  if (
-    Object.prototype.hasOwnProperty.call(values, "__proto__") ||
-    (prototype !== Object.prototype && prototype !== null)
-  ) {
-    return { inputs: asChecked({}), failures: [{ property: "__proto__", reason: "__proto__ is not an input" }] };
-  }
+  const protoFailure = prototypeFailure(values);
+  if (protoFailure) return { inputs: asChecked({}), failures: [protoFailure] };
   const failures: CheckFailure[] = [
     ...validateInputs("NotebookStorageMountInputs", values, { allowUnknowns: true }).map(({ property, reason }) => ({
       property,
