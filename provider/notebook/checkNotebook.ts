@@ -1,13 +1,11 @@
 import { createHash } from "node:crypto";
 import { prototypeFailure } from "../core/prototypeGuard.js";
-import { validateInputs } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE as UNKNOWN, validateInputs } from "../../protocol/validation/validators.js";
 import { generateName } from "../core/autoName.js";
 import { withDefaults } from "../core/fieldCatalogue.js";
 import { checkTimeouts } from "../core/timeouts.js";
 import { DEFAULT_EVS_CAPACITY_GB, INPUT_FIELDS } from "./fields.js";
 import type { NotebookInputs } from "./types.js";
-
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export interface CheckFailure {
   property: string;
