@@ -42,7 +42,16 @@ const repoPackage = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json")
   name: string;
   version: string;
   devDependencies: Record<string, string>;
+  exports: Record<string, string | { types: string; default: string }>;
 };
+/** The file package.json's `exports` map sends an entry point to (what `require.resolve` must find in a project). */
+function exportedFile(entry: string): string {
+  const key = entry === repoPackage.name ? "." : `./${entry.slice(repoPackage.name.length + 1)}`;
+  const target = repoPackage.exports[key];
+  if (!target) throw new Error(`package.json exports nothing for ${key}`);
+  return typeof target === "string" ? target : target.default;
+}
+
 /** The versions this repository builds and tests with, so that the fresh projects are reproducible. */
 const pinned = (name: string): string => {
   const version = repoPackage.devDependencies[name];
@@ -291,8 +300,7 @@ async function preview(project: string, dir: string): Promise<void> {
     expect(output).toMatch(/\+ 2 to create/);
     // The program ran with the project's own copy of every entry point.
     for (const entry of ENTRY_POINTS) {
-      const subpath = entry === "pulumi-modelarts" ? "sdk" : entry.split("/")[1];
-      expect(output).toContain(path.join(dir, "node_modules/pulumi-modelarts/dist", subpath!, "index.js"));
+      expect(output).toContain(path.join(dir, "node_modules/pulumi-modelarts", exportedFile(entry)));
     }
     expect(await emulator.admin.listInstances()).toEqual([]);
   } finally {
