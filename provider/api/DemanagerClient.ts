@@ -79,11 +79,13 @@ export class DemanagerClient {
     });
   }
 
-  async getInstance(id: string): Promise<Instance> {
+  /** `poll`: a waiter's GET, which yields to requests that start work when the rate limiter paces. */
+  async getInstance(id: string, options: { poll?: boolean } = {}): Promise<Instance> {
     return this.call<Instance>({
       method: "GET",
       path: this.instancesPath(id),
       retry: "idempotent",
+      ...(options.poll && { priority: "background" as const }),
       answer: "Instance",
       verify: (instance) => sameInstance(id, instance),
     });
@@ -93,9 +95,9 @@ export class DemanagerClient {
    * GET, with the API's own "does not exist" answer turned into `undefined`. Any other failure, a gateway 404
    * or an answer that is not an instance included, is thrown: it is never read as "gone".
    */
-  async findInstance(id: string): Promise<Instance | undefined> {
+  async findInstance(id: string, options: { poll?: boolean } = {}): Promise<Instance | undefined> {
     try {
-      return await this.getInstance(id);
+      return await this.getInstance(id, options);
     } catch (err) {
       if (isNotFoundAnswer(err, NOT_FOUND_ERROR_CODES)) return undefined;
       throw err;

@@ -117,20 +117,22 @@ export class NotebooksClient {
     });
   }
 
-  async getNotebook(id: string): Promise<Notebook> {
+  /** `poll`: a waiter's GET, which yields to requests that start work when the rate limiter paces. */
+  async getNotebook(id: string, options: { poll?: boolean } = {}): Promise<Notebook> {
     return this.call<Notebook>({
       method: "GET",
       path: this.notebookPath(id),
       retry: "idempotent",
+      ...(options.poll && { priority: "background" as const }),
       answer: "NotebookObject",
       verify: (notebook) => sameObject("notebook", id, notebook.id),
     });
   }
 
   /** GET, with only the API's own not-found answers turned into `undefined`. */
-  async findNotebook(id: string): Promise<Notebook | undefined> {
+  async findNotebook(id: string, options: { poll?: boolean } = {}): Promise<Notebook | undefined> {
     try {
-      return await this.getNotebook(id);
+      return await this.getNotebook(id, options);
     } catch (err) {
       if (isNotFoundAnswer(err, NOTEBOOK_NOT_FOUND_CODES)) return undefined;
       throw err;
@@ -309,10 +311,15 @@ export class NotebooksClient {
     return page.data ?? [];
   }
 
-  /** GET one mount; `undefined` for the API's not-found answer. */
-  async findStorage(notebookId: string, storageId: string): Promise<NotebookStorage | undefined> {
+  /** GET one mount; `undefined` for the API's not-found answer. `poll`: a waiter's GET (see getNotebook). */
+  async findStorage(
+    notebookId: string,
+    storageId: string,
+    options: { poll?: boolean } = {},
+  ): Promise<NotebookStorage | undefined> {
     try {
       return await this.call<NotebookStorage>({
+        ...(options.poll && { priority: "background" as const }),
         method: "GET",
         path: this.notebookPath(notebookId, `/storage/${encodeURIComponent(checkUuid(storageId, "storage"))}`),
         retry: "idempotent",

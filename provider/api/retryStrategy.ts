@@ -115,7 +115,13 @@ export async function runWithRetries<T>(loop: RetryLoop<T>): Promise<T> {
       }
       if (isThrottled(err)) throttled++;
       if (attempt - throttled >= options.maxAttempts) throw err;
-      const delayMs = wasNotSent(err) ? options.unreachableDelayMs : retryDelayMs(err, attempt, options, loop.random);
+      // A throttled attempt under shared pacing goes straight back to the limiter, which holds it (and everyone)
+      // for the Retry-After and then lets it out in turn.
+      const delayMs = wasNotSent(err)
+        ? options.unreachableDelayMs
+        : loop.pacedThrottling && isThrottled(err)
+          ? 0
+          : retryDelayMs(err, attempt, options, loop.random);
       if (now() + delayMs - started > options.maxElapsedMs) throw err;
       loop.onRetry?.({ attempt, delayMs, reason: (err as Error).message });
       if (delayMs > 0) await loop.sleep(delayMs);

@@ -40,7 +40,7 @@ export function sightingOf(notebook: Notebook): StatusSighting {
 
 function readingOf(client: NotebooksClient): StatusReading<Notebook> {
   return {
-    find: (id) => client.findNotebook(id),
+    find: (id) => client.findNotebook(id, { poll: true }),
     status: (notebook) => String(notebook.status),
     detail: notebookDetail,
     reasons: describeNotebookFailure,

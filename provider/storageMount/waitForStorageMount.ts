@@ -38,7 +38,7 @@ export async function waitForStorageMount(
 ): Promise<NotebookStorage | undefined> {
   return waitForStatus<NotebookStorage>({
     reading: {
-      find: (id) => step.client.findStorage(step.notebookId, id),
+      find: (id) => step.client.findStorage(step.notebookId, id, { poll: true }),
       status: (storage) => String(storage.status),
       reasons: describeStorageFailure,
       sighting: (storage) => ({ status: String(storage.status) }),

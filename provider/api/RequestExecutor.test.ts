@@ -1,0 +1,71 @@
+/**
+ * How every attempt meets the shared rate limiter: it waits for it (polls at background priority), reports each
+ * answer (throttled or not, with its Retry-After), and a throttled attempt waits in the limiter's queue rather than
+ * sleeping on its own, unless pacing was switched off.
+ */
+import type { AdaptiveRateLimiter, SendOutcome } from "./AdaptiveRateLimiter.js";
+import type { HttpSend } from "./httpTransport.js";
+import { RequestExecutor } from "./RequestExecutor.js";
+
+function fakeLimiter(paces: boolean) {
+  const acquired: (string | undefined)[] = [];
+  const recorded: SendOutcome[] = [];
+  let ticket = 0;
+  const limiter = {
+    paces,
+    congested: false,
+    acquire: async (options: { priority?: string } = {}) => {
+      acquired.push(options.priority);
+      return ++ticket;
+    },
+    record: (outcome: SendOutcome) => void recorded.push(outcome),
+  } as unknown as AdaptiveRateLimiter;
+  return { limiter, acquired, recorded };
+}
+
+/** Answers 429 with Retry-After 3 once, then 200 with an instance list. */
+function throttledOnce(): HttpSend {
+  let calls = 0;
+  return async () =>
+    ++calls === 1
+      ? { status: 429, headers: { "retry-after": "3" }, body: '{"error_code":"ModelArts.6101","error_msg":"busy"}' }
+      : { status: 200, headers: {}, body: '{"instances":[],"total_count":0}' };
+}
+
+test("every attempt waits for the limiter and reports its answer; a throttled one queues there, not in a sleep", async () => {
+  const { limiter, acquired, recorded } = fakeLimiter(true);
+  const sleeps: number[] = [];
+  const executor = new RequestExecutor({
+    baseUrl: "https://modelarts.example.com",
+    send: throttledOnce(),
+    limiter,
+    sleep: async (ms) => void sleeps.push(ms),
+  });
+  await executor.execute({
+    method: "GET",
+    path: "/x",
+    retry: "idempotent",
+    answer: "ListResponse",
+    priority: "background",
+  });
+  expect(acquired).toEqual(["background", "background"]);
+  expect(recorded).toEqual([
+    { throttled: true, retryAfterMs: 3000, ticket: 1 },
+    { throttled: false, ticket: 2 },
+  ]);
+  expect(sleeps).toEqual([]);
+});
+
+test("with pacing switched off, a throttled attempt sleeps out its Retry-After as before", async () => {
+  const { limiter } = fakeLimiter(false);
+  const sleeps: number[] = [];
+  const executor = new RequestExecutor({
+    baseUrl: "https://modelarts.example.com",
+    send: throttledOnce(),
+    limiter,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0,
+  });
+  await executor.execute({ method: "GET", path: "/x", retry: "idempotent", answer: "ListResponse" });
+  expect(sleeps).toEqual([3000]);
+});
