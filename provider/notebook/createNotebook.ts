@@ -33,6 +33,8 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
   let step: NotebookStep;
   let notebook: Notebook;
   let origin: "created" | "resumed" | "adopted";
+  /** When `notebook` was read (the POST's answer, the confirming GET, the adoption's GET). */
+  let seenAt: number;
   const ownerKey = inputs.__ownerKey ?? `in-process/${inputs.name ?? inputs.adoptId}`;
   try {
     const ctx = await getProviderContext();
@@ -45,6 +47,7 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
       notebook = keep ?? (await post(step.client, inputs, await existedBefore(step.client, inputs, listed)));
       origin = keep ? "resumed" : "created";
     }
+    seenAt = Date.now();
   } catch (err) {
     throw operationError(verb, subject, nameTheInput(err, inputs, INPUT_ERROR_CODES));
   }
@@ -55,7 +58,14 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
   try {
     // The owner tag first: from here on an interrupted run finds this notebook by its mark.
     await step.client.createTags(id, [{ key: OWNER_TAG_KEY, value: ownerTagValue(ownerKey) }], inputs.workspaceId);
-    lastSeen = await waitForNotebook({ ...step, id, target: "READY", startedAs: sightingOf(notebook) });
+    // The schedule counts from the POST's answer, not from the tag's (queued behind other creates' requests).
+    lastSeen = await waitForNotebook({
+      ...step,
+      id,
+      target: "READY",
+      startedAs: sightingOf(notebook),
+      startedAt: seenAt,
+    });
     if (origin === "created") {
       const tags = toTagList(inputs.tags);
       await step.client.createTags(id, tags, inputs.workspaceId);

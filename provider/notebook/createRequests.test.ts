@@ -4,7 +4,7 @@
  * wait does not read the notebook once more.
  */
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { emulatorCredentialsEnv, emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { forgetRecentListings } from "../api/recentListing.js";
@@ -92,4 +92,37 @@ test("a leftover the shared listing shows but that was deleted since is not resu
   const again = await provider.create(await checked("left"));
   expect(again.id).not.toBe(first.id);
   expect((await emulator.admin.listNotebooks()).map((n) => n.id)).toContain(again.id);
+});
+
+test("a create whose tag waited (throttled) plans its polls from the POST's answer, not from the tag's", async () => {
+  // Create 3 s (four steps of 0.75 s) at time scale 0.1; the tag is refused once (429, Retry-After 1 s), so the
+  // wait starts a second after the POST. Counted from the POST, the last step can begin 1.5 s later, and the first
+  // poll comes 0.7 x that after the POST's answer as seen a second on: about 1.05 s after the tag; counted from the
+  // tag, 0.7 x 2.25 s = 1.6 s after it.
+  const slow = await startEmulator({
+    timeScale: 0.1,
+    log: (line) => {
+      const m = /^(GET|POST) \/v1\/[^/]+\/notebooks\/[^/ ]+(\/tags\/create)?\S* (\d+)/.exec(line);
+      if (m) times.push({ what: m[2] ? `tags ${m[3]}` : `${m[1]} ${m[3]}`, at: Date.now() });
+    },
+  });
+  const times: { what: string; at: number }[] = [];
+  // The provider's own schedule, scaled as the emulator's lifecycle is.
+  const env = { ...emulatorCredentialsEnv(slow), MODELARTS_POLL_TIME_SCALE: "0.1" };
+  setProviderOverrides({ env, clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+  try {
+    await slow.admin.injectFault({
+      route: "POST /v1/{project_id}/notebooks/{resource_id}/tags/create",
+      kind: "status",
+      status: 429,
+      retryAfterSeconds: 1,
+    });
+    await provider.create(await checked("late-tag"));
+    const tagged = times.find((t) => t.what === "tags 204")!.at;
+    const firstPoll = times.find((t) => t.what === "GET 200")!.at;
+    expect(firstPoll - tagged).toBeLessThan(1_300);
+  } finally {
+    setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+    await slow.close();
+  }
 });
