@@ -46,7 +46,7 @@ async function created(name: string): Promise<{ id: string; outs: Record<string,
   );
   const result = await provider.create(inputs);
   requests = [];
-  return result;
+  return { id: result.id, outs: result.outs ?? {} };
 }
 
 test("a running instance is stopped straight away: no GET before the stop", async () => {
