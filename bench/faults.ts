@@ -1,15 +1,26 @@
 /**
- * Faults: the scale stack against an emulator that fails on purpose: 5xx, 429s, connections dropped before and
- * after the server applied the request (create, stop and delete included), and instances that end CREATE_FAILED.
- * Counts duplicates, untracked and leftover instances, and how every CLI run ended (clear error, success, hang).
+ * Faults: the scale stack (either API family) against an emulator that fails on purpose: 5xx, 429s, connections
+ * dropped before and after the server applied the request (create, stop and delete included), and instances that end
+ * CREATE_FAILED. Counts duplicates, untracked and leftover instances, and how every CLI run ended (clear error,
+ * success, hang).
  */
 import { startEmulator, type Emulator, type FaultSpec } from "../emulator/index.js";
 import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
-import { NOTEBOOK_TYPE, takeInventory, summarizeCounts, type Inventory, type RouteCounts } from "./lib/inventory.js";
+import {
+  liveObjects,
+  stateResources,
+  takeInventory,
+  summarizeCounts,
+  type Inventory,
+  type ResourceKind,
+  type RouteCounts,
+} from "./lib/inventory.js";
 import { createWorkspace, errorLines, tail, type CliResult, type Workspace } from "./lib/pulumi.js";
 
 const INSTANCES = "/v1/{project_id}/demanager/instances";
 const INSTANCE = `${INSTANCES}/{instance_id}`;
+const NOTEBOOKS = "/v1/{project_id}/notebooks";
+const NOTEBOOK = `${NOTEBOOKS}/{id}`;
 
 /** Armed before the first `pulumi up`. Faults on one route are used in this order. */
 export const UP_FAULTS: FaultSpec[] = [
@@ -36,6 +47,36 @@ export const DESTROY_FAULTS: FaultSpec[] = [
   { route: `GET ${INSTANCE}`, kind: "drop-before", count: 3 },
 ];
 
+/** The same kinds on the notebooks (v2) routes; the owner tag's POST follows every create. */
+export const V2_UP_FAULTS: FaultSpec[] = [
+  { route: `POST ${NOTEBOOKS}`, kind: "drop-after", count: 5 },
+  { route: `POST ${NOTEBOOKS}`, kind: "status", status: 500, count: 3 },
+  { route: `POST ${NOTEBOOKS}`, kind: "status", status: 503, count: 2 },
+  { route: `POST ${NOTEBOOKS}`, kind: "status", status: 429, retryAfterSeconds: 1, count: 5 },
+  { route: `GET ${NOTEBOOKS}`, kind: "status", status: 500, count: 2 },
+  { route: `POST ${NOTEBOOKS}/{resource_id}/tags/create`, kind: "drop-after", count: 3 },
+  { route: `POST ${NOTEBOOKS}/{resource_id}/tags/create`, kind: "status", status: 502, count: 3 },
+  { route: `GET ${NOTEBOOK}`, kind: "status", status: 500, count: 20 },
+  { route: `GET ${NOTEBOOK}`, kind: "status", status: 502, count: 5 },
+  { route: `GET ${NOTEBOOK}`, kind: "status", status: 429, retryAfterSeconds: 1, count: 10 },
+  { route: `GET ${NOTEBOOK}`, kind: "drop-before", count: 5 },
+];
+
+/** A v2 destroy is a DELETE and polls (no stop: a running notebook may be deleted). */
+export const V2_DESTROY_FAULTS: FaultSpec[] = [
+  { route: `DELETE ${NOTEBOOK}`, kind: "drop-after", count: 3 },
+  { route: `DELETE ${NOTEBOOK}`, kind: "status", status: 502, count: 3 },
+  { route: `DELETE ${NOTEBOOK}`, kind: "status", status: 429, retryAfterSeconds: 1, count: 3 },
+  { route: `GET ${NOTEBOOK}`, kind: "status", status: 500, count: 10 },
+  { route: `GET ${NOTEBOOK}`, kind: "status", status: 429, retryAfterSeconds: 1, count: 10 },
+  { route: `GET ${NOTEBOOK}`, kind: "drop-before", count: 3 },
+];
+
+const FAULTS: Record<ResourceKind, { up: FaultSpec[]; destroy: FaultSpec[] }> = {
+  NotebookInstance: { up: UP_FAULTS, destroy: DESTROY_FAULTS },
+  Notebook: { up: V2_UP_FAULTS, destroy: V2_DESTROY_FAULTS },
+};
+
 export interface FaultStep {
   name: string;
   command: string;
@@ -55,6 +96,7 @@ export interface FaultStep {
 }
 
 export interface FaultsResult {
+  resource: ResourceKind;
   count: number;
   timeScale: number;
   steps: FaultStep[];
@@ -79,7 +121,7 @@ function describeFault(f: FaultSpec): string {
 
 /** An error line is clear when it names the operation and the instance, and says what happened. */
 export function isClearError(line: string): boolean {
-  return /(create|delete|update|read|adopt) notebook instance "[^"]+": \S/.test(line);
+  return /(create|delete|update|read|adopt) notebook( instance)? "[^"]+"( \([^)]+\))?: \S/.test(line);
 }
 
 async function step(
@@ -88,6 +130,7 @@ async function step(
   emulator: Emulator,
   args: string[],
   options: {
+    resource: ResourceKind;
     timeoutMs: number;
     faults?: FaultSpec[];
     createFailures?: number;
@@ -99,11 +142,16 @@ async function step(
   await emulator.admin.clearFaults();
   await emulator.admin.resetRequestCounts();
   for (const f of options.faults ?? []) await emulator.admin.injectFault(f);
-  if (options.createFailures) {
+  if (options.createFailures && options.resource === "NotebookInstance") {
     await emulator.admin.failNextCreates({
       count: options.createFailures,
       code: "ModelArts.6200",
       message: "No resources available.",
+    });
+  } else if (options.createFailures) {
+    await emulator.admin.failNextNotebookCreates({
+      count: options.createFailures,
+      reason: "Insufficient resources. Try again later.",
     });
   }
   const faults = [
@@ -115,12 +163,12 @@ async function step(
   const requests = summarizeCounts(await emulator.admin.requestCounts());
   await emulator.admin.clearFaults();
   const state = await ws.exportStack();
-  const inventory = takeInventory(await emulator.admin.listInstances(), state);
+  const inventory = takeInventory(await liveObjects(emulator, options.resource), state, options.resource);
   const resourcesWithInitErrors = (state.deployment.resources ?? []).filter(
     (r) => (r.initErrors ?? []).length > 0,
   ).length;
   options.log(
-    `faults: ${name}: exit ${run.code}${run.timedOut ? " (TIMED OUT)" : ""} in ${(run.durationMs / 1000).toFixed(1)} s; ` +
+    `faults: ${options.resource}: ${name}: exit ${run.code}${run.timedOut ? " (TIMED OUT)" : ""} in ${(run.durationMs / 1000).toFixed(1)} s; ` +
       `${inventory.instances} instances ${JSON.stringify(inventory.byStatus)}; untracked ${inventory.untracked?.length}; faults left ${left}`,
   );
   if (run.code !== 0) options.log(tail(run.stdout + run.stderr, 25));
@@ -140,6 +188,9 @@ async function step(
 }
 
 export async function runFaults(options: {
+  resource: ResourceKind;
+  /** More environment for the provider host (experiments: `--provider-env=`). */
+  providerEnv?: Record<string, string>;
   bin: string;
   count: number;
   timeScale: number;
@@ -147,23 +198,23 @@ export async function runFaults(options: {
   timeoutMs: number;
   log: (line: string) => void;
 }): Promise<FaultsResult> {
-  const { count, timeScale, log } = options;
+  const { resource, count, timeScale, log } = options;
   const emulator = await startEmulator({ timeScale });
   const ws = await createWorkspace({
     bin: options.bin,
     program: "notebooks",
-    stack: "faults",
-    env: emulatorEnv(emulator, scaledPollSchedule(timeScale)),
-    config: { "modelarts-bench:count": String(count) },
+    stack: `faults-${resource === "Notebook" ? "v2" : "v1"}`,
+    env: { ...emulatorEnv(emulator, scaledPollSchedule(timeScale)), ...options.providerEnv },
+    config: { "modelarts-bench:count": String(count), "modelarts-bench:resource": resource },
   });
   const cli = ["--yes", "--skip-preview", "--parallel", String(options.parallel)];
-  const common = { timeoutMs: options.timeoutMs, log };
+  const common = { resource, timeoutMs: options.timeoutMs, log };
   const steps: FaultStep[] = [];
   try {
     steps.push(
       await step("up under faults", ws, emulator, ["up", ...cli], {
         ...common,
-        faults: UP_FAULTS,
+        faults: FAULTS[resource].up,
         createFailures: UP_CREATE_FAILURES,
       }),
     );
@@ -173,9 +224,7 @@ export async function runFaults(options: {
       await step("second up (no faults): replaces the failed instances", ws, emulator, ["up", ...cli], common),
     );
     // A targeted `--replace` of healthy instances must keep exactly one instance per resource (it once deleted it).
-    const some = ((await ws.exportStack()).deployment.resources ?? [])
-      .filter((r) => r.type === NOTEBOOK_TYPE)
-      .slice(0, 3);
+    const some = stateResources(await ws.exportStack(), resource).slice(0, 3);
     const replace = some.flatMap((r) => ["--replace", r.urn]);
     const display = `pulumi up ${cli.join(" ")} ${some.map((r) => `--replace <urn of ${r.urn.split("::").pop()}>`).join(" ")}`;
     steps.push(
@@ -186,7 +235,10 @@ export async function runFaults(options: {
     );
     steps.push(await step("preview: nothing left to do", ws, emulator, ["preview", "--expect-no-changes"], common));
     steps.push(
-      await step("destroy under faults", ws, emulator, ["destroy", ...cli], { ...common, faults: DESTROY_FAULTS }),
+      await step("destroy under faults", ws, emulator, ["destroy", ...cli], {
+        ...common,
+        faults: FAULTS[resource].destroy,
+      }),
     );
   } finally {
     ws.dispose();
@@ -199,6 +251,7 @@ export async function runFaults(options: {
   const replaced = steps[2]!;
   const preview = steps[3]!;
   return {
+    resource,
     count,
     timeScale,
     steps,

@@ -1,37 +1,47 @@
 /**
  * Waiting: how late a create returns after its instance became RUNNING, and how many GETs it spent, against
- * Terraform's schedule (first poll 10 s after the POST, then every 10 s) replayed on the same timeline.
+ * Terraform's schedule (first poll 10 s after the POST, then every 10 s) and the 0.1 backoff (2 s, then 2-15 s
+ * jittered) replayed on the same instance's timeline.
  *
- * Measured: the provider's real create (in process, the code the provider host runs) against an emulator whose
- * lifecycle is known: RUNNING at creation_timestamp + (30 s CREATING + 10 s STARTING) x time scale. Time-scaled
- * runs scale the poll schedule by the same factor, so every poll falls at the same point of the lifecycle as at
- * real time; lags are reported in real-time seconds (measured / scale). A real-time batch checks that scaling.
+ * Measured: the provider's own create (in process: the code the provider host runs, with its status-aware poll
+ * schedule, provider/wait/pollSchedule.ts) against an emulator whose timelines are known, for both resources:
+ * - NotebookInstance (v1): RUNNING at creation_timestamp + (CREATING + 10 s STARTING) x time scale; CREATING is the
+ *   emulator's 30 s, or drawn per instance so that creates take 30-300 s (the admin API's create-durations);
+ * - Notebook (v2): RUNNING at create_at + 30 s x time scale (the four init steps in equal parts).
+ * Time-scaled batches scale the poll schedule by the same factor (MODELARTS_POLL_TIME_SCALE), so every poll falls
+ * at the same point of the lifecycle as at real time; lags are reported in real-time seconds (measured / scale). A
+ * real-time batch checks that scaling.
  *
- * Replayed: the same schedule computed with the provider's own backoff function (seeded random) for many ready
- * times, since a real service's ready time varies and the emulator's 40 s is a multiple of Terraform's 10 s.
+ * Simulated (devkit/pollReplay.ts, as `npm run bench:pacing`): the same schedules replayed over many drawn
+ * timelines, polls taking no time, seeded.
  */
-import { NOMINAL_SECONDS, startEmulator } from "../emulator/index.js";
-import { notebookInstanceProvider } from "../provider/index.js";
+import { NOMINAL_SECONDS, NOTEBOOK_NOMINAL_SECONDS, startEmulator } from "../emulator/index.js";
+import {
+  createTimeline,
+  replayCurrent,
+  replayStatusAware,
+  replayTerraform,
+  type TimelinePhase,
+} from "../devkit/pollReplay.js";
+import { seededRandom } from "../devkit/throttleSimulation.js";
+import { notebookInstanceProvider, notebookProvider } from "../provider/index.js";
 import { setProgressSink } from "../provider/core/progress.js";
 import { setProviderOverrides } from "../provider/core/providerContext.js";
+import { NOTEBOOK_STATUS_TIMINGS } from "../provider/notebook/statusClasses.js";
+import { DEFAULT_POLL_SCHEDULE, V1_STATUS_TIMINGS, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";
 import { computeBackoffMs } from "../provider/wait/backoff.js";
 import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
+import type { ResourceKind } from "./lib/inventory.js";
 
-/** A capped-backoff poll schedule, as the provider polled before the status-aware schedule (0.1). */
+/** A capped-backoff poll schedule, as the provider polled before the status-aware schedule. */
 export interface BackoffSchedule {
   initialDelayMs: number;
   minDelayMs: number;
   maxDelayMs: number;
-  progressEveryMs: number;
 }
 
-/** The poll schedule this project shipped before the benchmark tuned it (pulumi-modelarts 0.1.0). */
-export const SCHEDULE_BEFORE: BackoffSchedule = {
-  initialDelayMs: 2_000,
-  minDelayMs: 2_000,
-  maxDelayMs: 15_000,
-  progressEveryMs: 30_000,
-};
+/** The poll schedule of pulumi-modelarts 0.1.0: 2 s, then max(2 s, backoff) capped at 15 s, jittered. */
+export const SCHEDULE_BEFORE: BackoffSchedule = { initialDelayMs: 2_000, minDelayMs: 2_000, maxDelayMs: 15_000 };
 
 /** huaweicloud_modelarts_notebook: StateChangeConf with Delay 10 s and PollInterval 10 s [notebooks §16]. */
 export const TERRAFORM = { delayMs: 10_000, intervalMs: 10_000 };
@@ -47,8 +57,8 @@ export function terraformReplay(readyAfterMs: number): WaitOutcome {
   return { lagMs: TERRAFORM.delayMs + (k - 1) * TERRAFORM.intervalMs - readyAfterMs, gets: k };
 }
 
-/** The provider's waiter (waitFor): the first poll after initialDelay, then max(min, backoff(attempt)) apart. */
-export function scheduleReplay(schedule: BackoffSchedule, readyAfterMs: number, random: () => number): WaitOutcome {
+/** The 0.1 waiter: the first poll after initialDelay, then max(min, backoff(attempt)) apart. */
+export function backoffReplay(schedule: BackoffSchedule, readyAfterMs: number, random: () => number): WaitOutcome {
   let t = schedule.initialDelayMs;
   let gets = 1;
   while (t < readyAfterMs) {
@@ -64,232 +74,255 @@ export function scheduleReplay(schedule: BackoffSchedule, readyAfterMs: number, 
   return { lagMs: t - readyAfterMs, gets };
 }
 
-/** A small seeded PRNG (mulberry32), so the replayed figures are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Stats {
   meanLagS: number;
+  p50LagS: number;
   p95LagS: number;
   maxLagS: number;
   meanGets: number;
 }
 
-function stats(outcomes: WaitOutcome[]): Stats {
-  const lags = outcomes.map((o) => o.lagMs / 1000).sort((a, b) => a - b);
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const round = (n: number) => Math.round(n * 100) / 100;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+export function stats(outcomes: { lagS: number; gets: number }[]): Stats {
+  const lags = outcomes.map((o) => o.lagS).sort((a, b) => a - b);
+  const at = (q: number) => lags[Math.min(lags.length - 1, Math.floor(lags.length * q))] ?? 0;
   return {
     meanLagS: round(mean(lags)),
-    p95LagS: round(lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.95))] ?? 0),
+    p50LagS: round(at(0.5)),
+    p95LagS: round(at(0.95)),
     maxLagS: round(lags[lags.length - 1] ?? 0),
     meanGets: round(mean(outcomes.map((o) => o.gets))),
   };
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
-export interface ReplayRow {
-  /** e.g. "40 s" or "uniform 30-300 s". */
-  readyTime: string;
-  /** What typically takes that long. */
-  example: string;
-  before: Stats;
-  after: Stats;
-  terraform: Stats;
-}
-
-const READY_TIMES: { label: string; example: string; draw: (r: () => number) => number }[] = [
-  { label: "5 s", example: "stop, delete (emulator)", draw: () => 5_000 },
-  { label: "10 s", example: "start (emulator)", draw: () => 10_000 },
-  { label: "uniform 3-15 s", example: "start, stop, delete", draw: (r) => 3_000 + r() * 12_000 },
-  { label: "40 s", example: "create (emulator, the console's typical time)", draw: () => 40_000 },
-  { label: "uniform 30-60 s", example: "CPU create", draw: (r) => 30_000 + r() * 30_000 },
-  { label: "uniform 60-300 s", example: "GPU create, free-flavor queue", draw: (r) => 60_000 + r() * 240_000 },
-  { label: "uniform 30-300 s", example: "any create", draw: (r) => 30_000 + r() * 270_000 },
-  { label: "uniform 300-1200 s", example: "long queue", draw: (r) => 300_000 + r() * 900_000 },
-];
-
-export function replayTable(before: BackoffSchedule, after: BackoffSchedule, samples = 20_000): ReplayRow[] {
-  return READY_TIMES.map(({ label, example, draw }, i) => {
-    const pick = seededRandom(1000 + i);
-    const jitter = seededRandom(2000 + i);
-    const times = Array.from({ length: samples }, () => draw(pick));
-    return {
-      readyTime: label,
-      example,
-      before: stats(times.map((t) => scheduleReplay(before, t, jitter))),
-      after: stats(times.map((t) => scheduleReplay(after, t, jitter))),
-      terraform: stats(times.map((t) => terraformReplay(t))),
-    };
-  });
-}
-
-/** The candidates the tuning looked at: mean lag and GETs for any create (uniform 30-300 s) and short waits. */
-export function candidateTable(samples = 20_000): {
-  schedule: string;
-  create: Stats;
-  short: Stats;
-}[] {
-  const rows = [];
-  for (const [initial, min, max] of [
-    [2, 2, 15],
-    [2, 2, 13],
-    [2, 2, 12],
-    [2, 2, 10],
-    [2, 2, 8],
-    [3, 2, 12],
-    [3, 3, 12],
-    [1, 1, 12],
-    [5, 5, 12],
-  ] as const) {
-    const schedule: BackoffSchedule = {
-      initialDelayMs: initial * 1000,
-      minDelayMs: min * 1000,
-      maxDelayMs: max * 1000,
-      progressEveryMs: 0,
-    };
-    const replay = (lo: number, hi: number, seed: number) => {
-      const pick = seededRandom(seed);
-      const jitter = seededRandom(seed + 1);
-      return stats(Array.from({ length: samples }, () => scheduleReplay(schedule, lo + pick() * (hi - lo), jitter)));
-    };
-    rows.push({
-      schedule: `${initial} s / ${min} s / ${max} s`,
-      create: replay(30_000, 300_000, 11),
-      short: replay(3_000, 15_000, 13),
-    });
-  }
-  const terraform = (lo: number, hi: number, seed: number) => {
-    const pick = seededRandom(seed);
-    return stats(Array.from({ length: samples }, () => terraformReplay(lo + pick() * (hi - lo))));
-  };
-  rows.push({
-    schedule: "Terraform (10 s, then every 10 s)",
-    create: terraform(30_000, 300_000, 11),
-    short: terraform(3_000, 15_000, 13),
-  });
-  return rows;
-}
-
-export interface MeasuredRun {
-  /** Real-time seconds from RUNNING to create returning (measured / time scale). */
-  lagS: number;
-  gets: number;
-  terraformLagS: number;
-  terraformGets: number;
-}
-
 export interface MeasuredBatch {
-  label: string;
-  schedule: BackoffSchedule;
+  resource: ResourceKind;
+  /** What the creates' timelines were, e.g. "the emulator's 40 s" or "30-300 s (drawn)". */
+  timeline: string;
   timeScale: number;
   runs: number;
   wallS: number;
-  ours: {
-    meanLagS: number;
-    p50LagS: number;
-    p95LagS: number;
-    maxLagS: number;
-    meanGets: number;
-    /** GETs per create → how many creates needed that many. */
-    getsHistogram: Record<string, number>;
-  };
-  terraform: { meanLagS: number; meanGets: number };
+  ours: Stats & { getsHistogram: Record<string, number> };
+  /** Replayed on each instance's own timeline (the ready time after the create's POST answered). */
+  terraform: Stats;
+  before: Stats;
 }
 
-/**
- * `runs` creates at once (each its own instance and timeline) through the provider's create, with `schedule`
- * scaled by `timeScale`.
- */
-export async function measureBatch(
-  label: string,
-  schedule: BackoffSchedule,
-  timeScale: number,
-  runs: number,
-): Promise<MeasuredBatch> {
+interface BatchPlan {
+  resource: ResourceKind;
+  timeline: string;
+  timeScale: number;
+  runs: number;
+  /** v1 only: nominal CREATING seconds of create i (default: the emulator's 30 s). */
+  creatingSeconds?: (i: number) => number;
+}
+
+/** Nominal ms from the POST's answer to RUNNING, for create i of the plan. */
+function readyAfterMs(plan: BatchPlan, i: number): number {
+  if (plan.resource === "Notebook") return NOTEBOOK_NOMINAL_SECONDS.creating * 1000;
+  return ((plan.creatingSeconds?.(i) ?? NOMINAL_SECONDS.creating) + NOMINAL_SECONDS.starting) * 1000;
+}
+
+const scaledMs = (seconds: number, timeScale: number) => Math.max(1, Math.round(seconds * 1000 * timeScale));
+
+/** `runs` creates at once (each its own instance and timeline) through the provider's create. */
+export async function measureBatch(plan: BatchPlan, log: (line: string) => void): Promise<MeasuredBatch> {
+  const { resource, timeScale, runs } = plan;
   const gets = new Map<string, number>();
   const emulator = await startEmulator({
     timeScale,
     log: (line) => {
-      const m = /^GET \/v1\/[^/]+\/demanager\/instances\/([^/ ]+) /.exec(line);
+      const m = /^GET \/v1\/[^/]+\/(?:demanager\/instances|notebooks)\/([^/ ]+) /.exec(line);
       if (m) gets.set(m[1]!, (gets.get(m[1]!) ?? 0) + 1);
     },
   });
   setProviderOverrides({ env: emulatorEnv(emulator, scaledPollSchedule(timeScale)) });
   setProgressSink(() => {});
-  const readyAfterMs =
-    Math.max(1, Math.round(NOMINAL_SECONDS.creating * 1000 * timeScale)) +
-    Math.max(1, Math.round(NOMINAL_SECONDS.starting * 1000 * timeScale));
+  const names = Array.from({ length: runs }, (_, i) => `wait-${i}`);
+  if (plan.creatingSeconds) {
+    await emulator.admin.setCreateDurations(Object.fromEntries(names.map((n, i) => [n, plan.creatingSeconds!(i)])));
+  }
   const started = Date.now();
+  const jitter = seededRandom(99);
   try {
     const results = await Promise.all(
-      Array.from({ length: runs }, async (_, i) => {
-        const { inputs } = await notebookInstanceProvider.check(
-          {},
-          {
-            name: `wait-${i}`,
-            profileId: "Multi-Engine 1.0 (python3)-cpu",
-            flavor: "modelarts.vm.cpu.2u",
-            storage: { path: `/bench-bucket/wait/${i}/` },
-          },
-        );
-        const created = await notebookInstanceProvider.create(inputs);
+      names.map(async (name, i) => {
+        let id: string;
+        let createdAt: number;
+        if (resource === "NotebookInstance") {
+          const { inputs } = await notebookInstanceProvider.check(
+            {},
+            {
+              name,
+              profileId: "Multi-Engine 1.0 (python3)-cpu",
+              flavor: "modelarts.vm.cpu.2u",
+              storage: { path: `/bench-bucket/wait/${i}/` },
+            },
+          );
+          const created = await notebookInstanceProvider.create(inputs);
+          id = created.id;
+          createdAt = Date.parse(created.outs.creationTimestamp);
+        } else {
+          const { inputs } = await notebookProvider.check(
+            {},
+            {
+              name,
+              flavor: "modelarts.vm.cpu.2u",
+              imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
+              volume: { category: "EVS" },
+              autoStop: { enabled: false },
+            },
+          );
+          const created = await notebookProvider.create(inputs);
+          id = created.id;
+          createdAt = Date.parse(String(created.outs.createdAt));
+        }
         const returnedAt = Date.now();
-        const createdAt = Date.parse(created.outs.creationTimestamp);
-        const readyAt = createdAt + readyAfterMs;
-        // Terraform's wait starts when its POST returns: the instance's creation time, to the millisecond.
-        const tf = terraformReplay(readyAfterMs / timeScale);
+        const nominalReadyMs = readyAfterMs(plan, i);
+        // The emulator's phases are each scaled and rounded to whole ms.
+        const readyAt =
+          resource === "Notebook"
+            ? createdAt + scaledMs(NOTEBOOK_NOMINAL_SECONDS.creating, timeScale)
+            : createdAt +
+              scaledMs(plan.creatingSeconds?.(i) ?? NOMINAL_SECONDS.creating, timeScale) +
+              scaledMs(NOMINAL_SECONDS.starting, timeScale);
+        // Terraform's wait, and 0.1's, start when the POST answered: the instance's creation time.
+        const tf = terraformReplay(nominalReadyMs);
+        const before = backoffReplay(SCHEDULE_BEFORE, nominalReadyMs, jitter);
         return {
-          lagS: round((returnedAt - readyAt) / timeScale / 1000),
-          gets: gets.get(created.id) ?? 0,
-          terraformLagS: round(tf.lagMs / 1000),
-          terraformGets: tf.gets,
+          ours: { lagS: (returnedAt - readyAt) / timeScale / 1000, gets: gets.get(id) ?? 0 },
+          terraform: { lagS: tf.lagMs / 1000, gets: tf.gets },
+          before: { lagS: before.lagMs / 1000, gets: before.gets },
         };
       }),
     );
-    const mean = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0) / xs.length);
-    const lags = results.map((r) => r.lagS).sort((a, b) => a - b);
     const histogram: Record<string, number> = {};
-    for (const r of results) histogram[r.gets] = (histogram[r.gets] ?? 0) + 1;
-    return {
-      label,
-      schedule,
+    for (const r of results) histogram[r.ours.gets] = (histogram[r.ours.gets] ?? 0) + 1;
+    const batch: MeasuredBatch = {
+      resource,
+      timeline: plan.timeline,
       timeScale,
       runs,
       wallS: round((Date.now() - started) / 1000),
-      ours: {
-        meanLagS: mean(lags),
-        p50LagS: lags[Math.floor(lags.length / 2)]!,
-        p95LagS: lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.95))]!,
-        maxLagS: lags[lags.length - 1]!,
-        meanGets: mean(results.map((r) => r.gets)),
-        getsHistogram: histogram,
-      },
-      terraform: {
-        meanLagS: mean(results.map((r) => r.terraformLagS)),
-        meanGets: mean(results.map((r) => r.terraformGets)),
-      },
+      ours: { ...stats(results.map((r) => r.ours)), getsHistogram: histogram },
+      terraform: stats(results.map((r) => r.terraform)),
+      before: stats(results.map((r) => r.before)),
     };
+    log(
+      `waiting: ${resource}, ${plan.timeline}, x${timeScale}: lag ${batch.ours.meanLagS} s, ${batch.ours.meanGets} GETs ` +
+        `(Terraform ${batch.terraform.meanLagS} s, ${batch.terraform.meanGets}; 0.1 ${batch.before.meanLagS} s, ${batch.before.meanGets})`,
+    );
+    return batch;
   } finally {
     setProgressSink((line) => process.stdout.write(`${line}\n`));
     await emulator.close();
   }
 }
 
+export interface ReplayRow {
+  wait: string;
+  statusAware: Stats;
+  before: Stats;
+  terraform: Stats;
+}
+
+/** A v2 create of `totalMs`: steps 1, 3 and 4 as the emulator's 7.5 s, the rest of the time in step 2 (compute). */
+function v2Timeline(totalMs: number): TimelinePhase[] {
+  const step = 7_500;
+  const second = Math.max(step, totalMs - 3 * step);
+  return [
+    { status: "CREATING", at: 0, progressStep: 1 },
+    { status: "CREATING", at: step, progressStep: 2 },
+    { status: "CREATING", at: step + second, progressStep: 3 },
+    { status: "CREATING", at: 2 * step + second, progressStep: 4 },
+    { status: "RUNNING", at: 3 * step + second },
+  ];
+}
+
+const stop = (ms: number): TimelinePhase[] => [
+  { status: "STOPPING", at: 0 },
+  { status: "STOPPED", at: ms },
+];
+
+/** The waits replayed: the v1 table's rows, then the v2 table's. */
+export const REPLAYED_WAITS: {
+  wait: string;
+  resource: ResourceKind;
+  draw: (r: () => number) => TimelinePhase[];
+}[] = [
+  { wait: "create 40 s (the emulator's)", resource: "NotebookInstance", draw: () => createTimeline(30_000) },
+  { wait: "create 30-60 s (CPU)", resource: "NotebookInstance", draw: (r) => createTimeline(20_000 + r() * 30_000) },
+  {
+    wait: "**create 30-300 s (the target)**",
+    resource: "NotebookInstance",
+    draw: (r) => createTimeline(20_000 + r() * 270_000),
+  },
+  { wait: "create 300-1200 s", resource: "NotebookInstance", draw: (r) => createTimeline(290_000 + r() * 900_000) },
+  {
+    wait: "create 30-300 s, STARTING 5 s (table says 10)",
+    resource: "NotebookInstance",
+    draw: (r) => createTimeline(25_000 + r() * 270_000, 5_000),
+  },
+  {
+    wait: "create 30-300 s, STARTING 20 s (table says 10)",
+    resource: "NotebookInstance",
+    draw: (r) => createTimeline(10_000 + r() * 270_000, 20_000),
+  },
+  { wait: "stop 5 s (the emulator's)", resource: "NotebookInstance", draw: () => stop(5_000) },
+  { wait: "stop, delete 3-15 s", resource: "NotebookInstance", draw: (r) => stop(3_000 + r() * 12_000) },
+  { wait: "create 30 s (the emulator's, 4 x 7.5 s)", resource: "Notebook", draw: () => v2Timeline(30_000) },
+  {
+    wait: "**create 30-300 s (the target; step 2 takes the rest)**",
+    resource: "Notebook",
+    draw: (r) => v2Timeline(30_000 + r() * 270_000),
+  },
+  {
+    wait: "create 30-300 s, every step stretched alike (the emulator's equal parts)",
+    resource: "Notebook",
+    draw: (r) => equalSteps(30_000 + r() * 270_000),
+  },
+];
+
+/** A v2 create of `totalMs` in four equal steps, as the emulator splits its CREATING. */
+function equalSteps(totalMs: number): TimelinePhase[] {
+  return [
+    ...[1, 2, 3, 4].map((progressStep, i) => ({ status: "CREATING", at: (i * totalMs) / 4, progressStep })),
+    { status: "RUNNING", at: totalMs },
+  ];
+}
+
+/** Each replayed wait: status-aware (the resource's own status table), 0.1's backoff, Terraform. */
+export function replayTable(samples = 5_000): ReplayRow[] {
+  return REPLAYED_WAITS.map(({ wait, resource, draw }, i) => {
+    const options: PollScheduleOptions = {
+      ...DEFAULT_POLL_SCHEDULE,
+      timings: resource === "Notebook" ? NOTEBOOK_STATUS_TIMINGS : V1_STATUS_TIMINGS,
+    };
+    const pick = seededRandom(1000 + i);
+    const jitter = seededRandom(2000 + i);
+    const timelines = Array.from({ length: samples }, () => draw(pick));
+    const toS = (o: { lagMs: number; gets: number }) => ({ lagS: o.lagMs / 1000, gets: o.gets });
+    return {
+      wait: `${resource === "Notebook" ? "Notebook" : "NotebookInstance"}: ${wait}`,
+      statusAware: stats(timelines.map((t) => toS(replayStatusAware(t, options)))),
+      before: stats(timelines.map((t) => toS(replayCurrent(t, jitter, SCHEDULE_BEFORE)))),
+      terraform: stats(timelines.map((t) => toS(replayTerraform(t)))),
+    };
+  });
+}
+
 export interface WaitingResult {
   before: BackoffSchedule;
-  after: BackoffSchedule;
   measured: MeasuredBatch[];
   replay: ReplayRow[];
-  candidates: ReturnType<typeof candidateTable>;
+}
+
+/** The drawn CREATING times of the "30-300 s" batch: uniform 20-290 s, then 10 s STARTING. */
+export function drawnCreating(runs: number, seed = 5): number[] {
+  const r = seededRandom(seed);
+  return Array.from({ length: runs }, () => Math.round((20 + r() * 270) * 10) / 10);
 }
 
 export async function runWaiting(options: {
@@ -297,26 +330,28 @@ export async function runWaiting(options: {
   realTimeRuns: number;
   log: (line: string) => void;
 }): Promise<WaitingResult> {
-  const after = SCHEDULE_BEFORE; // labels only: measureBatch runs the provider's own (status-aware) schedule
-  const measured: MeasuredBatch[] = [];
-  for (const [label, schedule] of [
-    ["before (0.1.0 default)", SCHEDULE_BEFORE],
-    ["after (current default)", after],
-  ] as const) {
-    const batch = await measureBatch(label, schedule, 0.25, options.scaledRuns);
-    options.log(`waiting: ${label} at time scale 0.25: mean lag ${batch.ours.meanLagS} s, ${batch.ours.meanGets} GETs`);
-    measured.push(batch);
-  }
+  const { scaledRuns, log } = options;
+  const drawn = drawnCreating(scaledRuns);
+  const plans: BatchPlan[] = [
+    { resource: "NotebookInstance", timeline: "the emulator's 40 s", timeScale: 0.25, runs: scaledRuns },
+    {
+      resource: "NotebookInstance",
+      timeline: "30-300 s (CREATING drawn 20-290 s, STARTING 10 s)",
+      timeScale: 0.25,
+      runs: scaledRuns,
+      creatingSeconds: (i) => drawn[i]!,
+    },
+    { resource: "Notebook", timeline: "the emulator's 30 s", timeScale: 0.25, runs: scaledRuns },
+  ];
   if (options.realTimeRuns > 0) {
-    const batch = await measureBatch("after (current default), real time", after, 1, options.realTimeRuns);
-    options.log(`waiting: real time: mean lag ${batch.ours.meanLagS} s, ${batch.ours.meanGets} GETs`);
-    measured.push(batch);
+    plans.push({
+      resource: "NotebookInstance",
+      timeline: "the emulator's 40 s, real time",
+      timeScale: 1,
+      runs: options.realTimeRuns,
+    });
   }
-  return {
-    before: SCHEDULE_BEFORE,
-    after,
-    measured,
-    replay: replayTable(SCHEDULE_BEFORE, after),
-    candidates: candidateTable(),
-  };
+  const measured: MeasuredBatch[] = [];
+  for (const plan of plans) measured.push(await measureBatch(plan, log));
+  return { before: SCHEDULE_BEFORE, measured, replay: replayTable() };
 }

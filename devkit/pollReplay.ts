@@ -11,6 +11,8 @@ export interface TimelinePhase {
   readonly status: string;
   readonly at: number;
   readonly queue?: { readonly rank?: number; readonly remainTimeMs?: number };
+  /** v2 `action_progress`: the init step in progress (1-4). */
+  readonly progressStep?: number;
 }
 
 export interface ReplayOutcome {
@@ -34,7 +36,7 @@ function outcome(timeline: readonly TimelinePhase[], pollTimes: number[]): Repla
 export function replayStatusAware(timeline: readonly TimelinePhase[], options: PollScheduleOptions): ReplayOutcome {
   const target = timeline[timeline.length - 1]!;
   const first = timeline[0]!;
-  const planner = new PollPlanner(options, 0, { status: first.status, ...(first.queue ? { queue: first.queue } : {}) });
+  const planner = new PollPlanner(options, 0, sightingAt(first, 0));
   const polls: number[] = [];
   let t = 0;
   for (;;) {
@@ -42,9 +44,18 @@ export function replayStatusAware(timeline: readonly TimelinePhase[], options: P
     polls.push(t);
     const seen = statusAtTime(timeline, t);
     if (seen === target) return outcome(timeline, polls);
-    planner.observe(t, { status: seen.status, ...(seen.queue ? { queue: queueAt(seen, t) } : {}) });
+    planner.observe(t, sightingAt(seen, t));
     if (polls.length > 10_000) throw new Error("replay: no end");
   }
+}
+
+/** What a poll at `t` shows of `phase`: its status, queue and init step. */
+function sightingAt(phase: TimelinePhase, t: number) {
+  return {
+    status: phase.status,
+    ...(phase.queue ? { queue: queueAt(phase, t) } : {}),
+    ...(phase.progressStep !== undefined ? { progressStep: phase.progressStep } : {}),
+  };
 }
 
 /** A queue's remain time counts down while it lasts. */

@@ -5,8 +5,8 @@
  *
  * Server: the emulator's own token bucket (emulator/rateLimiter.ts: 429 with `Retry-After` in whole seconds) and
  * lifecycle plans (emulator/timeline.ts) at the given time scale; each request takes a round trip of a few ms.
- * Client, per instance, as the provider does it: up = POST create, then poll GET until RUNNING; destroy = GET (the
- * provider reads the status first), stop action, poll until STOPPED, DELETE, poll until gone. Requests start
+ * Client, per instance, as the provider does it: up = POST create, then poll GET until RUNNING; destroy = stop action
+ * (straight away, no read first), poll until STOPPED, DELETE, poll until gone. Requests start
  * spread over the first `arrivalSpreadMs`, as the provider host receives the engine's 50 calls (about 300 ms in
  * a run of the bench). Throttled answers are retried: through the shared limiter (`acquire` again at once, the
  * limiter holds everyone for the `Retry-After`), or without one as today (sleep `Retry-After` + up to 1 s jitter).
@@ -42,8 +42,8 @@ export interface SimulationOptions {
   /** The status-aware schedule polls sparingly while the limiter is pacing. Default true. */
   congestionAware?: boolean;
   /**
-   * Destroy reads the status before stopping, as deleteNotebookInstance does today (5 requests per instance).
-   * false: it stops straight away (what the state says is RUNNING), 4 requests, bench/scale.ts's minimum.
+   * Destroy reads the status before stopping, as deleteNotebookInstance did before it stopped straight away (5
+   * requests per instance). Default false: it stops straight away, 4 requests, bench/scale.ts's minimum.
    */
   readBeforeDestroy?: boolean;
   pollOptions?: Partial<PollScheduleOptions>;
@@ -72,7 +72,7 @@ export interface SimulationResult {
   minimumPerInstance: number;
   /** No client can finish sooner: max of lifecycle, throughput and pipelining bounds (see `floorsFor`). */
   floorMs: number;
-  /** bench/scale.ts's floor for the same run (lifecycle vs bench minimum / rate), for comparison with the report. */
+  /** bench/scale.ts's floor for the same run (its minimum: 2 requests per up, 4 per destroy), for the report. */
   benchFloorMs: number;
   rateCuts: number;
 }
@@ -175,7 +175,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     await wait(id, "CREATING", (a) => a.status === "RUNNING");
   };
 
-  const readFirst = options.readBeforeDestroy ?? true;
+  const readFirst = options.readBeforeDestroy ?? false;
   const destroy = async (id: number) => {
     const read = readFirst ? await call("GET instance", id) : { status: "RUNNING", gone: false };
     if (read.gone) return;
@@ -225,13 +225,12 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
  * - throughput: the minimum requests, less the gateway's burst, at its rate;
  * - pipelining (up): the last POST cannot be accepted before (N - burst) / rate, and its instance then takes a
  *   full create.
- * bench/scale.ts takes the larger of the first two with its own minimum (destroy: 4 requests; the provider sends
- * 5, reading the status first), which a throttled up cannot reach: pipelining is the binding bound there (at
- * 10 req/s: the 50th create is accepted at 4 s at the earliest and RUNNING 10 s later, 1.4x the bench's 10 s).
+ * bench/scale.ts's `floorsFor` takes the same three bounds (the 0.1 report's floor left out the pipelining bound,
+ * which binds a throttled up: at 10 req/s the 50th create is accepted at 4 s at the earliest and RUNNING 10 s later).
  */
 export function floorsFor(
   options: Pick<SimulationOptions, "command" | "instances" | "rateLimit" | "timeScale">,
-  readBeforeDestroy = true,
+  readBeforeDestroy = false,
 ): {
   floorMs: number;
   benchFloorMs: number;
@@ -252,7 +251,7 @@ export function floorsFor(
   const pipelinedMs = up ? (Math.max(0, n - burst) / rate) * 1000 + lifecycleMs : 0;
   return {
     floorMs: Math.max(lifecycleMs, throughput(minimumPerInstance), pipelinedMs),
-    benchFloorMs: Math.max(lifecycleMs, throughput(benchMinimum)),
+    benchFloorMs: Math.max(lifecycleMs, throughput(benchMinimum), pipelinedMs),
     minimumPerInstance,
   };
 }

@@ -73,6 +73,14 @@ export class AdminClient {
     await this.call("POST", "/create-failures", spec);
   }
 
+  /**
+   * The next create of each named instance (demanager v1) spends this many nominal seconds in CREATING instead of
+   * 30 (scaled like every duration); cleared with the faults.
+   */
+  async setCreateDurations(durations: Record<string, number>): Promise<void> {
+    await this.call("POST", "/create-durations", { durations });
+  }
+
   /** Every instance of every project and workspace, including those being deleted. */
   async listInstances(): Promise<AdminInstance[]> {
     return (await this.call<{ instances: AdminInstance[] }>("GET", "/instances")).instances;

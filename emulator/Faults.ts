@@ -99,6 +99,8 @@ export class Faults {
   private armed: ArmedFault[] = [];
   private createFailures: FailedReasons[] = [];
   private notebookCreateFailures: string[] = [];
+  /** Instance name → nominal seconds of CREATING for the next create of that name (benchmarks' varied timelines). */
+  private createDurations = new Map<string, number>();
   private nextId = 1;
 
   arm(spec: FaultSpec): ArmedFault {
@@ -134,6 +136,18 @@ export class Faults {
     return this.createFailures.shift();
   }
 
+  /** The next create of each named instance spends this many nominal seconds in CREATING instead of 30. */
+  setCreateDurations(durations: Record<string, number>): void {
+    for (const [name, seconds] of Object.entries(durations)) this.createDurations.set(name, seconds);
+  }
+
+  /** The CREATING seconds set for this name, if any (used up by the create). */
+  takeCreateDuration(name: string): number | undefined {
+    const seconds = this.createDurations.get(name);
+    this.createDurations.delete(name);
+    return seconds;
+  }
+
   failNextNotebookCreates(spec: NotebookCreateFailureSpec): void {
     const reason = spec.reason ?? "Insufficient resources. Try again later.";
     for (let i = 0; i < (spec.count ?? 1); i++) this.notebookCreateFailures.push(reason);
@@ -148,5 +162,6 @@ export class Faults {
     this.armed = [];
     this.createFailures = [];
     this.notebookCreateFailures = [];
+    this.createDurations.clear();
   }
 }

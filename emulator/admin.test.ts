@@ -101,6 +101,30 @@ describe("create failures", () => {
   });
 });
 
+describe("create durations", () => {
+  it("gives the next create of a named instance its own CREATING time, once", async () => {
+    const timed = await startEmulator({ timeScale: 0.01 });
+    try {
+      await timed.admin.setCreateDurations({ long: 90 });
+      const started = Date.now();
+      const long = (await createInstance(timed, cpuCreateRequest("long"))) as { id: string };
+      const usual = (await createInstance(timed, cpuCreateRequest("usual"))) as { id: string };
+      // CREATING 30 s x 0.01 = 300 ms, then STARTING: at 500 ms the usual one has left CREATING, the long one not.
+      await new Promise((resolve) => setTimeout(resolve, 500 - (Date.now() - started)));
+      expect((await getInstance(timed, usual.id)).json).toMatchObject({
+        status: expect.stringMatching(/STARTING|RUNNING/),
+      });
+      expect((await getInstance(timed, long.id)).json).toMatchObject({ status: "CREATING" });
+      // 90 s + 10 s STARTING at 0.01: RUNNING after 1 s.
+      await waitForStatus(timed, long.id, "RUNNING");
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+      await expect(timed.admin.setCreateDurations({ bad: -1 })).rejects.toThrow(/positive/);
+    } finally {
+      await timed.close();
+    }
+  });
+});
+
 describe("out-of-band changes", () => {
   it("changes description, auto_stop and status, and deletes", async () => {
     const { id } = (await createInstance(emulator, cpuCreateRequest("oob"))) as { id: string };

@@ -139,6 +139,16 @@ function route(method: string, path: string, body: unknown, context: AdminContex
     case "POST /_admin/create-failures":
       service.faults.failNextCreates(asObject(body) as CreateFailureSpec);
       return { status: 200, body: { ok: true } };
+    case "POST /_admin/create-durations": {
+      const durations = asObject(asObject(body).durations);
+      for (const [name, seconds] of Object.entries(durations)) {
+        if (!(typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0)) {
+          throw new AdminError(400, `durations.${name} must be a positive number of seconds`);
+        }
+      }
+      service.faults.setCreateDurations(durations as Record<string, number>);
+      return { status: 200, body: { ok: true } };
+    }
     case "GET /_admin/requests":
       return { status: 200, body: context.counts.snapshot() };
     case "DELETE /_admin/requests":

@@ -17,6 +17,8 @@ export interface CreateContext {
   timeScale: number;
   /** Set when an admin fault makes this create end in CREATE_FAILED. */
   failure?: FailedReasons;
+  /** Nominal seconds of CREATING, when the admin API set them for this name (`create-durations`). */
+  creatingSeconds?: number;
 }
 
 export function autoStopFrom(input: CreateInput["spec"]["auto_stop"]): AutoStopConfig {
@@ -51,6 +53,7 @@ export function createRecord(request: CreateInput, context: CreateContext): Inst
     timeline: planCreate(now, {
       free: flavor.free,
       fail: context.failure !== undefined,
+      ...(context.creatingSeconds !== undefined && { creatingSeconds: context.creatingSeconds }),
       autoStop,
       timeScale: context.timeScale,
     }),

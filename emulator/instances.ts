@@ -52,6 +52,7 @@ export function createInstance(request: RoutedRequest, service: ServiceContext):
       now,
       timeScale: service.timeScale,
       failure: service.faults.takeCreateFailure(),
+      creatingSeconds: service.faults.takeCreateDuration(input.name),
     });
     state.instances.push(record);
     return { status: 200, body: view(record, service, state) };

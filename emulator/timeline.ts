@@ -76,6 +76,8 @@ export interface CreatePlanOptions {
   fail: boolean;
   autoStop: AutoStopConfig;
   timeScale: number;
+  /** Nominal seconds of CREATING (admin `create-durations`); default `NOMINAL_SECONDS.creating`. */
+  creatingSeconds?: number;
 }
 
 /** [CREATE_QUEUING →] CREATING → STARTING → RUNNING [→ STOPPING → STOPPED], or → CREATE_FAILED. */
@@ -89,7 +91,7 @@ export function planCreate(now: number, options: CreatePlanOptions): Phase[] {
     t = q.end;
   }
   phases.push({ status: "CREATING", at: t });
-  t += scaledMs(NOMINAL_SECONDS.creating, timeScale);
+  t += scaledMs(options.creatingSeconds ?? NOMINAL_SECONDS.creating, timeScale);
   if (options.fail) return [...phases, { status: "CREATE_FAILED", at: t }];
   phases.push({ status: "STARTING", at: t });
   t += scaledMs(NOMINAL_SECONDS.starting, timeScale);

@@ -1,16 +1,39 @@
 /** What the emulator holds compared with what the stack's state records: duplicates, untracked instances, leftovers. */
-import type { AdminInstance, RequestCountSnapshot } from "../../emulator/index.js";
+import type { Emulator, RequestCountSnapshot } from "../../emulator/index.js";
 import type { StackExport } from "./pulumi.js";
 
-export const NOTEBOOK_TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookInstance";
-const OWNER_ANNOTATION = "pulumi-modelarts/owner";
+/** The two API families the bench runs: demanager v1 (`NotebookInstance`) and notebooks v2 (`Notebook`). */
+export type ResourceKind = "NotebookInstance" | "Notebook";
+export const RESOURCE_KINDS: readonly ResourceKind[] = ["NotebookInstance", "Notebook"];
+
+export const RESOURCE_TYPES = {
+  NotebookInstance: "pulumi-nodejs:dynamic/modelarts:NotebookInstance",
+  Notebook: "pulumi-nodejs:dynamic/modelarts:Notebook",
+  NotebookStorageMount: "pulumi-nodejs:dynamic/modelarts:NotebookStorageMount",
+} as const;
+
+/** Kept for the callers that only know the v1 resource. */
+export const NOTEBOOK_TYPE = RESOURCE_TYPES.NotebookInstance;
+
+/** v1: an annotation in the create body; v2: a TMS tag added right after the POST (provider/notebook/ownerTag.ts). */
+const V1_OWNER_ANNOTATION = "pulumi-modelarts/owner";
+const V2_OWNER_TAG = "pulumi-modelarts.owner";
+
+/** One instance or notebook as the emulator's admin API shows it. */
+export interface LiveObject {
+  id: string;
+  name: string;
+  status: string;
+  /** The provider's owner mark (one per Pulumi resource), if it carries one. */
+  owner?: string;
+}
 
 export interface Inventory {
   instances: number;
   byStatus: Record<string, number>;
-  /** Names held by more than one instance (the API refuses them, so any is a bug somewhere). */
+  /** Names held by more than one instance (the v1 API refuses them, so any is a bug somewhere). */
   duplicateNames: string[];
-  /** Pulumi resources (owner annotation) with more than one instance: a second create for one resource. */
+  /** Pulumi resources (owner mark) with more than one instance: a second create for one resource. */
   duplicateOwners: string[];
   /** Instances not recorded in the state: would be orphaned by destroy. Only when a state is given. */
   untracked?: string[];
@@ -18,10 +41,20 @@ export interface Inventory {
   missing?: string[];
 }
 
-function ownerOf(instance: AdminInstance): string | undefined {
-  const spec = instance.spec as { annotations?: Record<string, unknown> } | undefined;
-  const value = spec?.annotations?.[OWNER_ANNOTATION];
-  return typeof value === "string" ? value : undefined;
+/** Every instance (v1) or notebook (v2) the emulator holds, deleting ones included. */
+export async function liveObjects(emulator: Emulator, kind: ResourceKind): Promise<LiveObject[]> {
+  if (kind === "NotebookInstance") {
+    return (await emulator.admin.listInstances()).map((i) => {
+      const spec = i.spec as { annotations?: Record<string, unknown> } | undefined;
+      const owner = spec?.annotations?.[V1_OWNER_ANNOTATION];
+      return { id: i.id, name: i.name, status: i.status, ...(typeof owner === "string" && { owner }) };
+    });
+  }
+  return (await emulator.admin.listNotebooks()).map((n) => {
+    const tags = Array.isArray(n.tags) ? (n.tags as { key?: unknown; value?: unknown }[]) : [];
+    const owner = tags.find((t) => t.key === V2_OWNER_TAG)?.value;
+    return { id: n.id, name: n.name, status: n.status, ...(typeof owner === "string" && { owner }) };
+  });
 }
 
 function repeated(values: (string | undefined)[]): string[] {
@@ -30,28 +63,34 @@ function repeated(values: (string | undefined)[]): string[] {
   return [...counts.entries()].filter(([, n]) => n > 1).map(([v]) => v);
 }
 
-export function takeInventory(instances: AdminInstance[], state?: StackExport): Inventory {
+/**
+ * Names repeat legitimately in the v2 API, but not here: every resource of the bench stack generates its own
+ * name, so a repeated name is still two notebooks for one resource.
+ */
+export function takeInventory(objects: LiveObject[], state?: StackExport, kind: ResourceKind = "NotebookInstance") {
   const byStatus: Record<string, number> = {};
-  for (const i of instances) byStatus[i.status] = (byStatus[i.status] ?? 0) + 1;
+  for (const i of objects) byStatus[i.status] = (byStatus[i.status] ?? 0) + 1;
   const inventory: Inventory = {
-    instances: instances.length,
+    instances: objects.length,
     byStatus,
-    duplicateNames: repeated(instances.map((i) => i.name)),
-    duplicateOwners: repeated(instances.map(ownerOf)),
+    duplicateNames: repeated(objects.map((i) => i.name)),
+    duplicateOwners: repeated(objects.map((i) => i.owner)),
   };
   if (state) {
-    const ids = new Set(
-      (state.deployment.resources ?? []).filter((r) => r.type === NOTEBOOK_TYPE && r.id).map((r) => r.id!),
-    );
-    const known = new Set(instances.map((i) => i.id));
-    inventory.untracked = instances.filter((i) => !ids.has(i.id)).map((i) => `${i.name} (${i.id}, ${i.status})`);
+    const ids = new Set(stateResources(state, kind).flatMap((r) => (r.id ? [r.id] : [])));
+    const known = new Set(objects.map((i) => i.id));
+    inventory.untracked = objects.filter((i) => !ids.has(i.id)).map((i) => `${i.name} (${i.id}, ${i.status})`);
     inventory.missing = [...ids].filter((id) => !known.has(id));
   }
   return inventory;
 }
 
+export function stateResources(state: StackExport, kind: ResourceKind | "NotebookStorageMount") {
+  return (state.deployment.resources ?? []).filter((r) => r.type === RESOURCE_TYPES[kind]);
+}
+
 export function notebookResources(state: StackExport) {
-  return (state.deployment.resources ?? []).filter((r) => r.type === NOTEBOOK_TYPE);
+  return stateResources(state, "NotebookInstance");
 }
 
 /** Short route names for the report. */
@@ -62,6 +101,19 @@ const ROUTE_NAMES: Record<string, string> = {
   "PUT /v1/{project_id}/demanager/instances/{instance_id}": "PUT instance",
   "DELETE /v1/{project_id}/demanager/instances/{instance_id}": "DELETE instance",
   "POST /v1/{project_id}/demanager/instances/{instance_id}/action": "POST action",
+  "POST /v1/{project_id}/notebooks": "POST create",
+  "GET /v1/{project_id}/notebooks": "GET list",
+  "GET /v1/{project_id}/notebooks/{id}": "GET notebook",
+  "PUT /v1/{project_id}/notebooks/{id}": "PUT notebook",
+  "DELETE /v1/{project_id}/notebooks/{id}": "DELETE notebook",
+  "POST /v1/{project_id}/notebooks/{id}/start": "POST start",
+  "POST /v1/{project_id}/notebooks/{id}/stop": "POST stop",
+  "POST /v1/{project_id}/notebooks/{resource_id}/tags/create": "POST tags",
+  "DELETE /v1/{project_id}/notebooks/{resource_id}/tags/delete": "DELETE tags",
+  "POST /v1/{project_id}/notebooks/{instance_id}/storage": "POST mount",
+  "GET /v1/{project_id}/notebooks/{instance_id}/storage": "GET mounts",
+  "GET /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}": "GET mount",
+  "DELETE /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}": "DELETE mount",
   "POST /v3/auth/tokens": "POST IAM token",
   "GET /v3/projects": "GET IAM projects",
 };

@@ -56,6 +56,85 @@ describe("AdaptiveRateLimiter", () => {
     });
   });
 
+  describe("the cold-start guard", () => {
+    /** `count` acquires at once; which have resolved so far (after the microtasks ran). */
+    async function acquireMany(limiter: AdaptiveRateLimiter, count: number, priority?: "background") {
+      const granted: number[] = [];
+      const all = Array.from({ length: count }, (_, i) =>
+        limiter.acquire(priority ? { priority } : {}).then((ticket) => {
+          granted.push(i);
+          return ticket;
+        }),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      return { granted, all };
+    }
+
+    it("lets at most `coldStartWindow` requests out before answers come back, one more per answer", async () => {
+      const { limiter } = setup({ coldStartWindow: 4, coldStartAnswers: 10 });
+      const { granted } = await acquireMany(limiter, 12);
+      expect(granted).toEqual([0, 1, 2, 3]);
+      limiter.record({ throttled: false, ticket: 0 });
+      limiter.record({ throttled: false, ticket: 0 });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(granted).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(limiter.snapshot()).toMatchObject({ active: false, queued: 6 });
+    });
+
+    it("ends after `coldStartAnswers` answers without a refusal: the queue leaves at once, then no limit", async () => {
+      const { limiter } = setup({ coldStartWindow: 2, coldStartAnswers: 3 });
+      const { granted, all } = await acquireMany(limiter, 10);
+      for (let i = 0; i < 3; i++) limiter.record({ throttled: false, ticket: 0 });
+      await Promise.all(all);
+      expect(granted).toHaveLength(10);
+      // Off again: the one cached promise, as for a limiter that never met a refusal.
+      expect(limiter.acquire()).toBe(limiter.acquire());
+    });
+
+    it("a refusal within the window turns pacing on, and what the guard held is paced, not let out at once", async () => {
+      const { vt, limiter } = setup({ coldStartWindow: 4, coldStartAnswers: 20, startRate: 2 });
+      const started = vt.now();
+      const times: number[] = [];
+      const all = Array.from({ length: 8 }, () => limiter.acquire().then(() => times.push(vt.now() - started)));
+      await new Promise((resolve) => setImmediate(resolve));
+      limiter.record({ throttled: false, ticket: 0 });
+      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      await vt.run(Promise.all(all));
+      // 4 at once, 1 on the accepted answer, then the refusal: a 1 s pause, then 2 req/s.
+      expect(times).toEqual([0, 0, 0, 0, 0, 1000, 1500, 2000]);
+      expect(limiter.snapshot()).toMatchObject({ active: true, cuts: 1 });
+    });
+
+    it("a request that got no answer (network error) gives its place back", async () => {
+      const { limiter } = setup({ coldStartWindow: 1, coldStartAnswers: 5 });
+      const { granted } = await acquireMany(limiter, 3);
+      expect(granted).toEqual([0]);
+      limiter.record({ throttled: false, unanswered: true, ticket: 0 });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(granted).toEqual([0, 1]);
+    });
+
+    it("serves requests that start work before polls", async () => {
+      const { limiter } = setup({ coldStartWindow: 1, coldStartAnswers: 5 });
+      const order: string[] = [];
+      await limiter.acquire();
+      const poll = limiter.acquire({ priority: "background" }).then(() => order.push("poll"));
+      const work = limiter.acquire().then(() => order.push("work"));
+      limiter.record({ throttled: false, ticket: 0 });
+      limiter.record({ throttled: false, ticket: 0 });
+      await Promise.all([poll, work]);
+      expect(order).toEqual(["work", "poll"]);
+    });
+
+    it("is off with coldStartWindow 0, and when pacing is switched off", async () => {
+      for (const options of [{ coldStartWindow: 0 }, { enabled: false }]) {
+        const { limiter } = setup(options);
+        const { granted } = await acquireMany(limiter, 50);
+        expect(granted).toHaveLength(50);
+      }
+    });
+  });
+
   describe("the first throttled answer", () => {
     it("turns pacing on at 0.9 x what the service accepted in the last second", async () => {
       const { limiter, accepted } = setup();
@@ -340,6 +419,7 @@ describe("AdaptiveRateLimiter", () => {
     expect(() => new AdaptiveRateLimiter({ startRate: Number.NaN })).toThrow(RangeError);
     expect(() => new AdaptiveRateLimiter({ recoveryMs: -1 })).toThrow(RangeError);
     expect(() => new AdaptiveRateLimiter({ maxPauseMs: -1 })).toThrow(RangeError);
+    expect(() => new AdaptiveRateLimiter({ coldStartWindow: 1.5 })).toThrow(RangeError);
   });
 });
 
@@ -356,6 +436,9 @@ describe("rateLimiterOptionsFromEnv", () => {
     // Unreadable values fall back to the defaults rather than fail a deployment.
     [{ MODELARTS_RATE_LIMIT_START: "fast", MODELARTS_RATE_LIMIT_MIN: "-1" }, {}],
     [{ MODELARTS_RATE_LIMIT_START: "0", MODELARTS_RATE_LIMIT_MIN: " " }, {}],
+    [{ MODELARTS_RATE_LIMIT_COLD_START: "0" }, { coldStartWindow: 0 }],
+    [{ MODELARTS_RATE_LIMIT_COLD_START: "16" }, { coldStartWindow: 16 }],
+    [{ MODELARTS_RATE_LIMIT_COLD_START: "many" }, {}],
   ])("%j gives %j", (env, expected) => {
     expect(rateLimiterOptionsFromEnv(env)).toEqual(expected);
   });

@@ -10,7 +10,14 @@ import { SlidingWindowCounter } from "./SlidingWindowCounter.js";
  *
  * - **Off until the first throttled answer.** Until then `acquire()` returns one cached, already resolved promise
  *   (no timer, no clock read, no allocation) and `record()` only counts the answer. A stack that is never
- *   throttled pays nothing.
+ *   throttled pays nothing but the cold-start guard's first round trips.
+ * - **Cold-start guard.** At the start nothing is known about the quota, and every request sent before the first
+ *   refusal is handled is refused with it: 50 creates at once met 18-25 refusals at 10 req/s, although the gateway
+ *   had let 10 through. So until `coldStartAnswers` answers have come back without a refusal, at most
+ *   `coldStartWindow` requests are out without an answer; each answer lets the next one out. A gateway that
+ *   throttles refuses within that window (about `coldStartWindow` refusals at most), and pacing starts from there;
+ *   one that does not costs a few round trips, once per provider process. Then the limiter is off again until a
+ *   refusal.
  * - **Start rate.** On the first throttled answer the rate becomes 0.9 x what the service accepted in the second
  *   before, unless `startRate` is given. Gateways (APIG, and the emulator) let about a second's worth of requests
  *   through at once and then refuse, so that count is about one second of quota. Accepted answers to requests sent
@@ -52,6 +59,7 @@ import { SlidingWindowCounter } from "./SlidingWindowCounter.js";
  * - `MODELARTS_RATE_LIMIT=off` never paces (the escape hatch; throttled answers are still retried as before).
  * - `MODELARTS_RATE_LIMIT_START=<req/s>` the rate after the first throttled answer (default: derived as above).
  * - `MODELARTS_RATE_LIMIT_MIN=<req/s>` the floor no cut goes below (default 0.5).
+ * - `MODELARTS_RATE_LIMIT_COLD_START=<n>` the cold-start guard's window (default 5; 0 turns the guard off).
  */
 export interface AdaptiveRateLimiterOptions {
   /** false: `acquire()` never waits and `record()` only counts. Default true. */
@@ -77,6 +85,10 @@ export interface AdaptiveRateLimiterOptions {
   readonly maxBackgroundWaitMs?: number;
   /** A `Retry-After` longer than this is clamped. Default 60 s, as `RetryOptions.maxRetryAfterMs`. */
   readonly maxPauseMs?: number;
+  /** Cold-start guard: requests out without an answer before `coldStartAnswers` have come back (0: off). Default 5. */
+  readonly coldStartWindow?: number;
+  /** Cold-start guard: answers without a refusal that end it. Default 24. */
+  readonly coldStartAnswers?: number;
   readonly now?: () => number;
   /** Default: setTimeout, resolving early on abort. */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -86,6 +98,11 @@ export interface AdaptiveRateLimiterOptions {
 export interface SendOutcome {
   /** HTTP 429, ModelArts.6101, APIG.0308 / APIGW.0308 (`isThrottled` in retryPolicy.ts). */
   readonly throttled: boolean;
+  /**
+   * No answer came (a network error): says nothing about the quota, only that the request is no longer out (the
+   * cold-start guard counts those).
+   */
+  readonly unanswered?: boolean;
   /** The answer's `Retry-After`, in milliseconds. */
   readonly retryAfterMs?: number;
   /** What `acquire()` returned for this request; without it the answer counts as one to a request sent just now. */
@@ -122,10 +139,13 @@ export const DEFAULT_RATE_LIMITER = {
   maxBackgroundWaitMs: 30_000,
   slowStartDoublingMs: 2_000,
   startFraction: 0.9,
+  coldStartWindow: 5,
+  coldStartAnswers: 24,
 } as const;
 
 interface Waiter {
-  readonly enqueuedAt: number;
+  /** -Infinity while the cold-start guard holds (no clock is read then); set when pacing takes the waiter over. */
+  enqueuedAt: number;
   resolve(ticket: SendTicket): void;
   reject(reason: unknown): void;
   signal?: AbortSignal;
@@ -146,6 +166,10 @@ export class AdaptiveRateLimiter {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   private active = false;
+  /** The cold-start guard holds (see the class comment): requests out without an answer are counted. */
+  private guarding: boolean;
+  private outstanding = 0;
+  private guardAnswers = 0;
   /** Increases with every cut; a ticket older than this was sent before the last cut. */
   private epoch = 0;
   private readonly inactiveGrant: Promise<SendTicket> = Promise.resolve(0);
@@ -188,6 +212,9 @@ export class AdaptiveRateLimiter {
     if (!(merged.beta > 0 && merged.beta < 1)) throw new RangeError("rate limiter: beta must be in (0, 1)");
     if (!(merged.maxPauseMs >= 0)) throw new RangeError("rate limiter: maxPauseMs must be >= 0");
     if (!(merged.maxBackgroundWaitMs >= 0)) throw new RangeError("rate limiter: maxBackgroundWaitMs must be >= 0");
+    if (!(Number.isInteger(merged.coldStartWindow) && merged.coldStartWindow >= 0)) {
+      throw new RangeError("rate limiter: coldStartWindow must be a whole number >= 0");
+    }
     this.options = {
       enabled: merged.enabled,
       minRate: merged.minRate,
@@ -198,8 +225,11 @@ export class AdaptiveRateLimiter {
       maxBackgroundWaitMs: merged.maxBackgroundWaitMs,
       slowStartDoublingMs: merged.slowStartDoublingMs,
       startFraction: merged.startFraction,
+      coldStartWindow: merged.coldStartWindow,
+      coldStartAnswers: merged.coldStartAnswers,
       ...(merged.startRate === undefined ? {} : { startRate: merged.startRate }),
     };
+    this.guarding = merged.enabled && merged.coldStartWindow > 0 && merged.coldStartAnswers > 0;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? sleepWithAbort;
   }
@@ -220,15 +250,32 @@ export class AdaptiveRateLimiter {
    */
   acquire(options: AcquireOptions = {}): Promise<SendTicket> {
     const { signal } = options;
-    if (!this.active) return signal?.aborted ? Promise.reject(abortReason(signal)) : this.inactiveGrant;
+    if (!this.active && !this.guarding) {
+      return signal?.aborted ? Promise.reject(abortReason(signal)) : this.inactiveGrant;
+    }
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const now = this.now();
     const queue = options.priority === "background" ? this.background : this.normal;
+    if (!this.active) {
+      // The cold-start guard: out at once while fewer than the window are out, else in turn as answers come back.
+      if (this.queued() === 0 && this.outstanding < this.options.coldStartWindow) {
+        this.outstanding++;
+        return this.inactiveGrant;
+      }
+      return this.enqueue(queue, Number.NEGATIVE_INFINITY, signal);
+    }
+    const now = this.now();
     // Nobody it would overtake: normal requests overtake background ones anyway.
     const ahead = queue === this.normal ? this.normal.length : this.normal.length + this.background.length;
     if (ahead === 0 && this.msUntilToken(now) === 0) return Promise.resolve(this.grant(now));
+    const waiting = this.enqueue(queue, now, signal);
+    void this.drain();
+    return waiting;
+  }
+
+  /** A waiter in `queue`; `enqueuedAt` -Infinity while the cold-start guard holds (no clock read then). */
+  private enqueue(queue: Waiter[], enqueuedAt: number, signal: AbortSignal | undefined): Promise<SendTicket> {
     return new Promise<SendTicket>((resolve, reject) => {
-      const waiter: Waiter = { enqueuedAt: now, resolve, reject };
+      const waiter: Waiter = { enqueuedAt, resolve, reject };
       if (signal) {
         waiter.signal = signal;
         waiter.onAbort = () => {
@@ -241,7 +288,6 @@ export class AdaptiveRateLimiter {
         signal.addEventListener("abort", waiter.onAbort, { once: true });
       }
       queue.push(waiter);
-      void this.drain();
     });
   }
 
@@ -251,6 +297,8 @@ export class AdaptiveRateLimiter {
    */
   record(outcome: SendOutcome): void {
     if (!this.options.enabled) return;
+    if (this.guarding) this.guardAnswer(outcome);
+    if (outcome.unanswered) return;
     const now = this.now();
     if (!outcome.throttled) {
       this.accepted.add(now);
@@ -270,6 +318,43 @@ export class AdaptiveRateLimiter {
     } else if (!stale && now >= this.pausedUntil) {
       this.tokens = Math.min(this.tokens, 0);
     }
+    // Waiters the cold-start guard held are paced from here.
+    if (this.queued() > 0) void this.drain();
+  }
+
+  /**
+   * An answer (or the lack of one) while the cold-start guard holds: a refusal ends it (the pacing that starts now
+   * takes over the queue), enough answers without one end it (the queue leaves at once), any other lets the next
+   * request out.
+   */
+  private guardAnswer(outcome: SendOutcome): void {
+    this.outstanding = Math.max(0, this.outstanding - 1);
+    if (outcome.throttled) {
+      this.guarding = false;
+      // Waiters queued under the guard count as queued from now: the pacing record() turns on serves them in turn.
+      const now = this.now();
+      for (const w of [...this.normal, ...this.background]) {
+        if (w.enqueuedAt === Number.NEGATIVE_INFINITY) w.enqueuedAt = now;
+      }
+      return;
+    }
+    if (!outcome.unanswered) this.guardAnswers++;
+    if (this.guardAnswers >= this.options.coldStartAnswers) {
+      this.guarding = false;
+      while (this.queued() > 0) this.release();
+      return;
+    }
+    while (this.queued() > 0 && this.outstanding < this.options.coldStartWindow) {
+      this.outstanding++;
+      this.release();
+    }
+  }
+
+  /** Lets the next guarded waiter out, normal before background (ticket 0: sent before any pacing). */
+  private release(): void {
+    const waiter = (this.normal.shift() ?? this.background.shift())!;
+    if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener("abort", waiter.onAbort);
+    waiter.resolve(0);
   }
 
   snapshot(): RateLimiterSnapshot {
@@ -488,12 +573,14 @@ export function rateLimiterOptionsFromEnv(env: Record<string, string | undefined
     return Number.isFinite(value) && value > 0 ? value : undefined;
   };
   const switchValue = env.MODELARTS_RATE_LIMIT?.trim().toLowerCase();
-  const options: { enabled?: boolean; startRate?: number; minRate?: number } = {};
+  const options: { enabled?: boolean; startRate?: number; minRate?: number; coldStartWindow?: number } = {};
   if (switchValue === "off" || switchValue === "false" || switchValue === "0") options.enabled = false;
   const startRate = rate("MODELARTS_RATE_LIMIT_START");
   if (startRate !== undefined) options.startRate = startRate;
   const minRate = rate("MODELARTS_RATE_LIMIT_MIN");
   if (minRate !== undefined) options.minRate = minRate;
+  const window = env.MODELARTS_RATE_LIMIT_COLD_START?.trim();
+  if (window !== undefined && /^\d+$/.test(window)) options.coldStartWindow = Number(window);
   return options;
 }
 

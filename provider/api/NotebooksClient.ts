@@ -13,6 +13,7 @@ import type {
 } from "../../protocol/notebooks/wireTypes.js";
 import { isNotFoundAnswer } from "./errorClassification.js";
 import { ConfigurationError } from "./errors.js";
+import { recentListing } from "./recentListing.js";
 import { sanitizeServiceText } from "./redact.js";
 import type { RequestExecutor, RequestSpec } from "./RequestExecutor.js";
 import type { RecoverOutcome } from "./retryStrategy.js";
@@ -142,6 +143,16 @@ export class NotebooksClient {
   /** Every notebook matching the query (the `name` filter is fuzzy, [notebooks §6]), across all pages. */
   async listNotebooks(query: NotebookListQuery = {}): Promise<Notebook[]> {
     return this.pages<Notebook>(`${this.base()}/notebooks`, query, NOTEBOOK_PAGE_SIZE, "NotebookListResponse");
+  }
+
+  /**
+   * `listNotebooks`, shared with the other operations of this connection for `maxAgeMs` (recentListing.ts): for
+   * look-ups that many creates make at once. Confirm anything found with `findNotebook` before acting on it.
+   */
+  listNotebooksRecent(query: NotebookListQuery = {}, maxAgeMs = 10_000): Promise<Notebook[]> {
+    return recentListing(this.executor, `${this.projectId} notebooks ${JSON.stringify(query)}`, maxAgeMs, () =>
+      this.listNotebooks(query),
+    );
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import type { AdaptiveRateLimiter, SendOutcome } from "./AdaptiveRateLimiter.js";
 import type { HttpSend } from "./httpTransport.js";
+import { TransportError } from "./errors.js";
 import { RequestExecutor } from "./RequestExecutor.js";
 
 function fakeLimiter(paces: boolean) {
@@ -68,4 +69,23 @@ test("with pacing switched off, a throttled attempt sleeps out its Retry-After a
   });
   await executor.execute({ method: "GET", path: "/x", retry: "idempotent", answer: "ListResponse" });
   expect(sleeps).toEqual([3000]);
+});
+
+test("a request that got no answer (a network error) is reported as unanswered: it is no longer out", async () => {
+  const { limiter, recorded } = fakeLimiter(true);
+  let calls = 0;
+  const executor = new RequestExecutor({
+    baseUrl: "https://modelarts.example.com",
+    send: async () => {
+      if (++calls === 1) throw new TransportError("GET", "/x", "ECONNRESET", "socket hang up");
+      return { status: 200, headers: {}, body: '{"instances":[],"total_count":0}' };
+    },
+    limiter,
+    sleep: async () => {},
+  });
+  await executor.execute({ method: "GET", path: "/x", retry: "idempotent", answer: "ListResponse" });
+  expect(recorded).toEqual([
+    { throttled: false, unanswered: true, ticket: 1 },
+    { throttled: false, ticket: 2 },
+  ]);
 });

@@ -130,7 +130,14 @@ export class RequestExecutor {
     const { limiter } = this.options;
     // Signed before the wait: a signature stays valid for 15 minutes, far longer than any pacing delay.
     const ticket = limiter ? await limiter.acquire({ priority: spec.priority ?? "normal" }) : undefined;
-    const response = await send({ method: spec.method, url, headers, body }, this.options.requestTimeoutMs ?? 30_000);
+    let response: HttpResponse;
+    try {
+      response = await send({ method: spec.method, url, headers, body }, this.options.requestTimeoutMs ?? 30_000);
+    } catch (err) {
+      // No answer: nothing learnt about the quota, but the request is no longer out.
+      limiter?.record({ throttled: false, unanswered: true, ticket });
+      throw err;
+    }
     const decoded = decodeJson(response.body);
     // Credentials an answer carries (an OBS key pair, a repository or notebook token) are masked from then on.
     if (decoded.ok) registerSecretsIn(decoded.value);

@@ -69,6 +69,8 @@ function rateLimiterEnv(): Record<string, string | undefined> {
     MODELARTS_RATE_LIMIT: pick("rateLimit", "MODELARTS_RATE_LIMIT"),
     MODELARTS_RATE_LIMIT_START: pick("rateLimitStart", "MODELARTS_RATE_LIMIT_START"),
     MODELARTS_RATE_LIMIT_MIN: pick("rateLimitMin", "MODELARTS_RATE_LIMIT_MIN"),
+    // Environment only: a knob for benchmarks and the odd gateway, not a stack setting.
+    MODELARTS_RATE_LIMIT_COLD_START: env.MODELARTS_RATE_LIMIT_COLD_START,
   };
 }
 

@@ -41,6 +41,12 @@ export interface WaitForStatusOptions<T> {
   schedule: PollSchedule;
   /** What the operation's own answer showed (CREATING after a create, STOPPING after a stop), if anything. */
   startedAs?: StatusSighting;
+  /**
+   * When the operation's answer came (ms since the epoch), if earlier than the wait's start: a create that tags its
+   * notebook first, in a queue behind 49 others, starts its wait seconds after the POST, and its schedule must count
+   * from the POST. Default: now.
+   */
+  startedAt?: number;
 }
 
 /**
@@ -63,7 +69,7 @@ export async function waitForStatus<T>(options: WaitForStatusOptions<T>): Promis
       floorMs: schedule.minDelayMs / schedule.timeScale,
       capMs: schedule.maxDelayMs / schedule.timeScale,
     },
-    Date.now(),
+    Math.min(Date.now(), options.startedAt ?? Number.POSITIVE_INFINITY),
     options.startedAs,
   );
   const result = await waitFor<T | undefined>({

@@ -33,6 +33,8 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
   let step: NotebookStep;
   let notebook: Notebook;
   let origin: "created" | "resumed" | "adopted";
+  /** When `notebook` was read (the POST's answer, the confirming GET, the adoption's GET). */
+  let seenAt: number;
   const ownerKey = inputs.__ownerKey ?? `in-process/${inputs.name ?? inputs.adoptId}`;
   try {
     const ctx = await getProviderContext();
@@ -42,9 +44,10 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
       origin = "adopted";
     } else {
       const { keep, listed } = await resumeOwned(step, inputs, ownerKey);
-      notebook = keep ?? (await post(step.client, inputs, listed));
+      notebook = keep ?? (await post(step.client, inputs, await existedBefore(step.client, inputs, listed)));
       origin = keep ? "resumed" : "created";
     }
+    seenAt = Date.now();
   } catch (err) {
     throw operationError(verb, subject, nameTheInput(err, inputs, INPUT_ERROR_CODES));
   }
@@ -55,10 +58,21 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
   try {
     // The owner tag first: from here on an interrupted run finds this notebook by its mark.
     await step.client.createTags(id, [{ key: OWNER_TAG_KEY, value: ownerTagValue(ownerKey) }], inputs.workspaceId);
-    lastSeen = await waitForNotebook({ ...step, id, target: "READY", startedAs: sightingOf(notebook) });
+    // The schedule counts from the POST's answer, not from the tag's (queued behind other creates' requests).
+    lastSeen = await waitForNotebook({
+      ...step,
+      id,
+      target: "READY",
+      startedAs: sightingOf(notebook),
+      startedAt: seenAt,
+    });
     if (origin === "created") {
-      await step.client.createTags(id, toTagList(inputs.tags), inputs.workspaceId);
+      const tags = toTagList(inputs.tags);
+      await step.client.createTags(id, tags, inputs.workspaceId);
+      const settled = lastSeen;
       lastSeen = await enforcePowerState(step, lastSeen, inputs.desiredStatus, inputs.autoStop);
+      // The wait's last GET already shows the notebook as it is (owner tag included): read again only after a change.
+      if (tags.length === 0 && lastSeen === settled) return { id, outs: toOutputs(lastSeen, inputs) };
     } else {
       if (origin === "resumed") {
         reportProgress(
@@ -104,6 +118,22 @@ async function resumeOwned(
     await removeNotebook({ ...step, subject: what }, other.id!);
   }
   return { keep, listed };
+}
+
+/**
+ * The notebooks that existed before the POST, which a lost answer's look-up must never take for the one it made. A
+ * generated name derives from the owner key, so nobody else's notebook has it, and the creates' shared listing
+ * (seconds old) serves. A declared name may be someone else's too, made in the console a moment ago: the notebooks
+ * of that name are listed afresh, right before the POST.
+ */
+async function existedBefore(
+  client: NotebooksClient,
+  inputs: NotebookInputs,
+  shared: ReadonlySet<string>,
+): Promise<ReadonlySet<string>> {
+  if (inputs.namePrefix !== undefined) return shared;
+  const named = await client.listNotebooks({ name: inputs.name!, workspace_id: inputs.workspaceId });
+  return new Set([...shared, ...named.flatMap((n) => (n.id === undefined ? [] : [n.id]))]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { InvalidResponseError, isApiError } from "../api/errors.js";
+import { ApiError, InvalidResponseError, isApiError } from "../api/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import { getProviderContext } from "../core/providerContext.js";
@@ -33,10 +33,30 @@ export async function deleteNotebook(id: string, props: Partial<NotebookOutputs>
  * The delete sequence, shared with create's clean-up of notebooks an interrupted run left. Whether a running
  * notebook can be deleted is an open question ([notebooks §19] question 2): Terraform deletes it
  * as it is, and ModelArts.6304 ("stop the instance before deleting") exists; the DELETE is sent as Terraform does,
- * and a 6304 is met by a stop and a second DELETE. A retried DELETE whose first answer was lost finds the notebook
- * deleting (6357) or gone: both are success. Anything else, an unreadable answer or a gateway 404, is an error.
+ * straight away (no read first: what is destroyed is nearly always settled, and the DELETE's own answer says
+ * whether it was). The API's not-found answer is gone. Any ModelArts refusal (6304, a transition in progress)
+ * reads the notebook and goes the long way: a notebook still starting is let finish, 6304 is met by a stop and a
+ * second DELETE, and a retried DELETE whose first answer was lost finds the notebook deleting (6357) or gone: both
+ * are success. An unreadable answer is settled by the notebook's own state (deleting or gone completes the
+ * delete); anything else, a gateway 404 for one, is an error.
  */
 export async function removeNotebook(step: NotebookStep, id: string): Promise<void> {
+  const waitGone = () => waitForNotebook({ ...step, id, target: "GONE", startedAs: { status: "DELETING" } });
+  let answer: "deleting" | "gone" | "refused";
+  try {
+    answer = await step.client.deleteNotebook(id);
+  } catch (err) {
+    if (err instanceof InvalidResponseError) return settleUnreadableDelete(step, id, err);
+    if (!(err instanceof ApiError && err.status === 400 && err.errorCode?.startsWith("ModelArts."))) throw err;
+    answer = "refused";
+  }
+  if (answer === "gone") return;
+  if (answer === "deleting") return waitGone();
+  return removeFromStatus(step, id);
+}
+
+/** The long way, from what a GET shows. */
+async function removeFromStatus(step: NotebookStep, id: string): Promise<void> {
   const { client } = step;
   const waitGone = () => waitForNotebook({ ...step, id, target: "GONE", startedAs: { status: "DELETING" } });
   let notebook = await client.findNotebook(id);
@@ -50,10 +70,7 @@ export async function removeNotebook(step: NotebookStep, id: string): Promise<vo
     if ((await client.deleteNotebook(id)) === "gone") return;
   } catch (err) {
     if (err instanceof InvalidResponseError || isApiError(err, "ModelArts.6357")) {
-      // A lost or unreadable answer, or "already deleting": the notebook's own state decides, read again.
-      const now = await client.findNotebook(id);
-      if (!now) return;
-      if (!GONE_STATUSES.has(String(now.status))) throw err;
+      return settleUnreadableDelete(step, id, err);
     } else if (isApiError(err, "ModelArts.6304")) {
       await stopNotebook(step, notebook);
       if ((await client.deleteNotebook(id)) === "gone") return;
@@ -62,4 +79,15 @@ export async function removeNotebook(step: NotebookStep, id: string): Promise<vo
     }
   }
   return waitGone();
+}
+
+/**
+ * A DELETE whose answer cannot be read (or that says "already deleting"): the notebook's own state, by a validated
+ * GET, decides. Gone or deleting completes the delete; anything else fails it with the DELETE's error.
+ */
+async function settleUnreadableDelete(step: NotebookStep, id: string, err: unknown): Promise<void> {
+  const now = await step.client.findNotebook(id);
+  if (!now) return;
+  if (!GONE_STATUSES.has(String(now.status))) throw err;
+  return waitForNotebook({ ...step, id, target: "GONE", startedAs: { status: "DELETING" } });
 }

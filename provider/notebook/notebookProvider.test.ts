@@ -7,6 +7,7 @@ import { callApi, FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../.
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { PartialFailureError } from "../api/errors.js";
+import { forgetRecentListings } from "../api/recentListing.js";
 import { setProgressSink } from "../core/progress.js";
 import { setProviderOverrides } from "../core/providerContext.js";
 import { notebookProvider } from "./notebookProvider.js";
@@ -192,6 +193,7 @@ test("a create that ends in CREATE_FAILED is recorded with the service's reason,
 
 test("an interrupted create is resumed by the next one, by its owner mark, whatever changed since", async () => {
   const first = await created(declared({ description: "v1" }));
+  forgetRecentListings(); // the next run is a new provider process
   const again = await created(declared({ description: "v2" }));
   expect(again.id).toBe(first.id);
   expect(await emulator.admin.listNotebooks()).toHaveLength(1);

@@ -21,7 +21,10 @@ export function isOwned(notebook: Notebook, ownerKey: string, generatedName: str
 /**
  * Live notebooks (not deleting or deleted) of this resource, in the workspace (`owned`), and the ids of every
  * notebook the same listing showed, whoever's and in whatever status (`listed`): taken before a POST, they are
- * what that POST cannot have made (`findLostCreate`).
+ * what that POST cannot have made (`findLostCreate`). Many creates start at once, so they share one recent listing
+ * (NotebooksClient.listNotebooksRecent, at most 10 s old); what it shows of this owner is confirmed with a fresh
+ * GET, so a notebook deleted since (the old one of a replacement) is never taken for ours. (`listed` is then as
+ * old as the shared listing: under pacing a create's own listing was seconds older than its POST too.)
  */
 export async function findOwnedNotebooks(
   client: NotebooksClient,
@@ -29,9 +32,13 @@ export async function findOwnedNotebooks(
   generatedName: string | undefined,
   workspaceId: string,
 ): Promise<{ owned: Notebook[]; listed: ReadonlySet<string> }> {
-  const notebooks = await client.listNotebooks({ workspace_id: workspaceId });
+  const notebooks = await client.listNotebooksRecent({ workspace_id: workspaceId });
+  const live = (n: Notebook | undefined): n is Notebook =>
+    n !== undefined && isOwned(n, ownerKey, generatedName) && !GONE_STATUSES.has(String(n.status));
+  const candidates = notebooks.filter(live);
+  const confirmed = await Promise.all(candidates.map((n) => client.findNotebook(n.id!)));
   return {
-    owned: notebooks.filter((n) => isOwned(n, ownerKey, generatedName) && !GONE_STATUSES.has(String(n.status))),
+    owned: confirmed.filter(live),
     listed: new Set(notebooks.flatMap((n) => (n.id === undefined ? [] : [n.id]))),
   };
 }

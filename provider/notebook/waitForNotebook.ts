@@ -53,6 +53,8 @@ function readingOf(client: NotebooksClient): StatusReading<Notebook> {
 export interface WaitForNotebookOptions {
   /** What the operation's own answer showed (CREATING after a create, STOPPING after a stop): the schedule starts there. */
   startedAs?: StatusSighting;
+  /** When the operation's answer came, if the wait starts later (see waitForStatus). */
+  startedAt?: number;
   client: NotebooksClient;
   id: string;
   subject: Subject;
@@ -78,6 +80,7 @@ export async function waitForNotebook(
     timeoutMs: options.timeoutMs,
     schedule: options.schedule,
     ...(options.startedAs && { startedAs: options.startedAs }),
+    ...(options.startedAt !== undefined && { startedAt: options.startedAt }),
     classify: (notebook) => {
       if (target === "GONE") return notebook.status === "DELETED" ? { state: "SUCCESS" } : { state: "RETRY" };
       return classifyNotebook(notebook, target);

@@ -1,6 +1,7 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
-import { DemanagerClient } from "../api/DemanagerClient.js";
-import { InvalidResponseError, isApiError } from "../api/errors.js";
+import { DemanagerClient, NOT_FOUND_ERROR_CODES } from "../api/DemanagerClient.js";
+import { isNotFoundAnswer } from "../api/errorClassification.js";
+import { ApiError, InvalidResponseError, isApiError } from "../api/errors.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { getProviderContext } from "../core/providerContext.js";
@@ -12,9 +13,9 @@ import type { NotebookInstanceOutputs } from "./types.js";
 import { waitForInstance } from "./waitForInstance.js";
 
 /**
- * Stop if running (the API refuses to delete a running instance, ModelArts.6304), DELETE, then wait until the
- * instance is gone (deletion is asynchronous). Success means the API said the instance does not exist, or
- * showed it DELETED: an answer that cannot be read, or a gateway 404, is an error, never "already gone".
+ * Stop (the API refuses to delete a running instance, ModelArts.6304), DELETE, then wait until the instance is gone
+ * (deletion is asynchronous). Success means the API said the instance does not exist, or showed it DELETED: an
+ * answer that cannot be read, or a gateway 404, is an error, never "already gone".
  */
 export async function deleteNotebookInstance(id: string, props: Partial<NotebookInstanceOutputs>): Promise<void> {
   const subject: Subject = { kind: "notebook instance", name: props.name, id };
@@ -71,22 +72,37 @@ export async function removeInstance(options: {
     });
   };
 
-  let instance: Instance | undefined = await client.findInstance(id);
-  if (!instance) return;
-  if (GONE_STATUSES.has(String(instance.status))) return void (await waitGone());
-  if (STARTING_STATUSES.has(String(instance.status))) instance = await wait("READY");
-  if (instance.status === "RUNNING" || instance.status === "STOPPING") await stop();
+  // Stop straight away rather than read first: what is destroyed is nearly always RUNNING, and the stop's own answer
+  // says what a read would have (6307 already stopped, 6308 stopping, 6309 gone), one request fewer per instance.
+  const first = await stopStraightAway(client, id);
+  if (first === "gone") return;
+  if (first === "stopping") {
+    await waitForInstance({
+      client,
+      id,
+      subject,
+      target: "STOPPED",
+      timeoutMs: options.timeoutMs,
+      schedule,
+      verb,
+      startedAs: { status: "STOPPING" },
+    });
+  } else if (first === "refused") {
+    // Refused for its state (starting, failed, being deleted, another operation in progress): read it, and go the
+    // long way from what it shows.
+    let instance: Instance | undefined = await client.findInstance(id);
+    if (!instance) return;
+    if (GONE_STATUSES.has(String(instance.status))) return void (await waitGone());
+    if (STARTING_STATUSES.has(String(instance.status))) instance = await wait("READY");
+    if (instance.status === "RUNNING" || instance.status === "STOPPING") await stop();
+  }
   try {
     if ((await client.deleteInstance(id)) === "gone") return;
   } catch (err) {
-    if (err instanceof InvalidResponseError) {
-      // An answer that cannot be read says nothing either way: the instance's own state decides, read again.
-      const now = await client.findInstance(id);
-      if (!now) return;
-      if (!GONE_STATUSES.has(String(now.status))) throw err;
-    } else if (isApiError(err, "ModelArts.6357")) {
-      // A DELETE whose answer was lost (connection reset after the service applied it) is retried and finds the
-      // instance already DELETING (6357): the delete is done, only the wait is left.
+    if (err instanceof InvalidResponseError || isApiError(err, "ModelArts.6357")) {
+      // An answer that cannot be read says nothing either way; a DELETE whose answer was lost (connection reset after
+      // the service applied it) is retried and finds the instance already DELETING (6357). The instance's own state
+      // decides: gone or deleting completes the delete, only the wait is left.
       const now = await client.findInstance(id);
       if (!now) return;
       if (!GONE_STATUSES.has(String(now.status))) throw err;
@@ -98,4 +114,27 @@ export async function removeInstance(options: {
     }
   }
   await waitGone();
+}
+
+/**
+ * The stop action, first thing: "stopping" when accepted or answered 6308 (already stopping), "stopped" for 6307,
+ * "gone" for the API's own not-found answer (ModelArts.6309 on the instance's URL), "refused" for any other
+ * ModelArts refusal of the action in the instance's state (6306 starting, 6327 not running, 6357 busy, ...).
+ * Anything else (a gateway's answer, an answer that cannot be read, a 5xx that outlasted the retries) is thrown:
+ * it says nothing about the instance.
+ */
+async function stopStraightAway(
+  client: DemanagerClient,
+  id: string,
+): Promise<"stopping" | "stopped" | "gone" | "refused"> {
+  try {
+    await client.stopInstance(id);
+    return "stopping";
+  } catch (err) {
+    if (isNotFoundAnswer(err, NOT_FOUND_ERROR_CODES)) return "gone";
+    if (isApiError(err, "ModelArts.6307")) return "stopped";
+    if (isApiError(err, "ModelArts.6308")) return "stopping";
+    if (err instanceof ApiError && err.status === 400 && err.errorCode?.startsWith("ModelArts.")) return "refused";
+    throw err;
+  }
 }

@@ -30,14 +30,14 @@ describe("nextPollDelayMs", () => {
     ["STOPPING just after the stop: not before 0.7 x 5 s", at("STOPPING", 0, 0), 3_500],
     ["DELETING long overdue: the interval grows up to the cap", at("DELETING", 10_000_000, 10_000_000), 60_000],
     [
-      "CREATE_QUEUING with remain_time 30 s: 0.7 x (queue + CREATING)",
+      "CREATE_QUEUING with remain_time 30 s: to land in CREATING or STARTING, every 1.3 x 40 s (> 0.7 x 60 s)",
       at("CREATE_QUEUING", 0, 0, { sighting: { status: "CREATE_QUEUING", queue: { remainTimeMs: 30_000 } } }),
-      42_000,
+      52_000,
     ],
     [
-      "CREATE_QUEUING at rank 2, no remain_time: 10 s a rank",
+      "CREATE_QUEUING at rank 2, no remain_time: 10 s a rank (0.7 x 50 s), less than 1.3 x 40 s",
       at("CREATE_QUEUING", 0, 0, { sighting: { status: "CREATE_QUEUING", queue: { rank: 2 } } }),
-      35_000,
+      52_000,
     ],
     [
       "a long queue: capped",
@@ -67,15 +67,28 @@ describe("nextPollDelayMs", () => {
     const queued = at("CREATE_QUEUING", 0, 0, {
       sighting: { status: "CREATE_QUEUING", queue: { remainTimeMs: 30_000 } },
     });
-    expect(nextPollDelayMs(queued, scaled)).toBeCloseTo(10_500);
+    expect(nextPollDelayMs(queued, scaled)).toBeCloseTo(13_000);
     expect(nextPollDelayMs(at("?", 0, 0), scaled)).toBeCloseTo(2_500);
   });
 
   it("follows the v2 action_progress steps: slow before step 4, quick at it", () => {
     const step = (progressStep: number, seen = 0, atMost = 0) =>
       nextPollDelayMs({ sighting: { status: "CREATING", progressStep }, seenForMs: seen, atMostForMs: atMost });
-    // Step 2 of 4: 10 s of it and 5 s of step 3 before the last step: 0.7 x 15 s < 1.3 x 10 s.
-    expect(step(2)).toBe(13_000);
+    // Step 2 of 4: a poll must land in step 3 or 4 (5 s + 10 s): every 1.3 x 15 s (more than 0.7 x 15 s).
+    expect(step(2)).toBe(19_500);
+    // Step 3 of 4: only the last step is left: every 1.3 x 10 s.
+    expect(step(3, 5_000, 5_000)).toBe(13_000);
+    // Step 2 seen 10 s ago (a wait that began after the operation's answer): 19.5 s from that sighting, but never
+    // sooner than 1.3 x the last step.
+    const late = (sinceLastSightingMs: number) =>
+      nextPollDelayMs({
+        sighting: { status: "CREATING", progressStep: 2 },
+        seenForMs: sinceLastSightingMs,
+        atMostForMs: sinceLastSightingMs,
+        sinceLastSightingMs,
+      });
+    expect(late(4_000)).toBe(15_500);
+    expect(late(10_000)).toBe(13_000);
     expect(step(4, 0, 13_000)).toBe(2_000);
     // An unknown step falls back to the status.
     expect(phaseKey({ status: "CREATING", progressStep: 9 }, V2_STATUS_TIMINGS)).toBe("CREATING");

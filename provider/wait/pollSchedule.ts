@@ -6,10 +6,12 @@
  * step) decides how late the waiter returns; every earlier phase only has to be left in time to catch that last
  * one. So:
  *
- * - In an earlier phase ("far"), poll every `catchFactor` x the typical length of the last phase (13 s for a 10 s
- *   STARTING), and not before the last phase can have begun (`earlyFactor` x the typical time left before it, a
- *   queue's `remain_time` included). A poll then lands inside the last phase about 1/catchFactor of the time; when
- *   it does not, the target is seen at most `(catchFactor - 1)` x that length late.
+ * - In an earlier phase ("far"), poll every `catchFactor` x the typical time from its end to the target (13 s for
+ *   CREATING before a 10 s STARTING; 1.3 x 15 s in step 2 of a notebook's four init steps, where a poll in step 3
+ *   or 4 serves as well as one in the last), and not before the last phase can have begun (`earlyFactor` x the
+ *   typical time left before it, a queue's `remain_time` included). A poll then lands after this phase and before
+ *   the target about 1/catchFactor of the time; when it does not, the target is seen at most `(catchFactor - 1)` x
+ *   that window late.
  * - In the last phase ("near"), skip the part in which it cannot end yet (`earlyFactor` x its typical length since
  *   it began at the earliest), then poll every `nearIntervalMs`; if it runs past its typical length, the interval
  *   grows in proportion (a STARTING that takes 10x as long is polled 10x as slowly).
@@ -119,6 +121,8 @@ export interface PollState {
   readonly seenForMs: number;
   /** Since the last poll that showed another phase, or since the operation began: it has lasted at most this. */
   readonly atMostForMs: number;
+  /** Since the sighting the planner decides from (0 right after a poll; more when a wait starts late). */
+  readonly sinceLastSightingMs?: number;
   /**
    * The shared rate limiter is pacing (the gateway throttled this process): every GET then delays everyone's
    * requests, so poll once at the typical end instead of early and often (fewer GETs, more lag).
@@ -155,8 +159,14 @@ export function nextPollDelayMs(state: PollState, options: PollScheduleOptions =
   for (let k = timing.next; k !== undefined && k !== last; k = o.timings[k]?.next) {
     beforeLastMs += (o.timings[k]?.typicalMs ?? 0) * s;
   }
-  if (state.congested) return clamp(Math.max(o.catchFactor * lastMs, beforeLastMs + lastMs));
-  return clamp(Math.max(o.catchFactor * lastMs, o.earlyFactor * beforeLastMs));
+  // A poll must land after this phase and before the target (in any later phase, not only the last): with more
+  // than one phase to come, that window is longer than the last phase. Spaced from the last sighting: a wait that
+  // began after the operation's answer has waited that long already. Never more often than before the window
+  // counted (catchFactor x the last phase).
+  const windowMs = beforeLastMs - hereMs + lastMs;
+  const spacingMs = Math.max(o.catchFactor * lastMs, o.catchFactor * windowMs - (state.sinceLastSightingMs ?? 0));
+  if (state.congested) return clamp(Math.max(spacingMs, beforeLastMs + lastMs));
+  return clamp(Math.max(spacingMs, o.earlyFactor * beforeLastMs));
 }
 
 /** Keeps the state `nextPollDelayMs` needs across polls: when the current phase was first seen, and when before. */
@@ -202,7 +212,13 @@ export class PollPlanner {
     // Nothing seen yet (an update's wait, say): poll soon, as in a last phase.
     if (!this.last) return Math.min(o.capMs, Math.max(o.floorMs, o.nearIntervalMs)) * o.timeScale;
     return nextPollDelayMs(
-      { sighting: this.last, seenForMs: now - this.firstSeenAt, atMostForMs: now - this.otherSeenAt, congested },
+      {
+        sighting: this.last,
+        seenForMs: now - this.firstSeenAt,
+        atMostForMs: now - this.otherSeenAt,
+        sinceLastSightingMs: now - this.lastSightingAt,
+        congested,
+      },
       o,
     );
   }
