@@ -1,4 +1,5 @@
 import { SlidingWindowCounter } from "./SlidingWindowCounter.js";
+import { abortableSleep } from "../wait/abortableSleep.js";
 
 /**
  * Client-side pacing for a shared gateway quota. ModelArts publishes no rate limits (API reference §7.4), the
@@ -231,7 +232,7 @@ export class AdaptiveRateLimiter {
     };
     this.guarding = merged.enabled && merged.coldStartWindow > 0 && merged.coldStartAnswers > 0;
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? sleepWithAbort;
+    this.sleep = options.sleep ?? abortableSleep;
   }
 
   /** True unless pacing was switched off (`MODELARTS_RATE_LIMIT=off`): the limiter then holds callers for a `Retry-After`. */
@@ -590,25 +591,4 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("The operation was aborted", "AbortError");
-}
-
-// setTimeout treats delays above 2^31-1 ms as 1 ms.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-function sleepWithAbort(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      },
-      Math.min(ms, MAX_TIMER_MS),
-    );
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { computeBackoffMs } from "./backoff.js";
+import { abortableSleep } from "./abortableSleep.js";
 
 /** What one polled value means: done, failed for good, or not there yet. */
 export interface Classification {
@@ -84,7 +85,7 @@ export async function waitFor<T>(options: WaitForOptions<T>): Promise<WaitResult
   validate(options);
   const { poll, classify, minDelayMs, maxDelayMs, maxWaitMs, onAttempt, signal } = options;
   const clock = options.clock ?? MONOTONIC_CLOCK;
-  const sleep = options.sleep ?? sleepWithAbort;
+  const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
   const isRetryableError = options.isRetryableError ?? (() => false);
 
@@ -203,25 +204,4 @@ function describeAbort(signal: AbortSignal | undefined): string {
   if (typeof reason === "string") return reason;
   if (reason instanceof Error && reason.name !== "AbortError") return reason.message;
   return "aborted";
-}
-
-// setTimeout treats delays above 2^31-1 ms (~24.8 days) as 1 ms; waking early is harmless, spinning is not.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-function sleepWithAbort(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      },
-      Math.min(ms, MAX_TIMER_MS),
-    );
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
