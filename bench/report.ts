@@ -301,7 +301,20 @@ function stateChecks(report: Report, before?: Before): Check[] {
  * Why a target is not met, where the provider cannot do better or chose not to: written by hand from the numbers
  * and the analysis in this report, keyed by a pattern of the check's "what".
  */
-export const SHORTFALL_REASONS: { match: RegExp; why: string }[] = [];
+export const SHORTFALL_REASONS: { match: RegExp; why: string }[] = [
+  {
+    match: /10 req\/s: `pulumi up` wall time/,
+    why:
+      "The floor starts at the provider's first request, the wall time at the CLI's start: the first request goes " +
+      "out 3.8-4.3 s into the command (the CLI, the language host, the program registering 50 resources, the " +
+      "provider host and 50 checks; the no-op stack's whole `pulumi up` takes 2.9 s). Without the CLI's own " +
+      "time (the column under Scale) the run is 1.19x (NotebookInstance) and 1.22x (Notebook) its floor; from the " +
+      "first request to the end, 1.09x and 1.15x. What is left to the provider is pacing: the last create was " +
+      "accepted 5.1 s (NotebookInstance) and 7.5 s (Notebook) after the first request against the bound's 4 s, " +
+      "with 2.6% and 3.2% of the requests refused. Where the extra second before the first request goes was not " +
+      "analysed (see Overhead: the preview of 50 costs 1.5 s more than the no-op stack's).",
+  },
+];
 
 function headline(report: Report, before?: Before): string[] {
   const checks = [
@@ -746,8 +759,9 @@ const CHANGES = [
     "`MODELARTS_RATE_LIMIT_COLD_START=0` turns it off.",
   "- **NotebookInstance destroy stops straight away** (`provider/notebookInstance/deleteNotebookInstance.ts`): no " +
     "read before the stop; the stop's own answer says what the read would have (6307 stopped, 6308 stopping, 6309 " +
-    "gone); any other ModelArts refusal reads the instance and goes the long way; a gateway's or unreadable answer " +
-    "is an error, never gone. 4 requests per instance, the minimum (5 before).",
+    "gone); any other ModelArts refusal reads the instance and goes the long way; a gateway's answer, or a stop " +
+    "answer that cannot be read, is an error, never gone; a DELETE answer that cannot be read is settled by a " +
+    "validated GET (deleting or gone completes the delete). 4 requests per instance, the minimum (5 before).",
   "- **Notebook destroy sends the DELETE straight away**, as Terraform does (`provider/notebook/deleteNotebook.ts`), " +
     "with the same rules: 2 requests per notebook at the minimum (3 before).",
   "- **Notebook creates share one listing** for their owner look-up (as NotebookInstance creates already did), " +
