@@ -4,13 +4,14 @@
  * wait does not read the notebook once more.
  */
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorCredentialsEnv, emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { emulatorCredentialsEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { forgetRecentListings } from "../api/recentListing.js";
 import { setProgressSink } from "../core/progress.js";
 import { setProviderOverrides } from "../core/providerContext.js";
 import { notebookProvider } from "./notebookProvider.js";
+import { pointProviderAt, QUICK_RETRIES } from "../../test/support/providerOnEmulator.js";
 
 const provider: LooseProvider = notebookProvider;
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
         );
     },
   });
-  setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+  pointProviderAt(emulator);
   setProgressSink(() => {});
 });
 afterAll(async () => {
@@ -108,7 +109,7 @@ test("a create whose tag waited (throttled) plans its polls from the POST's answ
   const times: { what: string; at: number }[] = [];
   // The provider's own schedule, scaled as the emulator's lifecycle is.
   const env = { ...emulatorCredentialsEnv(slow), MODELARTS_POLL_TIME_SCALE: "0.1" };
-  setProviderOverrides({ env, clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+  setProviderOverrides({ env, clientOptions: QUICK_RETRIES });
   try {
     await slow.admin.injectFault({
       route: "POST /v1/{project_id}/notebooks/{resource_id}/tags/create",
@@ -121,7 +122,7 @@ test("a create whose tag waited (throttled) plans its polls from the POST's answ
     const firstPoll = times.find((t) => t.what === "GET 200")!.at;
     expect(firstPoll - tagged).toBeLessThan(2_400);
   } finally {
-    setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+    pointProviderAt(emulator);
     await slow.close();
   }
 });

@@ -4,11 +4,10 @@
  * error, never gone.
  */
 import { callApi, startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { setProgressSink } from "../core/progress.js";
-import { setProviderOverrides } from "../core/providerContext.js";
 import { notebookProvider } from "./notebookProvider.js";
+import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
 
 const provider: LooseProvider = notebookProvider;
 const ONE = "/v1/{project_id}/notebooks/{id}";
@@ -25,7 +24,7 @@ beforeAll(async () => {
       if (m) requests.push(`${m[1]} ${m[3] ? m[3].slice(1) : m[2] ? "notebook" : "list"} ${m[4]}`);
     },
   });
-  setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+  pointProviderAt(emulator);
   setProgressSink(() => {});
 });
 afterAll(async () => {

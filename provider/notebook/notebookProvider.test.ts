@@ -4,13 +4,12 @@
  * runs (through the SDK's shim).
  */
 import { callApi, FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { PartialFailureError } from "../api/errors.js";
 import { forgetRecentListings } from "../api/recentListing.js";
 import { setProgressSink } from "../core/progress.js";
-import { setProviderOverrides } from "../core/providerContext.js";
 import { notebookProvider } from "./notebookProvider.js";
+import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
 
 const provider: LooseProvider = notebookProvider;
 type Props = Record<string, unknown>;
@@ -25,7 +24,7 @@ let progress: string[];
 
 beforeAll(async () => {
   emulator = await startEmulator({ timeScale: 0.001 });
-  setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+  pointProviderAt(emulator);
 });
 afterAll(() => emulator.close());
 beforeEach(async () => {
@@ -153,7 +152,7 @@ test("create → no-change diff → in place, restart and power changes → refr
 test("progress lines name the notebook, its status and the init step being worked on", async () => {
   const slow = await startEmulator({ timeScale: 0.01 });
   try {
-    setProviderOverrides({ env: emulatorEnv(slow), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+    pointProviderAt(slow);
     await provider.create(await checked(undefined, declared()));
     expect(progress).toContainEqual(
       expect.stringMatching(
@@ -161,7 +160,7 @@ test("progress lines name the notebook, its status and the init step being worke
       ),
     );
   } finally {
-    setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+    pointProviderAt(emulator);
     await slow.close();
   }
 });

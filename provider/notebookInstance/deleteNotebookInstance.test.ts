@@ -4,11 +4,10 @@
  * never takes an answer it cannot trust for "gone".
  */
 import { callApi, startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { setProgressSink } from "../core/progress.js";
-import { setProviderOverrides } from "../core/providerContext.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
+import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
 
 const provider: LooseProvider = notebookInstanceProvider;
 const ONE = "/v1/{project_id}/demanager/instances/{instance_id}";
@@ -25,7 +24,7 @@ beforeAll(async () => {
       if (m) requests.push(`${m[1]} ${m[3] ? "action" : m[2] ? "instance" : "list"} ${m[4]}`);
     },
   });
-  setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+  pointProviderAt(emulator);
   setProgressSink(() => {});
 });
 afterAll(async () => {
@@ -76,7 +75,7 @@ test("a stopped instance: the stop's 6307 means stopped, so the DELETE follows a
 
 test("an instance already stopping: 6308 means wait for STOPPED, then DELETE", async () => {
   const slow = await startEmulator({ timeScale: 0.05 });
-  setProviderOverrides({ env: emulatorEnv(slow), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+  pointProviderAt(slow);
   try {
     const { id, outs } = await created("del-stopping");
     await slow.admin.resetRequestCounts();
@@ -94,7 +93,7 @@ test("an instance already stopping: 6308 means wait for STOPPED, then DELETE", a
     expect(counts.byRouteAndStatus[`DELETE ${ONE} 400`]).toBeUndefined(); // never sent while STOPPING
     expect(await slow.admin.listInstances()).toEqual([]);
   } finally {
-    setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+    pointProviderAt(emulator);
     await slow.close();
   }
 });

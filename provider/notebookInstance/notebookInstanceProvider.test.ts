@@ -12,6 +12,7 @@ import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
 import { setProgressSink } from "../core/progress.js";
 import { setProviderOverrides } from "../core/providerContext.js";
 import { UNKNOWN } from "./types.js";
+import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
 
 const provider: LooseProvider = notebookInstanceProvider;
 
@@ -26,7 +27,7 @@ let progress: string[];
 
 beforeAll(async () => {
   emulator = await startEmulator({ timeScale: 0.001 });
-  setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+  pointProviderAt(emulator);
 });
 afterAll(async () => {
   setProgressSink((line) => process.stdout.write(`${line}\n`));
@@ -179,7 +180,7 @@ test("a create that times out is recorded, and the next up resumes the wait inst
     expect(await slow.admin.requestCount(CREATE)).toBe(1);
     expect((await slow.admin.listInstances()).length).toBe(1);
   } finally {
-    setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+    pointProviderAt(emulator);
     await slow.close();
   }
 });

@@ -4,12 +4,11 @@
  * In-process against the emulator (the same provider object the host runs).
  */
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { forgetRecentListings } from "../api/recentListing.js";
 import { setProgressSink } from "../core/progress.js";
-import { setProviderOverrides } from "../core/providerContext.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
+import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
 
 const provider: LooseProvider = notebookInstanceProvider;
 type Props = Record<string, unknown>;
@@ -22,7 +21,7 @@ let progress: string[];
 
 beforeAll(async () => {
   emulator = await startEmulator({ timeScale: 0.001 });
-  setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+  pointProviderAt(emulator);
 });
 afterAll(() => emulator.close());
 beforeEach(async () => {

@@ -5,14 +5,14 @@
  * runs (through the SDK's shim); notebooks come from the Notebook provider, as in a program.
  */
 import { FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { OperationError, PartialFailureError } from "../api/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { setProgressSink } from "../core/progress.js";
-import { getProviderContext, setProviderOverrides } from "../core/providerContext.js";
+import { getProviderContext } from "../core/providerContext.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
 import { notebookStorageMountProvider } from "./storageMountProvider.js";
+import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
 
 const provider: LooseProvider = notebookStorageMountProvider;
 const notebooks: LooseProvider = notebookProvider;
@@ -27,7 +27,7 @@ let emulator: Emulator;
 let progress: string[];
 
 function useEmulator(e: Emulator) {
-  setProviderOverrides({ env: emulatorEnv(e), clientOptions: { retry: { baseDelayMs: 5, maxDelayMs: 20 } } });
+  pointProviderAt(e);
 }
 
 beforeAll(async () => {
