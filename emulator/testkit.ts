@@ -1,6 +1,8 @@
 /** Small helpers over `callApi` for tests and scripts that drive an emulator directly. */
 import { callApi, type CallAuth, type RawResponse } from "./callApi.js";
+import { FAKE_NOTEBOOK_TOKEN, FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "./defaults.js";
 import type { Emulator } from "./index.js";
+import { IAM_TOKEN_PREFIX } from "./tokens.js";
 
 /** The seed document's sample create request ("notebook-d115" on an Ascend flavor, auto-stop after 1 h). */
 export const SEED_CREATE_REQUEST = {
@@ -69,4 +71,23 @@ export async function waitForStatus(emulator: Target, id: string, status: string
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${status}; saw ${seen.join(" → ")}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/**
+ * Every secret an emulator knows or hands out, which nothing the provider writes may contain: its access keys
+ * (AK, SK, security token), its IAM users' passwords and accepted tokens, the start of every IAM token it issues,
+ * and the credentials its answers carry (OBS keys, the repository token, the notebook token).
+ */
+export function secretsOf(emulator: Pick<Emulator, "credentials">): string[] {
+  const { accessKeys, users, tokens } = emulator.credentials;
+  return [
+    ...accessKeys.flatMap((k) => [k.accessKey, k.secretKey, ...(k.securityToken ? [k.securityToken] : [])]),
+    ...users.map((u) => u.password),
+    ...tokens,
+    IAM_TOKEN_PREFIX,
+    FAKE_OBS_CREDENTIAL.access_key,
+    FAKE_OBS_CREDENTIAL.secret_key,
+    FAKE_REPOSITORY_ACCESS_TOKEN,
+    FAKE_NOTEBOOK_TOKEN,
+  ];
 }

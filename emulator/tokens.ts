@@ -8,7 +8,9 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 // Not a secret worth protecting: it only keeps a client from forging a token by accident.
 const TOKEN_KEY = "pulumi-modelarts-emulator-token-key";
-const PREFIX = "MIIEmu";
+/** How every token this emulator issues starts (tests search outputs for it). */
+export const IAM_TOKEN_PREFIX = "MIIEmu";
+const PREFIX = IAM_TOKEN_PREFIX;
 
 export interface TokenClaims {
   userName: string;

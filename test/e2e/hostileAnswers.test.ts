@@ -14,32 +14,17 @@
  * Counted over the whole run and printed at the end: instances forgotten, foreign instances touched, secrets found
  * (all 0). Durations of every CLI step go to test/.work/e2e-hostile.json. Needs `npm run build`.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
-import {
-  callApi,
-  DEFAULT_USER,
-  FAKE_NOTEBOOK_TOKEN,
-  FAKE_OBS_CREDENTIAL,
-  FAKE_REPOSITORY_ACCESS_TOKEN,
-  startEmulator,
-  type Emulator,
-  type FaultSpec,
-} from "../../emulator/index.js";
+import { callApi, DEFAULT_USER, startEmulator, type Emulator, type FaultSpec } from "../../emulator/index.js";
+import { secretsOf } from "../../emulator/testkit.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
-import {
-  createWorkspace,
-  getPulumiBin,
-  REPO_ROOT,
-  type PulumiWorkspace,
-  type RunResult,
-} from "../../devkit/pulumiCli.js";
+import { createWorkspace, getPulumiBin, type PulumiWorkspace, type RunResult } from "../../devkit/pulumiCli.js";
+import { checkExit, CliSteps, cliText as text, escapeRegExp as escape, type Json } from "../support/CliSteps.js";
 
 const PROGRAM = path.join(__dirname, "programs/hostile");
 const V1_TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookInstance";
 const V2_TYPE = "pulumi-nodejs:dynamic/modelarts:Notebook";
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the exported state is untyped JSON
-type Json = Record<string, any>;
 
 const STEP_TIMEOUT = 10 * 60_000;
 
@@ -66,13 +51,6 @@ const ids = { v1: "", v2: "" };
 const foreign = { v1: "", v2: "" };
 let foreignBefore: Json;
 
-interface StepTiming {
-  step: string;
-  command: string;
-  exitCode: number;
-  durationMs: number;
-}
-const timings: StepTiming[] = [];
 /** Every text a user or a tool could read: CLI stdout and stderr, event logs, state exports. */
 const corpus: { where: string; text: string }[] = [];
 const tally = { forgotten: 0, foreignTouched: 0, secretsFound: 0 };
@@ -80,22 +58,22 @@ let eventLogs = 0;
 
 const EVENT_COMMANDS = new Set(["up", "preview", "refresh", "destroy"]);
 
+const steps = new CliSteps(
+  () => ws,
+  (step, result) =>
+    corpus.push({ where: `${step}: stdout`, text: result.stdout }, { where: `${step}: stderr`, text: result.stderr }),
+);
+
 /** Runs `pulumi <args>` (with an event log for the engine commands), records its duration and keeps its output. */
 async function pulumi(step: string, args: string[], expectCode: "ok" | "fail" | "any" = "ok"): Promise<RunResult> {
   const eventLog = path.join(ws.workDir, `events-${++eventLogs}.jsonl`);
-  const withLog = EVENT_COMMANDS.has(args[0]!) ? [...args, "--event-log", eventLog] : args;
-  const result = await ws.run(withLog);
-  timings.push({ step, command: `pulumi ${args.join(" ")}`, exitCode: result.code, durationMs: result.durationMs });
-  corpus.push({ where: `${step}: stdout`, text: result.stdout }, { where: `${step}: stderr`, text: result.stderr });
-  if (withLog !== args) {
+  const logged = EVENT_COMMANDS.has(args[0]!);
+  const result = await steps.run(step, args, "any", logged ? ["--event-log", eventLog] : []);
+  if (logged) {
     corpus.push({ where: `${step}: event log`, text: readFileSync(eventLog, "utf8") });
     rmSync(eventLog, { force: true });
   }
-  if (expectCode !== "any" && (expectCode === "ok") !== (result.code === 0)) {
-    throw new Error(
-      `pulumi ${args.join(" ")} exited with ${result.code} (expected ${expectCode}):\n${result.stdout}\n${result.stderr}`,
-    );
-  }
+  checkExit(args, result, expectCode);
   return result;
 }
 
@@ -111,35 +89,15 @@ function errorLines(out: string): string[] {
   ];
 }
 
-function text(result: RunResult): string {
-  return `${result.stdout}\n${result.stderr}`;
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-
 /** How the CLI names each resource in an error: the operation, the kind, the name and the id. */
 function named(verb: string, which: "v1" | "v2"): RegExp {
   const kind = which === "v1" ? "notebook instance" : "notebook";
   return new RegExp(`${verb} ${kind} "hostile-${which}" \\(${escape(ids[which])}\\): `);
 }
 
-/** The secrets that must never show: ours, the IAM password, and what the API returns (tokens, OBS keys). */
-const SECRETS = [
-  ACCESS_KEY,
-  SECRET_KEY,
-  SECURITY_TOKEN,
-  DEFAULT_USER.password,
-  FAKE_NOTEBOOK_TOKEN,
-  FAKE_OBS_CREDENTIAL.access_key,
-  FAKE_OBS_CREDENTIAL.secret_key,
-  FAKE_REPOSITORY_ACCESS_TOKEN,
-  "MIIEmu", // every emulator IAM token starts so
-];
-
 /** The state as text (kept for the secret search) and parsed. */
 async function exported(step: string): Promise<Json[]> {
-  const result = await pulumi(`${step}: stack export`, ["stack", "export"]);
-  return (JSON.parse(result.stdout) as { deployment: { resources?: Json[] } }).deployment.resources ?? [];
+  return (await steps.exported(`${step}: stack export`)).resources;
 }
 
 async function liveIds(): Promise<string[]> {
@@ -322,16 +280,7 @@ beforeAll(async () => {
 }, 15 * 60_000);
 
 afterAll(async () => {
-  const report = { timings, tally, totalCliMs: timings.reduce((sum, t) => sum + t.durationMs, 0) };
-  mkdirSync(path.join(REPO_ROOT, "test/.work"), { recursive: true });
-  writeFileSync(path.join(REPO_ROOT, "test/.work/e2e-hostile.json"), JSON.stringify(report, null, 2));
-  console.log(
-    "e2e hostile answers: CLI steps\n" +
-      timings.map((t) => `  ${t.step.padEnd(44)} ${String(t.durationMs).padStart(6)} ms  ${t.command}`).join("\n") +
-      `\n  total ${report.totalCliMs} ms\n` +
-      `instances forgotten: ${tally.forgotten}, foreign instances touched: ${tally.foreignTouched}, ` +
-      `secrets found in any output: ${tally.secretsFound}`,
-  );
+  steps.report("e2e hostile answers", "e2e-hostile.json", { tally }, 44);
   ws?.dispose();
   await emulator?.close();
 });
@@ -646,7 +595,7 @@ test("the count: 0 instances forgotten, 0 foreign instances touched, 0 secrets i
   if (JSON.stringify(after) !== JSON.stringify(foreignBefore)) tally.foreignTouched++;
   const found: string[] = [];
   for (const { where, text: body } of corpus) {
-    for (const secret of SECRETS) if (body.includes(secret)) found.push(`${secret} in ${where}`);
+    for (const secret of secretsOf(emulator)) if (body.includes(secret)) found.push(`${secret} in ${where}`);
   }
   tally.secretsFound = found.length;
   expect(corpus.some((c) => c.where.endsWith("event log") && c.text.includes("<redacted>"))).toBe(true);

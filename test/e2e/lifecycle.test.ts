@@ -7,29 +7,29 @@
  *
  * Durations of every CLI step and the state sizes go to test/.work/e2e-lifecycle.json (and the console).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import {
-  DEFAULT_USER,
   FAKE_OBS_CREDENTIAL,
   FAKE_REPOSITORY_ACCESS_TOKEN,
   startEmulator,
   type AdminInstance,
   type Emulator,
 } from "../../emulator/index.js";
+import { secretsOf } from "../../emulator/testkit.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
 import {
-  createWorkspace,
-  getPulumiBin,
-  REPO_ROOT,
-  type PulumiWorkspace,
-  type RunResult,
-} from "../../devkit/pulumiCli.js";
+  CliSteps,
+  cliText as text,
+  expectNoSecretIn,
+  findResource as findOfType,
+  resourceNamed,
+  resourceRow,
+  type Json,
+} from "../support/CliSteps.js";
 
 const PROGRAM = path.join(__dirname, "programs/lifecycle");
 const TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookInstance";
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the exported state is untyped JSON
-type Json = Record<string, any>;
 
 const STEP_TIMEOUT = 10 * 60_000;
 const NAME = "e2e-main";
@@ -37,40 +37,15 @@ const NAME = "e2e-main";
 let emulator: Emulator;
 let ws: PulumiWorkspace;
 
-interface StepTiming {
-  step: string;
-  command: string;
-  exitCode: number;
-  durationMs: number;
-}
-const timings: StepTiming[] = [];
+const steps = new CliSteps(() => ws);
 /** `providerBytes`: one `__provider` (stored twice per resource, in its inputs and its outputs). */
 const sizes: Record<
   string,
   { providerBytes: number; providerCopies: number; resourceBytes: number; stateBytes: number }
 > = {};
 
-/** Runs `pulumi <args>`, records its duration, and returns the output (stdout then stderr). */
-async function pulumi(step: string, args: string[], expectCode: "ok" | "fail" = "ok"): Promise<RunResult> {
-  const result = await ws.run(args);
-  timings.push({ step, command: `pulumi ${args.join(" ")}`, exitCode: result.code, durationMs: result.durationMs });
-  if ((expectCode === "ok") !== (result.code === 0)) {
-    throw new Error(
-      `pulumi ${args.join(" ")} exited with ${result.code} (expected ${expectCode}):\n${result.stdout}\n${result.stderr}`,
-    );
-  }
-  return result;
-}
-
-function text(result: RunResult): string {
-  return `${result.stdout}\n${result.stderr}`;
-}
-
-/** A line of the CLI's resource table, e.g. ` ~  <type> main update [diff: ~description]`. */
-function row(op: string, resource: string, rest: string): RegExp {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  return new RegExp(`^ ${escape(op)}\\s+${escape(TYPE)} ${resource} ${rest}`, "m");
-}
+const pulumi = (step: string, args: string[], expected?: "ok" | "fail") => steps.run(step, args, expected);
+const row = (op: string, resource: string, rest: string) => resourceRow(TYPE, op, resource, rest);
 
 async function instances(): Promise<AdminInstance[]> {
   return emulator.admin.listInstances();
@@ -80,37 +55,12 @@ async function outputs(): Promise<Record<string, unknown>> {
   return JSON.parse((await ws.ok(["stack", "output", "--json"])).stdout);
 }
 
-/** `pulumi stack export` as text (for the secret search) and parsed. */
-async function exported(step: string) {
-  const result = await pulumi(step, ["stack", "export"]);
-  const state = JSON.parse(result.stdout) as { deployment: { resources?: Json[] } };
-  return { raw: result.stdout, resources: state.deployment.resources ?? [] };
-}
-
-function findResource(resources: Json[], name: string): Json | undefined {
-  return resources.find((r) => r.urn.endsWith(`::${TYPE}::${name}`));
-}
-
-function resource(resources: Json[], name: string): Json {
-  const found = findResource(resources, name);
-  if (!found) throw new Error(`no resource "${name}" in the exported state: ${resources.map((r) => r.urn).join(", ")}`);
-  return found;
-}
+const exported = (step: string) => steps.exported(step);
+const findResource = (resources: Json[], name: string) => findOfType(resources, TYPE, name);
+const resource = (resources: Json[], name: string) => resourceNamed(resources, TYPE, name);
 
 /** No credential, token or API-returned secret in plaintext anywhere in the state. */
-function expectNoSecrets(raw: string): void {
-  const key = emulator.credentials.accessKeys[0]!;
-  const secrets = [
-    key.accessKey,
-    key.secretKey,
-    FAKE_OBS_CREDENTIAL.access_key,
-    FAKE_OBS_CREDENTIAL.secret_key,
-    FAKE_REPOSITORY_ACCESS_TOKEN,
-    DEFAULT_USER.password,
-    "MIIEmu", // every emulator IAM token starts so
-  ];
-  for (const secret of secrets) expect({ secret, found: raw.includes(secret) }).toEqual({ secret, found: false });
-}
+const expectNoSecrets = (raw: string) => expectNoSecretIn(raw, secretsOf(emulator));
 
 function recordSize(label: string, raw: string, res: Record<string, unknown>): void {
   const outputsProvider = (res.outputs as Record<string, unknown>).__provider as string;
@@ -142,14 +92,7 @@ beforeAll(async () => {
 }, 15 * 60_000);
 
 afterAll(async () => {
-  const report = { timings, sizes, totalCliMs: timings.reduce((sum, t) => sum + t.durationMs, 0) };
-  mkdirSync(path.join(REPO_ROOT, "test/.work"), { recursive: true });
-  writeFileSync(path.join(REPO_ROOT, "test/.work/e2e-lifecycle.json"), JSON.stringify(report, null, 2));
-  console.log(
-    "e2e lifecycle: CLI steps\n" +
-      timings.map((t) => `  ${t.step.padEnd(24)} ${String(t.durationMs).padStart(6)} ms  ${t.command}`).join("\n") +
-      `\n  total ${report.totalCliMs} ms\nstate sizes (bytes): ${JSON.stringify(sizes)}`,
-  );
+  steps.report("e2e lifecycle", "e2e-lifecycle.json", { sizes });
   ws?.dispose();
   await emulator?.close();
 });

@@ -10,29 +10,23 @@
  *
  * Durations of every CLI step go to test/.work/e2e-notebook.json (and the console).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import {
-  DEFAULT_USER,
-  FAKE_NOTEBOOK_TOKEN,
-  FAKE_OBS_CREDENTIAL,
-  startEmulator,
-  type AdminNotebook,
-  type Emulator,
-} from "../../emulator/index.js";
+import { FAKE_NOTEBOOK_TOKEN, startEmulator, type AdminNotebook, type Emulator } from "../../emulator/index.js";
+import { secretsOf } from "../../emulator/testkit.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
 import {
-  createWorkspace,
-  getPulumiBin,
-  REPO_ROOT,
-  type PulumiWorkspace,
-  type RunResult,
-} from "../../devkit/pulumiCli.js";
+  CliSteps,
+  cliText as text,
+  expectNoSecretIn,
+  findResource as findOfType,
+  resourceNamed,
+  resourceRow,
+  type Json,
+} from "../support/CliSteps.js";
 
 const PROGRAM = path.join(__dirname, "programs/notebook");
 const TYPE = "pulumi-nodejs:dynamic/modelarts:Notebook";
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the exported state is untyped JSON
-type Json = Record<string, any>;
 
 const STEP_TIMEOUT = 10 * 60_000;
 /** Two images of the emulator's catalogue (emulator/notebooks/imageCatalog.ts). */
@@ -48,38 +42,14 @@ const DELETE = `DELETE ${NOTEBOOK}`;
 let emulator: Emulator;
 let ws: PulumiWorkspace;
 
-interface StepTiming {
-  step: string;
-  command: string;
-  exitCode: number;
-  durationMs: number;
-}
-const timings: StepTiming[] = [];
 /** Every CLI output of the test, searched for secrets at the end. */
 const outputsSeen: string[] = [];
-
-/** Runs `pulumi <args>`, records its duration, and returns the output (stdout then stderr). */
-async function pulumi(step: string, args: string[], expectCode: "ok" | "fail" = "ok"): Promise<RunResult> {
-  const result = await ws.run(args);
-  timings.push({ step, command: `pulumi ${args.join(" ")}`, exitCode: result.code, durationMs: result.durationMs });
-  outputsSeen.push(result.stdout, result.stderr);
-  if ((expectCode === "ok") !== (result.code === 0)) {
-    throw new Error(
-      `pulumi ${args.join(" ")} exited with ${result.code} (expected ${expectCode}):\n${result.stdout}\n${result.stderr}`,
-    );
-  }
-  return result;
-}
-
-function text(result: RunResult): string {
-  return `${result.stdout}\n${result.stderr}`;
-}
-
-/** A line of the CLI's resource table, e.g. ` ~  <type> main update [diff: ~description]`. */
-function row(op: string, resource: string, rest: string): RegExp {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  return new RegExp(`^ ${escape(op)}\\s+${escape(TYPE)} ${resource} ${rest}`, "m");
-}
+const steps = new CliSteps(
+  () => ws,
+  (_step, result) => outputsSeen.push(result.stdout, result.stderr),
+);
+const pulumi = (step: string, args: string[], expected?: "ok" | "fail") => steps.run(step, args, expected);
+const row = (op: string, resource: string, rest: string) => resourceRow(TYPE, op, resource, rest);
 
 async function notebooks(): Promise<AdminNotebook[]> {
   return emulator.admin.listNotebooks();
@@ -89,40 +59,10 @@ async function outputs(): Promise<Record<string, unknown>> {
   return JSON.parse((await ws.ok(["stack", "output", "--json"])).stdout);
 }
 
-/** `pulumi stack export` as text (for the secret search) and parsed. */
-async function exported(step: string) {
-  const result = await pulumi(step, ["stack", "export"]);
-  const state = JSON.parse(result.stdout) as { deployment: { resources?: Json[] } };
-  return { raw: result.stdout, resources: state.deployment.resources ?? [] };
-}
-
-function findResource(resources: Json[], name: string): Json | undefined {
-  return resources.find((r) => r.urn.endsWith(`::${TYPE}::${name}`));
-}
-
-function resource(resources: Json[], name: string): Json {
-  const found = findResource(resources, name);
-  if (!found) throw new Error(`no resource "${name}" in the exported state: ${resources.map((r) => r.urn).join(", ")}`);
-  return found;
-}
-
-/** Every value that must never be written down: credentials, the notebook token, OBS keys, IAM password and tokens. */
-function secrets(): string[] {
-  const key = emulator.credentials.accessKeys[0]!;
-  return [
-    key.accessKey,
-    key.secretKey,
-    FAKE_NOTEBOOK_TOKEN,
-    FAKE_OBS_CREDENTIAL.access_key,
-    FAKE_OBS_CREDENTIAL.secret_key,
-    DEFAULT_USER.password,
-    "MIIEmu", // every emulator IAM token starts so
-  ];
-}
-
-function expectNoSecrets(raw: string): void {
-  for (const secret of secrets()) expect({ secret, found: raw.includes(secret) }).toEqual({ secret, found: false });
-}
+const exported = (step: string) => steps.exported(step);
+const findResource = (resources: Json[], name: string) => findOfType(resources, TYPE, name);
+const resource = (resources: Json[], name: string) => resourceNamed(resources, TYPE, name);
+const expectNoSecrets = (raw: string) => expectNoSecretIn(raw, secretsOf(emulator));
 
 /** Requests per route since the last reset, as `{ "POST …/stop": 1 }`. */
 async function counts(): Promise<Record<string, number>> {
@@ -149,14 +89,7 @@ beforeAll(async () => {
 }, 15 * 60_000);
 
 afterAll(async () => {
-  const report = { timings, totalCliMs: timings.reduce((sum, t) => sum + t.durationMs, 0) };
-  mkdirSync(path.join(REPO_ROOT, "test/.work"), { recursive: true });
-  writeFileSync(path.join(REPO_ROOT, "test/.work/e2e-notebook.json"), JSON.stringify(report, null, 2));
-  console.log(
-    "e2e notebook: CLI steps\n" +
-      timings.map((t) => `  ${t.step.padEnd(34)} ${String(t.durationMs).padStart(6)} ms  ${t.command}`).join("\n") +
-      `\n  total ${report.totalCliMs} ms`,
-  );
+  steps.report("e2e notebook", "e2e-notebook.json", {}, 34);
   ws?.dispose();
   await emulator?.close();
 });
