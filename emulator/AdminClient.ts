@@ -47,7 +47,7 @@ export class AdminClient {
     return this.call("GET", "/health");
   }
 
-  /** Instances, notebooks, sold-out marks, faults, request counts, the rate limit and the switches back to the start-up state. */
+  /** Instances, notebooks, sold-out marks, faults, request counts, the rate limit, the token lifetime and the switches back to the start-up state. */
   async reset(): Promise<void> {
     await this.call("POST", "/reset");
   }
@@ -118,6 +118,11 @@ export class AdminClient {
   async setRateLimit(options: RateLimitOptions | undefined): Promise<void> {
     if (options === undefined) await this.call("DELETE", "/rate-limit");
     else await this.call("PUT", "/rate-limit", options);
+  }
+
+  /** The lifetime of the IAM tokens issued from now on (the start-up `tokenTtlSeconds` until `reset`). */
+  async setTokenTtl(seconds: number): Promise<void> {
+    await this.call("PUT", "/iam", { tokenTtlSeconds: seconds });
   }
 
   async listFlavors(): Promise<AdminFlavor[]> {

@@ -19,7 +19,7 @@ export interface AdminContext {
   counts: RequestCounts;
   rateLimit(): RateLimitOptions | undefined;
   setRateLimit(options: RateLimitOptions | undefined): void;
-  /** Instances, notebooks, sold-out marks, faults, counts, the rate limit and the switches back to the start-up configuration. */
+  /** Instances, notebooks, sold-out marks, faults, counts, the rate limit, the token lifetime and the switches back to the start-up configuration. */
   resetAll(): void;
 }
 
@@ -167,6 +167,17 @@ function route(method: string, path: string, body: unknown, context: AdminContex
     case "DELETE /_admin/rate-limit":
       context.setRateLimit(undefined);
       return { status: 200, body: { rateLimit: null } };
+    case "GET /_admin/iam":
+      return { status: 200, body: { tokenTtlSeconds: service.tokenTtlMs / 1000 } };
+    case "PUT /_admin/iam": {
+      const seconds = asObject(body).tokenTtlSeconds;
+      if (!(typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0)) {
+        throw new AdminError(400, "tokenTtlSeconds must be a positive number of seconds");
+      }
+      // Tokens issued from now on; those already out keep the expiry they were issued with.
+      service.tokenTtlMs = seconds * 1000;
+      return { status: 200, body: { tokenTtlSeconds: seconds } };
+    }
     case "GET /_admin/flavors": {
       const soldOut = store.read().soldOutFlavors;
       return {

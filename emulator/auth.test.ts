@@ -182,6 +182,21 @@ describe("tokens", () => {
     });
   });
 
+  it("issues tokens of the lifetime set through the admin API, until a reset", async () => {
+    const lifetime = async () => {
+      const body = (await issue(passwordBody(DEFAULT_USER.password))).json as {
+        token: { expires_at: string; issued_at: string };
+      };
+      return (Date.parse(body.token.expires_at) - Date.parse(body.token.issued_at)) / 1000;
+    };
+    expect(await lifetime()).toBe(24 * 3600);
+    await emulator.admin.setTokenTtl(1800);
+    expect(await lifetime()).toBe(1800);
+    await emulator.admin.reset();
+    expect(await lifetime()).toBe(24 * 3600);
+    await expect(emulator.admin.setTokenTtl(0)).rejects.toThrow(/tokenTtlSeconds must be a positive number/);
+  });
+
   it("rejects an expired token with 'token expires'", async () => {
     const shortLived = await startEmulator({ tokenTtlSeconds: 0.05 });
     try {

@@ -68,7 +68,7 @@ export interface EmulatorOptions {
   projectId?: string;
   region?: string;
   rateLimit?: RateLimitOptions;
-  /** IAM token lifetime in seconds (default 24 h, [demanager §8.3]); not scaled. */
+  /** IAM token lifetime in seconds (default 24 h, [demanager §8.3]); not scaled; `PUT /_admin/iam` changes it. */
   tokenTtlSeconds?: number;
   /** One line per request (method, path, status, ms); never headers or tokens. */
   log?: (line: string) => void;
@@ -105,6 +105,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...DEFAULT_NOTEBOOK_SWITCHES,
     ...checkNotebookSwitches(options.notebookSwitches ?? {}),
   };
+  const startupTokenTtlMs = (options.tokenTtlSeconds ?? 24 * 3600) * 1000;
   const service: ServiceContext = {
     store: new Store({ stateFile: options.stateFile }),
     faults: new Faults(),
@@ -119,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       domainId: DEFAULT_DOMAIN_ID,
       domainName: firstUser?.domainName ?? "emulator-domain",
     },
-    tokenTtlMs: (options.tokenTtlSeconds ?? 24 * 3600) * 1000,
+    tokenTtlMs: startupTokenTtlMs,
     switches: { ...startupSwitches },
   };
   const counts = new RequestCounts();
@@ -137,6 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       counts.reset();
       limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
       Object.assign(service.switches, startupSwitches);
+      service.tokenTtlMs = startupTokenTtlMs;
     },
   };
   const server = createEmulatorServer({

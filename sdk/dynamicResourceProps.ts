@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { warnOfPlainTextCredentials } from "./plainTextCredentials.js";
 import { resourceUrn } from "./resourceUrn.js";
 
 /** What every resource class of this package registers, besides the user's arguments. */
@@ -28,6 +29,7 @@ export function dynamicResourceProps(
   opts: pulumi.CustomResourceOptions | undefined,
   reading: Record<string, unknown> = {},
 ): { props: Record<string, unknown>; opts: pulumi.CustomResourceOptions } {
+  warnOfPlainTextCredentials();
   if (opts?.deleteBeforeReplace === false) {
     throw new pulumi.RunError(
       `${spec.type} "${name}": deleteBeforeReplace: false is not supported: ${spec.deleteFirstBecause}`,

@@ -2,27 +2,20 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { createNotebooksClient } from "../provider/api/createClient.js";
 import type { NotebooksClient } from "../provider/api/NotebooksClient.js";
-import { resolveSettings, type SettingsInput } from "../provider/auth/resolveSettings.js";
+import { isCredentialSetting, resolveSettings, type SettingsInput } from "../provider/auth/resolveSettings.js";
 import { CONFIG_NAMESPACE } from "../provider/core/providerContext.js";
+import { warnOfPlainTextCredentials } from "./plainTextCredentials.js";
 
 /**
- * Settings that are secrets when set in stack config (`pulumi config set --secret`). `Config.get` on a secret is
- * what Pulumi means to warn about (pulumi/pulumi#7127), and `Config.getSecret` gives an Output, which the
- * synchronous settings reader cannot use; the runtime's `getConfig` reads the same store without either, and the
- * value goes no further than the signer.
+ * The stack config of the running program, `modelarts:*`, read the way Pulumi expects for each kind of key.
+ * Credentials are secrets when set with `pulumi config set --secret`: `Config.get` on a secret is what Pulumi
+ * means to warn about (pulumi/pulumi#7127), and `Config.getSecret` gives an Output, which the synchronous settings
+ * reader cannot use; the runtime's `getConfig` reads the same store without either, and the value goes no further
+ * than the signer.
  */
-const SECRET_SETTINGS: ReadonlySet<keyof SettingsInput> = new Set([
-  "accessKey",
-  "secretKey",
-  "securityToken",
-  "authToken",
-  "password",
-]);
-
-/** The stack config of the running program, `modelarts:*`, read the way Pulumi expects for each kind of key. */
 function stackConfigReader(): (key: keyof SettingsInput) => string | undefined {
   const config = new pulumi.Config(CONFIG_NAMESPACE);
-  return (key) => (SECRET_SETTINGS.has(key) ? pulumi.runtime.getConfig(`${config.name}:${key}`) : config.get(key));
+  return (key) => (isCredentialSetting(key) ? pulumi.runtime.getConfig(`${config.name}:${key}`) : config.get(key));
 }
 
 const clients = new Map<string, Promise<NotebooksClient>>();
@@ -34,6 +27,7 @@ const clients = new Map<string, Promise<NotebooksClient>>();
  * a hash: it must not be a readable copy of the credentials.
  */
 export function lookupClient(env: Record<string, string | undefined> = process.env): Promise<NotebooksClient> {
+  warnOfPlainTextCredentials();
   const settings = resolveSettings({ config: stackConfigReader(), env });
   const key = createHash("sha256").update(JSON.stringify(settings)).digest("hex");
   let client = clients.get(key);

@@ -360,7 +360,7 @@ describe("authentication", () => {
     const auth = createPasswordAuthenticator({
       issue: async () => {
         issued++;
-        return { token: `bad-${issued}`, expiresAt: Date.now() + 86_400_000 };
+        return { token: `bad-${issued}`, issuedAt: Date.now(), expiresAt: Date.now() + 86_400_000 };
       },
     });
     const err = await client({ auth })

@@ -3,7 +3,7 @@ import { canonicalQueryString } from "../../protocol/signing/canonical.js";
 import { validateWire, type SchemaDefName } from "../../protocol/validation/validators.js";
 import type { AdaptiveRateLimiter } from "./AdaptiveRateLimiter.js";
 import { isThrottled } from "./errorClassification.js";
-import { ApiError, ConfigurationError, InvalidResponseError } from "./errors.js";
+import { ApiError, ConfigurationError, ERROR_CODE, InvalidResponseError } from "./errors.js";
 import { sendWithGot, MAX_RESPONSE_BYTES, type HttpResponse, type HttpSend } from "./httpTransport.js";
 import { registerSecretsIn, sanitizeServiceText } from "./redact.js";
 import {
@@ -207,7 +207,9 @@ export function toApiError(method: string, path: string, response: HttpResponse,
   const decoded = decodeJson(response.body);
   const body: ErrorBodyFields =
     decoded.ok && decoded.value !== null && typeof decoded.value === "object" ? (decoded.value as ErrorBodyFields) : {};
-  const errorCode = typeof body.error_code === "string" ? body.error_code : undefined;
+  // Only a code of the documented form counts, for the hint as for the error (errors.ts).
+  const errorCode =
+    typeof body.error_code === "string" && ERROR_CODE.test(body.error_code) ? body.error_code : undefined;
   return new ApiError({
     status: response.status,
     errorCode,

@@ -2,6 +2,8 @@ import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { resolveSettings } from "../auth/resolveSettings.js";
 import { createDemanagerClient } from "./createClient.js";
 import { ConfigurationError } from "./errors.js";
+import { sendWithGot, type HttpSend } from "./httpTransport.js";
+import { redact } from "./redact.js";
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -56,4 +58,42 @@ test("an unknown region has no project", async () => {
     },
   });
   await expect(createDemanagerClient(settings)).rejects.toBeInstanceOf(ConfigurationError);
+});
+
+const SIGN_IN = "POST /v3/auth/tokens";
+
+function passwordSettings() {
+  const user = emulator.credentials.users[0]!;
+  return resolveSettings({
+    env: { ...base(), HW_USER_NAME: user.name, HW_USER_PASSWORD: user.password, HW_DOMAIN_NAME: user.domainName },
+  });
+}
+
+test("after an IAM sign-in only the token is masked: project, region, user and account stay readable", async () => {
+  const user = emulator.credentials.users[0]!;
+  const tokens: string[] = [];
+  const send: HttpSend = async (request, timeoutMs) => {
+    const response = await sendWithGot(request, timeoutMs);
+    const token = response.headers["x-subject-token"];
+    if (token) tokens.push(token);
+    return response;
+  };
+  await createDemanagerClient(passwordSettings(), { send });
+  expect(tokens).toHaveLength(1);
+  const text = `project ${emulator.projectId} (region ${emulator.region}, user ${user.name}, account ${user.domainName})`;
+  expect(redact(text)).toBe(text);
+  expect(redact(`token ${tokens[0]!} echoed`)).toBe("token <redacted> echoed");
+});
+
+test("30-minute IAM tokens: a run of requests signs in once", async () => {
+  await emulator.admin.setTokenTtl(30 * 60);
+  await emulator.admin.resetRequestCounts();
+  try {
+    const client = await createDemanagerClient(passwordSettings());
+    for (let i = 0; i < 6; i++) await client.listInstances();
+    expect(await emulator.admin.requestCount("GET /v1/{project_id}/demanager/instances", 200)).toBe(6);
+    expect(await emulator.admin.requestCount(SIGN_IN)).toBe(1);
+  } finally {
+    await emulator.admin.reset();
+  }
 });

@@ -82,7 +82,6 @@ export async function createDemanagerClient(
   return new DemanagerClient(await connect(settings, options));
 }
 
-/** The secret parts of the credentials (a user or account name is not a secret, and stays readable). */
 /** A ready notebooks (v2) client. */
 export async function createNotebooksClient(
   settings: ResolvedSettings,
@@ -91,6 +90,7 @@ export async function createNotebooksClient(
   return new NotebooksClient(await connect(settings, options));
 }
 
+/** The secret parts of the credentials (a user or account name is not a secret, and stays readable). */
 function registerCredentials(credentials: Credentials): void {
   switch (credentials.kind) {
     case "aksk":

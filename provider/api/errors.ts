@@ -1,17 +1,18 @@
 /**
  * The provider's one error family, the way got and octokit expose one: a `name` per class, a stable `code`, and
  * a `cause` that is only ever another error of this family (a foreign error, got's for one, can hold the request
- * options with the Authorization header, so it is never kept). Every message is masked (redact.ts) when the
- * error is made, so printing any of these errors, or `util.inspect` of one, shows no secret.
+ * options with the Authorization header, so it is never kept). Every message is masked and stripped of terminal
+ * controls (redact.ts) when the error is made, and every string property that comes from the service is
+ * sanitised, so printing any of these errors, or `util.inspect` of one, shows no secret and no escape code.
  */
-import { redact, sanitizeServiceText } from "./redact.js";
+import { maskedText, sanitizeServiceText } from "./redact.js";
 
 export abstract class ModelArtsError extends Error {
   /** A stable, machine-readable code: the ModelArts `error_code`, a Node.js socket code, or our own. */
   readonly code: string;
 
   protected constructor(message: string, code: string, cause?: ModelArtsError) {
-    super(redact(message), cause === undefined ? undefined : { cause });
+    super(maskedText(message), cause === undefined ? undefined : { cause });
     this.code = code;
   }
 }
@@ -30,6 +31,19 @@ export interface ApiErrorDetails {
   hint?: string;
 }
 
+/**
+ * The form of every code Huawei Cloud's gateways and services send (`ModelArts.6309`, `APIG.0101`, `IAM.0004`):
+ * letters, a dot, digits. Callers compare codes and put them in messages, so nothing else is accepted as one.
+ */
+export const ERROR_CODE = /^[A-Za-z]{1,32}\.[0-9]{1,8}$/;
+
+/** Request ids are 32 hex digits or a UUID; a longer one is cut, so a hostile one cannot fill a message. */
+const MAX_REQUEST_ID_LENGTH = 120;
+
+function shortened(text: string): string {
+  return text.length > MAX_REQUEST_ID_LENGTH ? `${text.slice(0, MAX_REQUEST_ID_LENGTH)}…` : text;
+}
+
 /** The API answered with a non-2xx status. */
 export class ApiError extends ModelArtsError {
   override readonly name = "ModelArtsApiError";
@@ -42,10 +56,13 @@ export class ApiError extends ModelArtsError {
   readonly retryAfterSeconds?: number;
 
   constructor(raw: ApiErrorDetails) {
-    // The service's own text is masked and stripped of control characters before anyone can print it.
+    // Every string the service sent is masked and stripped of control characters before anyone can print it, and
+    // an error code is only ever a code: anything else in its place is treated as no code at all.
     const details = {
       ...raw,
+      errorCode: raw.errorCode !== undefined && ERROR_CODE.test(raw.errorCode) ? raw.errorCode : undefined,
       apiMessage: raw.apiMessage === undefined ? undefined : sanitizeServiceText(raw.apiMessage),
+      requestId: raw.requestId === undefined ? undefined : shortened(sanitizeServiceText(raw.requestId)),
     };
     super(formatApiError(details), details.errorCode ?? `HTTP.${details.status}`);
     this.status = details.status;
@@ -84,8 +101,10 @@ export class InvalidResponseError extends ModelArtsError {
   readonly retryable: boolean;
 
   constructor(options: { method: string; path: string; status: number; problem: string; retryable: boolean }) {
+    // The problem quotes the answer (its start, its property names): the service's text, sanitised.
     super(
-      `${options.method} ${options.path}: HTTP ${options.status} with an answer that is not the documented one: ${options.problem}`,
+      `${options.method} ${options.path}: HTTP ${options.status} with an answer that is not the documented one: ` +
+        sanitizeServiceText(options.problem),
       "InvalidResponse",
     );
     this.method = options.method;
@@ -119,11 +138,15 @@ export class ConflictError extends ModelArtsError {
 
 export type WaitFailureKind = "failed" | "timeout" | "gone" | "aborted";
 
-/** A wait ended without reaching its target. Carries the last object seen, for partial-failure state. */
+/**
+ * A wait ended without reaching its target. Carries the last object seen, for partial-failure state: the
+ * service's answer as it came, credentials included (a notebook's `token`), so it is not enumerable and
+ * `util.inspect` of this error, or of an error caused by it, does not print it.
+ */
 export class WaitError<T = unknown> extends ModelArtsError {
   override readonly name = "ModelArtsWaitError";
   readonly kind: WaitFailureKind;
-  readonly lastSeen: T | undefined;
+  declare readonly lastSeen: T | undefined;
   /** The service's own reasons (failed_reasons, fail_reason), already formatted. */
   readonly reasons: string[];
 
@@ -134,10 +157,11 @@ export class WaitError<T = unknown> extends ModelArtsError {
     reasons: string[],
     cause?: ModelArtsError,
   ) {
-    super(message, `Wait.${kind}`, cause);
+    // One line: what was waited for (ours) and the service's status and reasons.
+    super(sanitizeServiceText(message), `Wait.${kind}`, cause);
     this.kind = kind;
-    this.lastSeen = lastSeen;
-    this.reasons = reasons;
+    Object.defineProperty(this, "lastSeen", { value: lastSeen, enumerable: false });
+    this.reasons = reasons.map(sanitizeServiceText);
   }
 }
 

@@ -4,8 +4,11 @@ import { registerSecret } from "./redact.js";
 import type { RequestExecutor } from "./RequestExecutor.js";
 
 interface TokenResponseBody {
-  token?: { expires_at?: string; project?: { id?: string; name?: string } };
+  token?: { expires_at?: unknown; issued_at?: unknown; project?: { id?: unknown; name?: unknown } };
 }
+
+/** Tokens are documented to live 24 h [demanager §8.3]; assume less when the answer does not say. */
+const ASSUMED_LIFETIME_MS = 12 * 3600_000;
 
 /**
  * POST /v3/auth/tokens with the password method, scoped to a project (ModelArts rejects unscoped tokens,
@@ -17,6 +20,8 @@ export async function issuePasswordToken(
   scope: { projectId?: string; region?: string },
 ): Promise<IssuedToken> {
   const project = scope.projectId ? { id: scope.projectId } : { name: scope.region };
+  // The token cannot be older than the request: its lifetime counts from here on this machine's clock.
+  const sentAt = Date.now();
   const response = await iam.execute<TokenResponseBody>({
     method: "POST",
     path: "/v3/auth/tokens",
@@ -38,15 +43,28 @@ export async function issuePasswordToken(
   if (!token) {
     throw new ConfigurationError("IAM answered the token request without an X-Subject-Token header", "IamNoToken");
   }
-  // An IAM token is a credential: masked in any text from now on.
+  // The token is a credential: masked in any text from now on. The rest of the answer (project, user, region,
+  // times) is not, and stays readable in messages.
   registerSecret(token);
-  const expiresAt = Date.parse(response.data.token?.expires_at ?? "");
+  const projectId = response.data.token?.project?.id;
   return {
     token,
-    // Tokens are documented to live 24 h; assume less when the body does not say.
-    expiresAt: Number.isNaN(expiresAt) ? Date.now() + 12 * 3600_000 : expiresAt,
-    projectId: response.data.token?.project?.id,
+    issuedAt: sentAt,
+    expiresAt: sentAt + lifetimeOf(response.data.token, sentAt),
+    projectId: typeof projectId === "string" ? projectId : undefined,
   };
+}
+
+/**
+ * The token's lifetime from IAM's own `issued_at` and `expires_at`, so that a clock that is off on this machine
+ * neither makes a fresh token look expired nor keeps an expired one; from `expires_at` alone when that is all
+ * there is.
+ */
+function lifetimeOf(body: TokenResponseBody["token"], sentAt: number): number {
+  const expiresAt = typeof body?.expires_at === "string" ? Date.parse(body.expires_at) : NaN;
+  const issuedAt = typeof body?.issued_at === "string" ? Date.parse(body.issued_at) : NaN;
+  if (Number.isNaN(expiresAt)) return ASSUMED_LIFETIME_MS;
+  return Number.isNaN(issuedAt) ? expiresAt - sentAt : expiresAt - issuedAt;
 }
 
 interface ProjectsResponseBody {

@@ -91,7 +91,9 @@ export function createStaticTokenAuthenticator(token: string): Authenticator {
 
 export interface IssuedToken {
   token: string;
-  /** Epoch milliseconds. */
+  /** When it was issued, epoch milliseconds on this machine's clock. */
+  issuedAt: number;
+  /** When it expires, epoch milliseconds on this machine's clock. */
   expiresAt: number;
   projectId?: string;
 }
@@ -100,8 +102,20 @@ export interface TokenCacheOptions {
   /** Obtains a new project-scoped token (POST /v3/auth/tokens). */
   issue: () => Promise<IssuedToken>;
   now?: () => number;
-  /** Refresh this long before expiry. IAM tokens live 24 h and can be revoked early [demanager §8.3]. */
+  /** Refresh this long before expiry (default: refreshMarginFor the token's lifetime). */
   refreshMarginMs?: number;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * How long before its expiry a token is renewed: an hour, as long as that is at most a quarter of its lifetime.
+ * IAM tokens live 24 h and can be revoked early [demanager §8.3], so an hour spares a request the race with
+ * expiry; an account that issues shorter tokens (30 minutes, say) would otherwise never reuse one and sign in
+ * with the password for every request.
+ */
+export function refreshMarginFor(token: Pick<IssuedToken, "issuedAt" | "expiresAt">): number {
+  return Math.min(HOUR_MS, Math.max(0, token.expiresAt - token.issuedAt) / 4);
 }
 
 /**
@@ -110,7 +124,6 @@ export interface TokenCacheOptions {
  */
 export function createPasswordAuthenticator(options: TokenCacheOptions): Authenticator {
   const now = options.now ?? Date.now;
-  const margin = options.refreshMarginMs ?? 60 * 60 * 1000;
   let current: IssuedToken | undefined;
   let pending: Promise<IssuedToken> | undefined;
 
@@ -132,7 +145,7 @@ export function createPasswordAuthenticator(options: TokenCacheOptions): Authent
   const valid = (): IssuedToken | undefined => {
     if (current === undefined) return undefined;
     const lifetimeLeft = current.expiresAt - now();
-    return lifetimeLeft > margin ? current : undefined;
+    return lifetimeLeft > (options.refreshMarginMs ?? refreshMarginFor(current)) ? current : undefined;
   };
 
   const authenticator: Authenticator = {

@@ -120,10 +120,10 @@ describe("each problem is one short line that names what a user can set", () => 
   test("no credentials", () => {
     const err = errorOf(() => resolveSettings({ env: { HW_REGION_NAME: "cn-north-4" } }));
     expect(err.message).toBe(
-      "ModelArts credentials are not set: run `pulumi config set modelarts:accessKey <AK>` and " +
+      "ModelArts credentials are not set: run `pulumi config set --secret modelarts:accessKey <AK>` and " +
         "`pulumi config set --secret modelarts:secretKey <SK>` (or set HW_ACCESS_KEY and HW_SECRET_KEY); " +
         "a token (modelarts:authToken, HW_AUTH_TOKEN) or an IAM user (modelarts:userName, modelarts:password, " +
-        "modelarts:domainName) works too",
+        "modelarts:domainName) works too, each credential set with --secret",
     );
     // Nothing a user cannot set: no "option".
     expect(err.message).not.toMatch(/option/);
@@ -198,14 +198,66 @@ describe("the region never reaches a URL unchecked", () => {
     expect(derivedEndpoint("modelarts", "ap-southeast-1")).toBe("https://modelarts.ap-southeast-1.myhuaweicloud.cn");
   });
 
-  test("an endpoint that is not a URL is not echoed with its user info", () => {
+  test.each([
+    ["https://user:s3cretpw@host name", ["s3cretpw", "user", "host name"]],
+    ["https://user:pa/ss@host.example", ["pa/ss", "ss@", "user"]],
+    ["https://user:pa?ss@host.example", ["pa?ss", "ss@", "user"]],
+  ])("an endpoint that is not a URL is never echoed, not even in part: %s", (endpoint, parts) => {
     const err = errorOf(() =>
-      resolveSettings({
-        env: { ...AKSK, HW_MODELARTS_ENDPOINT: "https://user:s3cretpw@host name", HW_PROJECT_ID: "p" },
-      }),
+      resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: "p" } }),
     );
     expect(err.message).toBe(
-      'the endpoint from environment variable HW_MODELARTS_ENDPOINT is not a URL (got "https://<credentials>@host name")',
+      "the endpoint from environment variable HW_MODELARTS_ENDPOINT is not a URL: it must be an https:// URL such " +
+        "as https://modelarts.cn-north-4.myhuaweicloud.com (the value is not shown: it may hold a password)",
+    );
+    for (const part of parts) expect(err.message).not.toContain(part);
+  });
+
+  test.each(["AKVALUE0001:SKVALUE0002", "user:pa/ss@host.example", "ftp://127.0.0.1"])(
+    "an endpoint whose scheme is not http(s) is not echoed either (its scheme may be a user or a key): %s",
+    (endpoint) => {
+      const err = errorOf(() =>
+        resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: "p" } }),
+      );
+      expect(err.message).toBe(
+        "the endpoint from environment variable HW_MODELARTS_ENDPOINT must be an https:// URL such as " +
+          "https://modelarts.cn-north-4.myhuaweicloud.com (plain http only for loopback addresses)",
+      );
+    },
+  );
+
+  test("the IAM endpoint's rule names an IAM URL", () => {
+    const err = errorOf(() =>
+      resolveSettings({ env: { ...AKSK, HW_REGION_NAME: "cn-north-4", HW_IAM_ENDPOINT: "https://u:p/w@iam" } }),
+    );
+    expect(err.message).toBe(
+      "the endpoint from environment variable HW_IAM_ENDPOINT is not a URL: it must be an https:// URL such " +
+        "as https://iam.cn-north-4.myhuaweicloud.com (the value is not shown: it may hold a password)",
+    );
+  });
+});
+
+describe("every hint that tells a user to set a credential says --secret", () => {
+  const credentialCommand =
+    /pulumi config set (--secret )?modelarts:(accessKey|secretKey|securityToken|authToken|password)\b/g;
+
+  test.each([
+    ["no credentials", { HW_REGION_NAME: "cn-north-4" }],
+    ["a secret key alone", { HW_REGION_NAME: "cn-north-4", HW_SECRET_KEY: "SKVALUE" }],
+    ["an access key alone", { HW_REGION_NAME: "cn-north-4", HW_ACCESS_KEY: "AKVALUE" }],
+    ["a user name alone", { HW_REGION_NAME: "cn-north-4", HW_USER_NAME: "u" }],
+  ])("%s", (_label, env) => {
+    const message = errorOf(() => resolveSettings({ env })).message;
+    const commands = [...message.matchAll(credentialCommand)];
+    expect(commands.length).toBeGreaterThan(0);
+    for (const command of commands) expect(command[1]).toBe("--secret ");
+  });
+
+  test("the access key is a credential too: set with --secret", () => {
+    const err = errorOf(() => resolveSettings({ env: { HW_SECRET_KEY: "SKVALUE", HW_REGION_NAME: "cn-north-4" } }));
+    expect(err.message).toBe(
+      "modelarts:accessKey is not set (a secret key is set in environment variable HW_SECRET_KEY): " +
+        "run `pulumi config set --secret modelarts:accessKey <AK>`, or set HUAWEICLOUD_SDK_AK or HW_ACCESS_KEY",
     );
   });
 });

@@ -58,14 +58,32 @@ export const ENV_NAMES: Readonly<Record<keyof SettingsInput, readonly string[]>>
   domainName: ["HW_DOMAIN_NAME"],
 };
 
-/** Settings that are secrets: the hint tells the user to set them with `--secret`. */
-const SECRET_FIELDS: ReadonlySet<keyof SettingsInput> = new Set([
-  "secretKey",
-  "securityToken",
-  "authToken",
-  "password",
-  "accessKey",
-]);
+/**
+ * Settings that are credentials, with the placeholder a hint shows for each. Pulumi keeps stack config in the
+ * stack's file and the provider's configuration in the state, both in plain text unless set with `--secret`:
+ * every hint says `--secret` for these, and the SDK warns when one is set without it
+ * (sdk/plainTextCredentials.ts). The access key counts: it is half of the key pair.
+ */
+const CREDENTIAL_PLACEHOLDERS = {
+  accessKey: "<AK>",
+  secretKey: "<SK>",
+  securityToken: "<security token>",
+  authToken: "<IAM token>",
+  password: "<password>",
+} as const satisfies Partial<Record<keyof SettingsInput, string>>;
+
+export type CredentialSetting = keyof typeof CREDENTIAL_PLACEHOLDERS;
+
+export const CREDENTIAL_SETTINGS = Object.keys(CREDENTIAL_PLACEHOLDERS) as readonly CredentialSetting[];
+
+export function isCredentialSetting(field: keyof SettingsInput): field is CredentialSetting {
+  return Object.hasOwn(CREDENTIAL_PLACEHOLDERS, field);
+}
+
+/** The command that stores a credential encrypted: `pulumi config set --secret modelarts:secretKey <SK>`. */
+export function secretConfigCommand(field: CredentialSetting): string {
+  return `pulumi config set --secret modelarts:${field} ${CREDENTIAL_PLACEHOLDERS[field]}`;
+}
 
 /**
  * Region names as Huawei Cloud writes them: `cn-north-4`, `ap-southeast-1`, `la-south-2`, `ae-ad-1`. A region is
@@ -120,7 +138,7 @@ export function inspectSettings(sources: SettingsSources): { settings?: Resolved
   let endpoint: string | undefined;
   let endpointSource = "";
   if (endpointFound) {
-    endpoint = checkEndpoint(endpointFound.value, endpointFound.from, problems);
+    endpoint = checkEndpoint(endpointFound.value, endpointFound.from, "modelarts", problems);
     endpointSource = endpointFound.from;
   } else if (region) {
     endpoint = defaultModelArtsEndpoint(region);
@@ -133,7 +151,7 @@ export function inspectSettings(sources: SettingsSources): { settings?: Resolved
   let iamEndpoint: string | undefined;
   let iamEndpointSource = "";
   if (iamFound) {
-    iamEndpoint = checkEndpoint(iamFound.value, iamFound.from, problems);
+    iamEndpoint = checkEndpoint(iamFound.value, iamFound.from, "iam", problems);
     iamEndpointSource = iamFound.from;
   } else if (endpointFound && endpoint !== undefined && isLoopbackUrl(endpoint)) {
     // A loopback ModelArts endpoint is the local emulator, which serves the IAM calls too.
@@ -172,15 +190,11 @@ function resolveCredentials(
   const secretKey = find("secretKey");
   if (accessKey || secretKey) {
     if (!accessKey) {
-      problems.push(
-        `${notSet("accessKey", `a secret key is set in ${secretKey!.from}`)}: ${howToSet("accessKey", "<AK>")}`,
-      );
+      problems.push(`${notSet("accessKey", `a secret key is set in ${secretKey!.from}`)}: ${howToSet("accessKey")}`);
       return undefined;
     }
     if (!secretKey) {
-      problems.push(
-        `${notSet("secretKey", `an access key is set in ${accessKey.from}`)}: ${howToSet("secretKey", "<SK>")}`,
-      );
+      problems.push(`${notSet("secretKey", `an access key is set in ${accessKey.from}`)}: ${howToSet("secretKey")}`);
       return undefined;
     }
     const securityToken = find("securityToken")?.value;
@@ -198,9 +212,7 @@ function resolveCredentials(
       return undefined;
     }
     if (!password) {
-      problems.push(
-        `${notSet("password", `a user name is set in ${userName.from}`)}: ${howToSet("password", "<password>")}`,
-      );
+      problems.push(`${notSet("password", `a user name is set in ${userName.from}`)}: ${howToSet("password")}`);
       return undefined;
     }
     const domainName = find("domainName");
@@ -213,10 +225,10 @@ function resolveCredentials(
     return { kind: "password", userName: userName.value, password: password.value, domainName: domainName.value };
   }
   problems.push(
-    "ModelArts credentials are not set: run `pulumi config set modelarts:accessKey <AK>` and " +
-      "`pulumi config set --secret modelarts:secretKey <SK>` (or set HW_ACCESS_KEY and HW_SECRET_KEY); " +
+    `ModelArts credentials are not set: run \`${secretConfigCommand("accessKey")}\` and ` +
+      `\`${secretConfigCommand("secretKey")}\` (or set HW_ACCESS_KEY and HW_SECRET_KEY); ` +
       "a token (modelarts:authToken, HW_AUTH_TOKEN) or an IAM user (modelarts:userName, modelarts:password, " +
-      "modelarts:domainName) works too",
+      "modelarts:domainName) works too, each credential set with --secret",
   );
   return undefined;
 }
@@ -229,10 +241,15 @@ function notSet(field: keyof SettingsInput, why: string): string {
   return `${settingName(field)} is not set (${why})`;
 }
 
-/** The ways a user can set a field: the config command (with --secret for secrets) and the environment. */
-function howToSet(field: keyof SettingsInput, example: string): string {
-  const secret = SECRET_FIELDS.has(field) && field !== "accessKey" ? "--secret " : "";
-  return `run \`pulumi config set ${secret}modelarts:${field} ${example}\`, or set ${ENV_NAMES[field].join(" or ")}`;
+/**
+ * The ways a user can set a field: the config command (with --secret and their placeholder for credentials, with
+ * `example` for the rest) and the environment.
+ */
+function howToSet(field: keyof SettingsInput, example = "<value>"): string {
+  const command = isCredentialSetting(field)
+    ? secretConfigCommand(field)
+    : `pulumi config set modelarts:${field} ${example}`;
+  return `run \`${command}\`, or set ${ENV_NAMES[field].join(" or ")}`;
 }
 
 function mustLookLikeRegion(value: string): string {
@@ -263,18 +280,31 @@ export function derivedEndpoint(service: "modelarts" | "iam", region: string): s
 
 /**
  * Endpoints are https; plain http is only for loopback (the emulator), so no credential crosses a network in
- * clear. A problem is added to `problems` (the value is never echoed with its user info).
+ * clear. A problem is added to `problems`. A value that does not parse as an http(s) URL is never echoed, not
+ * even in part: where its user info ends cannot be told (`https://user:pa/ss@host`), and its "scheme" may be a
+ * user name or a key (`AK:SK`); the message names the setting and the rule instead.
  */
-export function checkEndpoint(value: string, from: string, problems: string[]): string | undefined {
+export function checkEndpoint(
+  value: string,
+  from: string,
+  service: "modelarts" | "iam",
+  problems: string[],
+): string | undefined {
+  const example = `https://${service}.cn-north-4.myhuaweicloud.com`;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    problems.push(`the endpoint from ${from} is not a URL (got ${JSON.stringify(withoutUserInfo(value))})`);
+    problems.push(
+      `the endpoint from ${from} is not a URL: it must be an https:// URL such as ${example} ` +
+        "(the value is not shown: it may hold a password)",
+    );
     return undefined;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    problems.push(`the endpoint from ${from} must be https (got "${url.protocol}")`);
+    problems.push(
+      `the endpoint from ${from} must be an https:// URL such as ${example} (plain http only for loopback addresses)`,
+    );
     return undefined;
   }
   if (url.protocol === "http:" && !isLoopbackUrl(value)) {
@@ -288,11 +318,6 @@ export function checkEndpoint(value: string, from: string, problems: string[]): 
     return undefined;
   }
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
-}
-
-/** The value with anything that looks like `user:password@` removed, control characters stripped, cut short. */
-function withoutUserInfo(value: string): string {
-  return sanitizeServiceText(value.replace(/^([^:/?#]*:\/\/)?[^/?#]*@/, "$1<credentials>@")).slice(0, 120);
 }
 
 export function isLoopbackUrl(value: string): boolean {
