@@ -95,6 +95,7 @@ export type SchemaDefName =
   | "ExtendStorageInput"
   | "AutoStopInput"
   | "PoolInput"
+  | "AllowDataLossOnReplace"
   | "TimeoutsInput"
   | "Uuid"
   | "NotebookInputs"
