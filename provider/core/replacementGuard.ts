@@ -27,8 +27,8 @@ export interface ReplacementAtStake {
  * data: it names the inputs that force it, their old and new values, and what would be lost, unless the new inputs
  * set {@link ALLOW_DATA_LOSS_INPUT}. Not refused: an instance whose create failed (CREATE_FAILED holds nothing; its
  * replacement is Terraform's taint), a replacement only a value unknown at preview may force (decided again at
- * `pulumi up`, when it is known), and an opt-in unknown at preview. `pulumi up --replace` and `replaceOnChanges` are
- * the user's own request and never reach diff [pulumi §8.4].
+ * `pulumi up`, when it is known), and an opt-in unknown at preview. `pulumi up --replace` and a tainted resource
+ * never reach diff, and `replaceOnChanges` overrides its answer [pulumi §8.4, §8.10]: each is the user's own request.
  */
 export function refuseReplacementLosingData(at: ReplacementAtStake): void {
   const olds = at.olds as Props;
