@@ -8,7 +8,7 @@ import { notebookShim } from "./providerShims.js";
 export interface NotebookVolumeArgs {
   /**
    * API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or
-   * `"OBSFS"`. Changing it replaces the notebook.
+   * `"OBSFS"`. Changing it replaces the notebook, which deletes a MANAGED volume (see `allowDataLossOnReplace`).
    */
   category: pulumi.Input<"EVS" | "EFS" | "OBS" | "OBSFS">;
   /** API field `volume.ownership`: `"MANAGED"` (default) or `"DEDICATED"` (EFS only). Changing it replaces the notebook. */
@@ -18,11 +18,18 @@ export interface NotebookVolumeArgs {
    * usable while the volume is RESIZING); a smaller value fails at `pulumi preview`: the API cannot shrink a volume.
    */
   capacityGb?: pulumi.Input<number>;
-  /** API field `volume.uri`: the SFS Turbo path or `obs://bucket/dir/` (DEDICATED EFS, OBS). Changing it replaces the notebook. */
+  /**
+   * API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for
+   * DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the
+   * notebook.
+   */
   uri?: pulumi.Input<string>;
   /** API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook. */
   id?: pulumi.Input<string>;
-  /** API field `volume.mount_path`. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook. */
+  /**
+   * API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control
+   * characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
+   */
   mountPath?: pulumi.Input<string>;
   /** API field `volume.read_only`. Changing it replaces the notebook. */
   readOnly?: pulumi.Input<boolean>;
@@ -32,9 +39,13 @@ export interface NotebookVolumeArgs {
 
 /** SSH access (API field `endpoints`, service `SSH`). Changing it stops and starts a running notebook. */
 export interface NotebookSshArgs {
-  /** API field `key_pair_names[0]`: an ECS key pair of the project. */
+  /** API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). */
   keyPairName: pulumi.Input<string>;
-  /** API field `allowed_access_ips`: at most 5 public IP addresses that may connect. Default: any. */
+  /**
+   * API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as
+   * `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Default
+   * (absent): any address, which is the way to allow everyone.
+   */
   allowedAccessIps?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
@@ -57,13 +68,19 @@ export interface NotebookArgs {
    * in place.
    */
   name?: pulumi.Input<string>;
-  /** Prefix of the generated name when `name` is absent. Default: the resource name. */
+  /**
+   * Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the
+   * API rejects become `-`). Default: the resource name.
+   */
   namePrefix?: pulumi.Input<string>;
-  /** API field `description`: at most 512 characters, none of `& < > " ' /`. Default `""`. Changed in place. */
+  /**
+   * API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting
+   * characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
+   */
   description?: pulumi.Input<string>;
   /**
-   * API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`). Changed in place: a running
-   * notebook is stopped, changed and started again.
+   * API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at
+   * most 128). Changed in place: a running notebook is stopped, changed and started again.
    */
   flavor: pulumi.Input<string>;
   /**
@@ -84,14 +101,29 @@ export interface NotebookArgs {
    * the notebook until it is stopped.
    */
   autoStop?: pulumi.Input<NotebookLeaseArgs>;
-  /** Tags (the notebooks API's tag calls). Changed in place. */
+  /**
+   * Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's
+   * owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values
+   * also `/`). Changed in place.
+   */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /**
    * Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start/stop, in
    * place). Absent: the power state is not managed, and an auto-stop is never drift.
    */
   desiredStatus?: pulumi.Input<"RUNNING" | "STOPPED">;
-  /** Operation timeouts, e.g. `{ create: "45m" }`. Defaults: create 30m, update 20m, delete 20m. Never calls the API. */
+  /**
+   * `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields,
+   * `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or
+   * `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost.
+   * A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose
+   * create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
+   */
+  allowDataLossOnReplace?: pulumi.Input<boolean>;
+  /**
+   * Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m,
+   * delete 20m. Never calls the API.
+   */
   timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
   /**
    * Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic
@@ -143,6 +175,7 @@ export class Notebook extends pulumi.dynamic.Resource {
   }>;
   declare public readonly tags: pulumi.Output<Record<string, string> | undefined>;
   declare public readonly desiredStatus: pulumi.Output<"RUNNING" | "STOPPED" | undefined>;
+  declare public readonly allowDataLossOnReplace: pulumi.Output<boolean | undefined>;
   declare public readonly timeouts: pulumi.Output<{ create?: string; update?: string; delete?: string } | undefined>;
   declare public readonly adoptId: pulumi.Output<string | undefined>;
   // What the service reports.

@@ -9,14 +9,16 @@ export interface NotebookStorageArgs {
   type?: pulumi.Input<"obs">;
   /**
    * API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not
-   * a bucket root. Changing it replaces the instance.
+   * a bucket root, without `.` or `..` segments. Changing it replaces the instance; the files in it survive.
    */
   path: pulumi.Input<string>;
 }
 
 /** Extra storage (API field `spec.extend_storage[]`; `obsfs` in some dedicated pools). Changing it replaces the instance. */
 export interface NotebookExtendStorageArgs {
+  /** `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. */
   type: pulumi.Input<string>;
+  /** At most 1024 characters, without `.` or `..` segments or control characters. */
   path: pulumi.Input<string>;
 }
 
@@ -43,8 +45,8 @@ export interface NotebookPoolArgs {
 }
 
 /**
- * Timeouts as durations like `"30m"`, `"1h"`, `"90s"` (Pulumi's customTimeouts do not reach dynamic providers).
- * Defaults: create 30m, update 20m, delete 20m. Changing them never calls the API.
+ * Timeouts as durations like `"30m"`, `"1h"`, `"90s"`, each between 1s and 24h (Pulumi's customTimeouts do not
+ * reach dynamic providers). Defaults: create 30m, update 20m, delete 20m. Changing them never calls the API.
  */
 export interface NotebookTimeoutsArgs {
   create?: pulumi.Input<string>;
@@ -58,16 +60,25 @@ export interface NotebookInstanceArgs {
    * suffix. Changing it replaces the instance.
    */
   name?: pulumi.Input<string>;
-  /** Prefix of the generated name when `name` is absent. Default: the resource name. */
+  /**
+   * Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the
+   * API rejects become `-`). Default: the resource name.
+   */
   namePrefix?: pulumi.Input<string>;
   /**
    * API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent).
    * The service reports its own `profile.id`, which never causes a diff. Changing it replaces the instance.
    */
   profileId: pulumi.Input<string>;
-  /** API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent). Changing it replaces the instance. */
+  /**
+   * API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128).
+   * Changing it replaces the instance.
+   */
   flavor: pulumi.Input<string>;
-  /** API field `description`: at most 512 characters, none of `& < > " ' /`. Default `""`. Updates in place (PUT). */
+  /**
+   * API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting
+   * characters (line breaks, right-to-left overrides). Default `""`. Updates in place (PUT).
+   */
   description?: pulumi.Input<string>;
   /** API field `spec.storage`. Changing it replaces the instance. */
   storage: pulumi.Input<NotebookStorageArgs>;
@@ -88,7 +99,14 @@ export interface NotebookInstanceArgs {
    * actions, in place). Absent: the power state is not managed, and an auto-stop is never drift.
    */
   desiredStatus?: pulumi.Input<"RUNNING" | "STOPPED">;
-  /** Operation timeouts. Changing them never calls the API. */
+  /**
+   * `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS
+   * `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the
+   * inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and
+   * `pulumi up --replace` counts as asking. Changing it never calls the API.
+   */
+  allowDataLossOnReplace?: pulumi.Input<boolean>;
+  /** Operation timeouts, each between `"1s"` and `"24h"`. Changing them never calls the API. */
   timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
   /**
    * Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for
@@ -129,6 +147,7 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
   >;
   declare public readonly aiProjectId: pulumi.Output<string | undefined>;
   declare public readonly desiredStatus: pulumi.Output<"RUNNING" | "STOPPED" | undefined>;
+  declare public readonly allowDataLossOnReplace: pulumi.Output<boolean | undefined>;
   declare public readonly timeouts: pulumi.Output<{ create?: string; update?: string; delete?: string } | undefined>;
   declare public readonly adoptId: pulumi.Output<string | undefined>;
   // What the service reports.

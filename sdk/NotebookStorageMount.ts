@@ -17,8 +17,9 @@ export interface NotebookStorageMountArgs {
    */
   category?: pulumi.Input<"OBS" | "OBSFS" | "EFS">;
   /**
-   * API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS), at
-   * most 256 characters. Changing it replaces the mount.
+   * API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as
+   * `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters.
+   * Changing it replaces the mount.
    */
   uri: pulumi.Input<string>;
   /**

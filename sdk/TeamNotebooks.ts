@@ -13,6 +13,7 @@ type InstanceSharedField =
   | "pool"
   | "aiProjectId"
   | "desiredStatus"
+  | "allowDataLossOnReplace"
   | "timeouts";
 
 /** The `Notebook` arguments a team shares and a member may set for itself. */
@@ -26,6 +27,7 @@ type NotebookSharedField =
   | "autoStop"
   | "tags"
   | "desiredStatus"
+  | "allowDataLossOnReplace"
   | "timeouts";
 
 /** What the team needs to know about naming; the same for both kinds. */
@@ -123,6 +125,7 @@ const INSTANCE_SHARED: readonly string[] = [
   "pool",
   "aiProjectId",
   "desiredStatus",
+  "allowDataLossOnReplace",
   "timeouts",
   "autoStop",
 ] satisfies (InstanceSharedField | "autoStop")[];
@@ -136,6 +139,7 @@ const NOTEBOOK_SHARED: readonly string[] = [
   "autoStop",
   "tags",
   "desiredStatus",
+  "allowDataLossOnReplace",
   "timeouts",
   "volume",
 ] satisfies (NotebookSharedField | "volume")[];

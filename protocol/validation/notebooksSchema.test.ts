@@ -116,7 +116,7 @@ describe("NotebookCreateRequest", () => {
       "six access IPs",
       { endpoints: [{ allowed_access_ips: ["1", "2", "3", "4", "5", "6"] }] },
       "endpoints[0].allowed_access_ips",
-      "more than 5 items",
+      "must have at most 5 entries (got 6)",
     ],
   ])("rejects %s", (_label, patch, property, reason) => {
     const body: Record<string, unknown> = { ...clone(base), ...patch };

@@ -66,7 +66,7 @@ describe("toCheckFailures", () => {
       "c must be less than 10 (got 10)",
       'd must match the pattern ^x (got "y")',
       "e must be 1 (got 2)",
-      "f must NOT have more than 1 items (got an array)",
+      "f must have at most 1 entries (got 2)",
       "g must not have this form (got 0)",
     ]);
   });

@@ -28,6 +28,40 @@ const RULES: ReadonlyArray<readonly [pointer: string, keyword: string, rule: Rul
   ["/$defs/InstanceId", "pattern", 'must be a notebook instance id such as "DE-<uuid>" or a UUID'],
   ["/$defs/Description", "pattern", "must not contain any of & < > \" ' /"],
   ["/$defs/GoDuration", "pattern", 'must be a positive duration such as "30s", "30m", "1h" or "1h30m"'],
+  [
+    "/$defs/PrintableText",
+    "pattern",
+    "must not contain control or invisible formatting characters (such as NUL, ESC, line breaks or right-to-left overrides)",
+  ],
+  [
+    "/$defs/PathWithoutDotSegments",
+    "not",
+    'must not contain a "." or ".." segment, a backslash, or a percent-encoded ".", "/" or "\\"',
+  ],
+  [
+    "/$defs/FlavorId",
+    "pattern",
+    'must be a flavor id such as "modelarts.vm.cpu.2u" (letters, digits, ".", "_" and "-")',
+  ],
+  ["/$defs/KeyPairName", "pattern", 'may contain only letters, digits, ".", "_" and "-" (an ECS key pair name)'],
+  [
+    "/$defs/HostIpv4Address",
+    "pattern",
+    'must be an IPv4 address such as "203.0.113.10": the API takes addresses, not CIDR ranges or IPv6 (leave ' +
+      "allowedAccessIps out to allow any address)",
+  ],
+  [
+    "/$defs/HostIpv4Address",
+    "not",
+    'must be the address of a host, not "0.0.0.0" or "255.255.255.255" (leave allowedAccessIps out to allow any address)',
+  ],
+  [
+    "/$defs/NotebookTagsInput",
+    "maxProperties",
+    (e) =>
+      `must have at most ${String((e.params as { limit?: unknown }).limit)} entries: the service keeps 20 tags per ` +
+      "notebook, one of them the provider's owner tag",
+  ],
   ["/$defs/Timestamp13", "pattern", "must be a 13-digit epoch-milliseconds string"],
   ["/$defs/ListResponse/properties/total_count", "pattern", "must be a number or a string of digits"],
   ["/$defs/ObsPathWithoutScheme", "not", 'must be a path such as "/bucket/dir/", without a scheme such as "obs://"'],
@@ -167,6 +201,22 @@ function explain(e: ErrorObject, root: unknown): Explained {
       rule = `must match the pattern ${String(params.pattern)}`;
       got = describeValue(data);
       break;
+    case "maxProperties":
+    case "maxItems":
+      rule = `must have at most ${String(params.limit)} entries`;
+      got = countOf(data);
+      break;
+    case "minProperties":
+    case "minItems":
+      rule = `must have at least ${String(params.limit)} entries`;
+      got = countOf(data);
+      break;
+    case "uniqueItems": {
+      rule = "must not list a value twice";
+      const twice = Array.isArray(data) ? (data as unknown[])[Number(params.i)] : undefined;
+      got = twice === undefined ? undefined : `${describeValue(twice) ?? "a value"} twice`;
+      break;
+    }
     case "not":
       rule = "must not have this form";
       got = describeValue(data);
@@ -307,6 +357,20 @@ function typeName(type: string): string {
 
 const MAX_SHOWN = 60;
 
+/** How many entries an object or array has, as a reason shows it. */
+function countOf(value: unknown): string | undefined {
+  if (Array.isArray(value)) return String(value.length);
+  if (value !== null && typeof value === "object") return String(Object.keys(value).length);
+  return describeValue(value);
+}
+
+/**
+ * Characters JSON.stringify leaves as they are but a terminal acts on or hides (DEL, C1 controls, bidi overrides
+ * and isolates, zero-width and other format characters, line and paragraph separators): escaped in a reason, so
+ * an error shows the refused value as it was written.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
+
 /** The value as a reason shows it; undefined when ajv ran without `verbose` (no data on errors). */
 function describeValue(value: unknown): string | undefined {
   if (value === undefined) return undefined;
@@ -316,7 +380,7 @@ function describeValue(value: unknown): string | undefined {
     case "string": {
       const chars = [...value];
       const shown = chars.length > MAX_SHOWN ? chars.slice(0, MAX_SHOWN - 1).join("") + "…" : value;
-      return JSON.stringify(shown);
+      return JSON.stringify(shown).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
     }
     case "number":
     case "boolean":

@@ -97,3 +97,27 @@ test("30-minute IAM tokens: a run of requests signs in once", async () => {
     await emulator.admin.reset();
   }
 });
+
+test("a project id from IAM that is not one is refused before it reaches a URL", async () => {
+  const odd = await startEmulator({ projectId: ".." });
+  try {
+    const ak = odd.credentials.accessKeys[0]!;
+    const settings = resolveSettings({
+      env: {
+        HW_MODELARTS_ENDPOINT: odd.url,
+        HW_REGION_NAME: odd.region,
+        HW_ACCESS_KEY: ak.accessKey,
+        HW_SECRET_KEY: ak.secretKey,
+      },
+    });
+    const err = (await createDemanagerClient(settings).catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.message).toBe(
+      `the project id IAM gave for region ${odd.region} must be 32 hexadecimal characters in lower case, as IAM ` +
+        'gives it (got ".."); set modelarts:projectId',
+    );
+    expect(await odd.admin.requestCount("GET /v1/{project_id}/demanager/instances")).toBe(0);
+  } finally {
+    await odd.close();
+  }
+});

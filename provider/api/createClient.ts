@@ -4,8 +4,14 @@ import {
   createStaticTokenAuthenticator,
   type Authenticator,
 } from "../auth/authenticator.js";
-import type { Credentials, ResolvedSettings } from "../auth/resolveSettings.js";
+import {
+  mustLookLikeProjectId,
+  PROJECT_ID_PATTERN,
+  type Credentials,
+  type ResolvedSettings,
+} from "../auth/resolveSettings.js";
 import { DemanagerClient } from "./DemanagerClient.js";
+import { ConfigurationError } from "./errors.js";
 import { NotebooksClient } from "./NotebooksClient.js";
 import { issuePasswordToken, lookupProjectId } from "./iamClient.js";
 import { registerSecret } from "./redact.js";
@@ -63,6 +69,14 @@ export async function connect(settings: ResolvedSettings, options: ClientOptions
     });
     // resolveSettings guarantees a region whenever the project id is missing.
     projectId = await lookupProjectId(iam, settings.region!);
+  }
+  // From IAM's answer, not the user: it goes into every path all the same, so it is held to the same form.
+  if (!PROJECT_ID_PATTERN.test(projectId)) {
+    throw new ConfigurationError(
+      `the project id IAM gave for region ${settings.region ?? "(none)"} ${mustLookLikeProjectId(projectId)}; ` +
+        "set modelarts:projectId",
+      "InvalidProjectId",
+    );
   }
   const executor = new RequestExecutor({
     ...iamOptions,

@@ -2,6 +2,12 @@ import { ConfigurationError } from "../api/errors.js";
 import { defaultModelArtsEndpoint, derivedEndpoint, resolveSettings, type SettingsInput } from "./resolveSettings.js";
 
 const AKSK = { HW_ACCESS_KEY: "ak-hw", HW_SECRET_KEY: "sk-hw" };
+/** Project ids as IAM gives them: 32 hexadecimal characters; one per source, to see which one wins. */
+const PROJECT = "0e1f2a3b4c5d6e7f8091a2b3c4d5e6f7";
+const PROJECT_C = "c".repeat(32);
+const PROJECT_E = "e".repeat(32);
+const PROJECT_S = "5".repeat(32);
+const PROJECT_HW = "a".repeat(32);
 
 function errorOf(fn: () => unknown): ConfigurationError {
   try {
@@ -28,11 +34,11 @@ describe("lookup order: explicit, stack config, HUAWEICLOUD_SDK_*, HW_*", () => 
 
   test("stack config wins over the environment", () => {
     const s = resolveSettings({
-      config: config({ region: "cn-north-1", projectId: "p-c" }),
-      env: { ...AKSK, HW_REGION_NAME: "cn-south-1", HW_PROJECT_ID: "p-e" },
+      config: config({ region: "cn-north-1", projectId: PROJECT_C }),
+      env: { ...AKSK, HW_REGION_NAME: "cn-south-1", HW_PROJECT_ID: PROJECT_E },
     });
     expect(s.region).toBe("cn-north-1");
-    expect(s.projectId).toBe("p-c");
+    expect(s.projectId).toBe(PROJECT_C);
   });
 
   test("Huawei SDK variables win over Terraform's", () => {
@@ -41,23 +47,23 @@ describe("lookup order: explicit, stack config, HUAWEICLOUD_SDK_*, HW_*", () => 
         HUAWEICLOUD_SDK_AK: "ak-s",
         HUAWEICLOUD_SDK_SK: "sk-s",
         HUAWEICLOUD_SDK_SECURITY_TOKEN: "st-s",
-        HUAWEICLOUD_SDK_PROJECT_ID: "p-s",
+        HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_S,
         ...AKSK,
-        HW_PROJECT_ID: "p-hw",
+        HW_PROJECT_ID: PROJECT_HW,
         HW_REGION_NAME: "cn-north-4",
       },
     });
     expect(s.credentials).toEqual({ kind: "aksk", accessKey: "ak-s", secretKey: "sk-s", securityToken: "st-s" });
-    expect(s.projectId).toBe("p-s");
+    expect(s.projectId).toBe(PROJECT_S);
   });
 
   test("Terraform's variables are read", () => {
     const s = resolveSettings({
-      env: { ...AKSK, HW_SECURITY_TOKEN: "st", HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: "p" },
+      env: { ...AKSK, HW_SECURITY_TOKEN: "st", HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: PROJECT },
     });
     expect(s).toMatchObject({
       region: "cn-north-4",
-      projectId: "p",
+      projectId: PROJECT,
       endpoint: "https://modelarts.cn-north-4.myhuaweicloud.com",
     });
     expect(s.credentials).toMatchObject({ kind: "aksk", securityToken: "st" });
@@ -100,7 +106,7 @@ describe("endpoints", () => {
     "https://user:pw@host.example",
   ])("rejects %s", (endpoint) => {
     const err = errorOf(() =>
-      resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: "p" } }),
+      resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: PROJECT } }),
     );
     expect(err.message).toContain("environment variable HW_MODELARTS_ENDPOINT");
     expect(err.message).not.toContain("pw@");
@@ -109,9 +115,9 @@ describe("endpoints", () => {
 
   test("plain http is fine on loopback", () => {
     for (const endpoint of ["http://localhost:1", "http://127.0.0.2:3", "http://[::1]:4"]) {
-      expect(resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: "p" } }).endpoint).toBe(
-        endpoint,
-      );
+      expect(
+        resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: PROJECT } }).endpoint,
+      ).toBe(endpoint);
     }
   });
 });
@@ -204,7 +210,7 @@ describe("the region never reaches a URL unchecked", () => {
     ["https://user:pa?ss@host.example", ["pa?ss", "ss@", "user"]],
   ])("an endpoint that is not a URL is never echoed, not even in part: %s", (endpoint, parts) => {
     const err = errorOf(() =>
-      resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: "p" } }),
+      resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: PROJECT } }),
     );
     expect(err.message).toBe(
       "the endpoint from environment variable HW_MODELARTS_ENDPOINT is not a URL: it must be an https:// URL such " +
@@ -217,7 +223,7 @@ describe("the region never reaches a URL unchecked", () => {
     "an endpoint whose scheme is not http(s) is not echoed either (its scheme may be a user or a key): %s",
     (endpoint) => {
       const err = errorOf(() =>
-        resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: "p" } }),
+        resolveSettings({ env: { ...AKSK, HW_MODELARTS_ENDPOINT: endpoint, HW_PROJECT_ID: PROJECT } }),
       );
       expect(err.message).toBe(
         "the endpoint from environment variable HW_MODELARTS_ENDPOINT must be an https:// URL such as " +
@@ -258,6 +264,39 @@ describe("every hint that tells a user to set a credential says --secret", () =>
     expect(err.message).toBe(
       "modelarts:accessKey is not set (a secret key is set in environment variable HW_SECRET_KEY): " +
         "run `pulumi config set --secret modelarts:accessKey <AK>`, or set HUAWEICLOUD_SDK_AK or HW_ACCESS_KEY",
+    );
+  });
+});
+
+describe("the project id never reaches a URL unchecked", () => {
+  test.each([
+    "..",
+    "../../v3/auth",
+    "p",
+    "0e1f2a3b4c5d6e7f8091a2b3c4d5e6f",
+    "0E1F2A3B4C5D6E7F8091A2B3C4D5E6F7",
+    `${PROJECT}/x`,
+  ])("project id %j is refused, naming the setting and where it came from", (projectId) => {
+    const err = errorOf(() =>
+      resolveSettings({ env: { ...AKSK, HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: projectId } }),
+    );
+    expect(err.message).toBe(
+      `modelarts:projectId from environment variable HW_PROJECT_ID must be 32 hexadecimal characters in lower case, as IAM gives it (got ${JSON.stringify(projectId)})`,
+    );
+  });
+
+  test("a project id from stack config is checked the same way, and a good one passes", () => {
+    const err = errorOf(() =>
+      resolveSettings({
+        config: (key) => (key === "projectId" ? "..\u001b[2J" : undefined),
+        env: { ...AKSK, HW_REGION_NAME: "cn-north-4" },
+      }),
+    );
+    expect(err.message).toBe(
+      'modelarts:projectId from stack config modelarts:projectId must be 32 hexadecimal characters in lower case, as IAM gives it (got "..[2J")',
+    );
+    expect(resolveSettings({ env: { ...AKSK, HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: PROJECT } }).projectId).toBe(
+      PROJECT,
     );
   });
 });

@@ -92,6 +92,13 @@ export function secretConfigCommand(field: CredentialSetting): string {
  */
 export const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-[0-9]{1,3}$/;
 
+/**
+ * Project ids as IAM gives them: 32 lower-case hexadecimal characters. The id is put into every request's path
+ * (`/v1/{project_id}/...`), so nothing else may pass: `..` would turn a request for a notebook into one for another
+ * path of the endpoint, signed with the user's credentials.
+ */
+export const PROJECT_ID_PATTERN = /^[0-9a-f]{32}$/;
+
 interface Found {
   value: string;
   from: string;
@@ -132,7 +139,15 @@ export function inspectSettings(sources: SettingsSources): { settings?: Resolved
     if (REGION_PATTERN.test(regionFound.value)) region = regionFound.value;
     else problems.push(`${settingName("region")} from ${regionFound.from} ${mustLookLikeRegion(regionFound.value)}`);
   }
-  const projectId = find("projectId")?.value;
+  const projectFound = find("projectId");
+  let projectId: string | undefined;
+  if (projectFound) {
+    if (PROJECT_ID_PATTERN.test(projectFound.value)) projectId = projectFound.value;
+    else
+      problems.push(
+        `${settingName("projectId")} from ${projectFound.from} ${mustLookLikeProjectId(projectFound.value)}`,
+      );
+  }
 
   const endpointFound = find("endpoint");
   let endpoint: string | undefined;
@@ -165,7 +180,7 @@ export function inspectSettings(sources: SettingsSources): { settings?: Resolved
     iamEndpointSource = "the global IAM endpoint";
   }
 
-  if (!projectId && !regionFound && endpointFound) {
+  if (!projectFound && !regionFound && endpointFound) {
     problems.push(
       `${settingName("projectId")} is not set, and cannot be looked up without a region: ` +
         `${howToSet("projectId", "<project id>")}, or set the region`,
@@ -254,6 +269,13 @@ function howToSet(field: keyof SettingsInput, example = "<value>"): string {
 
 function mustLookLikeRegion(value: string): string {
   return `must look like "cn-north-4" or "ap-southeast-1" (got ${JSON.stringify(sanitizeServiceText(value).slice(0, 64))})`;
+}
+
+export function mustLookLikeProjectId(value: string): string {
+  return (
+    "must be 32 hexadecimal characters in lower case, as IAM gives it " +
+    `(got ${JSON.stringify(sanitizeServiceText(value).slice(0, 64))})`
+  );
 }
 
 /** `https://modelarts.{region}.myhuaweicloud.com`, except ap-southeast-1 which ends in `.cn` [demanager §8.1]. */

@@ -12,6 +12,12 @@ export interface TimeoutsInput {
  */
 export const MAX_TIMEOUT_MS = 24 * 3_600_000;
 
+/**
+ * The shortest timeout accepted at check: no request to the service can finish in less ("0.001s" passed check once
+ * and failed every operation with a timeout before the first answer).
+ */
+export const MIN_TIMEOUT_MS = 1000;
+
 /** The timeout for one operation, from the `timeouts` input (check has validated it) or the resource's default. */
 export function timeoutMs(
   timeouts: TimeoutsInput | undefined,
@@ -20,11 +26,11 @@ export function timeoutMs(
 ): number {
   const declared = timeouts?.[operation];
   const parsed = declared === undefined ? undefined : parseDurationMs(declared);
-  if (parsed !== undefined && parsed <= MAX_TIMEOUT_MS) return parsed;
+  if (parsed !== undefined && parsed >= MIN_TIMEOUT_MS && parsed <= MAX_TIMEOUT_MS) return parsed;
   return parseDurationMs(defaults[operation])!;
 }
 
-/** Check-time rule for a `timeouts` input: each one parses and is at most 24 h. One failure per bad field. */
+/** Check-time rule for a `timeouts` input: each one parses and is between 1s and 24h. One failure per bad field. */
 export function checkTimeouts(timeouts: unknown): { property: string; reason: string }[] {
   if (timeouts === null || typeof timeouts !== "object") return [];
   const failures: { property: string; reason: string }[] = [];
@@ -32,10 +38,16 @@ export function checkTimeouts(timeouts: unknown): { property: string; reason: st
     const value = (timeouts as Record<string, unknown>)[operation];
     if (typeof value !== "string") continue;
     const ms = parseDurationMs(value);
+    const got = JSON.stringify(value.length > 24 ? `${value.slice(0, 24)}…` : value);
     if (ms !== undefined && ms > MAX_TIMEOUT_MS) {
       failures.push({
         property: `timeouts.${operation}`,
-        reason: `timeouts.${operation} must be at most 24h (got ${JSON.stringify(value.length > 24 ? `${value.slice(0, 24)}…` : value)})`,
+        reason: `timeouts.${operation} must be at most 24h (got ${got})`,
+      });
+    } else if (ms !== undefined && ms < MIN_TIMEOUT_MS) {
+      failures.push({
+        property: `timeouts.${operation}`,
+        reason: `timeouts.${operation} must be at least 1s (got ${got})`,
       });
     }
   }

@@ -3,6 +3,7 @@ import { prototypeFailure } from "../core/prototypeGuard.js";
 import { UNKNOWN_VALUE as UNKNOWN, validateInputs } from "../../protocol/validation/validators.js";
 import { generateName } from "../core/autoName.js";
 import { withDefaults } from "../core/fieldCatalogue.js";
+import { storageUriFailure } from "../core/storageUri.js";
 import { checkTimeouts } from "../core/timeouts.js";
 import { DEFAULT_EVS_CAPACITY_GB, INPUT_FIELDS } from "./fields.js";
 import type { NotebookInputs } from "./types.js";
@@ -78,6 +79,10 @@ function crossFieldRules(olds: Inputs | undefined, news: Inputs): CheckFailure[]
         property: uri === undefined ? "volume.uri" : "volume.id",
         reason: "a DEDICATED EFS volume needs volume.uri (the SFS Turbo path) and volume.id (the SFS Turbo id)",
       });
+    }
+    if (typeof uri === "string" && uri !== UNKNOWN && category !== UNKNOWN) {
+      const uriFailure = storageUriFailure("volume.uri", category, uri);
+      if (uriFailure) failures.push(uriFailure);
     }
     if (capacityGb !== undefined && category !== "EVS" && category !== UNKNOWN) {
       failures.push({

@@ -21,6 +21,7 @@ export const INPUT_FIELDS = {
   autoStop: { change: "action" },
   tags: { change: "action" },
   desiredStatus: { change: "action" },
+  allowDataLossOnReplace: { change: "none" },
   timeouts: { change: "none" },
   adoptId: { change: "none" },
 } as const satisfies InputCatalogue<NotebookInputs>;

@@ -165,16 +165,20 @@ test("progress lines name the notebook, its status and the init step being worke
   }
 });
 
-test("a replacement (the rest of the volume, poolId, workspaceId) deletes first", async () => {
+test("a replacement (the rest of the volume, poolId, workspaceId) deletes first, once the loss is accepted", async () => {
   const state = await created(declared());
   const diffWith = async (news: Props) => provider.diff(state.id, state.outs, await checked(state.inputs, news));
-  expect(await diffWith(declared({ volume: { category: "EFS" } }))).toEqual({
+  const accepted = (overrides: Props) => declared({ ...overrides, allowDataLossOnReplace: true });
+  expect(await diffWith(accepted({ volume: { category: "EFS" } }))).toEqual({
     changes: true,
     replaces: ["volume.category"],
     deleteBeforeReplace: true,
   });
-  expect((await diffWith(declared({ workspaceId: "a".repeat(32) }))).replaces).toEqual(["workspaceId"]);
-  expect((await diffWith(declared({ poolId: "pool-dev1" }))).replaces).toEqual(["poolId"]);
+  expect((await diffWith(accepted({ workspaceId: "a".repeat(32) }))).replaces).toEqual(["workspaceId"]);
+  expect((await diffWith(accepted({ poolId: "pool-dev1" }))).replaces).toEqual(["poolId"]);
+  // Without the opt-in the same diff fails, and the notebook and its EVS volume are untouched.
+  await expect(diffWith(declared({ poolId: "pool-dev1" }))).rejects.toThrow(/would delete this notebook with its EVS/);
+  expect(await emulator.admin.getNotebook(state.id)).toMatchObject({ status: "RUNNING" });
 });
 
 test("a create that ends in CREATE_FAILED is recorded with the service's reason, not orphaned", async () => {

@@ -3,12 +3,14 @@ import { withResourceUrn } from "../core/engineLogSink.js";
 import { describeSubject } from "../core/operationError.js";
 import { reportProgress } from "../core/progress.js";
 import { setStackConfig } from "../core/providerContext.js";
+import { refuseReplacementLosingData } from "../core/replacementGuard.js";
 import { settingsFailures } from "../core/settingsCheck.js";
 import { checkNotebook } from "./checkNotebook.js";
 import { createNotebook } from "./createNotebook.js";
 import { deleteNotebook } from "./deleteNotebook.js";
 import { diffNotebook } from "./diffNotebook.js";
 import { readNotebook } from "./readNotebook.js";
+import { lostByReplacement } from "./replacementLoss.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
 import { updateNotebook } from "./updateNotebook.js";
 
@@ -27,11 +29,14 @@ export const notebookProvider = {
   },
   async diff(id, olds, news) {
     const { changes, replaces, deleteBeforeReplace, restarts } = diffNotebook(olds, news);
+    // A replacement deletes the notebook's own volume: refused at preview unless the user opted in.
+    const subject = { kind: "notebook", name: olds.name, id };
+    refuseReplacementLosingData({ subject, olds, news, replaces, lost: lostByReplacement(olds) });
     // The engine shows only which fields change; a stop and a start is worth saying before `pulumi up` does it.
     if (restarts.length > 0 && replaces.length === 0 && olds.status === "RUNNING") {
       await withResourceUrn(news, async () =>
         reportProgress(
-          `update ${describeSubject({ kind: "notebook", name: olds.name, id })}: ${restarts.join(", ")} change in ` +
+          `update ${describeSubject(subject)}: ${restarts.join(", ")} change in ` +
             "place with a stop and a start (the notebook is RUNNING); it is started again afterwards",
           "notice",
         ),

@@ -45,6 +45,8 @@ export interface NotebookInputs {
   autoStop?: NotebookAutoStopInput;
   tags?: Record<string, string>;
   desiredStatus?: NotebookPowerState;
+  /** true: a replacement may delete the notebook's own volume (core/replacementGuard.ts). */
+  allowDataLossOnReplace?: boolean;
   timeouts?: TimeoutsInput;
   adoptId?: string;
   /** Internal, set by the SDK: the owner key (ownership.ts). */

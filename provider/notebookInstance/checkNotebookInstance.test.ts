@@ -36,3 +36,30 @@ describe("rules check enforces beyond the schema's shapes", () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe("the caps and forms shared with Notebook (schema.json $defs)", () => {
+  const CONTROL = "must not contain control or invisible formatting characters";
+  const DOT_SEGMENTS = 'must not contain a "." or ".." segment, a backslash, or a percent-encoded';
+  test.each<[string, Record<string, unknown>, string, string]>([
+    ["a flavor with ESC", { flavor: "modelarts.vm.cpu.2u\u001b[2J" }, "flavor", 'flavor must be a flavor id such as "'],
+    ["a 1 MB flavor", { flavor: "f".repeat(1 << 20) }, "flavor", "flavor must be at most 128 characters"],
+    ["a 1 MB namePrefix", { namePrefix: "n".repeat(1 << 20) }, "namePrefix", "namePrefix must be at most 64"],
+    ["a namePrefix with a newline", { namePrefix: "dev\nx" }, "namePrefix", `namePrefix ${CONTROL}`],
+    ["a description with NUL", { description: "a\u0000" }, "description", `description ${CONTROL}`],
+    ["a description with an RTL override", { description: "a\u202Eb" }, "description", `description ${CONTROL}`],
+    ["a storage path that climbs out", { storage: { path: "/bucket/../x/" } }, "storage.path", DOT_SEGMENTS],
+    ["an encoded climb", { storage: { path: "/bucket/%2E%2E/x/" } }, "storage.path", DOT_SEGMENTS],
+    [
+      "an extend storage path that climbs out",
+      { extendStorage: [{ type: "obsfs", path: "../fs" }] },
+      "extendStorage[0].path",
+      DOT_SEGMENTS,
+    ],
+    ["a millisecond timeout", { timeouts: { delete: "0.001s" } }, "timeouts.delete", "must be at least 1s"],
+  ])("%s fails check, naming the field and the rule", (_name, patch, property, reason) => {
+    const { failures } = checkNotebookInstance(undefined, { ...base, ...patch });
+    expect(failures).toEqual(
+      expect.arrayContaining([expect.objectContaining({ property, reason: expect.stringContaining(reason) })]),
+    );
+  });
+});

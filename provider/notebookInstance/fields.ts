@@ -20,6 +20,7 @@ export const INPUT_FIELDS = {
   pool: { change: "replace" },
   aiProjectId: { change: "replace" },
   desiredStatus: { change: "action" },
+  allowDataLossOnReplace: { change: "none" },
   timeouts: { change: "none" },
   adoptId: { change: "none" },
 } as const satisfies InputCatalogue<NotebookInstanceInputs>;

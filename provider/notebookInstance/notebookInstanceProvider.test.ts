@@ -325,7 +325,7 @@ test("an auto-generated name is kept across checks and regenerated for a replace
   });
   expect(replacement.name).toMatch(/^my-notebook--[a-z0-9]{7}$/);
   expect(replacement.name).not.toBe(first.name);
-  const long = await checked(undefined, { ...declared(), name: undefined, namePrefix: "x".repeat(100) });
+  const long = await checked(undefined, { ...declared(), name: undefined, namePrefix: "x".repeat(64) });
   expect((long.name as string).length).toBeLessThanOrEqual(64);
 });
 

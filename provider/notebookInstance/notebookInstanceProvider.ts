@@ -1,12 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { withResourceUrn } from "../core/engineLogSink.js";
 import { setStackConfig } from "../core/providerContext.js";
+import { refuseReplacementLosingData } from "../core/replacementGuard.js";
 import { settingsFailures } from "../core/settingsCheck.js";
 import { checkNotebookInstance } from "./checkNotebookInstance.js";
 import { createNotebookInstance } from "./createNotebookInstance.js";
 import { deleteNotebookInstance } from "./deleteNotebookInstance.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { readNotebookInstance } from "./readNotebookInstance.js";
+import { lostByReplacement } from "./replacementLoss.js";
 import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
 import { updateNotebookInstance } from "./updateNotebookInstance.js";
 
@@ -24,8 +26,16 @@ export const notebookInstanceProvider = {
     const result = checkNotebookInstance(olds, news);
     return { ...result, failures: [...result.failures, ...settingsFailures()] };
   },
-  async diff(_id, olds, news) {
+  async diff(id, olds, news) {
     const { changes, replaces, deleteBeforeReplace } = diffNotebookInstance(olds, news);
+    // A replacement deletes an EVS extend storage with the instance: refused at preview unless the user opted in.
+    refuseReplacementLosingData({
+      subject: { kind: "notebook instance", name: olds.name, id },
+      olds,
+      news,
+      replaces,
+      lost: lostByReplacement(olds),
+    });
     return { changes, replaces, deleteBeforeReplace };
   },
   async create(inputs) {

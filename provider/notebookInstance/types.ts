@@ -51,6 +51,8 @@ export interface NotebookInstanceInputs {
   pool?: PoolInput;
   aiProjectId?: string;
   desiredStatus?: DesiredStatus;
+  /** true: a replacement may delete the instance's EVS extend storage (core/replacementGuard.ts). */
+  allowDataLossOnReplace?: boolean;
   timeouts?: TimeoutsInput;
   adoptId?: string;
   /** Internal, set by the SDK: the owner key recorded on the instance (ownership.ts). */

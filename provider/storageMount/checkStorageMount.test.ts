@@ -3,6 +3,7 @@ import { checkStorageMount } from "./checkStorageMount.js";
 
 const NOTEBOOK = "0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d";
 const EFS = "3f6b8d0e-1a2c-4e5f-9b7d-2c4e6a8b0d13";
+const DOT_SEGMENTS = 'must not contain a "." or ".." segment, a backslash, or a percent-encoded ".", "/" or "\\"';
 const minimal = { notebookId: NOTEBOOK, uri: "obs://my-bucket/datasets/", mountPath: "/data/datasets/" };
 
 test("fills the category (OBS) and keeps the internal inputs", () => {
@@ -62,6 +63,37 @@ test.each<[string, Record<string, unknown>, { property: string; reason: string }
   ],
   ["an unknown input", { ...minimal, readOnly: true }, [expect.objectContaining({ property: "readOnly" })]],
   [
+    "an OBS uri that climbs into another bucket",
+    { ...minimal, uri: "obs://bucket-a/../other/" },
+    [{ property: "uri", reason: `uri ${DOT_SEGMENTS} (got "obs://bucket-a/../other/")` }],
+  ],
+  [
+    "an OBS uri with a percent-encoded ..",
+    { ...minimal, uri: "obs://bucket-a/%2e%2e/other/" },
+    [{ property: "uri", reason: `uri ${DOT_SEGMENTS} (got "obs://bucket-a/%2e%2e/other/")` }],
+  ],
+  [
+    "an SFS Turbo path that climbs out",
+    { ...minimal, category: "EFS", uri: "sfs.internal:/share/../../x/", efsId: EFS },
+    [expect.objectContaining({ property: "uri", reason: expect.stringContaining(DOT_SEGMENTS) })],
+  ],
+  [
+    "an OBS uri for EFS",
+    { ...minimal, category: "EFS", efsId: EFS },
+    [
+      {
+        property: "uri",
+        reason:
+          'uri must be an SFS Turbo path such as "192.168.0.1:/share/" for category EFS (got "obs://my-bucket/datasets/")',
+      },
+    ],
+  ],
+  [
+    "a uri with a line break",
+    { ...minimal, uri: "obs://my-bucket/datasets/\r\n" },
+    [expect.objectContaining({ property: "uri", reason: expect.stringContaining("must not contain control") })],
+  ],
+  [
     "a timeout over a day",
     { ...minimal, timeouts: { create: "25h" } },
     [expect.objectContaining({ property: "timeouts.create" })],
@@ -70,7 +102,7 @@ test.each<[string, Record<string, unknown>, { property: string; reason: string }
   expect(checkStorageMount(news).failures).toEqual(failures);
 });
 
-test("EFS with its id passes; any uri form is the service's to judge", () => {
+test("EFS with its id and an SFS Turbo path passes", () => {
   expect(checkStorageMount({ ...minimal, category: "EFS", uri: "sfs.internal:/share/x", efsId: EFS }).failures).toEqual(
     [],
   );

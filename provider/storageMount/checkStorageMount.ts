@@ -1,6 +1,7 @@
 import { prototypeFailure } from "../core/prototypeGuard.js";
 import { UNKNOWN_VALUE, validateInputs } from "../../protocol/validation/validators.js";
 import { withDefaults } from "../core/fieldCatalogue.js";
+import { storageUriFailure } from "../core/storageUri.js";
 import { checkTimeouts } from "../core/timeouts.js";
 import { INPUT_FIELDS } from "./fields.js";
 import type { StorageMountInputs } from "./types.js";
@@ -11,12 +12,6 @@ export interface CheckFailure {
 }
 
 type Inputs = Record<string, unknown>;
-
-/**
- * `obs://` and a bucket name (3 to 63 of lower-case letters, digits, "." and "-", starting and ending with a letter
- * or digit), then directories, ending in "/": a mount is a directory (§12's `obs://bucket/dir/`).
- */
-const OBS_DIRECTORY = /^obs:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/(?:[^/\s]+\/)*$/;
 
 /**
  * Validates a NotebookStorageMount's declared inputs against schema.json (`NotebookStorageMountInputs`) and the
@@ -45,15 +40,9 @@ function crossFieldRules(inputs: Inputs): CheckFailure[] {
   const { category, uri, efsId } = inputs;
   if (category === UNKNOWN_VALUE) return [];
   const failures: CheckFailure[] = [];
-  const obs = category === "OBS" || category === "OBSFS";
-  if (obs && typeof uri === "string" && uri !== UNKNOWN_VALUE && !OBS_DIRECTORY.test(uri)) {
-    failures.push({
-      property: "uri",
-      reason:
-        `uri must be an OBS directory such as "obs://bucket/dir/" for category ${category} ` +
-        `(got ${JSON.stringify(uri.length > 80 ? `${uri.slice(0, 80)}…` : uri)})`,
-    });
-  }
+  const uriFailure =
+    typeof uri === "string" && uri !== UNKNOWN_VALUE ? storageUriFailure("uri", category, uri) : undefined;
+  if (uriFailure) failures.push(uriFailure);
   if (category === "EFS" && efsId === undefined) {
     failures.push({ property: "efsId", reason: "efsId (the SFS Turbo id) is required for category EFS" });
   }

@@ -3,7 +3,9 @@
  * dynamic-provider host) against one time-scaled emulator, the same proof as lifecycle.test.ts gives for
  * NotebookInstance: up, no-change preview, each kind of update (in place; the EVS volume growing, and a shrink
  * refused at preview; a stop and a start for flavor and image; the declared power state), drift via refresh,
- * replace, out-of-band delete, a create that ends CREATE_FAILED, destroy, and no credential or token in the state.
+ * a replacement that would delete the EVS volume refused at preview and up, then made with the opt-in,
+ * out-of-band delete, a create that ends CREATE_FAILED (replaced without the opt-in: it holds nothing), destroy,
+ * and no credential or token in the state.
  * The program (programs/notebook) takes every input from stack config; each step changes config, runs the CLI, and
  * checks what a user would see: the CLI's text, the exported state, the emulator's notebooks and request counts.
  * Needs `npm run build` (scripts/test.sh does it).
@@ -296,13 +298,39 @@ test(
 );
 
 test(
-  "8. a volume category change replaces the notebook, deleting the old one first",
+  "8. a volume category change that would delete the EVS volume fails preview and up, naming the input; with the opt-in it replaces the notebook, deleting the old one first",
   async () => {
+    const size = ((await outputs()).volume as { capacityGb: number }).capacityGb;
     await ws.setConfig("volumeCategory", "EFS");
+    const refusal = new RegExp(
+      `replace notebook "${generatedName}" \\(${currentId}\\): volume\\.category \\("EVS" → "EFS"\\) can only ` +
+        `change on a new notebook, and the replacement would delete this notebook with its EVS volume \\(${size} GB\\) ` +
+        "and every file saved on it\\. Nothing was changed\\. To replace it anyway, set allowDataLossOnReplace: " +
+        "true on the resource",
+    );
+    await emulator.admin.resetRequestCounts();
+    const refused = await pulumi("8 preview (replace refused)", ["preview"], "fail");
+    expect(text(refused)).toMatch(refusal);
+    expect(refused.stdout).not.toMatch(row("+-", "main", "replace"));
+    expect((await emulator.admin.requestCounts()).total).toBe(0);
+    const refusedUp = await pulumi("8 up (replace refused)", ["up", "--yes"], "fail");
+    expect(text(refusedUp)).toMatch(refusal);
+    expect((await counts())[DELETE] ?? 0).toBe(0);
+    expect(await notebooks()).toEqual([
+      expect.objectContaining({
+        id: currentId,
+        status: "RUNNING",
+        volume: expect.objectContaining({ category: "EVS" }),
+      }),
+    ]);
+
+    await ws.setConfig("allowDataLossOnReplace", "true");
     const preview = await pulumi("8 preview (replace)", ["preview"]);
     expect(preview.stdout).toMatch(row("--", "main", "delete original"));
-    expect(preview.stdout).toMatch(row("+-", "main", "replace \\[diff: ~volume\\]"));
-    expect(preview.stdout).toMatch(row("++", "main", "create replacement \\[diff: ~volume\\]"));
+    expect(preview.stdout).toMatch(row("+-", "main", "replace \\[diff: \\+allowDataLossOnReplace~volume\\]"));
+    expect(preview.stdout).toMatch(
+      row("++", "main", "create replacement \\[diff: \\+allowDataLossOnReplace~volume\\]"),
+    );
     expect(preview.stdout).toContain("+-1 to replace");
 
     const up = await pulumi("8 up (replace)", ["up", "--yes"]);
@@ -373,7 +401,8 @@ test(
     expect(second.initErrors).toEqual([expect.stringContaining("Insufficient resources in the pool.")]);
     expect(await emulator.admin.getNotebook(second.id)).toMatchObject({ status: "CREATE_FAILED" });
 
-    // The next `pulumi up` replaces the failed notebook (deleted first, then created anew), like a Terraform taint.
+    // The next `pulumi up` replaces the failed notebook (deleted first, then created anew), like a Terraform taint;
+    // it holds no data, so no allowDataLossOnReplace is needed.
     await emulator.admin.resetRequestCounts();
     const again = await pulumi("10 up (replaces the failed one)", ["up", "--yes"]);
     expect(again.stdout).toMatch(row("+-", "second", "replaced"));

@@ -16,6 +16,7 @@ const main = new Notebook("main", {
   // Longest lease: the time-scaled emulator must not stop the notebook on its own during the test.
   autoStop: { enabled: true, durationSeconds: 259200 },
   desiredStatus: config.get("desiredStatus"),
+  allowDataLossOnReplace: config.getBoolean("allowDataLossOnReplace"),
   timeouts: { create: "5m", update: "5m", delete: "5m" },
 });
 
