@@ -189,6 +189,8 @@ export function createEmulatorServer(parts: ServerParts): Server {
       body,
       params: match?.params ?? {},
     };
+    // After the signature check's raw query was taken: the handler alone sees the listing without its offset.
+    if (fault?.kind === "ignore-offset") request.query.delete("offset");
     let applied: HandlerResult | undefined;
     if (fault === undefined || faultApplies(fault)) {
       try {
