@@ -96,6 +96,8 @@ export function objectView(node: SchemaNode): ObjectView {
   let additional: SchemaNode | undefined;
   const merge = (raw: SchemaNode) => {
     const n = resolveRef(raw);
+    // The branches first: a node's own properties refine what it includes (a listing's entry marks its id acted on).
+    for (const branch of (n.allOf ?? []) as SchemaNode[]) merge(branch);
     for (const [key, value] of Object.entries((n.properties ?? {}) as Record<string, SchemaNode>)) {
       properties.set(key, value);
     }
@@ -103,7 +105,6 @@ export function objectView(node: SchemaNode): ObjectView {
     if (n.additionalProperties !== undefined && typeof n.additionalProperties === "object") {
       additional = n.additionalProperties as SchemaNode;
     }
-    for (const branch of (n.allOf ?? []) as SchemaNode[]) merge(branch);
     if (Array.isArray(n.anyOf)) {
       requireOneOf.push(...(n.anyOf as SchemaNode[]).map((b) => (b.required ?? []) as string[]));
     }
