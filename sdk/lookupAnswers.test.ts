@@ -65,6 +65,9 @@ test.each(["null", "absent", "otherType", "otherForm"] as Mutation[])(
 test("the emulator's own answers written with nulls", async () => {
   await emulator.admin.setAnswerStyle("nulls");
   cleanly(await getNotebookFlavors({ category: "GPU", availableOnly: false }));
+  // A CPU flavor's gpu comes as an object of nulls: it reports no card.
+  const cpu = await getNotebookFlavors({ category: "CPU" });
+  expect(cpu.flavors.map((f) => [f.id, f.gpu, f.ascend])).toEqual(cpu.flavors.map((f) => [f.id, undefined, undefined]));
   cleanly(await getNotebookImages({ name: "cuda", nameFuzzy: true }));
 });
 
