@@ -13,7 +13,9 @@ import { forgetRecentListings } from "../api/recentListing.js";
 import { setProgressSink } from "../core/progress.js";
 import { setProviderOverrides } from "../core/providerContext.js";
 import { notebookStorageMountProvider } from "../storageMount/storageMountProvider.js";
+import { observedInputs } from "./mapping.js";
 import { notebookProvider } from "./notebookProvider.js";
+import type { NotebookInputs } from "./types.js";
 
 const notebooks: LooseProvider = notebookProvider;
 const mounts: LooseProvider = notebookStorageMountProvider;
@@ -134,4 +136,11 @@ test("a mount's look-up by path refuses a live mount listed without its path, na
     `the service listed storage "${first.id}" on this notebook without a readable mount path, so the provider ` +
       "cannot tell whether it holds /data/two/; nothing was mounted",
   );
+});
+
+test("a lease whose enable came back null is no drift: the declared auto-stop stands", async () => {
+  const declaredInputs = (await checked(notebooks, declared({ name: "lease" }))) as unknown as NotebookInputs;
+  const notebook = { id: "f9937afa-4451-42db-a76b-72d624749f66", status: "RUNNING", lease: {} };
+  expect(observedInputs(notebook, declaredInputs).autoStop).toEqual(declaredInputs.autoStop);
+  expect(observedInputs({ ...notebook, lease: { enable: false } }, declaredInputs).autoStop?.enabled).toBe(false);
 });

@@ -174,7 +174,8 @@ export function observedInputs(notebook: Notebook, old: NotebookInputs): Noteboo
         : undefined;
   }
   if (old.autoStop && notebook.lease) {
-    const enabled = notebook.lease.enable === true;
+    // A lease whose `enable` came back null says nothing: what is declared stands (unknown is not drift).
+    const enabled = notebook.lease.enable ?? old.autoStop.enabled;
     observed.autoStop = {
       ...old.autoStop,
       enabled,

@@ -12,7 +12,9 @@ import { QUICK_RETRIES } from "../../test/support/providerOnEmulator.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import { setProgressSink } from "../core/progress.js";
 import { setProviderOverrides } from "../core/providerContext.js";
+import { observedInputs } from "./mapping.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
+import type { NotebookInstanceInputs } from "./types.js";
 
 const provider: LooseProvider = notebookInstanceProvider;
 type Json = Record<string, unknown>;
@@ -122,4 +124,23 @@ test("another instance answered with null strings in its repository does not blo
 
   await provider.delete(created.id, read.props);
   expect((await emulator.admin.listInstances()).map((i) => i.name)).toEqual(["their-notebook"]);
+});
+
+test("an auto-stop whose enable came back null is no drift: the declared one stands", async () => {
+  const { inputs } = await provider.check(
+    {},
+    {
+      name: "nb-drift",
+      profileId: "Multi-Engine 1.0 (python3)-cpu",
+      flavor: "modelarts.vm.cpu.2u",
+      storage: { path: "/bucket/drift/" },
+      autoStop: { enabled: true, durationSeconds: 7200 },
+    },
+  );
+  const declared = inputs as unknown as NotebookInstanceInputs;
+  const instance = { id: "DE-7d558ef8-c73d-11ea-964c-0255ac100033", name: "nb-drift", status: "RUNNING" };
+  expect(observedInputs({ ...instance, spec: { auto_stop: {} } }, declared).autoStop).toEqual(declared.autoStop);
+  expect(observedInputs({ ...instance, spec: { auto_stop: { enable: false } } }, declared).autoStop).toMatchObject({
+    enabled: false,
+  });
 });

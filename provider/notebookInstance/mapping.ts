@@ -117,7 +117,8 @@ export function observedInputs(instance: Instance, old: NotebookInstanceInputs):
   const path = spec.storage?.location?.path;
   if (spec.storage?.type === "obs" && typeof path === "string") observed.storage = { type: "obs", path };
   if (wireAutoStop) {
-    const enabled = wireAutoStop.enable === true;
+    // An auto-stop whose `enable` came back null says nothing: what is declared stands (unknown is not drift).
+    const enabled = wireAutoStop.enable ?? old.autoStop?.enabled ?? false;
     observed.autoStop = pickDefined({
       enabled,
       // The duration only matters while auto-stop is on; keep the declared one otherwise, and when the service
