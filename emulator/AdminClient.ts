@@ -1,5 +1,6 @@
 /** Typed client of the emulator's admin API (`admin.ts`); `emulator.admin` is one, or build one from a URL. */
 import type { AdminInstancePatch } from "./admin.js";
+import type { AnswerStyle } from "./answerStyle.js";
 import type { ArmedFault, CreateFailureSpec, FaultSpec, NotebookCreateFailureSpec } from "./Faults.js";
 import { sendRaw } from "./httpJson.js";
 import type { AdminNotebookFlavor, AdminNotebookPatch } from "./notebooks/admin.js";
@@ -47,7 +48,7 @@ export class AdminClient {
     return this.call("GET", "/health");
   }
 
-  /** Instances, notebooks, sold-out marks, faults, request counts, the rate limit, the token lifetime and the switches back to the start-up state. */
+  /** Instances, notebooks, sold-out marks, faults, request counts, the rate limit, the token lifetime, the switches and the answer style back to the start-up state. */
   async reset(): Promise<void> {
     await this.call("POST", "/reset");
   }
@@ -174,5 +175,15 @@ export class AdminClient {
   /** Changes some switches; the others keep their value. `reset()` restores the start-up values. */
   setSwitches(changes: Partial<NotebookSwitches>): Promise<NotebookSwitches> {
     return this.call("PATCH", "/switches", changes);
+  }
+
+  /** How both APIs write unset fields now: `compact` (left out) or `nulls` (as Huawei's Java backends do). */
+  async answerStyle(): Promise<AnswerStyle> {
+    return (await this.call<{ style: AnswerStyle }>("GET", "/answer-style")).style;
+  }
+
+  /** Changes the answer style; `reset()` restores the start-up one. */
+  async setAnswerStyle(style: AnswerStyle): Promise<void> {
+    await this.call("PUT", "/answer-style", { style });
   }
 }

@@ -13,13 +13,23 @@ import type { FailedReasons } from "./types.js";
  * - `gateway-404`: answer the gateway's 404 APIG.0101 "The API does not exist…", as a misrouted call would;
  * - `oversized`: answer `status` (default 200) with a JSON-looking body of `bytes` bytes, streamed;
  * - `echo-secrets`: answer an error (`status`, default 400) whose body is `text`, with `{{header:<name>}}`
- *   and `{{body}}` replaced by the request's own values, as a gateway echoing what it got would.
+ *   and `{{body}}` replaced by the request's own values, as a gateway echoing what it got would;
+ * - `ignore-offset`: serve a listing as if it had no `offset` (always the first page), as a service or proxy that
+ *   drops the parameter would; the answer is the real one.
  *
  * `body`, `gateway-404`, `oversized` and `echo-secrets` do not apply the request unless `apply: true`: then the
  * request is applied and only its answer replaced (a create that created an instance but answered garbage).
  */
 export type FaultKind =
-  "status" | "drop-before" | "drop-after" | "body" | "other-instance" | "gateway-404" | "oversized" | "echo-secrets";
+  | "status"
+  | "drop-before"
+  | "drop-after"
+  | "body"
+  | "other-instance"
+  | "gateway-404"
+  | "oversized"
+  | "echo-secrets"
+  | "ignore-offset";
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   "status",
@@ -30,6 +40,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   "gateway-404",
   "oversized",
   "echo-secrets",
+  "ignore-offset",
 ];
 
 export interface FaultSpec {

@@ -3,6 +3,7 @@
  * instances out of band, arms faults, and reads request counts. `AdminClient.ts` is its typed client.
  */
 import { AdminError, asObject } from "./AdminError.js";
+import { checkAnswerStyle } from "./answerStyle.js";
 import { renderContext, type ServiceContext } from "./context.js";
 import { FAULT_KINDS, type CreateFailureSpec, type FaultSpec } from "./Faults.js";
 import { FLAVORS, findFlavor } from "./flavors.js";
@@ -19,7 +20,7 @@ export interface AdminContext {
   counts: RequestCounts;
   rateLimit(): RateLimitOptions | undefined;
   setRateLimit(options: RateLimitOptions | undefined): void;
-  /** Instances, notebooks, sold-out marks, faults, counts, the rate limit, the token lifetime and the switches back to the start-up configuration. */
+  /** Instances, notebooks, sold-out marks, faults, counts, the rate limit, the token lifetime, the switches and the answer style back to the start-up configuration. */
   resetAll(): void;
 }
 
@@ -129,6 +130,15 @@ function route(method: string, path: string, body: unknown, context: AdminContex
         state.instances = state.instances.filter((r) => r !== record);
         return { status: 200, body: { instance_id: record.id } };
       });
+    case "GET /_admin/answer-style":
+      return { status: 200, body: { style: service.answerStyle } };
+    case "PUT /_admin/answer-style":
+      try {
+        service.answerStyle = checkAnswerStyle(asObject(body).style);
+      } catch (err) {
+        throw new AdminError(400, (err as Error).message, { cause: err });
+      }
+      return { status: 200, body: { style: service.answerStyle } };
     case "GET /_admin/faults":
       return { status: 200, body: { faults: service.faults.list() } };
     case "POST /_admin/faults":

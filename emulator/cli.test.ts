@@ -99,3 +99,37 @@ it("takes the notebooks switches as flags, prints them, and refuses bad values",
   expect(await new Promise<number | null>((resolveExit) => bad.once("exit", (code) => resolveExit(code)))).toBe(2);
   expect(stderr).toContain("--notebooks-update-running: notebook switch updateRunning must be one of refused, allowed");
 }, 30_000);
+
+it("takes the answer style as a flag, prints it, answers in it, and refuses an unknown one", async () => {
+  const run = (args: string[]) =>
+    spawn(process.execPath, ["-r", join(dir, "hook.js"), resolve(__dirname, "cli.ts"), "--port", "0", ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  child = run(["--answer-style", "nulls", "--quiet"]);
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec((await lines.next()).value as string)![1]!;
+  let line = "";
+  while (!line.startsWith("answers:")) line = (await lines.next()).value as string;
+  expect(line).toBe("answers:     nulls (unset fields written as null)");
+  const target = { url, credentials: DEFAULT_CREDENTIALS, projectId: DEFAULT_PROJECT_ID };
+  const created = await callApi(target, {
+    method: "POST",
+    path: instancesPath(target),
+    body: {
+      name: "nulls",
+      profile_id: "Multi-Engine 1.0 (python3)-cpu",
+      flavor: "modelarts.vm.cpu.2u",
+      spec: { storage: { type: "obs", location: { path: "/bucket/nulls/" } } },
+    },
+  });
+  expect(created.json).toMatchObject({ error_code: null, repository: { id: null, branch: null } });
+  const exited = new Promise<number | null>((resolveExit) => child!.once("exit", (code) => resolveExit(code)));
+  child.kill("SIGTERM");
+  expect(await exited).toBe(0);
+
+  const bad = run(["--answer-style", "java"]);
+  let stderr = "";
+  bad.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  expect(await new Promise<number | null>((resolveExit) => bad.once("exit", (code) => resolveExit(code)))).toBe(2);
+  expect(stderr).toContain('--answer-style: answer style must be one of compact, nulls (got "java")');
+}, 30_000);

@@ -2,16 +2,19 @@
 /**
  * `node dist/emulator/cli.js --port <n> [--state-file f] [--time-scale x] [--rate-limit rps] [--quiet]
  *   [--notebooks-not-found 6404|6309|http404] [--notebooks-delete-running allowed|refused]
- *   [--notebooks-update-running refused|allowed] [--notebooks-update-stopped allowed|refused]`
+ *   [--notebooks-update-running refused|allowed] [--notebooks-update-stopped allowed|refused]
+ *   [--answer-style compact|nulls]`
  * Prints where it listens and the fake credentials to use, logs one line per request, stops on SIGINT/SIGTERM.
  */
+import { checkAnswerStyle } from "./answerStyle.js";
 import { startEmulator, type EmulatorOptions } from "./index.js";
 import { checkNotebookSwitches, type NotebookSwitches } from "./notebooks/switches.js";
 
 const USAGE =
   "usage: cli.js [--port n] [--state-file path] [--time-scale x] [--rate-limit rps] [--quiet]\n" +
   "  [--notebooks-not-found 6404|6309|http404] [--notebooks-delete-running allowed|refused]\n" +
-  "  [--notebooks-update-running refused|allowed] [--notebooks-update-stopped allowed|refused]";
+  "  [--notebooks-update-running refused|allowed] [--notebooks-update-stopped allowed|refused]\n" +
+  "  [--answer-style compact|nulls]";
 
 /** One flag per notebooks switch (see emulator/README.md). */
 const SWITCH_FLAGS: Record<string, keyof NotebookSwitches> = {
@@ -52,6 +55,13 @@ function parseArgs(argv: string[]): { options: EmulatorOptions; quiet: boolean }
         break;
       case "--quiet":
         quiet = true;
+        break;
+      case "--answer-style":
+        try {
+          options.answerStyle = checkAnswerStyle(value());
+        } catch (err) {
+          throw new Error(`${flag}: ${(err as Error).message}\n${USAGE}`, { cause: err });
+        }
         break;
       case "--help":
       case "-h":
@@ -96,6 +106,9 @@ async function main(): Promise<void> {
   if (user) console.log(`IAM user:    ${user.name} / ${user.password} (domain ${user.domainName})`);
   console.log(
     `time scale:  ${options.timeScale ?? 1}${options.stateFile ? `\nstate file:  ${options.stateFile}` : ""}`,
+  );
+  console.log(
+    `answers:     ${await emulator.admin.answerStyle()} (unset fields ${options.answerStyle === "nulls" ? "written as null" : "left out"})`,
   );
   const switches = await emulator.admin.switches();
   console.log(

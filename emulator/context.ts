@@ -1,3 +1,4 @@
+import type { AnswerStyle } from "./answerStyle.js";
 import type { EmulatorCredentials } from "./defaults.js";
 import type { Faults } from "./Faults.js";
 import type { NotebookSwitches } from "./notebooks/switches.js";
@@ -19,6 +20,8 @@ export interface ServiceContext {
   tokenTtlMs: number;
   /** The notebooks family's answers to its open questions; the admin API changes them in place. */
   switches: NotebookSwitches;
+  /** How unset fields are written in both families' answers (answerStyle.ts); the admin API changes it. */
+  answerStyle: AnswerStyle;
 }
 
 export function renderContext(service: ServiceContext, soldOutFlavors: readonly string[]): RenderContext {

@@ -18,9 +18,9 @@ export interface FaultScene {
   applied?: HandlerResult;
 }
 
-/** Whether the request runs before the fault answers (drop-after and other-instance always; others with `apply`). */
+/** Whether the request runs before the fault answers (drop-after, other-instance, ignore-offset always; others with `apply`). */
 export function faultApplies(fault: ArmedFault): boolean {
-  if (fault.kind === "drop-after" || fault.kind === "other-instance") return true;
+  if (fault.kind === "drop-after" || fault.kind === "other-instance" || fault.kind === "ignore-offset") return true;
   if (fault.kind === "status" || fault.kind === "drop-before") return false;
   return fault.apply === true;
 }
@@ -96,6 +96,9 @@ export function faultAnswer(scene: FaultScene): HandlerResult {
     }
     case "other-instance":
       return otherInstance(scene);
+    case "ignore-offset":
+      // The server served the request without its offset; its answer is the real one.
+      return scene.applied!;
     case "drop-before":
     case "drop-after":
       // The server drops the connection; this answer is never sent.

@@ -6,6 +6,7 @@
 import type { AddressInfo } from "node:net";
 import type { AdminContext } from "./admin.js";
 import { AdminClient } from "./AdminClient.js";
+import { checkAnswerStyle, DEFAULT_ANSWER_STYLE, type AnswerStyle } from "./answerStyle.js";
 import type { ServiceContext } from "./context.js";
 import {
   DEFAULT_CREDENTIALS,
@@ -45,6 +46,7 @@ export {
   type NotebookCreateFailureSpec,
 } from "./Faults.js";
 export { DEFAULT_NOTEBOOK_SWITCHES, NOTEBOOK_SWITCH_VALUES, type NotebookSwitches } from "./notebooks/switches.js";
+export { ANSWER_STYLES, DEFAULT_ANSWER_STYLE, type AnswerStyle } from "./answerStyle.js";
 export { NOTEBOOK_FLAVORS, type NotebookFlavorSpec } from "./notebooks/flavorCatalog.js";
 export { NOTEBOOK_IMAGES, type NotebookImageSpec } from "./notebooks/imageCatalog.js";
 export { NOTEBOOK_NOMINAL_SECONDS } from "./notebooks/timeline.js";
@@ -77,6 +79,11 @@ export interface EmulatorOptions {
    * (`DEFAULT_NOTEBOOK_SWITCHES`). `/_admin/reset` restores these start-up values.
    */
   notebookSwitches?: Partial<NotebookSwitches>;
+  /**
+   * How both APIs write unset fields: `compact` (default) leaves them out, `nulls` writes them as null the way
+   * Huawei's Java backends do (emulator/README.md). `/_admin/reset` restores this start-up value.
+   */
+  answerStyle?: AnswerStyle;
 }
 
 export interface Emulator {
@@ -106,6 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...checkNotebookSwitches(options.notebookSwitches ?? {}),
   };
   const startupTokenTtlMs = (options.tokenTtlSeconds ?? 24 * 3600) * 1000;
+  const startupAnswerStyle = checkAnswerStyle(options.answerStyle ?? DEFAULT_ANSWER_STYLE);
   const service: ServiceContext = {
     store: new Store({ stateFile: options.stateFile }),
     faults: new Faults(),
@@ -122,6 +130,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     tokenTtlMs: startupTokenTtlMs,
     switches: { ...startupSwitches },
+    answerStyle: startupAnswerStyle,
   };
   const counts = new RequestCounts();
   let limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
@@ -139,6 +148,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
       Object.assign(service.switches, startupSwitches);
       service.tokenTtlMs = startupTokenTtlMs;
+      service.answerStyle = startupAnswerStyle;
     },
   };
   const server = createEmulatorServer({

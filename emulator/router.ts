@@ -41,6 +41,8 @@ export interface Route {
   throttled: boolean;
   /** Unset for IAM. */
   family?: RouteFamily;
+  /** The schema.json `$defs` name of its 2xx answer, for the answer style (answerStyle.ts); unset: no JSON body. */
+  answer?: string;
   handler: Handler;
 }
 

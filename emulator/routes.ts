@@ -15,12 +15,13 @@ import type { Route } from "./router.js";
 const INSTANCES = "/v1/{project_id}/demanager/instances";
 const INSTANCE = `${INSTANCES}/{instance_id}`;
 
-const demanager = (method: string, template: string, handler: Route["handler"]): Route => ({
+const demanager = (method: string, template: string, handler: Route["handler"], answer?: string): Route => ({
   method,
   template,
   auth: true,
   throttled: true,
   family: "demanager",
+  ...(answer !== undefined && { answer }),
   handler,
 });
 
@@ -28,12 +29,12 @@ export const ROUTES: readonly Route[] = [
   // Token creation authenticates with the password in the body, as IAM does.
   { method: "POST", template: "/v3/auth/tokens", auth: false, throttled: false, handler: issueTokenHandler },
   { method: "GET", template: "/v3/projects", auth: true, throttled: false, handler: listProjectsHandler },
-  demanager("POST", INSTANCES, createInstance),
-  demanager("GET", INSTANCES, listInstances),
-  demanager("GET", INSTANCE, getInstance),
-  demanager("PUT", INSTANCE, updateInstance),
-  demanager("DELETE", INSTANCE, deleteInstance),
-  demanager("POST", `${INSTANCE}/action`, instanceAction),
+  demanager("POST", INSTANCES, createInstance, "Instance"),
+  demanager("GET", INSTANCES, listInstances, "ListResponse"),
+  demanager("GET", INSTANCE, getInstance, "Instance"),
+  demanager("PUT", INSTANCE, updateInstance, "Instance"),
+  demanager("DELETE", INSTANCE, deleteInstance, "DeleteResponse"),
+  demanager("POST", `${INSTANCE}/action`, instanceAction, "ActionResponse"),
   demanager("GET", `${INSTANCE}/token`, instanceToken),
   ...NOTEBOOK_ROUTES,
 ];

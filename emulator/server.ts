@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AdminContext } from "./admin.js";
 import { handleAdmin } from "./admin.js";
+import { styledAnswer } from "./answerStyle.js";
 import { authenticate, checkProject } from "./auth.js";
 import type { ServiceContext } from "./context.js";
 import { EmulatorError, errorBody, errors } from "./errors.js";
@@ -126,7 +127,9 @@ function serve(parts: ServerParts, route: Route, request: RoutedRequest): Handle
       checkProject(request.principal, pathProject, request.headers["x-project-id"], service.projectId);
     }
   }
-  return route.handler(request, service);
+  const result = route.handler(request, service);
+  if (result.status < 200 || result.status > 299 || result.body === undefined) return result;
+  return { ...result, body: styledAnswer(service.answerStyle, route.answer, result.body) };
 }
 
 export function createEmulatorServer(parts: ServerParts): Server {
@@ -186,6 +189,8 @@ export function createEmulatorServer(parts: ServerParts): Server {
       body,
       params: match?.params ?? {},
     };
+    // After the signature check's raw query was taken: the handler alone sees the listing without its offset.
+    if (fault?.kind === "ignore-offset") request.query.delete("offset");
     let applied: HandlerResult | undefined;
     if (fault === undefined || faultApplies(fault)) {
       try {

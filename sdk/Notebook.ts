@@ -200,7 +200,7 @@ export class Notebook extends pulumi.dynamic.Resource {
   /** The lease as the service reports it (its duration counts from the lease's start, so it grows with renewals). */
   declare public readonly lease: pulumi.Output<{
     enabled: boolean;
-    durationSeconds: number | null;
+    durationSeconds?: number;
     type: string;
     createdAt: string;
     updatedAt: string;

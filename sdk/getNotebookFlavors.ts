@@ -143,16 +143,14 @@ function toFlavorInfo(flavor: NotebookFlavor & { id: string }): NotebookFlavorIn
     soldOut: flavor.sold_out === true,
     storages: [...(flavor.storages ?? [])],
   };
-  if (flavor.gpu) {
+  // An accelerator object whose every field came back null (a CPU flavor, from a Java backend) reports no card.
+  const reported = (o: object | undefined): o is object => o !== undefined && Object.keys(o).length > 0;
+  if (reported(flavor.gpu)) {
     info.gpu = { count: flavor.gpu.gpu ?? 0, memoryGb: flavor.gpu.gpu_memory ?? 0, type: flavor.gpu.type ?? "" };
   }
-  if (flavor.ascend) {
+  if (reported(flavor.ascend)) {
     const { npu, npu_memory: memory, type } = flavor.ascend;
-    info.ascend = {
-      count: typeof npu === "number" ? npu : 0,
-      memory: typeof memory === "string" || typeof memory === "number" ? String(memory) : "",
-      type: typeof type === "string" ? type : "",
-    };
+    info.ascend = { count: npu ?? 0, memory: memory === undefined ? "" : String(memory), type: type ?? "" };
   }
   return info;
 }

@@ -100,11 +100,15 @@ export async function getNotebookImages(args: GetNotebookImagesArgs = {}): Promi
       namespace: args.namespace,
       workspace_id: workspaceId,
     });
-    const named = listed
-      .filter((i): i is NotebookImage & { id: string } => typeof i.id === "string" && i.id !== "")
-      // The query asked for the exact name already; checked again, so a service that ignores the flag cannot
-      // hand a namesake's superset to a program that asked for one image.
-      .filter((i) => !exact || i.name === args.name);
+    // The query asked for the exact name already; checked again, so a service that ignores the flag cannot
+    // hand a namesake's superset to a program that asked for one image.
+    const candidates = listed.filter((i) => !exact || i.name === args.name || i.name === undefined);
+    // An entry the lookup could pick is never skipped for what cannot be read in it: an error says which.
+    const unreadable = candidates.find(
+      (i) => typeof i.id !== "string" || i.id === "" || (exact && i.name === undefined),
+    );
+    if (unreadable) throw unreadableImage(unreadable);
+    const named = candidates as (NotebookImage & { id: string })[];
     const images = named
       .filter((i) => args.cpuArch === undefined || (i.arch ?? "").toLowerCase() === args.cpuArch.toLowerCase())
       .filter((i) => args.tag === undefined || i.tag === args.tag)
@@ -150,6 +154,17 @@ function toImageInfo(image: NotebookImage & { id: string }): NotebookImageInfo {
     status: image.status ?? "",
     updatedAt: typeof image.update_at === "number" ? new Date(image.update_at).toISOString() : "",
   };
+}
+
+function unreadableImage(image: NotebookImage): ConflictError {
+  const which =
+    typeof image.id === "string" && image.id !== ""
+      ? `image ${JSON.stringify(sanitizeServiceText(image.id).slice(0, 80))} without a readable name`
+      : `an image${image.name === undefined ? "" : ` named ${JSON.stringify(sanitizeServiceText(image.name).slice(0, 80))}`} without a readable id`;
+  return new ConflictError(
+    `the service listed ${which}, so the lookup cannot tell which image to return; retry, or narrow the filters`,
+    "UnreadableListingEntry",
+  );
 }
 
 /** Plain JavaScript callers get a clear message for a value the types would have refused, before any request. */

@@ -19,35 +19,37 @@ export const IMAGES = "/v1/{project_id}/images";
 const STORAGE = `${NOTEBOOKS}/{instance_id}/storage`;
 const TAGS = `${NOTEBOOKS}/{resource_id}/tags`;
 
-const route = (method: string, template: string, handler: Route["handler"]): Route => ({
+const route = (method: string, template: string, handler: Route["handler"], answer?: string): Route => ({
   method,
   template,
   auth: true,
   throttled: true,
   family: "notebooks",
+  ...(answer !== undefined && { answer }),
   handler,
 });
 
 export const NOTEBOOK_ROUTES: readonly Route[] = [
-  route("POST", NOTEBOOKS, createNotebook),
-  route("GET", NOTEBOOKS, listNotebooks),
-  route("GET", `${NOTEBOOKS}/all`, listAllNotebooks),
-  route("GET", `${NOTEBOOKS}/flavors`, listFlavors),
-  route("GET", `${NOTEBOOKS}/tags`, listTags),
-  route("GET", NOTEBOOK, showNotebook),
-  route("PUT", NOTEBOOK, updateNotebook),
-  route("DELETE", NOTEBOOK, deleteNotebook),
-  route("POST", `${NOTEBOOK}/start`, startNotebook),
-  route("POST", `${NOTEBOOK}/stop`, stopNotebook),
-  route("GET", `${NOTEBOOK}/lease`, showLease),
-  route("PATCH", `${NOTEBOOK}/lease`, renewLease),
-  route("GET", `${NOTEBOOK}/flavors`, listSwitchableFlavors),
-  route("POST", STORAGE, attachStorage),
-  route("GET", STORAGE, listStorage),
-  route("GET", `${STORAGE}/{storage_id}`, showStorage),
-  route("DELETE", `${STORAGE}/{storage_id}`, detachStorage),
+  route("POST", NOTEBOOKS, createNotebook, "NotebookObject"),
+  route("GET", NOTEBOOKS, listNotebooks, "NotebookListResponse"),
+  route("GET", `${NOTEBOOKS}/all`, listAllNotebooks, "NotebookListResponse"),
+  route("GET", `${NOTEBOOKS}/flavors`, listFlavors, "NotebookFlavorsResponse"),
+  route("GET", `${NOTEBOOKS}/tags`, listTags, "NotebookTagsResponse"),
+  route("GET", NOTEBOOK, showNotebook, "NotebookObject"),
+  // The emulator answers a PUT with the whole notebook, which the documented answer allows [notebooks §7].
+  route("PUT", NOTEBOOK, updateNotebook, "NotebookObject"),
+  route("DELETE", NOTEBOOK, deleteNotebook, "NotebookObject"),
+  route("POST", `${NOTEBOOK}/start`, startNotebook, "NotebookObject"),
+  route("POST", `${NOTEBOOK}/stop`, stopNotebook, "NotebookObject"),
+  route("GET", `${NOTEBOOK}/lease`, showLease, "NotebookLease"),
+  route("PATCH", `${NOTEBOOK}/lease`, renewLease, "NotebookLease"),
+  route("GET", `${NOTEBOOK}/flavors`, listSwitchableFlavors, "NotebookFlavorsResponse"),
+  route("POST", STORAGE, attachStorage, "NotebookStorage"),
+  route("GET", STORAGE, listStorage, "NotebookStorageListResponse"),
+  route("GET", `${STORAGE}/{storage_id}`, showStorage, "NotebookStorage"),
+  route("DELETE", `${STORAGE}/{storage_id}`, detachStorage, "NotebookStorage"),
   route("POST", `${TAGS}/create`, createTags),
   route("DELETE", `${TAGS}/delete`, deleteTags),
-  route("GET", IMAGES, listImages),
-  route("GET", `${IMAGES}/{id}`, showImage),
+  route("GET", IMAGES, listImages, "NotebookImagesResponse"),
+  route("GET", `${IMAGES}/{id}`, showImage, "NotebookImage"),
 ];

@@ -1,7 +1,9 @@
 /**
  * Wire shapes of the demanager v1 API (snake_case, as documented in [demanager §2–§5]).
  * schema.json is the source of truth for the rules; these types only give the compiler the shapes.
- * Responses are decoded leniently: the service returns `null` for several objects [demanager §5].
+ * Responses are read by the tolerant reader (protocol/validation/tolerantReader.ts): the service returns `null`
+ * for several objects [demanager §5], and anything not acted on may be null, missing or of another type. What the
+ * provider sees holds well-typed values or nothing, never `null`, so the response types below have no `null`.
  */
 
 /** The demanager statuses [demanager §6.1], plus `DELETING`, which only third-party code declares. */
@@ -28,15 +30,21 @@ export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
 export interface WireStorage {
   type: string;
-  location?: { path?: string; volume_size?: number; mount_path?: string; access_modes?: string } | null;
+  location?: { path?: string; volume_size?: number; mount_path?: string; access_modes?: string };
+}
+
+/** `spec.storage` of a returned instance: its type may be missing too. */
+export interface StorageInfo {
+  type?: string;
+  location?: { path?: string; volume_size?: number; volume_unit?: string; mount_path?: string; access_modes?: string };
 }
 
 export interface WireAutoStop {
   enable?: boolean;
   duration?: number;
   prompt?: boolean;
-  stop_timestamp?: number | null;
-  remain_time?: number | null;
+  stop_timestamp?: number;
+  remain_time?: number;
 }
 
 export interface CreateRequest {
@@ -74,7 +82,7 @@ export interface DeleteResponse {
 export interface FailedReasons {
   code?: string;
   message?: string;
-  detail?: Record<string, string> | null;
+  detail?: Record<string, string>;
 }
 
 export interface QueuingInfo {
@@ -102,32 +110,34 @@ export interface Instance {
     de_type?: string;
     flavor_type?: string;
     [key: string]: unknown;
-  } | null;
-  flavor: string;
-  flavor_details?: Record<string, unknown> | null;
-  pool?: { id?: string; name?: string; type?: string; owner?: { project_id?: string } | null } | null;
+  };
+  flavor?: string;
+  flavor_details?: Record<string, unknown>;
+  pool?: { id?: string; name?: string; type?: string; owner?: { project_id?: string } };
   spec?: {
-    storage?: WireStorage | null;
-    extend_storage?: WireStorage[] | null;
-    auto_stop?: WireAutoStop | null;
-    failed_reasons?: FailedReasons | null;
-    annotations?: Record<string, string> | null;
+    storage?: StorageInfo;
+    extend_storage?: StorageInfo[];
+    auto_stop?: WireAutoStop;
+    failed_reasons?: FailedReasons;
+    /** Strings only; the owner mark (`pulumi-modelarts/owner`) is acted on. */
+    annotations?: Record<string, string>;
     /** OBS AK/SK the service returns: never stored, never logged. */
     credential?: unknown;
     repository?: unknown;
     [key: string]: unknown;
-  } | null;
-  workspace?: { id?: string } | null;
-  ai_project?: { id?: string } | null;
-  error_code?: string | null;
-  queuing_info?: QueuingInfo | null;
-  user?: { id?: string; name?: string } | null;
+  };
+  workspace?: { id?: string };
+  ai_project?: { id?: string };
+  error_code?: string;
+  queuing_info?: QueuingInfo;
+  user?: { id?: string; name?: string };
   /** Git repository with connection credentials: never stored, never logged. */
   repository?: unknown;
 }
 
 export interface ListResponse {
-  total_count: number | string;
+  /** Documented as a String and sent as a number [demanager §3.1]; read as absent when it is neither. */
+  total_count?: number | string;
   instances: Instance[];
 }
 

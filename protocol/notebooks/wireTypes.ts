@@ -2,7 +2,9 @@
  * Wire shapes of the notebooks API (`/v1/{project_id}/notebooks`, "DevEnviron new version"), snake_case as
  * documented [notebooks §1–§13]. schema.json (`Notebook…` $defs) is the source of truth for the
  * rules; these types only give the compiler the shapes. Every response field is optional: the SDK models mark
- * them so [notebooks §3], and clients must tolerate what is missing.
+ * them so [notebooks §3], and clients must tolerate what is missing. Responses are read by the tolerant reader
+ * (protocol/validation/tolerantReader.ts): a field that came back null or of another type is absent here, never
+ * `null`.
  */
 
 /** Notebook statuses [notebooks §3, §14]: the 14 values of the SDK enum. */
@@ -286,7 +288,8 @@ export interface Notebook {
   affinity?: Record<string, unknown>;
   run_user?: Record<string, unknown>;
   user_vpc?: Record<string, unknown>;
-  tags?: NotebookTag[];
+  /** A tag's value may be missing (null on the wire); its key never is. */
+  tags?: { key: string; value?: string }[];
   create_at?: number;
   update_at?: number;
 }
@@ -316,7 +319,7 @@ export interface NotebookFlavor {
   /** KiB (8 GB = 8388608 in the examples). */
   memory?: number;
   gpu?: { gpu?: number; gpu_memory?: number; type?: string };
-  ascend?: Record<string, unknown>;
+  ascend?: { npu?: number; npu_memory?: string | number; type?: string };
   billing?: { code?: string; unit_num?: number };
   evs_max_size?: string;
   evs_sku_code?: string;

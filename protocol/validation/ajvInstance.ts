@@ -24,7 +24,10 @@ export function getAjv(): Ajv2020 {
     allowUnionTypes: true,
     // `required` inside anyOf/if/then names properties declared by the enclosing schema.
     strictRequired: false,
-  }).addSchema(schema);
+  })
+    // Marks what the provider acts on in an answer shape; read by the tolerant reader (answerShapes.ts), not by Ajv.
+    .addKeyword({ keyword: "x-acted-on", schemaType: "boolean" })
+    .addSchema(schema);
   return holder.ajv;
 }
 

@@ -266,14 +266,13 @@ describe("ActionRequest / ActionResponse / DeleteResponse", () => {
     ]);
   });
 
-  it("accepts the documented action response, with extra keys", () => {
+  it("accepts the documented action response, with extra keys or without its fields (nothing in it is acted on)", () => {
     expect(validateWire("ActionResponse", { current_status: "STARTING", previous_state: "STOPPED" }).valid).toBe(true);
     expect(
       validateWire("ActionResponse", { current_status: "STARTING", previous_state: "STOPPED", status: "x" }).valid,
     ).toBe(true);
-    expect(validateWire("ActionResponse", { current_status: "STARTING", previous_status: "STOPPED" }).valid).toBe(
-      false,
-    );
+    expect(validateWire("ActionResponse", { current_status: "STARTING", previous_status: "STOPPED" }).valid).toBe(true);
+    expect(validateWire("ActionResponse", null).valid).toBe(false);
   });
 
   it("accepts the documented delete response", () => {

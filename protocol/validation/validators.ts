@@ -17,6 +17,7 @@ export type SchemaDefName =
   | "InstanceId"
   | "StringMap"
   | "NullableStringMap"
+  | "InstanceAnnotations"
   | "InstanceName"
   | "Description"
   | "Timestamp13"

@@ -10,6 +10,7 @@ import {
   type UpdateRequest,
 } from "../../protocol/demanager/wireTypes.js";
 import { isNotFoundAnswer } from "./errorClassification.js";
+import { DEFAULT_LISTING_LIMITS, followPages, type ListingLimits } from "./boundedListing.js";
 import { recentListing } from "./recentListing.js";
 import { ConfigurationError } from "./errors.js";
 import { sanitizeServiceText } from "./redact.js";
@@ -36,10 +37,17 @@ export type CreateRecovery = (err: unknown, context: { maybeApplied: boolean }) 
 export class DemanagerClient {
   readonly projectId: string;
   private readonly pageSize: number;
+  private readonly listLimits: ListingLimits;
   private readonly executor: RequestExecutor;
 
-  constructor(options: { executor: RequestExecutor; projectId: string; pageSize?: number }) {
+  constructor(options: {
+    executor: RequestExecutor;
+    projectId: string;
+    pageSize?: number;
+    listLimits?: ListingLimits;
+  }) {
     this.pageSize = options.pageSize ?? LIST_PAGE_SIZE;
+    this.listLimits = options.listLimits ?? DEFAULT_LISTING_LIMITS;
     this.executor = options.executor;
     this.projectId = options.projectId;
   }
@@ -104,30 +112,37 @@ export class DemanagerClient {
     }
   }
 
-  /** Every instance matching the query, across all pages. */
+  /**
+   * Every instance matching the query, across all pages: until a short page or `total_count`, within the bounds of
+   * boundedListing.ts (a service that ignores `offset` ends the listing with an error, not a loop).
+   */
   async listInstances(query: ListQuery = {}): Promise<Instance[]> {
-    const all: Instance[] = [];
-    for (let offset = 0; ; offset += this.pageSize) {
-      const pairs: [string, string][] = [["de_type", "Notebook"]];
-      for (const [key, value] of Object.entries(query)) if (value !== undefined) pairs.push([key, String(value)]);
-      pairs.push(["limit", String(this.pageSize)], ["offset", String(offset)]);
-      const page = await this.call<ListResponse>({
-        method: "GET",
-        path: this.instancesPath(),
-        query: pairs,
-        retry: "idempotent",
-        answer: "ListResponse",
-      });
-      all.push(...page.instances);
-      // total_count is documented as a String in one revision and sent as a number [demanager §3.1]: parse leniently.
-      const total = Number(page.total_count);
-      if (
-        page.instances.length < this.pageSize ||
-        (Number.isFinite(total) && offset + page.instances.length >= total)
-      ) {
-        return all;
-      }
-    }
+    const path = this.instancesPath();
+    return followPages<Instance>({
+      what: "notebook instances",
+      request: `GET ${path}`,
+      pageSize: this.pageSize,
+      fetch: async (offset) => {
+        const pairs: [string, string][] = [["de_type", "Notebook"]];
+        for (const [key, value] of Object.entries(query)) if (value !== undefined) pairs.push([key, String(value)]);
+        pairs.push(["limit", String(this.pageSize)], ["offset", String(offset)]);
+        const page = await this.call<ListResponse>({
+          method: "GET",
+          path,
+          query: pairs,
+          retry: "idempotent",
+          answer: "ListResponse",
+        });
+        // total_count is documented as a String in one revision and sent as a number [demanager §3.1]: parse
+        // leniently; the reader left it out when it is neither, and then the short page ends the listing.
+        const total = Number(page.total_count);
+        return { items: page.instances, ...(page.total_count !== undefined && Number.isFinite(total) && { total }) };
+      },
+      keyOf: (instance) => instance.id,
+      limits: this.listLimits,
+      budgetMs: this.executor.retryOptions.maxElapsedMs,
+      now: () => this.executor.now(),
+    });
   }
 
   /**

@@ -12,6 +12,7 @@ import type {
   NotebookUpdateRequest,
 } from "../../protocol/notebooks/wireTypes.js";
 import { isNotFoundAnswer } from "./errorClassification.js";
+import { DEFAULT_LISTING_LIMITS, followPages, type ListingLimits } from "./boundedListing.js";
 import { ConfigurationError } from "./errors.js";
 import { recentListing } from "./recentListing.js";
 import { sanitizeServiceText } from "./redact.js";
@@ -27,8 +28,8 @@ import type { RecoverOutcome } from "./retryStrategy.js";
 export const NOTEBOOK_NOT_FOUND_CODES: ReadonlySet<string> = new Set(["ModelArts.6404", "ModelArts.6309"]);
 
 /** ListNotebooks accepts only 10, 20 or 50 [notebooks §2]; images page by 200 like Terraform. */
-const NOTEBOOK_PAGE_SIZE = 50;
-const IMAGE_PAGE_SIZE = 200;
+export const NOTEBOOK_PAGE_SIZE = 50;
+export const IMAGE_PAGE_SIZE = 200;
 
 /**
  * Notebook, image and storage ids are UUIDs [notebooks §2]; an id is put in URL paths, so nothing else passes. Storage
@@ -77,10 +78,23 @@ export interface ImageQuery {
 export class NotebooksClient {
   readonly projectId: string;
   private readonly executor: RequestExecutor;
+  private readonly pageSizes: { notebooks: number; images: number };
+  private readonly listLimits: ListingLimits;
 
-  constructor(options: { executor: RequestExecutor; projectId: string }) {
+  /** `pageSizes` and `listLimits`: smaller pages and bounds for tests; the defaults are the API's and the provider's. */
+  constructor(options: {
+    executor: RequestExecutor;
+    projectId: string;
+    pageSizes?: { notebooks?: 10 | 20 | 50; images?: number };
+    listLimits?: ListingLimits;
+  }) {
     this.executor = options.executor;
     this.projectId = options.projectId;
+    this.pageSizes = {
+      notebooks: options.pageSizes?.notebooks ?? NOTEBOOK_PAGE_SIZE,
+      images: options.pageSizes?.images ?? IMAGE_PAGE_SIZE,
+    };
+    this.listLimits = options.listLimits ?? DEFAULT_LISTING_LIMITS;
   }
 
   private base(): string {
@@ -142,7 +156,10 @@ export class NotebooksClient {
 
   /** Every notebook matching the query (the `name` filter is fuzzy, [notebooks §6]), across all pages. */
   async listNotebooks(query: NotebookListQuery = {}): Promise<Notebook[]> {
-    return this.pages<Notebook>(`${this.base()}/notebooks`, query, NOTEBOOK_PAGE_SIZE, "NotebookListResponse");
+    return this.pages<Notebook>("notebooks", `${this.base()}/notebooks`, query, this.pageSizes.notebooks, {
+      answer: "NotebookListResponse",
+      keyOf: (notebook) => notebook.id!,
+    });
   }
 
   /**
@@ -282,7 +299,11 @@ export class NotebooksClient {
   }
 
   async listImages(query: ImageQuery = {}): Promise<NotebookImage[]> {
-    return this.pages<NotebookImage>(`${this.base()}/images`, query, IMAGE_PAGE_SIZE, "NotebookImagesResponse");
+    return this.pages<NotebookImage>("images", `${this.base()}/images`, query, this.pageSizes.images, {
+      answer: "NotebookImagesResponse",
+      // An image's id may be unreadable (the lookup refuses such an entry): its whole content tells it apart then.
+      keyOf: (image) => image.id ?? JSON.stringify(image),
+    });
   }
 
   /**
@@ -359,27 +380,36 @@ export class NotebooksClient {
     }
   }
 
-  /** Follows `offset` until a short page (Terraform's paging, [notebooks §2]), whatever `total` says. */
+  /**
+   * Follows `offset` until a short page (Terraform's paging, [notebooks §2]), whatever `total` says, within the
+   * bounds of boundedListing.ts: a service that ignores `offset` ends the listing with an error, not a loop.
+   */
   private async pages<T>(
+    what: string,
     path: string,
     query: object,
     pageSize: number,
-    answer: "NotebookListResponse" | "NotebookImagesResponse",
+    read: { answer: "NotebookListResponse" | "NotebookImagesResponse"; keyOf: (item: T) => string },
   ): Promise<T[]> {
-    const all: T[] = [];
-    for (let offset = 0; ;) {
-      const page = await this.call<{ data?: T[] }>({
-        method: "GET",
-        path,
-        query: [...queryPairs(query), ["limit", String(pageSize)], ["offset", String(offset)]],
-        retry: "idempotent",
-        answer,
-      });
-      const items = page.data ?? [];
-      all.push(...items);
-      if (items.length < pageSize) return all;
-      offset += items.length;
-    }
+    return followPages<T>({
+      what,
+      request: `GET ${path}`,
+      pageSize,
+      fetch: async (offset) => {
+        const page = await this.call<{ data?: T[] }>({
+          method: "GET",
+          path,
+          query: [...queryPairs(query), ["limit", String(pageSize)], ["offset", String(offset)]],
+          retry: "idempotent",
+          answer: read.answer,
+        });
+        return { items: page.data ?? [] };
+      },
+      keyOf: read.keyOf,
+      limits: this.listLimits,
+      budgetMs: this.executor.retryOptions.maxElapsedMs,
+      now: () => this.executor.now(),
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Authenticator } from "../auth/authenticator.js";
 import { canonicalQueryString } from "../../protocol/signing/canonical.js";
-import { validateWire, type SchemaDefName } from "../../protocol/validation/validators.js";
+import type { AnswerShape } from "../../protocol/validation/answerShapes.js";
+import { readAnswer } from "../../protocol/validation/tolerantReader.js";
 import type { AdaptiveRateLimiter } from "./AdaptiveRateLimiter.js";
 import { isThrottled } from "./errorClassification.js";
 import { ApiError, ConfigurationError, ERROR_CODE, InvalidResponseError } from "./errors.js";
@@ -31,10 +32,12 @@ export interface RequestSpec<T = unknown> {
   /** Send without credentials (the IAM password-token call carries them in its body). */
   anonymous?: boolean;
   /**
-   * The documented 2xx answer: a schema.json `$defs` name the body must match. A body that does not match, or is
-   * not JSON, is an InvalidResponseError, never an empty object. Absent: the body is not read (e.g. IAM's token).
+   * The documented 2xx answer: a schema.json `$defs` name, read by the tolerant reader (tolerantReader.ts). What
+   * the provider acts on must be readable; anything else that is null, missing or of another type is read as
+   * absent. A body that is not JSON, or whose acted-on fields cannot be read, is an InvalidResponseError, never an
+   * empty object. Absent: the body is not read (e.g. IAM's token).
    */
-  answer?: SchemaDefName;
+  answer?: AnswerShape;
   /** A 2xx answer with no body at all is the documented answer (e.g. 204 on the notebooks API's tag calls). */
   emptyAnswerAllowed?: boolean;
   /** Checks beyond the shape, e.g. that a GET for instance A did not answer with instance B: returns the problem. */
@@ -84,6 +87,11 @@ export class RequestExecutor {
     this.options = options;
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
     this.retryOptions = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
+  }
+
+  /** The executor's clock (injected in tests), for work that spans several requests, such as a listing. */
+  now(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   /** The shared limiter is pacing (the gateway throttled this process): waiters then poll less. */
@@ -165,18 +173,15 @@ export class RequestExecutor {
       throw invalid("the body is empty", true);
     }
     if (!decoded.ok) throw invalid(`the body is not JSON (it starts with ${describeStart(response.body)})`, true);
-    const check = validateWire(spec.answer, decoded.value);
-    if (!check.valid) {
-      const problems = check.errors
-        .slice(0, 3)
-        .map((e) => `${e.property}: ${e.reason}`)
-        .join("; ");
-      throw invalid(`it does not match ${spec.answer} (${problems})`, false);
+    const read = readAnswer(spec.answer, decoded.value);
+    if (!read.ok) {
+      const more = read.problems.length > 3 ? `; and ${read.problems.length - 3} more` : "";
+      throw invalid(`it does not match ${spec.answer} (${read.problems.slice(0, 3).join("; ")}${more})`, false);
     }
-    const problem = spec.verify?.(decoded.value as T);
+    const problem = spec.verify?.(read.value as T);
     // Another object's body (a caching proxy's mix-up) is not this object's state; a retry may get the right one.
     if (problem !== undefined) throw invalid(problem, true);
-    return decoded.value as T;
+    return read.value as T;
   }
 }
 

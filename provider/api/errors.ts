@@ -136,6 +136,18 @@ export class ConflictError extends ModelArtsError {
   }
 }
 
+/**
+ * A listing that would not end: pages that repeat what was listed (a service that ignores `offset`), more pages or
+ * entries than any project holds, or longer than the request budget. Nothing was acted on from it.
+ */
+export class ListingError extends ModelArtsError {
+  override readonly name = "ModelArtsListingError";
+
+  constructor(message: string, code: "ListingRepeats" | "ListingTooLong" | "ListingTooSlow") {
+    super(message, code);
+  }
+}
+
 export type WaitFailureKind = "failed" | "timeout" | "gone" | "aborted";
 
 /**

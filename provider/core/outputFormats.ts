@@ -11,14 +11,28 @@ export function isoFromEpochMs(value: unknown): string {
   return Number.isNaN(date.getTime()) ? "" : date.toISOString();
 }
 
-/** A copy with every object key in camelCase (`flavor_type` → `flavorType`), at any depth. */
+/**
+ * A copy with every object key in camelCase (`flavor_type` → `flavorType`), at any depth, and without the nulls
+ * the service wrote for unset fields (an output field that came back null is absent).
+ */
 export function camelCaseKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelCaseKeys);
+  if (Array.isArray(value)) return value.filter((v) => v !== null).map(camelCaseKeys);
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
-      key.replace(/[_-]+([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
-      camelCaseKeys(inner),
-    ]),
+    Object.entries(value as Record<string, unknown>)
+      .filter(([, inner]) => inner !== null)
+      .map(([key, inner]) => [
+        key.replace(/[_-]+([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
+        camelCaseKeys(inner),
+      ]),
   );
+}
+
+/**
+ * An output object made of what the service reported, or null when it reported none of it: an object whose fields
+ * all came back null is no more an answer than a null object.
+ */
+export function reportedOrNull<T extends Record<string, unknown>>(fields: T): T | null {
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as T;
+  return Object.keys(defined).length > 0 ? defined : null;
 }

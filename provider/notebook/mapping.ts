@@ -12,7 +12,7 @@ import type {
   NotebookVolumeRequest,
 } from "../../protocol/notebooks/wireTypes.js";
 import { jsonSafe } from "../core/jsonSafe.js";
-import { isoFromEpochMs } from "../core/outputFormats.js";
+import { isoFromEpochMs, reportedOrNull } from "../core/outputFormats.js";
 import { DEFAULT_EVS_CAPACITY_GB } from "./fields.js";
 import { OWNER_TAG_KEY } from "./ownerTag.js";
 import { powerStateOf } from "./statusClasses.js";
@@ -89,7 +89,8 @@ export function toTagList(tags: Record<string, string> | undefined): NotebookTag
 
 function userTags(notebook: Notebook): Record<string, string> {
   const tags: Record<string, string> = {};
-  for (const tag of notebook.tags ?? []) if (tag.key !== OWNER_TAG_KEY) tags[tag.key] = tag.value;
+  // A tag whose value came back null has the empty value, as TMS stores a tag without one.
+  for (const tag of notebook.tags ?? []) if (tag.key !== OWNER_TAG_KEY) tags[tag.key] = tag.value ?? "";
   return tags;
 }
 
@@ -109,26 +110,26 @@ export function toOutputs(notebook: Notebook, inputs: NotebookInputs): NotebookO
     status: String(notebook.status ?? "UNKNOWN"),
     url: notebook.url ?? "",
     failReason: notebook.fail_reason ?? "",
-    image: notebook.image
-      ? {
-          id: notebook.image.id,
-          name: notebook.image.name,
-          swrPath: notebook.image.swr_path,
-          tag: notebook.image.tag,
-          type: notebook.image.type,
-        }
-      : null,
+    image: reportedOrNull({
+      id: notebook.image?.id,
+      name: notebook.image?.name,
+      swrPath: notebook.image?.swr_path,
+      tag: notebook.image?.tag,
+      type: notebook.image?.type,
+    }),
     // The deadline is only a plan while the notebook runs: a stopped notebook stops nothing.
     autoStopAt: running && deadline !== undefined ? isoFromEpochMs(deadline) : "",
-    lease: lease
-      ? {
-          enabled: lease.enable === true,
-          durationSeconds: typeof lease.duration === "number" ? Math.round(lease.duration / 1000) : null,
-          type: lease.type ?? "",
-          createdAt: isoFromEpochMs(lease.create_at),
-          updatedAt: isoFromEpochMs(lease.update_at),
-        }
-      : null,
+    // A lease whose every field came back null says nothing: no lease is reported.
+    lease:
+      lease && Object.keys(lease).length > 0
+        ? {
+            enabled: lease.enable === true,
+            ...(typeof lease.duration === "number" && { durationSeconds: Math.round(lease.duration / 1000) }),
+            type: lease.type ?? "",
+            createdAt: isoFromEpochMs(lease.create_at),
+            updatedAt: isoFromEpochMs(lease.update_at),
+          }
+        : null,
     volumeStatus: notebook.volume?.status ?? "",
     sshUri: ssh?.uri ?? "",
     createdAt: isoFromEpochMs(notebook.create_at),
@@ -173,7 +174,8 @@ export function observedInputs(notebook: Notebook, old: NotebookInputs): Noteboo
         : undefined;
   }
   if (old.autoStop && notebook.lease) {
-    const enabled = notebook.lease.enable === true;
+    // A lease whose `enable` came back null says nothing: what is declared stands (unknown is not drift).
+    const enabled = notebook.lease.enable ?? old.autoStop.enabled;
     observed.autoStop = {
       ...old.autoStop,
       enabled,

@@ -12,7 +12,11 @@ export function ownerTagValue(ownerKey: string): string {
   return createHash("sha256").update(ownerKey).digest("hex").slice(0, 32);
 }
 
-/** The owner mark recorded on a notebook, if any. */
+/**
+ * The owner mark recorded on a notebook, if any. A mark whose value came back null is still a mark (""): it is
+ * nobody's, and the notebook is not an untagged candidate either.
+ */
 export function recordedOwnerTag(notebook: Notebook): string | undefined {
-  return notebook.tags?.find((t) => t.key === OWNER_TAG_KEY)?.value;
+  const tag = notebook.tags?.find((t) => t.key === OWNER_TAG_KEY);
+  return tag === undefined ? undefined : (tag.value ?? "");
 }

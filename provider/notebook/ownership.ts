@@ -1,5 +1,7 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
+import { ConflictError } from "../api/errors.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
+import { sanitizeServiceText } from "../api/redact.js";
 import { GONE_STATUSES } from "./statusClasses.js";
 import { ownerTagValue, recordedOwnerTag } from "./ownerTag.js";
 
@@ -33,6 +35,11 @@ export async function findOwnedNotebooks(
   workspaceId: string,
 ): Promise<{ owned: Notebook[]; listed: ReadonlySet<string> }> {
   const notebooks = await client.listNotebooksRecent({ workspace_id: workspaceId });
+  // Without an owner tag, a notebook is ours by its generated name: one whose name cannot be read may be ours.
+  if (generatedName !== undefined) {
+    const unreadable = notebooks.find((n) => recordedOwnerTag(n) === undefined && n.name === undefined);
+    if (unreadable) throw unreadableName(unreadable, `is the one named "${generatedName}" this resource made`);
+  }
   const live = (n: Notebook | undefined): n is Notebook =>
     n !== undefined && isOwned(n, ownerKey, generatedName) && !GONE_STATUSES.has(String(n.status));
   const candidates = notebooks.filter(live);
@@ -64,15 +71,27 @@ export async function findLostCreate(
   existedBefore: ReadonlySet<string>,
 ): Promise<Notebook[]> {
   const named = await client.listNotebooks({ name: expected.name, workspace_id: expected.workspaceId });
+  const mayBeOurs = (n: Notebook) =>
+    !existedBefore.has(String(n.id)) && recordedOwnerTag(n) === undefined && !GONE_STATUSES.has(String(n.status));
+  // The listing was asked for this name: a new, untagged notebook in it whose name cannot be read may be the one.
+  const unreadable = named.find((n) => n.name === undefined && mayBeOurs(n));
+  if (unreadable) throw unreadableName(unreadable, "is the one the lost create made");
   return named.filter(
     (n) =>
       n.name === expected.name &&
-      !existedBefore.has(String(n.id)) &&
-      recordedOwnerTag(n) === undefined &&
-      !GONE_STATUSES.has(String(n.status)) &&
+      mayBeOurs(n) &&
       (typeof n.create_at !== "number" || n.create_at >= postSentAtMs - CLOCK_SKEW_MS) &&
       (n.flavor === undefined || n.flavor === expected.flavor) &&
       (n.image?.id === undefined || n.image.id === expected.imageId) &&
       (n.volume?.category === undefined || n.volume.category.toUpperCase() === expected.volumeCategory),
+  );
+}
+
+function unreadableName(notebook: Notebook, what: string): ConflictError {
+  const id = JSON.stringify(sanitizeServiceText(String(notebook.id)).slice(0, 80));
+  return new ConflictError(
+    `the service listed notebook ${id} without a readable name, so the provider cannot tell whether it ${what}; ` +
+      "nothing was created or changed. Retry when the listing shows its name, or set adoptId",
+    "UnreadableListingEntry",
   );
 }

@@ -67,8 +67,11 @@ export interface NotebookImageOutput {
 
 export interface NotebookLeaseOutput {
   enabled: boolean;
-  /** As the service reports it: counted from the lease's start, so it grows with every renewal. */
-  durationSeconds: number | null;
+  /**
+   * As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the
+   * service does not report it.
+   */
+  durationSeconds?: number;
   type: string;
   createdAt: string;
   updatedAt: string;

@@ -5,7 +5,7 @@
  */
 import type { CreateRequest, Instance, UpdateRequest, WireAutoStop } from "../../protocol/demanager/wireTypes.js";
 import { jsonSafe } from "../core/jsonSafe.js";
-import { camelCaseKeys, isoFromEpochMs } from "../core/outputFormats.js";
+import { camelCaseKeys, isoFromEpochMs, reportedOrNull } from "../core/outputFormats.js";
 import { powerStateOf } from "./statusClasses.js";
 import type { AutoStopInput, NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
 
@@ -77,23 +77,23 @@ export function toOutputs(instance: Instance, inputs: NotebookInstanceInputs): N
     targetDomain: typeof annotations.target_domain === "string" ? annotations.target_domain : "",
     creationTimestamp: isoFromEpochMs(instance.creation_timestamp),
     latestUpdateTimestamp: isoFromEpochMs(instance.latest_update_timestamp),
-    flavorDetails: instance.flavor_details ? (camelCaseKeys(instance.flavor_details) as Record<string, unknown>) : null,
-    profile: instance.profile
-      ? pickDefined({
-          id: instance.profile.id,
-          name: instance.profile.name,
-          description: instance.profile.description,
-          flavorType: instance.profile.flavor_type,
-        })
+    flavorDetails: instance.flavor_details
+      ? reportedOrNull(camelCaseKeys(instance.flavor_details) as Record<string, unknown>)
       : null,
+    profile: reportedOrNull({
+      id: instance.profile?.id,
+      name: instance.profile?.name,
+      description: instance.profile?.description,
+      flavorType: instance.profile?.flavor_type,
+    }),
     autoStopAt: autoStop.enable ? isoFromEpochMs(autoStop.stop_timestamp) : "",
     autoStopRemainingSeconds: autoStop.enable && typeof autoStop.remain_time === "number" ? autoStop.remain_time : null,
-    queuingInfo: queuing
-      ? pickDefined({ status: queuing.status, rank: queuing.rank, remainTimeSeconds: queuing.remain_time })
-      : null,
-    failedReasons: failed
-      ? pickDefined({ code: failed.code, message: failed.message, detail: failed.detail ?? undefined })
-      : null,
+    queuingInfo: reportedOrNull({
+      status: queuing?.status,
+      rank: queuing?.rank,
+      remainTimeSeconds: queuing?.remain_time,
+    }),
+    failedReasons: reportedOrNull({ code: failed?.code, message: failed?.message, detail: failed?.detail }),
   };
   return jsonSafe(outputs);
 }
@@ -117,11 +117,15 @@ export function observedInputs(instance: Instance, old: NotebookInstanceInputs):
   const path = spec.storage?.location?.path;
   if (spec.storage?.type === "obs" && typeof path === "string") observed.storage = { type: "obs", path };
   if (wireAutoStop) {
-    const enabled = wireAutoStop.enable === true;
+    // An auto-stop whose `enable` came back null says nothing: what is declared stands (unknown is not drift).
+    const enabled = wireAutoStop.enable ?? old.autoStop?.enabled ?? false;
     observed.autoStop = pickDefined({
       enabled,
-      // The duration only matters while auto-stop is on; keep the declared one otherwise.
-      durationSeconds: enabled ? wireAutoStop.duration : old.autoStop?.durationSeconds,
+      // The duration only matters while auto-stop is on; keep the declared one otherwise, and when the service
+      // does not say (unknown is not drift).
+      durationSeconds: enabled
+        ? (wireAutoStop.duration ?? old.autoStop?.durationSeconds)
+        : old.autoStop?.durationSeconds,
       prompt: wireAutoStop.prompt ?? old.autoStop?.prompt,
     }) as AutoStopInput;
   }

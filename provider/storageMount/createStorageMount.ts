@@ -1,6 +1,7 @@
 import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
 import { ApiError, ConflictError, WaitError } from "../api/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
+import { sanitizeServiceText } from "../api/redact.js";
 import { describeSubject, operationError, type Subject } from "../core/operationError.js";
 import { partialFailure } from "../core/partialFailure.js";
 import { reportProgress } from "../core/progress.js";
@@ -62,10 +63,24 @@ export async function createStorageMount(
   }
 }
 
-/** The notebook's live mount at this path, if any: not one that is unmounting or unmounted. */
+/**
+ * The notebook's live mount at this path, if any: not one that is unmounting or unmounted. A live mount whose path
+ * the listing does not give may be at this one: that is an error, never "nothing there" (a second POST).
+ */
 async function liveMountAt(step: StorageStep, mountPath: string): Promise<NotebookStorage | undefined> {
-  const storages = await step.client.listStorages(step.notebookId);
-  return storages.find((s) => samePath(s.mount_path, mountPath) && !UNMOUNTED_STATUSES.has(String(s.status)));
+  const live = (await step.client.listStorages(step.notebookId)).filter(
+    (s) => !UNMOUNTED_STATUSES.has(String(s.status)),
+  );
+  const unreadable = live.find((s) => s.mount_path === undefined);
+  if (unreadable) {
+    throw new ConflictError(
+      `the service listed storage ${JSON.stringify(sanitizeServiceText(String(unreadable.id)).slice(0, 80))} on ` +
+        `this notebook without a readable mount path, so the provider cannot tell whether it holds ${mountPath}; ` +
+        "nothing was mounted. Retry when the listing shows its path",
+      "UnreadableListingEntry",
+    );
+  }
+  return live.find((s) => samePath(s.mount_path, mountPath));
 }
 
 /**
