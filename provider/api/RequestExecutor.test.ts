@@ -1,7 +1,7 @@
 /**
  * How every attempt meets the shared rate limiter: it waits for it (polls at background priority), reports each
- * answer (throttled or not, with its Retry-After), and a throttled attempt waits in the limiter's queue rather than
- * sleeping on its own, unless pacing was switched off.
+ * answer (throttled or not), and a throttled attempt waits out its own Retry-After, without jitter, before it goes
+ * back to the limiter's queue (with pacing switched off, with jitter as before).
  */
 import type { AdaptiveRateLimiter, SendOutcome } from "./AdaptiveRateLimiter.js";
 import type { HttpSend } from "./httpTransport.js";
@@ -33,7 +33,7 @@ function throttledOnce(): HttpSend {
       : { status: 200, headers: {}, body: '{"instances":[],"total_count":0}' };
 }
 
-test("every attempt waits for the limiter and reports its answer; a throttled one queues there, not in a sleep", async () => {
+test("every attempt waits for the limiter and reports its answer; a throttled one waits out its own Retry-After", async () => {
   const { limiter, acquired, recorded } = fakeLimiter(true);
   const sleeps: number[] = [];
   const executor = new RequestExecutor({
@@ -51,10 +51,11 @@ test("every attempt waits for the limiter and reports its answer; a throttled on
   });
   expect(acquired).toEqual(["background", "background"]);
   expect(recorded).toEqual([
-    { throttled: true, retryAfterMs: 3000, ticket: 1 },
+    { throttled: true, ticket: 1 },
     { throttled: false, ticket: 2 },
   ]);
-  expect(sleeps).toEqual([]);
+  // The limiter is not paused for everyone: only this request waits, the 3 s its answer named.
+  expect(sleeps).toEqual([3000]);
 });
 
 test("with pacing switched off, a throttled attempt sleeps out its Retry-After as before", async () => {
@@ -65,10 +66,11 @@ test("with pacing switched off, a throttled attempt sleeps out its Retry-After a
     send: throttledOnce(),
     limiter,
     sleep: async (ms) => void sleeps.push(ms),
-    random: () => 0,
+    random: () => 0.5,
   });
   await executor.execute({ method: "GET", path: "/x", retry: "idempotent", answer: "ListResponse" });
-  expect(sleeps).toEqual([3000]);
+  // Retry-After plus jitter (up to 1 s), so unpaced callers do not come back in lockstep.
+  expect(sleeps).toEqual([3500]);
 });
 
 test("a request that got no answer (a network error) is reported as unanswered: it is no longer out", async () => {

@@ -67,7 +67,8 @@ export interface ExecutorOptions {
   userAgent?: string;
   /**
    * The process's shared pacing for the gateway quota (AdaptiveRateLimiter.ts): every attempt waits for it and
-   * reports its answer. Absent: no pacing (IAM, in-process tests).
+   * reports its answer; a throttled attempt waits out its own `Retry-After` first. Absent: no pacing (IAM,
+   * in-process tests).
    */
   limiter?: AdaptiveRateLimiter;
 }
@@ -151,11 +152,7 @@ export class RequestExecutor {
     if (decoded.ok) registerSecretsIn(decoded.value);
     if (response.status < 200 || response.status >= 300) {
       const error = toApiError(spec.method, spec.path, response, (this.options.now ?? Date.now)());
-      limiter?.record({
-        throttled: isThrottled(error),
-        ...(error.retryAfterSeconds !== undefined && { retryAfterMs: error.retryAfterSeconds * 1000 }),
-        ticket,
-      });
+      limiter?.record({ throttled: isThrottled(error), ticket });
       throw error;
     }
     limiter?.record({ throttled: false, ticket });

@@ -72,8 +72,8 @@ export interface RetryLoop<T> {
   unreachable?: (err: unknown, attempts: number, elapsedMs: number) => unknown;
   onRetry?: (event: RetryEvent) => void;
   /**
-   * A shared rate limiter paces every attempt and pauses every caller for a `Retry-After`: a throttled attempt is
-   * then sent again at once (it waits in the limiter's queue, in turn), instead of sleeping on its own.
+   * A shared rate limiter paces every attempt: a throttled attempt then waits out only its own `Retry-After` (none
+   * when the answer gave none) before it goes back to the limiter's queue, without jitter: the queue spaces it.
    */
   pacedThrottling?: boolean;
   options: RetryOptions;
@@ -115,12 +115,12 @@ export async function runWithRetries<T>(loop: RetryLoop<T>): Promise<T> {
       }
       if (isThrottled(err)) throttled++;
       if (attempt - throttled >= options.maxAttempts) throw err;
-      // A throttled attempt under shared pacing goes straight back to the limiter, which holds it (and everyone)
-      // for the Retry-After and then lets it out in turn.
+      // A throttled attempt under shared pacing waits out the Retry-After its answer named, then goes back to the
+      // limiter, which paces it in turn; the others are only slowed by the limiter's rate (AdaptiveRateLimiter.ts).
       const delayMs = wasNotSent(err)
         ? options.unreachableDelayMs
         : loop.pacedThrottling && isThrottled(err)
-          ? 0
+          ? retryAfterMs(err, options)
           : retryDelayMs(err, attempt, options, loop.random);
       if (now() + delayMs - started > options.maxElapsedMs) throw err;
       loop.onRetry?.({ attempt, delayMs, reason: (err as Error).message });
@@ -140,6 +140,12 @@ export function retryDelayMs(err: unknown, attempt: number, options: RetryOption
     return base + Math.floor(random() * Math.min(1000, options.baseDelayMs));
   }
   return computeBackoffMs({ attempt, baseMs: options.baseDelayMs, capMs: options.maxDelayMs, random });
+}
+
+/** The `Retry-After` a throttled answer named (clamped), or 0 when it named none. */
+export function retryAfterMs(err: unknown, options: RetryOptions): number {
+  if (!(err instanceof ApiError) || err.retryAfterSeconds === undefined) return 0;
+  return Math.min(err.retryAfterSeconds * 1000, options.maxRetryAfterMs);
 }
 
 /** Parses `Retry-After` (delta seconds or an HTTP date) into seconds; undefined when absent or unreadable. */
