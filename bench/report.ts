@@ -1,5 +1,6 @@
 /** Renders bench/results/report.json as report.md: every figure next to the command that produced it. */
 import type { RateLimitOptions } from "../emulator/index.js";
+import { BUSY_SETTINGS, BUSY_TARGETS, refusedByGateway, refusedShare, type BusyResult } from "./busy.js";
 import type { FaultsResult } from "./faults.js";
 import type { HostileResult } from "./hostile.js";
 import type { ResourceKind } from "./lib/inventory.js";
@@ -34,6 +35,7 @@ export interface Report {
     previewRepeats: number;
   };
   scale?: ScaleResult[];
+  busy?: BusyResult[];
   faults?: FaultsResult[];
   waiting?: WaitingResult;
   overhead?: Omit<OverheadResult, "trivialState">;
@@ -212,6 +214,45 @@ function MINIMUM(resource: ResourceKind, phase: "up" | "destroy"): Record<string
   return table[resource][phase];
 }
 
+const BUSY_COMMAND = "`npm run bench -- busy`";
+
+/** The same commands on main 455aa10 (before the busy answers paced by share), measured by hand with this section. */
+export const BUSY_BEFORE: Partial<Record<string, string>> = {};
+
+function busyChecks(report: Report): Check[] {
+  const checks: Check[] = [];
+  for (const { scenario, run } of report.busy ?? []) {
+    const label = `${run.resource}, ${run.count} at ${run.rateLimit?.requestsPerSecond} req/s, ${scenario === "busy" ? `${BUSY_SETTINGS.busyAnswers} busy answers` : "gateway only"}`;
+    if (scenario === "busy") {
+      const up = run.up;
+      checks.push({
+        what: `${label}: \`pulumi up\` wall time / floor (${sec(up.floors.floorMs)})`,
+        target: `≤ ${BUSY_TARGETS.upOverFloor}x`,
+        before: BUSY_BEFORE[`${run.resource}/${scenario}/up`] ?? "–",
+        off: "–",
+        after: `${sec(up.wallMs)} = ${(up.wallMs / up.floors.floorMs).toFixed(2)}x`,
+        met: up.exitCode === 0 && up.wallMs / up.floors.floorMs <= BUSY_TARGETS.upOverFloor,
+        command: BUSY_COMMAND,
+      });
+    }
+    const share = (p: PhaseResult) => `${pct(refusedShare(p))} (${refusedByGateway(p)} of ${p.requests.total})`;
+    checks.push({
+      what: `${label}: requests the gateway refused / all requests`,
+      target: `≤ ${BUSY_TARGETS.refusedShare * 100}%`,
+      before: BUSY_BEFORE[`${run.resource}/${scenario}/refused`] ?? "–",
+      off: "–",
+      after: `up ${share(run.up)}, destroy ${share(run.destroy)}`,
+      met:
+        run.up.exitCode === 0 &&
+        run.destroy.exitCode === 0 &&
+        refusedShare(run.up) <= BUSY_TARGETS.refusedShare &&
+        refusedShare(run.destroy) <= BUSY_TARGETS.refusedShare,
+      command: BUSY_COMMAND,
+    });
+  }
+  return checks;
+}
+
 function waitingChecks(report: Report): Check[] {
   const w = report.waiting;
   if (!w) return [];
@@ -323,6 +364,7 @@ export const SHORTFALL_REASONS: { match: RegExp; why: string }[] = [
 function headline(report: Report, before?: Before): string[] {
   const checks = [
     ...scaleChecks(report, before),
+    ...busyChecks(report),
     ...waitingChecks(report),
     ...otherChecks(report),
     ...stateChecks(report, before),
@@ -474,6 +516,69 @@ function scaleSection(report: Report): string[] {
     "",
   );
   return out;
+}
+
+function busySection(report: Report): string[] {
+  const runs = report.busy;
+  if (!runs?.length) return [];
+  const s = report.settings;
+  const rate = BUSY_SETTINGS.rateLimit;
+  const rows = runs.flatMap(({ scenario, run }) =>
+    (["up", "destroy"] as const).map((name) => {
+      const phase = run[name];
+      const f = phase.floors;
+      return [
+        `${run.resource}, ${scenario === "busy" ? "busy answers" : "gateway only"}: ${name}`,
+        phase.exitCode === 0 ? "0" : `**${phase.exitCode}**${phase.timedOut ? " (timed out)" : ""}`,
+        sec(phase.wallMs),
+        sec(f.floorMs),
+        `${(phase.wallMs / f.floorMs).toFixed(2)}x`,
+        phase.requests.total,
+        `${refusedByGateway(phase)} (${pct(refusedShare(phase))}; ${phase.throttledEarly} 429s in the first 2 s)`,
+        phase.injectedFaults ?? 0,
+        `${phase.acceptedPerInstance} / ${phase.minimumPerInstance}`,
+        perInstance(phase),
+        name === "up" && phase.lastCreateAcceptedAtMs !== undefined ? sec(phase.lastCreateAcceptedAtMs) : "–",
+        run.loadBefore[name],
+      ];
+    }),
+  );
+  return [
+    `## Busy: ${BUSY_SETTINGS.count} creates behind a ${rate.requestsPerSecond} req/s gateway, with and without busy answers`,
+    "",
+    `Command: ${BUSY_COMMAND} (a subset: \`--resource=NotebookInstance|Notebook\`), which runs the Scale stack with ` +
+      `${BUSY_SETTINGS.count} instances against a fresh emulator (\`rateLimit: { requestsPerSecond: ` +
+      `${rate.requestsPerSecond}, burst: ${rate.burst} }\`, time scale ${s.timeScale}), pacing on, twice: **gateway ` +
+      "only**, and **busy answers**, where the service also answers each instance's first GET `429 ModelArts.6101 " +
+      `"The system is busy now"\` with \`Retry-After: ${BUSY_SETTINGS.retryAfterSeconds}\` (an emulator fault, ` +
+      `\`firstPerPath\`, \`behindGateway\`, armed for the up: ${BUSY_SETTINGS.busyAnswers} answers spread over the run ` +
+      "as the creates reach their first poll; each passed the gateway and took one of its tokens, as a busy answer " +
+      "from the service behind APIG would). The gateway's own refusals are the same answer with the same code, so " +
+      "the client cannot tell the two apart. Targets: `pulumi up` with the busy answers within " +
+      `${BUSY_TARGETS.upOverFloor}x its floor, and at most ${BUSY_TARGETS.refusedShare * 100}% of the requests refused ` +
+      "by the gateway in every run (the busy answers are counted apart: the service chose to give them). The floor is " +
+      "Scale's, with the busy answers counted among the requests the gateway must carry (no client avoids them); the " +
+      "wall time holds the CLI's own start-up.",
+    "",
+    table(
+      [
+        "run",
+        "exit",
+        "wall time",
+        "floor",
+        "wall / floor",
+        "API requests",
+        "refused by the gateway",
+        "busy answers",
+        "not throttled per instance / minimum",
+        "requests per instance by route",
+        "last create accepted at",
+        "load",
+      ],
+      rows,
+    ),
+    "",
+  ];
 }
 
 function faultsSection(report: Report): string[] {
@@ -787,7 +892,7 @@ export function renderReport(report: Report, before?: Before): string {
     "# Benchmark and fault report",
     "",
     "Generated by `npm run bench` (bench/run.ts) from bench/results/report.json; do not edit by hand. " +
-      "`npm run bench -- <scale|faults|waiting|overhead|state|hostile>` re-runs one section.",
+      "`npm run bench -- <scale|busy|faults|waiting|overhead|state|hostile>` re-runs one section.",
     "",
     `Run ${m.date} on commit ${m.commit}; Node ${m.node}, Pulumi CLI ${m.pulumi}, ${m.cpus} CPUs, ${m.memoryGb} GB; ` +
       `sections run this time: ${m.sectionsRun.join(", ")}${m.flags ? ` (${m.flags.join(" ")})` : ""}` +
@@ -802,6 +907,7 @@ export function renderReport(report: Report, before?: Before): string {
     "",
     ...headline(report, before),
     ...scaleSection(report),
+    ...busySection(report),
     ...waitingSection(report, before),
     ...faultsSection(report),
     ...hostileSection(report),
