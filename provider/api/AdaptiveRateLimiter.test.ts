@@ -2,6 +2,7 @@ import { VirtualTime } from "../../devkit/VirtualTime.js";
 import { RateLimiter } from "../../emulator/RateLimiter.js";
 import {
   AdaptiveRateLimiter,
+  QueueDeadlineError,
   rateLimiterOptionsFromEnv,
   setSharedRateLimiter,
   sharedRateLimiter,
@@ -436,6 +437,28 @@ describe("AdaptiveRateLimiter", () => {
       expect(limiter.snapshot().queued).toBe(1);
       await vt.run(other);
       expect(vt.now()).toBe(1000);
+    });
+
+    it("rejects a waiter still queued at its deadline (on the limiter's clock) and serves the others", async () => {
+      // One request a minute: the third in line would go at 180 s.
+      const { vt, limiter } = setup({ startRate: 1 / 60, minRate: 1 / 60 });
+      limiter.record({ throttled: true, ticket: 0 });
+      const settled: string[] = [];
+      const take = (name: string, deadline?: number) =>
+        limiter.acquire(deadline === undefined ? {} : { deadline }).then(
+          () => settled.push(`${name} sent@${vt.now()}`),
+          (err: unknown) => settled.push(`${name} ${(err as Error).name}@${vt.now()}`),
+        );
+      await vt.run(Promise.all([take("a"), take("b", 100_000), take("c", 200_000), take("d")]));
+      // b would have gone at 120 s: it leaves at its deadline, and c and d move up.
+      expect(settled).toEqual(["a sent@60000", "b QueueDeadlineError@100000", "c sent@120000", "d sent@180000"]);
+      expect(limiter.snapshot().queued).toBe(0);
+    });
+
+    it("rejects at once a request that would have to queue past its deadline already", async () => {
+      const { vt, limiter } = setup({ startRate: 1 });
+      limiter.record({ throttled: true, ticket: 0 });
+      await expect(limiter.acquire({ deadline: vt.now() })).rejects.toThrow(QueueDeadlineError);
     });
 
     it("ends its own sleep when the last waiter aborts, holding no timer for the rest of a long wait", async () => {

@@ -125,6 +125,11 @@ export interface SendOutcome {
 
 export interface AcquireOptions {
   readonly signal?: AbortSignal;
+  /**
+   * On the limiter's clock (`now`): a request still queued then leaves the queue, rejected with a
+   * QueueDeadlineError. The request's budget and its operation's deadline, so a queue never outlasts either.
+   */
+  readonly deadline?: number;
   /** `background`: a poll, served after queued normal requests (see the class comment). Default `normal`. */
   readonly priority?: "normal" | "background";
 }
@@ -161,8 +166,17 @@ interface Waiter {
   enqueuedAt: number;
   resolve(ticket: SendTicket): void;
   reject(reason: unknown): void;
-  signal?: AbortSignal;
-  onAbort?: () => void;
+  /** Stops watching its signal and its deadline: called when it leaves the queue in its turn. */
+  release(): void;
+}
+
+/** A request that was still queued at its `deadline` (AcquireOptions): it was never sent. */
+export class QueueDeadlineError extends Error {
+  override readonly name = "QueueDeadlineError";
+
+  constructor(readonly waitedMs: number) {
+    super(`still waiting for the rate limiter after ${Math.round(waitedMs)} ms, at its deadline`);
+  }
 }
 
 /**
@@ -271,10 +285,10 @@ export class AdaptiveRateLimiter {
 
   /**
    * Resolves when this request may be sent; call right before each attempt (retries included). Rejects with the
-   * signal's reason if `signal` aborts first.
+   * signal's reason if `signal` aborts first, and with a QueueDeadlineError if it is still queued at `deadline`.
    */
   acquire(options: AcquireOptions = {}): Promise<SendTicket> {
-    const { signal } = options;
+    const { signal, deadline } = options;
     if (!this.active && !this.guarding) {
       return signal?.aborted ? Promise.reject(abortReason(signal)) : this.inactiveGrant;
     }
@@ -286,31 +300,53 @@ export class AdaptiveRateLimiter {
         this.outstanding++;
         return this.inactiveGrant;
       }
-      return this.enqueue(queue, Number.NEGATIVE_INFINITY, signal);
+      return this.enqueue(queue, Number.NEGATIVE_INFINITY, signal, deadline);
     }
     const now = this.now();
     // Nobody it would overtake: normal requests overtake background ones anyway.
     const ahead = queue === this.normal ? this.normal.length : this.normal.length + this.background.length;
     if (ahead === 0 && this.msUntilToken(now) === 0) return Promise.resolve(this.grant(now));
-    const waiting = this.enqueue(queue, now, signal);
+    if (deadline !== undefined && now >= deadline) return Promise.reject(new QueueDeadlineError(0));
+    const waiting = this.enqueue(queue, now, signal, deadline);
     void this.drain();
     return waiting;
   }
 
-  /** A waiter in `queue`; `enqueuedAt` -Infinity while the cold-start guard holds (no clock read then). */
-  private enqueue(queue: Waiter[], enqueuedAt: number, signal: AbortSignal | undefined): Promise<SendTicket> {
+  /**
+   * A waiter in `queue`; `enqueuedAt` -Infinity while the cold-start guard holds (no clock read then). It leaves
+   * early when `signal` aborts or `deadline` passes.
+   */
+  private enqueue(
+    queue: Waiter[],
+    enqueuedAt: number,
+    signal: AbortSignal | undefined,
+    deadline: number | undefined,
+  ): Promise<SendTicket> {
     return new Promise<SendTicket>((resolve, reject) => {
-      const waiter: Waiter = { enqueuedAt, resolve, reject };
+      const stops: (() => void)[] = [];
+      const release = () => stops.forEach((stop) => stop());
+      const waiter: Waiter = { enqueuedAt, resolve, reject, release };
+      const leave = (reason: unknown) => {
+        const i = queue.indexOf(waiter);
+        if (i < 0) return;
+        queue.splice(i, 1);
+        release();
+        // Nobody left to wait for: end the drain loop's sleep rather than hold a timer for a long wait.
+        if (this.queued() === 0) this.drainSleep?.abort();
+        reject(reason);
+      };
       if (signal) {
-        waiter.signal = signal;
-        waiter.onAbort = () => {
-          const i = queue.indexOf(waiter);
-          if (i >= 0) queue.splice(i, 1);
-          // Nobody left to wait for: end the drain loop's sleep rather than hold a timer for a long wait.
-          if (this.queued() === 0) this.drainSleep?.abort();
-          reject(abortReason(signal));
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
+        const onAbort = () => leave(abortReason(signal));
+        signal.addEventListener("abort", onAbort, { once: true });
+        stops.push(() => signal.removeEventListener("abort", onAbort));
+      }
+      if (deadline !== undefined) {
+        const timer = new AbortController();
+        stops.push(() => timer.abort());
+        const since = this.now();
+        void this.sleep(Math.max(0, deadline - since), timer.signal).then(() => {
+          if (!timer.signal.aborted) leave(new QueueDeadlineError(this.now() - since));
+        });
       }
       queue.push(waiter);
     });
@@ -380,7 +416,7 @@ export class AdaptiveRateLimiter {
   /** Lets the next guarded waiter out, normal before background (ticket 0: sent before any pacing). */
   private release(): void {
     const waiter = (this.normal.shift() ?? this.background.shift())!;
-    if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener("abort", waiter.onAbort);
+    waiter.release();
     waiter.resolve(0);
   }
 
@@ -605,7 +641,7 @@ export class AdaptiveRateLimiter {
           continue;
         }
         const waiter = this.takeNext(now)!;
-        if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener("abort", waiter.onAbort);
+        waiter.release();
         waiter.resolve(this.grant(now));
       }
     } finally {

@@ -178,6 +178,18 @@ export class WaitError<T = unknown> extends ModelArtsError {
 }
 
 /**
+ * An operation's time limit (`timeouts.create`, `.update`, `.delete`) passed before it was done: whatever step it
+ * was at (a wait, a request, its place in the rate limiter's queue) gave up there.
+ */
+export class DeadlineError extends ModelArtsError {
+  override readonly name = "ModelArtsDeadlineError";
+
+  constructor(message: string) {
+    super(message, "Timeout");
+  }
+}
+
+/**
  * One lifecycle operation failed: `<verb> notebook instance "<name>": <what happened>`. The cause is kept when it
  * is one of ours, and its code is carried over.
  */

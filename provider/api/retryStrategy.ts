@@ -76,6 +76,17 @@ export interface RetryLoop<T> {
    * when the answer gave none) before it goes back to the limiter's queue, without jitter: the queue spaces it.
    */
   pacedThrottling?: boolean;
+  /**
+   * On `now`'s clock: no attempt starts at or after it, and a retry's wait ends there (the request's budget, or
+   * its operation's deadline if sooner).
+   */
+  deadlineAt?: number;
+  /**
+   * Whether the loop ends here because the time is up: the error to end with, or undefined to go on as usual.
+   * Called before an attempt once `deadlineAt` has passed (with `failed` undefined: the error must then be given),
+   * and after each failed attempt, with the attempt's error and the one before it.
+   */
+  outOfTime?: (failed: unknown, previous: unknown) => unknown;
   options: RetryOptions;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
@@ -90,10 +101,16 @@ export async function runWithRetries<T>(loop: RetryLoop<T>): Promise<T> {
   let unreachable = 0;
   let refreshedAfter401 = false;
   let maybeApplied = false;
+  let previous: unknown;
+  const timeIsUp = () => loop.deadlineAt !== undefined && now() >= loop.deadlineAt;
   for (; ; attempt++) {
+    if (timeIsUp()) throw loop.outOfTime?.(undefined, previous) ?? previous;
     try {
       return await loop.attempt();
     } catch (err) {
+      const stop = loop.outOfTime?.(err, previous);
+      if (stop !== undefined) throw stop;
+      previous = err;
       if (err instanceof ApiError && err.status === 401 && !refreshedAfter401 && loop.refreshAuth) {
         refreshedAfter401 = true;
         if (await loop.refreshAuth()) continue;
@@ -124,7 +141,9 @@ export async function runWithRetries<T>(loop: RetryLoop<T>): Promise<T> {
           : retryDelayMs(err, attempt, options, loop.random);
       if (now() + delayMs - started > options.maxElapsedMs) throw err;
       loop.onRetry?.({ attempt, delayMs, reason: (err as Error).message });
-      if (delayMs > 0) await loop.sleep(delayMs);
+      // Not past the deadline: the loop then ends there, with the error it names.
+      const waitMs = loop.deadlineAt === undefined ? delayMs : Math.min(delayMs, Math.max(0, loop.deadlineAt - now()));
+      if (waitMs > 0) await loop.sleep(waitMs);
     }
   }
 }
