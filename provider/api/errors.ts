@@ -184,8 +184,13 @@ export class WaitError<T = unknown> extends ModelArtsError {
 export class DeadlineError extends ModelArtsError {
   override readonly name = "ModelArtsDeadlineError";
 
-  constructor(message: string) {
-    super(message, "Timeout");
+  constructor(
+    /** What passed: "timed out after 10s (timeouts.update)". */
+    readonly limit: string,
+    /** What to do about it. */
+    readonly advice?: string,
+  ) {
+    super(advice === undefined ? limit : `${limit}. ${advice}`, "Timeout");
   }
 }
 
