@@ -201,6 +201,33 @@ test("timeouts.update bounds the whole update: a flavor change's stop, PUT and s
   }
 });
 
+test("timeouts.delete bounds the long way too: the stop and the wait until gone share one deadline", async () => {
+  // A service that refuses to delete a running notebook (6304): the DELETE, a stop (4 s here), a second DELETE and
+  // the wait until gone (4 s). Each wait fits in 6 s, the delete does not.
+  const slow = await startEmulator({ timeScale: 0.8, notebookSwitches: { deleteRunning: "refused" } });
+  try {
+    pointProviderAt(slow);
+    const made = await createNotebook(
+      slow,
+      evsCreateRequest("dev-slow-delete", { volume: { category: "EVS", ownership: "MANAGED", capacity: 10 } }),
+    );
+    const id = String(made.id);
+    await slow.admin.updateNotebook(id, { status: "RUNNING" });
+    const state = await created(declared({ adoptId: id, timeouts: { delete: "6s" } }));
+    const err = (await provider.delete(state.id, state.outs).catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(
+      new RegExp(
+        `^delete notebook "dev-slow-delete" \\(${id}\\): timed out after 6s \\(timeouts.delete, the limit for ` +
+          "the whole delete\\) waiting for GONE; last status DELETING",
+      ),
+    );
+    expect((await slow.admin.getNotebook(id)).status).toBe("DELETING");
+  } finally {
+    pointProviderAt(emulator);
+    await slow.close();
+  }
+});
+
 test("a replacement (the rest of the volume, poolId, workspaceId) deletes first, once the loss is accepted", async () => {
   const state = await created(declared());
   const diffWith = async (news: Props) => provider.diff(state.id, state.outs, await checked(state.inputs, news));
