@@ -376,6 +376,18 @@ describe("AdaptiveRateLimiter", () => {
       expect(limiter.snapshot().ratePerSecond / reference).toBeGreaterThan(0.97);
     });
 
+    it("slows from the pacing rate, not from the demand, when the refusals begin after a quiet spell", async () => {
+      const { vt, limiter, reference } = await settled();
+      // Nothing sent for 3 s (the creates are done, the waits have not polled yet); the first poll is refused, then
+      // polls come, a quarter of them refused.
+      await vt.run(vt.sleep(3_000));
+      limiter.record({ throttled: true, ticket: await vt.run(limiter.acquire()) });
+      let n = 0;
+      await traffic(vt, limiter, vt.now() + 3_000, () => ++n % 4 === 0);
+      // From the demand of the quiet spell (nothing) the rate would fall to the floor, 0.5 req/s.
+      expect(limiter.snapshot().ratePerSecond / reference).toBeGreaterThan(0.65);
+    });
+
     it("follows a gateway down when refusals grow as the rate does", async () => {
       const { vt, limiter } = await settled();
       // A gateway whose quota fell to 2 req/s: everything above it is refused.

@@ -45,7 +45,7 @@ import { abortableSleep } from "../wait/abortableSleep.js";
  *   (`shareWindowMs` without one) opens an episode, and so do the ones that follow it closely. A gateway's 429 and
  *   the service's "system busy" (ModelArts.6101) are the same answer to a client, and the second comes whatever
  *   the rate: cutting by `beta` per refusal took a run with 20 busy answers down to the floor rate for a minute
- *   (bench/results: "Busy"). So within an episode the rate is the rate being sent when it began, less the largest
+ *   (bench/results: "Busy"). So within an episode the rate is the pacing rate when it began, less the largest
  *   share refused among the answers of the last `shareWindowMs` (at most 1 - `beta` below it): one busy answer
  *   among ten costs a tenth, refusals that go on at the same share cost nothing more, and the curve is back at the
  *   reference within seconds of clean answers. A gateway that refuses more as the rate grows raises the share and
@@ -520,8 +520,9 @@ export class AdaptiveRateLimiter {
 
   /**
    * Refusals once pacing has settled (after slow start) that come after a calm spell, and those that follow them
-   * closely: an episode. The rate comes down in proportion to the share refused, from the rate being sent when
-   * the episode began (its reference), never compounding: a service that answers every third request "busy"
+   * closely: an episode. The rate comes down in proportion to the share refused, from the pacing rate when the
+   * episode began (its reference: not the demand, which after a quiet spell says nothing of what the service
+   * takes, and which `grow` already keeps the rate near), never compounding: a service that answers every third request "busy"
    * whatever the rate slows the run by a third, not by 0.7 per answer down to the floor. Refused at a rate the
    * gateway would not take, the share grows as the rate does and the rate follows it down to what is accepted.
    * The curve then grows back to the reference within seconds for a small cut. An episode longer than
@@ -532,7 +533,7 @@ export class AdaptiveRateLimiter {
     const { minRate, beta } = this.options;
     const stale = this.episode !== undefined && now - this.episode.startedAt > this.options.episodeMaxMs;
     if (calmBefore || stale || this.episode === undefined) {
-      this.episode = { reference: Math.max(minRate, this.sendingRate(now)), share: 0, startedAt: now };
+      this.episode = { reference: Math.max(minRate, this.rate), share: 0, startedAt: now };
     }
     // The largest share refused in the episode sets how far below its reference the rate stays: refusals at a
     // share already met do not lower it again, but the curve's growth since is taken back.
