@@ -893,8 +893,19 @@ const CHANGES = [
   "",
   "This round (each with unit tests that fail without it):",
   "",
+  "- **Busy answers in proportion** (`provider/api/AdaptiveRateLimiter.ts`, `retryStrategy.ts`; section Busy): a " +
+    "`Retry-After` holds only the request that got it, no longer everyone; once pacing has settled, refusals after a " +
+    "calm spell lower the rate by the share of answers refused (at most 30% per episode, never compounding) from " +
+    "the pacing rate they met, and the curve is back within seconds of clean answers. 20 creates with 20 busy " +
+    "answers: 5.7-6.9x their floor before. The cold-start guard's window is 3 (was 5).",
+  "- **One deadline per operation** (`provider/wait/deadline.ts`, `core/timeouts.ts`): `timeouts.*` bound the whole " +
+    "operation; every wait, request retry loop, per-request timeout and rate-limiter queue inside it ends there, " +
+    "and a request queued behind the limiter gives up at its own budget.",
+  "",
+  "The round before:",
+  "",
   "- **Cold-start guard** (`provider/api/AdaptiveRateLimiter.ts`): until 24 answers have come back without a " +
-    "refusal, at most 5 requests are out without an answer (each answer lets the next out); a refusal turns pacing " +
+    "refusal, at most 5 requests (3 since) are out without an answer (each answer lets the next out); a refusal turns pacing " +
     "on and paces what the guard held; 24 clean answers end it for the process. The provider host handles no answer " +
     "in the first second of a 50-instance run, so a limiter that sends freely until its first refusal is refused " +
     "18-25 times at the start of each command; now about the window. Measured without a limit (pacing on vs off " +
