@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- <section>...] [--resource=NotebookInstance|Notebook] [--rate=none|10|5] [--pacing=on|off]
- * [--repeats=N] [--out=<dir>] [--render]`: runs the benchmark sections (all by default: scale, faults, waiting, overhead, state,
- * hostile) and writes bench/results/report.json and report.md. A subset replaces those sections in the existing
+ * [--repeats=N] [--out=<dir>] [--render]`: runs the benchmark sections (all by default: scale, busy, faults, waiting,
+ * overhead, state, hostile) and writes bench/results/report.json and report.md. A subset replaces those sections in the existing
  * report.json (the scale filters replace only the runs they select) and renders report.md again. `--out` writes
  * to another directory (experiments that must not touch the committed report); `--render` only renders report.md
  * from report.json.
@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { RateLimitOptions } from "../emulator/index.js";
+import { runBusy } from "./busy.js";
 import { runFaults } from "./faults.js";
 import { runHostile } from "./hostile.js";
 import { RESOURCE_KINDS, type ResourceKind } from "./lib/inventory.js";
@@ -46,7 +47,7 @@ export const SETTINGS = {
   previewRepeats: 3,
 };
 
-const SECTIONS = ["scale", "faults", "waiting", "overhead", "state", "hostile"] as const;
+const SECTIONS = ["scale", "busy", "faults", "waiting", "overhead", "state", "hostile"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -153,6 +154,11 @@ async function main(): Promise<void> {
     }
     const replaced = new Set(runs.map(scaleKey));
     report.scale = [...(previous.scale ?? []).filter((r) => !replaced.has(scaleKey(r))), ...runs];
+  }
+  if (sections.includes("busy")) {
+    const runs = await runBusy({ ...common, resources });
+    const replaced = new Set(runs.map((r) => `${r.run.resource}/${r.scenario}`));
+    report.busy = [...(previous.busy ?? []).filter((r) => !replaced.has(`${r.run.resource}/${r.scenario}`)), ...runs];
   }
   if (sections.includes("faults")) {
     const previousFaults = previous.faults ?? [];

@@ -7,7 +7,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { NOMINAL_SECONDS, NOTEBOOK_NOMINAL_SECONDS, startEmulator, type RateLimitOptions } from "../emulator/index.js";
+import {
+  NOMINAL_SECONDS,
+  NOTEBOOK_NOMINAL_SECONDS,
+  startEmulator,
+  type FaultSpec,
+  type RateLimitOptions,
+} from "../emulator/index.js";
 import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
 import {
   liveObjects,
@@ -30,6 +36,8 @@ export interface ScaleOptions {
   pacing: boolean;
   /** More environment for the provider host (experiments: `--provider-env=`). */
   providerEnv?: Record<string, string>;
+  /** Armed right before the up and cleared after it (the busy section's answers); the destroy runs without. */
+  upFaults?: FaultSpec[];
   parallel: number;
   timeoutMs: number;
   /** Keep the exported state (after up) for the state-size figures. */
@@ -72,6 +80,8 @@ export interface PhaseResult {
   providerHosts: { pid: number; peakRssMb: number; samples: number }[];
   errors: string[];
   inventoryAfter: Inventory;
+  /** Answers the armed faults gave (`upFaults`): 429s that the gateway's limit did not cause. */
+  injectedFaults?: number;
   /**
    * Throttling seen by single calls on one instance (GET, PUT, DELETE, action): the longest run of 429s one call
    * got in a row, so the attempts the unluckiest call needed is that + 1. (Creates share one path and are left out.)
@@ -148,6 +158,8 @@ export function floorsFor(
   count: number,
   timeScale: number,
   rateLimit: RateLimitOptions | undefined,
+  /** Requests the gateway carries besides the minimum that no client can avoid (the service's busy answers). */
+  extraRequests = 0,
 ): Floors {
   const life = lifecycleMs(resource, phase, timeScale);
   const minimum = Object.values(MINIMUM_PER_INSTANCE[resource][phase]).reduce((a, b) => a + b, 0);
@@ -156,7 +168,7 @@ export function floorsFor(
   if (rateLimit) {
     const rate = rateLimit.requestsPerSecond;
     const burst = rateLimit.burst ?? Math.max(1, rate);
-    throughputMs = (Math.max(0, minimum * count - burst) / rate) * 1000;
+    throughputMs = (Math.max(0, minimum * count + extraRequests - burst) / rate) * 1000;
     if (phase === "up") pipelineMs = (Math.max(0, count - burst) / rate) * 1000 + life;
   }
   return {
@@ -227,7 +239,10 @@ export function phaseFromRun(
   minimum: Record<string, number>,
   floors: Floors,
   inventoryAfter: Inventory,
-  extra: Pick<PhaseResult, "throttledEarly" | "firstRequestAtMs" | "lastCreateAcceptedAtMs" | "lastRequestAtMs"> & {
+  extra: Pick<
+    PhaseResult,
+    "throttledEarly" | "firstRequestAtMs" | "lastCreateAcceptedAtMs" | "lastRequestAtMs" | "injectedFaults"
+  > & {
     longest429Streak: number;
   },
 ): PhaseResult {
@@ -313,12 +328,20 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
 
     await emulator.admin.resetRequestCounts();
     requests.reset();
+    for (const fault of options.upFaults ?? []) await emulator.admin.injectFault(fault);
     const loadUp = loadAverage();
     log(`scale: ${label}: pulumi up of ${count} (time scale ${timeScale}; load ${loadUp})`);
     const upStarted = Date.now();
     const up = await ws.run(["up", ...cli], { timeoutMs: options.timeoutMs });
     const upCounts = summarizeCounts(await emulator.admin.requestCounts());
-    const upExtra = { ...requests.timings(upStarted), longest429Streak: requests.longest };
+    const armed = (options.upFaults ?? []).reduce((n, f) => n + (f.count ?? 1), 0);
+    const unused = (await emulator.admin.listFaults()).reduce((n, f) => n + f.remaining, 0);
+    await emulator.admin.clearFaults();
+    const upExtra = {
+      ...requests.timings(upStarted),
+      longest429Streak: requests.longest,
+      ...(options.upFaults && { injectedFaults: armed - unused }),
+    };
     dumpLog(`${label} up`, upStarted, requests);
     const state = await ws.exportStack();
     options.onState?.(state);
@@ -360,7 +383,15 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
         upCounts,
         count,
         minimum.up,
-        floorsFor(resource, "up", count, timeScale, rateLimit),
+        // Answers the service gave behind the gateway took its tokens: no client avoids sending those requests.
+        floorsFor(
+          resource,
+          "up",
+          count,
+          timeScale,
+          rateLimit,
+          options.upFaults?.every((f) => f.behindGateway) ? (upExtra.injectedFaults ?? 0) : 0,
+        ),
         afterUp,
         upExtra,
       ),

@@ -8,8 +8,8 @@
  * Client, per instance, as the provider does it: up = POST create, then poll GET until RUNNING; destroy = stop action
  * (straight away, no read first), poll until STOPPED, DELETE, poll until gone. Requests start
  * spread over the first `arrivalSpreadMs`, as the provider host receives the engine's 50 calls (about 300 ms in
- * a run of the bench). Throttled answers are retried: through the shared limiter (`acquire` again at once, the
- * limiter holds everyone for the `Retry-After`), or without one as today (sleep `Retry-After` + up to 1 s jitter).
+ * a run of the bench). A throttled request waits out its own `Retry-After` and is sent again: through the shared
+ * limiter (which paces it, in turn), or without one (plus up to 1 s jitter).
  * Answers are handled as they arrive unless `answersHeldUntilMs` says otherwise: in the real provider host the
  * first second of a 50-instance run goes to the engine's calls, so every create has sent its POST before the
  * first refusal is seen, and those refusals (about 30% of an up's requests at 5 req/s) cannot be avoided by a
@@ -52,6 +52,13 @@ export interface SimulationOptions {
   /** Round trip per request, uniform in [min, max] ms. Default 2-6 ms. */
   roundTripMs?: readonly [number, number];
   /**
+   * The service answers each instance's first GET `429 ModelArts.6101` with this `Retry-After` (seconds), behind the
+   * gateway (the request took a token first), as the emulator's `firstPerPath` + `behindGateway` fault does: busy
+   * answers spread over the run as the instances reach their first poll. Counted apart from the gateway's refusals,
+   * and in the floor: no client can avoid them.
+   */
+  busyFirstGetRetryAfterS?: number;
+  /**
    * No answer is processed before this (ms from the start): the provider host's event loop first works through
    * the engine's calls (measured in a real `pulumi up` of 50: the first answer was handled after about 1 s, once
    * every create had sent its POST), so requests are sent without anything learnt from the first refusals.
@@ -64,7 +71,10 @@ export interface SimulationOptions {
 export interface SimulationResult {
   wallMs: number;
   requests: number;
+  /** Refused by the gateway (the busy answers are not counted here). */
   throttled: number;
+  /** The service's busy answers (`busyFirstGetRetryAfterS`). */
+  busy: number;
   byRoute: Record<Route, { accepted: number; throttled: number }>;
   /** Accepted (not throttled) requests per instance. */
   acceptedPerInstance: number;
@@ -100,6 +110,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       : undefined;
   const pollOptions: PollScheduleOptions = { ...DEFAULT_POLL_SCHEDULE, ...options.pollOptions, timeScale: scale };
   const instances = new Map<number, SimInstance>();
+  const polled = new Set<number>();
+  let busy = 0;
   const byRoute: SimulationResult["byRoute"] = {
     "POST create": { accepted: 0, throttled: 0 },
     "GET instance": { accepted: 0, throttled: 0 },
@@ -115,6 +127,12 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     if (retryAfterS !== undefined) {
       byRoute[route].throttled++;
       return { throttled: true, retryAfterS };
+    }
+    if (route === "GET instance" && options.busyFirstGetRetryAfterS !== undefined && !polled.has(id)) {
+      polled.add(id);
+      busy++;
+      byRoute[route].throttled++;
+      return { throttled: true, retryAfterS: options.busyFirstGetRetryAfterS };
     }
     byRoute[route].accepted++;
     const instance = instances.get(id);
@@ -139,14 +157,11 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       await vt.sleep(rtt / 2);
       const answer = serve(route, id, vt.now());
       await vt.sleep(Math.max(rtt / 2, heldUntil - vt.now()));
-      limiter?.record(
-        answer.throttled
-          ? { throttled: true, retryAfterMs: answer.retryAfterS * 1000, ticket }
-          : { throttled: false, ticket },
-      );
+      limiter?.record({ throttled: answer.throttled, ticket });
       if (!answer.throttled) return answer;
-      // With the limiter, its pause already holds this retry (and everyone else) for the Retry-After.
-      if (!limiter) await vt.sleep(answer.retryAfterS * 1000 + random() * 1000);
+      // The refused request waits out its Retry-After (retryStrategy.ts); with the limiter it then goes back to the
+      // queue, which paces it, without the jitter that alone keeps unpaced callers from coming back in lockstep.
+      await vt.sleep(answer.retryAfterS * 1000 + (limiter ? 0 : random() * 1000));
     }
   };
 
@@ -203,13 +218,14 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
   await vt.run(work);
 
   const requests = Object.values(byRoute).reduce((n, r) => n + r.accepted + r.throttled, 0);
-  const throttled = Object.values(byRoute).reduce((n, r) => n + r.throttled, 0);
-  const accepted = requests - throttled;
-  const floors = floorsFor(options, readFirst);
+  const throttled = Object.values(byRoute).reduce((n, r) => n + r.throttled, 0) - busy;
+  const accepted = requests - throttled - busy;
+  const floors = floorsFor(options, readFirst, busy);
   return {
     wallMs: finishedAt,
     requests,
     throttled,
+    busy,
     byRoute,
     acceptedPerInstance: accepted / options.instances,
     minimumPerInstance: floors.minimumPerInstance,
@@ -231,6 +247,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 export function floorsFor(
   options: Pick<SimulationOptions, "command" | "instances" | "rateLimit" | "timeScale">,
   readBeforeDestroy = false,
+  /** Requests the gateway must carry besides the minimum (busy answers it passed on to the service). */
+  extraRequests = 0,
 ): {
   floorMs: number;
   benchFloorMs: number;
@@ -247,7 +265,7 @@ export function floorsFor(
   if (!options.rateLimit) return { floorMs: lifecycleMs, benchFloorMs: lifecycleMs, minimumPerInstance };
   const rate = options.rateLimit.requestsPerSecond;
   const burst = options.rateLimit.burst ?? Math.max(1, rate);
-  const throughput = (perInstance: number) => (Math.max(0, perInstance * n - burst) / rate) * 1000;
+  const throughput = (perInstance: number) => (Math.max(0, perInstance * n + extraRequests - burst) / rate) * 1000;
   const pipelinedMs = up ? (Math.max(0, n - burst) / rate) * 1000 + lifecycleMs : 0;
   return {
     floorMs: Math.max(lifecycleMs, throughput(minimumPerInstance), pipelinedMs),

@@ -50,6 +50,22 @@ export interface FaultSpec {
   /** How many matching requests fail; default 1. */
   count?: number;
   /**
+   * Answer only the first matching request of each path (each notebook's first GET, say), one path after the
+   * other until `count` paths were answered; later requests on a path already answered pass through.
+   */
+  firstPerPath?: boolean;
+  /**
+   * Answer every n-th matching request (the n-th, the 2n-th, …) and let the others pass, `count` times: a few
+   * faults spread over a whole run rather than one burst at its start.
+   */
+  every?: number;
+  /**
+   * `status` faults: the service's own answer rather than the gateway's: the request first takes a gateway token
+   * (one the gateway throttles never reaches the service) and passes authentication, as a "system busy" from
+   * ModelArts behind APIG would.
+   */
+  behindGateway?: boolean;
+  /**
    * HTTP status: `status` faults default to 500, `body` and `oversized` to 200, `echo-secrets` to 400.
    * `errorCode`/`errorMessage`: `status` faults (default code by status, e.g. 500 → ModelArts.6102).
    */
@@ -113,6 +129,9 @@ export class Faults {
   /** Instance name → nominal seconds of CREATING for the next create of that name (benchmarks' varied timelines). */
   private createDurations = new Map<string, number>();
   private nextId = 1;
+  /** Per fault id: the paths a `firstPerPath` fault has seen, and how many requests an `every` fault has matched. */
+  private seenPaths = new Map<number, Set<string>>();
+  private matched = new Map<number, number>();
 
   arm(spec: FaultSpec): ArmedFault {
     const fault: ArmedFault = { ...spec, id: this.nextId++, remaining: spec.count ?? 1 };
@@ -124,13 +143,46 @@ export class Faults {
     return this.armed.map((f) => ({ ...f }));
   }
 
-  /** Consumes and returns the first armed fault matching this request, if any. */
-  take(method: string, template: string): ArmedFault | undefined {
-    const fault = this.armed.find((f) => f.remaining > 0 && matchesRoute(f.route, method, template));
+  /**
+   * Consumes and returns the first armed fault that answers this request, if any. `path` is the request's own path
+   * (`firstPerPath` faults answer each path once); `where`: before the gateway (the default) or behind it
+   * (`behindGateway` faults).
+   */
+  take(
+    method: string,
+    template: string,
+    path = template,
+    where: "gateway" | "service" = "gateway",
+  ): ArmedFault | undefined {
+    // Every fault whose route matches counts the request, whether or not an earlier one answers it.
+    const answering = this.armed.filter(
+      (f) =>
+        f.remaining > 0 &&
+        (f.behindGateway === true) === (where === "service") &&
+        matchesRoute(f.route, method, template) &&
+        this.answers(f, path),
+    );
+    const fault = answering[0];
     if (fault === undefined) return undefined;
     fault.remaining--;
     this.armed = this.armed.filter((f) => f.remaining > 0);
     return fault;
+  }
+
+  /** Whether a fault whose route matches answers this request; counts the request for `every` and `firstPerPath`. */
+  private answers(fault: ArmedFault, path: string): boolean {
+    if (fault.firstPerPath) {
+      const seen = this.seenPaths.get(fault.id) ?? new Set<string>();
+      this.seenPaths.set(fault.id, seen);
+      if (seen.has(path)) return false;
+      seen.add(path);
+    }
+    if (fault.every !== undefined && fault.every > 1) {
+      const n = (this.matched.get(fault.id) ?? 0) + 1;
+      this.matched.set(fault.id, n);
+      if (n % fault.every !== 0) return false;
+    }
+    return true;
   }
 
   failNextCreates(spec: CreateFailureSpec): void {
@@ -171,6 +223,8 @@ export class Faults {
 
   clear(): void {
     this.armed = [];
+    this.seenPaths.clear();
+    this.matched.clear();
     this.createFailures = [];
     this.notebookCreateFailures = [];
     this.createDurations.clear();

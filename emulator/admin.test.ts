@@ -63,6 +63,53 @@ describe("status faults", () => {
   });
 });
 
+describe("faults spread over a run", () => {
+  it("firstPerPath: answers each path's first request only, until `count` paths were answered", async () => {
+    await emulator.admin.injectFault({
+      route: GET_ROUTE,
+      kind: "status",
+      status: 429,
+      retryAfterSeconds: 1,
+      firstPerPath: true,
+      count: 2,
+    });
+    const statuses = async (id: string) => (await getInstance(emulator, id)).status;
+    expect(await statuses("DE-1")).toBe(429);
+    // A path already answered passes through (DE-1 does not exist: the API's own 400).
+    expect(await statuses("DE-1")).toBe(400);
+    expect(await statuses("DE-2")).toBe(429);
+    expect(await statuses("DE-2")).toBe(400);
+    // Two paths answered: the fault is used up.
+    expect(await statuses("DE-3")).toBe(400);
+    expect(await emulator.admin.listFaults()).toEqual([]);
+  });
+
+  it("every: answers every n-th matching request, `count` times, and lets the others through", async () => {
+    await emulator.admin.injectFault({ route: GET_ROUTE, kind: "status", status: 429, every: 3, count: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await getInstance(emulator, "DE-1")).status);
+    expect(statuses).toEqual([400, 400, 429, 400, 400, 429, 400, 400]);
+  });
+
+  it("behindGateway: the service's answer comes after the gateway's limit, and takes one of its tokens", async () => {
+    await emulator.admin.setRateLimit({ requestsPerSecond: 0.01, burst: 1 });
+    await emulator.admin.injectFault({ route: GET_ROUTE, kind: "status", status: 429, behindGateway: true, count: 2 });
+    const first = await getInstance(emulator, "DE-1");
+    // The service's busy answer: the gateway let the request through (its one token is spent).
+    expect(first.status).toBe(429);
+    expect(first.json).toMatchObject({ error_code: "ModelArts.6101" });
+    // The gateway refuses the next one itself: it never reaches the service, whose fault is still armed.
+    expect((await getInstance(emulator, "DE-1")).headers["retry-after"]).toBe("100");
+    expect((await emulator.admin.listFaults())[0]).toMatchObject({ remaining: 1 });
+  });
+
+  it("refuses an `every` that is not a whole number >= 1", async () => {
+    await expect(emulator.admin.injectFault({ route: "*", kind: "status", every: 0 })).rejects.toThrow(
+      /every must be a whole number/,
+    );
+  });
+});
+
 describe("connection drops", () => {
   it("drop-before: the client sees a reset and nothing was created", async () => {
     await emulator.admin.injectFault({ route: CREATE_ROUTE, kind: "drop-before" });

@@ -84,6 +84,15 @@ function checkFault(body: unknown): FaultSpec {
       `an oversized fault needs bytes, an integer from ${OVERSIZED_MIN_BYTES} to ${OVERSIZED_MAX_BYTES}`,
     );
   }
+  if (spec.every !== undefined && !(Number.isInteger(spec.every) && spec.every >= 1)) {
+    throw new AdminError(400, "every must be a whole number >= 1");
+  }
+  if (spec.firstPerPath !== undefined && typeof spec.firstPerPath !== "boolean") {
+    throw new AdminError(400, "firstPerPath must be a boolean");
+  }
+  if (spec.behindGateway !== undefined && !(spec.behindGateway === false || spec.kind === "status")) {
+    throw new AdminError(400, "only a status fault can be behindGateway (the service's own error answer)");
+  }
   if (spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= 100 && spec.status <= 599)) {
     throw new AdminError(400, "status must be an HTTP status code");
   }

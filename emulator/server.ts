@@ -1,6 +1,7 @@
 /**
  * The HTTP front: reads the request, then runs the gateway steps in order (route → injected fault → rate
- * limit → auth → project check) before the handler, and writes one log line per request. Every answer
+ * limit → auth → project check → the service's injected answers) before the handler, and writes one log line per
+ * request. Every answer
  * carries `X-Request-Id` [demanager §7.1].
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -113,7 +114,7 @@ async function send(response: ServerResponse, result: HandlerResult): Promise<vo
 }
 
 /** Runs the gateway steps and the handler; throws EmulatorError for any documented error answer. */
-function serve(parts: ServerParts, route: Route, request: RoutedRequest): HandlerResult {
+function serve(parts: ServerParts, route: Route, request: RoutedRequest, requestId: string): HandlerResult {
   const { service } = parts;
   const now = service.now();
   if (route.throttled) {
@@ -127,6 +128,9 @@ function serve(parts: ServerParts, route: Route, request: RoutedRequest): Handle
       checkProject(request.principal, pathProject, request.headers["x-project-id"], service.projectId);
     }
   }
+  // The service's own error answers (a "system busy"), behind the gateway's limit and its authentication.
+  const fault = service.faults.take(request.method, route.template, request.path, "service");
+  if (fault) return faultAnswer({ fault, request, family: route.family, service, requestId });
   const result = route.handler(request, service);
   if (result.status < 200 || result.status > 299 || result.body === undefined) return result;
   return { ...result, body: styledAnswer(service.answerStyle, route.answer, result.body) };
@@ -178,7 +182,7 @@ export function createEmulatorServer(parts: ServerParts): Server {
     const match = matchRoute(parts.routes, method, path);
     const template = match?.route.template ?? UNMATCHED;
     const family = match?.route.family;
-    const fault = parts.service.faults.take(method, template);
+    const fault = parts.service.faults.take(method, template, path);
     if (fault?.kind === "drop-before") return drop(template);
     const request: RoutedRequest = {
       method,
@@ -195,7 +199,7 @@ export function createEmulatorServer(parts: ServerParts): Server {
     if (fault === undefined || faultApplies(fault)) {
       try {
         if (match === undefined) throw errors.noSuchApi();
-        applied = serve(parts, match.route, request);
+        applied = serve(parts, match.route, request, requestId);
       } catch (err) {
         const error = err instanceof EmulatorError ? err : internalError(err, method, path);
         applied = errorResult(error, requestId, family);

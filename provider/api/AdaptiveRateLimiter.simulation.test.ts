@@ -46,6 +46,28 @@ describe("AdaptiveRateLimiter, 50 instances against a rate-limited gateway", () 
     },
   );
 
+  // A service that answers each instance's first GET "system busy" with Retry-After 1 (behind the gateway, so it
+  // took a token): 20 busy answers spread over the run as the instances reach their first poll. Each refused request
+  // waits out its own Retry-After; the others are slowed in proportion to the share refused, not held.
+  it.each([1, 2, 3])(
+    "20 instances at 5 req/s with a busy answer to each first GET (seed %d): within 1.5x the floor, under 10%% refused by the gateway",
+    async (seed) => {
+      const result = await simulate({
+        ...base,
+        instances: 20,
+        command: "up",
+        seed,
+        rateLimit: { requestsPerSecond: 5, burst: 5 },
+        arrivalSpreadMs: 1_000,
+        answersHeldUntilMs: 1_000,
+        busyFirstGetRetryAfterS: 1,
+      });
+      expect(result.busy).toBe(20);
+      expect(result.wallMs).toBeLessThanOrEqual(1.5 * result.floorMs);
+      expect(result.throttled / result.requests).toBeLessThan(0.1);
+    },
+  );
+
   it("is a faithful model: without the limiter it throttles as the bench measured (65-82% 429s)", async () => {
     for (const [rate, command, atLeast] of [
       [10, "up", 0.6],

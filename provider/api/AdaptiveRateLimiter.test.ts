@@ -2,6 +2,7 @@ import { VirtualTime } from "../../devkit/VirtualTime.js";
 import { RateLimiter } from "../../emulator/RateLimiter.js";
 import {
   AdaptiveRateLimiter,
+  QueueDeadlineError,
   rateLimiterOptionsFromEnv,
   setSharedRateLimiter,
   sharedRateLimiter,
@@ -98,10 +99,10 @@ describe("AdaptiveRateLimiter", () => {
       const all = Array.from({ length: 8 }, () => limiter.acquire().then(() => times.push(vt.now() - started)));
       await new Promise((resolve) => setImmediate(resolve));
       limiter.record({ throttled: false, ticket: 0 });
-      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
       await vt.run(Promise.all(all));
-      // 4 at once, 1 on the accepted answer, then the refusal: a 1 s pause, then 2 req/s.
-      expect(times).toEqual([0, 0, 0, 0, 0, 1000, 1500, 2000]);
+      // 4 at once, 1 on the accepted answer, then the refusal: 2 req/s from then (nobody is paused for it).
+      expect(times).toEqual([0, 0, 0, 0, 0, 500, 1000, 1500]);
       expect(limiter.snapshot()).toMatchObject({ active: true, cuts: 1 });
     });
 
@@ -139,9 +140,8 @@ describe("AdaptiveRateLimiter", () => {
     it("turns pacing on at 0.9 x what the service accepted in the last second", async () => {
       const { limiter, accepted } = setup();
       await accepted(10);
-      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
       expect(limiter.snapshot()).toMatchObject({ active: true, ratePerSecond: 9, lastMaxRatePerSecond: 10, cuts: 1 });
-      expect(limiter.snapshot().pausedForMs).toBe(1000);
     });
 
     it("starts at startRate when one is configured, and never below minRate", async () => {
@@ -158,7 +158,7 @@ describe("AdaptiveRateLimiter", () => {
     it("counts accepted answers to earlier sends that arrive just after the refusal (a longer round trip)", async () => {
       const { vt, limiter, accepted } = setup();
       await accepted(4);
-      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
       expect(limiter.snapshot().ratePerSecond).toBeCloseTo(3.6);
       for (let i = 0; i < 6; i++) limiter.record({ throttled: false, ticket: 0 });
       expect(limiter.snapshot().ratePerSecond).toBeCloseTo(9);
@@ -169,31 +169,15 @@ describe("AdaptiveRateLimiter", () => {
     });
   });
 
-  describe("Retry-After", () => {
-    it("holds every caller, not only the refused one, then paces at the rate", async () => {
+  describe("a refusal", () => {
+    it("holds nobody: the others go on at once at the paced rate (the refused request waits out its own Retry-After)", async () => {
       const { vt, limiter, accepted, grantTimes } = setup({ slowStartDoublingMs: 0 });
       await accepted(10);
       const refusedAt = vt.now();
-      limiter.record({ throttled: true, retryAfterMs: 2000, ticket: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
       const times = await grantTimes(4);
-      // The first right at the end of the pause, then one every 1/9 s.
-      expect(times.map((t) => Math.round(t - refusedAt))).toEqual([2000, 2111, 2222, 2333]);
-    });
-
-    it("is clamped to maxPauseMs", async () => {
-      const { limiter } = setup({ maxPauseMs: 5000 });
-      limiter.record({ throttled: true, retryAfterMs: 3_600_000, ticket: 0 });
-      expect(limiter.snapshot().pausedForMs).toBe(5000);
-    });
-
-    it("extends a pause but never shortens it", async () => {
-      const { vt, limiter } = setup();
-      limiter.record({ throttled: true, retryAfterMs: 3000, ticket: 0 });
-      await vt.run(vt.sleep(500));
-      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
-      expect(limiter.snapshot().pausedForMs).toBe(2500);
-      limiter.record({ throttled: true, retryAfterMs: 4000, ticket: 0 });
-      expect(limiter.snapshot().pausedForMs).toBe(4000);
+      // One every 1/9 s from the refusal: no pause for a Retry-After, and no saved-up burst.
+      expect(times.map((t) => Math.round(t - refusedAt))).toEqual([111, 222, 333, 444]);
     });
   });
 
@@ -201,7 +185,7 @@ describe("AdaptiveRateLimiter", () => {
     it("cuts once per congestion event: refusals of requests sent before the cut do not cut again", async () => {
       const { limiter, accepted } = setup();
       await accepted(10);
-      for (let i = 0; i < 40; i++) limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      for (let i = 0; i < 40; i++) limiter.record({ throttled: true, ticket: 0 });
       expect(limiter.snapshot()).toMatchObject({ cuts: 1, ratePerSecond: 9 });
     });
 
@@ -229,8 +213,8 @@ describe("AdaptiveRateLimiter", () => {
         await vt.run(limiter.acquire());
       }
       limiter.record({ throttled: true, ticket: 1 });
-      // 2 sends in the last 2 s: 1 req/s was too much, so 0.7 req/s.
-      expect(limiter.snapshot().ratePerSecond).toBeCloseTo(0.7);
+      // 2 sends in the last 2 s: 1 req/s; twice that could have been sent, and was too much: 0.7 x 2 req/s.
+      expect(limiter.snapshot().ratePerSecond).toBeCloseTo(1.4);
     });
 
     it("grows back along the cubic curve: at the refused rate after recoveryMs, and no further while idle", async () => {
@@ -283,7 +267,7 @@ describe("AdaptiveRateLimiter", () => {
             continue;
           }
           const before = limiter.snapshot();
-          limiter.record({ throttled: true, retryAfterMs: refused * 1000, ticket });
+          limiter.record({ throttled: true, ticket });
           if (before.cuts === 1 && limiter.snapshot().cuts === 2) {
             rateBefore = before.ratePerSecond;
             rateAfter = limiter.snapshot().ratePerSecond;
@@ -294,15 +278,15 @@ describe("AdaptiveRateLimiter", () => {
       return { rateBefore, rateAfter };
     };
 
-    it("ends slow start at the rate the service was measured to sustain, when pacing saturated it from the start", async () => {
-      // The emulator's bucket at 5 req/s, 6 saved up: the cold start gets 6 through, then slow start overshoots
-      // while the bucket, refilled during the pause, drains again.
+    it("ends slow start near the quota when the cold start overestimated it (a gateway that saves up more than a second)", async () => {
+      // A bucket at 5 req/s with 8 saved up: the cold start gets 8 through and starts at 0.9 x 8; nobody is paused
+      // for the refusal, so the bucket never refills and the next refusal comes at once.
       const { rateBefore, rateAfter } = await untilSlowStartEnds(
-        new RateLimiter({ requestsPerSecond: 5, burst: 6 }, 0),
+        new RateLimiter({ requestsPerSecond: 5, burst: 8 }, 0),
       );
-      expect(rateBefore).toBeGreaterThan(7.5);
+      expect(rateBefore).toBeGreaterThan(7);
       expect(rateAfter).toBeGreaterThan(4.5);
-      expect(rateAfter).toBeLessThan(6);
+      expect(rateAfter).toBeLessThan(5.5);
     });
 
     it("ends slow start with a plain cut when pacing began far below what it measured (a gateway without burst)", async () => {
@@ -324,10 +308,99 @@ describe("AdaptiveRateLimiter", () => {
     });
   });
 
+  describe("sporadic refusals (a service that answers some requests busy, whatever the rate)", () => {
+    /**
+     * Ten callers sending back to back (the limiter is the bottleneck), each answer given at once; `refuse` says
+     * which answers are refusals. Resolves at `untilMs` (virtual).
+     */
+    const traffic = (
+      vt: VirtualTime,
+      limiter: AdaptiveRateLimiter,
+      untilMs: number,
+      refuse: (at: number) => boolean = () => false,
+    ) =>
+      vt.run(
+        Promise.all(
+          Array.from({ length: 10 }, async () => {
+            while (vt.now() < untilMs) {
+              const ticket = await limiter.acquire();
+              limiter.record({ throttled: refuse(vt.now()), ticket });
+            }
+          }),
+        ),
+      );
+
+    /** Pacing settled at about 5 req/s after a first congestion event, calm for seconds. */
+    async function settled() {
+      const { vt, limiter } = setup({ startRate: 5, slowStartDoublingMs: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
+      // One refusal 3 s in ends slow start (the classic cut), then 20 s without one: the curve is back near 5.
+      let refusedOnce = false;
+      await traffic(vt, limiter, 23_000, (at) => {
+        if (refusedOnce || at < 3_000) return false;
+        return (refusedOnce = true);
+      });
+      const reference = limiter.snapshot().ratePerSecond;
+      expect(reference).toBeGreaterThan(4.5);
+      return { vt, limiter, reference };
+    }
+
+    it("slows the rate in proportion to the share refused: one refusal among ten answers costs a tenth, not 0.7", async () => {
+      const { vt, limiter, reference } = await settled();
+      const cuts = limiter.snapshot().cuts;
+      const ticket = await vt.run(limiter.acquire());
+      limiter.record({ throttled: true, ticket });
+      const after = limiter.snapshot();
+      expect(after.cuts).toBe(cuts + 1);
+      // About ten answers in the last 2 s, this one refused.
+      expect(after.ratePerSecond / reference).toBeGreaterThan(0.85);
+      expect(after.ratePerSecond / reference).toBeLessThan(0.95);
+    });
+
+    it("does not compound: refusals that go on at the same share keep the rate where the first one put it", async () => {
+      const { vt, limiter, reference } = await settled();
+      // One answer in ten refused, for 6 s.
+      let n = 0;
+      await traffic(vt, limiter, vt.now() + 6_000, () => ++n % 10 === 0);
+      // 0.7 per refusal, as a gateway's refusal is met, would be at the floor (0.5) after a few of them.
+      expect(limiter.snapshot().ratePerSecond / reference).toBeGreaterThan(0.8);
+    });
+
+    it("comes back to the rate it had within seconds of clean answers", async () => {
+      const { vt, limiter, reference } = await settled();
+      let n = 0;
+      await traffic(vt, limiter, vt.now() + 4_000, () => ++n % 4 === 0);
+      const slowed = limiter.snapshot().ratePerSecond;
+      expect(slowed / reference).toBeLessThan(0.85);
+      await traffic(vt, limiter, vt.now() + 5_000);
+      expect(limiter.snapshot().ratePerSecond / reference).toBeGreaterThan(0.97);
+    });
+
+    it("slows from the pacing rate, not from the demand, when the refusals begin after a quiet spell", async () => {
+      const { vt, limiter, reference } = await settled();
+      // Nothing sent for 3 s (the creates are done, the waits have not polled yet); the first poll is refused, then
+      // polls come, a quarter of them refused.
+      await vt.run(vt.sleep(3_000));
+      limiter.record({ throttled: true, ticket: await vt.run(limiter.acquire()) });
+      let n = 0;
+      await traffic(vt, limiter, vt.now() + 3_000, () => ++n % 4 === 0);
+      // From the demand of the quiet spell (nothing) the rate would fall to the floor, 0.5 req/s.
+      expect(limiter.snapshot().ratePerSecond / reference).toBeGreaterThan(0.65);
+    });
+
+    it("follows a gateway down when refusals grow as the rate does", async () => {
+      const { vt, limiter } = await settled();
+      // A gateway whose quota fell to 2 req/s: everything above it is refused.
+      const gateway = new RateLimiter({ requestsPerSecond: 2, burst: 1 }, vt.now());
+      await traffic(vt, limiter, vt.now() + 30_000, (at) => gateway.take(at) !== undefined);
+      expect(limiter.snapshot().ratePerSecond).toBeLessThan(2.4);
+    });
+  });
+
   describe("queueing", () => {
     it("serves waiters in the order they came", async () => {
       const { vt, limiter } = setup();
-      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
       const order: number[] = [];
       await vt.run(Promise.all([0, 1, 2, 3, 4].map((i) => limiter.acquire().then(() => order.push(i)))));
       expect(order).toEqual([0, 1, 2, 3, 4]);
@@ -335,7 +408,7 @@ describe("AdaptiveRateLimiter", () => {
 
     it("serves normal requests before queued background ones, and a background one that waited too long in turn", async () => {
       const { vt, limiter } = setup({ startRate: 1, maxBackgroundWaitMs: 2_500, slowStartDoublingMs: 0 });
-      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
       const order: string[] = [];
       const take = (name: string, priority: "normal" | "background") =>
         limiter.acquire({ priority }).then(() => order.push(`${name}@${vt.now()}`));
@@ -367,7 +440,7 @@ describe("AdaptiveRateLimiter", () => {
 
     it("drops an aborted waiter at once and serves the others", async () => {
       const { vt, limiter } = setup({ startRate: 1 });
-      limiter.record({ throttled: true, retryAfterMs: 1000, ticket: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
       const controller = new AbortController();
       const aborted = limiter.acquire({ signal: controller.signal });
       const other = limiter.acquire();
@@ -378,9 +451,34 @@ describe("AdaptiveRateLimiter", () => {
       expect(vt.now()).toBe(1000);
     });
 
-    it("ends its own sleep when the last waiter aborts, holding no timer for the rest of a long pause", async () => {
+    it("rejects a waiter still queued at its deadline (on the limiter's clock) and serves the others", async () => {
+      // One request a minute: the third in line would go at 180 s.
+      const { vt, limiter } = setup({ startRate: 1 / 60, minRate: 1 / 60 });
+      limiter.record({ throttled: true, ticket: 0 });
+      const settled: string[] = [];
+      const take = (name: string, deadline?: number) =>
+        limiter.acquire(deadline === undefined ? {} : { deadline }).then(
+          () => settled.push(`${name} sent@${vt.now()}`),
+          (err: unknown) => settled.push(`${name} ${(err as Error).name}@${vt.now()}`),
+        );
+      await vt.run(Promise.all([take("a"), take("b", 100_000), take("c", 200_000), take("d")]));
+      // b would have gone at 120 s: it leaves at its deadline, and c and d move up.
+      expect(settled).toEqual(["a sent@60000", "b QueueDeadlineError@100000", "c sent@120000", "d sent@180000"]);
+      expect(limiter.snapshot().queued).toBe(0);
+    });
+
+    it("rejects at once a request that would have to queue past its deadline already", async () => {
+      const { vt, limiter } = setup({ startRate: 1 });
+      limiter.record({ throttled: true, ticket: 0 });
+      await expect(limiter.acquire({ deadline: vt.now() })).rejects.toThrow(QueueDeadlineError);
+    });
+
+    it("ends its own sleep when the last waiter aborts, holding no timer for the rest of a long wait", async () => {
       const sleeps: AbortSignal[] = [];
       const limiter = new AdaptiveRateLimiter({
+        // One request a minute: the second waits 60 s for its token.
+        startRate: 1 / 60,
+        minRate: 1 / 60,
         now: () => 0,
         sleep: (_ms, signal) =>
           new Promise<void>((resolve) => {
@@ -388,7 +486,7 @@ describe("AdaptiveRateLimiter", () => {
             signal!.addEventListener("abort", () => resolve());
           }),
       });
-      limiter.record({ throttled: true, retryAfterMs: 60_000, ticket: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
       const controller = new AbortController();
       const waiting = limiter.acquire({ signal: controller.signal });
       await Promise.resolve();
@@ -408,8 +506,8 @@ describe("AdaptiveRateLimiter", () => {
 
   it("does nothing when disabled", async () => {
     const { limiter } = setup({ enabled: false });
-    limiter.record({ throttled: true, retryAfterMs: 5000, ticket: 0 });
-    expect(limiter.snapshot()).toMatchObject({ active: false, pausedForMs: 0 });
+    limiter.record({ throttled: true, ticket: 0 });
+    expect(limiter.snapshot()).toMatchObject({ active: false, cuts: 0 });
     await expect(limiter.acquire()).resolves.toBe(0);
   });
 
@@ -418,7 +516,8 @@ describe("AdaptiveRateLimiter", () => {
     expect(() => new AdaptiveRateLimiter({ minRate: 0 })).toThrow(RangeError);
     expect(() => new AdaptiveRateLimiter({ startRate: Number.NaN })).toThrow(RangeError);
     expect(() => new AdaptiveRateLimiter({ recoveryMs: -1 })).toThrow(RangeError);
-    expect(() => new AdaptiveRateLimiter({ maxPauseMs: -1 })).toThrow(RangeError);
+    expect(() => new AdaptiveRateLimiter({ shareWindowMs: 0 })).toThrow(RangeError);
+    expect(() => new AdaptiveRateLimiter({ episodeMaxMs: -1 })).toThrow(RangeError);
     expect(() => new AdaptiveRateLimiter({ coldStartWindow: 1.5 })).toThrow(RangeError);
   });
 });

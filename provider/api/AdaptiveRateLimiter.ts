@@ -18,7 +18,8 @@ import { abortableSleep } from "../wait/abortableSleep.js";
  *   `coldStartWindow` requests are out without an answer; each answer lets the next one out. A gateway that
  *   throttles refuses within that window (about `coldStartWindow` refusals at most), and pacing starts from there;
  *   one that does not costs a few round trips, once per provider process. Then the limiter is off again until a
- *   refusal.
+ *   refusal. The window is 3: 20 creates at 5 req/s send about 45 requests, and 5 refusals at the start were 11%
+ *   of them.
  * - **Start rate.** On the first throttled answer the rate becomes 0.9 x what the service accepted in the second
  *   before, unless `startRate` is given. Gateways (APIG, and the emulator) let about a second's worth of requests
  *   through at once and then refuse, so that count is about one second of quota. Accepted answers to requests sent
@@ -26,22 +27,34 @@ import { abortableSleep } from "../wait/abortableSleep.js";
  *   overtakes them). What was already in flight at a cold start is refused; everything after it is paced.
  * - **Slow start.** That estimate is only a guess (a gateway with a small burst makes it far too low), so until
  *   the next refusal a full queue doubles the rate every `slowStartDoublingMs`. That refusal comes once the
- *   burst the gateway saved up during the pause is spent, so by then the rate has overshot; if pacing kept the
- *   gateway busy from the start, what it accepted since the pause, less that burst, is its rate, and pacing
- *   continues at that measured rate instead of cutting by `beta` several times (a pause each).
- * - **Adapting.** A throttled answer cuts the rate to `beta` x the rate actually being sent and remembers that
- *   rate as too fast. Answers that are not throttled let the rate grow back along a cubic curve (as TCP CUBIC and
- *   the AWS SDK's adaptive retry mode do): fast while far below the too-fast rate, flat near it (within 5% of it
- *   from half to 1.5 x `recoveryMs` after the cut, so a steady quota is probed about every 20 s rather than every
- *   few seconds: each probe costs a `Retry-After` pause for everyone), then faster to find a quota that grew.
- *   Refused below the previous too-fast rate, the share shrank: the plateau is set lower still (CUBIC's fast
- *   convergence). Beyond the too-fast rate the rate only grows as far as twice what is actually being sent, so a
- *   quiet period does not leave a large rate behind for the next burst of work.
- * - **One cut per congestion event.** Every request carries the ticket `acquire()` gave it; a throttled answer to a
- *   request sent before the last cut says nothing new (it was already on its way) and does not cut again. Without
- *   that, the 40 refusals of one cold start would cut the rate 40 times.
- * - **`Retry-After` pauses the bucket for every caller**, not only the one that was refused: the quota is shared,
- *   so anyone sending during the pause would be refused too. Clamped to `maxPauseMs`.
+ *   burst the gateway saved up meanwhile is spent, so by then the rate has overshot; if pacing kept the gateway
+ *   busy from the start, what it accepted since, less that burst, is its rate, and pacing continues at that
+ *   measured rate instead of cutting by `beta` several times.
+ * - **Adapting while pacing settles.** Until then, a throttled answer cuts the rate to `beta` x the rate actually
+ *   being sent and remembers that rate as too fast. Answers that are not throttled let the rate grow back along a
+ *   cubic curve (as TCP CUBIC and the AWS SDK's adaptive retry mode do): fast while far below the too-fast rate,
+ *   flat near it (within 5% of it from half to 1.5 x `recoveryMs` after the cut, so a steady quota is probed about
+ *   every 20 s rather than every few seconds), then faster to find a quota that grew. Refused below the previous
+ *   too-fast rate, the share shrank: the plateau is set lower still (CUBIC's fast convergence). Beyond the
+ *   too-fast rate the rate only grows as far as twice what is actually being sent, so a quiet period does not
+ *   leave a large rate behind for the next burst of work. One cut per congestion event: every request carries the
+ *   ticket `acquire()` gave it; a throttled answer to a request sent before the last cut says nothing new (it was
+ *   already on its way) and does not cut again. Without that, the 40 refusals of one cold start would cut the rate
+ *   40 times.
+ * - **Settled: in proportion to what is refused.** Once slow start has ended, a refusal after a calm spell
+ *   (`shareWindowMs` without one) opens an episode, and so do the ones that follow it closely. A gateway's 429 and
+ *   the service's "system busy" (ModelArts.6101) are the same answer to a client, and the second comes whatever
+ *   the rate: cutting by `beta` per refusal took a run with 20 busy answers down to the floor rate for a minute
+ *   (bench/results: "Busy"). So within an episode the rate is the pacing rate when it began, less the largest
+ *   share refused among the answers of the last `shareWindowMs` (at most 1 - `beta` below it): one busy answer
+ *   among ten costs a tenth, refusals that go on at the same share cost nothing more, and the curve is back at the
+ *   reference within seconds of clean answers. A gateway that refuses more as the rate grows raises the share and
+ *   is followed down; an episode longer than `episodeMaxMs` takes its reference anew, so a quota that shrank for
+ *   good is followed 30% per episode.
+ * - **`Retry-After` holds only the request that got it** (the retry loop waits it out, retryStrategy.ts): the
+ *   others go on at the rate above. Pausing everyone for every refusal, as this limiter did, cost 20 busy answers
+ *   20 s of nobody sending, although nothing says a busy answer was about anyone else's request; and when the
+ *   refusal was the gateway's, the rate it set is already below what the gateway takes.
  * - **Work before polls, FIFO within each.** A request that changes something (create, action, update, delete)
  *   starts the service's work; a poll only looks at it. Under a queue, `priority: "background"` requests (the
  *   waiters' GETs) wait until no normal request is queued, so the last create of a large stack is not pushed back
@@ -49,7 +62,7 @@ import { abortableSleep } from "../wait/abortableSleep.js";
  *   waited `maxBackgroundWaitMs` is served in its turn like a normal one, so no caller starves. A request whose
  *   `signal` aborts leaves the queue at once.
  *
- * Degrades: a service that throttles without `Retry-After` (APIG.0308 may come without it) only gets the rate cut;
+ * Degrades: a service that throttles without `Retry-After` (APIG.0308 may come without it) is retried at the paced rate;
  * a quota much larger than one second of burst makes the start rate too high, which the next refusals correct
  * (one cut each); a quota that other tools use up in bursts shows as refusals at a rate that works at other
  * times: the rate follows it down and climbs back within `recoveryMs`. Requests in flight when the first refusal
@@ -60,7 +73,7 @@ import { abortableSleep } from "../wait/abortableSleep.js";
  * - `MODELARTS_RATE_LIMIT=off` never paces (the escape hatch; throttled answers are still retried as before).
  * - `MODELARTS_RATE_LIMIT_START=<req/s>` the rate after the first throttled answer (default: derived as above).
  * - `MODELARTS_RATE_LIMIT_MIN=<req/s>` the floor no cut goes below (default 0.5).
- * - `MODELARTS_RATE_LIMIT_COLD_START=<n>` the cold-start guard's window (default 5; 0 turns the guard off).
+ * - `MODELARTS_RATE_LIMIT_COLD_START=<n>` the cold-start guard's window (default 3; 0 turns the guard off).
  */
 export interface AdaptiveRateLimiterOptions {
   /** false: `acquire()` never waits and `record()` only counts. Default true. */
@@ -84,8 +97,10 @@ export interface AdaptiveRateLimiterOptions {
   readonly slowStartDoublingMs?: number;
   /** A background request that has waited this long is served in arrival order with normal ones. Default 30 s. */
   readonly maxBackgroundWaitMs?: number;
-  /** A `Retry-After` longer than this is clamped. Default 60 s, as `RetryOptions.maxRetryAfterMs`. */
-  readonly maxPauseMs?: number;
+  /** Refusals among the answers of this long size a slow-down; a refusal after this long without one is sporadic. Default 2 s. */
+  readonly shareWindowMs?: number;
+  /** A run of refusals that lasts longer than this is not sporadic: its reference rate is taken anew. Default 10 s. */
+  readonly episodeMaxMs?: number;
   /** Cold-start guard: requests out without an answer before `coldStartAnswers` have come back (0: off). Default 5. */
   readonly coldStartWindow?: number;
   /** Cold-start guard: answers without a refusal that end it. Default 24. */
@@ -104,14 +119,17 @@ export interface SendOutcome {
    * cold-start guard counts those).
    */
   readonly unanswered?: boolean;
-  /** The answer's `Retry-After`, in milliseconds. */
-  readonly retryAfterMs?: number;
   /** What `acquire()` returned for this request; without it the answer counts as one to a request sent just now. */
   readonly ticket?: SendTicket;
 }
 
 export interface AcquireOptions {
   readonly signal?: AbortSignal;
+  /**
+   * On the limiter's clock (`now`): a request still queued then leaves the queue, rejected with a
+   * QueueDeadlineError. The request's budget and its operation's deadline, so a queue never outlasts either.
+   */
+  readonly deadline?: number;
   /** `background`: a poll, served after queued normal requests (see the class comment). Default `normal`. */
   readonly priority?: "normal" | "background";
 }
@@ -124,8 +142,6 @@ export interface RateLimiterSnapshot {
   readonly active: boolean;
   readonly ratePerSecond: number;
   readonly lastMaxRatePerSecond: number;
-  /** Milliseconds left of a `Retry-After` pause. */
-  readonly pausedForMs: number;
   readonly queued: number;
   /** Rate cuts so far. */
   readonly cuts: number;
@@ -136,11 +152,12 @@ export const DEFAULT_RATE_LIMITER = {
   beta: 0.7,
   recoveryMs: 12_000,
   burst: 1,
-  maxPauseMs: 60_000,
+  shareWindowMs: 2_000,
+  episodeMaxMs: 10_000,
   maxBackgroundWaitMs: 30_000,
   slowStartDoublingMs: 2_000,
   startFraction: 0.9,
-  coldStartWindow: 5,
+  coldStartWindow: 3,
   coldStartAnswers: 24,
 } as const;
 
@@ -149,8 +166,17 @@ interface Waiter {
   enqueuedAt: number;
   resolve(ticket: SendTicket): void;
   reject(reason: unknown): void;
-  signal?: AbortSignal;
-  onAbort?: () => void;
+  /** Stops watching its signal and its deadline: called when it leaves the queue in its turn. */
+  release(): void;
+}
+
+/** A request that was still queued at its `deadline` (AcquireOptions): it was never sent. */
+export class QueueDeadlineError extends Error {
+  override readonly name = "QueueDeadlineError";
+
+  constructor(readonly waitedMs: number) {
+    super(`still waiting for the rate limiter after ${Math.round(waitedMs)} ms, at its deadline`);
+  }
 }
 
 /**
@@ -188,12 +214,20 @@ export class AdaptiveRateLimiter {
   private k = 0;
   private tokens = 0;
   private refilledAt = Number.NEGATIVE_INFINITY;
-  private pausedUntil = Number.NEGATIVE_INFINITY;
+  private lastRefusalAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Sporadic refusals (see `slowDown`): the rate being sent when they began, the largest share refused since, and
+   * when they began.
+   */
+  private episode: { reference: number; share: number; startedAt: number } | undefined;
 
   /** Answers that were not throttled: the first cut derives the start rate from the last second of them. */
   private readonly accepted = new SlidingWindowCounter(1_000, 10);
   /** Requests let through while active: the rate actually sent, when demand is below the pacing rate. */
   private readonly sent = new SlidingWindowCounter(2_000, 20);
+  /** Answers and refusals of the last `shareWindowMs`: the share refused sizes a slow-down. */
+  private readonly answers: SlidingWindowCounter;
+  private readonly refusals: SlidingWindowCounter;
 
   private readonly normal: Waiter[] = [];
   private readonly background: Waiter[] = [];
@@ -211,7 +245,8 @@ export class AdaptiveRateLimiter {
     positive("burst", merged.burst);
     positive("startFraction", merged.startFraction);
     if (!(merged.beta > 0 && merged.beta < 1)) throw new RangeError("rate limiter: beta must be in (0, 1)");
-    if (!(merged.maxPauseMs >= 0)) throw new RangeError("rate limiter: maxPauseMs must be >= 0");
+    positive("shareWindowMs", merged.shareWindowMs);
+    positive("episodeMaxMs", merged.episodeMaxMs);
     if (!(merged.maxBackgroundWaitMs >= 0)) throw new RangeError("rate limiter: maxBackgroundWaitMs must be >= 0");
     if (!(Number.isInteger(merged.coldStartWindow) && merged.coldStartWindow >= 0)) {
       throw new RangeError("rate limiter: coldStartWindow must be a whole number >= 0");
@@ -222,7 +257,8 @@ export class AdaptiveRateLimiter {
       beta: merged.beta,
       recoveryMs: merged.recoveryMs,
       burst: Math.max(1, merged.burst),
-      maxPauseMs: merged.maxPauseMs,
+      shareWindowMs: merged.shareWindowMs,
+      episodeMaxMs: merged.episodeMaxMs,
       maxBackgroundWaitMs: merged.maxBackgroundWaitMs,
       slowStartDoublingMs: merged.slowStartDoublingMs,
       startFraction: merged.startFraction,
@@ -233,6 +269,8 @@ export class AdaptiveRateLimiter {
     this.guarding = merged.enabled && merged.coldStartWindow > 0 && merged.coldStartAnswers > 0;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? abortableSleep;
+    this.answers = new SlidingWindowCounter(this.options.shareWindowMs, 20);
+    this.refusals = new SlidingWindowCounter(this.options.shareWindowMs, 20);
   }
 
   /** True unless pacing was switched off (`MODELARTS_RATE_LIMIT=off`): the limiter then holds callers for a `Retry-After`. */
@@ -247,10 +285,10 @@ export class AdaptiveRateLimiter {
 
   /**
    * Resolves when this request may be sent; call right before each attempt (retries included). Rejects with the
-   * signal's reason if `signal` aborts first.
+   * signal's reason if `signal` aborts first, and with a QueueDeadlineError if it is still queued at `deadline`.
    */
   acquire(options: AcquireOptions = {}): Promise<SendTicket> {
-    const { signal } = options;
+    const { signal, deadline } = options;
     if (!this.active && !this.guarding) {
       return signal?.aborted ? Promise.reject(abortReason(signal)) : this.inactiveGrant;
     }
@@ -262,31 +300,53 @@ export class AdaptiveRateLimiter {
         this.outstanding++;
         return this.inactiveGrant;
       }
-      return this.enqueue(queue, Number.NEGATIVE_INFINITY, signal);
+      return this.enqueue(queue, Number.NEGATIVE_INFINITY, signal, deadline);
     }
     const now = this.now();
     // Nobody it would overtake: normal requests overtake background ones anyway.
     const ahead = queue === this.normal ? this.normal.length : this.normal.length + this.background.length;
     if (ahead === 0 && this.msUntilToken(now) === 0) return Promise.resolve(this.grant(now));
-    const waiting = this.enqueue(queue, now, signal);
+    if (deadline !== undefined && now >= deadline) return Promise.reject(new QueueDeadlineError(0));
+    const waiting = this.enqueue(queue, now, signal, deadline);
     void this.drain();
     return waiting;
   }
 
-  /** A waiter in `queue`; `enqueuedAt` -Infinity while the cold-start guard holds (no clock read then). */
-  private enqueue(queue: Waiter[], enqueuedAt: number, signal: AbortSignal | undefined): Promise<SendTicket> {
+  /**
+   * A waiter in `queue`; `enqueuedAt` -Infinity while the cold-start guard holds (no clock read then). It leaves
+   * early when `signal` aborts or `deadline` passes.
+   */
+  private enqueue(
+    queue: Waiter[],
+    enqueuedAt: number,
+    signal: AbortSignal | undefined,
+    deadline: number | undefined,
+  ): Promise<SendTicket> {
     return new Promise<SendTicket>((resolve, reject) => {
-      const waiter: Waiter = { enqueuedAt, resolve, reject };
+      const stops: (() => void)[] = [];
+      const release = () => stops.forEach((stop) => stop());
+      const waiter: Waiter = { enqueuedAt, resolve, reject, release };
+      const leave = (reason: unknown) => {
+        const i = queue.indexOf(waiter);
+        if (i < 0) return;
+        queue.splice(i, 1);
+        release();
+        // Nobody left to wait for: end the drain loop's sleep rather than hold a timer for a long wait.
+        if (this.queued() === 0) this.drainSleep?.abort();
+        reject(reason);
+      };
       if (signal) {
-        waiter.signal = signal;
-        waiter.onAbort = () => {
-          const i = queue.indexOf(waiter);
-          if (i >= 0) queue.splice(i, 1);
-          // Nobody left to wait for: end the drain loop's sleep rather than hold a timer for a long pause.
-          if (this.queued() === 0) this.drainSleep?.abort();
-          reject(abortReason(signal));
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
+        const onAbort = () => leave(abortReason(signal));
+        signal.addEventListener("abort", onAbort, { once: true });
+        stops.push(() => signal.removeEventListener("abort", onAbort));
+      }
+      if (deadline !== undefined) {
+        const timer = new AbortController();
+        stops.push(() => timer.abort());
+        const since = this.now();
+        void this.sleep(Math.max(0, deadline - since), timer.signal).then(() => {
+          if (!timer.signal.aborted) leave(new QueueDeadlineError(this.now() - since));
+        });
       }
       queue.push(waiter);
     });
@@ -301,6 +361,7 @@ export class AdaptiveRateLimiter {
     if (this.guarding) this.guardAnswer(outcome);
     if (outcome.unanswered) return;
     const now = this.now();
+    this.answers.add(now);
     if (!outcome.throttled) {
       this.accepted.add(now);
       if (this.active && outcome.ticket === this.epoch) this.epochAccepted++;
@@ -308,17 +369,18 @@ export class AdaptiveRateLimiter {
       if (this.active) this.grow(now);
       return;
     }
-    const pauseMs = Math.min(Math.max(0, outcome.retryAfterMs ?? 0), this.options.maxPauseMs);
-    const stale = this.active && outcome.ticket !== undefined && outcome.ticket < this.epoch;
-    if (!stale) this.cut(now);
-    this.refill(now);
-    if (pauseMs > 0 && now + pauseMs > this.pausedUntil) {
-      this.pausedUntil = now + pauseMs;
-      // One request may leave the moment the pause ends: the service said it would take one then.
-      this.tokens = 1;
-    } else if (!stale && now >= this.pausedUntil) {
-      this.tokens = Math.min(this.tokens, 0);
+    this.refusals.add(now);
+    const calmBefore = now - this.lastRefusalAt >= this.options.shareWindowMs;
+    this.lastRefusalAt = now;
+    let slowed: boolean;
+    if (this.active && this.epoch >= 2 && (calmBefore || this.episode !== undefined)) {
+      slowed = this.slowDown(now, calmBefore);
+    } else {
+      slowed = !(this.active && outcome.ticket !== undefined && outcome.ticket < this.epoch);
+      if (slowed) this.cut(now);
     }
+    // Whatever the bucket saved up is spent: the service just said so.
+    if (slowed) this.tokens = Math.min(this.tokens, 0);
     // Waiters the cold-start guard held are paced from here.
     if (this.queued() > 0) void this.drain();
   }
@@ -354,17 +416,15 @@ export class AdaptiveRateLimiter {
   /** Lets the next guarded waiter out, normal before background (ticket 0: sent before any pacing). */
   private release(): void {
     const waiter = (this.normal.shift() ?? this.background.shift())!;
-    if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener("abort", waiter.onAbort);
+    waiter.release();
     waiter.resolve(0);
   }
 
   snapshot(): RateLimiterSnapshot {
-    const now = this.now();
     return {
       active: this.active,
       ratePerSecond: this.rate,
       lastMaxRatePerSecond: this.lastMaxRate,
-      pausedForMs: Math.max(0, this.pausedUntil - now),
       queued: this.queued(),
       cuts: this.epoch,
     };
@@ -388,8 +448,7 @@ export class AdaptiveRateLimiter {
   private msUntilToken(now: number): number {
     this.refill(now);
     const fillMs = (Math.max(0, 1 - this.tokens) * 1000) / this.rate;
-    const waitMs = Math.max(0, this.pausedUntil - now) + (fillMs < TIMER_RESOLUTION_MS ? 0 : fillMs);
-    return waitMs;
+    return fillMs < TIMER_RESOLUTION_MS ? 0 : fillMs;
   }
 
   private grant(now: number): SendTicket {
@@ -403,11 +462,11 @@ export class AdaptiveRateLimiter {
     return this.options.burst;
   }
 
-  /** Adds the tokens earned since the last refill; none are earned during a `Retry-After` pause. */
+  /** Adds the tokens earned since the last refill. */
   private refill(now: number): void {
-    const from = Math.max(this.refilledAt, this.pausedUntil);
-    if (now > from) this.tokens = Math.min(this.capacity(), this.tokens + ((now - from) * this.rate) / 1000);
-    if (now > this.refilledAt) this.refilledAt = now;
+    if (now <= this.refilledAt) return;
+    this.tokens = Math.min(this.capacity(), this.tokens + ((now - this.refilledAt) * this.rate) / 1000);
+    this.refilledAt = now;
   }
 
   private setRate(now: number, rate: number): void {
@@ -428,10 +487,9 @@ export class AdaptiveRateLimiter {
       this.rate = Math.max(minRate, startRate ?? this.lastMaxRate * startFraction);
       this.rateAtCut = this.rate;
     } else {
-      // With a queue the bucket is the bottleneck and the pacing rate is what was sent; without one the demand was
-      // lower, and it is the rate measured that the service found too fast.
-      const sending = this.queued() > 0 ? this.rate : Math.min(this.rate, this.sent.perSecond(now));
-      const measured = this.epoch === 1 ? this.slowStartEstimate(now, sending) : undefined;
+      const sending = this.sendingRate(now);
+      // Only a queue shows what the service sustains: without one the count measured is the demand.
+      const measured = this.epoch === 1 && this.queued() > 0 ? this.slowStartEstimate(now, sending) : undefined;
       if (measured !== undefined) {
         // A measured rate, not a guess: pace at it, and let the curve probe above it from there.
         this.lastMaxRate = Math.max(minRate, measured);
@@ -448,7 +506,50 @@ export class AdaptiveRateLimiter {
       this.setRate(now, sending * beta);
       this.rateAtCut = this.rate;
     }
+    this.episode = undefined;
     this.endEpoch(now);
+  }
+
+  /**
+   * The rate the service met: with a queue the bucket is the bottleneck and the pacing rate is what was sent;
+   * without one the demand was lower, and up to twice what is measured could have been sent (as `grow` allows).
+   */
+  private sendingRate(now: number): number {
+    return this.queued() > 0 ? this.rate : Math.min(this.rate, 2 * this.sent.perSecond(now));
+  }
+
+  /**
+   * Refusals once pacing has settled (after slow start) that come after a calm spell, and those that follow them
+   * closely: an episode. The rate comes down in proportion to the share refused, from the pacing rate when the
+   * episode began (its reference: not the demand, which after a quiet spell says nothing of what the service
+   * takes, and which `grow` already keeps the rate near), never compounding: a service that answers every third request "busy"
+   * whatever the rate slows the run by a third, not by 0.7 per answer down to the floor. Refused at a rate the
+   * gateway would not take, the share grows as the rate does and the rate follows it down to what is accepted.
+   * The curve then grows back to the reference within seconds for a small cut. An episode longer than
+   * `episodeMaxMs` is not sporadic: its reference is taken anew from the rate now, so a quota that shrank for good
+   * is followed down. Returns whether the rate came down.
+   */
+  private slowDown(now: number, calmBefore: boolean): boolean {
+    const { minRate, beta } = this.options;
+    const stale = this.episode !== undefined && now - this.episode.startedAt > this.options.episodeMaxMs;
+    if (calmBefore || stale || this.episode === undefined) {
+      this.episode = { reference: Math.max(minRate, this.rate), share: 0, startedAt: now };
+    }
+    // The largest share refused in the episode sets how far below its reference the rate stays: refusals at a
+    // share already met do not lower it again, but the curve's growth since is taken back.
+    this.episode.share = Math.max(this.episode.share, this.refusedShare(now));
+    const target = Math.max(minRate, this.episode.reference * Math.max(beta, 1 - this.episode.share));
+    if (target >= this.rate) return false;
+    this.lastMaxRate = this.episode.reference;
+    this.setRate(now, target);
+    this.rateAtCut = this.rate;
+    this.endEpoch(now);
+    return true;
+  }
+
+  /** Refusals among the answers of the last `shareWindowMs`, the one being recorded included. */
+  private refusedShare(now: number): number {
+    return this.refusals.count(now) / Math.max(1, this.answers.count(now));
   }
 
   private endEpoch(now: number): void {
@@ -460,12 +561,13 @@ export class AdaptiveRateLimiter {
   }
 
   /**
-   * The refusal that ends slow start, measured: since the first request after the cold start's pause the service
-   * accepted `n` requests in `t` seconds, the burst it had saved up during the pause (`a`, what the cold start got
-   * through at once, or at most the rate x the pause) included. If pacing was at least about that rate from the
-   * start, the service was the bottleneck all along and (n - burst) / t is its rate, which 0.7x cuts from a slow
-   * start that overshot while the burst drained would take several more refusals (and pauses) to reach. Undefined when the
-   * measurement says nothing (too short, or pacing started well below it, as behind a gateway without burst).
+   * The refusal that ends slow start, measured: since the first paced request after the cold start the service
+   * accepted `n` requests in `t` seconds, the burst it had saved up (`a`, what the cold start got through at once,
+   * or at most the rate x the time before that first request) included. If pacing was at least about that rate from
+   * the start, the service was the bottleneck all along and (n - burst) / t is its rate, which 0.7x cuts from a slow
+   * start that overshot while the burst drained would take several more refusals to reach. Only with a queue
+   * (without one, n counts the demand). Undefined when the measurement says nothing (too short, or pacing started
+   * well below it, as behind a gateway without burst).
    */
   private slowStartEstimate(now: number, sending: number): number | undefined {
     const { slowStartDoublingMs, startRate } = this.options;
@@ -540,7 +642,7 @@ export class AdaptiveRateLimiter {
           continue;
         }
         const waiter = this.takeNext(now)!;
-        if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener("abort", waiter.onAbort);
+        waiter.release();
         waiter.resolve(this.grant(now));
       }
     } finally {

@@ -11,6 +11,7 @@ import {
 } from "../../protocol/demanager/wireTypes.js";
 import { isNotFoundAnswer } from "./errorClassification.js";
 import { DEFAULT_LISTING_LIMITS, followPages, type ListingLimits } from "./boundedListing.js";
+import type { Deadline } from "../wait/deadline.js";
 import { recentListing } from "./recentListing.js";
 import { ConfigurationError } from "./errors.js";
 import { sanitizeServiceText } from "./redact.js";
@@ -40,16 +41,21 @@ export class DemanagerClient {
   private readonly listLimits: ListingLimits;
   private readonly executor: RequestExecutor;
 
+  /** The deadline of the operation this client serves: every request it makes ends there (RequestSpec.deadline). */
+  private readonly deadline: Deadline | undefined;
+
   constructor(options: {
     executor: RequestExecutor;
     projectId: string;
     pageSize?: number;
     listLimits?: ListingLimits;
+    deadline?: Deadline;
   }) {
     this.pageSize = options.pageSize ?? LIST_PAGE_SIZE;
     this.listLimits = options.listLimits ?? DEFAULT_LISTING_LIMITS;
     this.executor = options.executor;
     this.projectId = options.projectId;
+    this.deadline = options.deadline;
   }
 
   /** Throws for an implausible id: callers are async, so the throw is a rejection, before any request. */
@@ -64,7 +70,7 @@ export class DemanagerClient {
   }
 
   private async call<T>(spec: RequestSpec<T>): Promise<T> {
-    return (await this.executor.execute<T>(spec)).data;
+    return (await this.executor.execute<T>(this.deadline ? { ...spec, deadline: this.deadline } : spec)).data;
   }
 
   /**
@@ -150,9 +156,18 @@ export class DemanagerClient {
    * look-ups that many creates make at once. Confirm anything found with `findInstance` before acting on it.
    */
   listInstancesRecent(query: ListQuery = {}, maxAgeMs = 10_000): Promise<Instance[]> {
-    return recentListing(this.executor, `${this.projectId} ${JSON.stringify(query)}`, maxAgeMs, () =>
-      this.listInstances(query),
+    // The shared listing is bounded by its requests' budget, not by the deadline of whichever operation asked first;
+    // each operation waits for it only until its own deadline.
+    const shared = new DemanagerClient({
+      executor: this.executor,
+      projectId: this.projectId,
+      pageSize: this.pageSize,
+      listLimits: this.listLimits,
+    });
+    const listing = recentListing(this.executor, `${this.projectId} ${JSON.stringify(query)}`, maxAgeMs, () =>
+      shared.listInstances(query),
     );
+    return this.deadline ? this.deadline.race(listing) : listing;
   }
 
   /** The API has no name filter [demanager §3.1], so names are matched here. Deleted instances are left out. */

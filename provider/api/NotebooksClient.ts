@@ -14,6 +14,7 @@ import type {
 import { isNotFoundAnswer } from "./errorClassification.js";
 import { DEFAULT_LISTING_LIMITS, followPages, type ListingLimits } from "./boundedListing.js";
 import { ConfigurationError } from "./errors.js";
+import type { Deadline } from "../wait/deadline.js";
 import { recentListing } from "./recentListing.js";
 import { sanitizeServiceText } from "./redact.js";
 import type { RequestExecutor, RequestSpec } from "./RequestExecutor.js";
@@ -81,15 +82,20 @@ export class NotebooksClient {
   private readonly pageSizes: { notebooks: number; images: number };
   private readonly listLimits: ListingLimits;
 
+  /** The deadline of the operation this client serves: every request it makes ends there (RequestSpec.deadline). */
+  private readonly deadline: Deadline | undefined;
+
   /** `pageSizes` and `listLimits`: smaller pages and bounds for tests; the defaults are the API's and the provider's. */
   constructor(options: {
     executor: RequestExecutor;
     projectId: string;
     pageSizes?: { notebooks?: 10 | 20 | 50; images?: number };
     listLimits?: ListingLimits;
+    deadline?: Deadline;
   }) {
     this.executor = options.executor;
     this.projectId = options.projectId;
+    this.deadline = options.deadline;
     this.pageSizes = {
       notebooks: options.pageSizes?.notebooks ?? NOTEBOOK_PAGE_SIZE,
       images: options.pageSizes?.images ?? IMAGE_PAGE_SIZE,
@@ -112,7 +118,7 @@ export class NotebooksClient {
   }
 
   private async call<T>(spec: RequestSpec<T>): Promise<T> {
-    return (await this.executor.execute<T>(spec)).data;
+    return (await this.executor.execute<T>(this.deadline ? { ...spec, deadline: this.deadline } : spec)).data;
   }
 
   /** POST a notebook; never repeated blindly (see DemanagerClient.createInstance). */
@@ -167,9 +173,18 @@ export class NotebooksClient {
    * look-ups that many creates make at once. Confirm anything found with `findNotebook` before acting on it.
    */
   listNotebooksRecent(query: NotebookListQuery = {}, maxAgeMs = 10_000): Promise<Notebook[]> {
-    return recentListing(this.executor, `${this.projectId} notebooks ${JSON.stringify(query)}`, maxAgeMs, () =>
-      this.listNotebooks(query),
+    // The shared listing is bounded by its requests' budget, not by the deadline of whichever operation asked first;
+    // each operation waits for it only until its own deadline.
+    const shared = new NotebooksClient({
+      executor: this.executor,
+      projectId: this.projectId,
+      pageSizes: { notebooks: this.pageSizes.notebooks as 10 | 20 | 50, images: this.pageSizes.images },
+      listLimits: this.listLimits,
+    });
+    const listing = recentListing(this.executor, `${this.projectId} notebooks ${JSON.stringify(query)}`, maxAgeMs, () =>
+      shared.listNotebooks(query),
     );
+    return this.deadline ? this.deadline.race(listing) : listing;
   }
 
   /**

@@ -2,9 +2,11 @@ import type { Authenticator } from "../auth/authenticator.js";
 import { canonicalQueryString } from "../../protocol/signing/canonical.js";
 import type { AnswerShape } from "../../protocol/validation/answerShapes.js";
 import { readAnswer } from "../../protocol/validation/tolerantReader.js";
-import type { AdaptiveRateLimiter } from "./AdaptiveRateLimiter.js";
+import type { Deadline } from "../wait/deadline.js";
+import { abortableSleep } from "../wait/abortableSleep.js";
+import { QueueDeadlineError, type AdaptiveRateLimiter } from "./AdaptiveRateLimiter.js";
 import { isThrottled } from "./errorClassification.js";
-import { ApiError, ConfigurationError, ERROR_CODE, InvalidResponseError } from "./errors.js";
+import { ApiError, ConfigurationError, DeadlineError, ERROR_CODE, InvalidResponseError } from "./errors.js";
 import { sendWithGot, MAX_RESPONSE_BYTES, type HttpResponse, type HttpSend } from "./httpTransport.js";
 import { registerSecretsIn, sanitizeServiceText } from "./redact.js";
 import {
@@ -44,6 +46,12 @@ export interface RequestSpec<T = unknown> {
   verify?: (data: T) => string | undefined;
   /** `background`: a waiter's poll, which yields to requests that start work when the rate limiter paces. */
   priority?: "normal" | "background";
+  /**
+   * The deadline of the operation the request belongs to: its retries, its place in the rate limiter's queue and,
+   * for an idempotent request, its per-request timeout end there (a create's POST is never cut short in flight:
+   * its answer decides whether a notebook exists).
+   */
+  deadline?: Deadline;
 }
 
 export interface ExecutorResponse<T> {
@@ -60,19 +68,19 @@ export interface ExecutorOptions {
   send?: HttpSend;
   retry?: Partial<RetryOptions>;
   requestTimeoutMs?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Default: setTimeout, ending early when the request's operation deadline passes. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
   onRetry?: (event: RetryEvent & { method: string; path: string }) => void;
   userAgent?: string;
   /**
    * The process's shared pacing for the gateway quota (AdaptiveRateLimiter.ts): every attempt waits for it and
-   * reports its answer. Absent: no pacing (IAM, in-process tests).
+   * reports its answer; a throttled attempt waits out its own `Retry-After` first. Absent: no pacing (IAM,
+   * in-process tests).
    */
   limiter?: AdaptiveRateLimiter;
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends signed JSON requests through the one retry loop (retryStrategy.ts) and checks every answer against its
@@ -101,9 +109,18 @@ export class RequestExecutor {
 
   execute<T>(spec: RequestSpec<T>): Promise<ExecutorResponse<T>> {
     const now = this.options.now ?? Date.now;
+    const sleep = this.options.sleep ?? abortableSleep;
+    // The request's budget, or its operation's deadline if sooner: the end of its retries and of its queueing.
+    const started = now();
+    const deadlineAt = Math.min(
+      started + this.retryOptions.maxElapsedMs,
+      spec.deadline ? started + spec.deadline.remainingMs() : Number.POSITIVE_INFINITY,
+    );
     return runWithRetries<ExecutorResponse<T>>({
       mode: spec.retry,
-      attempt: () => this.sendOnce(spec),
+      attempt: () => this.sendOnce(spec, deadlineAt),
+      deadlineAt,
+      outOfTime: (failed, previous) => this.outOfTime(spec, deadlineAt, failed, previous),
       recover: spec.recover,
       refreshAuth:
         this.options.auth && !spec.anonymous ? () => this.options.auth!.refreshAfterUnauthorized() : undefined,
@@ -118,13 +135,32 @@ export class RequestExecutor {
       pacedThrottling: this.options.limiter?.paces ?? false,
       options: this.retryOptions,
       now,
-      sleep: this.options.sleep ?? defaultSleep,
+      sleep: (ms) => sleep(ms, spec.deadline?.signal),
       random: this.options.random ?? Math.random,
     });
   }
 
+  /**
+   * The error a request ends with when its time is up, or undefined when `failed` is an ordinary failure for the
+   * retry loop: a request still queued at the deadline (never sent), or any attempt after the deadline of an
+   * idempotent one. The operation's deadline names itself; the request's budget ends with the last real error, as
+   * a throttled request always did, or says that the rate limiter held it.
+   */
+  private outOfTime<T>(spec: RequestSpec<T>, deadlineAt: number, failed: unknown, previous: unknown): unknown {
+    const now = (this.options.now ?? Date.now)();
+    const notSent = failed === undefined || failed instanceof QueueDeadlineError || isAbortOf(spec.deadline, failed);
+    if (!notSent && !(spec.retry === "idempotent" && now >= deadlineAt)) return undefined;
+    if (spec.deadline?.passed) return spec.deadline.error();
+    const real = notSent ? previous : failed;
+    if (real !== undefined) return real;
+    return new DeadlineError(
+      `${spec.method} ${spec.path}: not sent within the request budget of ` +
+        `${Math.round(this.retryOptions.maxElapsedMs / 1000)} s: the rate limiter held it while the service throttled`,
+    );
+  }
+
   /** One HTTP exchange: build, authenticate, send, and turn the answer into data or one of our errors. */
-  private async sendOnce<T>(spec: RequestSpec<T>): Promise<ExecutorResponse<T>> {
+  private async sendOnce<T>(spec: RequestSpec<T>, deadlineAt: number): Promise<ExecutorResponse<T>> {
     const query = spec.query && spec.query.length > 0 ? `?${canonicalQueryString(spec.query)}` : "";
     const url = `${this.baseUrl}${spec.path}${query}`;
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
@@ -137,10 +173,21 @@ export class RequestExecutor {
     const send = this.options.send ?? sendWithGot;
     const { limiter } = this.options;
     // Signed before the wait: a signature stays valid for 15 minutes, far longer than any pacing delay.
-    const ticket = limiter ? await limiter.acquire({ priority: spec.priority ?? "normal" }) : undefined;
+    const ticket = limiter
+      ? await limiter.acquire({
+          priority: spec.priority ?? "normal",
+          deadline: deadlineAt,
+          ...(spec.deadline && { signal: spec.deadline.signal }),
+        })
+      : undefined;
+    const now = this.options.now ?? Date.now;
+    const requestTimeoutMs = this.options.requestTimeoutMs ?? 30_000;
+    // What remains of the deadline bounds an idempotent request in flight; a poll never overruns the operation.
+    const timeoutMs =
+      spec.retry === "idempotent" ? Math.max(1, Math.min(requestTimeoutMs, deadlineAt - now())) : requestTimeoutMs;
     let response: HttpResponse;
     try {
-      response = await send({ method: spec.method, url, headers, body }, this.options.requestTimeoutMs ?? 30_000);
+      response = await send({ method: spec.method, url, headers, body }, timeoutMs);
     } catch (err) {
       // No answer: nothing learnt about the quota, but the request is no longer out.
       limiter?.record({ throttled: false, unanswered: true, ticket });
@@ -151,11 +198,7 @@ export class RequestExecutor {
     if (decoded.ok) registerSecretsIn(decoded.value);
     if (response.status < 200 || response.status >= 300) {
       const error = toApiError(spec.method, spec.path, response, (this.options.now ?? Date.now)());
-      limiter?.record({
-        throttled: isThrottled(error),
-        ...(error.retryAfterSeconds !== undefined && { retryAfterMs: error.retryAfterSeconds * 1000 }),
-        ticket,
-      });
+      limiter?.record({ throttled: isThrottled(error), ticket });
       throw error;
     }
     limiter?.record({ throttled: false, ticket });
@@ -183,6 +226,11 @@ export class RequestExecutor {
     if (problem !== undefined) throw invalid(problem, true);
     return read.value as T;
   }
+}
+
+/** The error a request's wait for the rate limiter ended with when its operation's deadline aborted it. */
+function isAbortOf(deadline: Deadline | undefined, err: unknown): boolean {
+  return deadline !== undefined && deadline.signal.aborted && err === deadline.signal.reason;
 }
 
 type Decoded = { ok: true; value: unknown } | { ok: false };

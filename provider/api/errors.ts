@@ -178,6 +178,23 @@ export class WaitError<T = unknown> extends ModelArtsError {
 }
 
 /**
+ * An operation's time limit (`timeouts.create`, `.update`, `.delete`) passed before it was done: whatever step it
+ * was at (a wait, a request, its place in the rate limiter's queue) gave up there.
+ */
+export class DeadlineError extends ModelArtsError {
+  override readonly name = "ModelArtsDeadlineError";
+
+  constructor(
+    /** What passed: "timed out after 10s (timeouts.update)". */
+    readonly limit: string,
+    /** What to do about it. */
+    readonly advice?: string,
+  ) {
+    super(advice === undefined ? limit : `${limit}. ${advice}`, "Timeout");
+  }
+}
+
+/**
  * One lifecycle operation failed: `<verb> notebook instance "<name>": <what happened>`. The cause is kept when it
  * is one of ours, and its code is carried over.
  */

@@ -72,10 +72,21 @@ export interface RetryLoop<T> {
   unreachable?: (err: unknown, attempts: number, elapsedMs: number) => unknown;
   onRetry?: (event: RetryEvent) => void;
   /**
-   * A shared rate limiter paces every attempt and pauses every caller for a `Retry-After`: a throttled attempt is
-   * then sent again at once (it waits in the limiter's queue, in turn), instead of sleeping on its own.
+   * A shared rate limiter paces every attempt: a throttled attempt then waits out only its own `Retry-After` (none
+   * when the answer gave none) before it goes back to the limiter's queue, without jitter: the queue spaces it.
    */
   pacedThrottling?: boolean;
+  /**
+   * On `now`'s clock: no attempt starts at or after it, and a retry's wait ends there (the request's budget, or
+   * its operation's deadline if sooner).
+   */
+  deadlineAt?: number;
+  /**
+   * Whether the loop ends here because the time is up: the error to end with, or undefined to go on as usual.
+   * Called before an attempt once `deadlineAt` has passed (with `failed` undefined: the error must then be given),
+   * and after each failed attempt, with the attempt's error and the one before it.
+   */
+  outOfTime?: (failed: unknown, previous: unknown) => unknown;
   options: RetryOptions;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
@@ -90,10 +101,16 @@ export async function runWithRetries<T>(loop: RetryLoop<T>): Promise<T> {
   let unreachable = 0;
   let refreshedAfter401 = false;
   let maybeApplied = false;
+  let previous: unknown;
+  const timeIsUp = () => loop.deadlineAt !== undefined && now() >= loop.deadlineAt;
   for (; ; attempt++) {
+    if (timeIsUp()) throw loop.outOfTime?.(undefined, previous) ?? previous;
     try {
       return await loop.attempt();
     } catch (err) {
+      const stop = loop.outOfTime?.(err, previous);
+      if (stop !== undefined) throw stop;
+      previous = err;
       if (err instanceof ApiError && err.status === 401 && !refreshedAfter401 && loop.refreshAuth) {
         refreshedAfter401 = true;
         if (await loop.refreshAuth()) continue;
@@ -115,16 +132,18 @@ export async function runWithRetries<T>(loop: RetryLoop<T>): Promise<T> {
       }
       if (isThrottled(err)) throttled++;
       if (attempt - throttled >= options.maxAttempts) throw err;
-      // A throttled attempt under shared pacing goes straight back to the limiter, which holds it (and everyone)
-      // for the Retry-After and then lets it out in turn.
+      // A throttled attempt under shared pacing waits out the Retry-After its answer named, then goes back to the
+      // limiter, which paces it in turn; the others are only slowed by the limiter's rate (AdaptiveRateLimiter.ts).
       const delayMs = wasNotSent(err)
         ? options.unreachableDelayMs
         : loop.pacedThrottling && isThrottled(err)
-          ? 0
+          ? retryAfterMs(err, options)
           : retryDelayMs(err, attempt, options, loop.random);
       if (now() + delayMs - started > options.maxElapsedMs) throw err;
       loop.onRetry?.({ attempt, delayMs, reason: (err as Error).message });
-      if (delayMs > 0) await loop.sleep(delayMs);
+      // Not past the deadline: the loop then ends there, with the error it names.
+      const waitMs = loop.deadlineAt === undefined ? delayMs : Math.min(delayMs, Math.max(0, loop.deadlineAt - now()));
+      if (waitMs > 0) await loop.sleep(waitMs);
     }
   }
 }
@@ -140,6 +159,12 @@ export function retryDelayMs(err: unknown, attempt: number, options: RetryOption
     return base + Math.floor(random() * Math.min(1000, options.baseDelayMs));
   }
   return computeBackoffMs({ attempt, baseMs: options.baseDelayMs, capMs: options.maxDelayMs, random });
+}
+
+/** The `Retry-After` a throttled answer named (clamped), or 0 when it named none. */
+export function retryAfterMs(err: unknown, options: RetryOptions): number {
+  if (!(err instanceof ApiError) || err.retryAfterSeconds === undefined) return 0;
+  return Math.min(err.retryAfterSeconds * 1000, options.maxRetryAfterMs);
 }
 
 /** Parses `Retry-After` (delta seconds or an HTTP date) into seconds; undefined when absent or unreadable. */

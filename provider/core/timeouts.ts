@@ -1,4 +1,6 @@
-import { parseDurationMs } from "./parseDuration.js";
+import { DeadlineError } from "../api/errors.js";
+import { Deadline } from "../wait/deadline.js";
+import { formatDuration, parseDurationMs } from "./parseDuration.js";
 
 export interface TimeoutsInput {
   create?: string;
@@ -28,6 +30,29 @@ export function timeoutMs(
   const parsed = declared === undefined ? undefined : parseDurationMs(declared);
   if (parsed !== undefined && parsed >= MIN_TIMEOUT_MS && parsed <= MAX_TIMEOUT_MS) return parsed;
   return parseDurationMs(defaults[operation])!;
+}
+
+/**
+ * The one deadline of an operation, from now: every wait, request and rate-limiter queue inside it gets what
+ * remains of it. Dispose of it when the operation ends.
+ */
+export function operationDeadline(
+  timeouts: TimeoutsInput | undefined,
+  operation: keyof TimeoutsInput,
+  defaults: Required<TimeoutsInput>,
+): Deadline {
+  const limitMs = timeoutMs(timeouts, operation, defaults);
+  const setting = `timeouts.${operation}`;
+  const given = timeouts?.[operation] === undefined ? `${setting} default` : setting;
+  const resume = operation === "delete" ? "`pulumi destroy` again continues it" : "the next `pulumi up` resumes it";
+  return new Deadline(
+    limitMs,
+    () =>
+      new DeadlineError(
+        `timed out after ${formatDuration(limitMs)} (${given}, the limit for the whole ${operation})`,
+        `Raise ${setting} to allow longer; ${resume}`,
+      ),
+  );
 }
 
 /** Check-time rule for a `timeouts` input: each one parses and is between 1s and 24h. One failure per bad field. */

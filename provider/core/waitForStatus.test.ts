@@ -2,6 +2,8 @@
  * The shared waiter's schedule counts from when the operation was answered: a wait that starts later (a notebook
  * create tags its notebook first, queued behind other creates' requests) polls as if it had started then.
  */
+import { DeadlineError } from "../api/errors.js";
+import { Deadline } from "../wait/deadline.js";
 import type { StatusTimings } from "../wait/pollSchedule.js";
 import { waitForStatus, type StatusReading } from "./waitForStatus.js";
 
@@ -27,6 +29,7 @@ function reading(polls: number[], started: number): StatusReading<{ status: stri
 async function firstPollAfter(startedAgoMs: number | undefined): Promise<number> {
   const polls: number[] = [];
   const started = Date.now();
+  const deadline = new Deadline(10_000, () => new DeadlineError("timed out"));
   await waitForStatus({
     reading: reading(polls, started),
     id: "nb-1",
@@ -34,11 +37,11 @@ async function firstPollAfter(startedAgoMs: number | undefined): Promise<number>
     verb: "create",
     targetName: "RUNNING",
     classify: (o) => (o.status === "RUNNING" ? { state: "SUCCESS" } : { state: "RETRY" }),
-    timeoutMs: 10_000,
+    deadline,
     schedule: { minDelayMs: 100, maxDelayMs: 6_000, progressEveryMs: 60_000, timeScale: 0.1 },
     startedAs: { status: "CREATING" },
     ...(startedAgoMs !== undefined && { startedAt: started - startedAgoMs }),
-  });
+  }).finally(() => deadline.dispose());
   return polls[0]!;
 }
 

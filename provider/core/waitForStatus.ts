@@ -1,9 +1,9 @@
 import { isTransient } from "../api/errorClassification.js";
-import { WaitError, type WaitFailureKind } from "../api/errors.js";
+import { DeadlineError, WaitError, type WaitFailureKind } from "../api/errors.js";
+import type { Deadline } from "../wait/deadline.js";
 import { DEFAULT_POLL_SCHEDULE, PollPlanner, type StatusSighting, type StatusTimings } from "../wait/pollSchedule.js";
 import { waitFor } from "../wait/waitFor.js";
 import { describeSubject, type Subject } from "./operationError.js";
-import { formatDuration } from "./parseDuration.js";
 import type { PollSchedule } from "./pollScheduleFromEnv.js";
 import { createProgressTracker } from "./progress.js";
 
@@ -37,7 +37,8 @@ export interface WaitForStatusOptions<T> {
   classify(object: T): WaitVerdict;
   /** True when waiting for the object to be gone: not found is then success. */
   untilGone?: boolean;
-  timeoutMs: number;
+  /** The operation's one deadline: the wait gets what remains of it, and its polls end there too. */
+  deadline: Deadline;
   schedule: PollSchedule;
   /** What the operation's own answer showed (CREATING after a create, STOPPING after a stop), if anything. */
   startedAs?: StatusSighting;
@@ -87,8 +88,10 @@ export async function waitForStatus<T>(options: WaitForStatusOptions<T>): Promis
     planDelayMs: () => planner.nextDelayMs(Date.now(), reading.congested()),
     minDelayMs: schedule.minDelayMs,
     maxDelayMs: schedule.maxDelayMs,
-    maxWaitMs: options.timeoutMs,
-    isRetryableError: isTransient,
+    maxWaitMs: options.deadline.remainingMs(),
+    signal: options.deadline.signal,
+    // A poll cut by the deadline ends the wait as a timeout, with the last status seen.
+    isRetryableError: (err) => isTransient(err) || err instanceof DeadlineError,
   });
   switch (result.state) {
     case "SUCCESS":
@@ -99,18 +102,27 @@ export async function waitForStatus<T>(options: WaitForStatusOptions<T>): Promis
       const kind: WaitFailureKind = result.value === undefined && !options.untilGone ? "gone" : "failed";
       throw new WaitError<T>(`${what}: ${why}`, kind, lastSeen, reasons);
     }
-    case "TIMEOUT": {
-      const status = lastSeen !== undefined ? `; last status ${reading.status(lastSeen)}` : "";
-      const lastError = result.lastError instanceof Error ? `; last error: ${result.lastError.message}` : "";
-      throw new WaitError<T>(
-        `${what}: timed out after ${formatDuration(options.timeoutMs)} waiting for ${options.targetName}${status}${lastError}. ` +
-          `Raise the timeouts input to wait longer; the next \`pulumi up\` resumes the wait.`,
-        "timeout",
-        lastSeen,
-        [],
-      );
-    }
+    case "TIMEOUT":
+      return timedOut();
     default:
+      // Aborted by the deadline's own signal: the same timeout.
+      if (options.deadline.passed) return timedOut();
       throw new WaitError<T>(`${what}: the wait was aborted`, "aborted", lastSeen, []);
+  }
+
+  function timedOut(): never {
+    const status = lastSeen !== undefined ? `; last status ${reading.status(lastSeen)}` : "";
+    const lastError =
+      result.lastError instanceof Error && !(result.lastError instanceof DeadlineError)
+        ? `; last error: ${result.lastError.message}`
+        : "";
+    const passed = options.deadline.error();
+    const [limit, advice] = passed instanceof DeadlineError ? [passed.limit, passed.advice] : [passed.message];
+    throw new WaitError<T>(
+      `${what}: ${limit} waiting for ${options.targetName}${status}${lastError}${advice ? `. ${advice}` : ""}`,
+      "timeout",
+      lastSeen,
+      [],
+    );
   }
 }

@@ -6,7 +6,7 @@ import { describeSubject, operationError, type Subject } from "../core/operation
 import { partialFailure } from "../core/partialFailure.js";
 import { reportProgress } from "../core/progress.js";
 import { getProviderContext } from "../core/providerContext.js";
-import { timeoutMs } from "../core/timeouts.js";
+import { operationDeadline } from "../core/timeouts.js";
 import { applyChanges } from "./applyChanges.js";
 import { removeNotebook } from "./deleteNotebook.js";
 import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
@@ -16,6 +16,7 @@ import { findLostCreate, findOwnedNotebooks } from "./ownership.js";
 import { enforcePowerState, type NotebookStep } from "./powerState.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
+import type { Deadline } from "../wait/deadline.js";
 import { sightingOf, waitForNotebook } from "./waitForNotebook.js";
 
 const KIND = "notebook";
@@ -27,9 +28,21 @@ const KIND = "notebook";
  * records the notebook, and the next `pulumi up` resumes it.
  */
 export async function createNotebook(inputs: NotebookInputs): Promise<{ id: string; outs: NotebookOutputs }> {
+  // One deadline for everything below: the listing, the POST, the tags, the waits and the power state.
+  const deadline = operationDeadline(inputs.timeouts, "create", DEFAULT_TIMEOUTS);
+  try {
+    return await createWithin(inputs, deadline);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+async function createWithin(
+  inputs: NotebookInputs,
+  deadline: Deadline,
+): Promise<{ id: string; outs: NotebookOutputs }> {
   const verb = inputs.adoptId ? "adopt" : "create";
   const subject: Subject = inputs.adoptId ? { kind: KIND, id: inputs.adoptId } : { kind: KIND, name: inputs.name };
-  const limitMs = timeoutMs(inputs.timeouts, "create", DEFAULT_TIMEOUTS);
   let step: NotebookStep;
   let notebook: Notebook;
   let origin: "created" | "resumed" | "adopted";
@@ -37,8 +50,14 @@ export async function createNotebook(inputs: NotebookInputs): Promise<{ id: stri
   let seenAt: number;
   const ownerKey = inputs.__ownerKey ?? `in-process/${inputs.name ?? inputs.adoptId}`;
   try {
-    const ctx = await getProviderContext();
-    step = { client: new NotebooksClient(ctx.connection), subject, verb, timeoutMs: limitMs, schedule: ctx.schedule };
+    const ctx = await deadline.race(getProviderContext());
+    step = {
+      client: new NotebooksClient({ ...ctx.connection, deadline }),
+      subject,
+      verb,
+      deadline,
+      schedule: ctx.schedule,
+    };
     if (inputs.adoptId) {
       notebook = await adopt(step.client, inputs);
       origin = "adopted";

@@ -2,7 +2,7 @@ import { ApiError, InvalidResponseError, isApiError } from "../api/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import { getProviderContext } from "../core/providerContext.js";
-import { timeoutMs } from "../core/timeouts.js";
+import { operationDeadline } from "../core/timeouts.js";
 import { DEFAULT_TIMEOUTS } from "./fields.js";
 import { stopNotebook, type NotebookStep } from "./powerState.js";
 import { GONE_STATUSES, STARTING_STATUSES } from "./statusClasses.js";
@@ -12,20 +12,24 @@ import { waitForNotebook } from "./waitForNotebook.js";
 /** DELETE, then wait until the API says the notebook does not exist (or shows it DELETED). */
 export async function deleteNotebook(id: string, props: Partial<NotebookOutputs>): Promise<void> {
   const subject: Subject = { kind: "notebook", name: props.name, id };
+  // One deadline for the whole delete, the long way (a stop, a second DELETE) included.
+  const deadline = operationDeadline(props.timeouts, "delete", DEFAULT_TIMEOUTS);
   try {
-    const ctx = await getProviderContext();
+    const ctx = await deadline.race(getProviderContext());
     await removeNotebook(
       {
-        client: new NotebooksClient(ctx.connection),
+        client: new NotebooksClient({ ...ctx.connection, deadline }),
         subject,
         verb: "delete",
-        timeoutMs: timeoutMs(props.timeouts, "delete", DEFAULT_TIMEOUTS),
+        deadline,
         schedule: ctx.schedule,
       },
       id,
     );
   } catch (err) {
     throw operationError("delete", subject, err);
+  } finally {
+    deadline.dispose();
   }
 }
 

@@ -10,6 +10,7 @@ import { forgetRecentListings } from "../api/recentListing.js";
 import { setProgressSink } from "../core/progress.js";
 import { notebookProvider } from "./notebookProvider.js";
 import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
+import { createNotebook, evsCreateRequest } from "../../emulator/notebooks/testkit.js";
 
 const provider: LooseProvider = notebookProvider;
 type Props = Record<string, unknown>;
@@ -159,6 +160,68 @@ test("progress lines name the notebook, its status and the init step being worke
         /^create notebook "dev-[a-z0-9]{7}" \([0-9a-f-]{36}\): CREATING \(\d+s elapsed, step \d of 4: /,
       ),
     );
+  } finally {
+    pointProviderAt(emulator);
+    await slow.close();
+  }
+});
+
+test("timeouts.update bounds the whole update: a flavor change's stop, PUT and start share one deadline of 10s", async () => {
+  // At time scale 0.8 a stop takes 4 s and a start 8 s: each wait fits in 10 s, the update does not.
+  const slow = await startEmulator({ timeScale: 0.8 });
+  try {
+    pointProviderAt(slow);
+    // A running notebook, made at once (a create takes 24 s here): created through the API, set RUNNING out of band.
+    const made = await createNotebook(
+      slow,
+      evsCreateRequest("dev-timeout", { volume: { category: "EVS", ownership: "MANAGED", capacity: 10 } }),
+    );
+    const id = String(made.id);
+    await slow.admin.updateNotebook(id, { status: "RUNNING" });
+    const state = await created(declared({ adoptId: id }));
+    expect(state.outs.status).toBe("RUNNING");
+
+    const news = declared({ adoptId: id, flavor: "modelarts.vm.cpu.8u", timeouts: { update: "10s" } });
+    const err = (await up(state, news).catch((e: unknown) => e)) as PartialFailureError;
+    expect(err).toBeInstanceOf(PartialFailureError);
+    // The operation, the notebook and the timeout; the wait it was in, and where the notebook was.
+    expect(err.message).toMatch(
+      new RegExp(
+        `^update notebook "dev-timeout" \\(${id}\\): timed out after 10s \\(timeouts.update, the limit for the ` +
+          "whole update\\) waiting for RUNNING; last status STARTING",
+      ),
+    );
+    // Recorded like any failure after a call: the new flavor applied, the notebook still starting.
+    expect(err.properties).toMatchObject({ notebookId: id, status: "STARTING", flavor: "modelarts.vm.cpu.8u" });
+    // It gave up while the start was still under way: each step did not get the whole 10 s again.
+    expect((await slow.admin.getNotebook(id)).status).toBe("STARTING");
+  } finally {
+    pointProviderAt(emulator);
+    await slow.close();
+  }
+});
+
+test("timeouts.delete bounds the long way too: the stop and the wait until gone share one deadline", async () => {
+  // A service that refuses to delete a running notebook (6304): the DELETE, a stop (4 s here), a second DELETE and
+  // the wait until gone (4 s). Each wait fits in 6 s, the delete does not.
+  const slow = await startEmulator({ timeScale: 0.8, notebookSwitches: { deleteRunning: "refused" } });
+  try {
+    pointProviderAt(slow);
+    const made = await createNotebook(
+      slow,
+      evsCreateRequest("dev-slow-delete", { volume: { category: "EVS", ownership: "MANAGED", capacity: 10 } }),
+    );
+    const id = String(made.id);
+    await slow.admin.updateNotebook(id, { status: "RUNNING" });
+    const state = await created(declared({ adoptId: id, timeouts: { delete: "6s" } }));
+    const err = (await provider.delete(state.id, state.outs).catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(
+      new RegExp(
+        `^delete notebook "dev-slow-delete" \\(${id}\\): timed out after 6s \\(timeouts.delete, the limit for ` +
+          "the whole delete\\) waiting for GONE; last status DELETING",
+      ),
+    );
+    expect((await slow.admin.getNotebook(id)).status).toBe("DELETING");
   } finally {
     pointProviderAt(emulator);
     await slow.close();

@@ -7,6 +7,7 @@ import { leaseOf } from "./mapping.js";
 import { STARTING_STATUSES } from "./statusClasses.js";
 import type { NotebookAutoStopInput, NotebookPowerState } from "./types.js";
 import { waitForNotebook } from "./waitForNotebook.js";
+import type { Deadline } from "../wait/deadline.js";
 
 /** Answers that mean "already there or on the way" [notebooks §8, §14]. */
 const START_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6305", "ModelArts.6306"]);
@@ -18,7 +19,8 @@ export interface NotebookStep {
   client: NotebooksClient;
   subject: Subject;
   verb: string;
-  timeoutMs: number;
+  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
+  deadline: Deadline;
   schedule: PollSchedule;
 }
 

@@ -5,13 +5,14 @@ import { nameTheInput } from "../core/namedInputError.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import { partialFailure } from "../core/partialFailure.js";
 import { getProviderContext } from "../core/providerContext.js";
-import { timeoutMs } from "../core/timeouts.js";
+import { operationDeadline } from "../core/timeouts.js";
 import { applyChanges } from "./applyChanges.js";
 import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
 import { toOutputs } from "./mapping.js";
 import type { NotebookStep } from "./powerState.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
+import type { Deadline } from "../wait/deadline.js";
 import { describeNotebookFailure, waitForNotebook } from "./waitForNotebook.js";
 
 /**
@@ -24,16 +25,31 @@ export async function updateNotebook(
   olds: NotebookOutputs,
   news: NotebookInputs,
 ): Promise<{ outs: NotebookOutputs }> {
+  // One deadline for everything below: a flavor change's stop, PUT and start share it.
+  const deadline = operationDeadline(news.timeouts, "update", DEFAULT_TIMEOUTS);
+  try {
+    return await updateWithin(id, olds, news, deadline);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+async function updateWithin(
+  id: string,
+  olds: NotebookOutputs,
+  news: NotebookInputs,
+  deadline: Deadline,
+): Promise<{ outs: NotebookOutputs }> {
   const subject: Subject = { kind: "notebook", name: olds.name ?? news.name, id };
   let step: NotebookStep;
   let notebook: Notebook | undefined;
   try {
-    const ctx = await getProviderContext();
+    const ctx = await deadline.race(getProviderContext());
     step = {
-      client: new NotebooksClient(ctx.connection),
+      client: new NotebooksClient({ ...ctx.connection, deadline }),
       subject,
       verb: "update",
-      timeoutMs: timeoutMs(news.timeouts, "update", DEFAULT_TIMEOUTS),
+      deadline,
       schedule: ctx.schedule,
     };
     notebook = await step.client.findNotebook(id);

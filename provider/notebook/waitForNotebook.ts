@@ -5,6 +5,7 @@ import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { waitForStatus, type StatusReading } from "../core/waitForStatus.js";
 import type { StatusSighting } from "../wait/pollSchedule.js";
 import { classifyNotebook, NOTEBOOK_STATUS_TIMINGS, type NotebookWaitTarget } from "./statusClasses.js";
+import type { Deadline } from "../wait/deadline.js";
 
 /** The service's reason for a failure (`fail_reason`, [notebooks §3]). */
 export function describeNotebookFailure(notebook: Notebook): string[] {
@@ -58,7 +59,8 @@ export interface WaitForNotebookOptions {
   client: NotebooksClient;
   id: string;
   subject: Subject;
-  timeoutMs: number;
+  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
+  deadline: Deadline;
   schedule: PollSchedule;
   verb: string;
 }
@@ -77,7 +79,7 @@ export async function waitForNotebook(
     verb: options.verb,
     targetName: target,
     untilGone: target === "GONE",
-    timeoutMs: options.timeoutMs,
+    deadline: options.deadline,
     schedule: options.schedule,
     ...(options.startedAs && { startedAs: options.startedAs }),
     ...(options.startedAt !== undefined && { startedAt: options.startedAt }),

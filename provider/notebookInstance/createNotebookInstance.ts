@@ -7,7 +7,8 @@ import { partialFailure } from "../core/partialFailure.js";
 import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { reportProgress } from "../core/progress.js";
 import { getProviderContext } from "../core/providerContext.js";
-import { timeoutMs } from "../core/timeouts.js";
+import { operationDeadline } from "../core/timeouts.js";
+import type { Deadline } from "../wait/deadline.js";
 import { removeInstance } from "./deleteNotebookInstance.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
@@ -33,6 +34,16 @@ type Origin = "created" | "resumed" | "adopted";
  * failure, so the engine records the instance instead of orphaning it; the next `pulumi up` resumes it.
  */
 export async function createNotebookInstance(inputs: NotebookInstanceInputs): Promise<CreateResult> {
+  // One deadline for everything below: the look-up, the POST, the wait and the power state.
+  const deadline = operationDeadline(inputs.timeouts, "create", DEFAULT_TIMEOUTS);
+  try {
+    return await createWithin(inputs, deadline);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+async function createWithin(inputs: NotebookInstanceInputs, deadline: Deadline): Promise<CreateResult> {
   const verb = inputs.adoptId ? "adopt" : "create";
   // An adopted instance is named by its id until it is found: the declared name may not be its name.
   const subject: Subject = inputs.adoptId
@@ -42,10 +53,9 @@ export async function createNotebookInstance(inputs: NotebookInstanceInputs): Pr
   let schedule: PollSchedule;
   let instance: Instance;
   let origin: Origin;
-  const limitMs = timeoutMs(inputs.timeouts, "create", DEFAULT_TIMEOUTS);
   try {
-    const ctx = await getProviderContext();
-    client = new DemanagerClient(ctx.connection);
+    const ctx = await deadline.race(getProviderContext());
+    client = new DemanagerClient({ ...ctx.connection, deadline });
     schedule = ctx.schedule;
     if (inputs.adoptId) {
       instance = await adopt(client, inputs);
@@ -53,7 +63,7 @@ export async function createNotebookInstance(inputs: NotebookInstanceInputs): Pr
     } else {
       const name = inputs.name!;
       const ownerKey = ownerKeyOf(inputs, name);
-      const resumed = await resumeOwned(client, inputs, ownerKey, { subject, limitMs, schedule });
+      const resumed = await resumeOwned(client, inputs, ownerKey, { subject, deadline, schedule });
       ({ instance, origin } = resumed
         ? { instance: resumed, origin: "resumed" as const }
         : await post(client, { ...inputs, name }, ownerKey));
@@ -70,7 +80,7 @@ export async function createNotebookInstance(inputs: NotebookInstanceInputs): Pr
       subject: named,
       target: "READY",
       startedAs: sightingOf(instance),
-      timeoutMs: limitMs,
+      deadline,
       schedule,
       verb,
     });
@@ -81,7 +91,7 @@ export async function createNotebookInstance(inputs: NotebookInstanceInputs): Pr
       desired: inputs.desiredStatus,
       subject: named,
       verb,
-      timeoutMs: limitMs,
+      deadline,
       schedule,
     });
     return { id: lastSeen.id, outs: toOutputs(lastSeen, inputs) };
@@ -107,7 +117,7 @@ async function resumeOwned(
   client: DemanagerClient,
   inputs: NotebookInstanceInputs,
   ownerKey: string,
-  context: { subject: Subject; limitMs: number; schedule: PollSchedule },
+  context: { subject: Subject; deadline: Deadline; schedule: PollSchedule },
 ): Promise<Instance | undefined> {
   const owned = await findOwnedInstances(client, ownerKey, inputs.workspaceId);
   const keep = owned.find((i) => fixedFieldConflicts(i, inputs).length === 0 && !FAILED_STATUSES.has(String(i.status)));
@@ -122,7 +132,7 @@ async function resumeOwned(
       client,
       id: other.id,
       subject: what,
-      timeoutMs: context.limitMs,
+      deadline: context.deadline,
       schedule: context.schedule,
       verb: "create",
     });

@@ -5,12 +5,13 @@ import { ApiError, InvalidResponseError, isApiError } from "../api/errors.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { getProviderContext } from "../core/providerContext.js";
-import { timeoutMs } from "../core/timeouts.js";
+import { operationDeadline } from "../core/timeouts.js";
 import { requestAction, STOP_DONE_CODES } from "./enforceDesiredStatus.js";
 import { DEFAULT_TIMEOUTS } from "./fields.js";
 import { GONE_STATUSES, STARTING_STATUSES } from "./statusClasses.js";
 import type { NotebookInstanceOutputs } from "./types.js";
 import { waitForInstance } from "./waitForInstance.js";
+import type { Deadline } from "../wait/deadline.js";
 
 /**
  * Stop (the API refuses to delete a running instance, ModelArts.6304), DELETE, then wait until the instance is gone
@@ -19,19 +20,22 @@ import { waitForInstance } from "./waitForInstance.js";
  */
 export async function deleteNotebookInstance(id: string, props: Partial<NotebookInstanceOutputs>): Promise<void> {
   const subject: Subject = { kind: "notebook instance", name: props.name, id };
+  // One deadline for the whole delete: the stop, its wait, the DELETE and the wait until it is gone.
+  const deadline = operationDeadline(props.timeouts, "delete", DEFAULT_TIMEOUTS);
   try {
-    const { connection, schedule } = await getProviderContext();
-    const limitMs = timeoutMs(props.timeouts, "delete", DEFAULT_TIMEOUTS);
+    const { connection, schedule } = await deadline.race(getProviderContext());
     await removeInstance({
-      client: new DemanagerClient(connection),
+      client: new DemanagerClient({ ...connection, deadline }),
       id,
       subject,
-      timeoutMs: limitMs,
+      deadline,
       schedule,
       verb: "delete",
     });
   } catch (err) {
     throw operationError("delete", subject, err);
+  } finally {
+    deadline.dispose();
   }
 }
 
@@ -40,20 +44,21 @@ export async function removeInstance(options: {
   client: DemanagerClient;
   id: string;
   subject: Subject;
-  timeoutMs: number;
+  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
+  deadline: Deadline;
   schedule: PollSchedule;
   verb: string;
 }): Promise<void> {
   const { client, id, subject, schedule, verb } = options;
   const wait = <T extends "READY" | "STOPPED">(target: T) =>
-    waitForInstance({ client, id, subject, target, timeoutMs: options.timeoutMs, schedule, verb });
+    waitForInstance({ client, id, subject, target, deadline: options.deadline, schedule, verb });
   const waitGone = () =>
     waitForInstance({
       client,
       id,
       subject,
       target: "GONE",
-      timeoutMs: options.timeoutMs,
+      deadline: options.deadline,
       schedule,
       verb,
       startedAs: { status: "DELETING" },
@@ -65,7 +70,7 @@ export async function removeInstance(options: {
       id,
       subject,
       target: "STOPPED",
-      timeoutMs: options.timeoutMs,
+      deadline: options.deadline,
       schedule,
       verb,
       startedAs: { status: "STOPPING" },
@@ -82,7 +87,7 @@ export async function removeInstance(options: {
       id,
       subject,
       target: "STOPPED",
-      timeoutMs: options.timeoutMs,
+      deadline: options.deadline,
       schedule,
       verb,
       startedAs: { status: "STOPPING" },

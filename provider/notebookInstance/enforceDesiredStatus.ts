@@ -6,6 +6,7 @@ import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { STARTING_STATUSES } from "./statusClasses.js";
 import type { DesiredStatus } from "./types.js";
 import { waitForInstance } from "./waitForInstance.js";
+import type { Deadline } from "../wait/deadline.js";
 
 /** Action answers that mean "already there or on the way" [demanager §3.5, §7.3]. */
 export const START_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6305", "ModelArts.6306"]);
@@ -21,10 +22,11 @@ export async function enforceDesiredStatus(options: {
   desired: DesiredStatus | undefined;
   subject: Subject;
   verb: string;
-  timeoutMs: number;
+  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
+  deadline: Deadline;
   schedule: PollSchedule;
 }): Promise<Instance> {
-  const { client, desired, subject, verb, timeoutMs, schedule } = options;
+  const { client, desired, subject, verb, deadline, schedule } = options;
   let instance = options.instance;
   if (desired === undefined) return instance;
   const wait = (target: "RUNNING" | "STOPPED", startedAs?: string) =>
@@ -33,7 +35,7 @@ export async function enforceDesiredStatus(options: {
       id: instance.id,
       subject,
       target,
-      timeoutMs,
+      deadline,
       schedule,
       verb,
       ...(startedAs && { startedAs: { status: startedAs } }),

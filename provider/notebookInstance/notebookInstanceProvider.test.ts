@@ -171,7 +171,9 @@ test("a create that times out is recorded, and the next up resumes the wait inst
     const inputs = await checked(undefined, declared({ name: "nb-slow", timeouts: { create: "1s" } }));
     const err = (await provider.create(inputs).catch((e: unknown) => e)) as PartialFailureError;
     expect(err).toBeInstanceOf(PartialFailureError);
-    expect(err.message).toContain("timed out after 1s waiting for READY; last status CREATING");
+    expect(err.message).toContain(
+      "timed out after 1s (timeouts.create, the limit for the whole create) waiting for READY; last status CREATING",
+    );
     expect(err.properties.status).toBe("CREATING");
 
     // The engine records err.properties and calls update on the next `pulumi up` (the resource has init errors).

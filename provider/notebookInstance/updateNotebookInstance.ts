@@ -4,7 +4,8 @@ import { ConfigurationError, WaitError } from "../api/errors.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import { partialFailure } from "../core/partialFailure.js";
 import { getProviderContext } from "../core/providerContext.js";
-import { timeoutMs } from "../core/timeouts.js";
+import { operationDeadline } from "../core/timeouts.js";
+import type { Deadline } from "../wait/deadline.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
 import { DEFAULT_TIMEOUTS } from "./fields.js";
@@ -23,14 +24,29 @@ export async function updateNotebookInstance(
   olds: NotebookInstanceOutputs,
   news: NotebookInstanceInputs,
 ): Promise<{ outs: NotebookInstanceOutputs }> {
+  // One deadline for the whole update: the settling wait, the PUT and the power state.
+  const deadline = operationDeadline(news.timeouts, "update", DEFAULT_TIMEOUTS);
+  try {
+    return await updateWithin(id, olds, news, deadline);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+async function updateWithin(
+  id: string,
+  olds: NotebookInstanceOutputs,
+  news: NotebookInstanceInputs,
+  deadline: Deadline,
+): Promise<{ outs: NotebookInstanceOutputs }> {
   const inputs = news;
   const subject: Subject = { kind: "notebook instance", name: olds.name ?? inputs.name, id };
   let client: DemanagerClient;
   let schedule;
   let instance: Instance | undefined;
   try {
-    const ctx = await getProviderContext();
-    client = new DemanagerClient(ctx.connection);
+    const ctx = await deadline.race(getProviderContext());
+    client = new DemanagerClient({ ...ctx.connection, deadline });
     schedule = ctx.schedule;
     instance = await client.findInstance(id);
   } catch (err) {
@@ -46,7 +62,6 @@ export async function updateNotebookInstance(
       ),
     );
   }
-  const limitMs = timeoutMs(inputs.timeouts, "update", DEFAULT_TIMEOUTS);
   let lastSeen: Instance = instance;
   try {
     if (FAILED_STATUSES.has(String(instance.status)) && instance.status !== "START_FAILED") {
@@ -66,7 +81,7 @@ export async function updateNotebookInstance(
         id,
         subject,
         target: "READY",
-        timeoutMs: limitMs,
+        deadline,
         schedule,
         verb: "update",
       });
@@ -82,7 +97,7 @@ export async function updateNotebookInstance(
       desired: inputs.desiredStatus,
       subject,
       verb: "update",
-      timeoutMs: limitMs,
+      deadline,
       schedule,
     });
     // PUT answers with the instance as it was changed; one GET gives the settled state for the outputs.

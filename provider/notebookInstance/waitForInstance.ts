@@ -6,6 +6,7 @@ import { waitForStatus, type StatusReading } from "../core/waitForStatus.js";
 import type { StatusSighting } from "../wait/pollSchedule.js";
 import { V1_STATUS_TIMINGS } from "../wait/pollSchedule.js";
 import { classifyStatus, QUEUE_STATUSES, type WaitTarget } from "./statusClasses.js";
+import type { Deadline } from "../wait/deadline.js";
 
 /** Names the failure the way the API reports it: status, failed_reasons and the top-level error_code [demanager §4]. */
 export function describeFailure(instance: Instance): string[] {
@@ -26,7 +27,8 @@ export interface WaitForInstanceOptions {
   client: DemanagerClient;
   id: string;
   subject: Subject;
-  timeoutMs: number;
+  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
+  deadline: Deadline;
   schedule: PollSchedule;
   verb: string;
 }
@@ -91,7 +93,7 @@ export async function waitForInstance(
     verb: options.verb,
     targetName: target,
     untilGone: target === "GONE",
-    timeoutMs: options.timeoutMs,
+    deadline: options.deadline,
     schedule: options.schedule,
     ...(options.startedAs && { startedAs: options.startedAs }),
     classify: (instance) => {

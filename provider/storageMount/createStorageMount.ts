@@ -6,7 +6,8 @@ import { describeSubject, operationError, type Subject } from "../core/operation
 import { partialFailure } from "../core/partialFailure.js";
 import { reportProgress } from "../core/progress.js";
 import { getProviderContext } from "../core/providerContext.js";
-import { timeoutMs } from "../core/timeouts.js";
+import { operationDeadline } from "../core/timeouts.js";
+import type { Deadline } from "../wait/deadline.js";
 import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
 import { samePath, toAttachRequest, toOutputs } from "./mapping.js";
 import { requireRunningNotebook } from "./runningNotebook.js";
@@ -25,17 +26,30 @@ import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js"
 export async function createStorageMount(
   inputs: StorageMountInputs,
 ): Promise<{ id: string; outs: StorageMountOutputs }> {
+  // One deadline for the notebook check, the POST and the wait until MOUNTED.
+  const deadline = operationDeadline(inputs.timeouts, "create", DEFAULT_TIMEOUTS);
+  try {
+    return await createWithin(inputs, deadline);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+async function createWithin(
+  inputs: StorageMountInputs,
+  deadline: Deadline,
+): Promise<{ id: string; outs: StorageMountOutputs }> {
   const subject: Subject = { kind: KIND, name: inputs.mountPath };
   let step: StorageStep;
   let storage: NotebookStorage;
   try {
-    const ctx = await getProviderContext();
+    const ctx = await deadline.race(getProviderContext());
     step = {
-      client: new NotebooksClient(ctx.connection),
+      client: new NotebooksClient({ ...ctx.connection, deadline }),
       notebookId: inputs.notebookId,
       subject,
       verb: "create",
-      timeoutMs: timeoutMs(inputs.timeouts, "create", DEFAULT_TIMEOUTS),
+      deadline,
       schedule: ctx.schedule,
     };
     if ((await requireRunningNotebook(step, "mount")) === "GONE") {

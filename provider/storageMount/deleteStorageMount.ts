@@ -2,7 +2,7 @@ import { isApiError } from "../api/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import { getProviderContext } from "../core/providerContext.js";
-import { timeoutMs } from "../core/timeouts.js";
+import { operationDeadline } from "../core/timeouts.js";
 import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
 import { requireRunningNotebook } from "./runningNotebook.js";
 import { UNMOUNTED_STATUSES } from "./statusClasses.js";
@@ -17,22 +17,26 @@ import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js"
  */
 export async function deleteStorageMount(id: string, props: Partial<StorageMountOutputs>): Promise<void> {
   const subject: Subject = { kind: KIND, name: props.mountPath, id };
+  // One deadline for the whole delete: the settling wait, the notebook check, the DELETE and the unmount.
+  const deadline = operationDeadline(props.timeouts, "delete", DEFAULT_TIMEOUTS);
   try {
     const notebookId = props.notebookId;
     // Without its notebook's id nothing can be asked about the mount (state from a failed get): nothing to do.
     if (typeof notebookId !== "string") return;
-    const ctx = await getProviderContext();
+    const ctx = await deadline.race(getProviderContext());
     const step: StorageStep = {
-      client: new NotebooksClient(ctx.connection),
+      client: new NotebooksClient({ ...ctx.connection, deadline }),
       notebookId,
       subject,
       verb: "delete",
-      timeoutMs: timeoutMs(props.timeouts, "delete", DEFAULT_TIMEOUTS),
+      deadline,
       schedule: ctx.schedule,
     };
     await unmount(step, id, props.__urn);
   } catch (err) {
     throw operationError("delete", subject, err);
+  } finally {
+    deadline.dispose();
   }
 }
 

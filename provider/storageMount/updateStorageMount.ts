@@ -4,7 +4,8 @@ import { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import { partialFailure } from "../core/partialFailure.js";
 import { getProviderContext } from "../core/providerContext.js";
-import { timeoutMs } from "../core/timeouts.js";
+import { operationDeadline } from "../core/timeouts.js";
+import type { Deadline } from "../wait/deadline.js";
 import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
 import { toOutputs } from "./mapping.js";
 import { UNMOUNTED_STATUSES } from "./statusClasses.js";
@@ -20,17 +21,32 @@ export async function updateStorageMount(
   olds: StorageMountOutputs,
   news: StorageMountInputs,
 ): Promise<{ outs: StorageMountOutputs }> {
+  // One deadline for the read and the resumed wait.
+  const deadline = operationDeadline(news.timeouts, "update", DEFAULT_TIMEOUTS);
+  try {
+    return await updateWithin(id, olds, news, deadline);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+async function updateWithin(
+  id: string,
+  olds: StorageMountOutputs,
+  news: StorageMountInputs,
+  deadline: Deadline,
+): Promise<{ outs: StorageMountOutputs }> {
   const subject: Subject = { kind: KIND, name: news.mountPath, id };
   let step: StorageStep;
   let storage: NotebookStorage | undefined;
   try {
-    const ctx = await getProviderContext();
+    const ctx = await deadline.race(getProviderContext());
     step = {
-      client: new NotebooksClient(ctx.connection),
+      client: new NotebooksClient({ ...ctx.connection, deadline }),
       notebookId: olds.notebookId,
       subject,
       verb: "update",
-      timeoutMs: timeoutMs(news.timeouts, "update", DEFAULT_TIMEOUTS),
+      deadline,
       schedule: ctx.schedule,
     };
     storage = await step.client.findStorage(olds.notebookId, id);

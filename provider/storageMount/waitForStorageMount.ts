@@ -5,13 +5,15 @@ import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { waitForStatus } from "../core/waitForStatus.js";
 import type { StatusTimings } from "../wait/pollSchedule.js";
 import { classifyStorage, type StorageWaitTarget } from "./statusClasses.js";
+import type { Deadline } from "../wait/deadline.js";
 
 export interface StorageStep {
   client: NotebooksClient;
   notebookId: string;
   subject: Subject;
   verb: string;
-  timeoutMs: number;
+  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
+  deadline: Deadline;
   schedule: PollSchedule;
 }
 
@@ -50,7 +52,7 @@ export async function waitForStorageMount(
     verb: step.verb,
     targetName: target,
     untilGone: target === "UNMOUNTED" || target === "GONE",
-    timeoutMs: step.timeoutMs,
+    deadline: step.deadline,
     schedule: step.schedule,
     classify: (storage) => classifyStorage(storage, target),
   });

@@ -212,7 +212,9 @@ test("a create that times out is recorded, then resumed by the next update or th
     await slowHost.configure({});
     const news = (await slowHost.check({}, inputs({ name: "host-slow", timeouts: { create: "1s" } }))).inputs;
     const err = (await slowHost.create(news).catch((e: unknown) => e)) as HostError;
-    expect(err.message).toMatch(/timed out after 1s waiting for READY; last status CREATING/);
+    expect(err.message).toMatch(
+      /timed out after 1s \(timeouts.create, the limit for the whole create\) waiting for READY; last status CREATING/,
+    );
     expect(err.initFailure).toMatchObject({
       id: expect.stringMatching(/^DE-/),
       properties: { status: "CREATING", __provider: serialized.provider },
