@@ -177,6 +177,8 @@ describe("the provider against the emulator", () => {
     await emulator.admin.updateNotebook(state.id, { flavor: CPU_8U });
     const diff = await provider.diff(state.id, state.outs, await checked(state.inputs, declared({ flavor: CPU_8U })));
     expect(diff.changes).toBe(true);
+    // The list (without the notebook's own flavor) did not offer it; the notebook, read, runs it.
+    expect(await requests()).toEqual({ [SWITCHABLE]: 1, [`GET ${ONE}`]: 1 });
   });
 
   test("a flavor unknown at preview, or a list that cannot be read, is said on the resource; the plan is as before", async () => {
