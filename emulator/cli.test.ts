@@ -79,13 +79,24 @@ it("takes the notebooks switches as flags, prints them, and refuses bad values",
     spawn(process.execPath, ["-r", join(dir, "hook.js"), resolve(__dirname, "cli.ts"), "--port", "0", ...args], {
       stdio: ["ignore", "pipe", "pipe"],
     });
-  child = run(["--notebooks-not-found", "http404", "--notebooks-delete-running", "refused", "--quiet"]);
+  child = run([
+    "--notebooks-not-found",
+    "http404",
+    "--notebooks-delete-running",
+    "refused",
+    "--notebooks-switchable-flavors",
+    "imageCategories",
+    "--quiet",
+  ]);
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const first = (await lines.next()).value as string;
   const url = /listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(first)![1]!;
   let line = "";
   while (!line.startsWith("notebooks:")) line = (await lines.next()).value as string;
-  expect(line).toBe("notebooks:   notFound=http404 deleteRunning=refused updateRunning=refused updateStopped=allowed");
+  expect(line).toBe(
+    "notebooks:   notFound=http404 deleteRunning=refused updateRunning=refused updateStopped=allowed " +
+      "switchableFlavors=imageCategories",
+  );
   const target = { url, credentials: DEFAULT_CREDENTIALS, projectId: DEFAULT_PROJECT_ID };
   const missing = await callApi(target, { method: "GET", path: `/v1/${DEFAULT_PROJECT_ID}/notebooks/nope` });
   expect(missing.status).toBe(404);

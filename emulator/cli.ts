@@ -3,7 +3,7 @@
  * `node dist/emulator/cli.js --port <n> [--state-file f] [--time-scale x] [--rate-limit rps] [--quiet]
  *   [--notebooks-not-found 6404|6309|http404] [--notebooks-delete-running allowed|refused]
  *   [--notebooks-update-running refused|allowed] [--notebooks-update-stopped allowed|refused]
- *   [--answer-style compact|nulls]`
+ *   [--notebooks-switchable-flavors sameCategory|imageCategories] [--answer-style compact|nulls]`
  * Prints where it listens and the fake credentials to use, logs one line per request, stops on SIGINT/SIGTERM.
  */
 import { checkAnswerStyle } from "./answerStyle.js";
@@ -14,6 +14,7 @@ const USAGE =
   "usage: cli.js [--port n] [--state-file path] [--time-scale x] [--rate-limit rps] [--quiet]\n" +
   "  [--notebooks-not-found 6404|6309|http404] [--notebooks-delete-running allowed|refused]\n" +
   "  [--notebooks-update-running refused|allowed] [--notebooks-update-stopped allowed|refused]\n" +
+  "  [--notebooks-switchable-flavors sameCategory|imageCategories]\n" +
   "  [--answer-style compact|nulls]";
 
 /** One flag per notebooks switch (see emulator/README.md). */
@@ -22,6 +23,7 @@ const SWITCH_FLAGS: Record<string, keyof NotebookSwitches> = {
   "--notebooks-delete-running": "deleteRunning",
   "--notebooks-update-running": "updateRunning",
   "--notebooks-update-stopped": "updateStopped",
+  "--notebooks-switchable-flavors": "switchableFlavors",
 };
 
 function parseArgs(argv: string[]): { options: EmulatorOptions; quiet: boolean } {

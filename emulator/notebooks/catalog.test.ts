@@ -1,7 +1,7 @@
 import { validateWire } from "../../protocol/validation/validators.js";
 import { callApi } from "../callApi.js";
 import { startEmulator, type Emulator } from "../index.js";
-import { createNotebook, evsCreateRequest, notebooksPath } from "./testkit.js";
+import { notebooksPath } from "./testkit.js";
 
 let emulator: Emulator;
 
@@ -82,16 +82,6 @@ describe("GET /notebooks/flavors", () => {
     });
     await emulator.admin.reset();
     expect((await flavors()).data.filter((f) => f.sold_out).map((f) => f.id)).toEqual(["modelarts.vm.gpu.p100"]);
-  });
-
-  it("GET /notebooks/{id}/flavors lists the same family without the current flavor", async () => {
-    const { id } = (await createNotebook(emulator, evsCreateRequest("switch"))) as { id: string };
-    const response = await get(notebooksPath(emulator, id, "/flavors"));
-    expect(validateWire("NotebookFlavorsResponse", response.json).valid).toBe(true);
-    expect((response.json as FlavorPage).flavors.map((f) => f.id)).toEqual([
-      "modelarts.vm.cpu.8u",
-      "modelarts.vm.cpu.16u",
-    ]);
   });
 });
 

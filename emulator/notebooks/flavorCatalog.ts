@@ -5,6 +5,8 @@
  * clients meet `sold_out: true` and `free: true` without admin calls.
  */
 import type { NotebookFeature } from "../../protocol/notebooks/wireTypes.js";
+import { findNotebookImage } from "./imageCatalog.js";
+import type { NotebookSwitches } from "./switches.js";
 
 export type NotebookFlavorCategory = "CPU" | "GPU" | "ASCEND";
 
@@ -170,16 +172,25 @@ export function isSoldOut(flavor: NotebookFlavorSpec, overrides: Readonly<Record
 }
 
 /**
- * Flavors a notebook can switch to [notebooks §10.2]: the same category, architecture and feature, billed (a billed
- * notebook cannot become free), not its own. The docs do not say which flavors qualify; this is the narrowest
- * rule that matches the OTC example (two Ascend flavors of one family).
+ * Flavors a notebook can switch to [notebooks §10.2]: the same architecture and feature, billed (a billed notebook
+ * cannot become free), not its own, and of its own category or, with the `imageCategories` rule, of any category
+ * its image runs on. The docs do not say which flavors qualify ([notebooks §19] question 13); `sameCategory` is the
+ * narrowest rule that matches the OTC example (two Ascend flavors of one family). Sold-out flavors are listed, with
+ * their mark. A notebook of an unknown or custom flavor can switch to none.
  */
-export function switchableFlavors(current: string): NotebookFlavorSpec[] {
-  const from = findNotebookFlavor(current);
+export function switchableFlavors(
+  notebook: { flavor: string; imageId: string },
+  rule: NotebookSwitches["switchableFlavors"],
+): NotebookFlavorSpec[] {
+  const from = findNotebookFlavor(notebook.flavor);
   if (from === undefined) return [];
+  const categories = new Set<string>([from.category]);
+  if (rule === "imageCategories") {
+    for (const category of findNotebookImage(notebook.imageId)?.resourceCategories ?? []) categories.add(category);
+  }
   return NOTEBOOK_FLAVORS.filter(
     (f) =>
-      f.id !== from.id && f.category === from.category && f.arch === from.arch && f.feature === from.feature && !f.free,
+      f.id !== from.id && categories.has(f.category) && f.arch === from.arch && f.feature === from.feature && !f.free,
   );
 }
 

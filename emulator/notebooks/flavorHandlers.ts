@@ -67,5 +67,5 @@ export function listFlavors(request: RoutedRequest, service: ServiceContext): Ha
 export function listSwitchableFlavors(request: RoutedRequest, service: ServiceContext): HandlerResult {
   const state = service.store.read();
   const record = findLiveNotebook(state, request, service);
-  return answer(switchableFlavors(record.flavor), request.query, state.notebookSoldOut);
+  return answer(switchableFlavors(record, service.switches.switchableFlavors), request.query, state.notebookSoldOut);
 }

@@ -13,6 +13,12 @@ export interface NotebookSwitches {
   updateRunning: "refused" | "allowed";
   /** PUT of name, description or storage_new_size while STOPPED ([notebooks §7, §19] question 3). */
   updateStopped: "allowed" | "refused";
+  /**
+   * Which flavors a notebook can switch to ([notebooks §10.2, §19] question 13): `sameCategory`, its own category;
+   * `imageCategories`, also every category its image runs on (`resource_categories`: a CPU notebook on a CPU and GPU
+   * image may become a GPU one). Either way the same architecture and feature, billed, not its own flavor.
+   */
+  switchableFlavors: "sameCategory" | "imageCategories";
 }
 
 export const DEFAULT_NOTEBOOK_SWITCHES: Readonly<NotebookSwitches> = {
@@ -20,6 +26,7 @@ export const DEFAULT_NOTEBOOK_SWITCHES: Readonly<NotebookSwitches> = {
   deleteRunning: "allowed",
   updateRunning: "refused",
   updateStopped: "allowed",
+  switchableFlavors: "sameCategory",
 };
 
 export const NOTEBOOK_SWITCH_VALUES: { readonly [K in keyof NotebookSwitches]: readonly NotebookSwitches[K][] } = {
@@ -27,6 +34,7 @@ export const NOTEBOOK_SWITCH_VALUES: { readonly [K in keyof NotebookSwitches]: r
   deleteRunning: ["allowed", "refused"],
   updateRunning: ["refused", "allowed"],
   updateStopped: ["allowed", "refused"],
+  switchableFlavors: ["sameCategory", "imageCategories"],
 };
 
 /** Checks a partial set of switches (from options, the CLI or the admin API); throws on an unknown key or value. */

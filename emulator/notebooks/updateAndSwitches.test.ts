@@ -123,6 +123,7 @@ describe("the switches", () => {
       deleteRunning: "allowed",
       updateRunning: "refused",
       updateStopped: "allowed",
+      switchableFlavors: "sameCategory",
     });
     expect(await emulator.admin.setSwitches({ notFound: "http404" })).toEqual({
       ...DEFAULT_NOTEBOOK_SWITCHES,

@@ -52,10 +52,18 @@ function checkStatus(input: NotebookUpdateRequest, status: string, service: Serv
   }
 }
 
-/** 6792 unless the flavor is in the notebook's switchable list [notebooks §10.2], unknown flavors included; sold out: 6329. */
-function checkFlavor(record: NotebookRecord, flavor: string, soldOut: Record<string, boolean>): void {
+/**
+ * 6792 unless the flavor is in the notebook's switchable list as GET …/{id}/flavors shows it now [notebooks §7,
+ * §10.2] (unknown flavors included; an image changed in the same PUT does not widen it); sold out: 6329.
+ */
+function checkFlavor(
+  record: NotebookRecord,
+  flavor: string,
+  service: ServiceContext,
+  soldOut: Record<string, boolean>,
+) {
   if (flavor === record.flavor) return;
-  const target = switchableFlavors(record.flavor).find((f) => f.id === flavor);
+  const target = switchableFlavors(record, service.switches.switchableFlavors).find((f) => f.id === flavor);
   if (target === undefined) throw notebookErrors.flavorSwitch(record.id, flavor);
   if (isSoldOut(target, soldOut)) throw errors.soldOut();
 }
@@ -79,7 +87,7 @@ export function updateNotebook(request: RoutedRequest, service: ServiceContext):
     const record = findLiveNotebook(state, request, service);
     const now = service.now();
     checkStatus(input, statusAt(record.timeline, now), service);
-    if (input.flavor !== undefined) checkFlavor(record, input.flavor, state.notebookSoldOut);
+    if (input.flavor !== undefined) checkFlavor(record, input.flavor, service, state.notebookSoldOut);
     if (input.storage_new_size !== undefined) applyResize(record, input.storage_new_size, now, service.timeScale);
     if (input.name !== undefined) record.name = input.name;
     if (input.description !== undefined) record.description = input.description;

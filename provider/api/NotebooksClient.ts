@@ -302,15 +302,17 @@ export class NotebooksClient {
     return page.data ?? page.flavors ?? [];
   }
 
-  /** The flavors an existing notebook can switch to [notebooks §10.2]. */
-  async listSwitchableFlavors(id: string): Promise<NotebookFlavor[]> {
-    const page = await this.call<NotebookFlavorsResponse>({
+  /**
+   * The flavors an existing notebook can switch to [notebooks §10.2], as the whole answer: which of `flavors` and
+   * `data` to trust, and whether `total` says some are missing, is the caller's judgement (notebook/flavorSwitch.ts).
+   */
+  async listSwitchableFlavors(id: string): Promise<NotebookFlavorsResponse> {
+    return this.call<NotebookFlavorsResponse>({
       method: "GET",
       path: this.notebookPath(id, "/flavors"),
       retry: "idempotent",
       answer: "NotebookFlavorsResponse",
     });
-    return page.flavors ?? page.data ?? [];
   }
 
   async listImages(query: ImageQuery = {}): Promise<NotebookImage[]> {

@@ -127,9 +127,10 @@ describe("Notebook", () => {
   });
 
   test("changes in place are never refused", async () => {
+    // Not the flavor: its change is judged against the notebook's switchable list (flavorSwitch.test.ts).
     const diff = await previewNotebook(storedNotebook(declared, { status: "STOPPED" }), {
       ...declared,
-      flavor: "modelarts.vm.cpu.8u",
+      imageId: "278e88d1-5b71-4766-8502-b3ba72e824d9",
       volume: { category: "EVS", capacityGb: 40 },
       description: "grown",
     });

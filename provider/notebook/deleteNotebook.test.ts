@@ -3,7 +3,7 @@
  * is gone, a ModelArts refusal reads the notebook and goes the long way, and an answer that cannot be trusted is an
  * error, never gone.
  */
-import { callApi, startEmulator, type Emulator } from "../../emulator/index.js";
+import { startEmulator, type Emulator } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { setProgressSink } from "../core/progress.js";
 import { notebookProvider } from "./notebookProvider.js";
@@ -15,13 +15,23 @@ const ONE = "/v1/{project_id}/notebooks/{id}";
 let emulator: Emulator;
 /** `METHOD what STATUS` of every notebooks API request since the last reset (what: notebook, tags, stop, ...). */
 let requests: string[] = [];
+let waiters: { entry: string; resolve: () => void }[] = [];
+
+/** Resolves once the emulator has answered a request that `requests` records as `entry` (from now on). */
+function answered(entry: string): Promise<void> {
+  return new Promise((resolve) => waiters.push({ entry, resolve }));
+}
 
 beforeAll(async () => {
   emulator = await startEmulator({
     timeScale: 0.002,
     log: (line) => {
       const m = /^(GET|POST|PUT|DELETE) \/v1\/[^/]+\/notebooks(\/[^/ ]+)?(\/[a-z]+)?\S* (\S+)/.exec(line);
-      if (m) requests.push(`${m[1]} ${m[3] ? m[3].slice(1) : m[2] ? "notebook" : "list"} ${m[4]}`);
+      if (!m) return;
+      const entry = `${m[1]} ${m[3] ? m[3].slice(1) : m[2] ? "notebook" : "list"} ${m[4]}`;
+      requests.push(entry);
+      for (const waiter of waiters.filter((w) => w.entry === entry)) waiter.resolve();
+      waiters = waiters.filter((w) => w.entry !== entry);
     },
   });
   pointProviderAt(emulator);
@@ -69,9 +79,14 @@ test("a notebook deleted elsewhere: the DELETE's not-found answer is gone, one r
 
 test("a notebook already being deleted (6357): read, then wait until it is gone", async () => {
   const { id, outs } = await created("del-deleting");
-  await callApi(emulator, { method: "DELETE", path: `/v1/${emulator.projectId}/notebooks/${id}` });
+  // Deleting elsewhere, with no end scheduled: a real DELETE here would end it 10 ms later (5 s at time scale
+  // 0.002), before a cold provider sends its DELETE and its read. It goes once the provider has read it deleting.
+  await emulator.admin.updateNotebook(id, { status: "DELETING" });
   requests = [];
-  await provider.delete(id, outs);
+  const deleted = provider.delete(id, outs);
+  await Promise.race([answered("GET notebook 200"), deleted]);
+  await emulator.admin.deleteNotebook(id);
+  await deleted;
   expect(requests.slice(0, 2)).toEqual(["DELETE notebook 400", "GET notebook 200"]);
   expect(requests[requests.length - 1]).toBe("GET notebook 400");
 });

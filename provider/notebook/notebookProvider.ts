@@ -9,6 +9,7 @@ import { checkNotebook } from "./checkNotebook.js";
 import { createNotebook } from "./createNotebook.js";
 import { deleteNotebook } from "./deleteNotebook.js";
 import { diffNotebook } from "./diffNotebook.js";
+import { refuseFlavorSwitchAtPreview } from "./flavorSwitch.js";
 import { readNotebook } from "./readNotebook.js";
 import { lostByReplacement } from "./replacementLoss.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
@@ -32,16 +33,19 @@ export const notebookProvider = {
     // A replacement deletes the notebook's own volume: refused at preview unless the user opted in.
     const subject = { kind: "notebook", name: olds.name, id };
     refuseReplacementLosingData({ subject, olds, news, replaces, lost: lostByReplacement(olds) });
-    // The engine shows only which fields change; a stop and a start is worth saying before `pulumi up` does it.
-    if (restarts.length > 0 && replaces.length === 0 && olds.status === "RUNNING") {
-      await withResourceUrn(news, async () =>
+    if (replaces.length > 0) return { changes, replaces, deleteBeforeReplace };
+    await withResourceUrn(news, async () => {
+      // A flavor the notebook cannot switch to fails here, not after `pulumi up` has stopped it.
+      if (restarts.includes("flavor")) await refuseFlavorSwitchAtPreview(subject, id, news.flavor);
+      // The engine shows only which fields change; a stop and a start is worth saying before `pulumi up` does it.
+      if (restarts.length > 0 && olds.status === "RUNNING") {
         reportProgress(
           `update ${describeSubject(subject)}: ${restarts.join(", ")} change in ` +
             "place with a stop and a start (the notebook is RUNNING); it is started again afterwards",
           "notice",
-        ),
-      );
-    }
+        );
+      }
+    });
     return { changes, replaces, deleteBeforeReplace };
   },
   async create(inputs) {

@@ -7,7 +7,9 @@ import { partialFailure } from "../core/partialFailure.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { operationDeadline } from "../core/timeouts.js";
 import { applyChanges } from "./applyChanges.js";
+import { diffNotebook } from "./diffNotebook.js";
 import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
+import { refuseFlavorSwitchBeforeUpdate } from "./flavorSwitch.js";
 import { toOutputs } from "./mapping.js";
 import type { NotebookStep } from "./powerState.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
@@ -65,6 +67,10 @@ async function updateWithin(
         "Gone",
       ),
     );
+  }
+  // Before anything is stopped: a flavor the notebook cannot switch to is refused with nothing changed.
+  if (diffNotebook(olds, news).restarts.includes("flavor")) {
+    await refuseFlavorSwitchBeforeUpdate(step, id, notebook.flavor, news.flavor);
   }
   let lastSeen = notebook;
   try {

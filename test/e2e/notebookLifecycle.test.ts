@@ -2,7 +2,8 @@
  * The whole life of a `Notebook` (the notebooks API) through the real Pulumi CLI (engine, language host,
  * dynamic-provider host) against one time-scaled emulator, the same proof as lifecycle.test.ts gives for
  * NotebookInstance: up, no-change preview, each kind of update (in place; the EVS volume growing, and a shrink
- * refused at preview; a stop and a start for flavor and image; the declared power state), drift via refresh,
+ * refused at preview; a stop and a start for flavor and image, and a flavor the notebook cannot switch to refused
+ * at preview with nothing stopped; the declared power state), drift via refresh,
  * a replacement that would delete the EVS volume refused at preview and up, then made with the opt-in,
  * out-of-band delete, a create that ends CREATE_FAILED (replaced without the opt-in: it holds nothing), destroy,
  * and no credential or token in the state.
@@ -38,6 +39,7 @@ const NOTEBOOK = "/v1/{project_id}/notebooks/{id}";
 const STOP = `POST ${NOTEBOOK}/stop`;
 const START = `POST ${NOTEBOOK}/start`;
 const PUT = `PUT ${NOTEBOOK}`;
+const SWITCHABLE = `GET ${NOTEBOOK}/flavors`;
 const POST = "POST /v1/{project_id}/notebooks";
 const DELETE = `DELETE ${NOTEBOOK}`;
 
@@ -245,6 +247,37 @@ test(
       flavor: "modelarts.vm.cpu.8u",
       image: { id: OTHER_IMAGE },
     });
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "5b. a flavor the notebook cannot switch to fails preview and up, naming it and the allowed ones; nothing is stopped",
+  async () => {
+    await ws.setConfig("flavor", "modelarts.vm.gpu.v100");
+    const refusal =
+      `update notebook "${generatedName}" (${currentId}): flavor "modelarts.vm.gpu.v100" is not one this notebook ` +
+      'can switch to (it runs "modelarts.vm.cpu.8u"); it can switch to "modelarts.vm.cpu.2u", ' +
+      '"modelarts.vm.cpu.16u". Nothing was changed and the notebook was not stopped';
+    await emulator.admin.resetRequestCounts();
+    const preview = await pulumi("5b preview (flavor refused)", ["preview"], "fail");
+    expect(text(preview)).toContain(refusal);
+    const up = await pulumi("5b up (flavor refused)", ["up", "--yes"], "fail");
+    expect(text(up)).toContain(refusal);
+    // Each run read the switchable list (and the notebook, to tell a switch from drift); nothing was sent to change it.
+    const requests = await counts();
+    expect(requests[SWITCHABLE]).toBe(2);
+    expect({ stop: requests[STOP] ?? 0, put: requests[PUT] ?? 0, start: requests[START] ?? 0 }).toEqual({
+      stop: 0,
+      put: 0,
+      start: 0,
+    });
+    expect(await emulator.admin.getNotebook(currentId)).toMatchObject({
+      status: "RUNNING",
+      flavor: "modelarts.vm.cpu.8u",
+    });
+    await ws.setConfig("flavor", "modelarts.vm.cpu.8u");
+    await pulumi("5b preview (no changes)", ["preview", "--expect-no-changes"]);
   },
   STEP_TIMEOUT,
 );
