@@ -1,0 +1,23 @@
+import { detailedDiff } from "./detailedDiff.js";
+import { UNKNOWN_VALUE } from "./propertyValues.js";
+
+test("each path with its kind; top-level names for the CLI's diff and replace lists", () => {
+  const olds = { description: "a", volume: { category: "EVS", capacityGb: 10 }, tags: { a: "1" } };
+  const news = { description: "b", volume: { category: "OBS" }, ssh: { keyPairName: "k" } };
+  expect(detailedDiff(olds, news, ["volume.category"], ["description", "volume.capacityGb", "ssh", "tags"])).toEqual({
+    diffs: ["volume", "description", "ssh", "tags"],
+    replaces: ["volume"],
+    detailedDiff: {
+      description: "UPDATE",
+      "volume.capacityGb": "DELETE",
+      "volume.category": "UPDATE_REPLACE",
+      ssh: "ADD",
+      tags: "DELETE",
+    },
+  });
+});
+
+test("an unknown new value is listed with the kind its change would have, not compared as a value", () => {
+  const result = detailedDiff({ notebookId: "x" }, { notebookId: UNKNOWN_VALUE }, ["notebookId"], []);
+  expect(result.detailedDiff).toEqual({ notebookId: "UPDATE_REPLACE" });
+});
