@@ -210,8 +210,9 @@ start=$(date +%s)
 # run_build <dir> <command...>: Go prints module downloads and errors on stderr: shown as progress and kept for the
 # error report.
 run_build() {
-	local dir=$1
+	local dir=$1 step_start
 	shift
+	step_start=$(date +%s)
 	if ! (cd "$dir" \
 		&& GOWORK=off GOFLAGS="${GOFLAGS:-} -mod=readonly -buildvcs=false" "$@") 2>&1 | tee "$build_log" >&2; then
 		cp "$build_log" "$version_dir/last-build-failure.log" 2>/dev/null || true
@@ -219,6 +220,7 @@ run_build() {
 		fail "no usable pulumi on PATH (${path_reason:-not looked for}) and building it failed: command failed (in $dir): $*" "$version_dir/last-build-failure.log"
 	fi
 	rm -f "$build_log"
+	log "  $(basename "$dir"): $(($(date +%s) - step_start))s"
 }
 run_build "$tools_dir" "${build_cmd[@]}"
 run_build "$yaml_dir" "${yaml_build_cmd[@]}"

@@ -37,7 +37,7 @@ function kindOf(olds: Props, news: Props, path: string, replace: boolean): DiffK
 
 /**
  * `replaces` and `updates` are the resource diff's lists (dotted paths; `status` for a failed create, which is an
- * output). An unknown new value (preview) is listed like any other: the CLI shows it as `output<T>`, not as a
+ * output). An unknown new value (preview) is listed like any other: the CLI shows it as `[unknown]`, not as a
  * value, and the kind says what its change would do.
  */
 export function detailedDiff(olds: Props, news: Props, replaces: string[], updates: string[]): DetailedDiff {
