@@ -28,22 +28,36 @@ function at(props: Props, path: string): unknown {
   return value;
 }
 
-function kindOf(olds: Props, news: Props, path: string, replace: boolean): DiffKind {
+/** `input`: whether the path is an input's (an output such as `status` is never added or deleted by a program). */
+function kindOf(olds: Props, news: Props, path: string, replace: boolean, input: boolean): DiffKind {
   const before = at(olds, path);
   const after = at(news, path);
-  const base = before === undefined || before === null ? "ADD" : after === undefined ? "DELETE" : "UPDATE";
+  const base = !input
+    ? "UPDATE"
+    : before === undefined || before === null
+      ? "ADD"
+      : after === undefined
+        ? "DELETE"
+        : "UPDATE";
   return (replace ? `${base}_REPLACE` : base) as DiffKind;
 }
 
 /**
  * `replaces` and `updates` are the resource diff's lists (dotted paths; `status` for a failed create, which is an
- * output). An unknown new value (preview) is listed like any other: the CLI shows it as `[unknown]`, not as a
- * value, and the kind says what its change would do.
+ * output, not one of `inputs`). An unknown new value (preview) is listed like any other: the CLI shows it as
+ * `[unknown]`, not as a value, and the kind says what its change would do.
  */
-export function detailedDiff(olds: Props, news: Props, replaces: string[], updates: string[]): DetailedDiff {
+export function detailedDiff(
+  olds: Props,
+  news: Props,
+  replaces: string[],
+  updates: string[],
+  inputs: ReadonlySet<string>,
+): DetailedDiff {
   const detailed: Record<string, DiffKind> = {};
-  for (const path of updates) detailed[path] = kindOf(olds, news, path, false);
-  for (const path of replaces) detailed[path] = kindOf(olds, news, path, true);
+  const isInput = (path: string) => inputs.has(topLevel(path));
+  for (const path of updates) detailed[path] = kindOf(olds, news, path, false, isInput(path));
+  for (const path of replaces) detailed[path] = kindOf(olds, news, path, true, isInput(path));
   const unique = (paths: string[]) => [...new Set(paths.map(topLevel))];
   return { diffs: unique([...replaces, ...updates]), replaces: unique(replaces), detailedDiff: detailed };
 }

@@ -88,7 +88,7 @@ export async function diff(type: string, urn: string, id: string, olds: Props, n
   // The provider object decides (and says what it will do, e.g. a stop and a start); the pure diff names the paths.
   const decision = await resource.provider.diff(id, stored as never, checked as never);
   const { replaces, updates } = resource.changedFields(stored, checked);
-  const details = detailedDiff(stored, checked, replaces, updates);
+  const details = detailedDiff(stored, checked, replaces, updates, new Set(Object.keys(resource.inputFields)));
   return {
     changes: decision.changes === true,
     replaces: details.replaces,

@@ -12,9 +12,9 @@ const REF_PREFIX = "#/$defs/";
 export class JsonSchemaShapes {
   constructor(private readonly defs: Record<string, JsonSchema>) {}
 
-  /** The object def's properties, each named for the package schema (`owner` names enums and inline objects). */
-  objectShape(defName: string, owner: string): Extract<Shape, { kind: "object" }> {
-    const shape = this.shapeOf(this.def(defName), owner, defName);
+  /** The object def's properties; enums and inline objects are named after the def and the property. */
+  objectShape(defName: string): Extract<Shape, { kind: "object" }> {
+    const shape = this.shapeOf(this.def(defName), defName);
     if (shape.kind !== "object") throw new Error(`schema.json $defs.${defName} is not an object`);
     return shape;
   }
@@ -25,12 +25,12 @@ export class JsonSchemaShapes {
     return def;
   }
 
-  /** `name`: the def's own name when it is one (named types keep it), else an owner-derived name. */
-  private shapeOf(schema: JsonSchema, owner: string, name: string): Shape {
+  /** `name`: the def's own name when it is one (named types keep it), else one made from its parent and property. */
+  private shapeOf(schema: JsonSchema, name: string): Shape {
     const description = typeof schema.description === "string" ? schema.description : undefined;
     if (typeof schema.$ref === "string") {
       const defName = schema.$ref.slice(REF_PREFIX.length);
-      const shape = this.shapeOf(this.def(defName), owner, defName);
+      const shape = this.shapeOf(this.def(defName), defName);
       return description ? { ...shape, description } : shape;
     }
     if (Array.isArray(schema.enum)) {
@@ -46,25 +46,25 @@ export class JsonSchemaShapes {
       case "boolean":
         return { kind: schema.type, description };
       case "array":
-        return { kind: "array", items: this.shapeOf((schema.items ?? {}) as JsonSchema, owner, name), description };
+        return { kind: "array", items: this.shapeOf((schema.items ?? {}) as JsonSchema, name), description };
       case "object":
-        return this.objectOf(schema, owner, name, description);
+        return this.objectOf(schema, name, description);
       default:
         return { kind: "any", description };
     }
   }
 
-  private objectOf(schema: JsonSchema, owner: string, name: string, description: string | undefined): Shape {
+  private objectOf(schema: JsonSchema, name: string, description: string | undefined): Shape {
     const declared = (schema.properties ?? {}) as Record<string, JsonSchema>;
     if (Object.keys(declared).length === 0) {
       const values = typeof schema.additionalProperties === "object" ? schema.additionalProperties : {};
-      return { kind: "map", values: this.shapeOf(values as JsonSchema, owner, name), description };
+      return { kind: "map", values: this.shapeOf(values as JsonSchema, name), description };
     }
     const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
     const typeName = typeNameOf(name);
     const properties: Record<string, PropertyShape> = {};
     for (const [key, property] of Object.entries(declared)) {
-      const shape = this.shapeOf(property, typeName, `${typeName}${capitalize(key)}`);
+      const shape = this.shapeOf(property, `${typeName}${capitalize(key)}`);
       properties[key] = { shape, description: shape.description, required: required.has(key) };
     }
     return { kind: "object", name: typeName, properties, description };

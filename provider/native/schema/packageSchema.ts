@@ -94,7 +94,7 @@ function replacingFields(table: TypeTable, resource: NativeResource, inputs: Obj
 }
 
 function resourceSpec(table: TypeTable, defs: JsonSchemaShapes, shapes: TypeShapes, resource: NativeResource): Spec {
-  const inputs = defs.objectShape(resource.inputsDef, resource.name);
+  const inputs = defs.objectShape(resource.inputsDef);
   const outputs = shapes.interfaceShape(resource.outputsType.file, resource.outputsType.name);
   // Inputs and the inputs part of the outputs share the types schema.json gives them; reported outputs are typed
   // by the outputs interface.
