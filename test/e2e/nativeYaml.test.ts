@@ -33,6 +33,7 @@ const STEP_TIMEOUT = 10 * 60_000;
 const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
 const STORAGE = "/v1/{project_id}/notebooks/{instance_id}/storage";
 
+let bin: string;
 let emulator: Emulator;
 let ws: PulumiWorkspace;
 let programDir: string;
@@ -47,22 +48,27 @@ const steps = new CliSteps(
 );
 const pulumi = (step: string, args: string[], expected?: "ok" | "fail") => steps.run(step, args, expected);
 
+/** A copy of a program folder under test/.work whose `modelarts` plugin path is this repository's bin/. */
+function programCopy(template: string, pluginPath: string): string {
+  mkdirSync(path.join(REPO_ROOT, "test/.work"), { recursive: true });
+  const dir = mkdtempSync(path.join(REPO_ROOT, `test/.work/${path.basename(template)}-`));
+  cpSync(template, dir, { recursive: true });
+  const manifest = path.join(dir, "Pulumi.yaml");
+  const text = readFileSync(manifest, "utf8");
+  expect(text).toContain(`path: ${pluginPath}`);
+  writeFileSync(manifest, text.replace(`path: ${pluginPath}`, `path: ${path.join(REPO_ROOT, "bin")}`));
+  return dir;
+}
+
 async function outputs(): Promise<Record<string, unknown>> {
   return JSON.parse((await ws.ok(["stack", "output", "--json"])).stdout);
 }
 
 beforeAll(async () => {
-  const bin = await getPulumiBin();
+  bin = await getPulumiBin();
   emulator = await startEmulator({ timeScale: 0.02 });
-  // A copy of the program, so the import step can add the generated code; the plugin folder is this repository's.
-  mkdirSync(path.join(REPO_ROOT, "test/.work"), { recursive: true });
-  programDir = mkdtempSync(path.join(REPO_ROOT, "test/.work/native-yaml-"));
-  cpSync(TEMPLATE, programDir, { recursive: true });
-  const manifest = path.join(programDir, "Pulumi.yaml");
-  writeFileSync(
-    manifest,
-    readFileSync(manifest, "utf8").replace("path: ../../../../bin", `path: ${path.join(REPO_ROOT, "bin")}`),
-  );
+  // A copy of the program, so the import step can add the generated code.
+  programDir = programCopy(TEMPLATE, "../../../../bin");
   // Only the poll schedule comes from the environment: endpoint and credentials are stack config.
   const pollEnv = Object.fromEntries(Object.entries(emulatorEnv(emulator)).filter(([k]) => k.startsWith("MODELARTS_")));
   ws = await createWorkspace({ programDir, stack: `native-${process.pid}`, bin, env: pollEnv });
@@ -236,6 +242,31 @@ test(
     const left = (await emulator.admin.listNotebooks()).filter((n) => n.status !== "DELETED");
     expect(left).toEqual([]);
     expectNoSecretIn(outputsSeen.join("\n"), secretsOf(emulator));
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "examples/native-yaml: up with both lookups, then destroy",
+  async () => {
+    const dir = programCopy(path.join(REPO_ROOT, "examples/native-yaml"), "node_modules/pulumi-modelarts/bin");
+    // The emulator's settings as environment variables, as examples/README.md runs an example here.
+    const example = await createWorkspace({
+      programDir: dir,
+      stack: `example-${process.pid}`,
+      bin,
+      env: emulatorEnv(emulator),
+    });
+    try {
+      const up = await example.ok(["up", "--yes"]);
+      expect(up.stdout).toContain("+ 3 created");
+      const out = JSON.parse((await example.ok(["stack", "output", "--json"])).stdout) as Record<string, string>;
+      expect(out).toMatchObject({ status: "RUNNING", url: expect.stringMatching(/^https:\/\//) });
+      expect((await example.ok(["destroy", "--yes"])).stdout).toContain("3 deleted");
+    } finally {
+      example.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
   },
   STEP_TIMEOUT,
 );
