@@ -16,6 +16,9 @@ type Spec = Record<string, any>;
 
 const token = (name: string) => `${PACKAGE}:index:${name}`;
 
+/** The Go SDK's package path (its module is the folder above: sdks/go). */
+export const GO_IMPORT_BASE_PATH = "pulumi-modelarts/sdks/go/modelarts";
+
 /** Named object and enum types, each defined once; a second, different definition under one name is an error. */
 class TypeTable {
   readonly types: Record<string, Spec> = {};
@@ -175,6 +178,13 @@ export function buildPackageSchema(sources: SchemaSources): Spec {
     resources,
     functions,
     types: table.types,
+    // The SDKs' names and module paths (tools/sdkgen generates them into sdks/). The Go module has no public home
+    // yet: programs use it through a `replace` of this path with the folder (examples/go-notebook).
+    supportPack: true,
+    language: {
+      go: { importBasePath: GO_IMPORT_BASE_PATH },
+      python: { packageName: "pulumi_modelarts", pyproject: { enabled: true } },
+    },
   };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
