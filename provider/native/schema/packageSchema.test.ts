@@ -3,7 +3,7 @@
  * catalogues, schema.json, the settings and the TypeScript interfaces, so each assertion names where it comes from.
  */
 import * as path from "node:path";
-import { ENV_NAMES, SECRET_FIELDS } from "../../auth/resolveSettings.js";
+import { ENV_NAMES, isCredentialSetting } from "../../auth/resolveSettings.js";
 import { RESOURCES } from "../registry.js";
 import { packageSchemaOf } from "./writePackageSchema.js";
 
@@ -99,7 +99,7 @@ test("the config: every setting the settings resolution reads, the secret ones m
   for (const key of Object.keys(ENV_NAMES)) {
     expect({ key, secret: variables[key].secret === true }).toEqual({
       key,
-      secret: SECRET_FIELDS.has(key as keyof typeof ENV_NAMES),
+      secret: isCredentialSetting(key as keyof typeof ENV_NAMES),
     });
   }
   expect(variables.secretKey.secret).toBe(true);

@@ -4,12 +4,12 @@
  * TypeScript interfaces, and the settings resolution (config keys, secrets, environment variables). The build
  * writes it (writePackageSchema.ts); the provider serves it (GetSchema); SDKs are generated from it.
  */
-import { ENV_NAMES, SECRET_FIELDS } from "../../auth/resolveSettings.js";
+import { ENV_NAMES, isCredentialSetting } from "../../auth/resolveSettings.js";
 import { RATE_LIMIT_SETTINGS } from "../../core/providerContext.js";
 import { FUNCTIONS, PACKAGE, RESOURCES, type NativeResource } from "../registry.js";
-import { JsonSchemaShapes } from "./jsonSchemaShapes.js";
+import { JsonSchemaShapes } from "./JsonSchemaShapes.js";
 import type { ObjectShape, PropertyShape, Shape } from "./shapes.js";
-import type { TypeShapes } from "./typeShapes.js";
+import type { TypeShapes } from "./TypeShapes.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the package schema is JSON */
 type Spec = Record<string, any>;
@@ -121,7 +121,7 @@ function resourceSpec(table: TypeTable, defs: JsonSchemaShapes, shapes: TypeShap
 function configVariables(): Record<string, Spec> {
   const variables: Record<string, Spec> = {};
   for (const [key, names] of Object.entries(ENV_NAMES)) {
-    const secret = SECRET_FIELDS.has(key as keyof typeof ENV_NAMES);
+    const secret = isCredentialSetting(key as keyof typeof ENV_NAMES);
     variables[key] = {
       type: "string",
       description:

@@ -1,7 +1,7 @@
 /**
  * The shape of a value as the package schema needs it, read from either source the project keeps: schema.json's
  * JSON Schema `$defs` (the inputs, with their rules and descriptions) and the TypeScript interfaces of the outputs
- * and of the lookups' arguments and results (typeShapes.ts).
+ * and of the lookups' arguments and results (TypeShapes.ts).
  */
 export type Shape =
   | { kind: "string" | "number" | "integer" | "boolean" | "any"; description?: string }

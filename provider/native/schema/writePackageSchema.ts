@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { FUNCTIONS, RESOURCES } from "../registry.js";
 import { SCHEMA_FILE_NAME } from "../packageFiles.js";
 import { buildPackageSchema } from "./packageSchema.js";
-import { TypeShapes } from "./typeShapes.js";
+import { TypeShapes } from "./TypeShapes.js";
 
 function repositoryRoot(): string {
   for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
