@@ -7,8 +7,9 @@ const execFileAsync = promisify(execFile);
 export const REPO_ROOT = path.resolve(__dirname, "..");
 
 /**
- * The bin directory with `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`
- * (scripts/get-pulumi.sh: the PATH copy of the pinned version, or the cached Go build; builds it when missing).
+ * The bin directory with `pulumi`, `pulumi-language-nodejs`, `pulumi-language-yaml` and
+ * `pulumi-resource-pulumi-nodejs` (scripts/get-pulumi.sh: the PATH copy of the pinned version, or the cached Go
+ * build; builds it when missing).
  */
 export async function getPulumiBin(): Promise<string> {
   const { stdout } = await execFileAsync("bash", [path.join(REPO_ROOT, "scripts/get-pulumi.sh")], {

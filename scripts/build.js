@@ -19,6 +19,14 @@ if (result.status !== 0) {
   console.error(`build: tsc failed (${result.error ?? `exit ${result.status ?? result.signal}`}); dist/ is incomplete`);
   process.exit(result.status || 1);
 }
+// The native provider's Pulumi package schema, generated from the compiled registry and the sources' types.
+const schema = spawnSync(process.execPath, [path.join(dist, "provider/native/schema/writePackageSchema.js")], {
+  stdio: "inherit",
+});
+if (schema.status !== 0) {
+  console.error(`build: writing the Pulumi package schema failed (exit ${schema.status ?? schema.signal})`);
+  process.exit(schema.status || 1);
+}
 const stamp = path.join(dist, ".build-stamp");
 writeFileSync(stamp, `dist/ built by scripts/build.js; the build started at ${started.toISOString()}\n`);
 // The stamp carries the start time: a source saved while tsc ran is newer than it, so the next check rebuilds.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes the Pulumi CLI (`pulumi`), the Node.js language host (`pulumi-language-nodejs`) and the dynamic provider
-# plugin shim (`pulumi-resource-pulumi-nodejs`) of the pinned version available, and prints the directory to put
+# Makes the Pulumi CLI (`pulumi`), the Node.js language host (`pulumi-language-nodejs`), the dynamic provider
+# plugin shim (`pulumi-resource-pulumi-nodejs`) of the pinned version and Pulumi's YAML language host
+# (`pulumi-language-yaml`, for YAML programs of the native provider) available, and prints the directory to put
 # on PATH as the LAST line of stdout. Progress and errors go to stderr.
 #
 #   PATH="$(scripts/get-pulumi.sh | tail -n1):$PATH"
@@ -8,9 +9,11 @@
 # 1. If `pulumi` on PATH has the pinned version and `pulumi-language-nodejs` is on PATH too (reporting the pinned
 #    version, or sitting next to that `pulumi` as in a release archive), their directory is used.
 #    PULUMI_MODELARTS_USE_PATH_CLI=1 uses the `pulumi` on PATH whatever its version.
-# 2. Otherwise both are built with Go (modules from the Go module proxy) from tools/ (tools/go.mod pins the
+#    A `pulumi-language-yaml` must be on PATH or next to that `pulumi` too (release archives ship one).
+# 2. Otherwise they are built with Go (modules from the Go module proxy) from tools/ (tools/go.mod pins the
 #    version; tools/pulumi-language-nodejs is this project's own language host, since the real one is not served
-#    by the proxy) into a cache outside the clone, shared by later runs and other clones on the machine:
+#    by the proxy; tools/pulumi-language-yaml/go.mod pins pulumi-yaml, a module of its own) into a cache outside
+#    the clone, shared by later runs and other clones on the machine:
 #      ${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-modelarts/pulumi-cli/v<version>/bin
 #    The build goes to a temporary directory that is renamed into place, with a stamp (hash of the version and of
 #    tools/ sources), only after it succeeded, so an interrupted build never leaves a half-made cache. Go's own
@@ -45,6 +48,11 @@ version=$(sed -n 's/^[[:space:]]*github\.com\/pulumi\/pulumi\/pkg\/v3 v\([0-9][^
 sdk_version=$(sed -n 's/^[[:space:]]*github\.com\/pulumi\/pulumi\/sdk\/v3 v\([0-9][^[:space:]]*\).*/\1/p' "$tools_dir/go.mod" | head -n1)
 [ "$sdk_version" = "$version" ] \
 	|| fail "$tools_dir/go.mod requires pulumi pkg/v3 v$version but sdk/v3 v${sdk_version:-?}; they must be the same version"
+
+# Pulumi's YAML language host, pinned in its own module (it does not compile against the CLI's pkg/v3).
+yaml_dir="$tools_dir/pulumi-language-yaml"
+yaml_version=$(sed -n 's/^[[:space:]]*\(require[[:space:]]*\)\{0,1\}github\.com\/pulumi\/pulumi-yaml v\([0-9][^[:space:]]*\).*/\2/p' "$yaml_dir/go.mod" | head -n1)
+[ -n "$yaml_version" ] || fail "cannot read the pinned github.com/pulumi/pulumi-yaml version from $yaml_dir/go.mod"
 
 export PULUMI_SKIP_UPDATE_CHECK=true
 
@@ -96,6 +104,10 @@ try_path_cli() {
 		path_reason="$pulumi_bin is v$version but pulumi-resource-pulumi-nodejs (for dynamic providers) is neither on PATH nor next to it"
 		return 1
 	fi
+	if ! command -v pulumi-language-yaml >/dev/null 2>&1 && [ ! -x "$pulumi_dir/pulumi-language-yaml" ]; then
+		path_reason="$pulumi_bin is v$version but pulumi-language-yaml (for YAML programs) is neither on PATH nor next to it"
+		return 1
+	fi
 	log "using pulumi v$version from PATH ($pulumi_dir)"
 	printf '%s\n' "$pulumi_dir"
 	return 0
@@ -126,14 +138,14 @@ script=$(node -e "console.log(require.resolve(\"@pulumi/pulumi/cmd/dynamic-provi
 exec node "$script" "$@"
 '
 
-# Cache key: the version, the shim and every non-test source under tools/. Bump stamp_format when the build recipe
+# Cache key: the version, the shim and every non-test source under tools/ but sdkgen/ (not built here). Bump stamp_format when the build recipe
 # below (flags, files written) changes, so that existing caches are rebuilt.
-stamp_format=1
+stamp_format=2
 cache_key() {
 	{
-		printf 'format %s\nversion %s\n' "$stamp_format" "$version"
+		printf 'format %s\nversion %s\nyaml %s\n' "$stamp_format" "$version" "$yaml_version"
 		printf '%s' "$shim_contents"
-		(cd "$tools_dir" && find . -type f \( -name '*.go' ! -name '*_test.go' -o -name go.mod -o -name go.sum \) -print | LC_ALL=C sort \
+		(cd "$tools_dir" && find . -path ./sdkgen -prune -o -type f \( -name '*.go' ! -name '*_test.go' -o -name go.mod -o -name go.sum \) -print | LC_ALL=C sort \
 			| while IFS= read -r f; do
 				printf '%s\n' "$f"
 				cat "$f"
@@ -145,7 +157,7 @@ key=$(cache_key)
 cache_ok() {
 	[ -f "$bin_dir/.stamp" ] && [ "$(cat "$bin_dir/.stamp")" = "$key" ] \
 		&& [ -x "$bin_dir/pulumi" ] && [ -x "$bin_dir/pulumi-language-nodejs" ] \
-		&& [ -x "$bin_dir/pulumi-resource-pulumi-nodejs" ]
+		&& [ -x "$bin_dir/pulumi-resource-pulumi-nodejs" ] && [ -x "$bin_dir/pulumi-language-yaml" ]
 }
 
 if cache_ok; then
@@ -187,19 +199,31 @@ trap 'exit 130' INT TERM
 ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version"
 build_cmd=("$go_bin" build -o "$tmp_dir/" -ldflags "$ldflags"
 	github.com/pulumi/pulumi/pkg/v3/cmd/pulumi ./pulumi-language-nodejs)
+yaml_build_cmd=("$go_bin" build -o "$tmp_dir/"
+	-ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$yaml_version"
+	github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml)
 
-log "building pulumi v$version and pulumi-language-nodejs with $("$go_bin" env GOVERSION) into $bin_dir"
-log "  (the first build downloads ~1.3 GB of modules and compiles for ~4 minutes on 2 cores; later builds reuse"
+log "building pulumi v$version, pulumi-language-nodejs and pulumi-language-yaml v$yaml_version with $("$go_bin" env GOVERSION) into $bin_dir"
+log "  (the first build downloads ~1.3 GB of modules and compiles for ~7 minutes on 2 cores; later builds reuse"
 log "   GOMODCACHE=$("$go_bin" env GOMODCACHE) and GOCACHE=$("$go_bin" env GOCACHE))"
 start=$(date +%s)
-# Go prints module downloads and errors on stderr: shown as progress and kept for the error report.
-if ! (cd "$tools_dir" \
-	&& GOWORK=off GOFLAGS="${GOFLAGS:-} -mod=readonly -buildvcs=false" "${build_cmd[@]}") 2>&1 | tee "$build_log" >&2; then
-	cp "$build_log" "$version_dir/last-build-failure.log" 2>/dev/null || true
+# run_build <dir> <command...>: Go prints module downloads and errors on stderr: shown as progress and kept for the
+# error report.
+run_build() {
+	local dir=$1 step_start
+	shift
+	step_start=$(date +%s)
+	if ! (cd "$dir" \
+		&& GOWORK=off GOFLAGS="${GOFLAGS:-} -mod=readonly -buildvcs=false" "$@") 2>&1 | tee "$build_log" >&2; then
+		cp "$build_log" "$version_dir/last-build-failure.log" 2>/dev/null || true
+		rm -f "$build_log"
+		fail "no usable pulumi on PATH (${path_reason:-not looked for}) and building it failed: command failed (in $dir): $*" "$version_dir/last-build-failure.log"
+	fi
 	rm -f "$build_log"
-	fail "no usable pulumi on PATH (${path_reason:-not looked for}) and building it failed: command failed (in $tools_dir): ${build_cmd[*]}" "$version_dir/last-build-failure.log"
-fi
-rm -f "$build_log"
+	log "  $(basename "$dir"): $(($(date +%s) - step_start))s"
+}
+run_build "$tools_dir" "${build_cmd[@]}"
+run_build "$yaml_dir" "${yaml_build_cmd[@]}"
 
 printf '%s' "$shim_contents" >"$tmp_dir/pulumi-resource-pulumi-nodejs"
 chmod 755 "$tmp_dir/pulumi-resource-pulumi-nodejs"
@@ -210,6 +234,9 @@ got=$("$tmp_dir/pulumi" version 2>&1 | tail -n1) || fail "the built CLI does not
 got=$("$tmp_dir/pulumi-language-nodejs" -version 2>&1 | tail -n1) \
 	|| fail "the built language host does not run: $tmp_dir/pulumi-language-nodejs -version: $got"
 [ "$got" = "v$version" ] || fail "the built language host reports version '$got', expected v$version"
+# (the YAML host has no version flag: it must at least start and print its usage)
+"$tmp_dir/pulumi-language-yaml" -help >/dev/null 2>&1 \
+	|| fail "the built YAML language host does not run: $tmp_dir/pulumi-language-yaml -help"
 
 printf '%s\n' "$key" >"$tmp_dir/.stamp"
 chmod 755 "$tmp_dir"

@@ -6,8 +6,10 @@ import { notebookStorageMountShim } from "./providerShims.js";
 
 export interface NotebookStorageMountArgs {
   /**
-   * The notebook to mount into (its id, e.g. a `Notebook`'s `notebookId`). It must be RUNNING when the mount is
-   * created and when it is removed: the API mounts and unmounts only then. Changing it replaces the mount.
+   * The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update
+   * of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It
+   * must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then.
+   * Changing it replaces the mount.
    */
   notebookId: pulumi.Input<string>;
   /**
@@ -41,7 +43,7 @@ export interface NotebookStorageMountArgs {
  *
  * ```ts
  * const datasets = new NotebookStorageMount("datasets", {
- *   notebookId: dev.notebookId, // a Notebook with desiredStatus: "RUNNING"
+ *   notebookId: dev.id, // a Notebook with desiredStatus: "RUNNING"; its id stays known in previews
  *   uri: "obs://my-bucket/datasets/",
  *   mountPath: "/data/datasets/",
  * });

@@ -1,81 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { NotebookImage } from "../protocol/notebooks/wireTypes.js";
-import { ConfigurationError, ConflictError } from "../provider/api/errors.js";
-import type { NotebooksClient } from "../provider/api/NotebooksClient.js";
-import { sanitizeServiceText } from "../provider/api/redact.js";
-import { operationError, type Subject } from "../provider/core/operationError.js";
+import {
+  findNotebookImages,
+  type GetNotebookImagesArgs,
+  type GetNotebookImagesResult,
+} from "../provider/lookups/notebookImages.js";
 import { lookupClient } from "./lookupClient.js";
 
-export interface GetNotebookImagesArgs {
-  /**
-   * API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless
-   * `nameFuzzy`. Default: any name.
-   */
-  name?: string;
-  /** Match `name` as a part of the image name (API query `name_fuzzy_match`). Default `false`: the exact name. */
-  nameFuzzy?: boolean;
-  /** API query `type`: `"BUILD_IN"` (the service's images, default) or `"DEDICATED"` (images users saved). */
-  type?: "BUILD_IN" | "DEDICATED";
-  /** API query `workspace_id`: `"0"` (default) or a 32-character workspace id. */
-  workspaceId?: string;
-  /** API query `namespace`: the SWR organization of the image. Default: any. */
-  namespace?: string;
-  /** Keep only this CPU architecture, `"x86_64"` or `"aarch64"` (compared case-insensitively, as Terraform does). */
-  cpuArch?: "x86_64" | "aarch64";
-  /** Keep only this exact image tag. Default: any tag. */
-  tag?: string;
-  /**
-   * When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names
-   * for a name that does not exist); `true` returns an empty list (and `id` `""`).
-   */
-  allowEmpty?: boolean;
-}
+export type {
+  GetNotebookImagesArgs,
+  GetNotebookImagesResult,
+  NotebookImageInfo,
+} from "../provider/lookups/notebookImages.js";
 
 /** {@link GetNotebookImagesArgs} whose fields may be outputs of other resources. */
 export type GetNotebookImagesOutputArgs = {
   [K in keyof GetNotebookImagesArgs]: pulumi.Input<GetNotebookImagesArgs[K]>;
 };
-
-/** One image of the listing (API `ImageResponse`, docs/modelarts-notebooks-api.md §11), in camelCase. */
-export interface NotebookImageInfo {
-  /** The image id (a UUID), what `Notebook.imageId` takes. */
-  id: string;
-  name: string;
-  tag: string;
-  /** The image in SWR, e.g. `swr.cn-north-4.myhuaweicloud.com/atelier/pytorch_1_8:<tag>`. */
-  swrPath: string;
-  /** `"BUILD_IN"` or `"DEDICATED"`. */
-  type: string;
-  /** CPU architecture in lower case, `"x86_64"` or `"aarch64"`; `""` if not given. */
-  arch: string;
-  description: string;
-  /** What a notebook from it offers: `NOTEBOOK` (JupyterLab), `SSH`, ... An image without NOTEBOOK needs SSH. */
-  devServices: string[];
-  /** The flavor categories it runs on: `CPU`, `GPU`, `ASCEND`. */
-  resourceCategories: string[];
-  /** `COMMON`, `INFERENCE`, `TRAIN`, `DEV` or `UNKNOWN`. */
-  serviceType: string;
-  /** The SWR organization. */
-  namespace: string;
-  workspaceId: string;
-  /** `ACTIVE` when usable. */
-  status: string;
-  /** Time of the image's last change, ISO 8601 (UTC), or `""`. */
-  updatedAt: string;
-}
-
-export interface GetNotebookImagesResult {
-  /** The matching images, the most recently updated first. */
-  images: NotebookImageInfo[];
-  /** The id of the first (most recently updated) match, ready for `Notebook.imageId`; `""` when nothing matched. */
-  id: string;
-}
-
-const TYPES = ["BUILD_IN", "DEDICATED"] as const;
-const ARCHES = ["x86_64", "aarch64"] as const;
-const SUBJECT: Subject = { kind: "notebook images" };
-/** Names offered when an exact name finds nothing. */
-const SIMILAR_NAMES = 5;
 
 /**
  * The notebook images (GET /v1/{project_id}/images), filtered; `cpuArch` and `tag` client-side. Runs in the
@@ -87,40 +27,7 @@ const SIMILAR_NAMES = 5;
  * ```
  */
 export async function getNotebookImages(args: GetNotebookImagesArgs = {}): Promise<GetNotebookImagesResult> {
-  try {
-    checkArgs(args);
-    const client = await lookupClient();
-    const type = args.type ?? "BUILD_IN";
-    const workspaceId = args.workspaceId ?? "0";
-    const exact = args.name !== undefined && args.nameFuzzy !== true;
-    const listed = await client.listImages({
-      name: args.name,
-      name_fuzzy_match: args.name === undefined ? undefined : !exact,
-      type,
-      namespace: args.namespace,
-      workspace_id: workspaceId,
-    });
-    // The query asked for the exact name already; checked again, so a service that ignores the flag cannot
-    // hand a namesake's superset to a program that asked for one image.
-    const candidates = listed.filter((i) => !exact || i.name === args.name || i.name === undefined);
-    // An entry the lookup could pick is never skipped for what cannot be read in it: an error says which.
-    const unreadable = candidates.find(
-      (i) => typeof i.id !== "string" || i.id === "" || (exact && i.name === undefined),
-    );
-    if (unreadable) throw unreadableImage(unreadable);
-    const named = candidates as (NotebookImage & { id: string })[];
-    const images = named
-      .filter((i) => args.cpuArch === undefined || (i.arch ?? "").toLowerCase() === args.cpuArch.toLowerCase())
-      .filter((i) => args.tag === undefined || i.tag === args.tag)
-      .sort((a, b) => (b.update_at ?? 0) - (a.update_at ?? 0))
-      .map(toImageInfo);
-    if (images.length === 0 && args.allowEmpty !== true) {
-      throw await noMatch(client, args, { type, workspaceId, exact }, named);
-    }
-    return { images, id: images[0]?.id ?? "" };
-  } catch (err) {
-    throw operationError("look up", SUBJECT, err);
-  }
+  return findNotebookImages(args, () => lookupClient());
 }
 
 /**
@@ -135,95 +42,4 @@ export function getNotebookImagesOutput(
   args: GetNotebookImagesOutputArgs = {},
 ): pulumi.Output<GetNotebookImagesResult> {
   return pulumi.output(args).apply((plain) => getNotebookImages(plain as GetNotebookImagesArgs));
-}
-
-function toImageInfo(image: NotebookImage & { id: string }): NotebookImageInfo {
-  return {
-    id: image.id,
-    name: image.name ?? "",
-    tag: image.tag ?? "",
-    swrPath: image.swr_path ?? "",
-    type: image.type ?? "",
-    arch: (image.arch ?? "").toLowerCase(),
-    description: image.description ?? "",
-    devServices: [...(image.dev_services ?? [])],
-    resourceCategories: [...(image.resource_categories ?? [])],
-    serviceType: image.service_type ?? "",
-    namespace: image.namespace ?? "",
-    workspaceId: image.workspace_id ?? "",
-    status: image.status ?? "",
-    updatedAt: typeof image.update_at === "number" ? new Date(image.update_at).toISOString() : "",
-  };
-}
-
-function unreadableImage(image: NotebookImage): ConflictError {
-  const which =
-    typeof image.id === "string" && image.id !== ""
-      ? `image ${JSON.stringify(sanitizeServiceText(image.id).slice(0, 80))} without a readable name`
-      : `an image${image.name === undefined ? "" : ` named ${JSON.stringify(sanitizeServiceText(image.name).slice(0, 80))}`} without a readable id`;
-  return new ConflictError(
-    `the service listed ${which}, so the lookup cannot tell which image to return; retry, or narrow the filters`,
-    "UnreadableListingEntry",
-  );
-}
-
-/** Plain JavaScript callers get a clear message for a value the types would have refused, before any request. */
-function checkArgs(args: GetNotebookImagesArgs): void {
-  const problems: string[] = [];
-  if (args.type !== undefined && !TYPES.includes(args.type)) {
-    problems.push(`type must be one of ${TYPES.join(", ")} (got ${JSON.stringify(args.type)})`);
-  }
-  const arch = typeof args.cpuArch === "string" ? args.cpuArch.toLowerCase() : args.cpuArch;
-  if (arch !== undefined && !ARCHES.includes(arch as (typeof ARCHES)[number])) {
-    problems.push(`cpuArch must be one of ${ARCHES.join(", ")} (got ${JSON.stringify(args.cpuArch)})`);
-  }
-  for (const field of ["name", "workspaceId", "namespace", "tag"] as const) {
-    const value = args[field];
-    if (value !== undefined && (typeof value !== "string" || value === "")) {
-      problems.push(`${field} must be a non-empty string (got ${JSON.stringify(value)})`);
-    }
-  }
-  if (problems.length > 0) throw new ConfigurationError(problems.join("; "), "InvalidLookupArgs");
-}
-
-/**
- * What was asked for, and for a name that does not exist the names that contain it (one more listing, made only
- * on this failure path), so a typo or a version suffix is quick to fix.
- */
-async function noMatch(
-  client: NotebooksClient,
-  args: GetNotebookImagesArgs,
-  query: { type: string; workspaceId: string; exact: boolean },
-  named: NotebookImage[],
-): Promise<ConflictError> {
-  const what =
-    args.name === undefined ? "" : ` ${query.exact ? "named" : "with a name containing"} ${JSON.stringify(args.name)}`;
-  const filters = (["namespace", "cpuArch", "tag"] as const)
-    .filter((field) => args[field] !== undefined)
-    .map((field) => `${field} ${JSON.stringify(args[field])}`);
-  let message =
-    `no ${query.type} image${what} in workspace ${JSON.stringify(query.workspaceId)}` +
-    (filters.length > 0 ? ` with ${filters.join(", ")}` : "");
-  if (named.length > 0) {
-    // The name exists; the client-side filters left nothing: say what there is.
-    const found = named
-      .slice(0, SIMILAR_NAMES)
-      .map((i) => sanitizeServiceText(`${i.name ?? ""}:${i.tag ?? ""} (${i.arch ?? "?"})`));
-    message += `; there are ${found.join(", ")}${named.length > SIMILAR_NAMES ? ` and ${named.length - SIMILAR_NAMES} more` : ""}`;
-  } else if (query.exact) {
-    const similar = await client.listImages({
-      name: args.name,
-      name_fuzzy_match: true,
-      type: query.type,
-      workspace_id: query.workspaceId,
-    });
-    const names = [...new Set(similar.map((i) => i.name).filter((n): n is string => typeof n === "string"))].map(
-      sanitizeServiceText,
-    );
-    if (names.length > 0) {
-      message += `; images whose name contains it: ${names.slice(0, SIMILAR_NAMES).join(", ")}`;
-      if (names.length > SIMILAR_NAMES) message += ` and ${names.length - SIMILAR_NAMES} more`;
-    }
-  }
-  return new ConflictError(`${message}; check the filters, or set allowEmpty: true for an empty list`, "LookupNoMatch");
 }

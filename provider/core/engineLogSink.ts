@@ -40,12 +40,20 @@ export async function withResourceUrn<T>(props: { __urn?: unknown } | undefined,
   }
 }
 
-type SendLog = (urn: string, message: string, ephemeral: boolean) => Promise<void>;
+export type SendLog = (urn: string, message: string, ephemeral: boolean) => Promise<void>;
 
 /** undefined: not tried yet; null: no engine (not in the provider host, or a call failed). */
 let engine: SendLog | null | undefined;
 /** Lines are sent one after the other, so the engine sees them in order. */
 let pending: Promise<void> = Promise.resolve();
+
+/**
+ * For a host that connects to the engine itself (the native provider: the engine passes its address to the plugin
+ * and each request carries the URN): the `Log` sender progress lines go through.
+ */
+export function setEngineLogSender(send: SendLog): void {
+  engine = send;
+}
 
 function writeStdout(line: string): void {
   process.stdout.write(`${line}\n`);

@@ -53,10 +53,22 @@ function sources() {
   };
 }
 
-/** The settings problems a user can fix, one line each (for `check`, so `pulumi preview` reports them). */
-export function settingsProblems(): string[] {
-  return inspectSettings(sources()).problems;
+/**
+ * The settings problems a user can fix, one line each (for `check`, so `pulumi preview` reports them). `config`:
+ * another stack config reader than the configured one (the native provider's CheckConfig, before Configure).
+ */
+export function settingsProblems(config?: (fullKey: string) => string | undefined): string[] {
+  const checked = sources();
+  if (config) checked.config = (key: string) => config(`${CONFIG_NAMESPACE}:${key}`);
+  return inspectSettings(checked).problems;
 }
+
+/** The pacing settings: stack config key (`modelarts:<key>`) and the environment variable read when it is not set. */
+export const RATE_LIMIT_SETTINGS = {
+  rateLimit: "MODELARTS_RATE_LIMIT",
+  rateLimitStart: "MODELARTS_RATE_LIMIT_START",
+  rateLimitMin: "MODELARTS_RATE_LIMIT_MIN",
+} as const;
 
 /**
  * Rate-limiter settings, stack config first (`modelarts:rateLimit`, `modelarts:rateLimitStart`,
@@ -64,11 +76,11 @@ export function settingsProblems(): string[] {
  */
 function rateLimiterEnv(): Record<string, string | undefined> {
   const { config, env } = sources();
-  const pick = (key: string, name: string) => config?.(key) ?? env[name];
+  const pick = (key: keyof typeof RATE_LIMIT_SETTINGS) => config?.(key) ?? env[RATE_LIMIT_SETTINGS[key]];
   return {
-    MODELARTS_RATE_LIMIT: pick("rateLimit", "MODELARTS_RATE_LIMIT"),
-    MODELARTS_RATE_LIMIT_START: pick("rateLimitStart", "MODELARTS_RATE_LIMIT_START"),
-    MODELARTS_RATE_LIMIT_MIN: pick("rateLimitMin", "MODELARTS_RATE_LIMIT_MIN"),
+    MODELARTS_RATE_LIMIT: pick("rateLimit"),
+    MODELARTS_RATE_LIMIT_START: pick("rateLimitStart"),
+    MODELARTS_RATE_LIMIT_MIN: pick("rateLimitMin"),
     // Environment only: a knob for benchmarks and the odd gateway, not a stack setting.
     MODELARTS_RATE_LIMIT_COLD_START: env.MODELARTS_RATE_LIMIT_COLD_START,
   };

@@ -138,6 +138,42 @@ export function toOutputs(notebook: Notebook, inputs: NotebookInputs): NotebookO
 }
 
 /**
+ * What a program declares to match an existing notebook: every input the service shows, as refresh would report
+ * it; the rest is left to check's defaults. For a read with no stored inputs (`pulumi import`), so the imported
+ * resource's code previews with no change.
+ */
+export function importedInputs(notebook: Notebook): NotebookInputs {
+  const volume = notebook.volume;
+  const lease = notebook.lease;
+  const enabled = lease?.enable === true;
+  const declared = {
+    flavor: notebook.flavor,
+    imageId: notebook.image?.id,
+    ...(volume && {
+      volume: {
+        ...(volume.category !== undefined && { category: volume.category.toUpperCase() }),
+        ...(volume.ownership !== undefined && { ownership: volume.ownership.toUpperCase() }),
+        ...(volume.category?.toUpperCase() === "EVS" &&
+          volume.capacity !== undefined && { capacityGb: volume.capacity }),
+        ...(volume.uri !== undefined && { uri: volume.uri }),
+        ...(volume.id !== undefined && { id: volume.id }),
+        ...(volume.mount_path !== undefined && { mountPath: volume.mount_path }),
+        ...(volume.read_only !== undefined && { readOnly: volume.read_only }),
+      },
+    }),
+    ...(lease && {
+      autoStop: {
+        enabled,
+        ...(enabled && typeof lease.duration === "number" && { durationSeconds: Math.round(lease.duration / 1000) }),
+      },
+    }),
+    ...(notebook.pool?.id !== undefined && { poolId: notebook.pool.id }),
+    ...(notebook.endpoints?.some((e) => (e.service ?? e.dev_service) === "SSH") && { ssh: { keyPairName: "" } }),
+  } as NotebookInputs;
+  return observedInputs(notebook, declared);
+}
+
+/**
  * The inputs as the service sees them now, for refresh: each declared field takes the service's value, so drift
  * shows in the next preview as a change back. Fields the user did not declare stay undeclared (the service fills
  * its own defaults there, and they are not drift). The lease's duration is not compared: the service counts it

@@ -2,7 +2,7 @@ import { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError, type Subject } from "../core/operationError.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { INPUT_FIELDS } from "./fields.js";
-import { observedInputs, toOutputs } from "./mapping.js";
+import { importedInputs, observedInputs, toOutputs } from "./mapping.js";
 import { GONE_STATUSES } from "./statusClasses.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
 
@@ -19,7 +19,9 @@ export async function readNotebook(
     const { connection } = await getProviderContext();
     const notebook = await new NotebooksClient(connection).findNotebook(id);
     if (!notebook || GONE_STATUSES.has(String(notebook.status))) return { id: "" };
-    const inputs = observedInputs(notebook, inputsOf(props));
+    const declared = inputsOf(props);
+    // No stored inputs (`pulumi import`): the read says what a program must declare to match the notebook.
+    const inputs = Object.keys(declared).length === 0 ? importedInputs(notebook) : observedInputs(notebook, declared);
     return { id, props: toOutputs(notebook, inputs), inputs };
   } catch (err) {
     throw operationError("read", subject, err);

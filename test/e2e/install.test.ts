@@ -25,7 +25,16 @@
  * Durations of every step go to test/.work/e2e-install.json (and the console).
  */
 import { execFile, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
@@ -208,6 +217,35 @@ async function installFromGit(): Promise<string> {
   return dir;
 }
 
+/**
+ * The native provider plugin as a YAML, Python, Go or .NET project finds it after `npm install` (the folder
+ * node_modules/pulumi-modelarts/bin, or the link npm makes in node_modules/.bin): executable, and it prints the port
+ * it serves on, as the engine expects.
+ */
+async function pluginServes(dir: string): Promise<void> {
+  for (const file of [
+    "node_modules/pulumi-modelarts/bin/pulumi-resource-modelarts",
+    "node_modules/.bin/pulumi-resource-modelarts",
+  ]) {
+    accessSync(path.join(dir, file), constants.X_OK);
+  }
+  const plugin = spawn(path.join(dir, "node_modules/.bin/pulumi-resource-modelarts"), [], { cwd: dir });
+  try {
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      plugin.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+        if (out.includes("\n")) resolve(out.split("\n")[0]!);
+      });
+      plugin.on("error", reject);
+      plugin.on("exit", (code) => reject(new Error(`the plugin exited with ${code} before printing its port`)));
+    });
+    expect(firstLine).toMatch(/^\d+$/);
+  } finally {
+    plugin.kill();
+  }
+}
+
 beforeAll(async () => {
   // realpath: tsc and require.resolve report real paths (os.tmpdir() can be a symlink, as on macOS).
   work = realpathSync(mkdtempSync(path.join(os.tmpdir(), "pulumi-modelarts-install-")));
@@ -322,6 +360,9 @@ test("npm pack: LICENSE, dist/ without test code or source maps, schema.json onc
       "dist/emulator/index.js",
       "dist/emulator/index.d.ts",
       "dist/emulator/cli.js",
+      "bin/pulumi-resource-modelarts",
+      "dist/provider/native/main.js",
+      "dist/provider/native/package-schema.json",
     ]),
   );
   const unwanted = tarballFiles.filter((f) =>
@@ -331,7 +372,7 @@ test("npm pack: LICENSE, dist/ without test code or source maps, schema.json onc
   );
   expect(unwanted).toEqual([]);
   expect(tarballFiles.filter((f) => path.basename(f) === "schema.json")).toEqual(["dist/schema.json"]);
-  const topLevel = ["LICENSE", "README.md", "package.json"];
+  const topLevel = ["LICENSE", "README.md", "package.json", "bin/pulumi-resource-modelarts"];
   expect(tarballFiles.filter((f) => !f.startsWith("dist/") && !topLevel.includes(f))).toEqual([]);
   passed.add("pack");
 });
@@ -342,6 +383,7 @@ test(
     const dir = await tarballProject;
     await typeCheck("tarball", dir);
     await preview("tarball", dir);
+    await pluginServes(dir);
     passed.add("tarball");
   },
   TIMEOUT,

@@ -1,0 +1,45 @@
+/**
+ * The internal inputs the dynamic SDK classes add for the provider (`__urn`, `__ownerKey`, a default `namePrefix`),
+ * made here from the request's URN instead, so the verbs see what they see under the dynamic host. Internal keys
+ * (`__*`) never go back to the engine: they are not part of the package schema, and state keeps none of them.
+ */
+import type { NativeResource } from "./registry.js";
+
+type Props = Record<string, unknown>;
+
+export interface ParsedUrn {
+  stack: string;
+  project: string;
+  /** The qualified type (parent types `$`-joined, then the type). */
+  type: string;
+  name: string;
+}
+
+/** `urn:pulumi:<stack>::<project>::<qualified type>::<name>`; the name may itself contain `::`. */
+export function parseUrn(urn: string): ParsedUrn {
+  const match = /^urn:pulumi:(.*?)::(.*?)::(.*?)::(.*)$/s.exec(urn);
+  if (!match) throw new Error(`not a Pulumi URN: ${JSON.stringify(urn)}`);
+  const [, stack, project, type, name] = match;
+  return { stack: stack!, project: project!, type: type!, name: name! };
+}
+
+/** The owner key the SDK class gives a resource (`<project>/<stack>/<name>`), so both hosts mark objects alike. */
+export function ownerKeyOf(urn: string): string {
+  const { project, stack, name } = parseUrn(urn);
+  return `${project}/${stack}/${name}`;
+}
+
+/** Inputs as a verb expects them: the URN for progress lines, the owner key, and the generated name's prefix. */
+export function withInternalInputs(resource: NativeResource, urn: string, inputs: Props): Props {
+  const result: Props = { ...inputs, __urn: urn };
+  if (resource.ownerKey) result.__ownerKey = ownerKeyOf(urn);
+  if (resource.generatedName && result.name === undefined && result.namePrefix === undefined) {
+    result.namePrefix = parseUrn(urn).name;
+  }
+  return result;
+}
+
+/** What a verb returned, without the internal keys. */
+export function withoutInternalKeys(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith("__")));
+}

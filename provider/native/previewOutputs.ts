@@ -1,0 +1,39 @@
+/**
+ * What a preview of a create or an update returns as outputs (the engine calls Create/Update with `preview` when
+ * the provider says it supports it): downstream resources see these values at `pulumi preview`. A create knows its
+ * inputs; an update also knows every reported output its change cannot touch, the id first of all, so a resource
+ * that consumes one does not look replaced.
+ */
+import { UNKNOWN_VALUE } from "./propertyValues.js";
+import type { NativeResource } from "./registry.js";
+
+type Props = Record<string, unknown>;
+
+/** The checked inputs, and every reported output unknown. */
+export function previewCreate(resource: NativeResource, inputs: Props): Props {
+  const outputs: Props = { ...inputs };
+  for (const name of resource.reportedOutputs) outputs[name] = UNKNOWN_VALUE;
+  return outputs;
+}
+
+/**
+ * The stored reported outputs with the new inputs as applied; unknown are the reported outputs the changed fields
+ * may change (the registry's `previewUnknowns`), and those any API call changes when a changed field calls the API.
+ */
+export function previewUpdate(resource: NativeResource, olds: Props, news: Props): Props {
+  const outputs: Props = {};
+  for (const name of resource.reportedOutputs) if (olds[name] !== undefined) outputs[name] = olds[name];
+  Object.assign(outputs, news);
+  const { replaces, updates } = resource.changedFields(olds, news);
+  const changed = [...new Set([...replaces, ...updates].map((path) => path.split(".")[0]!))];
+  const { anyCall, restart, byField } = resource.previewUnknowns;
+  const unknown = new Set<string>();
+  for (const field of changed) {
+    const rule = resource.inputFields[field]?.change;
+    if (rule !== "none") anyCall.forEach((name) => unknown.add(name));
+    if (rule === "restart") restart.forEach((name) => unknown.add(name));
+    byField[field]?.forEach((name) => unknown.add(name));
+  }
+  for (const name of unknown) outputs[name] = UNKNOWN_VALUE;
+  return outputs;
+}

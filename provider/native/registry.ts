@@ -1,0 +1,189 @@
+/**
+ * The resources and functions the native provider serves, by type token, each backed by the code the dynamic
+ * provider runs: the provider objects of `host.ts`, their field catalogues and pure diffs, and the lookups. Nothing
+ * here implements a verb. The "one frame for every resource" refactor will replace the insides of this module (the
+ * frame's registry), keeping its shape for the native host.
+ */
+import type { InputField } from "../core/fieldCatalogue.js";
+import type { SchemaDefName } from "../../protocol/validation/validators.js";
+import { findNotebookFlavors } from "../lookups/notebookFlavors.js";
+import { findNotebookImages } from "../lookups/notebookImages.js";
+import { NotebooksClient } from "../api/NotebooksClient.js";
+import { getProviderContext } from "../core/providerContext.js";
+import { diffNotebook } from "../notebook/diffNotebook.js";
+import * as notebookFields from "../notebook/fields.js";
+import { notebookProvider } from "../notebook/notebookProvider.js";
+import { diffNotebookInstance } from "../notebookInstance/diffNotebookInstance.js";
+import * as notebookInstanceFields from "../notebookInstance/fields.js";
+import { notebookInstanceProvider } from "../notebookInstance/notebookInstanceProvider.js";
+import { diffStorageMount } from "../storageMount/diffStorageMount.js";
+import * as storageMountFields from "../storageMount/fields.js";
+import { notebookStorageMountProvider } from "../storageMount/storageMountProvider.js";
+
+/** The Pulumi package name: type tokens are `modelarts:index:<Name>`, stack config `modelarts:<key>`. */
+export const PACKAGE = "modelarts";
+
+type Props = Record<string, unknown>;
+
+/** The provider objects' methods as the native host calls them (the dynamic host's contract, untyped here). */
+export interface DynamicProvider {
+  check(olds: object, news: object): Promise<{ inputs?: unknown; failures?: { property: string; reason: string }[] }>;
+  diff(
+    id: string,
+    olds: never,
+    news: never,
+  ): Promise<{ changes?: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }>;
+  create(inputs: never): Promise<{ id: string; outs?: unknown }>;
+  read(id: string, props?: never): Promise<{ id?: string; props?: unknown; inputs?: unknown }>;
+  update(id: string, olds: never, news: never): Promise<{ outs?: unknown }>;
+  delete(id: string, props: never): Promise<void>;
+}
+
+export interface NativeResource {
+  /** `Notebook`: `modelarts:index:Notebook` here, `pulumi-nodejs:dynamic/modelarts:Notebook` for the dynamic class. */
+  readonly name: string;
+  readonly provider: DynamicProvider;
+  /** The field catalogue: every input and how its change reaches the API. */
+  readonly inputFields: Readonly<Record<string, InputField>>;
+  /** Outputs the service reports, besides the inputs as applied. */
+  readonly reportedOutputs: readonly string[];
+  /** schema.json's `$defs` entry of the inputs (validation, descriptions, and the package schema's input types). */
+  readonly inputsDef: SchemaDefName;
+  /** The interface in the resource's `types.ts` that declares its outputs (for the package schema). */
+  readonly outputsType: { file: string; name: string };
+  /** The class whose doc comment describes the resource to users (the SDK's). */
+  readonly documentedBy: { file: string; name: string };
+  /** Like the SDK class: created objects carry the owner key `<project>/<stack>/<name>` (ownership.ts files). */
+  readonly ownerKey: boolean;
+  /** Like the SDK class: without `name`, a name is generated from `namePrefix`, which defaults to the resource name. */
+  readonly generatedName: boolean;
+  /** The resource's pure diff: the fields (dotted paths) that replace it and those changed in place. */
+  readonly changedFields: (olds: Props, news: Props) => { replaces: string[]; updates: string[] };
+  /**
+   * Parts of a `replace` field that its diff changes in place (`volume.capacityGb`): the package schema marks the
+   * other parts replace-on-change, not the whole field. A test holds this equal to the diff.
+   */
+  readonly inPlaceParts?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Which reported outputs an in-place update may change, so a preview of the update returns every other output as
+   * it is (known): `anyCall` when the update calls the API at all, `restart` when a field of change kind `restart`
+   * changed (a stop and a start), `byField` per changed field (its first path segment).
+   */
+  readonly previewUnknowns: {
+    readonly anyCall: readonly string[];
+    readonly restart: readonly string[];
+    readonly byField: Readonly<Record<string, readonly string[]>>;
+  };
+}
+
+const notebook: NativeResource = {
+  name: "Notebook",
+  provider: notebookProvider as unknown as DynamicProvider,
+  inputFields: notebookFields.INPUT_FIELDS,
+  reportedOutputs: notebookFields.REPORTED_OUTPUTS,
+  inputsDef: "NotebookInputs" as SchemaDefName,
+  outputsType: { file: "provider/notebook/types.ts", name: "NotebookOutputs" },
+  documentedBy: { file: "sdk/Notebook.ts", name: "Notebook" },
+  ownerKey: true,
+  generatedName: true,
+  changedFields: diffNotebook,
+  inPlaceParts: { volume: ["capacityGb"] },
+  previewUnknowns: {
+    anyCall: ["updatedAt"],
+    // A stop and a start: a new lease (and deadline), and the status and URL of the started notebook.
+    restart: ["status", "url", "failReason", "lease", "autoStopAt"],
+    byField: {
+      imageId: ["image"],
+      ssh: ["sshUri"],
+      volume: ["volumeStatus"],
+      autoStop: ["lease", "autoStopAt"],
+      desiredStatus: ["status", "url", "failReason", "lease", "autoStopAt"],
+    },
+  },
+};
+
+const notebookStorageMount: NativeResource = {
+  name: "NotebookStorageMount",
+  provider: notebookStorageMountProvider as unknown as DynamicProvider,
+  inputFields: storageMountFields.INPUT_FIELDS,
+  reportedOutputs: storageMountFields.REPORTED_OUTPUTS,
+  inputsDef: "NotebookStorageMountInputs" as SchemaDefName,
+  outputsType: { file: "provider/storageMount/types.ts", name: "StorageMountOutputs" },
+  documentedBy: { file: "sdk/NotebookStorageMount.ts", name: "NotebookStorageMount" },
+  ownerKey: false,
+  generatedName: false,
+  changedFields: diffStorageMount,
+  previewUnknowns: {
+    anyCall: [],
+    restart: [],
+    // An update resumes the wait of a mount left MOUNTING.
+    byField: { status: ["status", "failureReason"] },
+  },
+};
+
+const notebookInstance: NativeResource = {
+  name: "NotebookInstance",
+  provider: notebookInstanceProvider as unknown as DynamicProvider,
+  inputFields: notebookInstanceFields.INPUT_FIELDS,
+  reportedOutputs: notebookInstanceFields.REPORTED_OUTPUTS,
+  inputsDef: "NotebookInstanceInputs" as SchemaDefName,
+  outputsType: { file: "provider/notebookInstance/types.ts", name: "NotebookInstanceOutputs" },
+  documentedBy: { file: "sdk/NotebookInstance.ts", name: "NotebookInstance" },
+  ownerKey: true,
+  generatedName: true,
+  changedFields: diffNotebookInstance,
+  previewUnknowns: {
+    // The remaining auto-stop time is counted down by the service: any read after a change shows another value.
+    anyCall: ["latestUpdateTimestamp", "autoStopRemainingSeconds"],
+    restart: [],
+    byField: {
+      autoStop: ["autoStopAt"],
+      desiredStatus: ["status", "url", "autoStopAt", "queuingInfo", "failedReasons"],
+    },
+  },
+};
+
+/** The resources by type token. */
+export const RESOURCES: ReadonlyMap<string, NativeResource> = new Map(
+  [notebook, notebookStorageMount, notebookInstance].map((r) => [`${PACKAGE}:index:${r.name}`, r]),
+);
+
+/** A notebooks API client on the configured connection (the lookups' client in the provider process). */
+async function notebooksClient(): Promise<NotebooksClient> {
+  return new NotebooksClient((await getProviderContext()).connection);
+}
+
+export interface NativeFunction {
+  readonly name: string;
+  readonly run: (args: Props) => Promise<unknown>;
+  /** The argument and result interfaces (for the package schema). */
+  readonly argsType: { file: string; name: string };
+  readonly resultType: { file: string; name: string };
+  readonly description: string;
+}
+
+const FUNCTIONS_LIST: NativeFunction[] = [
+  {
+    name: "getNotebookFlavors",
+    run: (args) => findNotebookFlavors(args, notebooksClient),
+    argsType: { file: "provider/lookups/notebookFlavors.ts", name: "GetNotebookFlavorsArgs" },
+    resultType: { file: "provider/lookups/notebookFlavors.ts", name: "GetNotebookFlavorsResult" },
+    description:
+      "The notebook flavors of the region (GET /v1/{project_id}/notebooks/flavors), filtered, smallest first. " +
+      "Fails when nothing matches unless `allowEmpty`.",
+  },
+  {
+    name: "getNotebookImages",
+    run: (args) => findNotebookImages(args, notebooksClient),
+    argsType: { file: "provider/lookups/notebookImages.ts", name: "GetNotebookImagesArgs" },
+    resultType: { file: "provider/lookups/notebookImages.ts", name: "GetNotebookImagesResult" },
+    description:
+      "The notebook images (GET /v1/{project_id}/images), filtered, the most recently updated first. Fails when " +
+      "nothing matches unless `allowEmpty`.",
+  },
+];
+
+/** The functions (invokes) by token. */
+export const FUNCTIONS: ReadonlyMap<string, NativeFunction> = new Map(
+  FUNCTIONS_LIST.map((f) => [`${PACKAGE}:index:${f.name}`, f]),
+);

@@ -1,0 +1,110 @@
+/**
+ * The protocol's resource verbs in-process against the emulator, as the engine calls them: secrets in and out,
+ * internal keys never out, previews that make no API call, a detailed diff with unknowns, a read for import, and a
+ * failed create recorded with its object.
+ */
+import { startEmulator, type Emulator } from "../../emulator/index.js";
+import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
+import { setProgressSink } from "../core/progress.js";
+import { check, create, diff, read, remove, ResourceInitFailed, update } from "./resourceHandlers.js";
+import { isSecret, secret, UNKNOWN_VALUE } from "./propertyValues.js";
+
+const NOTEBOOK = "modelarts:index:Notebook";
+const URN = "urn:pulumi:dev::proj::modelarts:index:Notebook::nb";
+const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
+const POST = "POST /v1/{project_id}/notebooks";
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ timeScale: 0.001 });
+  pointProviderAt(emulator);
+  setProgressSink(() => {});
+});
+afterAll(() => emulator.close());
+beforeEach(() => emulator.admin.reset());
+
+const declared = {
+  flavor: "modelarts.vm.cpu.2u",
+  imageId: IMAGE,
+  volume: { category: "EVS", capacityGb: 10 },
+  autoStop: { enabled: true, durationSeconds: 7200 },
+};
+
+test("check: the SDK class's defaults (name from the resource name), a secret input stays secret, no internal key", async () => {
+  const { inputs, failures } = await check(NOTEBOOK, URN, undefined, { ...declared, description: secret("hush") });
+  expect(failures).toEqual([]);
+  expect(inputs.name).toMatch(/^nb-[a-z0-9]{7}$/);
+  expect(inputs.namePrefix).toBe("nb");
+  expect(isSecret(inputs.description) && inputs.description.value).toBe("hush");
+  expect(Object.keys(inputs).filter((k) => k.startsWith("__"))).toEqual([]);
+  // The same resource checked again keeps its name (the owner key comes from the URN both times).
+  expect((await check(NOTEBOOK, URN, inputs, declared)).inputs.name).toBe(inputs.name);
+});
+
+test("a bad input fails check naming the field, before any request", async () => {
+  const { failures } = await check(NOTEBOOK, URN, undefined, {
+    ...declared,
+    volume: { category: "EVS", capacityGb: 0 },
+  });
+  expect(failures.map((f) => f.property)).toContain("volume.capacityGb");
+  expect((await emulator.admin.requestCounts()).total).toBe(0);
+});
+
+test("create's preview makes no request; the real create, diff, update preview and update, read, delete", async () => {
+  const { inputs } = await check(NOTEBOOK, URN, undefined, declared);
+  const planned = await create(NOTEBOOK, URN, inputs, true);
+  expect(planned.properties.notebookId).toBe(UNKNOWN_VALUE);
+  expect((await emulator.admin.requestCounts()).byRoute[POST]).toBeUndefined();
+
+  const { id, properties } = await create(NOTEBOOK, URN, inputs, false);
+  expect(properties).toMatchObject({ notebookId: id, status: "RUNNING", name: inputs.name });
+  expect(Object.keys(properties).filter((k) => k.startsWith("__"))).toEqual([]);
+
+  const news = { ...inputs, description: UNKNOWN_VALUE };
+  const unknownDiff = await diff(NOTEBOOK, URN, id, properties, news);
+  expect(unknownDiff).toMatchObject({ changes: true, replaces: [], detailedDiff: { description: "UPDATE" } });
+
+  const changed = (await check(NOTEBOOK, URN, inputs, { ...declared, description: "second" })).inputs;
+  const preview = await update(NOTEBOOK, URN, id, properties, changed, true);
+  expect(preview).toMatchObject({ notebookId: id, status: "RUNNING", description: "second", updatedAt: UNKNOWN_VALUE });
+  const updated = await update(NOTEBOOK, URN, id, properties, changed, false);
+  expect(updated).toMatchObject({ notebookId: id, description: "second" });
+  expect((await emulator.admin.getNotebook(id)).description).toBe("second");
+
+  const refreshed = await read(NOTEBOOK, URN, id, updated, changed);
+  expect(refreshed).toMatchObject({ id, properties: { description: "second" }, inputs: { description: "second" } });
+  await remove(NOTEBOOK, URN, id, updated);
+  expect(await read(NOTEBOOK, URN, id, updated, changed)).toEqual({ id: "" });
+});
+
+test("a read for import (no stored properties) returns inputs that check accepts and diff finds equal", async () => {
+  const { inputs } = await check(NOTEBOOK, URN, undefined, { ...declared, name: "made-by-hand", tags: { team: "ml" } });
+  const { id } = await create(NOTEBOOK, "urn:pulumi:dev::proj::modelarts:index:Notebook::other", inputs, false);
+  const imported = await read(NOTEBOOK, URN, id, undefined, undefined);
+  expect(imported.inputs).toMatchObject({
+    name: "made-by-hand",
+    flavor: declared.flavor,
+    imageId: IMAGE,
+    volume: { category: "EVS", capacityGb: 10 },
+    autoStop: { enabled: true, durationSeconds: 7200 },
+    tags: { team: "ml" },
+  });
+  const checked = await check(NOTEBOOK, URN, undefined, imported.inputs!);
+  expect(checked.failures).toEqual([]);
+  expect((await diff(NOTEBOOK, URN, id, imported.properties!, checked.inputs)).changes).toBe(false);
+});
+
+test("a create that made its notebook and then failed is recorded with it (id, outputs without internal keys)", async () => {
+  await emulator.admin.failNextNotebookCreates({ count: 1 });
+  const { inputs } = await check(NOTEBOOK, URN, undefined, declared);
+  const failure = await create(NOTEBOOK, URN, inputs, false).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(failure).toBeInstanceOf(ResourceInitFailed);
+  const { cause, properties } = failure as ResourceInitFailed;
+  expect(cause.id).toMatch(/^[0-9a-f-]{36}$/);
+  expect(properties).toMatchObject({ notebookId: cause.id, status: "CREATE_FAILED" });
+  expect(Object.keys(properties).filter((k) => k.startsWith("__"))).toEqual([]);
+});

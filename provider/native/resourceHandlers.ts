@@ -1,0 +1,171 @@
+/**
+ * The resource verbs of Pulumi's provider protocol, on plain property maps as the engine sends them (secrets as
+ * Pulumi's secret objects, unknowns as the sentinel), each run by the resource's own provider object from the
+ * registry. This module only translates: secrets off and back on, the internal inputs in and out, the preview
+ * answers, and the detailed diff.
+ */
+import { PartialFailureError } from "../api/errors.js";
+import { detailedDiff, type DiffKind } from "./detailedDiff.js";
+import { withInternalInputs, withoutInternalKeys } from "./internalInputs.js";
+import { previewCreate, previewUpdate } from "./previewOutputs.js";
+import { markSecrets, unwrap, type Props } from "./propertyValues.js";
+import { RESOURCES, type NativeResource } from "./registry.js";
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+export function resourceOf(type: string): NativeResource {
+  const resource = RESOURCES.get(type);
+  if (!resource) {
+    throw new Error(
+      `unknown resource type ${JSON.stringify(type)} (this provider serves ${[...RESOURCES.keys()].join(", ")})`,
+    );
+  }
+  return resource;
+}
+
+/**
+ * A create or update that made its object and then failed, with the outputs as the engine should record them
+ * (internal keys off, secret inputs marked).
+ */
+export class ResourceInitFailed extends Error {
+  constructor(
+    override readonly cause: PartialFailureError,
+    readonly properties: Props,
+  ) {
+    super(cause.message);
+  }
+}
+
+/** Runs a create or update; a partial failure's properties are cleaned like a success's. */
+async function recording<T>(secretKeys: Set<string>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof PartialFailureError)) throw err;
+    throw new ResourceInitFailed(err, markSecrets(withoutInternalKeys(err.properties), secretKeys));
+  }
+}
+
+/** A function's arguments as plain values (the lookups take no secrets; a secret argument is simply read). */
+export function plainArgs(args: Props | undefined): Props {
+  return unwrap(args).plain;
+}
+
+/** Validates and fills the declared inputs; secret inputs stay secret. */
+export async function check(
+  type: string,
+  urn: string,
+  olds: Props | undefined,
+  news: Props,
+): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  const resource = resourceOf(type);
+  const previous = unwrap(olds);
+  const declared = unwrap(news);
+  const result = await resource.provider.check(
+    olds === undefined ? {} : withInternalInputs(resource, urn, previous.plain),
+    withInternalInputs(resource, urn, declared.plain),
+  );
+  const inputs = withoutInternalKeys((result.inputs ?? {}) as Props);
+  return { inputs: markSecrets(inputs, declared.secretKeys), failures: result.failures ?? [] };
+}
+
+export interface DiffAnswer {
+  changes: boolean;
+  replaces: string[];
+  diffs: string[];
+  detailedDiff: Record<string, DiffKind>;
+  deleteBeforeReplace: boolean;
+}
+
+/** The resource's diff of the stored outputs against the checked inputs, property by property. */
+export async function diff(type: string, urn: string, id: string, olds: Props, news: Props): Promise<DiffAnswer> {
+  const resource = resourceOf(type);
+  const stored = unwrap(olds).plain;
+  const checked = withInternalInputs(resource, urn, unwrap(news).plain);
+  // The provider object decides (and says what it will do, e.g. a stop and a start); the pure diff names the paths.
+  const decision = await resource.provider.diff(id, stored as never, checked as never);
+  const { replaces, updates } = resource.changedFields(stored, checked);
+  const details = detailedDiff(stored, checked, replaces, updates, new Set(Object.keys(resource.inputFields)));
+  return {
+    changes: decision.changes === true,
+    replaces: details.replaces,
+    diffs: details.diffs,
+    detailedDiff: details.detailedDiff,
+    deleteBeforeReplace: decision.deleteBeforeReplace === true,
+  };
+}
+
+/** Creates the object (or, in a preview, answers with the inputs and unknown reported outputs). */
+export async function create(
+  type: string,
+  urn: string,
+  news: Props,
+  preview: boolean,
+): Promise<{ id: string; properties: Props }> {
+  const resource = resourceOf(type);
+  const { plain, secretKeys } = unwrap(news);
+  if (preview) return { id: "", properties: markSecrets(previewCreate(resource, plain), secretKeys) };
+  const { id, outs } = await recording(secretKeys, () =>
+    resource.provider.create(withInternalInputs(resource, urn, plain) as never),
+  );
+  return { id, properties: markSecrets(withoutInternalKeys((outs ?? {}) as Props), secretKeys) };
+}
+
+/**
+ * Reads the object for refresh, or for `pulumi import` (no stored properties: the read returns the inputs a
+ * program declares to match the object). An empty id means gone.
+ */
+export async function read(
+  type: string,
+  urn: string,
+  id: string,
+  properties: Props | undefined,
+  inputs: Props | undefined,
+): Promise<{ id: string; properties?: Props; inputs?: Props }> {
+  const resource = resourceOf(type);
+  const stored = unwrap(properties);
+  const storedInputs = unwrap(inputs);
+  const importing = Object.keys(stored.plain).length === 0;
+  const props = importing ? {} : withInternalInputs(resource, urn, stored.plain);
+  const result = await resource.provider.read(id, props as never);
+  if (!result.id) return { id: "" };
+  const secretKeys = new Set([...stored.secretKeys, ...storedInputs.secretKeys]);
+  return {
+    id: result.id,
+    properties: markSecrets(withoutInternalKeys((result.props ?? {}) as Props), secretKeys),
+    ...(result.inputs !== undefined && {
+      inputs: markSecrets(withoutInternalKeys(result.inputs as Props), secretKeys),
+    }),
+  };
+}
+
+/** Updates the object in place (or, in a preview, answers with what is known after the update). */
+export async function update(
+  type: string,
+  urn: string,
+  id: string,
+  olds: Props,
+  news: Props,
+  preview: boolean,
+): Promise<Props> {
+  const resource = resourceOf(type);
+  const stored = unwrap(olds).plain;
+  const { plain, secretKeys } = unwrap(news);
+  if (preview) return markSecrets(previewUpdate(resource, stored, plain), secretKeys);
+  const { outs } = await recording(secretKeys, () =>
+    resource.provider.update(
+      id,
+      withInternalInputs(resource, urn, stored) as never,
+      withInternalInputs(resource, urn, plain) as never,
+    ),
+  );
+  return markSecrets(withoutInternalKeys((outs ?? {}) as Props), secretKeys);
+}
+
+export async function remove(type: string, urn: string, id: string, properties: Props): Promise<void> {
+  const resource = resourceOf(type);
+  await resource.provider.delete(id, withInternalInputs(resource, urn, unwrap(properties).plain) as never);
+}

@@ -1,0 +1,190 @@
+/**
+ * The Pulumi package schema of `modelarts`, made from what the project keeps once: the registry (resources,
+ * functions, field catalogues), schema.json's input `$defs` (types, enums, descriptions), the outputs' and lookups'
+ * TypeScript interfaces, and the settings resolution (config keys, secrets, environment variables). The build
+ * writes it (writePackageSchema.ts); the provider serves it (GetSchema); SDKs are generated from it.
+ */
+import { ENV_NAMES, isCredentialSetting } from "../../auth/resolveSettings.js";
+import { RATE_LIMIT_SETTINGS } from "../../core/providerContext.js";
+import { FUNCTIONS, PACKAGE, RESOURCES, type NativeResource } from "../registry.js";
+import { JsonSchemaShapes } from "./JsonSchemaShapes.js";
+import type { ObjectShape, PropertyShape, Shape } from "./shapes.js";
+import type { TypeShapes } from "./TypeShapes.js";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the package schema is JSON */
+type Spec = Record<string, any>;
+
+const token = (name: string) => `${PACKAGE}:index:${name}`;
+
+/** The Go SDK's package path (its module is the folder above: sdks/go). */
+export const GO_IMPORT_BASE_PATH = "pulumi-modelarts/sdks/go/modelarts";
+
+/** Named object and enum types, each defined once; a second, different definition under one name is an error. */
+class TypeTable {
+  readonly types: Record<string, Spec> = {};
+  /** Per object type: its properties whose change replaces the resource that holds it. */
+  readonly replacingParts = new Map<string, ReadonlySet<string>>();
+
+  /** The property spec (type, items, $ref, ...) of `shape`, defining the named types it uses. */
+  typeOf(shape: Shape): Spec {
+    switch (shape.kind) {
+      case "any":
+        return { $ref: "pulumi.json#/Any" };
+      case "array":
+        return { type: "array", items: this.typeOf(shape.items) };
+      case "map":
+        return { type: "object", additionalProperties: this.typeOf(shape.values) };
+      case "enum":
+        this.define(shape.name, { type: "string", enum: shape.values.map((value) => ({ value })) });
+        return { $ref: `#/types/${token(shape.name)}` };
+      case "object": {
+        const properties = this.properties(shape.properties, this.replacingParts.get(shape.name));
+        const required = requiredOf(shape.properties);
+        this.define(shape.name, { type: "object", properties, ...(required.length > 0 && { required }) });
+        return { $ref: `#/types/${token(shape.name)}` };
+      }
+      default:
+        return { type: shape.kind };
+    }
+  }
+
+  /** `replaceOn`: the properties whose change replaces the resource (they are marked replace-on-change). */
+  properties(properties: Record<string, PropertyShape>, replaceOn?: ReadonlySet<string>): Record<string, Spec> {
+    return Object.fromEntries(
+      Object.entries(properties).map(([key, property]) => [
+        key,
+        {
+          ...this.typeOf(property.shape),
+          ...(property.description !== undefined && { description: property.description }),
+          ...(replaceOn?.has(key) && { replaceOnChanges: true }),
+        },
+      ]),
+    );
+  }
+
+  private define(name: string, spec: Spec): void {
+    const existing = this.types[token(name)];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(spec)) {
+      throw new Error(`two different types would be named ${token(name)}: rename one in its source`);
+    }
+    this.types[token(name)] = spec;
+  }
+}
+
+function requiredOf(properties: Record<string, PropertyShape>): string[] {
+  return Object.entries(properties)
+    .filter(([, p]) => p.required)
+    .map(([key]) => key);
+}
+
+/**
+ * Replace-on-change from the catalogue: the `replace` fields, except a field with in-place parts, whose other parts
+ * are marked instead (on its object type, registered in the table before any type is written).
+ */
+function replacingFields(table: TypeTable, resource: NativeResource, inputs: ObjectShape): Set<string> {
+  const replaceOn = new Set<string>();
+  for (const [field, rule] of Object.entries(resource.inputFields)) {
+    if (rule.change !== "replace") continue;
+    const inPlace = resource.inPlaceParts?.[field];
+    const shape = inputs.properties[field]?.shape;
+    if (inPlace && shape?.kind === "object") {
+      table.replacingParts.set(shape.name, new Set(Object.keys(shape.properties).filter((p) => !inPlace.includes(p))));
+    } else {
+      replaceOn.add(field);
+    }
+  }
+  return replaceOn;
+}
+
+function resourceSpec(table: TypeTable, defs: JsonSchemaShapes, shapes: TypeShapes, resource: NativeResource): Spec {
+  const inputs = defs.objectShape(resource.inputsDef);
+  const outputs = shapes.interfaceShape(resource.outputsType.file, resource.outputsType.name);
+  // Inputs and the inputs part of the outputs share the types schema.json gives them; reported outputs are typed
+  // by the outputs interface.
+  const replaceOn = replacingFields(table, resource, inputs);
+  const inputProperties = table.properties(inputs.properties, replaceOn);
+  const outputProperties: Record<string, PropertyShape> = {};
+  for (const [key, property] of Object.entries(outputs.properties)) {
+    const declared = inputs.properties[key];
+    outputProperties[key] = declared ? { ...declared, required: property.required } : property;
+  }
+  const properties = table.properties(outputProperties, replaceOn);
+  return {
+    description: shapes.declarationDoc(resource.documentedBy.file, resource.documentedBy.name),
+    inputProperties,
+    requiredInputs: requiredOf(inputs.properties),
+    properties,
+    required: requiredOf(outputProperties),
+  };
+}
+
+function configVariables(): Record<string, Spec> {
+  const variables: Record<string, Spec> = {};
+  for (const [key, names] of Object.entries(ENV_NAMES)) {
+    const secret = isCredentialSetting(key as keyof typeof ENV_NAMES);
+    variables[key] = {
+      type: "string",
+      description:
+        `Stack config ${PACKAGE}:${key}${secret ? " (set it with --secret)" : ""}; when not set, the environment ` +
+        `variable ${names.join(", then ")}.`,
+      ...(secret && { secret: true }),
+    };
+  }
+  for (const [key, name] of Object.entries(RATE_LIMIT_SETTINGS)) {
+    variables[key] = {
+      type: "string",
+      description: `Stack config ${PACKAGE}:${key}; when not set, the environment variable ${name}.`,
+    };
+  }
+  return variables;
+}
+
+export interface SchemaSources {
+  version: string;
+  description: string;
+  /** schema.json's `$defs`. */
+  defs: Record<string, Record<string, unknown>>;
+  shapes: TypeShapes;
+}
+
+export function buildPackageSchema(sources: SchemaSources): Spec {
+  const table = new TypeTable();
+  const defs = new JsonSchemaShapes(sources.defs);
+  const resources: Record<string, Spec> = {};
+  for (const [tok, resource] of RESOURCES) resources[tok] = resourceSpec(table, defs, sources.shapes, resource);
+  const functions: Record<string, Spec> = {};
+  for (const [tok, fn] of FUNCTIONS) {
+    const args = sources.shapes.interfaceShape(fn.argsType.file, fn.argsType.name);
+    const result = sources.shapes.interfaceShape(fn.resultType.file, fn.resultType.name);
+    functions[tok] = {
+      description: fn.description,
+      inputs: { properties: table.properties(args.properties), required: requiredOf(args.properties) },
+      outputs: { properties: table.properties(result.properties), required: requiredOf(result.properties) },
+    };
+  }
+  const variables = configVariables();
+  return {
+    name: PACKAGE,
+    displayName: "Huawei Cloud ModelArts",
+    version: sources.version,
+    description: sources.description,
+    license: "Apache-2.0",
+    keywords: ["pulumi", "huaweicloud", "modelarts", "category/cloud"],
+    config: { variables },
+    provider: {
+      description: `The ${PACKAGE} provider: the settings of one ModelArts project and region.`,
+      inputProperties: variables,
+    },
+    resources,
+    functions,
+    types: table.types,
+    // The SDKs' names and module paths (tools/sdkgen generates them into sdks/). The Go module has no public home
+    // yet: programs use it through a `replace` of this path with the folder (examples/go-notebook).
+    supportPack: true,
+    language: {
+      go: { importBasePath: GO_IMPORT_BASE_PATH },
+      python: { packageName: "pulumi_modelarts", pyproject: { enabled: true } },
+    },
+  };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */

@@ -1,0 +1,154 @@
+// Command sdkgen writes the SDKs of the `modelarts` Pulumi package from its package schema (the one the provider
+// serves; `npm run build` writes it to dist/provider/native/package-schema.json), with Pulumi's own code
+// generators at the version the CLI is built from (tools/go.mod).
+//
+//	go run ./sdkgen -schema ../dist/provider/native/package-schema.json -out ../sdks -lang go,python
+//
+// Each language goes to <out>/<language>/, replacing what was there.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/blang/semver"
+	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
+	pygen "github.com/pulumi/pulumi/pkg/v3/codegen/python"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
+)
+
+const tool = "pulumi-modelarts sdkgen"
+
+func main() {
+	schemaPath := flag.String("schema", "", "the Pulumi package schema (JSON)")
+	out := flag.String("out", "", "the folder to write <language>/ into")
+	langs := flag.String("lang", "go,python", "comma-separated languages: go, python")
+	flag.Parse()
+	if *schemaPath == "" || *out == "" {
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := run(*schemaPath, *out, strings.Split(*langs, ",")); err != nil {
+		fmt.Fprintf(os.Stderr, "sdkgen: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(schemaPath, out string, langs []string) error {
+	raw, err := os.ReadFile(schemaPath)
+	if err != nil {
+		return err
+	}
+	var spec schema.PackageSpec
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		return fmt.Errorf("%s: %w", schemaPath, err)
+	}
+	pkg, diags, err := schema.BindSpec(spec, noOtherPackages{}, schema.ValidationOptions{})
+	if err != nil {
+		return fmt.Errorf("binding %s: %w", schemaPath, err)
+	}
+	if diags.HasErrors() {
+		return fmt.Errorf("binding %s: %s", schemaPath, diags.Error())
+	}
+	for _, lang := range langs {
+		var files map[string][]byte
+		switch lang {
+		case "go":
+			files, err = gogen.GeneratePackage(tool, pkg, nil)
+			if err == nil {
+				files["go.mod"], err = goMod(pkg)
+			}
+		case "python":
+			files, err = pygen.GeneratePackage(tool, pkg, nil, noOtherPackages{})
+		default:
+			return fmt.Errorf("no generator for %q (go, python)", lang)
+		}
+		if err != nil {
+			return fmt.Errorf("generating %s: %w", lang, err)
+		}
+		if err := write(filepath.Join(out, lang), files); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// goMod is the Go SDK's module file: the module is the folder above the package (importBasePath), and it requires
+// the Pulumi Go SDK at the version this generator is built with, which is the CLI's (tools/go.mod).
+func goMod(pkg *schema.Package) ([]byte, error) {
+	if err := pkg.ImportLanguages(map[string]schema.Language{"go": gogen.Importer}); err != nil {
+		return nil, err
+	}
+	info, ok := pkg.Language["go"].(gogen.GoPackageInfo)
+	if !ok || info.ImportBasePath == "" {
+		return nil, fmt.Errorf("the schema has no language.go.importBasePath")
+	}
+	version := ""
+	if build, ok := debug.ReadBuildInfo(); ok {
+		for _, dep := range build.Deps {
+			if dep.Path == "github.com/pulumi/pulumi/sdk/v3" {
+				version = dep.Version
+			}
+		}
+	}
+	if version == "" {
+		return nil, fmt.Errorf("cannot tell which github.com/pulumi/pulumi/sdk/v3 this generator is built with")
+	}
+	return []byte(fmt.Sprintf("module %s\n\ngo 1.25.11\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n",
+		path.Dir(info.ImportBasePath), version)), nil
+}
+
+// noOtherPackages is the schema loader: the modelarts schema refers to no other package, so any lookup is an error.
+type noOtherPackages struct{}
+
+func (noOtherPackages) fail(name string) error {
+	return fmt.Errorf("the modelarts schema refers to package %q; sdkgen loads no other package", name)
+}
+
+func (l noOtherPackages) LoadPackage(name string, _ *semver.Version) (*schema.Package, error) {
+	return nil, l.fail(name)
+}
+
+func (l noOtherPackages) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
+	return nil, l.fail(d.Name)
+}
+
+func (l noOtherPackages) LoadPackageReference(name string, _ *semver.Version) (schema.PackageReference, error) {
+	return nil, l.fail(name)
+}
+
+func (l noOtherPackages) LoadPackageReferenceV2(
+	_ context.Context, d *schema.PackageDescriptor,
+) (schema.PackageReference, error) {
+	return nil, l.fail(d.Name)
+}
+
+// write replaces dir with files (paths relative to dir), in a stable order.
+func write(dir string, files map[string][]byte) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
