@@ -11,7 +11,7 @@ import {
 } from "../../protocol/demanager/wireTypes.js";
 import { isNotFoundAnswer } from "./errorClassification.js";
 import { DEFAULT_LISTING_LIMITS, followPages, type ListingLimits } from "./boundedListing.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 import { recentListing } from "./recentListing.js";
 import { ConfigurationError } from "./errors.js";
 import { sanitizeServiceText } from "./redact.js";

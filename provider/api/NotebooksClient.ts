@@ -14,7 +14,7 @@ import type {
 import { isNotFoundAnswer } from "./errorClassification.js";
 import { DEFAULT_LISTING_LIMITS, followPages, type ListingLimits } from "./boundedListing.js";
 import { ConfigurationError } from "./errors.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 import { recentListing } from "./recentListing.js";
 import { sanitizeServiceText } from "./redact.js";
 import type { RequestExecutor, RequestSpec } from "./RequestExecutor.js";

@@ -8,7 +8,7 @@ import { AdaptiveRateLimiter, type SendOutcome } from "./AdaptiveRateLimiter.js"
 import type { HttpSend } from "./httpTransport.js";
 import { ApiError, DeadlineError, TransportError } from "./errors.js";
 import { RequestExecutor } from "./RequestExecutor.js";
-import { Deadline } from "../wait/deadline.js";
+import { Deadline } from "../wait/Deadline.js";
 
 function fakeLimiter(paces: boolean) {
   const acquired: (string | undefined)[] = [];

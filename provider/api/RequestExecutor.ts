@@ -2,7 +2,7 @@ import type { Authenticator } from "../auth/authenticator.js";
 import { canonicalQueryString } from "../../protocol/signing/canonical.js";
 import type { AnswerShape } from "../../protocol/validation/answerShapes.js";
 import { readAnswer } from "../../protocol/validation/tolerantReader.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 import { abortableSleep } from "../wait/abortableSleep.js";
 import { QueueDeadlineError, type AdaptiveRateLimiter } from "./AdaptiveRateLimiter.js";
 import { isThrottled } from "./errorClassification.js";

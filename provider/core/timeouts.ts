@@ -1,5 +1,5 @@
 import { DeadlineError } from "../api/errors.js";
-import { Deadline } from "../wait/deadline.js";
+import { Deadline } from "../wait/Deadline.js";
 import { formatDuration, parseDurationMs } from "./parseDuration.js";
 
 export interface TimeoutsInput {

@@ -3,7 +3,7 @@
  * create tags its notebook first, queued behind other creates' requests) polls as if it had started then.
  */
 import { DeadlineError } from "../api/errors.js";
-import { Deadline } from "../wait/deadline.js";
+import { Deadline } from "../wait/Deadline.js";
 import type { StatusTimings } from "../wait/pollSchedule.js";
 import { waitForStatus, type StatusReading } from "./waitForStatus.js";
 

@@ -1,6 +1,6 @@
 import { isTransient } from "../api/errorClassification.js";
 import { DeadlineError, WaitError, type WaitFailureKind } from "../api/errors.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 import { DEFAULT_POLL_SCHEDULE, PollPlanner, type StatusSighting, type StatusTimings } from "../wait/pollSchedule.js";
 import { waitFor } from "../wait/waitFor.js";
 import { describeSubject, type Subject } from "./operationError.js";

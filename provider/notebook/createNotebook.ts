@@ -16,7 +16,7 @@ import { findLostCreate, findOwnedNotebooks } from "./ownership.js";
 import { enforcePowerState, type NotebookStep } from "./powerState.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 import { sightingOf, waitForNotebook } from "./waitForNotebook.js";
 
 const KIND = "notebook";

@@ -7,7 +7,7 @@ import { leaseOf } from "./mapping.js";
 import { STARTING_STATUSES } from "./statusClasses.js";
 import type { NotebookAutoStopInput, NotebookPowerState } from "./types.js";
 import { waitForNotebook } from "./waitForNotebook.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 
 /** Answers that mean "already there or on the way" [notebooks §8, §14]. */
 const START_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6305", "ModelArts.6306"]);

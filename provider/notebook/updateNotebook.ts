@@ -14,7 +14,7 @@ import { toOutputs } from "./mapping.js";
 import type { NotebookStep } from "./powerState.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 import { describeNotebookFailure, waitForNotebook } from "./waitForNotebook.js";
 
 /**

@@ -5,7 +5,7 @@ import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { waitForStatus, type StatusReading } from "../core/waitForStatus.js";
 import type { StatusSighting } from "../wait/pollSchedule.js";
 import { classifyNotebook, NOTEBOOK_STATUS_TIMINGS, type NotebookWaitTarget } from "./statusClasses.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 
 /** The service's reason for a failure (`fail_reason`, [notebooks §3]). */
 export function describeNotebookFailure(notebook: Notebook): string[] {

@@ -8,7 +8,7 @@ import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { reportProgress } from "../core/progress.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { operationDeadline } from "../core/timeouts.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 import { removeInstance } from "./deleteNotebookInstance.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";

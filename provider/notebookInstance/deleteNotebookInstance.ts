@@ -11,7 +11,7 @@ import { DEFAULT_TIMEOUTS } from "./fields.js";
 import { GONE_STATUSES, STARTING_STATUSES } from "./statusClasses.js";
 import type { NotebookInstanceOutputs } from "./types.js";
 import { waitForInstance } from "./waitForInstance.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 
 /**
  * Stop (the API refuses to delete a running instance, ModelArts.6304), DELETE, then wait until the instance is gone

@@ -6,7 +6,7 @@ import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { STARTING_STATUSES } from "./statusClasses.js";
 import type { DesiredStatus } from "./types.js";
 import { waitForInstance } from "./waitForInstance.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 
 /** Action answers that mean "already there or on the way" [demanager §3.5, §7.3]. */
 export const START_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6305", "ModelArts.6306"]);

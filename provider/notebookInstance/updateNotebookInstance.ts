@@ -5,7 +5,7 @@ import { operationError, type Subject } from "../core/operationError.js";
 import { partialFailure } from "../core/partialFailure.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { operationDeadline } from "../core/timeouts.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
 import { DEFAULT_TIMEOUTS } from "./fields.js";

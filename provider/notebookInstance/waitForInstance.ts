@@ -6,7 +6,7 @@ import { waitForStatus, type StatusReading } from "../core/waitForStatus.js";
 import type { StatusSighting } from "../wait/pollSchedule.js";
 import { V1_STATUS_TIMINGS } from "../wait/pollSchedule.js";
 import { classifyStatus, QUEUE_STATUSES, type WaitTarget } from "./statusClasses.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 
 /** Names the failure the way the API reports it: status, failed_reasons and the top-level error_code [demanager §4]. */
 export function describeFailure(instance: Instance): string[] {

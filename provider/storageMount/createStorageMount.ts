@@ -7,7 +7,7 @@ import { partialFailure } from "../core/partialFailure.js";
 import { reportProgress } from "../core/progress.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { operationDeadline } from "../core/timeouts.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
 import { samePath, toAttachRequest, toOutputs } from "./mapping.js";
 import { requireRunningNotebook } from "./runningNotebook.js";

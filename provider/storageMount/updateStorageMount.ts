@@ -5,7 +5,7 @@ import { operationError, type Subject } from "../core/operationError.js";
 import { partialFailure } from "../core/partialFailure.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { operationDeadline } from "../core/timeouts.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
 import { toOutputs } from "./mapping.js";
 import { UNMOUNTED_STATUSES } from "./statusClasses.js";

@@ -5,7 +5,7 @@ import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { waitForStatus } from "../core/waitForStatus.js";
 import type { StatusTimings } from "../wait/pollSchedule.js";
 import { classifyStorage, type StorageWaitTarget } from "./statusClasses.js";
-import type { Deadline } from "../wait/deadline.js";
+import type { Deadline } from "../wait/Deadline.js";
 
 export interface StorageStep {
   client: NotebooksClient;
