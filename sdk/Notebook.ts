@@ -64,8 +64,9 @@ export interface NotebookLeaseArgs {
 export interface NotebookArgs {
   /**
    * API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7
-   * characters derived from the project, stack and resource name (stable, and different in every stack). Changed
-   * in place.
+   * characters derived from the resource's owner mark (its project, stack and name and a random part kept in its
+   * state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their
+   * own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
    */
   name?: pulumi.Input<string>;
   /**

@@ -57,7 +57,8 @@ export interface NotebookTimeoutsArgs {
 export interface NotebookInstanceArgs {
   /**
    * API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random
-   * suffix. Changing it replaces the instance.
+   * suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it
+   * replaces the instance.
    */
   name?: pulumi.Input<string>;
   /**
