@@ -201,6 +201,10 @@ test("a mount found at the path (the console's, or an interrupted run's) is neve
     mount_path: "/data/datasets/",
     uri: "obs://my-bucket/datasets/",
   });
+  // Settled, as a mount made in the console is by the time a program declares it (the messages name its status).
+  while ((await (await client()).listStorages(notebookId)).find((m) => m.id === theirs.id)?.status !== "MOUNTED") {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   await emulator.admin.resetRequestCounts();
   const err = await failureOf(provider.create(await checked(declared(notebookId))));
   expect(err.message).toBe(
