@@ -64,8 +64,9 @@ export interface NotebookLeaseArgs {
 export interface NotebookArgs {
   /**
    * API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7
-   * characters derived from the project, stack and resource name (stable, and different in every stack). Changed
-   * in place.
+   * characters derived from the resource's owner mark (its project, stack and name and a random part kept in its
+   * state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their
+   * own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
    */
   name?: pulumi.Input<string>;
   /**
@@ -128,9 +129,18 @@ export interface NotebookArgs {
   /**
    * Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic
    * resources). What can change in place is then brought to the declared values; a difference in a field that
-   * cannot (the volume, pool, workspace) fails the create. Read at create only.
+   * cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner
+   * mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names
+   * it. Read at create only.
    */
   adoptId?: pulumi.Input<string>;
+  /**
+   * With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that
+   * owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`; for a mark made by an earlier version,
+   * the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other
+   * stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only.
+   */
+  adoptOwnedBy?: pulumi.Input<string>;
 }
 
 /**
@@ -178,6 +188,7 @@ export class Notebook extends pulumi.dynamic.Resource {
   declare public readonly allowDataLossOnReplace: pulumi.Output<boolean | undefined>;
   declare public readonly timeouts: pulumi.Output<{ create?: string; update?: string; delete?: string } | undefined>;
   declare public readonly adoptId: pulumi.Output<string | undefined>;
+  declare public readonly adoptOwnedBy: pulumi.Output<string | undefined>;
   // What the service reports.
   /** The notebook id (a UUID), also the resource id. */
   declare public readonly notebookId: pulumi.Output<string>;

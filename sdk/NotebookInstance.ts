@@ -57,7 +57,8 @@ export interface NotebookTimeoutsArgs {
 export interface NotebookInstanceArgs {
   /**
    * API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random
-   * suffix. Changing it replaces the instance.
+   * suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it
+   * replaces the instance.
    */
   name?: pulumi.Input<string>;
   /**
@@ -111,9 +112,18 @@ export interface NotebookInstanceArgs {
   /**
    * Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for
    * dynamic resources). Its description and auto-stop are then updated to the declared values; a difference
-   * in a field that cannot change in place fails the create. Read at create only.
+   * in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's
+   * owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy`
+   * names it. Read at create only.
    */
   adoptId?: pulumi.Input<string>;
+  /**
+   * With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that
+   * owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`). The instance keeps that mark (the
+   * API sets annotations at create only); remove it from the other stack's state (`pulumi state delete <urn>`
+   * there), or that stack's destroy deletes it. Read at create only.
+   */
+  adoptOwnedBy?: pulumi.Input<string>;
 }
 
 /**
@@ -150,6 +160,7 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
   declare public readonly allowDataLossOnReplace: pulumi.Output<boolean | undefined>;
   declare public readonly timeouts: pulumi.Output<{ create?: string; update?: string; delete?: string } | undefined>;
   declare public readonly adoptId: pulumi.Output<string | undefined>;
+  declare public readonly adoptOwnedBy: pulumi.Output<string | undefined>;
   // What the service reports.
   /** The instance id (`DE-...`), also the resource id. */
   declare public readonly instanceId: pulumi.Output<string>;

@@ -34,6 +34,13 @@ export interface NotebookStorageMountArgs {
   efsId?: pulumi.Input<string>;
   /** Operation timeouts, e.g. `{ create: "30m" }`. Defaults: 20m each. Never calls the API. */
   timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
+  /**
+   * Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was
+   * interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so
+   * one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at
+   * create only.
+   */
+  adoptId?: pulumi.Input<string>;
 }
 
 /**
@@ -59,6 +66,7 @@ export class NotebookStorageMount extends pulumi.dynamic.Resource {
   declare public readonly mountPath: pulumi.Output<string>;
   declare public readonly efsId: pulumi.Output<string | undefined>;
   declare public readonly timeouts: pulumi.Output<{ create?: string; update?: string; delete?: string } | undefined>;
+  declare public readonly adoptId: pulumi.Output<string | undefined>;
   // What the service reports.
   /** The mount's id (a UUID), also the resource id. */
   declare public readonly storageId: pulumi.Output<string>;

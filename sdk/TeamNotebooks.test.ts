@@ -10,6 +10,8 @@ interface Registered {
   type: string;
   name: string;
   inputs: Record<string, unknown>;
+  /** What the provider's check made of them, with the recorded inputs as the engine passes them. */
+  checked: Record<string, unknown>;
   /** The name the provider's check gives (declared or generated). */
   checkedName: string;
 }
@@ -21,21 +23,38 @@ const IMAGE = "278e88d1-5b71-4766-8502-b3ba72e824d9";
 
 let registered: Registered[] = [];
 
+/** State backends: backend → `<project>/<stack>/<resource>` → the recorded (checked) inputs. */
+const backends = new Map<string, Map<string, Record<string, unknown>>>();
+
 /**
- * Mocks for one project and stack; each resource's state is what the real provider's check makes of its inputs.
- * The previous mocks' calls are drained first (a component's outputs are registered after its children's).
+ * Mocks for one project and stack on one state backend; each resource's state is what the real provider's check
+ * makes of its inputs, given the inputs recorded there before (as the engine passes them to check). The previous
+ * mocks' calls are drained first (a component's outputs are registered after its children's).
  */
-async function useStack(project: string, stack: string): Promise<void> {
+async function useStack(project: string, stack: string, backend = "default"): Promise<void> {
   await pulumi.runtime.disconnect();
+  if (!backends.has(backend)) backends.set(backend, new Map());
+  const recorded = backends.get(backend)!;
   pulumi.runtime.setMocks(
     {
       newResource(args) {
         if (args.type !== INSTANCE && args.type !== NOTEBOOK) return { id: undefined, state: {} };
         const check = args.type === INSTANCE ? checkNotebookInstance : checkNotebook;
-        const { inputs, failures } = check(undefined, args.inputs);
+        const key = `${project}/${stack}/${args.name}`;
+        const { inputs, failures } = check(recorded.get(key), args.inputs);
         if (failures.length > 0) throw new Error(`check of ${args.name}: ${JSON.stringify(failures)}`);
-        const checkedName = String((inputs as { name?: unknown }).name);
-        registered.push({ project, stack, type: args.type, name: args.name, inputs: args.inputs, checkedName });
+        const checked = inputs as unknown as Record<string, unknown>;
+        recorded.set(key, checked);
+        const checkedName = String(checked.name);
+        registered.push({
+          project,
+          stack,
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs,
+          checked,
+          checkedName,
+        });
         return { id: `${args.name}-id`, state: { ...inputs, url: `https://nb/${checkedName}` } };
       },
       call: () => ({}),
@@ -64,6 +83,7 @@ const V1 = {
 
 beforeEach(async () => {
   registered = [];
+  backends.clear();
   await useStack("team-test", "dev");
 });
 
@@ -115,10 +135,21 @@ test("fixedNames: true gives a 0.1 stack exactly the inputs it has, so `pulumi u
   await useStack("team-test", "dev");
   const before = registered;
   registered = [];
+  // 0.1 recorded no random part of the owner mark (core/ownerMark.ts): its state has none.
+  const state = backends.get("default")!;
+  for (const [key, inputs] of state) {
+    const { __ownerNonce: _nonce, ...recorded } = inputs;
+    state.set(key, recorded);
+  }
   await value(new TeamNotebooks("ml", { ...V1, description: "team notebook", fixedNames: true }).urls);
   for (const member of ["alice", "bob"]) {
     const { inputs: old } = before.find((r) => r.name === `ml-${member}`)!;
-    expect(find("team-test", "dev", `ml-${member}`).inputs).toEqual(old);
+    const { __ownerNonce: _new, ...registeredNow } = find("team-test", "dev", `ml-${member}`).inputs;
+    const { __ownerNonce: _old, ...registered01 } = old;
+    expect(registeredNow).toEqual(registered01);
+    // What check records is the 0.1 state as it is: no random part is added to an existing resource's mark.
+    expect(find("team-test", "dev", `ml-${member}`).checked).toEqual(state.get(`team-test/dev/ml-${member}`));
+    expect(find("team-test", "dev", `ml-${member}`).checked.__ownerNonce).toBeUndefined();
   }
 });
 
@@ -141,11 +172,35 @@ test("two stacks of one program get different names; fixedNames keeps <prefix>-<
     expect(names[`${stack}-v2`]!.alice).toMatch(/^ml2-alice-/);
     expect(names[`${stack}-fixed`]).toEqual({ alice: "fx-alice", bob: "fx-bob" });
   }
-  // Same project and stack, same names (they are stable across runs).
+  // Same project and stack on the same backend, same names (they are stable across runs).
   await useStack("team-test", "dev");
   expect(await value(new TeamNotebooks("ml", V1).names)).toEqual(names.dev);
   // The registered names are the ones the outputs report.
   expect(find("team-test", "prod", "ml-alice").checkedName).toBe(names.prod!.alice);
+});
+
+test("the same project and stack on two state backends (two people's `dev`) get different names and marks", async () => {
+  const names: Record<string, Record<string, string>> = {};
+  const marks: Record<string, string> = {};
+  for (const backend of ["alice-laptop", "bob-laptop"]) {
+    registered = [];
+    await useStack("team-test", "dev", backend);
+    names[backend] = await value(new TeamNotebooks("ml", V1).names);
+    names[`${backend}-v2`] = await value(
+      new TeamNotebooks("ml2", { kind: "Notebook", members: ["alice"], flavor: "modelarts.vm.cpu.2u", imageId: IMAGE })
+        .names,
+    );
+    const checked = find("team-test", "dev", "ml2-alice").checked;
+    expect(checked.__ownerKey).toBe("team-test/dev/ml2-alice");
+    marks[backend] = `${String(checked.__ownerKey)}#${String(checked.__ownerNonce)}`;
+  }
+  expect(names["alice-laptop"]!.alice).not.toBe(names["bob-laptop"]!.alice);
+  expect(names["alice-laptop"]!.bob).not.toBe(names["bob-laptop"]!.bob);
+  expect(names["alice-laptop-v2"]!.alice).not.toBe(names["bob-laptop-v2"]!.alice);
+  expect(marks["alice-laptop"]).not.toBe(marks["bob-laptop"]);
+  // Each keeps its own on the next run.
+  await useStack("team-test", "dev", "bob-laptop");
+  expect(await value(new TeamNotebooks("ml", V1).names)).toEqual(names["bob-laptop"]);
 });
 
 test("every NotebookInstance option can be set for the team and per member; a member's value wins", async () => {

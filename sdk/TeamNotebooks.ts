@@ -39,9 +39,10 @@ interface TeamNamingArgs {
   namePrefix?: string;
   /**
    * `false` (default): each notebook gets a generated name, `<namePrefix>-<member>-<7 characters>`, which differs
-   * between stacks, so two stacks of one program (dev and prod, two developers) never meet. `true`: exactly
-   * `<namePrefix>-<member>`, as before 0.2: an existing stack keeps its notebooks, but only one stack per project
-   * can use a given `namePrefix` (NotebookInstance names are unique in a project). A member's `name` wins over both.
+   * between stacks and between deployments of one stack name (two developers' `dev` on their own backends), so two
+   * stacks of one program never meet. `true`: exactly `<namePrefix>-<member>`, as before 0.2: an existing stack
+   * keeps its notebooks, but only one stack per project can use a given `namePrefix` (NotebookInstance names are
+   * unique in a project). A member's `name` wins over both.
    */
   fixedNames?: boolean;
 }
@@ -157,7 +158,8 @@ type Kind = keyof typeof TEAM_KEYS;
 
 /**
  * One notebook per team member with shared defaults, per-member settings, and maps of member → URL and name.
- * Names differ between stacks unless `fixedNames` is set, so every stack of a program can hold its own team.
+ * Names differ between stacks (and between two backends' stacks of one name) unless `fixedNames` is set, so every
+ * stack of a program can hold its own team.
  *
  * ```ts
  * const team = new TeamNotebooks("ml-team", {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { warnOfPlainTextCredentials } from "./plainTextCredentials.js";
 import { resourceUrn } from "./resourceUrn.js";
@@ -10,7 +11,10 @@ export interface DynamicResourceSpec {
   outputNames: readonly string[];
   /** Why a replacement must delete first (in the error for `deleteBeforeReplace: false`). */
   deleteFirstBecause: string;
-  /** Marks created objects as this resource's (`__ownerKey`, `<project>/<stack>/<name>`): ownership.ts files. */
+  /**
+   * Marks created objects as this resource's: `__ownerKey` (`<project>/<stack>/<name>`) and `__ownerNonce`, the
+   * random part that makes the mark unique to one deployment (provider/core/ownerMark.ts).
+   */
   ownerKey: boolean;
   /** The API object has a name that is generated from `namePrefix` (default: the resource name) when not declared. */
   generatedName: boolean;
@@ -41,7 +45,12 @@ export function dynamicResourceProps(
       : {
           ...args,
           ...(spec.generatedName && { namePrefix: args.name === undefined ? (args.namePrefix ?? name) : undefined }),
-          ...(spec.ownerKey && { __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` }),
+          ...(spec.ownerKey && {
+            __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+            // Fresh in every `pulumi up`; check keeps the recorded one of a resource that has one. Unknown in
+            // preview, so a new resource's generated name shows as unknown rather than as one `up` would not use.
+            __ownerNonce: pulumi.runtime.isDryRun() ? pulumi.unknown : randomBytes(8).toString("hex"),
+          }),
           // Progress lines are logged against this resource in `pulumi up` (provider/core/engineLogSink.ts).
           __urn: resourceUrn(`pulumi-nodejs:dynamic/modelarts:${spec.type}`, name, opts?.parent),
         };

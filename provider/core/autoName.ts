@@ -14,9 +14,18 @@ const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
  * random seed to dynamic providers). Without one it is random.
  */
 export function generateName(prefix: string, seed?: string, maxLength = MAX_NAME_LENGTH): string {
-  const cleaned = prefix.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, maxLength - SUFFIX_LENGTH - 1) || "notebook";
+  const cleaned = cleanPrefix(prefix, maxLength);
   const bytes = seed === undefined ? randomBytes(SUFFIX_LENGTH) : createHash("sha256").update(seed).digest();
   let suffix = "";
   for (let i = 0; i < SUFFIX_LENGTH; i++) suffix += ALPHABET[bytes[i]! % ALPHABET.length];
   return `${cleaned}-${suffix}`;
+}
+
+function cleanPrefix(prefix: string, maxLength: number): string {
+  return prefix.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, maxLength - SUFFIX_LENGTH - 1) || "notebook";
+}
+
+/** Every name `generateName` can make from `prefix`, whatever the seed. */
+export function generatedNamePattern(prefix: string, maxLength = MAX_NAME_LENGTH): RegExp {
+  return new RegExp(`^${cleanPrefix(prefix, maxLength)}-[${ALPHABET}]{${SUFFIX_LENGTH}}$`);
 }

@@ -21,9 +21,10 @@ export const URN_INPUT = "__urn";
 /**
  * `status`: a line of a long wait, sent as an ephemeral message (the resource's row shows it while the operation
  * runs; it is not repeated in the final Diagnostics). `notice`: a line worth keeping among the resource's
- * diagnostics.
+ * diagnostics. `warning`: a notice the user should act on (shown as a warning, e.g. a notebook an interrupted run
+ * may have left).
  */
-export type LineKind = "status" | "notice";
+export type LineKind = "status" | "notice" | "warning";
 
 const LOG_DEADLINE_MS = 10_000;
 
@@ -40,7 +41,7 @@ export async function withResourceUrn<T>(props: { __urn?: unknown } | undefined,
   }
 }
 
-export type SendLog = (urn: string, message: string, ephemeral: boolean) => Promise<void>;
+export type SendLog = (urn: string, message: string, kind: LineKind) => Promise<void>;
 
 /** undefined: not tried yet; null: no engine (not in the provider host, or a call failed). */
 let engine: SendLog | null | undefined;
@@ -68,7 +69,7 @@ export function engineLogSink(line: string, kind: LineKind = "status"): void {
   pending = pending.then(async () => {
     if (!engine) return writeStdout(line);
     try {
-      await engine(urn, line, kind === "status");
+      await engine(urn, line, kind);
     } catch {
       engine = null;
       writeStdout(line);
@@ -97,13 +98,13 @@ function connectToEngine(): SendLog | null {
     const engineGrpc: any = fromHost("../../proto/engine_grpc_pb.js");
     const client: any = new engineGrpc.EngineClient(address, grpc.credentials.createInsecure());
     /* eslint-enable @typescript-eslint/no-explicit-any */
-    return (urn, message, ephemeral) =>
+    return (urn, message, kind) =>
       new Promise<void>((resolve, reject) => {
         const request = new enginePb.LogRequest();
-        request.setSeverity(enginePb.LogSeverity.INFO);
+        request.setSeverity(kind === "warning" ? enginePb.LogSeverity.WARNING : enginePb.LogSeverity.INFO);
         request.setUrn(urn);
         request.setMessage(message);
-        request.setEphemeral(ephemeral);
+        request.setEphemeral(kind === "status");
         client.log(request, { deadline: Date.now() + LOG_DEADLINE_MS }, (err: Error | null) =>
           err ? reject(err) : resolve(),
         );

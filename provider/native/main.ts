@@ -21,13 +21,13 @@ function connectEngineLog(address: string): void {
   const { grpc, engine, engineGrpc } = protoStubs();
   const client = new engineGrpc.EngineClient(address, grpc.credentials.createInsecure());
   setEngineLogSender(
-    (urn, message, ephemeral) =>
+    (urn, message, kind) =>
       new Promise<void>((resolve, reject) => {
         const request = new engine.LogRequest();
-        request.setSeverity(engine.LogSeverity.INFO);
+        request.setSeverity(kind === "warning" ? engine.LogSeverity.WARNING : engine.LogSeverity.INFO);
         request.setUrn(urn);
         request.setMessage(message);
-        request.setEphemeral(ephemeral);
+        request.setEphemeral(kind === "status");
         client.log(request, { deadline: Date.now() + LOG_DEADLINE_MS }, (err: Error | null) =>
           err ? reject(err) : resolve(),
         );

@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { prototypeFailure } from "../core/prototypeGuard.js";
 import { UNKNOWN_VALUE as UNKNOWN, validateInputs } from "../../protocol/validation/validators.js";
 import { generateName } from "../core/autoName.js";
+import { applyOwnerInputs, ownerMarkOf, resolveOwnerInputs } from "../core/ownerMark.js";
 import { withDefaults } from "../core/fieldCatalogue.js";
 import { storageUriFailure } from "../core/storageUri.js";
 import { checkTimeouts } from "../core/timeouts.js";
-import { DEFAULT_EVS_CAPACITY_GB, INPUT_FIELDS } from "./fields.js";
+import { DEFAULT_EVS_CAPACITY_GB, INPUT_FIELDS, NOTEBOOK_NAME_LENGTH } from "./fields.js";
 import type { NotebookInputs } from "./types.js";
 
 export interface CheckFailure {
@@ -17,9 +18,6 @@ type Inputs = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** The name `generateName` makes from a notebook's notebooks-API name rules: up to 128 of `[A-Za-z0-9_-]`. */
-const NOTEBOOK_NAME_LENGTH = 128;
 
 /**
  * Validates a Notebook's declared inputs against schema.json and the rules across fields, and fills the defaults
@@ -41,11 +39,14 @@ export function checkNotebook(
     })),
     ...checkTimeouts(news.timeouts),
   ];
+  const owner = resolveOwnerInputs(olds, news);
+  if (owner.failure) failures.push(owner.failure);
   if (failures.length === 0) failures.push(...crossFieldRules(olds, news));
   if (failures.length > 0) return { inputs: asChecked(news), failures };
 
   const inputs = withDefaults(INPUT_FIELDS, news);
-  const name = resolveName(olds, news);
+  applyOwnerInputs(inputs, owner);
+  const name = resolveName(olds, news, owner);
   if (name === undefined) delete inputs.name;
   else inputs.name = name;
   if (news.name !== undefined) delete inputs.namePrefix;
@@ -103,6 +104,12 @@ function crossFieldRules(olds: Inputs | undefined, news: Inputs): CheckFailure[]
       });
     }
   }
+  if (news.adoptOwnedBy !== undefined && news.adoptId === undefined) {
+    failures.push({
+      property: "adoptOwnedBy",
+      reason: "adoptOwnedBy is only for adoptId (it names the owner of the notebook being adopted)",
+    });
+  }
   const autoStop = news.autoStop;
   if (isObject(autoStop) && autoStop.enabled === false && autoStop.durationSeconds !== undefined) {
     failures.push({
@@ -114,26 +121,38 @@ function crossFieldRules(olds: Inputs | undefined, news: Inputs): CheckFailure[]
 }
 
 /**
- * The declared name, or a generated one: `<prefix>-<7 characters>` where the characters derive from the owner key
- * (`<project>/<stack>/<resource>`), so the name stays the same across updates and replacements of this resource,
- * differs between stacks, and marks the notebook as this resource's even before its owner tag is set
- * (ownership.ts). An adopted notebook keeps its own name.
+ * The declared name, or a generated one: `<prefix>-<7 characters>` where the characters derive from the owner mark
+ * (core/ownerMark.ts: `<project>/<stack>/<resource>#<random>`), so the name stays the same across updates, differs
+ * between stacks and between deployments of one stack name on different state backends, and marks the notebook
+ * as this resource's even before its owner tag is set (ownership.ts). While the mark's random part is unknown (the
+ * `pulumi preview` of a new resource or of a replacement) so is the name: preview never shows a name `up` would
+ * not use. A recorded resource keeps its name while its prefix holds. An adopted notebook keeps its own name.
  */
-function resolveName(olds: Inputs | undefined, news: Inputs): unknown {
+function resolveName(olds: Inputs | undefined, news: Inputs, owner: { key?: unknown; nonce?: unknown }): unknown {
   if (news.name !== undefined) return news.name;
   if (news.adoptId !== undefined) return undefined;
   const prefix = news.namePrefix;
-  if (prefix === UNKNOWN || news.__ownerKey === UNKNOWN) return UNKNOWN;
-  const seed = typeof news.__ownerKey === "string" ? news.__ownerKey : stableSeed(news);
-  if (olds && typeof olds.name === "string" && olds.namePrefix === prefix && olds.__ownerKey === news.__ownerKey) {
+  if (prefix === UNKNOWN || owner.key === UNKNOWN || owner.nonce === UNKNOWN) return UNKNOWN;
+  if (olds && typeof olds.name === "string" && olds.namePrefix === prefix && olds.__ownerKey === owner.key) {
     return olds.name;
   }
+  const seed =
+    typeof owner.key === "string"
+      ? ownerMarkOf({ __ownerKey: owner.key, __ownerNonce: owner.nonce as string | undefined }, undefined)
+      : stableSeed(news);
   return generateName(typeof prefix === "string" ? prefix : "notebook", seed, NOTEBOOK_NAME_LENGTH);
 }
 
 /** Without an owner key (in-process use), the declared inputs seed the name, as for NotebookInstance. */
 function stableSeed(news: Inputs): string {
-  const { name: _name, timeouts: _timeouts, __provider: _provider, __urn: _urn, ...identity } = news;
+  const {
+    name: _name,
+    timeouts: _timeouts,
+    __provider: _provider,
+    __urn: _urn,
+    __ownerNonce: _nonce,
+    ...identity
+  } = news;
   return createHash("sha256")
     .update(JSON.stringify(identity, Object.keys(identity).sort()))
     .digest("hex");

@@ -2,17 +2,19 @@ import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
 import { ConflictError, WaitError } from "../api/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { nameTheInput } from "../core/namedInputError.js";
+import { ownerMarkOf } from "../core/ownerMark.js";
 import { describeSubject, operationError, type Subject } from "../core/operationError.js";
 import { partialFailure } from "../core/partialFailure.js";
 import { reportProgress } from "../core/progress.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { operationDeadline } from "../core/timeouts.js";
 import { applyChanges } from "./applyChanges.js";
-import { removeNotebook } from "./deleteNotebook.js";
 import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
 import { observedInputs, toCreateRequest, toOutputs, toTagList } from "./mapping.js";
+import { adoptableNotebook } from "./adoption.js";
+import { fixedFieldConflicts } from "./fixedFields.js";
 import { OWNER_TAG_KEY, ownerTagValue } from "./ownerTag.js";
-import { findLostCreate, findOwnedNotebooks } from "./ownership.js";
+import { findLostCreate, findOwnedNotebooks, leftBehind } from "./ownership.js";
 import { enforcePowerState, type NotebookStep } from "./powerState.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
@@ -48,7 +50,7 @@ async function createWithin(
   let origin: "created" | "resumed" | "adopted";
   /** When `notebook` was read (the POST's answer, the confirming GET, the adoption's GET). */
   let seenAt: number;
-  const ownerKey = inputs.__ownerKey ?? `in-process/${inputs.name ?? inputs.adoptId}`;
+  const mark = ownerMarkOf(inputs, inputs.name ?? inputs.adoptId);
   try {
     const ctx = await deadline.race(getProviderContext());
     step = {
@@ -59,10 +61,10 @@ async function createWithin(
       schedule: ctx.schedule,
     };
     if (inputs.adoptId) {
-      notebook = await adopt(step.client, inputs);
+      notebook = await adoptableNotebook(step.client, inputs, mark);
       origin = "adopted";
     } else {
-      const { keep, listed } = await resumeOwned(step, inputs, ownerKey);
+      const { keep, listed } = await resumeOwned(step, inputs, mark);
       notebook = keep ?? (await post(step.client, inputs, await existedBefore(step.client, inputs, listed)));
       origin = keep ? "resumed" : "created";
     }
@@ -76,7 +78,7 @@ async function createWithin(
   let lastSeen = notebook;
   try {
     // The owner tag first: from here on an interrupted run finds this notebook by its mark.
-    await step.client.createTags(id, [{ key: OWNER_TAG_KEY, value: ownerTagValue(ownerKey) }], inputs.workspaceId);
+    await step.client.createTags(id, [{ key: OWNER_TAG_KEY, value: ownerTagValue(mark) }], inputs.workspaceId);
     // The schedule counts from the POST's answer, not from the tag's (queued behind other creates' requests).
     lastSeen = await waitForNotebook({
       ...step,
@@ -95,7 +97,9 @@ async function createWithin(
     } else {
       if (origin === "resumed") {
         reportProgress(
-          `create ${describeSubject(subject)}: resuming ${describeSubject(named)}, created by an interrupted run`,
+          `create ${describeSubject(subject)}: resuming ${describeSubject(named)}, which carries this resource's ` +
+            "owner mark (created by an interrupted run)",
+          "notice",
         );
       }
       lastSeen = await applyChanges(step, lastSeen, observedInputs(lastSeen, inputs), inputs);
@@ -116,27 +120,86 @@ async function createWithin(
 }
 
 /**
- * Notebooks of this resource left by an interrupted run: one that can become what is declared (same volume,
- * pool and workspace; not failed) is resumed, the others are removed, so exactly one notebook per resource exists.
- * `listed`: every notebook of the workspace at this point, which a POST sent afterwards cannot have made.
+ * A notebook of this resource left by an interrupted run (its owner mark, or its generated name, which derives from
+ * the mark: ownership.ts `isOwned`) is resumed when it can become what is declared (same volume, pool and
+ * workspace; not failed). One that cannot is an error naming it, never a delete: the provider deletes nothing a
+ * look-up found. Notebooks that only look like this resource's (another deployment's mark of the same name, or a
+ * recent untagged namesake) are named in a warning and left alone. `listed`: every notebook of the workspace at
+ * this point, which a POST sent afterwards cannot have made.
  */
 async function resumeOwned(
   step: NotebookStep,
   inputs: NotebookInputs,
-  ownerKey: string,
+  mark: string,
 ): Promise<{ keep?: Notebook; listed: ReadonlySet<string> }> {
   const generatedName = inputs.namePrefix !== undefined ? inputs.name : undefined;
-  const { owned, listed } = await findOwnedNotebooks(step.client, ownerKey, generatedName, inputs.workspaceId);
-  const keep = owned.find((n) => fixedFieldConflicts(n, inputs).length === 0 && !FAILED_STATUSES.has(String(n.status)));
-  for (const other of owned) {
-    if (other === keep) continue;
-    const what: Subject = { kind: KIND, name: other.name, id: other.id };
-    reportProgress(
-      `create ${describeSubject(step.subject)}: removing ${describeSubject(what)}, left by an interrupted run`,
-    );
-    await removeNotebook({ ...step, subject: what }, other.id!);
+  const { owned, all, listed } = await findOwnedNotebooks(step.client, mark, generatedName, inputs.workspaceId);
+  if (owned.length === 0) {
+    await warnLeftBehind(step, inputs, mark, generatedName, all);
+    return { listed };
   }
-  return { keep, listed };
+  const unusable = owned.map((n) => ({ notebook: n, problems: whyNotResumable(n, inputs) }));
+  if (owned.length === 1 && unusable[0]!.problems.length === 0) return { keep: owned[0], listed };
+  const named = unusable.map(
+    ({ notebook: n, problems }) =>
+      `${describeSubject({ kind: KIND, name: n.name, id: n.id })}` +
+      (problems.length > 0 ? ` (${problems.join("; ")})` : ""),
+  );
+  throw new ConflictError(
+    `${owned.length === 1 ? "a notebook carries" : `${owned.length} notebooks carry`} this resource's owner mark ` +
+      `(left by an interrupted run) and cannot be resumed: ${named.join(", ")}. Nothing was deleted: delete ` +
+      `${owned.length === 1 ? "it" : "the ones not to keep"}, or declare the values it has`,
+    "OwnedConflict",
+  );
+}
+
+/**
+ * Names, in a warning, each notebook that looks like one an interrupted run of this resource left but carries no
+ * evidence that it is (ownership.ts `leftBehind`), confirmed with a fresh GET (the shared listing is seconds old);
+ * the create goes on and never touches them. A warning, not an error: the same signs fit someone else's notebook
+ * (a namesake made in the console, a stack of the same name on another backend), which must not block this one.
+ */
+async function warnLeftBehind(
+  step: NotebookStep,
+  inputs: NotebookInputs,
+  mark: string,
+  generatedName: string | undefined,
+  listing: readonly Notebook[],
+): Promise<void> {
+  const expected = {
+    mark,
+    name: inputs.name,
+    generatedName,
+    namePrefix: inputs.namePrefix,
+    flavor: inputs.flavor,
+    imageId: inputs.imageId,
+  };
+  const listed = leftBehind(listing, expected, Date.now());
+  const current = await Promise.all(listed.map((s) => step.client.findNotebook(s.notebook.id!)));
+  const suspects = leftBehind(
+    current.filter((n): n is Notebook => n !== undefined),
+    expected,
+    Date.now(),
+  );
+  for (const suspect of suspects) {
+    const what = describeSubject({ kind: KIND, name: suspect.notebook.name, id: suspect.notebook.id });
+    const optIn = suspect.owner === undefined ? "" : ` and adoptOwnedBy: ${JSON.stringify(suspect.owner)}`;
+    const elsewhere =
+      suspect.owner === undefined ? "" : " (or made by a stack of the same name on another state backend)";
+    reportProgress(
+      `create ${describeSubject(step.subject)}: ${what} ${suspect.why}: possibly left by an interrupted run` +
+        `${elsewhere}: adopt it with adoptId${optIn}, or delete it. It was left untouched, and a new notebook is ` +
+        "created",
+      "warning",
+    );
+  }
+}
+
+/** Why a notebook of this resource cannot become what is declared: fixed fields that differ, or a failed create. */
+function whyNotResumable(notebook: Notebook, inputs: NotebookInputs): string[] {
+  const problems = fixedFieldConflicts(notebook, inputs);
+  if (FAILED_STATUSES.has(String(notebook.status))) problems.push(`it is ${String(notebook.status)}`);
+  return problems;
 }
 
 /**
@@ -168,7 +231,7 @@ async function post(
 ): Promise<Notebook> {
   const name = inputs.name!;
   const sentAt = Date.now();
-  return client.createNotebook(toCreateRequest(inputs, name), async () => {
+  const answer = await client.createNotebook(toCreateRequest(inputs, name), async () => {
     const candidates = await findLostCreate(
       client,
       {
@@ -193,36 +256,28 @@ async function post(
       ),
     };
   });
+  return ownAnswer(answer, name, existedBefore);
 }
 
-/** Takes over an existing notebook; fields that cannot change in place must already match. */
-async function adopt(client: NotebooksClient, inputs: NotebookInputs): Promise<Notebook> {
-  const notebook = await client.findNotebook(inputs.adoptId!);
-  if (!notebook) {
-    throw new ConflictError("no notebook with this id exists in this project (adoptId)", "AdoptNotFound");
-  }
-  const conflicts = fixedFieldConflicts(notebook, inputs);
-  if (conflicts.length > 0) {
-    throw new ConflictError(
-      `the existing notebook differs in ${conflicts.join("; ")}, which cannot be changed in place; declare the ` +
-        "values it has, or create a new notebook instead",
-      "AdoptConflict",
-    );
-  }
-  return notebook;
-}
-
-/** Fields that only a new notebook can change, where the notebook differs from the declared inputs. */
-function fixedFieldConflicts(notebook: Notebook, inputs: NotebookInputs): string[] {
-  const conflicts: string[] = [];
-  const compare = (field: string, declared: unknown, actual: unknown) => {
-    if (declared !== undefined && actual !== undefined && actual !== null && declared !== actual) {
-      conflicts.push(`${field} (declared ${JSON.stringify(declared)}, the notebook has ${JSON.stringify(actual)})`);
-    }
-  };
-  compare("volume.category", inputs.volume.category, notebook.volume?.category?.toUpperCase());
-  compare("volume.ownership", inputs.volume.ownership, notebook.volume?.ownership?.toUpperCase());
-  compare("poolId", inputs.poolId, notebook.pool?.id);
-  compare("workspaceId", inputs.workspaceId, notebook.workspace_id);
-  return conflicts;
+/**
+ * The POST's answer names the notebook it made: one that was listed before the POST, or that has another name
+ * than the one sent, is not it (someone else's notebook, which would otherwise be tagged as ours and deleted by
+ * our destroy). Such an answer is refused; the notebook it names is not touched.
+ */
+function ownAnswer(answer: Notebook, name: string, existedBefore: ReadonlySet<string>): Notebook {
+  const named = describeSubject({ kind: KIND, name: answer.name, id: answer.id });
+  const wrong =
+    answer.id === undefined
+      ? "names no notebook id"
+      : existedBefore.has(answer.id)
+        ? `names ${named}, which existed before this create`
+        : answer.name !== name
+          ? `names ${named}, not the name sent ("${name}")`
+          : undefined;
+  if (wrong === undefined) return answer;
+  throw new ConflictError(
+    `the create's answer ${wrong}; it was not taken as this resource's notebook and was left untouched. The ` +
+      `notebook this create made, if any, is not known: look for a notebook named "${name}"`,
+    "ForeignCreateAnswer",
+  );
 }

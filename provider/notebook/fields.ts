@@ -24,6 +24,7 @@ export const INPUT_FIELDS = {
   allowDataLossOnReplace: { change: "none" },
   timeouts: { change: "none" },
   adoptId: { change: "none" },
+  adoptOwnedBy: { change: "none" },
 } as const satisfies InputCatalogue<NotebookInputs>;
 
 export type NotebookInputField = keyof typeof INPUT_FIELDS;
@@ -48,6 +49,9 @@ export const OUTPUT_NAMES: readonly string[] = [...Object.keys(INPUT_FIELDS), ..
 
 /** Terraform fixes 20 minutes for everything; creates queue for resources, so ours waits longer by default. */
 export const DEFAULT_TIMEOUTS = { create: "30m", update: "20m", delete: "20m" } as const;
+
+/** The longest name `generateName` makes for a notebook (the notebooks API's rule: up to 128 of `[A-Za-z0-9_-]`). */
+export const NOTEBOOK_NAME_LENGTH = 128;
 
 /** The EVS size the service gives when none is declared [notebooks §4.2]. */
 export const DEFAULT_EVS_CAPACITY_GB = 5;

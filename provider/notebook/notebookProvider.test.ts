@@ -3,7 +3,13 @@
  * change, the documented variants the emulator can play, and the owner rules. The same provider object the host
  * runs (through the SDK's shim).
  */
-import { callApi, FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../../emulator/index.js";
+import {
+  callApi,
+  FAKE_NOTEBOOK_TOKEN,
+  startEmulator,
+  type AdminNotebook,
+  type Emulator,
+} from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { PartialFailureError } from "../api/errors.js";
 import { forgetRecentListings } from "../api/recentListing.js";
@@ -11,6 +17,7 @@ import { setProgressSink } from "../core/progress.js";
 import { notebookProvider } from "./notebookProvider.js";
 import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
 import { createNotebook, evsCreateRequest } from "../../emulator/notebooks/testkit.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
 
 const provider: LooseProvider = notebookProvider;
 type Props = Record<string, unknown>;
@@ -30,6 +37,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(async () => {
   await emulator.admin.reset();
+  forgetRecentListings(); // each test is a new run, of a new provider process
   progress = [];
   setProgressSink((line) => progress.push(line));
 });
@@ -42,6 +50,8 @@ function declared(overrides: Props = {}): Props {
     volume: { category: "EVS", capacityGb: 10 },
     autoStop: { enabled: true, durationSeconds: 7200 },
     __ownerKey: "proj/dev/nb",
+    // The owner mark's random part, as the SDK makes it in `pulumi up` (core/ownerMark.ts).
+    __ownerNonce: "0123456789abcdef",
     __provider: "exports.handler = undefined;",
     ...overrides,
   };
@@ -59,6 +69,29 @@ async function up(previous: { id: string; outs: Props; inputs: Props }, news: Pr
   const diff = await provider.diff(previous.id, previous.outs, inputs);
   const { outs } = diff.changes ? await provider.update(previous.id, previous.outs, inputs) : { outs: previous.outs };
   return { diff, state: { id: previous.id, outs, inputs } };
+}
+
+/** A notebook made in the console (or by a POST whose run never got to tag it): no owner tag. Returns its id. */
+async function postedInTheConsole(overrides: Record<string, unknown>): Promise<string> {
+  const made = await callApi(emulator, {
+    method: "POST",
+    path: `/v1/${emulator.projectId}/notebooks`,
+    body: {
+      name: "console",
+      flavor: "modelarts.vm.cpu.2u",
+      image_id: IMAGE,
+      volume: { category: "EVS", ownership: "MANAGED", capacity: 10 },
+      duration: -1,
+      ...overrides,
+    },
+  });
+  return (made.json as { id: string }).id;
+}
+
+function ownerTagOf(notebook: AdminNotebook): string | undefined {
+  return (notebook.tags as { key: string; value: string }[] | undefined)?.find(
+    (t) => t.key === "pulumi-modelarts.owner",
+  )?.value;
 }
 
 async function created(news: Props) {
@@ -257,7 +290,7 @@ test("a create that ends in CREATE_FAILED is recorded with the service's reason,
   expect((await provider.diff(err.id, err.properties, inputs)).replaces).toEqual(["status"]);
 });
 
-test("an interrupted create is resumed by the next one, by its owner mark, whatever changed since", async () => {
+test("an interrupted create is resumed by the next one with the same owner mark, whatever changed since", async () => {
   const first = await created(declared({ description: "v1" }));
   forgetRecentListings(); // the next run is a new provider process
   const again = await created(declared({ description: "v2" }));
@@ -302,21 +335,215 @@ test("a create that failed ambiguously never takes over an untagged namesake mad
 });
 
 test("adoptId takes over a notebook, keeps its name, and applies what can change in place", async () => {
-  const existing = await created(declared({ name: "console-made", __ownerKey: "elsewhere/x/y" }));
-  const news = await checked(undefined, declared({ adoptId: existing.id, description: "adopted" }));
+  const existing = await postedInTheConsole({ name: "console-made" });
+  const news = await checked(undefined, declared({ adoptId: existing, description: "adopted" }));
   expect(news.name).toBeUndefined();
   const adopted = await provider.create(news);
-  expect(adopted.id).toBe(existing.id);
+  expect(adopted.id).toBe(existing);
   expect(adopted.outs).toMatchObject({ name: "console-made", description: "adopted" });
+  // It now carries this resource's owner mark.
+  expect(ownerTagOf(await emulator.admin.getNotebook(existing))).toMatch(/^[0-9a-f]{32} proj\/dev\/nb$/);
   expect(
     (
       await provider.diff(
         adopted.id,
         adopted.outs,
-        await checked(news, declared({ adoptId: existing.id, description: "adopted" })),
+        await checked(news, declared({ adoptId: existing, description: "adopted" })),
       )
     ).changes,
   ).toBe(false);
+});
+
+test("adoptId of a notebook another stack manages is refused at check, naming the owner, unless adoptOwnedBy names it", async () => {
+  const theirs = await created(
+    declared({ name: "prod-nb", __ownerKey: "proj/prod/nb", __ownerNonce: "fedcba9876543210" }),
+  );
+  const theirTag = ownerTagOf(await emulator.admin.getNotebook(theirs.id));
+  await emulator.admin.resetRequestCounts();
+  const refused = await provider.check({}, declared({ adoptId: theirs.id, description: "mine now" }));
+  expect(refused.failures).toEqual([
+    {
+      property: "adoptOwnedBy",
+      reason:
+        `adopt notebook ${theirs.id}: notebook "prod-nb" carries the owner mark of proj/prod/nb: another Pulumi ` +
+        "resource manages it, and two stacks managing one notebook would each change it and either one's destroy " +
+        'would delete it. It was left untouched. To take it over, set adoptOwnedBy: "proj/prod/nb" and remove it ' +
+        "from the other stack's state there (pulumi state delete <urn>)",
+    },
+  ]);
+  // The create refuses it too (in-process callers may skip check's verdict), and touches nothing.
+  const err = (await provider.create(refused.inputs).catch((e: unknown) => e)) as Error;
+  expect(err.message).toContain("carries the owner mark of proj/prod/nb");
+  const live = await emulator.admin.getNotebook(theirs.id);
+  expect([ownerTagOf(live), live.description]).toEqual([theirTag, ""]);
+  expect(await emulator.admin.requestCount(PUT)).toBe(0);
+
+  // A mark of an earlier version names no stack: the refusal names the mark itself, and so must the opt-in.
+  await callApi(emulator, {
+    method: "POST",
+    path: `/v1/${emulator.projectId}/notebooks/${theirs.id}/tags/create`,
+    body: { tags: [{ key: "pulumi-modelarts.owner", value: "0123456789abcdef0123456789abcdef" }] },
+  });
+  const legacy = await provider.check({}, declared({ adoptId: theirs.id }));
+  expect(legacy.failures![0]!.reason).toContain(
+    "carries an owner mark of an earlier version of pulumi-modelarts (0123456789abcdef0123456789abcdef), which " +
+      "does not name its stack: another Pulumi resource manages it, and two stacks managing one notebook would",
+  );
+  expect(legacy.failures![0]!.reason).toContain('set adoptOwnedBy: "0123456789abcdef0123456789abcdef"');
+
+  const adopted = await created(
+    declared({ adoptId: theirs.id, adoptOwnedBy: "0123456789abcdef0123456789abcdef", description: "mine now" }),
+  );
+  expect(adopted.id).toBe(theirs.id);
+  expect(adopted.outs).toMatchObject({ name: "prod-nb", description: "mine now" });
+  expect(ownerTagOf(await emulator.admin.getNotebook(theirs.id))).toMatch(/^[0-9a-f]{32} proj\/dev\/nb$/);
+});
+
+describe("owner marks are unique per deployment: two stacks of one name on two state backends", () => {
+  // Alice and Bob share a project; each has a stack `dev` on their own backend.
+  const alice = { __ownerKey: "proj/dev/nb", __ownerNonce: "a11ce00000000001" };
+  const bob = { __ownerKey: "proj/dev/nb", __ownerNonce: "b0b0000000000002" };
+
+  test("Bob's create, with another volume, never resumes or deletes Alice's notebook: it makes its own and names hers", async () => {
+    const hers = await created(declared(alice));
+    forgetRecentListings(); // another process
+    await emulator.admin.resetRequestCounts();
+    const his = await created(declared({ ...bob, volume: { category: "EFS" } }));
+    expect(his.id).not.toBe(hers.id);
+    expect(his.outs.name).not.toBe(hers.outs.name);
+    expect(await emulator.admin.requestCount("DELETE /v1/{project_id}/notebooks/{id}")).toBe(0);
+    const live = await emulator.admin.listNotebooks();
+    expect(live.map((n) => [n.id, n.status]).sort()).toEqual(
+      [
+        [hers.id, "RUNNING"],
+        [his.id, "RUNNING"],
+      ].sort(),
+    );
+    expect(progress).toContainEqual(
+      expect.stringContaining(
+        `notebook "${String(hers.outs.name)}" (${hers.id}) carries the owner mark of another deployment of ` +
+          "proj/dev/nb: possibly left by an interrupted run (or made by a stack of the same name on another state " +
+          'backend): adopt it with adoptId and adoptOwnedBy: "proj/dev/nb", or delete it',
+      ),
+    );
+    // Bob's destroy leaves Alice's notebook.
+    await provider.delete(his.id, his.outs);
+    expect((await emulator.admin.listNotebooks()).map((n) => [n.id, n.status])).toEqual([[hers.id, "RUNNING"]]);
+  });
+
+  test("check: unknown name in preview, the mark kept once recorded, and a mark recorded before the random part kept as it is", async () => {
+    const preview = await checked(undefined, declared({ __ownerNonce: UNKNOWN }));
+    expect(preview.name).toBe(UNKNOWN);
+    const up = await checked(undefined, declared(alice));
+    expect(up.name).toMatch(/^dev-[a-z0-9]{7}$/);
+    expect((await checked(undefined, declared(bob))).name).not.toBe(up.name);
+    // Later runs: the SDK sends a new random part (or an unknown one in preview); the recorded one wins.
+    for (const nonce of [bob.__ownerNonce, UNKNOWN]) {
+      const again = await checked(up, declared({ __ownerNonce: nonce }));
+      expect([again.__ownerNonce, again.name]).toEqual([alice.__ownerNonce, up.name]);
+    }
+    // A notebook recorded before marks had a random part: its state has none, and none is added.
+    const { __ownerNonce: _n, ...legacy } = up;
+    const legacyAgain = await checked(legacy, declared(bob));
+    expect(legacyAgain).toEqual(legacy);
+    expect((await provider.diff("x", { ...legacy, status: "RUNNING" }, legacyAgain)).changes).toBe(false);
+    // A malformed random part is refused, never guessed.
+    const bad = await provider.check({}, declared({ __ownerNonce: "not-hex" }));
+    expect(bad.failures).toEqual([
+      { property: "__ownerNonce", reason: "the internal owner mark's random part must be 16 hex digits" },
+    ]);
+  });
+});
+
+describe("a run interrupted between the POST and the owner tag", () => {
+  test("a recent untagged namesake of a declared name with the same flavor and image is named, not taken", async () => {
+    const left = await postedInTheConsole({ name: "analysis" });
+    const ours = await created(declared({ name: "analysis" }));
+    expect(ours.id).not.toBe(left);
+    expect(progress).toContainEqual(
+      `create notebook "analysis": notebook "analysis" (${left}) has no owner tag, was created ` +
+        `${new Date((await emulator.admin.getNotebook(left)).create_at as number).toISOString()} with the same flavor ` +
+        "and image: possibly left by an interrupted run: adopt it with adoptId, or delete it. It was left untouched, " +
+        "and a new notebook is created",
+    );
+    expect((await emulator.admin.getNotebook(left)).tags ?? []).toEqual([]);
+  });
+
+  test("another flavor or image is someone else's namesake: no warning", async () => {
+    await postedInTheConsole({ name: "analysis", flavor: "modelarts.vm.cpu.8u" });
+    await postedInTheConsole({ name: "analysis", image_id: OTHER_IMAGE });
+    await created(declared({ name: "analysis" }));
+    expect(progress.filter((l) => l.includes("possibly left by an interrupted run"))).toEqual([]);
+  });
+
+  test("an untagged notebook with a name generated from the prefix by another deployment is named, not taken", async () => {
+    const left = await postedInTheConsole({ name: "dev-k2j4h1x" });
+    const ours = await created(declared());
+    expect(ours.id).not.toBe(left);
+    expect(progress).toContainEqual(
+      expect.stringContaining(`notebook "dev-k2j4h1x" (${left}) has no owner tag, was created`),
+    );
+  });
+
+  test("an untagged notebook with this deployment's generated name is this resource's: it is resumed", async () => {
+    const name = (await checked(undefined, declared())).name as string;
+    const left = await postedInTheConsole({ name });
+    await emulator.admin.resetRequestCounts();
+    const resumed = await created(declared());
+    expect(resumed.id).toBe(left);
+    expect(await emulator.admin.requestCount(CREATE)).toBe(0);
+    expect(ownerTagOf(await emulator.admin.getNotebook(left))).toMatch(/^[0-9a-f]{32} proj\/dev\/nb$/);
+    expect(progress.filter((l) => l.includes("possibly left"))).toEqual([]);
+  });
+
+  test("a notebook of this resource that cannot become what is declared is named, never deleted", async () => {
+    const left = await created(declared());
+    forgetRecentListings();
+    await emulator.admin.resetRequestCounts();
+    const err = (await provider
+      .create(await checked(undefined, declared({ volume: { category: "EFS" } })))
+      .catch((e: unknown) => e)) as Error;
+    expect(err.message).toBe(
+      `create notebook "${String(left.outs.name)}": a notebook carries this resource's owner mark (left by an ` +
+        `interrupted run) and cannot be resumed: notebook "${String(left.outs.name)}" (${left.id}) ` +
+        '(volume.category (declared "EFS", the notebook has "EVS")). Nothing was deleted: delete it, or declare ' +
+        "the values it has",
+    );
+    expect(await emulator.admin.requestCount("DELETE /v1/{project_id}/notebooks/{id}")).toBe(0);
+    expect(await emulator.admin.requestCount(CREATE)).toBe(0);
+    expect((await emulator.admin.getNotebook(left.id)).status).toBe("RUNNING");
+  });
+});
+
+describe("a create's answer must name the notebook it made", () => {
+  test("an answer naming a notebook listed before the POST is refused; that notebook gets no owner tag", async () => {
+    const theirs = await postedInTheConsole({ name: "theirs" });
+    await emulator.admin.injectFault({ route: CREATE, kind: "other-instance", otherId: theirs, count: 1 });
+    const err = (await provider
+      .create(await checked(undefined, declared({ name: "ours" })))
+      .catch((e: unknown) => e)) as Error;
+    expect(err.message).toBe(
+      `create notebook "ours": the create's answer names notebook "theirs" (${theirs}), which existed before this ` +
+        "create; it was not taken as this resource's notebook and was left untouched. The notebook this create " +
+        'made, if any, is not known: look for a notebook named "ours"',
+    );
+    expect(err).not.toHaveProperty("id"); // nothing recorded: our destroy can never delete theirs
+    expect((await emulator.admin.getNotebook(theirs)).tags ?? []).toEqual([]);
+  });
+
+  test("an answer naming another name than the one sent is refused", async () => {
+    const theirs = await postedInTheConsole({ name: "theirs" });
+    const body = (await callApi(emulator, { method: "GET", path: `/v1/${emulator.projectId}/notebooks/${theirs}` }))
+      .json as Record<string, unknown>;
+    const unseen = { ...body, id: "0a0b0c0d-0000-4000-8000-000000000001", name: "someone-else" };
+    await emulator.admin.injectFault({ route: CREATE, kind: "body", apply: true, rawBody: JSON.stringify(unseen) });
+    const err = (await provider
+      .create(await checked(undefined, declared({ name: "ours" })))
+      .catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(
+      /^create notebook "ours": the create's answer names notebook "someone-else" \(0a0b0c0d-[^)]+\), not the name sent \("ours"\); it was not taken/,
+    );
+  });
 });
 
 describe("the documented variants the emulator plays", () => {

@@ -5,6 +5,7 @@ import { reportProgress } from "../core/progress.js";
 import { setStackConfig } from "../core/providerContext.js";
 import { refuseReplacementLosingData } from "../core/replacementGuard.js";
 import { settingsFailures } from "../core/settingsCheck.js";
+import { adoptionFailures } from "./adoption.js";
 import { checkNotebook } from "./checkNotebook.js";
 import { createNotebook } from "./createNotebook.js";
 import { deleteNotebook } from "./deleteNotebook.js";
@@ -26,7 +27,11 @@ export const notebookProvider = {
   // Check sees raw program values (not yet validated): it takes any object, and returns typed inputs.
   async check(olds: object, news: object) {
     const result = checkNotebook(olds, news);
-    return { ...result, failures: [...result.failures, ...settingsFailures()] };
+    const failures = [...result.failures, ...settingsFailures()];
+    // Taking over a notebook another stack manages is refused at preview: the one check that asks the service.
+    if (failures.length === 0)
+      failures.push(...(await adoptionFailures(olds as Record<string, unknown>, result.inputs)));
+    return { ...result, failures };
   },
   async diff(id, olds, news) {
     const { changes, replaces, deleteBeforeReplace, restarts } = diffNotebook(olds, news);

@@ -2,38 +2,45 @@ import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
 import { ConflictError } from "../api/errors.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
 import { sanitizeServiceText } from "../api/redact.js";
+import { generatedNamePattern } from "../core/autoName.js";
+import { isoFromEpochMs } from "../core/outputFormats.js";
+import { readableOwner } from "../core/ownerMark.js";
+import { NOTEBOOK_NAME_LENGTH } from "./fields.js";
 import { GONE_STATUSES } from "./statusClasses.js";
-import { ownerTagValue, recordedOwnerTag } from "./ownerTag.js";
+import { recordedOwnerTag, tagIsMark, tagIsNamesake, tagOwner } from "./ownerTag.js";
 
 /**
  * How the provider recognises its own notebooks. Names may repeat in the notebooks API and a create body has no
- * annotations [notebooks §4.1], so a notebook is ours when:
- * - it carries this resource's owner tag (added right after the POST answered), or
- * - it has no owner tag and the name this resource generated, which derives from the owner key (so nobody else's
+ * annotations or tags [notebooks §4.1], so a notebook is ours when:
+ * - it carries this resource's owner tag (added right after the POST answered), whose mark is unique to this
+ *   deployment of the resource (core/ownerMark.ts), or
+ * - it has no owner tag and the name this resource generated, which derives from that mark (so nobody else's
  *   notebook has it), covering an interrupted run between the POST and the tag.
  * A notebook with a declared name and no tag is never taken as ours here; a lost create answer is resolved by
- * `findLostCreate` instead.
+ * `findLostCreate` instead, and an untagged namesake an interrupted run may have left is only reported
+ * (`leftBehind`).
  */
-export function isOwned(notebook: Notebook, ownerKey: string, generatedName: string | undefined): boolean {
+export function isOwned(notebook: Notebook, mark: string, generatedName: string | undefined): boolean {
   const tag = recordedOwnerTag(notebook);
-  if (tag !== undefined) return tag === ownerTagValue(ownerKey);
+  if (tag !== undefined) return tagIsMark(tag, mark);
   return generatedName !== undefined && notebook.name === generatedName;
 }
 
 /**
- * Live notebooks (not deleting or deleted) of this resource, in the workspace (`owned`), and the ids of every
- * notebook the same listing showed, whoever's and in whatever status (`listed`): taken before a POST, they are
- * what that POST cannot have made (`findLostCreate`). Many creates start at once, so they share one recent listing
- * (NotebooksClient.listNotebooksRecent, at most 10 s old); what it shows of this owner is confirmed with a fresh
- * GET, so a notebook deleted since (the old one of a replacement) is never taken for ours. (`listed` is then as
- * old as the shared listing: under pacing a create's own listing was seconds older than its POST too.)
+ * Live notebooks (not deleting or deleted) of this resource, in the workspace (`owned`), every notebook the same
+ * listing showed (`all`), and the ids of all of them, whoever's and in whatever status (`listed`): taken before a
+ * POST, they are what that POST cannot have made (`findLostCreate`, and the POST's own answer). Many creates start
+ * at once, so they share one recent listing (NotebooksClient.listNotebooksRecent, at most 10 s old); what it shows
+ * of this owner is confirmed with a fresh GET, so a notebook deleted since (the old one of a replacement) is never
+ * taken for ours. (`listed` is then as old as the shared listing: under pacing a create's own listing was seconds
+ * older than its POST too.)
  */
 export async function findOwnedNotebooks(
   client: NotebooksClient,
-  ownerKey: string,
+  mark: string,
   generatedName: string | undefined,
   workspaceId: string,
-): Promise<{ owned: Notebook[]; listed: ReadonlySet<string> }> {
+): Promise<{ owned: Notebook[]; all: readonly Notebook[]; listed: ReadonlySet<string> }> {
   const notebooks = await client.listNotebooksRecent({ workspace_id: workspaceId });
   // Without an owner tag, a notebook is ours by its generated name: one whose name cannot be read may be ours.
   if (generatedName !== undefined) {
@@ -41,13 +48,85 @@ export async function findOwnedNotebooks(
     if (unreadable) throw unreadableName(unreadable, `is the one named "${generatedName}" this resource made`);
   }
   const live = (n: Notebook | undefined): n is Notebook =>
-    n !== undefined && isOwned(n, ownerKey, generatedName) && !GONE_STATUSES.has(String(n.status));
+    n !== undefined && isOwned(n, mark, generatedName) && !GONE_STATUSES.has(String(n.status));
   const candidates = notebooks.filter(live);
   const confirmed = await Promise.all(candidates.map((n) => client.findNotebook(n.id!)));
   return {
     owned: confirmed.filter(live),
+    all: notebooks,
     listed: new Set(notebooks.flatMap((n) => (n.id === undefined ? [] : [n.id]))),
   };
+}
+
+/**
+ * How long after its create an untagged notebook still counts as possibly left by an interrupted run: long enough
+ * for a run retried the next day, short enough that a namesake kept on purpose is not reported at every create.
+ */
+export const LEFT_BEHIND_WINDOW_MS = 24 * 3_600_000;
+
+/** A notebook that may be this resource's, left by an interrupted run, but cannot be shown to be. */
+export interface LeftBehind {
+  notebook: Notebook;
+  /** Why it looks like this resource's, e.g. `untagged, created 2026-…, with the same flavor and image`. */
+  why: string;
+  /** The owner its tag names (for `adoptOwnedBy`), if it has one. */
+  owner?: string;
+}
+
+/**
+ * Notebooks that look like this resource's but carry no evidence that they are, which a create reports and never
+ * touches:
+ * - another deployment's mark of the same `<project>/<stack>/<resource>` (a run interrupted before Pulumi recorded
+ *   the create, whose random part was never kept; or a stack of the same name on another state backend), or the
+ *   mark an earlier version gave this resource;
+ * - no owner tag, created within the last day with the declared flavor and image, and either the declared name
+ *   or a name generated from the same prefix (a run interrupted between the POST and the owner tag).
+ * The evidence that would make one of them ours (this deployment's mark, or this deployment's generated name)
+ * is what `isOwned` checks; these are only named, so the user can adopt or delete them.
+ */
+export function leftBehind(
+  notebooks: readonly Notebook[],
+  expected: {
+    mark: string;
+    name?: string;
+    generatedName?: string;
+    namePrefix?: string;
+    flavor: string;
+    imageId: string;
+  },
+  nowMs: number,
+): LeftBehind[] {
+  const generatedPattern =
+    expected.namePrefix === undefined ? undefined : generatedNamePattern(expected.namePrefix, NOTEBOOK_NAME_LENGTH);
+  const found: LeftBehind[] = [];
+  for (const n of notebooks) {
+    if (n.id === undefined || GONE_STATUSES.has(String(n.status))) continue;
+    const tag = recordedOwnerTag(n);
+    if (tag !== undefined) {
+      if (tagIsNamesake(tag, expected.mark)) {
+        const owner = tagOwner(tag);
+        const which =
+          owner === readableOwner(expected.mark)
+            ? `another deployment of ${owner}`
+            : `${readableOwner(expected.mark)} by an earlier version of pulumi-modelarts`;
+        found.push({ notebook: n, owner, why: `carries the owner mark of ${which}` });
+      }
+      continue;
+    }
+    if (n.name === expected.generatedName) continue; // this deployment's own: isOwned resumes it
+    const sameName =
+      expected.generatedName === undefined
+        ? n.name === expected.name
+        : generatedPattern !== undefined && typeof n.name === "string" && generatedPattern.test(n.name);
+    const recent = typeof n.create_at === "number" && nowMs - n.create_at <= LEFT_BEHIND_WINDOW_MS;
+    if (sameName && recent && n.flavor === expected.flavor && n.image?.id === expected.imageId) {
+      found.push({
+        notebook: n,
+        why: `has no owner tag, was created ${isoFromEpochMs(n.create_at)} with the same flavor and image`,
+      });
+    }
+  }
+  return found;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError, type Subject } from "../core/operationError.js";
+import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT } from "../core/ownerMark.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { INPUT_FIELDS } from "./fields.js";
 import { importedInputs, observedInputs, toOutputs } from "./mapping.js";
@@ -29,12 +30,12 @@ export async function readNotebook(
 }
 
 /**
- * The input part of stored outputs, with the internal owner key; only named keys are copied. A read without
+ * The input part of stored outputs, with the internal owner mark; only named keys are copied. A read without
  * declared inputs (Notebook.get) has none of the required ones: they are filled from what the service reports.
  */
 function inputsOf(props: Partial<NotebookOutputs>): NotebookInputs {
   const inputs: Record<string, unknown> = {};
-  for (const key of [...Object.keys(INPUT_FIELDS), "__ownerKey"]) {
+  for (const key of [...Object.keys(INPUT_FIELDS), OWNER_KEY_INPUT, OWNER_NONCE_INPUT]) {
     if (Object.prototype.hasOwnProperty.call(props, key) && props[key as keyof NotebookOutputs] !== undefined) {
       inputs[key] = props[key as keyof NotebookOutputs];
     }

@@ -1,6 +1,7 @@
 import { prototypeFailure } from "../core/prototypeGuard.js";
 import { validateInputs } from "../../protocol/validation/validators.js";
 import { generateName } from "../core/autoName.js";
+import { applyOwnerInputs, ownerMarkOf, resolveOwnerInputs } from "../core/ownerMark.js";
 import { checkTimeouts } from "../core/timeouts.js";
 import { withDefaults } from "../core/fieldCatalogue.js";
 import { INPUT_FIELDS } from "./fields.js";
@@ -31,14 +32,25 @@ export function checkNotebookInstance(oldValues: object | undefined, newValues: 
   const news = newValues as Inputs;
   const protoFailure = prototypeFailure(news);
   if (protoFailure) return { inputs: asCheckedInputs({}), failures: [protoFailure] };
+  const owner = resolveOwnerInputs(olds, news);
   const failures = [
     ...validateInputs("NotebookInstanceInputs", news, { allowUnknowns: true }),
     ...checkTimeouts(news.timeouts),
+    ...(owner.failure ? [owner.failure] : []),
+    ...(news.adoptOwnedBy !== undefined && news.adoptId === undefined
+      ? [
+          {
+            property: "adoptOwnedBy",
+            reason: "adoptOwnedBy is only for adoptId (it names the owner of the instance being adopted)",
+          },
+        ]
+      : []),
   ];
   if (failures.length > 0) return { inputs: asCheckedInputs(news), failures };
 
   const inputs: Inputs = withDefaults(INPUT_FIELDS, news);
-  const name = resolveName(olds, news);
+  applyOwnerInputs(inputs, owner);
+  const name = resolveName(olds, news, owner);
   if (name === undefined) delete inputs.name;
   else inputs.name = name;
   // namePrefix is kept only for generated names: its presence is how diff knows a name was not declared.
@@ -65,22 +77,40 @@ function asCheckedInputs(inputs: Inputs): NotebookInstanceInputs {
 }
 
 /**
- * The declared name, or a generated one. A generated name is kept across updates (the old inputs carry it);
- * on a replacement the engine checks again without old inputs, so the new instance gets a new name (derived
- * from the new inputs, so preview and up agree on it).
+ * The declared name, or a generated one. A generated name is kept across updates (the old inputs carry it). A
+ * new one derives from the owner mark (core/ownerMark.ts), unique to this deployment of the resource, so two
+ * stacks of the same name on different state backends never generate the same name; while the mark's random
+ * part is unknown (the `pulumi preview` of a new resource or of a replacement) so is the name, so preview never
+ * shows a name `up` would not use. A replacement is checked again without old inputs and gets a new mark, hence
+ * a new name. Without a random part (a resource recorded before it existed, or in-process use) the name derives
+ * from the inputs, as it did then.
  */
-function resolveName(olds: Inputs | undefined, news: Inputs): unknown {
+function resolveName(olds: Inputs | undefined, news: Inputs, owner: { key?: unknown; nonce?: unknown }): unknown {
   if (news.name !== undefined) return news.name;
   // An adopted instance keeps its own name: none is generated, so none can ever differ from it.
   if (news.adoptId !== undefined) return undefined;
   const prefix = news.namePrefix;
-  if (prefix === UNKNOWN) return UNKNOWN;
+  if (prefix === UNKNOWN || owner.nonce === UNKNOWN || owner.key === UNKNOWN) return UNKNOWN;
   if (olds && typeof olds.name === "string" && olds.namePrefix === prefix && olds.namePrefix !== undefined) {
     return olds.name;
   }
+  const namePrefix = typeof prefix === "string" ? prefix : "notebook";
+  if (typeof owner.nonce === "string" && typeof owner.key === "string") {
+    return generateName(namePrefix, ownerMarkOf({ __ownerKey: owner.key, __ownerNonce: owner.nonce }, undefined));
+  }
   // The URN only says where the resource sits in the program: it must not change generated names.
-  const { name: _name, timeouts: _timeouts, __provider: _provider, __urn: _urn, ...identity } = news;
-  return generateName(typeof prefix === "string" ? prefix : "notebook", stableJson(identity));
+  const {
+    name: _name,
+    timeouts: _timeouts,
+    __provider: _provider,
+    __urn: _urn,
+    __ownerNonce: _nonce,
+    ...identity
+  } = news;
+  return generateName(
+    namePrefix,
+    stableJson({ ...identity, ...(owner.key !== undefined && { __ownerKey: owner.key }) }),
+  );
 }
 
 /** JSON with sorted keys, so the seed does not depend on property order. */

@@ -9,12 +9,14 @@ import { reportProgress } from "../core/progress.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { operationDeadline } from "../core/timeouts.js";
 import type { Deadline } from "../wait/Deadline.js";
-import { removeInstance } from "./deleteNotebookInstance.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
 import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
 import { observedInputs, toCreateRequest, toOutputs, toUpdateRequest } from "./mapping.js";
-import { findOwnedInstances, ownerKeyOf } from "./ownership.js";
+import { ownerMarkOf, readableOwner } from "../core/ownerMark.js";
+import { adoptableInstance } from "./adoption.js";
+import { fixedFieldConflicts } from "./fixedFields.js";
+import { findOwnedInstances, leftBehindInstances, recordedOwnerKey } from "./ownership.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
 import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
 import { sightingOf, waitForInstance } from "./waitForInstance.js";
@@ -23,6 +25,8 @@ export interface CreateResult {
   id: string;
   outs: NotebookInstanceOutputs;
 }
+
+const KIND = "notebook instance";
 
 /** How the instance this resource now manages came to be. */
 type Origin = "created" | "resumed" | "adopted";
@@ -58,15 +62,15 @@ async function createWithin(inputs: NotebookInstanceInputs, deadline: Deadline):
     client = new DemanagerClient({ ...ctx.connection, deadline });
     schedule = ctx.schedule;
     if (inputs.adoptId) {
-      instance = await adopt(client, inputs);
+      instance = await adoptableInstance(client, inputs, ownerMarkOf(inputs, inputs.adoptId));
       origin = "adopted";
     } else {
       const name = inputs.name!;
-      const ownerKey = ownerKeyOf(inputs, name);
-      const resumed = await resumeOwned(client, inputs, ownerKey, { subject, deadline, schedule });
-      ({ instance, origin } = resumed
-        ? { instance: resumed, origin: "resumed" as const }
-        : await post(client, { ...inputs, name }, ownerKey));
+      const mark = ownerMarkOf(inputs, name);
+      const { keep, listed } = await resumeOwned(client, inputs, mark, subject);
+      ({ instance, origin } = keep
+        ? { instance: keep, origin: "resumed" as const }
+        : await post(client, { ...inputs, name }, mark, listed));
     }
   } catch (err) {
     throw operationError(verb, subject, nameTheInput(err, inputs, INPUT_ERROR_CODES));
@@ -111,74 +115,124 @@ async function createWithin(inputs: NotebookInstanceInputs, deadline: Deadline):
 /**
  * Instances carrying this resource's owner mark were left by a run that was interrupted before Pulumi recorded
  * them (whatever their name: a generated name changes with the inputs). One that can become what is declared is
- * resumed; the others are removed, so exactly one instance per resource exists.
+ * resumed; one that cannot is an error naming it, never a delete: the provider deletes nothing a look-up found.
+ * Instances carrying another deployment's mark of the same resource name are named in a warning and left alone.
+ * `listed`: every instance the look-up's listing showed, which a POST sent afterwards cannot have made.
  */
 async function resumeOwned(
   client: DemanagerClient,
   inputs: NotebookInstanceInputs,
-  ownerKey: string,
-  context: { subject: Subject; deadline: Deadline; schedule: PollSchedule },
-): Promise<Instance | undefined> {
-  const owned = await findOwnedInstances(client, ownerKey, inputs.workspaceId);
-  const keep = owned.find((i) => fixedFieldConflicts(i, inputs).length === 0 && !FAILED_STATUSES.has(String(i.status)));
-  for (const other of owned) {
-    if (other === keep) continue;
-    const what: Subject = { kind: "notebook instance", name: other.name, id: other.id };
+  mark: string,
+  subject: Subject,
+): Promise<{ keep?: Instance; listed: ReadonlySet<string> }> {
+  const { owned, all, listed } = await findOwnedInstances(client, mark, inputs.workspaceId);
+  if (owned.length === 0) {
+    // Confirmed with a fresh GET (the shared listing is seconds old); a warning, not an error: the same signs fit a
+    // stack of the same name on another backend, which must not block this one.
+    const current = await Promise.all(leftBehindInstances(all, mark).map((i) => client.findInstance(i.id)));
+    for (const suspect of leftBehindInstances(
+      current.filter((i): i is Instance => i !== undefined),
+      mark,
+    )) {
+      const owner = readableOwner(recordedOwnerKey(suspect)!);
+      reportProgress(
+        `create ${describeSubject(subject)}: ${describeSubject({ kind: KIND, name: suspect.name, id: suspect.id })} ` +
+          `carries the owner mark of another deployment of ${owner}: possibly left by an interrupted run (or made ` +
+          `by a stack of the same name on another state backend): adopt it with adoptId and adoptOwnedBy: ` +
+          `${JSON.stringify(owner)}, or delete it. It was left untouched, and a new instance is created`,
+        "warning",
+      );
+    }
+    return { listed };
+  }
+  const problems = owned.map((i) => whyNotResumable(i, inputs));
+  if (owned.length === 1 && problems[0]!.length === 0) {
+    const keep = owned[0]!;
     reportProgress(
-      `create ${describeSubject(context.subject)}: removing ${describeSubject(what)}, left by an interrupted run`,
+      `create ${describeSubject(subject)}: resuming ${describeSubject({ kind: KIND, name: keep.name, id: keep.id })}, ` +
+        "which carries this resource's owner mark (created by an interrupted run)",
       "notice",
     );
-    await removeInstance({
-      client,
-      id: other.id,
-      subject: what,
-      deadline: context.deadline,
-      schedule: context.schedule,
-      verb: "create",
-    });
+    return { keep, listed };
   }
-  if (keep) {
-    reportProgress(
-      `create ${describeSubject(context.subject)}: resuming ${describeSubject({ kind: "notebook instance", name: keep.name, id: keep.id })}, created by an interrupted run`,
-      "notice",
-    );
-  }
-  return keep;
+  const named = owned.map(
+    (i, n) =>
+      describeSubject({ kind: KIND, name: i.name, id: i.id }) +
+      (problems[n]!.length > 0 ? ` (${problems[n]!.join("; ")})` : ""),
+  );
+  throw new ConflictError(
+    `${owned.length === 1 ? "an instance carries" : `${owned.length} instances carry`} this resource's owner mark ` +
+      `(left by an interrupted run) and cannot be resumed: ${named.join(", ")}. Nothing was deleted: delete ` +
+      `${owned.length === 1 ? "it" : "the ones not to keep"}, or declare the values it has`,
+    "OwnedConflict",
+  );
+}
+
+/** Why an instance of this resource cannot become what is declared: fixed fields that differ, or a failed create. */
+function whyNotResumable(instance: Instance, inputs: NotebookInstanceInputs): string[] {
+  const problems = fixedFieldConflicts(instance, inputs);
+  if (FAILED_STATUSES.has(String(instance.status))) problems.push(`it is ${String(instance.status)}`);
+  return problems;
 }
 
 /**
  * POST the instance. After a failure that may have been applied, the instance is looked for by its owner mark:
  * found, it is ours; not found, a second POST is safe. An existing instance of the same name that does not carry
- * the mark belongs to someone else: it is never taken over, and never touched.
+ * the mark belongs to someone else: it is never taken over, and never touched. The POST's own answer must name
+ * a new instance (not one `listed` before the POST) with the name sent (`ownAnswer`).
  */
 async function post(
   client: DemanagerClient,
   inputs: NotebookInstanceInputs & { name: string },
-  ownerKey: string,
+  mark: string,
+  listed: ReadonlySet<string>,
 ): Promise<{ instance: Instance; origin: Origin }> {
+  let answer: Instance;
   try {
-    const instance = await client.createInstance(toCreateRequest(inputs, ownerKey), async (err) => {
+    answer = await client.createInstance(toCreateRequest(inputs, mark), async (err) => {
       // After a lost answer only a listing taken now shows what this POST made.
-      const [ours] = await findOwnedInstances(client, ownerKey, inputs.workspaceId, { fresh: true });
+      const [ours] = (await findOwnedInstances(client, mark, inputs.workspaceId, { fresh: true })).owned;
       if (ours) return { kind: "done", value: ours };
       if (isApiError(err, "ModelArts.6301")) return { kind: "fail", error: await notManaged(client, inputs, err) };
       return { kind: "resend" };
     });
-    return { instance, origin: "created" };
   } catch (err) {
     if (!isApiError(err, "ModelArts.6301")) throw err;
-    // The name is taken: by this resource's own instance (an earlier run's, which a shared listing taken before it
-    // existed could not show), or by someone else's, which is never touched.
-    const [ours] = await findOwnedInstances(client, ownerKey, inputs.workspaceId, { fresh: true });
+    // The name is taken: by this resource's own instance (an earlier attempt's, which a shared listing taken
+    // before it existed could not show), or by someone else's, which is never touched.
+    const [ours] = (await findOwnedInstances(client, mark, inputs.workspaceId, { fresh: true })).owned;
     if (ours) {
       reportProgress(
-        `create ${describeSubject({ kind: "notebook instance", name: inputs.name })}: resuming ${describeSubject({ kind: "notebook instance", name: ours.name, id: ours.id })}, created by an interrupted run`,
+        `create ${describeSubject({ kind: KIND, name: inputs.name })}: resuming ` +
+          `${describeSubject({ kind: KIND, name: ours.name, id: ours.id })}, which carries this resource's owner ` +
+          "mark (created by an interrupted run)",
         "notice",
       );
       return { instance: ours, origin: "resumed" };
     }
     throw await notManaged(client, inputs, err);
   }
+  return { instance: ownAnswer(answer, inputs.name, listed), origin: "created" };
+}
+
+/**
+ * The POST's answer names the instance it made: one that was listed before the POST, or that has another name than
+ * the one sent, is not it (someone else's instance, which our destroy would otherwise delete). Such an answer is
+ * refused; the instance it names is not touched.
+ */
+function ownAnswer(answer: Instance, name: string, listed: ReadonlySet<string>): Instance {
+  const named = describeSubject({ kind: KIND, name: answer.name, id: answer.id });
+  const wrong = listed.has(answer.id)
+    ? `names ${named}, which existed before this create`
+    : answer.name !== name
+      ? `names ${named}, not the name sent ("${name}")`
+      : undefined;
+  if (wrong === undefined) return answer;
+  throw new ConflictError(
+    `the create's answer ${wrong}; it was not taken as this resource's instance and was left untouched. The ` +
+      `instance this create made, if any, is not known: look for an instance named "${name}"`,
+    "ForeignCreateAnswer",
+  );
 }
 
 async function notManaged(client: DemanagerClient, inputs: NotebookInstanceInputs & { name: string }, err: unknown) {
@@ -191,42 +245,6 @@ async function notManaged(client: DemanagerClient, inputs: NotebookInstanceInput
       `here, set ${adoptHint}. (${(err as Error).message})`,
     "NameTaken",
   );
-}
-
-/**
- * Takes over an existing instance (Pulumi's `import` does not work for dynamic resources). Fields that cannot be
- * changed in place must already match; `profileId` cannot be compared, the service reports its own profile id.
- */
-async function adopt(client: DemanagerClient, inputs: NotebookInstanceInputs): Promise<Instance> {
-  const instance = await client.findInstance(inputs.adoptId!);
-  if (!instance) {
-    throw new ConflictError("no instance with this id exists in this project (adoptId)", "AdoptNotFound");
-  }
-  const conflicts = fixedFieldConflicts(instance, inputs);
-  if (conflicts.length > 0) {
-    throw new ConflictError(
-      `the existing instance differs in ${conflicts.join("; ")}, which cannot be changed in place; ` +
-        `declare the values it has, or create a new instance instead`,
-      "AdoptConflict",
-    );
-  }
-  return instance;
-}
-
-/** Fields that cannot change in place and differ between the instance and the declared inputs. */
-function fixedFieldConflicts(instance: Instance, inputs: NotebookInstanceInputs): string[] {
-  const conflicts: string[] = [];
-  const compare = (field: string, declared: unknown, actual: unknown) => {
-    if (declared !== undefined && actual !== undefined && actual !== null && declared !== actual) {
-      conflicts.push(`${field} (declared ${JSON.stringify(declared)}, the instance has ${JSON.stringify(actual)})`);
-    }
-  };
-  // A generated name is not a declared one: an adopted or resumed instance keeps its own.
-  if (inputs.namePrefix === undefined) compare("name", inputs.name, instance.name);
-  compare("flavor", inputs.flavor, instance.flavor);
-  compare("storage.path", inputs.storage?.path, instance.spec?.storage?.location?.path);
-  compare("workspaceId", inputs.workspaceId, instance.workspace?.id);
-  return conflicts;
 }
 
 /** Description and auto-stop of an adopted or resumed instance are brought to the declared values with one PUT. */

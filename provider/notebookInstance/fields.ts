@@ -23,6 +23,7 @@ export const INPUT_FIELDS = {
   allowDataLossOnReplace: { change: "none" },
   timeouts: { change: "none" },
   adoptId: { change: "none" },
+  adoptOwnedBy: { change: "none" },
 } as const satisfies InputCatalogue<NotebookInstanceInputs>;
 
 export type InputField = keyof typeof INPUT_FIELDS;

@@ -1,4 +1,4 @@
-import { OWNER_KEY_INPUT } from "./ownership.js";
+import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT } from "../core/ownerMark.js";
 import { INPUT_FIELDS } from "./fields.js";
 import type { NotebookInstanceInputs } from "./types.js";
 
@@ -6,12 +6,12 @@ import type { NotebookInstanceInputs } from "./types.js";
 export const INPUT_KEYS = Object.keys(INPUT_FIELDS) as (keyof typeof INPUT_FIELDS)[];
 
 /**
- * The input part of stored outputs, with the internal owner key. Only named keys are copied (never a key taken
+ * The input part of stored outputs, with the internal owner mark. Only named keys are copied (never a key taken
  * from the data, such as `__proto__`, which would change the object's prototype).
  */
 export function inputsOf(props: Partial<NotebookInstanceInputs>): NotebookInstanceInputs {
   const inputs: Record<string, unknown> = {};
-  for (const key of [...INPUT_KEYS, OWNER_KEY_INPUT] as const) {
+  for (const key of [...INPUT_KEYS, OWNER_KEY_INPUT, OWNER_NONCE_INPUT] as const) {
     if (Object.prototype.hasOwnProperty.call(props, key) && props[key] !== undefined) inputs[key] = props[key];
   }
   // A read without declared inputs (NotebookInstance.get) has none of the required ones: observedInputs fills them.

@@ -135,12 +135,6 @@ export function observedInputs(instance: Instance, old: NotebookInstanceInputs):
   return jsonSafe(observed);
 }
 
-/** The owner key recorded on an instance at create, if any. */
-export function ownerKeyOf(instance: Instance): string | undefined {
-  const value = instance.spec?.annotations?.[OWNER_ANNOTATION];
-  return typeof value === "string" ? value : undefined;
-}
-
 function pickDefined<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -231,12 +231,20 @@ test("a DELETE whose answer was lost (connection dropped after it was applied) s
 });
 
 test("adoptId takes over an existing instance and applies description and autoStop", async () => {
+  // Made by an in-process create without the SDK: its mark names it so.
+  const OWNER = "in-process/nb-adopt";
   const existing = await provider.create(await checked(undefined, declared({ name: "nb-adopt", description: "old" })));
   await emulator.admin.resetRequestCounts();
   const adopted = await provider.create(
     await checked(
       undefined,
-      declared({ name: "nb-adopt", adoptId: existing.id, description: "adopted", desiredStatus: "STOPPED" }),
+      declared({
+        name: "nb-adopt",
+        adoptId: existing.id,
+        adoptOwnedBy: OWNER,
+        description: "adopted",
+        desiredStatus: "STOPPED",
+      }),
     ),
   );
   expect(adopted.id).toBe(existing.id);
@@ -245,18 +253,24 @@ test("adoptId takes over an existing instance and applies description and autoSt
 
   const conflict = (await provider
     .create(
-      await checked(undefined, declared({ name: "nb-adopt", adoptId: existing.id, flavor: "modelarts.vm.cpu.8u" })),
+      await checked(
+        undefined,
+        declared({ name: "nb-adopt", adoptId: existing.id, adoptOwnedBy: OWNER, flavor: "modelarts.vm.cpu.8u" }),
+      ),
     )
     .catch((e: unknown) => e)) as Error;
   expect(conflict.message).toContain('flavor (declared "modelarts.vm.cpu.8u", the instance has "modelarts.vm.cpu.2u")');
 
-  const missing = (await provider
-    .create(await checked(undefined, declared({ adoptId: "DE-00000000-0000-0000-0000-000000000001" })))
-    .catch((e: unknown) => e)) as Error;
-  expect(missing.message).toBe(
-    "adopt notebook instance DE-00000000-0000-0000-0000-000000000001: " +
-      "no instance with this id exists in this project (adoptId)",
-  );
+  // A missing one is refused at check already (pulumi preview).
+  const missing = await provider.check({}, declared({ adoptId: "DE-00000000-0000-0000-0000-000000000001" }));
+  expect(missing.failures).toEqual([
+    {
+      property: "adoptId",
+      reason:
+        "adopt notebook instance DE-00000000-0000-0000-0000-000000000001: " +
+        "no instance with this id exists in this project (adoptId)",
+    },
+  ]);
 });
 
 test("refresh shows out-of-band drift as a change back to the declared values", async () => {

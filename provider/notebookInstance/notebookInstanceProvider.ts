@@ -3,6 +3,7 @@ import { withResourceUrn } from "../core/engineLogSink.js";
 import { setStackConfig } from "../core/providerContext.js";
 import { refuseReplacementLosingData } from "../core/replacementGuard.js";
 import { settingsFailures } from "../core/settingsCheck.js";
+import { adoptionFailures } from "./adoption.js";
 import { checkNotebookInstance } from "./checkNotebookInstance.js";
 import { createNotebookInstance } from "./createNotebookInstance.js";
 import { deleteNotebookInstance } from "./deleteNotebookInstance.js";
@@ -24,7 +25,11 @@ export const notebookInstanceProvider = {
   // Check sees raw program values (not yet validated): it takes any object, and returns typed inputs.
   async check(olds: object, news: object) {
     const result = checkNotebookInstance(olds, news);
-    return { ...result, failures: [...result.failures, ...settingsFailures()] };
+    const failures = [...result.failures, ...settingsFailures()];
+    // Taking over an instance another stack manages is refused at preview: the one check that asks the service.
+    if (failures.length === 0)
+      failures.push(...(await adoptionFailures(olds as Record<string, unknown>, result.inputs)));
+    return { ...result, failures };
   },
   async diff(id, olds, news) {
     const { changes, replaces, deleteBeforeReplace } = diffNotebookInstance(olds, news);

@@ -55,8 +55,12 @@ export interface NotebookInstanceInputs {
   allowDataLossOnReplace?: boolean;
   timeouts?: TimeoutsInput;
   adoptId?: string;
-  /** Internal, set by the SDK: the owner key recorded on the instance (ownership.ts). */
+  /** With `adoptId`: the owner named on the instance, to take it over from (ownership.ts). */
+  adoptOwnedBy?: string;
+  /** Internal, set by the SDK: the readable part of the owner mark recorded on the instance (core/ownerMark.ts). */
   __ownerKey?: string;
+  /** Internal, set by the SDK and kept by check: the random part of the owner mark (core/ownerMark.ts). */
+  __ownerNonce?: string;
   /** Internal, set by the SDK: the resource's URN, for progress lines (core/engineLogSink.ts). */
   __urn?: string;
   /** Internal, Pulumi's: the serialized provider shim. */

@@ -17,11 +17,14 @@ import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js"
 
 /**
  * Mounts the storage into its RUNNING notebook and waits until it is MOUNTED. A mount path is unique per notebook
- * (ModelArts.6336 for a second one), and it is what identifies the mount here: one an interrupted run left at this
- * path with this uri is resumed, and after an ambiguous POST failure the mount is looked up by its path before any
- * second POST. Once the storage id is known, any failure is a partial failure: the engine records the mount
- * (MOUNT_FAILED with the service's reason, or still MOUNTING after a timeout) and the next `pulumi up` replaces
- * or resumes it.
+ * (ModelArts.6336 for a second one), and it is what identifies the mount here. A mount has no owner mark (the API
+ * has no tags or annotations for it [notebooks §12]), so a mount already at the path before the POST is never
+ * taken to be this resource's: it may have been made in the console. It is taken over only when `adoptId` names
+ * it; otherwise the create fails naming it (a run interrupted before Pulumi recorded its mount leaves one there:
+ * adopt it or unmount it). After an ambiguous POST failure the mount this POST made is looked up by its path
+ * before any second POST: the path was free just before, so what holds it with this uri is this POST's. Once the
+ * storage id is known, any failure is a partial failure: the engine records the mount (MOUNT_FAILED with the
+ * service's reason, or still MOUNTING after a timeout) and the next `pulumi up` replaces or resumes it.
  */
 export async function createStorageMount(
   inputs: StorageMountInputs,
@@ -55,7 +58,7 @@ async function createWithin(
     if ((await requireRunningNotebook(step, "mount")) === "GONE") {
       throw new ConflictError(`notebook ${inputs.notebookId} does not exist (or is being deleted)`, "NotebookGone");
     }
-    storage = (await resumeAtPath(step, inputs)) ?? (await attach(step, inputs));
+    storage = (await adoptAtPath(step, inputs)) ?? (await attach(step, inputs));
   } catch (err) {
     throw operationError("create", subject, err);
   }
@@ -98,31 +101,48 @@ async function liveMountAt(step: StorageStep, mountPath: string): Promise<Notebo
 }
 
 /**
- * A mount already at the declared path: the same storage (uri) mounting or mounted is this resource's, left by a
- * run that was interrupted before the engine recorded it; anything else holds the path, and is not touched.
+ * A mount already at the declared path, found before the POST: taken over only when `adoptId` names it, and
+ * only with the declared uri, mounting or mounted. Anything else at the path fails the create, naming it and
+ * leaving it alone; an `adoptId` with nothing live at the path fails too (never a new mount in its place).
  */
-async function resumeAtPath(step: StorageStep, inputs: StorageMountInputs): Promise<NotebookStorage | undefined> {
+async function adoptAtPath(step: StorageStep, inputs: StorageMountInputs): Promise<NotebookStorage | undefined> {
   const existing = await liveMountAt(step, inputs.mountPath);
-  if (!existing) return undefined;
+  if (!existing) {
+    if (inputs.adoptId === undefined) return undefined;
+    throw new ConflictError(
+      `adoptId names storage ${inputs.adoptId}, but nothing is mounted at ${inputs.mountPath} on this notebook`,
+      "AdoptNotFound",
+    );
+  }
   const status = String(existing.status);
-  if (existing.uri === inputs.uri && existing.id && (status === "MOUNTING" || status === "MOUNTED")) {
+  const usable = existing.uri === inputs.uri && existing.id && (status === "MOUNTING" || status === "MOUNTED");
+  if (usable && existing.id === inputs.adoptId) {
     reportProgress(
-      `create ${describeSubject(step.subject)}: ${inputs.uri} is already ${status} there (${existing.id}), ` +
-        "left by an interrupted run; taking it over",
+      `create ${describeSubject(step.subject)}: adopting storage ${existing.id} (${inputs.uri}, ${status}), as ` +
+        "adoptId asks",
       "notice",
     );
     return existing;
   }
-  throw holdsPath(existing, inputs.mountPath);
+  throw holdsPath(existing, inputs);
 }
 
-function holdsPath(existing: NotebookStorage, mountPath: string): ConflictError {
+function holdsPath(existing: NotebookStorage, inputs: StorageMountInputs): ConflictError {
   const reason = existing.failure_reason ? ` (${existing.failure_reason})` : "";
-  return new ConflictError(
-    `${mountPath} is taken on this notebook by storage ${existing.id ?? "?"} (${existing.uri ?? "?"}, ` +
-      `${String(existing.status)}${reason}); unmount it, or choose another mountPath`,
-    "MountPathTaken",
-  );
+  const what =
+    `${inputs.mountPath} is taken on this notebook by storage ${existing.id ?? "?"} (${existing.uri ?? "?"}, ` +
+    `${String(existing.status)}${reason})`;
+  const status = String(existing.status);
+  if (existing.uri === inputs.uri && existing.id && (status === "MOUNTING" || status === "MOUNTED")) {
+    const adoptNote = inputs.adoptId !== undefined ? ` (adoptId names ${inputs.adoptId}, not this storage)` : "";
+    return new ConflictError(
+      `${what}${adoptNote}, not made by this resource as far as the provider can tell (a mount has no owner ` +
+        "mark): mounted in the console, or left by a run interrupted before Pulumi recorded it. It was left " +
+        `untouched: set adoptId: "${existing.id}" to take it over, or unmount it`,
+      "MountPathTaken",
+    );
+  }
+  return new ConflictError(`${what}; unmount it, or choose another mountPath`, "MountPathTaken");
 }
 
 /**
@@ -136,8 +156,15 @@ async function attach(step: StorageStep, inputs: StorageMountInputs): Promise<No
     step.client.attachStorage(step.notebookId, toAttachRequest(inputs), async () => {
       const found = await liveMountAt(step, inputs.mountPath);
       if (!found) return { kind: "resend" };
-      if (found.uri === inputs.uri && found.id) return { kind: "done", value: found };
-      return { kind: "fail", error: holdsPath(found, inputs.mountPath) };
+      if (found.uri === inputs.uri && found.id) {
+        reportProgress(
+          `create ${describeSubject(step.subject)}: storage ${found.id} holds the path with this uri: the mount ` +
+            "this create's POST made (its answer was lost)",
+          "notice",
+        );
+        return { kind: "done", value: found };
+      }
+      return { kind: "fail", error: holdsPath(found, inputs) };
     });
   try {
     return await post();

@@ -26,7 +26,7 @@ test("schema.json's NotebookStorageMountInputs has exactly the catalogue's input
   );
 });
 
-test("every input but the timeouts replaces the mount", () => {
+test("every input but the timeouts and adoptId (read at create only) replaces the mount", () => {
   const rules = Object.fromEntries(Object.entries(INPUT_FIELDS).map(([key, field]) => [key, field.change]));
   expect(rules).toEqual({
     notebookId: "replace",
@@ -35,6 +35,7 @@ test("every input but the timeouts replaces the mount", () => {
     mountPath: "replace",
     efsId: "replace",
     timeouts: "none",
+    adoptId: "none",
   });
 });
 

@@ -4,7 +4,8 @@ import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
 /**
  * The inputs of a NotebookStorageMount and how a change reaches the service: the API has no call that changes a
  * mount (docs/modelarts-notebooks-api.md §12: attach, show, list, detach), so every input replaces it, as in
- * Terraform's `huaweicloud_modelarts_notebook_mount_storage`; the timeouts only steer the provider.
+ * Terraform's `huaweicloud_modelarts_notebook_mount_storage`; the timeouts and `adoptId` (read at create only)
+ * only steer the provider.
  */
 export const INPUT_FIELDS = {
   notebookId: { change: "replace" },
@@ -13,6 +14,7 @@ export const INPUT_FIELDS = {
   mountPath: { change: "replace" },
   efsId: { change: "replace" },
   timeouts: { change: "none" },
+  adoptId: { change: "none" },
 } as const satisfies InputCatalogue<StorageMountInputs>;
 
 /** What errors and progress lines call this resource's object: `create storage mount "/data/x/" (<id>)`. */

@@ -176,6 +176,11 @@ test("a lost answer to the POST (applied, then the connection dropped) makes exa
   expect(storages.map((s) => s.id)).toEqual([state.id]);
   expect(state.outs).toMatchObject({ status: "MOUNTED", storageId: state.id });
   expect(await emulator.admin.requestCount(ATTACH)).toBe(1);
+  // The path was free just before this POST: what holds it now with this uri is the mount it made, and it says so.
+  expect(progress).toContainEqual(
+    `create storage mount "/data/datasets/": storage ${state.id} holds the path with this uri: the mount this ` +
+      "create's POST made (its answer was lost)",
+  );
 });
 
 test("a POST dropped before it was applied is sent again once the look-up finds nothing", async () => {
@@ -186,25 +191,60 @@ test("a POST dropped before it was applied is sent again once the look-up finds 
   expect(await emulator.admin.requestCount(ATTACH)).toBe(2);
 });
 
-test("a mount an interrupted run left at the path is taken over; another storage there is a conflict", async () => {
+test("a mount found at the path (the console's, or an interrupted run's) is never taken over without adoptId", async () => {
   const notebookId = await notebook();
-  const left = await (
+  // Mounted in the console: the same path and uri a resource then declares.
+  const theirs = await (
     await client()
   ).attachStorage(notebookId, {
     category: "OBS",
     mount_path: "/data/datasets/",
     uri: "obs://my-bucket/datasets/",
   });
+  // Settled, as a mount made in the console is by the time a program declares it (the messages name its status).
+  while ((await (await client()).listStorages(notebookId)).find((m) => m.id === theirs.id)?.status !== "MOUNTED") {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   await emulator.admin.resetRequestCounts();
-  const state = await mounted(declared(notebookId));
-  expect(state.id).toBe(left.id);
-  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
-  expect(progress).toContainEqual(expect.stringMatching(/taking it over$/));
-
-  const err = await failureOf(provider.create(await checked(declared(notebookId, { uri: "obs://other-bucket/x/" }))));
+  const err = await failureOf(provider.create(await checked(declared(notebookId))));
   expect(err.message).toBe(
-    `create storage mount "/data/datasets/": /data/datasets/ is taken on this notebook by storage ${left.id} ` +
+    `create storage mount "/data/datasets/": /data/datasets/ is taken on this notebook by storage ${theirs.id} ` +
+      "(obs://my-bucket/datasets/, MOUNTED), not made by this resource as far as the provider can tell (a mount has " +
+      "no owner mark): mounted in the console, or left by a run interrupted before Pulumi recorded it. It was left " +
+      `untouched: set adoptId: "${theirs.id}" to take it over, or unmount it`,
+  );
+  expect(err).not.toHaveProperty("id"); // not recorded: our destroy never unmounts it
+  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
+  expect(progress.filter((l) => /taking it over|adopting/.test(l))).toEqual([]);
+
+  // Another storage at the path is a conflict whatever adoptId says.
+  const other = await failureOf(
+    provider.create(await checked(declared(notebookId, { uri: "obs://other-bucket/x/", adoptId: theirs.id! }))),
+  );
+  expect(other.message).toBe(
+    `create storage mount "/data/datasets/": /data/datasets/ is taken on this notebook by storage ${theirs.id} ` +
       "(obs://my-bucket/datasets/, MOUNTED); unmount it, or choose another mountPath",
+  );
+  // An adoptId with nothing at the path is refused, not replaced by a new mount.
+  const nothing = await failureOf(
+    provider.create(
+      await checked(
+        declared(notebookId, { mountPath: "/data/other/", adoptId: "00000000-0000-4000-8000-000000000000" }),
+      ),
+    ),
+  );
+  expect(nothing.message).toContain(
+    "adoptId names storage 00000000-0000-4000-8000-000000000000, but nothing is mounted at /data/other/",
+  );
+  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
+
+  // Asked for by adoptId, it is taken over, and the progress line says so.
+  const state = await mounted(declared(notebookId, { adoptId: theirs.id! }));
+  expect(state.id).toBe(theirs.id);
+  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
+  expect(progress).toContainEqual(
+    `create storage mount "/data/datasets/": adopting storage ${theirs.id} (obs://my-bucket/datasets/, MOUNTED), as ` +
+      "adoptId asks",
   );
 });
 

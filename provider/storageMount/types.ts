@@ -19,6 +19,8 @@ export interface StorageMountInputs {
   /** The SFS Turbo id, for EFS only. */
   efsId?: string;
   timeouts?: TimeoutsInput;
+  /** A storage already mounted at `mountPath` with `uri`, to take over (createStorageMount.ts). */
+  adoptId?: string;
   /** Internal, set by the SDK: the resource's URN, for progress lines (core/engineLogSink.ts). */
   __urn?: string;
   /** Internal, Pulumi's: the serialized provider shim. */

@@ -7,7 +7,7 @@ const config = new pulumi.Config();
 const category = config.get("volumeCategory") ?? "EVS";
 
 const main = new Notebook("main", {
-  // No name: a generated one (`main-xxxxxxx`), stable across updates and replacements.
+  // No name: a generated one (`main-xxxxxxx`), stable across updates; a replacement gets a new one.
   flavor: config.require("flavor"),
   imageId: config.require("imageId"),
   description: config.require("description"),
