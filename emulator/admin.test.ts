@@ -1,7 +1,7 @@
 import { validateWire } from "../protocol/validation/validators.js";
 import { callApi } from "./callApi.js";
+import { cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./demanager/testkit.js";
 import { AdminClient, startEmulator, type Emulator } from "./index.js";
-import { cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit.js";
 
 const CREATE_ROUTE = "POST /v1/{project_id}/demanager/instances";
 const GET_ROUTE = "GET /v1/{project_id}/demanager/instances/{instance_id}";

@@ -1,8 +1,8 @@
 import { request as httpRequest } from "node:http";
 import { callApi } from "./callApi.js";
+import { cpuCreateRequest, createInstance, getInstance, instancesPath } from "./demanager/testkit.js";
 import { DEFAULT_ACCESS_KEY, startEmulator, type Emulator } from "./index.js";
 import { createNotebook, evsCreateRequest, notebooksPath } from "./notebooks/testkit.js";
-import { cpuCreateRequest, createInstance, getInstance, instancesPath } from "./testkit.js";
 
 const CREATE_V1 = "POST /v1/{project_id}/demanager/instances";
 const GET_V1 = "GET /v1/{project_id}/demanager/instances/{instance_id}";

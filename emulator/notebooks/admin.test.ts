@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { callApi } from "../callApi.js";
 import { FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../index.js";
-import { cpuCreateRequest, createInstance } from "../testkit.js";
+import { cpuCreateRequest, createInstance } from "../demanager/testkit.js";
 import { createNotebook, evsCreateRequest, getNotebook, notebooksPath, waitForNotebook } from "./testkit.js";
 
 describe("admin API for notebooks", () => {

@@ -3,12 +3,12 @@
  * flavors, and the open-question switches. `admin.ts` hands every path it does not know to `routeNotebookAdmin`.
  */
 import { LEASE_TYPES, NOTEBOOK_STATUSES, type NotebookStatus } from "../../protocol/notebooks/wireTypes.js";
-import { AdminError, asObject } from "../AdminError.js";
-import type { ServiceContext } from "../context.js";
-import type { NotebookCreateFailureSpec } from "../Faults.js";
-import type { HandlerResult } from "../router.js";
-import { statusAt } from "../timeline.js";
-import type { State } from "../types.js";
+import { AdminError, asObject } from "../shared/AdminError.js";
+import type { ServiceContext } from "../shared/context.js";
+import type { NotebookCreateFailureSpec } from "../shared/Faults.js";
+import type { HandlerResult } from "../shared/router.js";
+import { statusAt } from "../shared/phases.js";
+import type { State } from "../shared/state.js";
 import { findNotebookFlavor, isSoldOut, NOTEBOOK_FLAVORS } from "./flavorCatalog.js";
 import { notebookView } from "./notebooks.js";
 import { checkNotebookSwitches } from "./switches.js";

@@ -16,8 +16,8 @@ import {
   type NotebookUpdateRequest,
 } from "../../protocol/notebooks/wireTypes.js";
 import { validateWire } from "../../protocol/validation/validators.js";
-import { errors } from "../errors.js";
-import { parseJson, type RoutedRequest } from "../router.js";
+import { errors } from "../shared/errors.js";
+import { parseJson, type RoutedRequest } from "../shared/router.js";
 import { EVS_MAX_GB, EVS_MIN_GB, notebookErrors } from "./errors.js";
 import { enumParam, integerParam } from "./queryParams.js";
 

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
-import { FAKE_NOTEBOOK_TOKEN } from "../../emulator/defaults.js";
+import { FAKE_NOTEBOOK_TOKEN } from "../../emulator/shared/defaults.js";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { DIFF_NONE, DIFF_SOME, startProviderHost, type ProviderHost } from "../support/providerHost.js";
 

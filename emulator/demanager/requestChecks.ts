@@ -3,8 +3,8 @@
  * storage answers 6316, not a generic payload error); then the body's shape is checked against schema.json
  * with `validateWire`, and a shape failure answers ModelArts.6400 "Invalid request payload …".
  */
-import { validateWire } from "../protocol/validation/validators.js";
-import { errors } from "./errors.js";
+import { validateWire } from "../../protocol/validation/validators.js";
+import { errors } from "../shared/errors.js";
 import type { StorageSpec } from "./types.js";
 
 /** `spec.auto_stop.duration` bounds in seconds [demanager §2.1, Table 6]. */

@@ -1,6 +1,6 @@
-import { validateWire } from "../protocol/validation/validators.js";
-import { callApi } from "./callApi.js";
-import { FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN, startEmulator, type Emulator } from "./index.js";
+import { validateWire } from "../../protocol/validation/validators.js";
+import { callApi } from "../callApi.js";
+import { FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN, startEmulator, type Emulator } from "../index.js";
 import { SEED_CREATE_REQUEST, cpuCreateRequest, createInstance, instancesPath } from "./testkit.js";
 
 let emulator: Emulator;

@@ -1,6 +1,6 @@
-import { validateWire } from "../protocol/validation/validators.js";
-import { callApi } from "./callApi.js";
-import { startEmulator, type Emulator } from "./index.js";
+import { validateWire } from "../../protocol/validation/validators.js";
+import { callApi } from "../callApi.js";
+import { startEmulator, type Emulator } from "../index.js";
 import { action, cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit.js";
 
 let emulator: Emulator;

@@ -1,5 +1,5 @@
-import { callApi } from "./callApi.js";
-import { startEmulator, type Emulator } from "./index.js";
+import { callApi } from "../callApi.js";
+import { startEmulator, type Emulator } from "../index.js";
 import { action, cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit.js";
 
 // 3600 emulated seconds = 360 ms; create ≈ 4 ms. The auto-stop run is long enough to observe RUNNING.

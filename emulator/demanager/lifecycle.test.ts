@@ -1,5 +1,5 @@
-import { callApi } from "./callApi.js";
-import { startEmulator, type Emulator } from "./index.js";
+import { callApi } from "../callApi.js";
+import { startEmulator, type Emulator } from "../index.js";
 import { action, cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit.js";
 
 let emulator: Emulator;
