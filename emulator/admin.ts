@@ -10,6 +10,7 @@ import type { RequestCounts } from "./RequestCounts.js";
 import { AdminError, asObject } from "./shared/AdminError.js";
 import { checkAnswerStyle } from "./shared/answerStyle.js";
 import type { ServiceContext } from "./shared/context.js";
+import type { FamilyAdmin } from "./shared/adminRoute.js";
 import { FAULT_KINDS, type FaultSpec } from "./shared/Faults.js";
 import { parseJson, type HandlerResult } from "./shared/router.js";
 
@@ -21,6 +22,9 @@ export interface AdminContext {
   /** Instances, notebooks, sold-out marks, faults, counts, the rate limit, the token lifetime, the switches and the answer style back to the start-up configuration. */
   resetAll(): void;
 }
+
+/** Each API family's part, asked in turn for a path the gateway's part does not know. */
+const FAMILIES: readonly FamilyAdmin[] = [routeDemanagerAdmin, routeNotebookAdmin];
 
 /** Bounds for the `oversized` fault: enough for `{"padding":""}`, and no more than a gigabyte. */
 const OVERSIZED_MIN_BYTES = 16;
@@ -117,12 +121,12 @@ function route(method: string, path: string, body: unknown, context: AdminContex
       service.tokenTtlMs = seconds * 1000;
       return { status: 200, body: { tokenTtlSeconds: seconds } };
     }
-    default: {
-      const answer =
-        routeDemanagerAdmin(method, path, body, service) ?? routeNotebookAdmin(method, path, body, service);
-      if (answer === undefined) throw new AdminError(404, `no admin route ${method} ${path}`);
-      return answer;
-    }
+    default:
+      for (const family of FAMILIES) {
+        const answer = family(method, path, body, service);
+        if (answer !== undefined) return answer;
+      }
+      throw new AdminError(404, `no admin route ${method} ${path}`);
   }
 }
 

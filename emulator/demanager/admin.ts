@@ -3,10 +3,10 @@
  * CREATING durations. `../admin.ts` hands every path it does not know to `routeDemanagerAdmin`.
  */
 import { AdminError, asObject } from "../shared/AdminError.js";
+import { adminRoute, type FamilyAdmin } from "../shared/adminRoute.js";
 import type { ServiceContext } from "../shared/context.js";
 import type { CreateFailureSpec } from "../shared/Faults.js";
 import { statusAt } from "../shared/phases.js";
-import type { HandlerResult } from "../shared/router.js";
 import type { State } from "../shared/state.js";
 import { FLAVORS, findFlavor } from "./flavors.js";
 import { renderContext, renderInstance } from "./render.js";
@@ -49,17 +49,9 @@ function patchInstance(record: InstanceRecord, patch: AdminInstancePatch, now: n
   record.updatedAt = now;
 }
 
-/** The admin answer for a demanager path, or `undefined` when the path is not one of them. */
-export function routeDemanagerAdmin(
-  method: string,
-  path: string,
-  body: unknown,
-  service: ServiceContext,
-): HandlerResult | undefined {
+export const routeDemanagerAdmin: FamilyAdmin = (method, path, body, service) => {
   const store = service.store;
-  const instance = /^\/_admin\/instances\/([^/]+)$/.exec(path);
-  const flavor = /^\/_admin\/flavors\/([^/]+)$/.exec(path);
-  const key = `${method} ${instance ? "/_admin/instances/{id}" : flavor ? "/_admin/flavors/{name}" : path}`;
+  const { key, id } = adminRoute(method, path, ["/_admin/instances/{id}", "/_admin/flavors/{name}"]);
 
   switch (key) {
     case "GET /_admin/instances": {
@@ -70,19 +62,19 @@ export function routeDemanagerAdmin(
     }
     case "GET /_admin/instances/{id}": {
       const state = store.read();
-      return { status: 200, body: view(findRecord(state, decodeURIComponent(instance![1]!)), service, state) };
+      return { status: 200, body: view(findRecord(state, id), service, state) };
     }
     case "PATCH /_admin/instances/{id}": {
       const patch = asObject(body) as AdminInstancePatch;
       return store.mutate((state) => {
-        const record = findRecord(state, decodeURIComponent(instance![1]!));
+        const record = findRecord(state, id);
         patchInstance(record, patch, service.now());
         return { status: 200, body: view(record, service, state) };
       });
     }
     case "DELETE /_admin/instances/{id}":
       return store.mutate((state) => {
-        const record = findRecord(state, decodeURIComponent(instance![1]!));
+        const record = findRecord(state, id);
         state.instances = state.instances.filter((r) => r !== record);
         return { status: 200, body: { instance_id: record.id } };
       });
@@ -114,7 +106,7 @@ export function routeDemanagerAdmin(
       };
     }
     case "PUT /_admin/flavors/{name}": {
-      const name = decodeURIComponent(flavor![1]!);
+      const name = id;
       if (findFlavor(name) === undefined) throw new AdminError(404, `no flavor ${name}`);
       const soldOut = asObject(body).soldOut === true;
       store.mutate((state) => {
@@ -126,4 +118,4 @@ export function routeDemanagerAdmin(
     default:
       return undefined;
   }
-}
+};
