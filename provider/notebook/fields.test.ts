@@ -2,7 +2,8 @@
 import schema from "../../schema.json";
 import * as path from "node:path";
 import { Notebook, type NotebookArgs } from "../../sdk/Notebook.js";
-import { declaredOutputs, missingOutputs, mockEveryResource, registered } from "../../test/support/sdkOutputs.js";
+import { recordRegistrations, untilRegistered } from "../../test/support/pulumiMocks.js";
+import { declaredOutputs, missingOutputs } from "../../test/support/sdkOutputs.js";
 import { INPUT_FIELDS, OUTPUT_NAMES, REPORTED_OUTPUTS } from "./fields.js";
 import type { NotebookOutputs } from "./types.js";
 
@@ -30,12 +31,12 @@ test("the SDK class declares exactly the catalogue's outputs (every input, every
   const declared = declaredOutputs(path.join(__dirname, "../../sdk/Notebook.ts"), "Notebook");
   expect([...declared].sort()).toEqual([...OUTPUT_NAMES].sort());
   expect(new Set(OUTPUT_NAMES).size).toBe(OUTPUT_NAMES.length);
-  mockEveryResource();
+  recordRegistrations();
   const resource = new Notebook("outputs", {
     flavor: "modelarts.vm.cpu.2u",
     imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
     volume: { category: "EVS" },
   });
-  await registered(resource);
+  await untilRegistered(resource);
   expect(missingOutputs(resource, declared)).toEqual([]);
 });

@@ -6,7 +6,8 @@
 import schema from "../../schema.json";
 import * as path from "node:path";
 import { NotebookInstance, type NotebookInstanceArgs } from "../../sdk/NotebookInstance.js";
-import { declaredOutputs, missingOutputs, mockEveryResource, registered } from "../../test/support/sdkOutputs.js";
+import { recordRegistrations, untilRegistered } from "../../test/support/pulumiMocks.js";
+import { declaredOutputs, missingOutputs } from "../../test/support/sdkOutputs.js";
 import { INPUT_FIELDS, OUTPUT_NAMES, REPORTED_OUTPUTS } from "./fields.js";
 import { INPUT_KEYS } from "./inputKeys.js";
 import type { NotebookInstanceOutputs } from "./types.js";
@@ -37,13 +38,13 @@ test("the SDK class declares exactly the catalogue's outputs (every input, every
   const declared = declaredOutputs(path.join(__dirname, "../../sdk/NotebookInstance.ts"), "NotebookInstance");
   expect([...declared].sort()).toEqual([...OUTPUT_NAMES].sort());
   expect(new Set(OUTPUT_NAMES).size).toBe(OUTPUT_NAMES.length);
-  mockEveryResource();
+  recordRegistrations();
   const resource = new NotebookInstance("outputs", {
     profileId: "Multi-Engine 1.0 (python3)-cpu",
     flavor: "modelarts.vm.cpu.2u",
     storage: { path: "/bucket/outputs/" },
   });
-  await registered(resource);
+  await untilRegistered(resource);
   expect(missingOutputs(resource, declared)).toEqual([]);
 });
 

@@ -2,7 +2,8 @@
 import schema from "../../schema.json";
 import * as path from "node:path";
 import { NotebookStorageMount, type NotebookStorageMountArgs } from "../../sdk/NotebookStorageMount.js";
-import { declaredOutputs, missingOutputs, mockEveryResource, registered } from "../../test/support/sdkOutputs.js";
+import { recordRegistrations, untilRegistered } from "../../test/support/pulumiMocks.js";
+import { declaredOutputs, missingOutputs } from "../../test/support/sdkOutputs.js";
 import { INPUT_FIELDS, OUTPUT_NAMES, REPORTED_OUTPUTS } from "./fields.js";
 import type { StorageMountOutputs } from "./types.js";
 
@@ -45,12 +46,12 @@ test("the SDK class declares exactly the catalogue's outputs (every input, every
   const declared = declaredOutputs(path.join(__dirname, "../../sdk/NotebookStorageMount.ts"), "NotebookStorageMount");
   expect([...declared].sort()).toEqual([...OUTPUT_NAMES].sort());
   expect(new Set(OUTPUT_NAMES).size).toBe(OUTPUT_NAMES.length);
-  mockEveryResource();
+  recordRegistrations();
   const resource = new NotebookStorageMount("outputs", {
     notebookId: "0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d",
     uri: "obs://bucket/outputs/",
     mountPath: "/data/outputs/",
   });
-  await registered(resource);
+  await untilRegistered(resource);
   expect(missingOutputs(resource, declared)).toEqual([]);
 });

@@ -26,20 +26,3 @@ export function declaredOutputs(file: string, className: string): string[] {
 export function missingOutputs(resource: pulumi.Resource, names: readonly string[]): string[] {
   return names.filter((name) => !pulumi.Output.isInstance((resource as unknown as Record<string, unknown>)[name]));
 }
-
-/** Waits until the engine (the mocks) registered `resource`: serializing a dynamic provider outlives its constructor. */
-export function registered(resource: pulumi.Resource): Promise<void> {
-  return new Promise((resolve) => resource.urn.apply(() => resolve()));
-}
-
-/** Pulumi mocks that answer every registration with its inputs: enough to construct resource classes. */
-export function mockEveryResource(): void {
-  pulumi.runtime.setMocks(
-    {
-      newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
-      call: () => ({}),
-    },
-    "modelarts-outputs-test",
-    "dev",
-  );
-}
