@@ -1,17 +1,12 @@
 import { callApi } from "./callApi.js";
 import { cpuCreateRequest, createInstance, getInstance, instancesPath } from "./demanager/testkit.js";
-import { AdminClient, startEmulator, type Emulator } from "./index.js";
+import { AdminClient, startEmulator } from "./index.js";
+import { useEmulator } from "../test/support/emulatorPerFile.js";
 
 const CREATE_ROUTE = "POST /v1/{project_id}/demanager/instances";
 const GET_ROUTE = "GET /v1/{project_id}/demanager/instances/{instance_id}";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+const emulator = useEmulator();
 
 const create = (name: string) =>
   callApi(emulator, { method: "POST", path: instancesPath(emulator), body: cpuCreateRequest(name) });

@@ -1,16 +1,11 @@
 /** The admin API's demanager part (`admin.ts`): create failures and durations, instances changed out of band. */
 import { validateWire } from "../../protocol/validation/validators.js";
 import { callApi } from "../callApi.js";
-import { startEmulator, type Emulator } from "../index.js";
+import { startEmulator } from "../index.js";
 import { cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+const emulator = useEmulator();
 
 describe("create failures", () => {
   it("makes the next create end in CREATE_FAILED with failed_reasons", async () => {

@@ -7,17 +7,12 @@ import { readAnswer } from "../../protocol/validation/tolerantReader.js";
 import { validateWire } from "../../protocol/validation/validators.js";
 import { callApi } from "../callApi.js";
 import { cpuCreateRequest, createInstance, instancesPath } from "../demanager/testkit.js";
-import { startEmulator, type Emulator } from "../index.js";
 import { createNotebook, evsCreateRequest, notebooksPath } from "../notebooks/testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
 type Json = Record<string, unknown>;
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001, answerStyle: "nulls" });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+const emulator = useEmulator({ answerStyle: "nulls" });
 
 async function list(path: string, query: Record<string, string> = {}): Promise<Json> {
   const answer = await callApi(emulator, { method: "GET", path, query });

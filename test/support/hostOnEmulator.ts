@@ -6,7 +6,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
-import { startEmulator, type Emulator } from "../../emulator/index.js";
+import type { Emulator } from "../../emulator/index.js";
+import { useEmulator } from "./emulatorPerFile.js";
 import { filledBeforeAll } from "./filledBeforeAll.js";
 import { startProviderHost, type ProviderHost } from "./providerHost.js";
 
@@ -43,10 +44,7 @@ export interface HostOnEmulator {
  */
 export function useHostOnEmulator(kind: ResourceKind): HostOnEmulator {
   const serialized = filledBeforeAll(async () => serializedResource(kind));
-  const emulator = filledBeforeAll(
-    () => startEmulator({ timeScale: 0.001 }),
-    (started) => started.close(),
-  );
+  const emulator = useEmulator();
   const host = filledBeforeAll(
     async () => {
       const started = await startProviderHost({ cwd: ROOT, env: emulatorEnv(emulator) });
@@ -55,6 +53,5 @@ export function useHostOnEmulator(kind: ResourceKind): HostOnEmulator {
     },
     (started) => started.close(),
   );
-  beforeEach(() => emulator.admin.reset());
   return { emulator, host, serialized };
 }

@@ -3,8 +3,8 @@
  * `process.env` there, so the emulator's endpoint and credentials are set in this process's environment.
  */
 import { emulatorCredentialsEnv } from "../../devkit/emulatorEnv.js";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator/index.js";
-import { filledBeforeAll } from "./filledBeforeAll.js";
+import type { Emulator, EmulatorOptions } from "../../emulator/index.js";
+import { useEmulator } from "./emulatorPerFile.js";
 import { withProcessEnv } from "./processEnv.js";
 
 /**
@@ -13,17 +13,10 @@ import { withProcessEnv } from "./processEnv.js";
  */
 export function useProgramOnEmulator(options: EmulatorOptions = {}): { emulator: Emulator } {
   let restoreEnv = () => {};
-  const emulator = filledBeforeAll(
-    async () => {
-      const started = await startEmulator({ timeScale: 0.001, ...options });
-      restoreEnv = withProcessEnv(emulatorCredentialsEnv(started));
-      return started;
-    },
-    async (started) => {
-      restoreEnv();
-      await started.close();
-    },
-  );
-  beforeEach(() => emulator.admin.reset());
+  const emulator = useEmulator(options);
+  beforeAll(() => {
+    restoreEnv = withProcessEnv(emulatorCredentialsEnv(emulator));
+  });
+  afterAll(() => restoreEnv());
   return { emulator };
 }

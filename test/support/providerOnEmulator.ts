@@ -3,12 +3,12 @@
  * credentials and poll scale (devkit/emulatorEnv.ts), and retries of 5-20 ms instead of the real 1-30 s.
  */
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
-import { startEmulator, type AnswerStyle, type Emulator } from "../../emulator/index.js";
+import type { AnswerStyle, Emulator } from "../../emulator/index.js";
 import type { ClientOptions } from "../../provider/api/createClient.js";
 import { forgetRecentListings } from "../../provider/api/recentListing.js";
 import { setProgressSink, stdoutSink } from "../../provider/core/progress.js";
 import { setProviderOverrides } from "../../provider/core/providerContext.js";
-import { filledBeforeAll } from "./filledBeforeAll.js";
+import { useEmulator } from "./emulatorPerFile.js";
 
 /** Retry delays short enough for tests; the retry rules themselves are the real ones. */
 export const QUICK_RETRIES = { retry: { baseDelayMs: 5, maxDelayMs: 20 } };
@@ -59,23 +59,10 @@ export function useProviderOnEmulator(options: ProviderOnEmulatorOptions = {}): 
     waiters = waiters.filter((w) => w.entry !== request);
   };
   const answered = (entry: string) => new Promise<void>((resolve) => waiters.push({ entry, resolve }));
-  const emulator = filledBeforeAll(
-    async () => {
-      const started = await startEmulator({
-        timeScale: options.timeScale ?? 0.001,
-        answerStyle: options.answerStyle,
-        log,
-      });
-      pointProviderAt(started, options.clientOptions);
-      return started;
-    },
-    async (started) => {
-      setProgressSink(stdoutSink);
-      await started.close();
-    },
-  );
-  beforeEach(async () => {
-    await emulator.admin.reset();
+  const emulator = useEmulator({ timeScale: options.timeScale, answerStyle: options.answerStyle, log });
+  beforeAll(() => pointProviderAt(emulator, options.clientOptions));
+  afterAll(() => setProgressSink(stdoutSink));
+  beforeEach(() => {
     forgetRecentListings();
     progress.length = 0;
     requests.length = 0;
