@@ -1,5 +1,5 @@
 /**
- * What an armed fault answers (see `Faults.ts` for the kinds). The server takes the fault, applies the
+ * What an armed fault answers (see `shared/Faults.ts` for the kinds). The server takes the fault, applies the
  * request when the kind says so, and sends what this module makes of it.
  */
 import { otherInstanceBody } from "./otherInstance.js";
