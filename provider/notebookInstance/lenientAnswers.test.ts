@@ -4,7 +4,6 @@
  * None of those fields is one the provider acts on, so none of them may block a create, a read or a delete
  * (issue 15 point 1). A transport between the provider and the emulator rewrites every instance in the answers.
  */
-import { callApi } from "../../emulator/index.js";
 import { sendWithGot, type HttpSend } from "../api/httpTransport.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { nullsInside } from "../../test/support/outputNulls.js";
@@ -13,6 +12,7 @@ import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js"
 import { observedInputs } from "./mapping.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
 import type { NotebookInstanceInputs } from "./types.js";
+import { someoneElsesInstance } from "../../test/support/someoneElses.js";
 
 const provider: LooseProvider = notebookInstanceProvider;
 type Json = Record<string, unknown>;
@@ -74,17 +74,7 @@ const checked = checkedBy(provider);
 
 test("another instance answered with null strings in its repository does not block a create; read and delete work too", async () => {
   // Someone else's instance in the project, made with the API.
-  const theirs = await callApi(emulator, {
-    method: "POST",
-    path: `/v1/${emulator.projectId}/demanager/instances`,
-    body: {
-      name: "their-notebook",
-      profile_id: "Multi-Engine 1.0 (python3)-cpu",
-      flavor: "modelarts.vm.cpu.2u",
-      spec: { storage: { type: "obs", location: { path: "/their-bucket/nb/" } } },
-    },
-  });
-  expect(theirs.status).toBe(200);
+  await someoneElsesInstance(emulator, "their-notebook");
 
   const inputs = await checked(undefined, {
     name: "nb-nulls",
