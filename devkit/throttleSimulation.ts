@@ -3,8 +3,8 @@
  * virtual time: the bench's Scale scenario (bench/scale.ts) without the CLI, so pacing and polling can be compared
  * in milliseconds of real time and the same numbers come out every run.
  *
- * Server: the emulator's own token bucket (emulator/rateLimiter.ts: 429 with `Retry-After` in whole seconds) and
- * lifecycle plans (emulator/timeline.ts) at the given time scale; each request takes a round trip of a few ms.
+ * Server: the emulator's own token bucket (emulator/RateLimiter.ts: 429 with `Retry-After` in whole seconds) and
+ * lifecycle plans (emulator/demanager/timeline.ts) at the given time scale; each request takes a round trip of a few ms.
  * Client, per instance, as the provider does it: up = POST create, then poll GET until RUNNING; destroy = stop action
  * (straight away, no read first), poll until STOPPED, DELETE, poll until gone. Requests start
  * spread over the first `arrivalSpreadMs`, as the provider host receives the engine's 50 calls (about 300 ms in
@@ -15,9 +15,10 @@
  * first refusal is seen, and those refusals (about 30% of an up's requests at 5 req/s) cannot be avoided by a
  * limiter that sends freely until it is refused.
  */
+import { NOMINAL_SECONDS, planCreate, planDelete, planStop } from "../emulator/demanager/timeline.js";
+import type { Phase } from "../emulator/demanager/types.js";
 import { RateLimiter, type RateLimitOptions } from "../emulator/RateLimiter.js";
-import { NOMINAL_SECONDS, planCreate, planDelete, planStop, scaledMs, statusAt } from "../emulator/timeline.js";
-import type { Phase } from "../emulator/types.js";
+import { scaledMs, statusAt } from "../emulator/shared/phases.js";
 import { AdaptiveRateLimiter, type AdaptiveRateLimiterOptions } from "../provider/api/AdaptiveRateLimiter.js";
 import { computeBackoffMs } from "../provider/wait/backoff.js";
 import { DEFAULT_POLL_SCHEDULE, PollPlanner, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";

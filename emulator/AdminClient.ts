@@ -1,12 +1,12 @@
 /** Typed client of the emulator's admin API (`admin.ts`); `emulator.admin` is one, or build one from a URL. */
-import type { AdminInstancePatch } from "./admin.js";
-import type { AnswerStyle } from "./answerStyle.js";
-import type { ArmedFault, CreateFailureSpec, FaultSpec, NotebookCreateFailureSpec } from "./Faults.js";
+import type { AdminInstancePatch } from "./demanager/admin.js";
 import { sendRaw } from "./httpJson.js";
 import type { AdminNotebookFlavor, AdminNotebookPatch } from "./notebooks/admin.js";
 import type { NotebookSwitches } from "./notebooks/switches.js";
 import type { RateLimitOptions } from "./RateLimiter.js";
 import type { RequestCountSnapshot } from "./RequestCounts.js";
+import type { AnswerStyle } from "./shared/answerStyle.js";
+import type { ArmedFault, CreateFailureSpec, FaultSpec, NotebookCreateFailureSpec } from "./shared/Faults.js";
 
 /** An instance as the admin API shows it: the wire Instance plus its project id. */
 export type AdminInstance = Record<string, unknown> & { id: string; name: string; status: string; project_id: string };

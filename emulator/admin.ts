@@ -1,19 +1,18 @@
 /**
- * The test-only admin API under `/_admin/` (no auth, never counted, never throttled or faulted). It changes
- * instances out of band, arms faults, and reads request counts. `AdminClient.ts` is its typed client.
+ * The test-only admin API under `/_admin/` (no auth, never counted, never throttled or faulted). It arms faults,
+ * reads request counts and sets the gateway's rate limit, token lifetime and answer style; each API family's part
+ * (`demanager/admin.ts`, `notebooks/admin.ts`) changes its records out of band. `AdminClient.ts` is its typed client.
  */
-import { AdminError, asObject } from "./AdminError.js";
-import { checkAnswerStyle } from "./answerStyle.js";
-import { renderContext, type ServiceContext } from "./context.js";
-import { FAULT_KINDS, type CreateFailureSpec, type FaultSpec } from "./Faults.js";
-import { FLAVORS, findFlavor } from "./flavors.js";
+import { routeDemanagerAdmin } from "./demanager/admin.js";
 import { routeNotebookAdmin } from "./notebooks/admin.js";
 import type { RateLimitOptions } from "./RateLimiter.js";
-import { renderInstance } from "./render.js";
 import type { RequestCounts } from "./RequestCounts.js";
-import { parseJson, type HandlerResult } from "./router.js";
-import { statusAt } from "./timeline.js";
-import { STATUSES, type InstanceRecord, type State, type Status } from "./types.js";
+import { AdminError, asObject } from "./shared/AdminError.js";
+import { checkAnswerStyle } from "./shared/answerStyle.js";
+import type { ServiceContext } from "./shared/context.js";
+import type { FamilyAdmin } from "./shared/adminRoute.js";
+import { FAULT_KINDS, type FaultSpec } from "./shared/Faults.js";
+import { parseJson, type HandlerResult } from "./shared/router.js";
 
 export interface AdminContext {
   service: ServiceContext;
@@ -24,42 +23,8 @@ export interface AdminContext {
   resetAll(): void;
 }
 
-/** Out-of-band changes, as if made in the console or by the service itself. */
-export interface AdminInstancePatch {
-  description?: string;
-  auto_stop?: { enable?: boolean; duration?: number; prompt?: boolean };
-  /** Jumps to this status now; no further transitions are scheduled. */
-  status?: Status;
-  failed_reasons?: { code: string; message: string; detail?: Record<string, string> } | null;
-  repository?: boolean;
-}
-
-function view(record: InstanceRecord, context: AdminContext, state: State) {
-  return {
-    ...renderInstance(record, renderContext(context.service, state.soldOutFlavors)),
-    project_id: record.projectId,
-  };
-}
-
-function findRecord(state: State, id: string): InstanceRecord {
-  const record = state.instances.find((r) => r.id === id);
-  if (record === undefined) throw new AdminError(404, `no instance ${id}`);
-  return record;
-}
-
-function patchInstance(record: InstanceRecord, patch: AdminInstancePatch, now: number): void {
-  if (patch.description !== undefined) record.description = patch.description;
-  if (patch.auto_stop !== undefined) record.autoStop = { ...record.autoStop, ...patch.auto_stop };
-  if (patch.status !== undefined) {
-    if (!STATUSES.includes(patch.status)) throw new AdminError(400, `unknown status ${String(patch.status)}`);
-    record.timeline = [{ status: patch.status, at: now }];
-  }
-  if (patch.failed_reasons !== undefined) {
-    record.failedReasons = patch.failed_reasons === null ? null : { detail: {}, ...patch.failed_reasons };
-  }
-  if (patch.repository !== undefined) record.hasRepository = patch.repository;
-  record.updatedAt = now;
-}
+/** Each API family's part, asked in turn for a path the gateway's part does not know. */
+const FAMILIES: readonly FamilyAdmin[] = [routeDemanagerAdmin, routeNotebookAdmin];
 
 /** Bounds for the `oversized` fault: enough for `{"padding":""}`, and no more than a gigabyte. */
 const OVERSIZED_MIN_BYTES = 16;
@@ -101,12 +66,8 @@ function checkFault(body: unknown): FaultSpec {
 
 function route(method: string, path: string, body: unknown, context: AdminContext): HandlerResult {
   const { service } = context;
-  const store = service.store;
-  const instance = /^\/_admin\/instances\/([^/]+)$/.exec(path);
-  const flavor = /^\/_admin\/flavors\/([^/]+)$/.exec(path);
-  const key = `${method} ${instance ? "/_admin/instances/{id}" : flavor ? "/_admin/flavors/{name}" : path}`;
 
-  switch (key) {
+  switch (`${method} ${path}`) {
     case "GET /_admin/health":
       return {
         status: 200,
@@ -115,30 +76,6 @@ function route(method: string, path: string, body: unknown, context: AdminContex
     case "POST /_admin/reset":
       context.resetAll();
       return { status: 200, body: { ok: true } };
-    case "GET /_admin/instances": {
-      const state = store.read();
-      const now = service.now();
-      const live = state.instances.filter((r) => statusAt(r.timeline, now) !== "GONE");
-      return { status: 200, body: { instances: live.map((r) => view(r, context, state)) } };
-    }
-    case "GET /_admin/instances/{id}": {
-      const state = store.read();
-      return { status: 200, body: view(findRecord(state, decodeURIComponent(instance![1]!)), context, state) };
-    }
-    case "PATCH /_admin/instances/{id}": {
-      const patch = asObject(body) as AdminInstancePatch;
-      return store.mutate((state) => {
-        const record = findRecord(state, decodeURIComponent(instance![1]!));
-        patchInstance(record, patch, service.now());
-        return { status: 200, body: view(record, context, state) };
-      });
-    }
-    case "DELETE /_admin/instances/{id}":
-      return store.mutate((state) => {
-        const record = findRecord(state, decodeURIComponent(instance![1]!));
-        state.instances = state.instances.filter((r) => r !== record);
-        return { status: 200, body: { instance_id: record.id } };
-      });
     case "GET /_admin/answer-style":
       return { status: 200, body: { style: service.answerStyle } };
     case "PUT /_admin/answer-style":
@@ -155,19 +92,6 @@ function route(method: string, path: string, body: unknown, context: AdminContex
     case "DELETE /_admin/faults":
       service.faults.clear();
       return { status: 200, body: { ok: true } };
-    case "POST /_admin/create-failures":
-      service.faults.failNextCreates(asObject(body) as CreateFailureSpec);
-      return { status: 200, body: { ok: true } };
-    case "POST /_admin/create-durations": {
-      const durations = asObject(asObject(body).durations);
-      for (const [name, seconds] of Object.entries(durations)) {
-        if (!(typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0)) {
-          throw new AdminError(400, `durations.${name} must be a positive number of seconds`);
-        }
-      }
-      service.faults.setCreateDurations(durations as Record<string, number>);
-      return { status: 200, body: { ok: true } };
-    }
     case "GET /_admin/requests":
       return { status: 200, body: context.counts.snapshot() };
     case "DELETE /_admin/requests":
@@ -197,35 +121,12 @@ function route(method: string, path: string, body: unknown, context: AdminContex
       service.tokenTtlMs = seconds * 1000;
       return { status: 200, body: { tokenTtlSeconds: seconds } };
     }
-    case "GET /_admin/flavors": {
-      const soldOut = store.read().soldOutFlavors;
-      return {
-        status: 200,
-        body: {
-          flavors: FLAVORS.map((f) => ({
-            name: f.name,
-            type: f.type,
-            free: f.free,
-            soldOut: soldOut.includes(f.name),
-          })),
-        },
-      };
-    }
-    case "PUT /_admin/flavors/{name}": {
-      const name = decodeURIComponent(flavor![1]!);
-      if (findFlavor(name) === undefined) throw new AdminError(404, `no flavor ${name}`);
-      const soldOut = asObject(body).soldOut === true;
-      store.mutate((state) => {
-        state.soldOutFlavors = state.soldOutFlavors.filter((f) => f !== name);
-        if (soldOut) state.soldOutFlavors.push(name);
-      });
-      return { status: 200, body: { name, soldOut } };
-    }
-    default: {
-      const answer = routeNotebookAdmin(method, path, body, service);
-      if (answer === undefined) throw new AdminError(404, `no admin route ${method} ${path}`);
-      return answer;
-    }
+    default:
+      for (const family of FAMILIES) {
+        const answer = family(method, path, body, service);
+        if (answer !== undefined) return answer;
+      }
+      throw new AdminError(404, `no admin route ${method} ${path}`);
   }
 }
 

@@ -1,8 +1,8 @@
 import { signRequest } from "../protocol/signing/signRequest.js";
 import { callApi } from "./callApi.js";
+import { instancesPath } from "./demanager/testkit.js";
 import { sendRaw } from "./httpJson.js";
 import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, DEFAULT_USER, startEmulator, type Emulator } from "./index.js";
-import { instancesPath } from "./testkit.js";
 
 const TEMP_KEY = {
   accessKey: "EMULATORTEMPKEY00001",

@@ -5,8 +5,9 @@
  * newlines, as the signing guide documents (api-sign-0001), so a client can diff it against its own.
  */
 import { verifySignature } from "../protocol/signing/verifySignature.js";
-import type { EmulatorCredentials } from "./defaults.js";
-import { errors } from "./errors.js";
+import type { EmulatorCredentials } from "./shared/defaults.js";
+import { errors } from "./shared/errors.js";
+import type { Principal } from "./shared/router.js";
 import { checkToken } from "./tokens.js";
 
 export interface IncomingCall {
@@ -18,11 +19,6 @@ export interface IncomingCall {
   headers: Record<string, string>;
   body: Buffer;
 }
-
-export type Principal =
-  | { kind: "aksk"; accessKey: string }
-  /** `projectId` undefined: an unscoped token. */
-  | { kind: "token"; projectId?: string };
 
 /** Signature dates may differ from the server clock by this much [demanager §8.5]. */
 const MAX_SKEW_MS = 15 * 60 * 1000;

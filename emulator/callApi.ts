@@ -4,8 +4,8 @@
  */
 import { wireQueryString } from "../protocol/signing/canonical.js";
 import { signRequest } from "../protocol/signing/signRequest.js";
-import type { AccessKeyCredential, EmulatorCredentials } from "./defaults.js";
 import { sendRaw, type RawResponse } from "./httpJson.js";
+import type { AccessKeyCredential, EmulatorCredentials } from "./shared/defaults.js";
 
 /** `aksk`: the emulator's first access key; an object: that key; `{ token }`: X-Auth-Token; `none`: no auth. */
 export type CallAuth = "aksk" | AccessKeyCredential | { token: string } | "none";

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { callApi } from "./callApi.js";
-import { DEFAULT_CREDENTIALS, DEFAULT_PROJECT_ID } from "./defaults.js";
-import { instancesPath } from "./testkit.js";
+import { instancesPath } from "./demanager/testkit.js";
+import { DEFAULT_CREDENTIALS, DEFAULT_PROJECT_ID } from "./shared/defaults.js";
 
 // Runs cli.ts itself (not a build): a tiny require hook transpiles TypeScript with the compiler in node_modules,
 // and maps the sources' "./x.js" specifiers (nodenext style) to the "./x.ts" files beside them.

@@ -6,9 +6,9 @@
  *   [--notebooks-switchable-flavors sameCategory|imageCategories] [--answer-style compact|nulls]`
  * Prints where it listens and the fake credentials to use, logs one line per request, stops on SIGINT/SIGTERM.
  */
-import { checkAnswerStyle } from "./answerStyle.js";
 import { startEmulator, type EmulatorOptions } from "./index.js";
 import { checkNotebookSwitches, type NotebookSwitches } from "./notebooks/switches.js";
+import { checkAnswerStyle } from "./shared/answerStyle.js";
 
 const USAGE =
   "usage: cli.js [--port n] [--state-file path] [--time-scale x] [--rate-limit rps] [--quiet]\n" +

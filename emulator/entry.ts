@@ -5,11 +5,17 @@
  * from `emulator/index.ts`.
  */
 export { startEmulator, type Emulator, type EmulatorOptions } from "./index.js";
-export type { AccessKeyCredential, EmulatorCredentials, IamUser } from "./defaults.js";
+export type { AccessKeyCredential, EmulatorCredentials, IamUser } from "./shared/defaults.js";
 export type { AdminClient, AdminInstance, AdminFlavor, AdminNotebook, AdminNotebookFlavor } from "./AdminClient.js";
-export type { AdminInstancePatch } from "./admin.js";
+export type { AdminInstancePatch } from "./demanager/admin.js";
 export type { AdminNotebookPatch } from "./notebooks/admin.js";
-export type { FaultSpec, FaultKind, ArmedFault, CreateFailureSpec, NotebookCreateFailureSpec } from "./Faults.js";
+export type {
+  FaultSpec,
+  FaultKind,
+  ArmedFault,
+  CreateFailureSpec,
+  NotebookCreateFailureSpec,
+} from "./shared/Faults.js";
 export type { NotebookSwitches } from "./notebooks/switches.js";
 export type { RateLimitOptions } from "./RateLimiter.js";
 export type { RequestCountSnapshot } from "./RequestCounts.js";

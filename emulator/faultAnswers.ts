@@ -1,12 +1,12 @@
 /**
- * What an armed fault answers (see `Faults.ts` for the kinds). The server takes the fault, applies the
+ * What an armed fault answers (see `shared/Faults.ts` for the kinds). The server takes the fault, applies the
  * request when the kind says so, and sends what this module makes of it.
  */
-import type { ServiceContext } from "./context.js";
-import { errorBody, errors } from "./errors.js";
-import { DEFAULT_FAULT_ERRORS, type ArmedFault } from "./Faults.js";
 import { otherInstanceBody } from "./otherInstance.js";
-import type { HandlerResult, RouteFamily, RoutedRequest } from "./router.js";
+import type { ServiceContext } from "./shared/context.js";
+import { errorBody, errors } from "./shared/errors.js";
+import { DEFAULT_FAULT_ERRORS, type ArmedFault } from "./shared/Faults.js";
+import type { HandlerResult, RouteFamily, RoutedRequest } from "./shared/router.js";
 
 export interface FaultScene {
   fault: ArmedFault;

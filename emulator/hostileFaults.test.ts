@@ -1,21 +1,16 @@
 import { request as httpRequest } from "node:http";
 import { callApi } from "./callApi.js";
-import { DEFAULT_ACCESS_KEY, startEmulator, type Emulator } from "./index.js";
+import { cpuCreateRequest, createInstance, getInstance, instancesPath } from "./demanager/testkit.js";
+import { DEFAULT_ACCESS_KEY } from "./index.js";
 import { createNotebook, evsCreateRequest, notebooksPath } from "./notebooks/testkit.js";
-import { cpuCreateRequest, createInstance, getInstance, instancesPath } from "./testkit.js";
+import { useEmulator } from "../test/support/emulatorPerFile.js";
 
 const CREATE_V1 = "POST /v1/{project_id}/demanager/instances";
 const GET_V1 = "GET /v1/{project_id}/demanager/instances/{instance_id}";
 const CREATE_V2 = "POST /v1/{project_id}/notebooks";
 const GET_V2 = "GET /v1/{project_id}/notebooks/{id}";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+const emulator = useEmulator();
 
 const createV1 = (name: string) =>
   callApi(emulator, { method: "POST", path: instancesPath(emulator), body: cpuCreateRequest(name) });

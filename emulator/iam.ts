@@ -4,9 +4,9 @@
  * (`GET /v3/projects?name={region}`). IAM errors use the Keystone shape `{error: {code, title, message}}`;
  * `error_code`/`error_msg` are added so one error parser reads every layer.
  */
-import type { ServiceContext } from "./context.js";
-import { EmulatorError } from "./errors.js";
-import { parseJson, type HandlerResult, type RoutedRequest } from "./router.js";
+import type { ServiceContext } from "./shared/context.js";
+import { EmulatorError } from "./shared/errors.js";
+import { parseJson, type HandlerResult, type RoutedRequest } from "./shared/router.js";
 import { issueToken } from "./tokens.js";
 
 export class IamError extends EmulatorError {}

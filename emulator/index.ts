@@ -6,8 +6,13 @@
 import type { AddressInfo } from "node:net";
 import type { AdminContext } from "./admin.js";
 import { AdminClient } from "./AdminClient.js";
-import { checkAnswerStyle, DEFAULT_ANSWER_STYLE, type AnswerStyle } from "./answerStyle.js";
-import type { ServiceContext } from "./context.js";
+import { checkNotebookSwitches, DEFAULT_NOTEBOOK_SWITCHES, type NotebookSwitches } from "./notebooks/switches.js";
+import { RateLimiter, type RateLimitOptions } from "./RateLimiter.js";
+import { RequestCounts } from "./RequestCounts.js";
+import { ROUTES } from "./routes.js";
+import { createEmulatorServer } from "./server.js";
+import { checkAnswerStyle, DEFAULT_ANSWER_STYLE, type AnswerStyle } from "./shared/answerStyle.js";
+import type { ServiceContext } from "./shared/context.js";
 import {
   DEFAULT_CREDENTIALS,
   DEFAULT_DOMAIN_ID,
@@ -17,16 +22,11 @@ import {
   type AccessKeyCredential,
   type EmulatorCredentials,
   type IamUser,
-} from "./defaults.js";
-import { Faults } from "./Faults.js";
-import { checkNotebookSwitches, DEFAULT_NOTEBOOK_SWITCHES, type NotebookSwitches } from "./notebooks/switches.js";
-import { RateLimiter, type RateLimitOptions } from "./RateLimiter.js";
-import { RequestCounts } from "./RequestCounts.js";
-import { ROUTES } from "./routes.js";
-import { createEmulatorServer } from "./server.js";
-import { Store } from "./Store.js";
+} from "./shared/defaults.js";
+import { Faults } from "./shared/Faults.js";
+import { Store } from "./shared/Store.js";
 
-export * from "./defaults.js";
+export * from "./shared/defaults.js";
 export {
   AdminClient,
   type AdminInstance,
@@ -35,7 +35,7 @@ export {
   type AdminNotebookFlavor,
 } from "./AdminClient.js";
 export { callApi, type CallAuth, type CallOptions, type RawResponse } from "./callApi.js";
-export type { AdminInstancePatch } from "./admin.js";
+export type { AdminInstancePatch } from "./demanager/admin.js";
 export type { AdminNotebookPatch } from "./notebooks/admin.js";
 export {
   FAULT_KINDS,
@@ -44,18 +44,18 @@ export {
   type ArmedFault,
   type CreateFailureSpec,
   type NotebookCreateFailureSpec,
-} from "./Faults.js";
+} from "./shared/Faults.js";
 export { DEFAULT_NOTEBOOK_SWITCHES, NOTEBOOK_SWITCH_VALUES, type NotebookSwitches } from "./notebooks/switches.js";
-export { ANSWER_STYLES, DEFAULT_ANSWER_STYLE, type AnswerStyle } from "./answerStyle.js";
+export { ANSWER_STYLES, DEFAULT_ANSWER_STYLE, type AnswerStyle } from "./shared/answerStyle.js";
 export { NOTEBOOK_FLAVORS, type NotebookFlavorSpec } from "./notebooks/flavorCatalog.js";
 export { NOTEBOOK_IMAGES, type NotebookImageSpec } from "./notebooks/imageCatalog.js";
 export { NOTEBOOK_NOMINAL_SECONDS } from "./notebooks/timeline.js";
 export type { RateLimitOptions } from "./RateLimiter.js";
 export type { RequestCountSnapshot } from "./RequestCounts.js";
-export { FLAVORS, type Flavor } from "./flavors.js";
-export { PROFILES, type Profile } from "./profiles.js";
-export { NOMINAL_SECONDS } from "./timeline.js";
-export { AUTO_STOP_MIN_S, AUTO_STOP_MAX_S } from "./requestChecks.js";
+export { FLAVORS, type Flavor } from "./demanager/flavors.js";
+export { PROFILES, type Profile } from "./demanager/profiles.js";
+export { NOMINAL_SECONDS } from "./demanager/timeline.js";
+export { AUTO_STOP_MIN_S, AUTO_STOP_MAX_S } from "./demanager/requestChecks.js";
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */

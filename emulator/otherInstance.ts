@@ -2,11 +2,12 @@
  * The `other-instance` fault's answer: another live instance of the same API family, rendered as that family
  * renders it, so a client that does not check the id in an answer against the one it asked for is caught.
  */
-import { renderContext, type ServiceContext } from "./context.js";
+import { renderInstance } from "./demanager/render.js";
+import { renderContext } from "./demanager/render.js";
 import { notebookView } from "./notebooks/notebooks.js";
-import { renderInstance } from "./render.js";
-import type { RouteFamily } from "./router.js";
-import { statusAt } from "./timeline.js";
+import { type ServiceContext } from "./shared/context.js";
+import { statusAt } from "./shared/phases.js";
+import type { RouteFamily } from "./shared/router.js";
 
 export function otherInstanceBody(
   service: ServiceContext,

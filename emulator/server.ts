@@ -4,18 +4,18 @@
  * request. Every answer
  * carries `X-Request-Id` [demanager §7.1].
  */
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AdminContext } from "./admin.js";
 import { handleAdmin } from "./admin.js";
-import { styledAnswer } from "./answerStyle.js";
 import { authenticate, checkProject } from "./auth.js";
-import type { ServiceContext } from "./context.js";
-import { EmulatorError, errorBody, errors } from "./errors.js";
 import { faultAnswer, faultApplies } from "./faultAnswers.js";
 import { IamError, iamErrorBody } from "./iam.js";
-import { newRequestId } from "./ids.js";
 import type { RateLimiter } from "./RateLimiter.js";
 import type { RequestCounts } from "./RequestCounts.js";
+import { styledAnswer } from "./shared/answerStyle.js";
+import type { ServiceContext } from "./shared/context.js";
+import { EmulatorError, errorBody, errors } from "./shared/errors.js";
 import {
   matchRoute,
   parseQuery,
@@ -23,7 +23,7 @@ import {
   type Route,
   type RouteFamily,
   type RoutedRequest,
-} from "./router.js";
+} from "./shared/router.js";
 
 /** Bodies above 12 MB are refused by the gateway [demanager §8.5, HWC-CN 认证鉴权]. */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
@@ -39,6 +39,11 @@ export interface ServerParts {
 }
 
 class BodyTooLarge extends Error {}
+
+/** A request id like APIG's: 32 lower-case hex digits. */
+function newRequestId(): string {
+  return randomBytes(16).toString("hex");
+}
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -32,7 +32,7 @@ else
 	done
 	if [ -z "$reason" ]; then
 		newer=$(find protocol provider sdk emulator -newer "$stamp" \
-			\( -type d -o -type f -name '*.ts' ! -name '*.test.ts' ! -path '*/testdata/*' ! -path emulator/testkit.ts \) \
+			\( -type d -o -type f -name '*.ts' ! -name '*.test.ts' ! -path '*/testdata/*' ! -name testkit.ts \) \
 			-print -quit)
 		[ -z "$newer" ] || reason="$newer is newer than the last build"
 	fi

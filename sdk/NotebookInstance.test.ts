@@ -1,43 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
+import { recordRegistrations, resolved } from "../test/support/pulumiMocks.js";
 import { NotebookInstance } from "./NotebookInstance.js";
 
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-  /** Set for a read (`NotebookInstance.get`): the id it reads. */
-  id?: string;
-}
-
-const registered: Registered[] = [];
-
-beforeAll(() => {
-  pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs, id: args.id || undefined });
-        // What the provider would return: the inputs as applied plus the service's view.
-        return {
-          id: args.id || "DE-mock-1",
-          state: {
-            ...args.inputs,
-            name: args.inputs.name ?? "dev-abc1234",
-            status: "RUNNING",
-            url: "https://notebook/x",
-            instanceId: "DE-mock-1",
-          },
-        };
-      },
-      call: () => ({}),
-    },
-    "modelarts-sdk-test",
-    "dev",
-  );
+// What the provider would return: the inputs as applied plus the service's view.
+const registered = recordRegistrations({
+  id: "DE-mock-1",
+  outputs: (inputs) => ({
+    name: inputs.name ?? "dev-abc1234",
+    status: "RUNNING",
+    url: "https://notebook/x",
+    instanceId: "DE-mock-1",
+  }),
 });
-
-function value<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
-}
 
 test("registers the dynamic resource type with the declared inputs, a name prefix and an owner key", async () => {
   const nb = new NotebookInstance("dev", {
@@ -46,7 +20,7 @@ test("registers the dynamic resource type with the declared inputs, a name prefi
     storage: { path: "/bucket/dev/" },
     autoStop: { enabled: true, durationSeconds: 3600 },
   });
-  expect(await value(nb.id)).toBe("DE-mock-1");
+  expect(await resolved(nb.id)).toBe("DE-mock-1");
   const entry = registered.find((r) => r.name === "dev")!;
   expect(entry.type).toBe("pulumi-nodejs:dynamic/modelarts:NotebookInstance");
   expect(entry.inputs).toMatchObject({
@@ -63,9 +37,9 @@ test("registers the dynamic resource type with the declared inputs, a name prefi
 
 test("outputs are registered and resolve", async () => {
   const nb = new NotebookInstance("outputs", { profileId: "p", flavor: "f", storage: { path: "/b/d/" } });
-  expect(await value(nb.status)).toBe("RUNNING");
-  expect(await value(nb.url)).toBe("https://notebook/x");
-  expect(await value(nb.instanceId)).toBe("DE-mock-1");
+  expect(await resolved(nb.status)).toBe("RUNNING");
+  expect(await resolved(nb.url)).toBe("https://notebook/x");
+  expect(await resolved(nb.instanceId)).toBe("DE-mock-1");
 });
 
 test("an explicit name is passed as is, without a name prefix", async () => {
@@ -78,8 +52,8 @@ test("an explicit name is passed as is, without a name prefix", async () => {
 
 test("NotebookInstance.get registers a read-only reference by id, with no inputs", async () => {
   const ref = NotebookInstance.get("existing", "DE-existing-1");
-  expect(await value(ref.id)).toBe("DE-existing-1");
-  expect(await value(ref.status)).toBe("RUNNING");
+  expect(await resolved(ref.id)).toBe("DE-existing-1");
+  expect(await resolved(ref.status)).toBe("RUNNING");
   const entry = registered.find((r) => r.name === "existing")!;
   expect(entry.id).toBe("DE-existing-1");
   expect(entry.type).toBe("pulumi-nodejs:dynamic/modelarts:NotebookInstance");

@@ -1,38 +1,14 @@
-import * as pulumi from "@pulumi/pulumi";
+import { recordRegistrations, resolved } from "../test/support/pulumiMocks.js";
 import { NotebookStorageMount } from "./NotebookStorageMount.js";
 
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-  /** Set for a read (`NotebookStorageMount.get`): the id it reads. */
-  id?: string;
-}
-
-const registered: Registered[] = [];
 const NOTEBOOK = "0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d";
 const TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookStorageMount";
+const STORAGE_ID = "c8f6a1d2-0000-4000-8000-000000000001";
 
-beforeAll(() => {
-  pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs, id: args.id || undefined });
-        return {
-          id: args.id || "c8f6a1d2-0000-4000-8000-000000000001",
-          state: { ...args.inputs, status: "MOUNTED", storageId: "c8f6a1d2-0000-4000-8000-000000000001" },
-        };
-      },
-      call: () => ({}),
-    },
-    "modelarts-sdk-test",
-    "dev",
-  );
+const registered = recordRegistrations({
+  id: STORAGE_ID,
+  outputs: () => ({ status: "MOUNTED", storageId: STORAGE_ID }),
 });
-
-function value<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
-}
 
 test("registers the dynamic resource type with the declared inputs and its URN", async () => {
   const mount = new NotebookStorageMount("datasets", {
@@ -40,7 +16,7 @@ test("registers the dynamic resource type with the declared inputs and its URN",
     uri: "obs://bucket/datasets/",
     mountPath: "/data/datasets/",
   });
-  expect(await value(mount.status)).toBe("MOUNTED");
+  expect(await resolved(mount.status)).toBe("MOUNTED");
   const entry = registered.find((r) => r.name === "datasets")!;
   expect(entry.type).toBe(TYPE);
   expect(entry.inputs).toMatchObject({
@@ -54,7 +30,7 @@ test("registers the dynamic resource type with the declared inputs and its URN",
 
 test("NotebookStorageMount.get reads by id, with the notebook's id as its only input", async () => {
   const ref = NotebookStorageMount.get("existing", "c8f6a1d2-0000-4000-8000-0000000000ff", NOTEBOOK);
-  expect(await value(ref.id)).toBe("c8f6a1d2-0000-4000-8000-0000000000ff");
+  expect(await resolved(ref.id)).toBe("c8f6a1d2-0000-4000-8000-0000000000ff");
   const entry = registered.find((r) => r.name === "existing")!;
   expect(entry.id).toBe("c8f6a1d2-0000-4000-8000-0000000000ff");
   expect(Object.keys(entry.inputs).sort()).toEqual(["__provider", "notebookId"]);

@@ -4,25 +4,13 @@
  */
 import { inspect } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, type Emulator } from "../emulator/index.js";
-import { emulatorCredentialsEnv } from "../devkit/emulatorEnv.js";
+import { useProgramOnEmulator } from "../test/support/programOnEmulator.js";
 import { getNotebookFlavors, getNotebookFlavorsOutput } from "./getNotebookFlavors.js";
 import { withProcessEnv } from "../test/support/processEnv.js";
 
 const FLAVORS_ROUTE = "GET /v1/{project_id}/notebooks/flavors";
 const STATIC_TOKEN = "MIIStaticEmulatorToken-0123456789abcdef";
-let emulator: Emulator;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001, credentials: { tokens: [STATIC_TOKEN] } });
-  restoreEnv = withProcessEnv(emulatorCredentialsEnv(emulator));
-});
-afterAll(async () => {
-  restoreEnv();
-  await emulator.close();
-});
-beforeEach(() => emulator.admin.reset());
+const { emulator } = useProgramOnEmulator({ credentials: { tokens: [STATIC_TOKEN] } });
 
 test("lists the available flavors smallest first, without the sold-out one", async () => {
   const { flavors, id } = await getNotebookFlavors();

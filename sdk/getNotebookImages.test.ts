@@ -3,24 +3,12 @@
  * with the settings from the environment as a program has them.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, type Emulator } from "../emulator/index.js";
-import { emulatorCredentialsEnv } from "../devkit/emulatorEnv.js";
-import { withProcessEnv } from "../test/support/processEnv.js";
+import { useProgramOnEmulator } from "../test/support/programOnEmulator.js";
 import { getNotebookImages, getNotebookImagesOutput } from "./getNotebookImages.js";
 
 const PYTORCH = "pytorch1.8-cuda10.2-cudnn7-ubuntu18.04";
 const PYTORCH_ID = "278e88d1-5b71-4766-8502-b3ba72e824d9";
-let emulator: Emulator;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-  restoreEnv = withProcessEnv(emulatorCredentialsEnv(emulator));
-});
-afterAll(async () => {
-  restoreEnv();
-  await emulator.close();
-});
+useProgramOnEmulator();
 
 test("finds an image by its exact name", async () => {
   const { images, id } = await getNotebookImages({ name: PYTORCH });

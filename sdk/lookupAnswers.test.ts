@@ -7,11 +7,9 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { startEmulator, type Emulator } from "../emulator/index.js";
-import { emulatorCredentialsEnv } from "../devkit/emulatorEnv.js";
+import { useProgramOnEmulator } from "../test/support/programOnEmulator.js";
 import { everyField, withUnknownFields, type Mutation } from "../test/support/answerVariants.js";
 import { nullsInside } from "../test/support/outputNulls.js";
-import { withProcessEnv } from "../test/support/processEnv.js";
 import { getNotebookFlavors } from "./getNotebookFlavors.js";
 import { getNotebookImages } from "./getNotebookImages.js";
 
@@ -23,17 +21,7 @@ const FLAVORS = body("notebooks-flavors");
 const IMAGES = body("notebooks-images");
 const PYTORCH = "pytorch1.8-cuda10.2-cudnn7-ubuntu18.04";
 
-let emulator: Emulator;
-let restoreEnv: () => void;
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-  restoreEnv = withProcessEnv(emulatorCredentialsEnv(emulator));
-});
-afterAll(async () => {
-  restoreEnv();
-  await emulator.close();
-});
-beforeEach(() => emulator.admin.reset());
+const { emulator } = useProgramOnEmulator();
 
 async function answer(route: string, value: unknown, count = 1): Promise<void> {
   await emulator.admin.injectFault({ route: `GET ${route}`, kind: "body", rawBody: JSON.stringify(value), count });

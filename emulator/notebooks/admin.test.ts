@@ -2,17 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { callApi } from "../callApi.js";
-import { FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../index.js";
-import { cpuCreateRequest, createInstance } from "../testkit.js";
+import { FAKE_NOTEBOOK_TOKEN, startEmulator } from "../index.js";
+import { cpuCreateRequest, createInstance } from "../demanager/testkit.js";
 import { createNotebook, evsCreateRequest, getNotebook, notebooksPath, waitForNotebook } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
 describe("admin API for notebooks", () => {
-  let emulator: Emulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ timeScale: 0.001 });
-  });
-  afterAll(() => emulator.close());
-  beforeEach(() => emulator.admin.reset());
+  const emulator = useEmulator();
 
   it("lists, shows, patches (drift) and deletes notebooks out of band", async () => {
     const { id } = (await createNotebook(emulator, evsCreateRequest("oob"))) as { id: string };

@@ -3,12 +3,12 @@
  * flavors, and the open-question switches. `admin.ts` hands every path it does not know to `routeNotebookAdmin`.
  */
 import { LEASE_TYPES, NOTEBOOK_STATUSES, type NotebookStatus } from "../../protocol/notebooks/wireTypes.js";
-import { AdminError, asObject } from "../AdminError.js";
-import type { ServiceContext } from "../context.js";
-import type { NotebookCreateFailureSpec } from "../Faults.js";
-import type { HandlerResult } from "../router.js";
-import { statusAt } from "../timeline.js";
-import type { State } from "../types.js";
+import { AdminError, asObject } from "../shared/AdminError.js";
+import { adminRoute, type FamilyAdmin } from "../shared/adminRoute.js";
+import type { ServiceContext } from "../shared/context.js";
+import type { NotebookCreateFailureSpec } from "../shared/Faults.js";
+import { statusAt } from "../shared/phases.js";
+import type { State } from "../shared/state.js";
 import { findNotebookFlavor, isSoldOut, NOTEBOOK_FLAVORS } from "./flavorCatalog.js";
 import { notebookView } from "./notebooks.js";
 import { checkNotebookSwitches } from "./switches.js";
@@ -76,18 +76,9 @@ function patchNotebook(record: NotebookRecord, patch: AdminNotebookPatch, servic
   record.updatedAt = now;
 }
 
-/** The admin answer for a notebooks path, or `undefined` when the path is not one of them. */
-export function routeNotebookAdmin(
-  method: string,
-  path: string,
-  body: unknown,
-  service: ServiceContext,
-): HandlerResult | undefined {
+export const routeNotebookAdmin: FamilyAdmin = (method, path, body, service) => {
   const store = service.store;
-  const notebook = /^\/_admin\/notebooks\/([^/]+)$/.exec(path);
-  const flavor = /^\/_admin\/notebook-flavors\/([^/]+)$/.exec(path);
-  const key = `${method} ${notebook ? "/_admin/notebooks/{id}" : flavor ? "/_admin/notebook-flavors/{id}" : path}`;
-  const id = decodeURIComponent((notebook ?? flavor)?.[1] ?? "");
+  const { key, id } = adminRoute(method, path, ["/_admin/notebooks/{id}", "/_admin/notebook-flavors/{id}"]);
 
   switch (key) {
     case "GET /_admin/notebooks": {
@@ -149,4 +140,4 @@ export function routeNotebookAdmin(
     default:
       return undefined;
   }
-}
+};

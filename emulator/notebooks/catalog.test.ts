@@ -1,15 +1,9 @@
 import { validateWire } from "../../protocol/validation/validators.js";
 import { callApi } from "../callApi.js";
-import { startEmulator, type Emulator } from "../index.js";
 import { notebooksPath } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+const emulator = useEmulator();
 
 type Flavor = { id: string; sold_out: boolean; free: boolean; category: string; feature: string; memory: number };
 type FlavorPage = { data: Flavor[]; flavors: Flavor[]; total: number; size: number; current: number; pages: number };

@@ -1,10 +1,10 @@
 /**
  * Error answers specific to the notebooks family ([notebooks §15], messages from the OTC error
  * table). The codes shared with demanager (6305–6308, 6327, 6329, 6334–6336, 6347, 6357) come from
- * `../errors.ts`; the route family decides the body shape (`{error_code, error_msg}` here, [notebooks §1]).
+ * `../shared/errors.ts`; the route family decides the body shape (`{error_code, error_msg}` here, [notebooks §1]).
  */
 import { LEASE_DURATION_MAX_MS, LEASE_DURATION_MIN_MS } from "../../protocol/notebooks/wireTypes.js";
-import { badRequest, EmulatorError } from "../errors.js";
+import { badRequest, EmulatorError } from "../shared/errors.js";
 import type { NotebookSwitches } from "./switches.js";
 
 /** EVS system volume bounds in GB ([notebooks §4.2]: default 5, at most 4096). */

@@ -1,8 +1,8 @@
 /** Looking up a notebook (or one of its storage mounts) that a request names, with the configured not-found answer. */
-import type { RoutedRequest } from "../router.js";
-import { statusAt } from "../timeline.js";
-import type { ServiceContext } from "../context.js";
-import type { State } from "../types.js";
+import type { RoutedRequest } from "../shared/router.js";
+import { statusAt } from "../shared/phases.js";
+import type { ServiceContext } from "../shared/context.js";
+import type { State } from "../shared/state.js";
 import { notebookErrors } from "./errors.js";
 import type { NotebookRecord, StorageMountRecord } from "./types.js";
 

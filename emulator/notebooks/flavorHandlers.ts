@@ -5,9 +5,9 @@
  * region has no dedicated pools, so `type=DEDICATED` lists nothing.
  */
 import { NOTEBOOK_FEATURES } from "../../protocol/notebooks/wireTypes.js";
-import { errors } from "../errors.js";
-import type { ServiceContext } from "../context.js";
-import type { HandlerResult, RoutedRequest } from "../router.js";
+import { errors } from "../shared/errors.js";
+import type { ServiceContext } from "../shared/context.js";
+import type { HandlerResult, RoutedRequest } from "../shared/router.js";
 import { findLiveNotebook } from "./findNotebook.js";
 import {
   flavorWire,

@@ -1,15 +1,9 @@
 import { validateWire } from "../../protocol/validation/validators.js";
 import { callApi } from "../callApi.js";
-import { startEmulator, type Emulator } from "../index.js";
 import { notebooksPath } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+const emulator = useEmulator();
 
 describe("the gateway steps on notebooks routes", () => {
   it("need AK/SK or a token (401 APIGW.0301) and the caller's project (403 ModelArts.0210)", async () => {

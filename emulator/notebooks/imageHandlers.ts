@@ -5,9 +5,9 @@
  * 400 ModelArts.6404, the code Terraform treats as "image not found" [notebooks §13].
  */
 import { IMAGE_TYPES } from "../../protocol/notebooks/wireTypes.js";
-import { errors } from "../errors.js";
-import type { ServiceContext } from "../context.js";
-import type { HandlerResult, RoutedRequest } from "../router.js";
+import { errors } from "../shared/errors.js";
+import type { ServiceContext } from "../shared/context.js";
+import type { HandlerResult, RoutedRequest } from "../shared/router.js";
 import { notebookErrors } from "./errors.js";
 import { findNotebookImage, imageWire, NOTEBOOK_IMAGES, type NotebookImageSpec } from "./imageCatalog.js";
 import { paginate, sortBy } from "./paging.js";

@@ -3,10 +3,10 @@
  * so any other status answers 6327. A renewal moves the deadline to now + duration (the start example's
  * arithmetic; the renew example's figures do not fit any one rule) and replaces the scheduled stop.
  */
-import { errors } from "../errors.js";
-import type { ServiceContext } from "../context.js";
-import type { HandlerResult, RoutedRequest } from "../router.js";
-import { statusAt } from "../timeline.js";
+import { errors } from "../shared/errors.js";
+import type { ServiceContext } from "../shared/context.js";
+import type { HandlerResult, RoutedRequest } from "../shared/router.js";
+import { statusAt } from "../shared/phases.js";
 import { findLiveNotebook } from "./findNotebook.js";
 import { extendLease, leaseWire } from "./lease.js";
 import { checkRenewLease, jsonBody } from "./requestChecks.js";

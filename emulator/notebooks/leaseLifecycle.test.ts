@@ -1,15 +1,10 @@
 import { callApi } from "../callApi.js";
-import { startEmulator, type Emulator } from "../index.js";
 import { createNotebook, evsCreateRequest, notebookAction, notebooksPath, waitForNotebook } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
 // One nominal hour = 720 ms; CREATING = 6 ms.
 const TIME_SCALE = 0.0002;
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: TIME_SCALE });
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator({ timeScale: TIME_SCALE });
 
 type Lease = { create_at: number; update_at: number; duration: number; enable: boolean; type: string };
 const lease = (id: string) => callApi(emulator, { method: "GET", path: notebooksPath(emulator, id, "/lease") });

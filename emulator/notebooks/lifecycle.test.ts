@@ -1,6 +1,6 @@
 import { validateWire } from "../../protocol/validation/validators.js";
 import { callApi } from "../callApi.js";
-import { FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../index.js";
+import { FAKE_NOTEBOOK_TOKEN } from "../index.js";
 import {
   CPU_IMAGE_ID,
   createNotebook,
@@ -10,14 +10,10 @@ import {
   notebooksPath,
   waitForNotebook,
 } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  // CREATING 1.2 s (300 ms per progress step), STARTING 400 ms, STOPPING and DELETING 200 ms.
-  emulator = await startEmulator({ timeScale: 0.04 });
-});
-afterAll(() => emulator.close());
+// CREATING 1.2 s (300 ms per progress step), STARTING 400 ms, STOPPING and DELETING 200 ms.
+const emulator = useEmulator({ timeScale: 0.04 });
 
 type Progress = { status: string; step: number; description: string }[];
 

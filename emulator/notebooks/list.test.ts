@@ -1,15 +1,9 @@
 import { validateWire } from "../../protocol/validation/validators.js";
 import { callApi } from "../callApi.js";
-import { startEmulator, type Emulator } from "../index.js";
 import { createNotebook, evsCreateRequest, notebooksPath } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+const emulator = useEmulator();
 
 type Page = {
   current: number;

@@ -5,8 +5,8 @@
  * the older `workspaceId` spelling of golangsdk is accepted too) and the exact filters.
  */
 import { NOTEBOOK_FEATURES, NOTEBOOK_LIST_LIMITS, NOTEBOOK_STATUSES } from "../../protocol/notebooks/wireTypes.js";
-import { errors } from "../errors.js";
-import { statusAt } from "../timeline.js";
+import { errors } from "../shared/errors.js";
+import { statusAt } from "../shared/phases.js";
 import { paginate, sortBy, type Page } from "./paging.js";
 import { countParam, enumParam } from "./queryParams.js";
 import type { NotebookRecord } from "./types.js";

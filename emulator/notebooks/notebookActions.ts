@@ -5,10 +5,10 @@
  * else (another operation in progress). Start also checks that the flavor is not sold out (6329) and applies
  * `?duration&type` to the lease.
  */
-import { errors } from "../errors.js";
-import type { ServiceContext } from "../context.js";
-import type { HandlerResult, RoutedRequest } from "../router.js";
-import { replan, statusAt } from "../timeline.js";
+import { errors } from "../shared/errors.js";
+import type { ServiceContext } from "../shared/context.js";
+import type { HandlerResult, RoutedRequest } from "../shared/router.js";
+import { replan, statusAt } from "../shared/phases.js";
 import { notebookErrors } from "./errors.js";
 import { findLiveNotebook } from "./findNotebook.js";
 import { findNotebookFlavor, isSoldOut } from "./flavorCatalog.js";

@@ -2,11 +2,11 @@
  * Handlers for the notebook resource itself [notebooks §4–§6, §8]: create, show, the two
  * lists, and delete. Update, start/stop, lease, storage and tags have their own files.
  */
-import { errors } from "../errors.js";
-import type { ServiceContext } from "../context.js";
-import type { HandlerResult, RoutedRequest } from "../router.js";
-import { replan, statusAt } from "../timeline.js";
-import type { State } from "../types.js";
+import { errors } from "../shared/errors.js";
+import type { ServiceContext } from "../shared/context.js";
+import type { HandlerResult, RoutedRequest } from "../shared/router.js";
+import { replan, statusAt } from "../shared/phases.js";
+import type { State } from "../shared/state.js";
 import { notebookErrors } from "./errors.js";
 import { findLiveNotebook } from "./findNotebook.js";
 import { findNotebookFlavor, isSoldOut } from "./flavorCatalog.js";

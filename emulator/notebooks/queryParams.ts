@@ -1,5 +1,5 @@
 /** Query-parameter readers for the notebooks family: the documented codes for a wrong type (6332) or value (6336). */
-import { errors } from "../errors.js";
+import { errors } from "../shared/errors.js";
 
 /** An integer parameter, `undefined` when absent or empty; ModelArts.6332 when it is not an integer. */
 export function integerParam(params: Map<string, string>, key: string): number | undefined {

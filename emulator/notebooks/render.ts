@@ -3,8 +3,8 @@
  * timestamps, `url` from creation on (the show example has it while CREATING), the image object of the
  * create example, and the `token` secret, which is rendered here and never stored.
  */
-import { FAKE_NOTEBOOK_TOKEN } from "../defaults.js";
-import { phaseAt, statusAt } from "../timeline.js";
+import { FAKE_NOTEBOOK_TOKEN } from "../shared/defaults.js";
+import { phaseAt, statusAt } from "../shared/phases.js";
 import { findNotebookFlavor } from "./flavorCatalog.js";
 import { findNotebookImage, notebookImageWire } from "./imageCatalog.js";
 import { leaseWire } from "./lease.js";

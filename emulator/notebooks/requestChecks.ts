@@ -16,14 +16,12 @@ import {
   type NotebookUpdateRequest,
 } from "../../protocol/notebooks/wireTypes.js";
 import { validateWire } from "../../protocol/validation/validators.js";
-import { errors } from "../errors.js";
-import { parseJson, type RoutedRequest } from "../router.js";
+import { errors } from "../shared/errors.js";
+import { checkDescription, checkName } from "../shared/nameRules.js";
+import { parseJson, type RoutedRequest } from "../shared/router.js";
 import { EVS_MAX_GB, EVS_MIN_GB, notebookErrors } from "./errors.js";
 import { enumParam, integerParam } from "./queryParams.js";
 
-/** Name: letters, digits, `-`, `_`; description: none of `&<>"'/` [notebooks §4.1]. Both answer 6334. */
-const NAME_CHAR = /[A-Za-z0-9_-]/;
-const DESCRIPTION_FORBIDDEN = /[&<>"'/]/;
 /** A subdirectory of /data/ ([notebooks §12]; Terraform checks `^/data/[a-zA-Z0-9_-]*\/$`). */
 const MOUNT_PATH = /^\/data\/[^/]+(\/[^/]+)*\/$/;
 
@@ -80,18 +78,6 @@ function upperCaseEnums(body: Json): void {
 
 function requireField(value: unknown, field: string): void {
   if (value === undefined || value === null || value === "") throw errors.required(field);
-}
-
-function checkName(name: unknown): void {
-  if (typeof name !== "string") return;
-  const bad = [...name].find((c) => !NAME_CHAR.test(c));
-  if (bad !== undefined) throw errors.badCharacter(bad);
-}
-
-function checkDescription(description: unknown): void {
-  if (typeof description !== "string") return;
-  const bad = DESCRIPTION_FORBIDDEN.exec(description);
-  if (bad) throw errors.badCharacter(bad[0]);
 }
 
 /** 3600000–259200000 ms [notebooks §4.1, §9]; `-1` (no auto-stop, Terraform) where `allowDisable`. */

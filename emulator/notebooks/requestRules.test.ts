@@ -1,23 +1,12 @@
-import { validateWire } from "../../protocol/validation/validators.js";
-import { callApi } from "../callApi.js";
-import { startEmulator, type Emulator } from "../index.js";
+import { callApi, type RawResponse } from "../callApi.js";
+import { expectErrorAnswer } from "../../test/support/errorAnswer.js";
 import { createNotebook, evsCreateRequest, notebooksPath, waitForNotebook } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
-let emulator: Emulator;
+const emulator = useEmulator();
 
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
-
-function expectError(response: { status: number; json: unknown }, status: number, code: string): void {
-  expect({ status: response.status, code: (response.json as { error_code?: string }).error_code }).toEqual({
-    status,
-    code,
-  });
-  expect(validateWire("NotebookErrorBody", response.json).valid).toBe(true);
-}
+const expectError = (response: RawResponse, status: number, code: string) =>
+  expectErrorAnswer(response, status, code, "NotebookErrorBody");
 
 const create = (body: unknown) => callApi(emulator, { method: "POST", path: notebooksPath(emulator), body });
 const withVolume = (volume: unknown) => evsCreateRequest("bad", { volume });

@@ -3,7 +3,7 @@
  * before `{id}`, as the router takes the first route that matches. Path parameter names follow the SDK
  * (`{id}`, `{instance_id}` for storage, `{resource_id}` for tags), so fault and count keys read like the docs.
  */
-import type { Route } from "../router.js";
+import type { Route } from "../shared/router.js";
 import { listFlavors, listSwitchableFlavors } from "./flavorHandlers.js";
 import { listImages, showImage } from "./imageHandlers.js";
 import { renewLease, showLease } from "./leaseHandlers.js";

@@ -1,16 +1,10 @@
 import { validateWire } from "../../protocol/validation/validators.js";
 import { callApi } from "../callApi.js";
-import { startEmulator, type Emulator } from "../index.js";
 import { createNotebook, evsCreateRequest, getNotebook, notebooksPath } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  // MOUNTING, UNMOUNTING and UNMOUNTED each last 250 ms.
-  emulator = await startEmulator({ timeScale: 0.05 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+// MOUNTING, UNMOUNTING and UNMOUNTED each last 250 ms.
+const emulator = useEmulator({ timeScale: 0.05 });
 
 const code = (response: { json: unknown }) => (response.json as { error_code?: string }).error_code;
 

@@ -5,10 +5,10 @@
  * as OBSFS, as in the OTC example. Two live mounts may not share a mount path (6336; the docs are silent).
  */
 import { randomUUID } from "node:crypto";
-import { errors } from "../errors.js";
-import type { ServiceContext } from "../context.js";
-import type { HandlerResult, RoutedRequest } from "../router.js";
-import { statusAt } from "../timeline.js";
+import { errors } from "../shared/errors.js";
+import type { ServiceContext } from "../shared/context.js";
+import type { HandlerResult, RoutedRequest } from "../shared/router.js";
+import { statusAt } from "../shared/phases.js";
 import { findLiveMount, findLiveNotebook } from "./findNotebook.js";
 import { paginate } from "./paging.js";
 import { storageWire } from "./render.js";

@@ -5,16 +5,10 @@
  */
 import { validateWire } from "../../protocol/validation/validators.js";
 import { callApi } from "../callApi.js";
-import { startEmulator, type Emulator } from "../index.js";
 import { createNotebook, evsCreateRequest, notebooksPath } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+const emulator = useEmulator();
 
 const CPU_IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090"; // resource_categories [CPU]
 const CPU_GPU_IMAGE = "278e88d1-5b71-4766-8502-b3ba72e824d9"; // resource_categories [GPU, CPU]

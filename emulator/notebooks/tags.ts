@@ -3,9 +3,9 @@
  * key is a no-op); both answer 204 with an empty body, the only code Terraform accepts. GET .../notebooks/tags
  * merges the tags of the workspace's notebooks by key.
  */
-import type { ServiceContext } from "../context.js";
-import type { HandlerResult, RoutedRequest } from "../router.js";
-import { statusAt } from "../timeline.js";
+import type { ServiceContext } from "../shared/context.js";
+import type { HandlerResult, RoutedRequest } from "../shared/router.js";
+import { statusAt } from "../shared/phases.js";
 import { findLiveNotebook } from "./findNotebook.js";
 import { checkTagsRequest, jsonBody } from "./requestChecks.js";
 

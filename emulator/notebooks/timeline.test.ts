@@ -1,4 +1,4 @@
-import { statusAt } from "../timeline.js";
+import { statusAt } from "../shared/phases.js";
 import { leaseAtCreate } from "./lease.js";
 import { actionProgress, planCreate, planStart, planUnmount, rescheduleAutoStop } from "./timeline.js";
 

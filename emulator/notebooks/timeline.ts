@@ -3,7 +3,7 @@
  * the same model as demanager records: phases with start times, the status is the last phase that started.
  * The docs give no durations; these are nominal seconds multiplied by the emulator's time scale.
  */
-import { phaseAt, scaledMs } from "../timeline.js";
+import { phaseAt, scaledMs } from "../shared/phases.js";
 import type { LeaseRecord, MountPhase, NotebookPhase } from "./types.js";
 
 export const NOTEBOOK_NOMINAL_SECONDS = {

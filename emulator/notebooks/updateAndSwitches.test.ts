@@ -1,21 +1,13 @@
-import { callApi } from "../callApi.js";
-import { DEFAULT_NOTEBOOK_SWITCHES, startEmulator, type Emulator } from "../index.js";
+import { callApi, type RawResponse } from "../callApi.js";
+import { DEFAULT_NOTEBOOK_SWITCHES, startEmulator } from "../index.js";
 import { createNotebook, evsCreateRequest, getNotebook, notebooksPath } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
+import { expectErrorAnswer } from "../../test/support/errorAnswer.js";
 
-let emulator: Emulator;
+const emulator = useEmulator();
 
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
-
-function expectCode(response: { status: number; json: unknown }, status: number, code: string): void {
-  expect({ status: response.status, code: (response.json as { error_code?: string }).error_code }).toEqual({
-    status,
-    code,
-  });
-}
+const expectCode = (response: RawResponse, status: number, code: string) =>
+  expectErrorAnswer(response, status, code, "NotebookErrorBody");
 
 async function notebookIn(status: "RUNNING" | "STOPPED" | "STARTING" | "FROZEN", extra = {}): Promise<string> {
   const { id } = (await createNotebook(emulator, evsCreateRequest("upd", extra))) as { id: string };

@@ -5,10 +5,10 @@
  * `updateRunning` / `updateStopped` switches decide the contested half; other statuses refuse every field
  * (6347), FROZEN answers 6326.
  */
-import { errors } from "../errors.js";
-import type { ServiceContext } from "../context.js";
-import type { HandlerResult, RoutedRequest } from "../router.js";
-import { scaledMs, statusAt } from "../timeline.js";
+import { errors } from "../shared/errors.js";
+import type { ServiceContext } from "../shared/context.js";
+import type { HandlerResult, RoutedRequest } from "../shared/router.js";
+import { scaledMs, statusAt } from "../shared/phases.js";
 import type { NotebookUpdateRequest } from "../../protocol/notebooks/wireTypes.js";
 import { EVS_MAX_GB, notebookErrors } from "./errors.js";
 import { findLiveNotebook } from "./findNotebook.js";

@@ -5,7 +5,7 @@
  * the repeated page for new instances; now each listing ends at its second page with an error naming it.
  */
 import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, startEmulator, type Emulator } from "../../emulator/index.js";
-import { cpuCreateRequest, createInstance } from "../../emulator/testkit.js";
+import { cpuCreateRequest, createInstance } from "../../emulator/demanager/testkit.js";
 import { createNotebook, evsCreateRequest } from "../../emulator/notebooks/testkit.js";
 import { createAkSkAuthenticator } from "../auth/authenticator.js";
 import { DemanagerClient } from "./DemanagerClient.js";

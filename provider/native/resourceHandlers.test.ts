@@ -3,9 +3,7 @@
  * internal keys never out, previews that make no API call, a detailed diff with unknowns, a read for import, and a
  * failed create recorded with its object.
  */
-import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
-import { setProgressSink } from "../core/progress.js";
+import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { check, create, diff, read, remove, ResourceInitFailed, update } from "./resourceHandlers.js";
 import { isSecret, secret, UNKNOWN_VALUE } from "./propertyValues.js";
 
@@ -14,15 +12,7 @@ const URN = "urn:pulumi:dev::proj::modelarts:index:Notebook::nb";
 const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
 const POST = "POST /v1/{project_id}/notebooks";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-  pointProviderAt(emulator);
-  setProgressSink(() => {});
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+const { emulator } = useProviderOnEmulator({ progress: "drop" });
 
 const declared = {
   flavor: "modelarts.vm.cpu.2u",

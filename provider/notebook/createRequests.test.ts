@@ -3,60 +3,37 @@
  * that listing shows of an owner is confirmed with a fresh GET, and a create with nothing left to change after its
  * wait does not read the notebook once more.
  */
-import { startEmulator, type Emulator } from "../../emulator/index.js";
+import { startEmulator } from "../../emulator/index.js";
 import { emulatorCredentialsEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { forgetRecentListings } from "../api/recentListing.js";
-import { setProgressSink } from "../core/progress.js";
 import { setProviderOverrides } from "../core/providerContext.js";
 import { notebookProvider } from "./notebookProvider.js";
-import { pointProviderAt, QUICK_RETRIES } from "../../test/support/providerOnEmulator.js";
+import { checkedBy } from "../../test/support/checkedInputs.js";
+import { pointProviderAt, QUICK_RETRIES, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
+import { notebooksRequest } from "../../test/support/requestLog.js";
 
 const provider: LooseProvider = notebookProvider;
 
-let emulator: Emulator;
-/** `METHOD what STATUS` of every notebooks API request since the last reset (what: list, create, notebook, tags, ...). */
-let requests: string[] = [];
+/** `requests`: `METHOD what STATUS` of every notebooks API request of the test (what: list, create, notebook, tags, ...). */
+const { emulator, requests } = useProviderOnEmulator({
+  timeScale: 0.002,
+  progress: "drop",
+  requestLog: notebooksRequest,
+});
+const checkedInputs = checkedBy(provider);
 
-beforeAll(async () => {
-  emulator = await startEmulator({
-    timeScale: 0.002,
-    log: (line) => {
-      const m = /^(GET|POST|PUT|DELETE) \/v1\/[^/]+\/notebooks(\/[^/? ]+)?(\/[a-z]+)?\S* (\S+)/.exec(line);
-      if (m)
-        requests.push(
-          `${m[1]} ${m[3] ? m[3].slice(1) : m[2] ? "notebook" : m[1] === "POST" ? "create" : "list"} ${m[4]}`,
-        );
-    },
+/** The checked inputs of a notebook of its own resource (owner key), named after `name`. */
+function checked(name: string, extra: Record<string, unknown> = {}) {
+  return checkedInputs(undefined, {
+    namePrefix: name,
+    flavor: "modelarts.vm.cpu.2u",
+    imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
+    volume: { category: "EVS" },
+    autoStop: { enabled: false },
+    __ownerKey: `proj/dev/${name}`,
+    ...extra,
   });
-  pointProviderAt(emulator);
-  setProgressSink(() => {});
-});
-afterAll(async () => {
-  setProgressSink((line) => process.stdout.write(`${line}\n`));
-  await emulator.close();
-});
-beforeEach(async () => {
-  await emulator.admin.reset();
-  forgetRecentListings();
-  requests = [];
-});
-
-async function checked(name: string, extra: Record<string, unknown> = {}) {
-  const { inputs } = await provider.check(
-    {},
-    {
-      namePrefix: name,
-      flavor: "modelarts.vm.cpu.2u",
-      imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-      volume: { category: "EVS" },
-      autoStop: { enabled: false },
-      __ownerKey: `proj/dev/${name}`,
-      ...extra,
-    },
-  );
-  return inputs;
 }
 
 test("ten creates at once share one listing", async () => {
@@ -102,8 +79,8 @@ test("a create whose tag waited (throttled) plans its polls from the POST's answ
   const slow = await startEmulator({
     timeScale: 0.1,
     log: (line) => {
-      const m = /^(GET|POST) \/v1\/[^/]+\/notebooks\/[^/ ]+(\/tags\/create)?\S* (\d+)/.exec(line);
-      if (m) times.push({ what: m[2] ? `tags ${m[3]}` : `${m[1]} ${m[3]}`, at: Date.now() });
+      const request = notebooksRequest(line);
+      if (request !== undefined) times.push({ what: request, at: Date.now() });
     },
   });
   const times: { what: string; at: number }[] = [];
@@ -118,8 +95,8 @@ test("a create whose tag waited (throttled) plans its polls from the POST's answ
       retryAfterSeconds: 1,
     });
     await provider.create(await checked("late-tag"));
-    const tagged = times.find((t) => t.what === "tags 204")!.at;
-    const firstPoll = times.find((t) => t.what === "GET 200")!.at;
+    const tagged = times.find((t) => t.what === "POST tags 204")!.at;
+    const firstPoll = times.find((t) => t.what === "GET notebook 200")!.at;
     expect(firstPoll - tagged).toBeLessThan(2_400);
   } finally {
     pointProviderAt(emulator);

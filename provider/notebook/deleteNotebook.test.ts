@@ -3,60 +3,34 @@
  * is gone, a ModelArts refusal reads the notebook and goes the long way, and an answer that cannot be trusted is an
  * error, never gone.
  */
-import { startEmulator, type Emulator } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
-import { setProgressSink } from "../core/progress.js";
 import { notebookProvider } from "./notebookProvider.js";
-import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
+import { checkedBy } from "../../test/support/checkedInputs.js";
+import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
+import { notebooksRequest } from "../../test/support/requestLog.js";
 
 const provider: LooseProvider = notebookProvider;
 const ONE = "/v1/{project_id}/notebooks/{id}";
 
-let emulator: Emulator;
-/** `METHOD what STATUS` of every notebooks API request since the last reset (what: notebook, tags, stop, ...). */
-let requests: string[] = [];
-let waiters: { entry: string; resolve: () => void }[] = [];
-
-/** Resolves once the emulator has answered a request that `requests` records as `entry` (from now on). */
-function answered(entry: string): Promise<void> {
-  return new Promise((resolve) => waiters.push({ entry, resolve }));
-}
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    timeScale: 0.002,
-    log: (line) => {
-      const m = /^(GET|POST|PUT|DELETE) \/v1\/[^/]+\/notebooks(\/[^/ ]+)?(\/[a-z]+)?\S* (\S+)/.exec(line);
-      if (!m) return;
-      const entry = `${m[1]} ${m[3] ? m[3].slice(1) : m[2] ? "notebook" : "list"} ${m[4]}`;
-      requests.push(entry);
-      for (const waiter of waiters.filter((w) => w.entry === entry)) waiter.resolve();
-      waiters = waiters.filter((w) => w.entry !== entry);
-    },
-  });
-  pointProviderAt(emulator);
-  setProgressSink(() => {});
+/** `requests`: `METHOD what STATUS` of every notebooks API request since the last reset (what: notebook, tags, stop, ...). */
+const { emulator, requests, answered } = useProviderOnEmulator({
+  timeScale: 0.002,
+  progress: "drop",
+  requestLog: notebooksRequest,
 });
-afterAll(async () => {
-  setProgressSink((line) => process.stdout.write(`${line}\n`));
-  await emulator.close();
-});
-beforeEach(() => emulator.admin.reset());
+const checked = checkedBy(provider);
 afterEach(() => emulator.admin.setSwitches({ deleteRunning: "allowed" }));
 
 async function created(name: string): Promise<{ id: string; outs: Record<string, unknown> }> {
-  const { inputs } = await provider.check(
-    {},
-    {
-      name,
-      flavor: "modelarts.vm.cpu.2u",
-      imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-      volume: { category: "EVS" },
-      autoStop: { enabled: false },
-    },
-  );
+  const inputs = await checked(undefined, {
+    name,
+    flavor: "modelarts.vm.cpu.2u",
+    imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
+    volume: { category: "EVS" },
+    autoStop: { enabled: false },
+  });
   const result = await provider.create(inputs);
-  requests = [];
+  requests.length = 0;
   return { id: result.id, outs: result.outs ?? {} };
 }
 
@@ -72,7 +46,7 @@ test("a running notebook: the DELETE goes first, then polls until the API says i
 test("a notebook deleted elsewhere: the DELETE's not-found answer is gone, one request", async () => {
   const { id, outs } = await created("del-gone");
   await emulator.admin.deleteNotebook(id);
-  requests = [];
+  requests.length = 0;
   await provider.delete(id, outs);
   expect(requests).toEqual(["DELETE notebook 400"]);
 });
@@ -82,7 +56,7 @@ test("a notebook already being deleted (6357): read, then wait until it is gone"
   // Deleting elsewhere, with no end scheduled: a real DELETE here would end it 10 ms later (5 s at time scale
   // 0.002), before a cold provider sends its DELETE and its read. It goes once the provider has read it deleting.
   await emulator.admin.updateNotebook(id, { status: "DELETING" });
-  requests = [];
+  requests.length = 0;
   const deleted = provider.delete(id, outs);
   await Promise.race([answered("GET notebook 200"), deleted]);
   await emulator.admin.deleteNotebook(id);

@@ -3,13 +3,12 @@
  * provider's diff) and again by update. The judgement of an answer on its own, then the provider against the
  * emulator, whose list follows its documented rules (emulator/README.md), with the requests each step sent.
  */
-import { startEmulator, type Emulator } from "../../emulator/index.js";
 import type { NotebookFlavorsResponse } from "../../protocol/notebooks/wireTypes.js";
 import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
-import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
+import { checkedBy } from "../../test/support/checkedInputs.js";
+import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { OperationError, PartialFailureError } from "../api/errors.js";
-import { setProgressSink } from "../core/progress.js";
 import { judgeSwitchableAnswer } from "./flavorSwitch.js";
 import { notebookProvider } from "./notebookProvider.js";
 
@@ -92,22 +91,8 @@ describe("judging an answer", () => {
 });
 
 describe("the provider against the emulator", () => {
-  let emulator: Emulator;
-  let lines: string[];
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ timeScale: 0.001 });
-    pointProviderAt(emulator);
-  });
-  afterAll(async () => {
-    setProgressSink((line) => process.stdout.write(`${line}\n`));
-    await emulator.close();
-  });
-  beforeEach(async () => {
-    await emulator.admin.reset();
-    lines = [];
-    setProgressSink((line) => lines.push(line));
-  });
+  const { emulator, progress: lines } = useProviderOnEmulator();
+  const checked = checkedBy(provider);
 
   function declared(overrides: Props = {}): Props {
     return {
@@ -122,17 +107,11 @@ describe("the provider against the emulator", () => {
     };
   }
 
-  async function checked(olds: Props, news: Props): Promise<Props> {
-    const result = await provider.check(olds, news);
-    expect(result.failures).toEqual([]);
-    return result.inputs;
-  }
-
   async function created(): Promise<{ id: string; outs: Props; inputs: Props }> {
     const inputs = await checked({}, declared());
     const { id, outs } = await provider.create(inputs);
     await emulator.admin.resetRequestCounts();
-    lines = [];
+    lines.length = 0;
     return { id, outs, inputs };
   }
 
@@ -196,7 +175,7 @@ describe("the provider against the emulator", () => {
       { kind: "body" as const, rawBody: "<html>maintenance</html>" },
       { kind: "body" as const, rawBody: JSON.stringify({ total: 0 }) },
     ]) {
-      lines = [];
+      lines.length = 0;
       await emulator.admin.injectFault({ route: SWITCHABLE, count: 20, ...fault });
       const news = await checked(state.inputs, declared({ flavor: GPU_V100 }));
       expect(await provider.diff(state.id, state.outs, news)).toEqual({

@@ -3,15 +3,12 @@
  * answer style, as Huawei's Java backends do), and the look-ups that need a field the reader tolerates: an entry
  * without it is an error naming it, never skipped as not ours (issue 15 point 1).
  */
-import { callApi, startEmulator, type Emulator } from "../../emulator/index.js";
+import { callApi } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { nullsInside } from "../../test/support/outputNulls.js";
-import { QUICK_RETRIES } from "../../test/support/providerOnEmulator.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { checkedBy } from "../../test/support/checkedInputs.js";
+import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { sendWithGot, type HttpSend } from "../api/httpTransport.js";
-import { forgetRecentListings } from "../api/recentListing.js";
-import { setProgressSink } from "../core/progress.js";
-import { setProviderOverrides } from "../core/providerContext.js";
 import { notebookStorageMountProvider } from "../storageMount/storageMountProvider.js";
 import { observedInputs } from "./mapping.js";
 import { notebookProvider } from "./notebookProvider.js";
@@ -22,7 +19,6 @@ const mounts: LooseProvider = notebookStorageMountProvider;
 type Json = Record<string, unknown>;
 const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
 
-let emulator: Emulator;
 /** Rewrites the entries of notebook and storage listings the transport sees (none by default). */
 let rewriteEntry: (entry: Json) => Json = (entry) => entry;
 
@@ -35,26 +31,16 @@ const rewriting: HttpSend = async (request, timeoutMs) => {
   return { ...response, body: JSON.stringify({ ...page, data: page.data.map(rewriteEntry) }) };
 };
 
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001, answerStyle: "nulls" });
-  setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { ...QUICK_RETRIES, send: rewriting } });
-  setProgressSink(() => {});
+const { emulator } = useProviderOnEmulator({
+  answerStyle: "nulls",
+  progress: "drop",
+  clientOptions: { send: rewriting },
 });
-afterAll(async () => {
-  setProgressSink((line) => process.stdout.write(`${line}\n`));
-  await emulator.close();
-});
-beforeEach(async () => {
-  await emulator.admin.reset();
-  forgetRecentListings();
+beforeEach(() => {
   rewriteEntry = (entry) => entry;
 });
 
-async function checked(provider: LooseProvider, news: Json): Promise<Json> {
-  const result = await provider.check({}, news);
-  expect(result.failures).toEqual([]);
-  return result.inputs;
-}
+const checked = (provider: LooseProvider, news: Json): Promise<Json> => checkedBy(provider)(undefined, news);
 
 const declared = (overrides: Json = {}): Json => ({
   flavor: "modelarts.vm.cpu.2u",

@@ -3,21 +3,15 @@
  * change, the documented variants the emulator can play, and the owner rules. The same provider object the host
  * runs (through the SDK's shim).
  */
-import {
-  callApi,
-  FAKE_NOTEBOOK_TOKEN,
-  startEmulator,
-  type AdminNotebook,
-  type Emulator,
-} from "../../emulator/index.js";
+import { callApi, FAKE_NOTEBOOK_TOKEN, startEmulator, type AdminNotebook } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { PartialFailureError } from "../api/errors.js";
 import { forgetRecentListings } from "../api/recentListing.js";
-import { setProgressSink } from "../core/progress.js";
 import { notebookProvider } from "./notebookProvider.js";
-import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
 import { createNotebook, evsCreateRequest } from "../../emulator/notebooks/testkit.js";
 import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
+import { checkedBy } from "../../test/support/checkedInputs.js";
+import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 
 const provider: LooseProvider = notebookProvider;
 type Props = Record<string, unknown>;
@@ -27,20 +21,8 @@ const OTHER_IMAGE = "278e88d1-5b71-4766-8502-b3ba72e824d9";
 const CREATE = "POST /v1/{project_id}/notebooks";
 const PUT = "PUT /v1/{project_id}/notebooks/{id}";
 
-let emulator: Emulator;
-let progress: string[];
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-  pointProviderAt(emulator);
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.admin.reset();
-  forgetRecentListings(); // each test is a new run, of a new provider process
-  progress = [];
-  setProgressSink((line) => progress.push(line));
-});
+const { emulator, progress } = useProviderOnEmulator();
+const checked = checkedBy(provider);
 
 function declared(overrides: Props = {}): Props {
   return {
@@ -55,12 +37,6 @@ function declared(overrides: Props = {}): Props {
     __provider: "exports.handler = undefined;",
     ...overrides,
   };
-}
-
-async function checked(olds: Props | undefined, news: Props): Promise<Props> {
-  const result = await provider.check(olds ?? {}, news);
-  expect(result.failures).toEqual([]);
-  return result.inputs;
 }
 
 /** `pulumi up` of changed inputs: check with the old inputs, diff against the outputs, update. */

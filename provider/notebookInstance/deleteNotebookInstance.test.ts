@@ -3,48 +3,33 @@
  * for what they say (6307 already stopped, 6308 stopping, 6309 gone), goes the long way for any other refusal, and
  * never takes an answer it cannot trust for "gone".
  */
-import { callApi, startEmulator, type Emulator } from "../../emulator/index.js";
+import { callApi, startEmulator } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
-import { setProgressSink } from "../core/progress.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
-import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
+import { checkedBy } from "../../test/support/checkedInputs.js";
+import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
+import { demanagerRequest } from "../../test/support/requestLog.js";
 
 const provider: LooseProvider = notebookInstanceProvider;
 const ONE = "/v1/{project_id}/demanager/instances/{instance_id}";
 
-let emulator: Emulator;
-/** `METHOD kind STATUS` of every API request since the last reset: kind is action, instance or list. */
-let requests: string[] = [];
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    timeScale: 0.002,
-    log: (line) => {
-      const m = /^(GET|POST|PUT|DELETE) \/v1\/[^/]+\/demanager\/instances(\/[^/ ]+)?(\/action)? (\S+)/.exec(line);
-      if (m) requests.push(`${m[1]} ${m[3] ? "action" : m[2] ? "instance" : "list"} ${m[4]}`);
-    },
-  });
-  pointProviderAt(emulator);
-  setProgressSink(() => {});
+/** `requests`: `METHOD what STATUS` of every API request since the last reset: what is action, instance or list. */
+const { emulator, requests } = useProviderOnEmulator({
+  timeScale: 0.002,
+  progress: "drop",
+  requestLog: demanagerRequest,
 });
-afterAll(async () => {
-  setProgressSink((line) => process.stdout.write(`${line}\n`));
-  await emulator.close();
-});
-beforeEach(() => emulator.admin.reset());
+const checked = checkedBy(provider);
 
 async function created(name: string): Promise<{ id: string; outs: Record<string, unknown> }> {
-  const { inputs } = await provider.check(
-    {},
-    {
-      name,
-      profileId: "Multi-Engine 1.0 (python3)-cpu",
-      flavor: "modelarts.vm.cpu.2u",
-      storage: { path: `/bucket/${name}/` },
-    },
-  );
+  const inputs = await checked(undefined, {
+    name,
+    profileId: "Multi-Engine 1.0 (python3)-cpu",
+    flavor: "modelarts.vm.cpu.2u",
+    storage: { path: `/bucket/${name}/` },
+  });
   const result = await provider.create(inputs);
-  requests = [];
+  requests.length = 0;
   return { id: result.id, outs: result.outs ?? {} };
 }
 
@@ -67,7 +52,7 @@ test("a running instance is stopped straight away: no GET before the stop", asyn
 test("a stopped instance: the stop's 6307 means stopped, so the DELETE follows at once", async () => {
   const { id, outs } = await created("del-stopped");
   await emulator.admin.updateInstance(id, { status: "STOPPED" });
-  requests = [];
+  requests.length = 0;
   await provider.delete(id, outs);
   expect(requests.slice(0, 2)).toEqual(["POST action 400", "DELETE instance 200"]);
   expect(await emulator.admin.listInstances()).toEqual([]);
@@ -101,7 +86,7 @@ test("an instance already stopping: 6308 means wait for STOPPED, then DELETE", a
 test("an instance deleted elsewhere: the stop's 6309 (the API's own not-found) is gone, one request", async () => {
   const { id, outs } = await created("del-gone");
   await emulator.admin.deleteInstance(id);
-  requests = [];
+  requests.length = 0;
   await provider.delete(id, outs);
   expect(requests).toEqual(["POST action 400"]);
 });
@@ -109,7 +94,7 @@ test("an instance deleted elsewhere: the stop's 6309 (the API's own not-found) i
 test("a stop refused for the instance's state (CREATE_FAILED: 6327) reads it and deletes it", async () => {
   const { id, outs } = await created("del-failed");
   await emulator.admin.updateInstance(id, { status: "CREATE_FAILED" });
-  requests = [];
+  requests.length = 0;
   await provider.delete(id, outs);
   expect(requests.slice(0, 3)).toEqual(["POST action 400", "GET instance 200", "DELETE instance 200"]);
   expect(await emulator.admin.listInstances()).toEqual([]);

@@ -4,17 +4,15 @@
  * None of those fields is one the provider acts on, so none of them may block a create, a read or a delete
  * (issue 15 point 1). A transport between the provider and the emulator rewrites every instance in the answers.
  */
-import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { sendWithGot, type HttpSend } from "../api/httpTransport.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { nullsInside } from "../../test/support/outputNulls.js";
-import { QUICK_RETRIES } from "../../test/support/providerOnEmulator.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
-import { setProgressSink } from "../core/progress.js";
-import { setProviderOverrides } from "../core/providerContext.js";
+import { checkedBy } from "../../test/support/checkedInputs.js";
+import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { observedInputs } from "./mapping.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
 import type { NotebookInstanceInputs } from "./types.js";
+import { someoneElsesInstance } from "../../test/support/someoneElses.js";
 
 const provider: LooseProvider = notebookInstanceProvider;
 type Json = Record<string, unknown>;
@@ -71,48 +69,23 @@ const javaNulls: HttpSend = async (request, timeoutMs) => {
   return { ...response, body: JSON.stringify(rewriteInstances(parsed)) };
 };
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-  setProviderOverrides({ env: emulatorEnv(emulator), clientOptions: { ...QUICK_RETRIES, send: javaNulls } });
-  setProgressSink(() => {});
-});
-afterAll(async () => {
-  setProgressSink((line) => process.stdout.write(`${line}\n`));
-  await emulator.close();
-});
+const { emulator } = useProviderOnEmulator({ progress: "drop", clientOptions: { send: javaNulls } });
+const checked = checkedBy(provider);
 
 test("another instance answered with null strings in its repository does not block a create; read and delete work too", async () => {
-  await emulator.admin.reset();
   // Someone else's instance in the project, made with the API.
-  const { callApi } = await import("../../emulator/index.js");
-  const theirs = await callApi(emulator, {
-    method: "POST",
-    path: `/v1/${emulator.projectId}/demanager/instances`,
-    body: {
-      name: "their-notebook",
-      profile_id: "Multi-Engine 1.0 (python3)-cpu",
-      flavor: "modelarts.vm.cpu.2u",
-      spec: { storage: { type: "obs", location: { path: "/their-bucket/nb/" } } },
-    },
+  await someoneElsesInstance(emulator, "their-notebook");
+
+  const inputs = await checked(undefined, {
+    name: "nb-nulls",
+    profileId: "Multi-Engine 1.0 (python3)-cpu",
+    flavor: "modelarts.vm.cpu.2u",
+    storage: { path: "/bucket/nulls/" },
+    autoStop: { enabled: true, durationSeconds: 3600 },
+    __ownerKey: "proj/dev/nb-nulls",
   });
-  expect(theirs.status).toBe(200);
 
-  const checked = await provider.check(
-    {},
-    {
-      name: "nb-nulls",
-      profileId: "Multi-Engine 1.0 (python3)-cpu",
-      flavor: "modelarts.vm.cpu.2u",
-      storage: { path: "/bucket/nulls/" },
-      autoStop: { enabled: true, durationSeconds: 3600 },
-      __ownerKey: "proj/dev/nb-nulls",
-    },
-  );
-  expect(checked.failures).toEqual([]);
-
-  const created = await provider.create(checked.inputs);
+  const created = await provider.create(inputs);
   expect(created.outs).toMatchObject({ name: "nb-nulls", status: "RUNNING", instanceId: created.id });
   // A field that came back null is absent from the outputs: never the string "null", never a null inside.
   expect(nullsInside(created.outs)).toEqual([]);

@@ -1,18 +1,13 @@
 import fc from "fast-check";
-import {
-  startEmulator,
-  type Emulator,
-  FAKE_OBS_CREDENTIAL,
-  FAKE_REPOSITORY_ACCESS_TOKEN,
-} from "../../emulator/index.js";
+import { startEmulator, FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "../../emulator/index.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { PartialFailureError } from "../api/errors.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
-import { setProgressSink } from "../core/progress.js";
 import { setProviderOverrides } from "../core/providerContext.js";
 import { UNKNOWN } from "./types.js";
-import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
+import { checkedBy } from "../../test/support/checkedInputs.js";
+import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 
 const provider: LooseProvider = notebookInstanceProvider;
 
@@ -22,22 +17,9 @@ const asProps = (value: unknown): Props => value as Props;
 const CREATE = "POST /v1/{project_id}/demanager/instances";
 const PROVIDER_TEXT = "exports.handler = function () { /* serialized shim */ };";
 
-let emulator: Emulator;
-let progress: string[];
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-  pointProviderAt(emulator);
-});
-afterAll(async () => {
-  setProgressSink((line) => process.stdout.write(`${line}\n`));
-  await emulator.close();
-});
-beforeEach(async () => {
-  await emulator.admin.reset();
-  progress = [];
-  setProgressSink((line) => progress.push(line));
-});
+const { emulator, progress } = useProviderOnEmulator();
+/** check, as the engine runs it before create or update. */
+const checked = checkedBy(provider);
 
 function declared(overrides: Props = {}): Props {
   return {
@@ -49,13 +31,6 @@ function declared(overrides: Props = {}): Props {
     __provider: PROVIDER_TEXT,
     ...overrides,
   };
-}
-
-/** check, as the engine runs it before create or update. */
-async function checked(olds: Props | undefined, news: Props): Promise<Props> {
-  const result = await provider.check(olds ?? {}, news);
-  expect(result.failures).toEqual([]);
-  return result.inputs;
 }
 
 async function instanceCount(name?: string): Promise<number> {

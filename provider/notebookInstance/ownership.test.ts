@@ -3,12 +3,12 @@
  * owner mark recorded at create, takes over nothing without it, and cleans up what an interrupted run left.
  * In-process against the emulator (the same provider object the host runs).
  */
-import { callApi, startEmulator, type Emulator } from "../../emulator/index.js";
+import { callApi } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { forgetRecentListings } from "../api/recentListing.js";
-import { setProgressSink } from "../core/progress.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
-import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
+import { checkedBy } from "../../test/support/checkedInputs.js";
+import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 
 const provider: LooseProvider = notebookInstanceProvider;
 type Props = Record<string, unknown>;
@@ -16,19 +16,8 @@ type Props = Record<string, unknown>;
 const CREATE = "POST /v1/{project_id}/demanager/instances";
 const INSTANCE = "/v1/{project_id}/demanager/instances/{instance_id}";
 
-let emulator: Emulator;
-let progress: string[];
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-  pointProviderAt(emulator);
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.admin.reset();
-  progress = [];
-  setProgressSink((line) => progress.push(line));
-});
+const { emulator, progress } = useProviderOnEmulator();
+const checked = checkedBy(provider);
 
 function declared(overrides: Props = {}): Props {
   return {
@@ -38,12 +27,6 @@ function declared(overrides: Props = {}): Props {
     __provider: "exports.handler = undefined;",
     ...overrides,
   };
-}
-
-async function checked(olds: Props | undefined, news: Props): Promise<Props> {
-  const result = await provider.check(olds ?? {}, news);
-  expect(result.failures).toEqual([]);
-  return result.inputs;
 }
 
 /** Requests that change an instance: what must never reach someone else's. */

@@ -1,6 +1,9 @@
 /** The NotebookStorageMount catalogue, schema.json and the SDK agree (see notebook/fields.test.ts). */
 import schema from "../../schema.json";
-import type { NotebookStorageMount, NotebookStorageMountArgs } from "../../sdk/NotebookStorageMount.js";
+import * as path from "node:path";
+import { NotebookStorageMount, type NotebookStorageMountArgs } from "../../sdk/NotebookStorageMount.js";
+import { recordRegistrations, untilRegistered } from "../../test/support/pulumiMocks.js";
+import { declaredOutputs, missingOutputs } from "../../test/support/sdkOutputs.js";
 import { INPUT_FIELDS, OUTPUT_NAMES, REPORTED_OUTPUTS } from "./fields.js";
 import type { StorageMountOutputs } from "./types.js";
 
@@ -39,7 +42,16 @@ test("every input but the timeouts and adoptId (read at create only) replaces th
   });
 });
 
-test("the SDK registers every input and every reported output", () => {
-  expect([...OUTPUT_NAMES].sort()).toEqual([...Object.keys(INPUT_FIELDS), ...REPORTED_OUTPUTS].sort());
+test("the SDK class declares exactly the catalogue's outputs (every input, every reported output), and has each", async () => {
+  const declared = declaredOutputs(path.join(__dirname, "../../sdk/NotebookStorageMount.ts"), "NotebookStorageMount");
+  expect([...declared].sort()).toEqual([...OUTPUT_NAMES].sort());
   expect(new Set(OUTPUT_NAMES).size).toBe(OUTPUT_NAMES.length);
+  recordRegistrations();
+  const resource = new NotebookStorageMount("outputs", {
+    notebookId: "0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d",
+    uri: "obs://bucket/outputs/",
+    mountPath: "/data/outputs/",
+  });
+  await untilRegistered(resource);
+  expect(missingOutputs(resource, declared)).toEqual([]);
 });

@@ -4,15 +4,15 @@
  * notebook that is not running, drift, a lost POST answer, and a failed mount. The same provider object the host
  * runs (through the SDK's shim); notebooks come from the Notebook provider, as in a program.
  */
-import { FAKE_NOTEBOOK_TOKEN, startEmulator, type Emulator } from "../../emulator/index.js";
+import { FAKE_NOTEBOOK_TOKEN, startEmulator } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { OperationError, PartialFailureError } from "../api/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { setProgressSink } from "../core/progress.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
 import { notebookStorageMountProvider } from "./storageMountProvider.js";
-import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
+import { checkedBy } from "../../test/support/checkedInputs.js";
+import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 
 const provider: LooseProvider = notebookStorageMountProvider;
 const notebooks: LooseProvider = notebookProvider;
@@ -23,23 +23,10 @@ const ATTACH = "POST /v1/{project_id}/notebooks/{instance_id}/storage";
 const SHOW = "GET /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}";
 const DETACH = "DELETE /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}";
 
-let emulator: Emulator;
-let progress: string[];
-
-function useEmulator(e: Emulator) {
-  pointProviderAt(e);
-}
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-  useEmulator(emulator);
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.admin.reset();
-  progress = [];
-  setProgressSink((line) => progress.push(line));
-});
+const { emulator, progress } = useProviderOnEmulator();
+const checkedWithOlds = checkedBy(provider);
+/** check of a mount's inputs (its old inputs change nothing there). */
+const checked = (news: Props) => checkedWithOlds(undefined, news);
 
 async function client(): Promise<NotebooksClient> {
   return new NotebooksClient((await getProviderContext()).connection);
@@ -70,12 +57,6 @@ function declared(notebookId: string, overrides: Props = {}): Props {
     __provider: "exports.handler = undefined;",
     ...overrides,
   };
-}
-
-async function checked(news: Props): Promise<Props> {
-  const result = await provider.check({}, news);
-  expect(result.failures).toEqual([]);
-  return result.inputs;
 }
 
 async function mounted(news: Props) {
@@ -314,7 +295,7 @@ test("a replacement at the same path waits for the unmounted mount to leave it",
   // Slower, so the old mount is still UNMOUNTING when the new one is POSTed.
   const slow = await startEmulator({ timeScale: 0.05 });
   try {
-    useEmulator(slow);
+    pointProviderAt(slow);
     const notebookId = await notebook();
     const state = await mounted(declared(notebookId));
     await (await client()).detachStorage(notebookId, state.id);
@@ -323,7 +304,7 @@ test("a replacement at the same path waits for the unmounted mount to leave it",
     expect(await slow.admin.requestCount(ATTACH, 400)).toBe(1);
     expect(progress).toContainEqual(expect.stringMatching(/waiting for storage .* to leave the mount path$/));
   } finally {
-    useEmulator(emulator);
+    pointProviderAt(emulator);
     await slow.close();
   }
 });

@@ -43,7 +43,7 @@ export interface StatusTiming {
 export type StatusTimings = Readonly<Record<string, StatusTiming>>;
 
 /**
- * Demanager v1, as the emulator plays it (emulator/timeline.ts NOMINAL_SECONDS): create 30 s + start 10 s, free
+ * Demanager v1, as the emulator plays it (emulator/demanager/timeline.ts NOMINAL_SECONDS): create 30 s + start 10 s, free
  * flavors queue 3 x 10 s first, stop and delete 5 s each.
  */
 export const V1_STATUS_TIMINGS: StatusTimings = {

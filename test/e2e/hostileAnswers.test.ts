@@ -21,6 +21,7 @@ import { secretsOf } from "../../emulator/testkit.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, type PulumiWorkspace, type RunResult } from "../../devkit/pulumiCli.js";
 import { checkExit, CliSteps, cliText as text, escapeRegExp as escape, type Json } from "../support/CliSteps.js";
+import { someoneElsesInstance, someoneElsesNotebook } from "../support/someoneElses.js";
 
 const PROGRAM = path.join(__dirname, "programs/hostile");
 const V1_TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookInstance";
@@ -235,30 +236,11 @@ beforeAll(async () => {
     log: (line) => requestLog.push(line),
   });
   // Someone else's instances, made with the API (no owner mark); they also give `other-instance` a body to lie with.
-  const v1 = await callApi(emulator, {
-    method: "POST",
-    path: `/v1/${emulator.projectId}/demanager/instances`,
-    body: {
-      name: FOREIGN_V1_NAME,
-      profile_id: "Multi-Engine 1.0 (python3)-cpu",
-      flavor: "modelarts.vm.cpu.2u",
-      spec: { storage: { type: "obs", location: { path: "/their-bucket/nb/" } } },
-    },
+  foreign.v1 = await someoneElsesInstance(emulator, FOREIGN_V1_NAME);
+  foreign.v2 = await someoneElsesNotebook(emulator, FOREIGN_V2_NAME, {
+    volume: { category: "EVS", ownership: "MANAGED", capacity: 5 },
+    duration: -1,
   });
-  const v2 = await callApi(emulator, {
-    method: "POST",
-    path: `/v1/${emulator.projectId}/notebooks`,
-    body: {
-      name: FOREIGN_V2_NAME,
-      flavor: "modelarts.vm.cpu.2u",
-      image_id: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-      volume: { category: "EVS", ownership: "MANAGED", capacity: 5 },
-      duration: -1,
-    },
-  });
-  foreign.v1 = (v1.json as { instance_id?: string; id?: string }).id!;
-  foreign.v2 = (v2.json as { id: string }).id;
-  expect([v1.status, v2.status, foreign.v1, foreign.v2]).toEqual([200, 200, expect.any(String), expect.any(String)]);
 
   // Only the poll schedule and the retry delays come from the environment: every attempt of a hostile step fails
   // on purpose, and at the real delays (1 s doubling to 30 s) each such CLI run would wait 1-2 minutes.

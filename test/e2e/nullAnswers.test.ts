@@ -14,6 +14,7 @@ import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
 import { nullsInside } from "../support/outputNulls.js";
 import { CliSteps, expectNoSecretIn, type Json } from "../support/CliSteps.js";
+import { someoneElsesInstance, someoneElsesNotebook } from "../support/someoneElses.js";
 
 const PROGRAM = path.join(__dirname, "programs/nulls");
 const STEP_TIMEOUT = 10 * 60_000;
@@ -50,28 +51,8 @@ async function liveIds(): Promise<string[]> {
 beforeAll(async () => {
   const bin = await getPulumiBin();
   emulator = await startEmulator({ timeScale: 0.02, answerStyle: "nulls" });
-  const v1 = await callApi(emulator, {
-    method: "POST",
-    path: `/v1/${emulator.projectId}/demanager/instances`,
-    body: {
-      name: "someone-elses-v1",
-      profile_id: "Multi-Engine 1.0 (python3)-cpu",
-      flavor: "modelarts.vm.cpu.2u",
-      spec: { storage: { type: "obs", location: { path: "/their-bucket/nb/" } } },
-    },
-  });
-  const v2 = await callApi(emulator, {
-    method: "POST",
-    path: `/v1/${emulator.projectId}/notebooks`,
-    body: {
-      name: "someone-elses-v2",
-      flavor: "modelarts.vm.cpu.2u",
-      image_id: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-      volume: { category: "EVS", ownership: "MANAGED" },
-    },
-  });
-  foreign.v1 = (v1.json as { id: string }).id;
-  foreign.v2 = (v2.json as { id: string }).id;
+  foreign.v1 = await someoneElsesInstance(emulator, "someone-elses-v1");
+  foreign.v2 = await someoneElsesNotebook(emulator, "someone-elses-v2");
   const pollEnv = Object.fromEntries(Object.entries(emulatorEnv(emulator)).filter(([k]) => k.startsWith("MODELARTS_")));
   ws = await createWorkspace({ programDir: PROGRAM, stack: `nulls-${process.pid}`, bin, env: pollEnv });
   const key = emulator.credentials.accessKeys[0]!;

@@ -4,10 +4,9 @@
  * must send each line there through `Log`, against the URN in `__urn`. Without an engine that answers, or
  * without a URN, lines go to the host's stdout (which the CLI shows as Stack diagnostics). Needs `npm run build`.
  */
-import { execFileSync } from "node:child_process";
-import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { ROOT, serializedResource } from "../support/hostOnEmulator.js";
 import { requireFromPulumi, startProviderHost, type ProviderHost } from "../support/providerHost.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- generated protobuf stubs are untyped here */
@@ -16,7 +15,6 @@ const engineGrpc = requireFromPulumi("@pulumi/pulumi/proto/engine_grpc_pb.js");
 const enginePb = requireFromPulumi("@pulumi/pulumi/proto/engine_pb.js");
 const emptyPb = requireFromPulumi("google-protobuf/google/protobuf/empty_pb.js");
 
-const ROOT = path.resolve(__dirname, "../..");
 const URN =
   "urn:pulumi:dev::modelarts-test::modelarts:index:TeamNotebooks$pulumi-nodejs:dynamic/modelarts:NotebookInstance::t-a";
 const PROGRESS = /^(create|delete) notebook instance "host-log" /;
@@ -57,9 +55,7 @@ async function startFakeEngine(): Promise<typeof engine> {
 }
 
 beforeAll(async () => {
-  provider = JSON.parse(
-    execFileSync(process.execPath, [path.join(ROOT, "test/support/serializeProvider.js")], { cwd: ROOT }).toString(),
-  ).provider;
+  provider = serializedResource("NotebookInstance").provider;
   // Slow enough that a poll sees CREATING even on a loaded machine (a create takes 400 ms).
   emulator = await startEmulator({ timeScale: 0.01 });
   engine = await startFakeEngine();

@@ -4,40 +4,11 @@
  * diff, an in-place update and a stop-and-start one, a create that fails recorded as a partial failure, delete.
  * Needs `npm run build`.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import * as path from "node:path";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
-import { FAKE_NOTEBOOK_TOKEN } from "../../emulator/defaults.js";
-import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { DIFF_NONE, DIFF_SOME, startProviderHost, type ProviderHost } from "../support/providerHost.js";
+import { FAKE_NOTEBOOK_TOKEN } from "../../emulator/index.js";
+import { useHostOnEmulator } from "../support/hostOnEmulator.js";
+import { DIFF_NONE, DIFF_SOME } from "../support/providerHost.js";
 
-const ROOT = path.resolve(__dirname, "../..");
-
-let emulator: Emulator;
-let host: ProviderHost;
-let serialized: { provider: string; ownerKey: string; urn: string };
-
-beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, "dist/provider/index.js"))) {
-    throw new Error("dist/ is missing: run `npm run build` first");
-  }
-  serialized = JSON.parse(
-    execFileSync(process.execPath, [path.join(ROOT, "test/support/serializeProvider.js"), "Notebook"], {
-      cwd: ROOT,
-    }).toString(),
-  );
-  emulator = await startEmulator({ timeScale: 0.001 });
-  host = await startProviderHost({ cwd: ROOT, env: emulatorEnv(emulator) });
-  await host.configure({});
-}, 60_000);
-
-afterAll(async () => {
-  await host?.close();
-  await emulator?.close();
-});
-
-beforeEach(() => emulator.admin.reset());
+const { emulator, host, serialized } = useHostOnEmulator("Notebook");
 
 function declared(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -3,42 +3,16 @@
  * loaded by `@pulumi/pulumi/cmd/dynamic-provider` from the repository (the program directory), driven over
  * gRPC like the engine drives it. Needs `npm run build` (scripts/test.sh does it).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import * as path from "node:path";
-import {
-  startEmulator,
-  type Emulator,
-  FAKE_OBS_CREDENTIAL,
-  FAKE_REPOSITORY_ACCESS_TOKEN,
-} from "../../emulator/index.js";
+import { startEmulator, FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "../../emulator/index.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
-import { DIFF_NONE, DIFF_SOME, HostError, startProviderHost, type ProviderHost } from "../support/providerHost.js";
+import { checkedBy } from "../support/checkedInputs.js";
+import { ROOT, useHostOnEmulator } from "../support/hostOnEmulator.js";
+import { DIFF_NONE, DIFF_SOME, HostError, startProviderHost } from "../support/providerHost.js";
 
-const ROOT = path.resolve(__dirname, "../..");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-let emulator: Emulator;
-let host: ProviderHost;
-let serialized: { provider: string; ownerKey: string };
-
-beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, "dist/provider/index.js")))
-    throw new Error("dist/ is missing: run `npm run build` first");
-  serialized = JSON.parse(
-    execFileSync(process.execPath, [path.join(ROOT, "test/support/serializeProvider.js")], { cwd: ROOT }).toString(),
-  );
-  emulator = await startEmulator({ timeScale: 0.001 });
-  host = await startProviderHost({ cwd: ROOT, env: emulatorEnv(emulator) });
-  await host.configure({});
-}, 60_000);
-
-afterAll(async () => {
-  await host?.close();
-  await emulator?.close();
-});
-
-beforeEach(() => emulator.admin.reset());
+const { emulator, host, serialized } = useHostOnEmulator("NotebookInstance");
+const checked = checkedBy(host);
 
 function inputs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -51,12 +25,6 @@ function inputs(overrides: Record<string, unknown> = {}): Record<string, unknown
     __provider: serialized.provider,
     ...overrides,
   };
-}
-
-async function checked(olds: object, news: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const result = await host.check(olds, news);
-  expect(result.failures).toEqual([]);
-  return result.inputs;
 }
 
 test("__provider is small and captures no secret", () => {

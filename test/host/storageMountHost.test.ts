@@ -3,42 +3,17 @@
  * serializes to (its size, and that it loads `NotebookStorageMount` from `pulumi-modelarts/host`), driven over gRPC
  * like the engine drives it. The notebook comes from the Notebook provider in-process. Needs `npm run build`.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import * as path from "node:path";
-import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { setProviderOverrides } from "../../provider/core/providerContext.js";
 import { notebookProvider } from "../../provider/notebook/notebookProvider.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { useHostOnEmulator } from "../support/hostOnEmulator.js";
 import type { LooseProvider } from "../support/looseProvider.js";
-import { DIFF_NONE, startProviderHost, type ProviderHost } from "../support/providerHost.js";
+import { pointProviderAt } from "../support/providerOnEmulator.js";
+import { DIFF_NONE } from "../support/providerHost.js";
 
-const ROOT = path.resolve(__dirname, "../..");
 const notebooks: LooseProvider = notebookProvider;
 
-let emulator: Emulator;
-let host: ProviderHost;
-let serialized: { provider: string; urn: string };
-
-beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, "dist/provider/index.js"))) {
-    throw new Error("dist/ is missing: run `npm run build` first");
-  }
-  serialized = JSON.parse(
-    execFileSync(process.execPath, [path.join(ROOT, "test/support/serializeProvider.js"), "NotebookStorageMount"], {
-      cwd: ROOT,
-    }).toString(),
-  );
-  emulator = await startEmulator({ timeScale: 0.001 });
-  setProviderOverrides({ env: emulatorEnv(emulator) });
-  host = await startProviderHost({ cwd: ROOT, env: emulatorEnv(emulator) });
-  await host.configure({});
-}, 60_000);
-
-afterAll(async () => {
-  await host?.close();
-  await emulator?.close();
-});
+const { emulator, host, serialized } = useHostOnEmulator("NotebookStorageMount");
+// The notebook comes from the Notebook provider in-process, pointed at the host's emulator.
+beforeAll(() => pointProviderAt(emulator));
 
 test("__provider is small and loads the mount's provider from the installed package", () => {
   const bytes = Buffer.byteLength(serialized.provider);

@@ -4,11 +4,11 @@
  * every mutation. All file work is synchronous, so inside one process a read-modify-write never interleaves;
  * across processes the last writer wins, which is fine for one user driving one stack at a time.
  */
+import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { randomBytes } from "node:crypto";
-import { statusAt } from "./timeline.js";
-import { emptyState, type State } from "./types.js";
+import { statusAt } from "./phases.js";
+import { emptyState, type State } from "./state.js";
 
 export class Store {
   private state: State = emptyState();

@@ -3,17 +3,14 @@
  * storage answers 6316, not a generic payload error); then the body's shape is checked against schema.json
  * with `validateWire`, and a shape failure answers ModelArts.6400 "Invalid request payload …".
  */
-import { validateWire } from "../protocol/validation/validators.js";
-import { errors } from "./errors.js";
+import { validateWire } from "../../protocol/validation/validators.js";
+import { errors } from "../shared/errors.js";
+import { checkDescription, checkName } from "../shared/nameRules.js";
 import type { StorageSpec } from "./types.js";
 
 /** `spec.auto_stop.duration` bounds in seconds [demanager §2.1, Table 6]. */
 export const AUTO_STOP_MIN_S = 3600;
 export const AUTO_STOP_MAX_S = 86400;
-
-/** Name: letters, digits, `-`, `_` [demanager §2.1]. Description: no `&<>"'/` [demanager §2.1]. Both answer 6334 [demanager §7.3]. */
-const NAME_CHAR = /[A-Za-z0-9_-]/;
-const DESCRIPTION_FORBIDDEN = /[&<>"'/]/;
 
 export interface AutoStopInput {
   enable?: boolean;
@@ -59,18 +56,6 @@ function checkShape(defName: string, body: unknown): void {
 function requireObjectBody(body: unknown): Record<string, unknown> {
   if (!isObject(body)) throw errors.invalidPayload("(the body must be a JSON object)");
   return body;
-}
-
-function checkName(name: unknown): void {
-  if (typeof name !== "string") return;
-  const bad = [...name].find((c) => !NAME_CHAR.test(c));
-  if (bad !== undefined) throw errors.badCharacter(bad);
-}
-
-function checkDescription(description: unknown): void {
-  if (typeof description !== "string") return;
-  const bad = DESCRIPTION_FORBIDDEN.exec(description);
-  if (bad) throw errors.badCharacter(bad[0]);
 }
 
 /** 6348 when enabled without a duration, 6349 when the duration is outside 3600–86400 s. */

@@ -3,21 +3,16 @@
  * object as that object with every field null, as Huawei's Java backends do; chosen at start-up or through the
  * admin API, restored by a reset. The `compact` default is what the emulator always wrote.
  */
-import { callApi } from "./callApi.js";
-import { startEmulator, type Emulator } from "./index.js";
-import { cpuCreateRequest, createInstance, instancesPath } from "./testkit.js";
-import { createNotebook, evsCreateRequest, notebooksPath } from "./notebooks/testkit.js";
-import { validateWire } from "../protocol/validation/validators.js";
-import { readAnswer } from "../protocol/validation/tolerantReader.js";
+import { readAnswer } from "../../protocol/validation/tolerantReader.js";
+import { validateWire } from "../../protocol/validation/validators.js";
+import { callApi } from "../callApi.js";
+import { cpuCreateRequest, createInstance, instancesPath } from "../demanager/testkit.js";
+import { createNotebook, evsCreateRequest, notebooksPath } from "../notebooks/testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
 type Json = Record<string, unknown>;
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001, answerStyle: "nulls" });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+const emulator = useEmulator({ answerStyle: "nulls" });
 
 async function list(path: string, query: Record<string, string> = {}): Promise<Json> {
   const answer = await callApi(emulator, { method: "GET", path, query });

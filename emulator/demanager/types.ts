@@ -1,10 +1,9 @@
 /**
- * The emulator's own record types. Wire shapes (snake_case) are built from these in `render.ts`; records keep
- * what was sent plus the scheduled status transitions, so a status is always computed from timestamps.
+ * Stored records of the demanager family. Wire shapes (snake_case) are built from these in `render.ts`; records
+ * keep what was sent plus the scheduled status transitions, so a status is always computed from timestamps.
  */
 
-import { INSTANCE_STATUSES, type InstanceStatus } from "../protocol/demanager/wireTypes.js";
-import type { NotebookRecord } from "./notebooks/types.js";
+import { INSTANCE_STATUSES, type InstanceStatus } from "../../protocol/demanager/wireTypes.js";
 
 /** The documented demanager statuses [demanager §6.1] plus `DELETING`: the provider's own list. */
 export type Status = InstanceStatus;
@@ -63,22 +62,4 @@ export interface InstanceRecord {
   updatedAt: number;
   timeline: Phase[];
   failedReasons: FailedReasons | null;
-}
-
-/**
- * Everything that lives in the state file. Both API families share it; files written before the notebooks
- * family existed simply lack its keys, which start empty.
- */
-export interface State {
-  version: 1;
-  instances: InstanceRecord[];
-  soldOutFlavors: string[];
-  /** Notebooks of the v2 API (`/v1/{project_id}/notebooks`). */
-  notebooks: NotebookRecord[];
-  /** Admin overrides of the v2 flavor catalogue's sold-out marks, by flavor id. */
-  notebookSoldOut: Record<string, boolean>;
-}
-
-export function emptyState(): State {
-  return { version: 1, instances: [], soldOutFlavors: [], notebooks: [], notebookSoldOut: {} };
 }

@@ -21,8 +21,3 @@ export function newInstanceId(nowMs: number = Date.now()): string {
   const node = `0255ac10${random.subarray(2).toString("hex")}`;
   return `DE-${timeLow}-${timeMid}-${timeHi}-${clockSeq}-${node}`;
 }
-
-/** A request id like APIG's: 32 lower-case hex digits. */
-export function newRequestId(): string {
-  return randomBytes(16).toString("hex");
-}

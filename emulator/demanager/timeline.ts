@@ -1,8 +1,8 @@
 /**
- * Scheduled status transitions. A record stores the phases it will go through with their start times; the
- * current status is the last phase that has started. Nothing runs on a timer, so the answer is the same in
- * every process that reads the state file, and a restarted emulator carries on where the old one stopped.
+ * The demanager instance's timeline: which phases each request schedules, and how long each lasts
+ * (`../shared/phases.ts` reads the current one from the stored schedule).
  */
+import { scaledMs } from "../shared/phases.js";
 import type { AutoStopConfig, Phase, PhaseStatus } from "./types.js";
 
 /**
@@ -20,39 +20,6 @@ export const NOMINAL_SECONDS = {
   createQueueRanks: 3,
   startQueueRanks: 2,
 } as const;
-
-/** Nominal seconds to real milliseconds; at least 1 ms so phases stay strictly ordered. */
-export function scaledMs(seconds: number, timeScale: number): number {
-  return Math.max(1, Math.round(seconds * 1000 * timeScale));
-}
-
-/** Anything scheduled: demanager phases, notebooks (v2) phases and storage mount phases share these helpers. */
-interface Scheduled {
-  at: number;
-}
-
-export interface PhaseView<P extends Scheduled = Phase> {
-  current: P;
-  next?: P;
-}
-
-export function phaseAt<P extends Scheduled = Phase>(timeline: readonly P[], now: number): PhaseView<P> {
-  let index = 0;
-  for (let i = 0; i < timeline.length; i++) if (timeline[i]!.at <= now) index = i;
-  return { current: timeline[index]!, next: timeline[index + 1] };
-}
-
-export function statusAt<P extends Scheduled & { status: string } = Phase>(
-  timeline: readonly P[],
-  now: number,
-): P["status"] {
-  return phaseAt(timeline, now).current.status;
-}
-
-/** Replaces everything from `now` on with `plan` (an action cancels whatever was still scheduled). */
-export function replan<P extends Scheduled = Phase>(timeline: readonly P[], now: number, plan: P[]): P[] {
-  return [phaseAt(timeline, now).current, ...plan];
-}
 
 /** RUNNING from `at`, then auto-stop when enabled: the duration applies to every start [demanager §2.1, Table 6]. */
 export function planRunning(at: number, autoStop: AutoStopConfig, timeScale: number): Phase[] {

@@ -1,11 +1,10 @@
+import type { NotebookSwitches } from "../notebooks/switches.js";
 import type { AnswerStyle } from "./answerStyle.js";
 import type { EmulatorCredentials } from "./defaults.js";
 import type { Faults } from "./Faults.js";
-import type { NotebookSwitches } from "./notebooks/switches.js";
-import type { RenderContext } from "./render.js";
 import type { Store } from "./Store.js";
 
-/** What request handlers share: one per emulator process. */
+/** What request handlers (the gateway's and both families') share: one per emulator process. */
 export interface ServiceContext {
   store: Store;
   faults: Faults;
@@ -22,8 +21,4 @@ export interface ServiceContext {
   switches: NotebookSwitches;
   /** How unset fields are written in both families' answers (answerStyle.ts); the admin API changes it. */
   answerStyle: AnswerStyle;
-}
-
-export function renderContext(service: ServiceContext, soldOutFlavors: readonly string[]): RenderContext {
-  return { now: service.now(), region: service.region, timeScale: service.timeScale, soldOutFlavors };
 }

@@ -1,17 +1,19 @@
 /** Handlers for the demanager family, `/v1/{project_id}/demanager/instances…` [demanager §2, §3]. */
 import { randomBytes } from "node:crypto";
+import { type ServiceContext } from "../shared/context.js";
+import { errors } from "../shared/errors.js";
+import { statusAt } from "../shared/phases.js";
+import { parseJson, type HandlerResult, type RoutedRequest } from "../shared/router.js";
+import type { State } from "../shared/state.js";
 import { applyAction, applyDelete, checkModifiable } from "./actions.js";
-import { renderContext, type ServiceContext } from "./context.js";
-import { errors } from "./errors.js";
 import { findFlavor } from "./flavors.js";
 import { createRecord } from "./instanceFactory.js";
 import { parseListQuery, selectInstances } from "./listQuery.js";
 import { findProfile } from "./profiles.js";
-import { checkActionRequest, checkCreateRequest, checkUpdateRequest } from "./requestChecks.js";
 import { renderInstance } from "./render.js";
-import { parseJson, type HandlerResult, type RoutedRequest } from "./router.js";
-import { statusAt } from "./timeline.js";
-import type { InstanceRecord, State } from "./types.js";
+import { renderContext } from "./render.js";
+import { checkActionRequest, checkCreateRequest, checkUpdateRequest } from "./requestChecks.js";
+import type { InstanceRecord } from "./types.js";
 
 /** A live (not finished deleting) instance of this project, or 6309 — HTTP 400, not 404 [demanager §3.2]. */
 function findLive(state: State, request: RoutedRequest, now: number): InstanceRecord {

@@ -3,8 +3,8 @@
  * is `name` (default) or `creation_timestamp` (else 6303), `limit` 0 (the default) means everything, and
  * `workspace_id` defaults to "0", so instances of other workspaces only show when asked for.
  */
-import { errors } from "./errors.js";
-import { statusAt } from "./timeline.js";
+import { errors } from "../shared/errors.js";
+import { statusAt } from "../shared/phases.js";
 import type { InstanceRecord } from "./types.js";
 
 export interface ListQuery {

@@ -1,6 +1,11 @@
 /** Route matching and the request/response types handlers work with. */
 import type { ServiceContext } from "./context.js";
-import type { Principal } from "./auth.js";
+
+/** Who is calling, as the gateway's authentication found (`auth.ts`). */
+export type Principal =
+  | { kind: "aksk"; accessKey: string }
+  /** `projectId` undefined: an unscoped token. */
+  | { kind: "token"; projectId?: string };
 
 export interface RoutedRequest {
   method: string;

@@ -3,10 +3,11 @@
  * timestamps, `null` for the unused objects, `url` empty until RUNNING, and the secrets the service really
  * returns (`spec.credential`, repository tokens).
  */
-import { FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "./defaults.js";
+import type { ServiceContext } from "../shared/context.js";
+import { FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "../shared/defaults.js";
+import { phaseAt } from "../shared/phases.js";
 import { findFlavor, flavorDetails } from "./flavors.js";
 import { findProfile, profileWire } from "./profiles.js";
-import { phaseAt } from "./timeline.js";
 import type { InstanceRecord, Phase } from "./types.js";
 
 export interface RenderContext {
@@ -14,6 +15,10 @@ export interface RenderContext {
   region: string;
   timeScale: number;
   soldOutFlavors: readonly string[];
+}
+
+export function renderContext(service: ServiceContext, soldOutFlavors: readonly string[]): RenderContext {
+  return { now: service.now(), region: service.region, timeScale: service.timeScale, soldOutFlavors };
 }
 
 /** Remaining time in emulated seconds, so it stays within the documented ranges whatever the time scale. */

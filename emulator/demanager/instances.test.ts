@@ -1,16 +1,11 @@
-import { validateWire } from "../protocol/validation/validators.js";
-import { callApi } from "./callApi.js";
-import { FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN, startEmulator, type Emulator } from "./index.js";
+import { validateWire } from "../../protocol/validation/validators.js";
+import { callApi } from "../callApi.js";
+import { FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "../index.js";
 import { SEED_CREATE_REQUEST, cpuCreateRequest, createInstance, instancesPath } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  // CREATING lasts 600 ms: instances made by a test are still CREATING when it looks at them.
-  emulator = await startEmulator({ timeScale: 0.02 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
+// CREATING lasts 600 ms: instances made by a test are still CREATING when it looks at them.
+const emulator = useEmulator({ timeScale: 0.02 });
 
 describe("create", () => {
   it("answers the seed sample request with the documented instance shape", async () => {

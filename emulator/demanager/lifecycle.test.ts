@@ -1,14 +1,9 @@
-import { callApi } from "./callApi.js";
-import { startEmulator, type Emulator } from "./index.js";
+import { callApi } from "../callApi.js";
 import { action, cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  // CREATING 600 ms, STARTING 200 ms, STOPPING 100 ms, DELETING 100 ms: long enough to observe each status.
-  emulator = await startEmulator({ timeScale: 0.02 });
-});
-afterAll(() => emulator.close());
+// CREATING 600 ms, STARTING 200 ms, STOPPING 100 ms, DELETING 100 ms: long enough to observe each status.
+const emulator = useEmulator({ timeScale: 0.02 });
 
 describe("lifecycle", () => {
   it("goes CREATING → STARTING → RUNNING and shows the Jupyter URL only when running", async () => {

@@ -6,7 +6,7 @@
  * `"repository": {"id": null, "branch": null, …}`). Maps (annotations, labels) are not objects with fields and gain
  * nothing. The shapes are schema.json's, so the emulator and the provider's tolerant reader read the same contract.
  */
-import { defNode, objectView, resolveRef, typesOf, type SchemaNode } from "../protocol/validation/answerShapes.js";
+import { defNode, objectView, resolveRef, typesOf, type SchemaNode } from "../../protocol/validation/answerShapes.js";
 
 export type AnswerStyle = "compact" | "nulls";
 

@@ -2,7 +2,7 @@
  * Faults injected through the admin API. They live in the memory of one emulator process (unlike instances,
  * which may be shared through the state file): a test arms them on the emulator its client talks to.
  */
-import type { FailedReasons } from "./types.js";
+import type { FailedReasons } from "../demanager/types.js";
 
 /**
  * - `status`: answer with an error status and code, without applying the request;

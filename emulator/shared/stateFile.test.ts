@@ -1,9 +1,16 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { callApi } from "./callApi.js";
-import { FAKE_OBS_CREDENTIAL, startEmulator, type Emulator } from "./index.js";
-import { action, cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit.js";
+import { callApi } from "../callApi.js";
+import {
+  action,
+  cpuCreateRequest,
+  createInstance,
+  getInstance,
+  instancesPath,
+  waitForStatus,
+} from "../demanager/testkit.js";
+import { FAKE_OBS_CREDENTIAL, startEmulator, type Emulator } from "../index.js";
 
 let dir: string;
 let stateFile: string;

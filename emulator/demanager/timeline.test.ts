@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { NOMINAL_SECONDS, phaseAt, planCreate, planRestart, planStart, scaledMs, statusAt } from "./timeline.js";
+import { NOMINAL_SECONDS, planCreate, planRestart, planStart } from "./timeline.js";
 import type { Phase } from "./types.js";
 
 const NOW = 1_700_000_000_000;
@@ -40,15 +40,6 @@ describe("planCreate", () => {
   });
 });
 
-describe("phaseAt", () => {
-  it("is the last phase that has started", () => {
-    const plan = planStart(NOW, false, off, 1);
-    expect(statusAt(plan, NOW - 1)).toBe("STARTING");
-    expect(statusAt(plan, NOW + 9_999)).toBe("STARTING");
-    expect(phaseAt(plan, NOW + 10_000)).toEqual({ current: { status: "RUNNING", at: NOW + 10_000 }, next: undefined });
-  });
-});
-
 describe("properties", () => {
   const autoStop = fc.record({
     enable: fc.boolean(),
@@ -68,16 +59,6 @@ describe("properties", () => {
           expect(plan[0]!.at).toBe(NOW);
           for (let i = 1; i < plan.length; i++) expect(plan[i]!.at).toBeGreaterThan(plan[i - 1]!.at);
         }
-      }),
-    );
-  });
-
-  it("scaledMs is at least 1 ms and proportional to the scale", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 86400 }), scale, (seconds, timeScale) => {
-        const ms = scaledMs(seconds, timeScale);
-        expect(ms).toBeGreaterThanOrEqual(1);
-        expect(Math.abs(ms - Math.max(1, seconds * 1000 * timeScale))).toBeLessThanOrEqual(0.5);
       }),
     );
   });

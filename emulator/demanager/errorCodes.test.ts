@@ -1,24 +1,13 @@
-import { validateWire } from "../protocol/validation/validators.js";
-import { callApi } from "./callApi.js";
-import { startEmulator, type Emulator } from "./index.js";
+import { callApi, type RawResponse } from "../callApi.js";
+import { expectErrorAnswer } from "../../test/support/errorAnswer.js";
 import { action, cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
-let emulator: Emulator;
+// DELETING lasts 250 ms, so "6301 while deleting" is not racy; other states are set through the admin API.
+const emulator = useEmulator({ timeScale: 0.05 });
 
-beforeAll(async () => {
-  // DELETING lasts 250 ms, so "6301 while deleting" is not racy; other states are set through the admin API.
-  emulator = await startEmulator({ timeScale: 0.05 });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.admin.reset());
-
-function expectError(response: { status: number; json: unknown }, status: number, code: string): void {
-  expect({ status: response.status, code: (response.json as { error_code?: string }).error_code }).toEqual({
-    status,
-    code,
-  });
-  expect(validateWire("ErrorBody", response.json).valid).toBe(true);
-}
+const expectError = (response: RawResponse, status: number, code: string) =>
+  expectErrorAnswer(response, status, code, "ErrorBody");
 
 const create = (body: unknown) => callApi(emulator, { method: "POST", path: instancesPath(emulator), body });
 const withSpec = (spec: unknown) => ({ ...cpuCreateRequest("bad"), spec });

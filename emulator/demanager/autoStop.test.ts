@@ -1,15 +1,10 @@
-import { callApi } from "./callApi.js";
-import { startEmulator, type Emulator } from "./index.js";
+import { callApi } from "../callApi.js";
 import { action, cpuCreateRequest, createInstance, getInstance, instancesPath, waitForStatus } from "./testkit.js";
+import { useEmulator } from "../../test/support/emulatorPerFile.js";
 
 // 3600 emulated seconds = 360 ms; create ≈ 4 ms. The auto-stop run is long enough to observe RUNNING.
 const TIME_SCALE = 0.0001;
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: TIME_SCALE });
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator({ timeScale: TIME_SCALE });
 
 type AutoStop = { enable: boolean; duration?: number; stop_timestamp?: number; remain_time?: number };
 const autoStopOf = async (id: string) =>

@@ -2,9 +2,10 @@
  * The state machine behind `POST …/{id}/action` [demanager §3.5] and DELETE [demanager §3.4]: which status allows what, and
  * which documented code answers a request in the wrong status (6304–6308, 6327, 6357).
  */
-import { EmulatorError, errors } from "./errors.js";
+import { EmulatorError, errors } from "../shared/errors.js";
+import { replan, statusAt } from "../shared/phases.js";
 import type { ActionName } from "./requestChecks.js";
-import { planDelete, planRestart, planStart, planStop, replan, statusAt } from "./timeline.js";
+import { planDelete, planRestart, planStart, planStop } from "./timeline.js";
 import type { InstanceRecord, Phase, PhaseStatus } from "./types.js";
 
 export interface ActionOutcome {
