@@ -75,11 +75,15 @@ export class AdminClient {
   }
 
   /**
-   * The next create of each named instance (demanager v1) spends this many nominal seconds in CREATING instead of
-   * 30 (scaled like every duration); cleared with the faults.
+   * The next create of each named instance (demanager v1) spends this many nominal seconds in `phase`: CREATING
+   * (instead of 30) or, for a free flavor, CREATE_QUEUING (instead of 3 ranks of 10); scaled like every duration,
+   * cleared with the faults.
    */
-  async setCreateDurations(durations: Record<string, number>): Promise<void> {
-    await this.call("POST", "/create-durations", { durations });
+  async setCreateDurations(
+    durations: Record<string, number>,
+    phase: "CREATING" | "CREATE_QUEUING" = "CREATING",
+  ): Promise<void> {
+    await this.call("POST", "/create-durations", { durations, phase });
   }
 
   /** Every instance of every project and workspace, including those being deleted. */

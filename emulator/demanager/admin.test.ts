@@ -49,6 +49,30 @@ describe("create durations", () => {
       await timed.close();
     }
   });
+
+  it("gives a free flavor's next create of a named instance its own queue time, with a rank while it lasts", async () => {
+    const timed = await startEmulator({ timeScale: 0.001 });
+    try {
+      // 3 ranks of 10 s would end the queue after 30 ms at this scale; 5000 s is 5 s.
+      await timed.admin.setCreateDurations({ queued: 5_000 }, "CREATE_QUEUING");
+      const free = { flavor: "modelarts.vm.cpu.free" };
+      const queued = (await createInstance(timed, cpuCreateRequest("queued", free))) as { id: string };
+      const usual = (await createInstance(timed, cpuCreateRequest("usual-free", free))) as { id: string };
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await getInstance(timed, usual.id)).json).toMatchObject({
+        status: expect.stringMatching(/CREATING|STARTING|RUNNING/),
+      });
+      expect((await getInstance(timed, queued.id)).json).toMatchObject({
+        status: "CREATE_QUEUING",
+        queuing_info: { rank: expect.any(Number) },
+      });
+      await expect(timed.admin.setCreateDurations({ queued: 1 }, "STOPPING" as "CREATING")).rejects.toThrow(
+        /phase must be CREATING or CREATE_QUEUING/,
+      );
+    } finally {
+      await timed.close();
+    }
+  });
 });
 
 describe("out-of-band changes", () => {

@@ -88,7 +88,11 @@ export const routeDemanagerAdmin: FamilyAdmin = (method, path, body, service) =>
           throw new AdminError(400, `durations.${name} must be a positive number of seconds`);
         }
       }
-      service.faults.setCreateDurations(durations as Record<string, number>);
+      const phase = asObject(body).phase ?? "CREATING";
+      if (phase !== "CREATING" && phase !== "CREATE_QUEUING") {
+        throw new AdminError(400, "phase must be CREATING or CREATE_QUEUING");
+      }
+      service.faults.setCreateDurations(durations as Record<string, number>, phase);
       return { status: 200, body: { ok: true } };
     }
     case "GET /_admin/flavors": {

@@ -19,6 +19,8 @@ export interface CreateContext {
   failure?: FailedReasons;
   /** Nominal seconds of CREATING, when the admin API set them for this name (`create-durations`). */
   creatingSeconds?: number;
+  /** Nominal seconds of a free flavor's CREATE_QUEUING, when the admin API set them for this name. */
+  queueSeconds?: number;
 }
 
 export function autoStopFrom(input: CreateInput["spec"]["auto_stop"]): AutoStopConfig {
@@ -54,6 +56,7 @@ export function createRecord(request: CreateInput, context: CreateContext): Inst
       free: flavor.free,
       fail: context.failure !== undefined,
       ...(context.creatingSeconds !== undefined && { creatingSeconds: context.creatingSeconds }),
+      ...(context.queueSeconds !== undefined && { queueSeconds: context.queueSeconds }),
       autoStop,
       timeScale: context.timeScale,
     }),

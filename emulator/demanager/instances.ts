@@ -54,7 +54,7 @@ export function createInstance(request: RoutedRequest, service: ServiceContext):
       now,
       timeScale: service.timeScale,
       failure: service.faults.takeCreateFailure(),
-      creatingSeconds: service.faults.takeCreateDuration(input.name),
+      ...service.faults.takeCreateDurations(input.name),
     });
     state.instances.push(record);
     return { status: 200, body: view(record, service, state) };

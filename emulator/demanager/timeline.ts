@@ -32,9 +32,17 @@ export function planRunning(at: number, autoStop: AutoStopConfig, timeScale: num
   return phases;
 }
 
-function queue(status: PhaseStatus, at: number, ranks: number, timeScale: number): { phase: Phase; end: number } {
+/** A queue of `ranks` steps, or of `seconds` (nominal) when given: the rank still drops by one per step. */
+function queue(
+  status: PhaseStatus,
+  at: number,
+  ranks: number,
+  timeScale: number,
+  seconds?: number,
+): { phase: Phase; end: number } {
   const rankStepMs = scaledMs(NOMINAL_SECONDS.queueRankStep, timeScale);
-  return { phase: { status, at, rankStepMs }, end: at + ranks * rankStepMs };
+  const lengthMs = seconds === undefined ? ranks * rankStepMs : scaledMs(seconds, timeScale);
+  return { phase: { status, at, rankStepMs }, end: at + lengthMs };
 }
 
 export interface CreatePlanOptions {
@@ -45,6 +53,8 @@ export interface CreatePlanOptions {
   timeScale: number;
   /** Nominal seconds of CREATING (admin `create-durations`); default `NOMINAL_SECONDS.creating`. */
   creatingSeconds?: number;
+  /** Nominal seconds of a free flavor's CREATE_QUEUING (admin `create-durations`); default 3 ranks of 10 s. */
+  queueSeconds?: number;
 }
 
 /** [CREATE_QUEUING →] CREATING → STARTING → RUNNING [→ STOPPING → STOPPED], or → CREATE_FAILED. */
@@ -53,7 +63,7 @@ export function planCreate(now: number, options: CreatePlanOptions): Phase[] {
   const phases: Phase[] = [];
   let t = now;
   if (options.free) {
-    const q = queue("CREATE_QUEUING", t, NOMINAL_SECONDS.createQueueRanks, timeScale);
+    const q = queue("CREATE_QUEUING", t, NOMINAL_SECONDS.createQueueRanks, timeScale, options.queueSeconds);
     phases.push(q.phase);
     t = q.end;
   }

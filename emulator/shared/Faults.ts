@@ -122,12 +122,23 @@ export function matchesRoute(pattern: string, method: string, template: string):
   return patternMethod === method && (patternRoute === "*" || patternRoute === template);
 }
 
+/** The phases of a demanager create whose length the admin API can set. */
+export type CreatePhase = "CREATING" | "CREATE_QUEUING";
+
+export interface CreateDurations {
+  creatingSeconds?: number;
+  queueSeconds?: number;
+}
+
 export class Faults {
   private armed: ArmedFault[] = [];
   private createFailures: FailedReasons[] = [];
   private notebookCreateFailures: string[] = [];
-  /** Instance name → nominal seconds of CREATING for the next create of that name (benchmarks' varied timelines). */
-  private createDurations = new Map<string, number>();
+  /**
+   * Instance name → nominal seconds of CREATING (benchmarks' varied timelines) or of CREATE_QUEUING (a free flavor's
+   * queue, long enough for a test to see it) for the next create of that name.
+   */
+  private createDurations = new Map<string, CreateDurations>();
   private nextId = 1;
   /** Per fault id: the paths a `firstPerPath` fault has seen, and how many requests an `every` fault has matched. */
   private seenPaths = new Map<number, Set<string>>();
@@ -199,16 +210,22 @@ export class Faults {
     return this.createFailures.shift();
   }
 
-  /** The next create of each named instance spends this many nominal seconds in CREATING instead of 30. */
-  setCreateDurations(durations: Record<string, number>): void {
-    for (const [name, seconds] of Object.entries(durations)) this.createDurations.set(name, seconds);
+  /**
+   * The next create of each named instance spends this many nominal seconds in `phase`: CREATING (instead of 30) or,
+   * for a free flavor, CREATE_QUEUING (instead of 3 ranks of 10).
+   */
+  setCreateDurations(durations: Record<string, number>, phase: CreatePhase = "CREATING"): void {
+    const key = phase === "CREATING" ? "creatingSeconds" : "queueSeconds";
+    for (const [name, seconds] of Object.entries(durations)) {
+      this.createDurations.set(name, { ...this.createDurations.get(name), [key]: seconds });
+    }
   }
 
-  /** The CREATING seconds set for this name, if any (used up by the create). */
-  takeCreateDuration(name: string): number | undefined {
-    const seconds = this.createDurations.get(name);
+  /** The durations set for this name, if any (used up by the create). */
+  takeCreateDurations(name: string): CreateDurations {
+    const durations = this.createDurations.get(name) ?? {};
     this.createDurations.delete(name);
-    return seconds;
+    return durations;
   }
 
   failNextNotebookCreates(spec: NotebookCreateFailureSpec): void {

@@ -402,6 +402,8 @@ test("read without declared inputs (NotebookInstance.get) builds them from the i
 });
 
 test("a free flavor queues; the wait reports the queue position", async () => {
+  // Long enough to be seen under any load (3 s at this scale): the usual queue (30 nominal s) lasts 30 ms here.
+  await emulator.admin.setCreateDurations({ "nb-free": 3_000 }, "CREATE_QUEUING");
   const created = await provider.create(
     await checked(undefined, declared({ name: "nb-free", flavor: "modelarts.vm.cpu.free" })),
   );
