@@ -98,13 +98,26 @@ export type SchemaDefName =
   | "PoolInput"
   | "AllowDataLossOnReplace"
   | "TimeoutsInput"
+  | "InternalInputs"
+  | "OwnerInputs"
   | "Uuid"
   | "NotebookInputs"
   | "NotebookVolumeInput"
   | "NotebookSshInput"
   | "NotebookAutoStopInput"
   | "NotebookTagsInput"
-  | "NotebookStorageMountInputs";
+  | "NotebookStorageMountInputs"
+  | "NotebookOutputs"
+  | "NotebookImageOutput"
+  | "NotebookLeaseOutput"
+  | "NotebookInstanceOutputs"
+  | "NotebookStorageMountOutputs"
+  | "GetNotebookFlavorsArgs"
+  | "NotebookFlavorInfo"
+  | "GetNotebookFlavorsResult"
+  | "GetNotebookImagesArgs"
+  | "NotebookImageInfo"
+  | "GetNotebookImagesResult";
 type JsonDefName = keyof (typeof schema)["$defs"];
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // A compile error here means the list above and schema.json's $defs differ.
