@@ -1,0 +1,105 @@
+/** Every generated file, and what it is made from. */
+import * as notebookFields from "../../provider/notebook/fields.js";
+import * as notebookInstanceFields from "../../provider/notebookInstance/fields.js";
+import * as storageMountFields from "../../provider/storageMount/fields.js";
+import { lookupShapesFile } from "./lookupShapesFile.js";
+import { ResourceShapes, resourceTypesFiles } from "./resourceTypesFiles.js";
+import { readDefs } from "./schemaNodes.js";
+import { schemaDefNamesFile } from "./schemaDefNamesFile.js";
+import { sdkArgsFile, type SdkResource } from "./sdkArgsFile.js";
+import { sdkOutputsFile } from "./sdkOutputsFile.js";
+import { wireShapesFile, type WireFile } from "./wireShapesFile.js";
+
+export const WIRE_FILES: readonly WireFile[] = [
+  {
+    file: "protocol/demanager/wireShapes.ts",
+    title:
+      "Wire shapes of the demanager v1 API (snake_case, as documented in [demanager §2–§5]): the request bodies and answers schema.json describes.",
+    roots: [
+      "CreateRequest",
+      "UpdateRequest",
+      "ActionRequest",
+      "Instance",
+      "ListResponse",
+      "ActionResponse",
+      "DeleteResponse",
+      "ErrorBody",
+      "Status",
+    ],
+  },
+  {
+    file: "protocol/notebooks/wireShapes.ts",
+    title:
+      "Wire shapes of the notebooks API (`/v1/{project_id}/notebooks`, snake_case as documented [notebooks §1–§13]): the request bodies and answers schema.json describes.",
+    roots: [
+      "NotebookStatus",
+      "NotebookCreateRequest",
+      "NotebookUpdateRequest",
+      "NotebookLeaseRequest",
+      "NotebookDataVolumesRequest",
+      "NotebookTagsRequest",
+      "NotebookObject",
+      "NotebookUpdateResponse",
+      "NotebookListResponse",
+      "NotebookFlavorsResponse",
+      "NotebookImagesResponse",
+      "NotebookStorage",
+      "NotebookStorageListResponse",
+      "NotebookTagsResponse",
+      "NotebookErrorBody",
+    ],
+  },
+];
+
+/** The resources: their `$defs` (`<name>Inputs`, `<name>Outputs`), their folder, and their field catalogue. */
+export const RESOURCES: readonly SdkResource[] = [
+  {
+    name: "Notebook",
+    folder: "provider/notebook",
+    docs: {
+      resourceName: "Notebook",
+      catalogue: notebookFields.INPUT_FIELDS,
+      defaultTimeouts: notebookFields.DEFAULT_TIMEOUTS,
+    },
+  },
+  {
+    name: "NotebookInstance",
+    folder: "provider/notebookInstance",
+    docs: {
+      resourceName: "NotebookInstance",
+      catalogue: notebookInstanceFields.INPUT_FIELDS,
+      defaultTimeouts: notebookInstanceFields.DEFAULT_TIMEOUTS,
+    },
+  },
+  {
+    name: "NotebookStorageMount",
+    folder: "provider/storageMount",
+    typeNames: { inputs: "StorageMountInputs", outputs: "StorageMountOutputs" },
+    docs: {
+      resourceName: "NotebookStorageMount",
+      catalogue: storageMountFields.INPUT_FIELDS,
+      defaultTimeouts: storageMountFields.DEFAULT_TIMEOUTS,
+    },
+  },
+];
+
+export const SHARED_INPUTS_FILE = "provider/core/sharedInputs.ts";
+export const LOOKUP_ROOTS = [
+  "GetNotebookFlavorsArgs",
+  "GetNotebookFlavorsResult",
+  "GetNotebookImagesArgs",
+  "GetNotebookImagesResult",
+];
+
+export function generatedFiles(root: string): Map<string, string> {
+  const defs = readDefs(root);
+  const files = new Map<string, string>();
+  files.set("protocol/validation/schemaDefNames.ts", schemaDefNamesFile(defs));
+  for (const spec of WIRE_FILES) files.set(spec.file, wireShapesFile(defs, spec).text);
+  const shapes = new ResourceShapes(defs, RESOURCES, SHARED_INPUTS_FILE);
+  for (const [file, text] of resourceTypesFiles(shapes)) files.set(file, text);
+  files.set("provider/lookups/lookupShapes.ts", lookupShapesFile(defs, LOOKUP_ROOTS));
+  files.set("sdk/resourceArgs.ts", sdkArgsFile(defs, RESOURCES));
+  files.set("sdk/resourceOutputs.ts", sdkOutputsFile(shapes, "sdk/resourceOutputs.ts"));
+  return files;
+}
