@@ -166,8 +166,8 @@ const FUNCTIONS_LIST: NativeFunction[] = [
   {
     name: "getNotebookFlavors",
     run: (args) => findNotebookFlavors(args, notebooksClient),
-    argsType: { file: "provider/lookups/notebookFlavors.ts", name: "GetNotebookFlavorsArgs" },
-    resultType: { file: "provider/lookups/notebookFlavors.ts", name: "GetNotebookFlavorsResult" },
+    argsType: { file: "provider/lookups/lookupShapes.ts", name: "GetNotebookFlavorsArgs" },
+    resultType: { file: "provider/lookups/lookupShapes.ts", name: "GetNotebookFlavorsResult" },
     description:
       "The notebook flavors of the region (GET /v1/{project_id}/notebooks/flavors), filtered, smallest first. " +
       "Fails when nothing matches unless `allowEmpty`.",
@@ -175,8 +175,8 @@ const FUNCTIONS_LIST: NativeFunction[] = [
   {
     name: "getNotebookImages",
     run: (args) => findNotebookImages(args, notebooksClient),
-    argsType: { file: "provider/lookups/notebookImages.ts", name: "GetNotebookImagesArgs" },
-    resultType: { file: "provider/lookups/notebookImages.ts", name: "GetNotebookImagesResult" },
+    argsType: { file: "provider/lookups/lookupShapes.ts", name: "GetNotebookImagesArgs" },
+    resultType: { file: "provider/lookups/lookupShapes.ts", name: "GetNotebookImagesResult" },
     description:
       "The notebook images (GET /v1/{project_id}/images), filtered, the most recently updated first. Fails when " +
       "nothing matches unless `allowEmpty`.",
