@@ -7,6 +7,31 @@
  */
 
 /**
+ * Instance status values of the demanager API (reference section 6.1). DELETING is not in the docs but is declared by a
+ * real client. Instance.status is NOT restricted to this enum, because unknown statuses must be tolerated (treated as
+ * pending).
+ */
+export const STATUS_VALUES = [
+  "CREATE_QUEUING",
+  "CREATING",
+  "CREATE_FAILED",
+  "START_QUEUING",
+  "READY_TO_START",
+  "STARTING",
+  "RESTARTING",
+  "START_FAILED",
+  "RUNNING",
+  "STOPPING",
+  "STOPPED",
+  "UNAVAILABLE",
+  "DELETED",
+  "RESIZING",
+  "RESIZE_FAILED",
+  "DELETING",
+] as const;
+export type Status = (typeof STATUS_VALUES)[number];
+
+/**
  * POST /v1/{project_id}/demanager/instances body. spec.storage is not required here: the server answers ModelArts.6316
  * when it is missing.
  */
@@ -272,28 +297,3 @@ export interface ErrorBody {
   error_message?: string;
   request_id?: string;
 }
-
-/**
- * Instance status values of the demanager API (reference section 6.1). DELETING is not in the docs but is declared by a
- * real client. Instance.status is NOT restricted to this enum, because unknown statuses must be tolerated (treated as
- * pending).
- */
-export const STATUS_VALUES = [
-  "CREATE_QUEUING",
-  "CREATING",
-  "CREATE_FAILED",
-  "START_QUEUING",
-  "READY_TO_START",
-  "STARTING",
-  "RESTARTING",
-  "START_FAILED",
-  "RUNNING",
-  "STOPPING",
-  "STOPPED",
-  "UNAVAILABLE",
-  "DELETED",
-  "RESIZING",
-  "RESIZE_FAILED",
-  "DELETING",
-] as const;
-export type Status = (typeof STATUS_VALUES)[number];

@@ -48,6 +48,11 @@ export class ResourceShapes {
     this.shared = new Set([...users].filter(([, count]) => count > 1).map(([name]) => name));
   }
 
+  /** Every definition the resources use. */
+  all(): Set<string> {
+    return new Set([...this.used.values()].flat());
+  }
+
   /** The definitions written in the resource's own `types.ts`, its inputs first. */
   ownOf(resource: ResourceTarget): string[] {
     return this.used.get(resource.name)!.filter((name) => !this.shared.has(name));

@@ -2,30 +2,24 @@
 import * as notebookFields from "../../provider/notebook/fields.js";
 import * as notebookInstanceFields from "../../provider/notebookInstance/fields.js";
 import * as storageMountFields from "../../provider/storageMount/fields.js";
+import { ANSWER_SHAPES } from "../../protocol/validation/answerShapes.js";
 import { lookupShapesFile } from "./lookupShapesFile.js";
 import { ResourceShapes, resourceTypesFiles } from "./resourceTypesFiles.js";
-import { readDefs } from "./schemaNodes.js";
+import { isNamedShape, namedShapesUsedBy, readDefs } from "./schemaNodes.js";
 import { schemaDefNamesFile } from "./schemaDefNamesFile.js";
 import { sdkArgsFile, type SdkResource } from "./sdkArgsFile.js";
 import { sdkOutputsFile } from "./sdkOutputsFile.js";
 import { wireShapesFile, type WireFile } from "./wireShapesFile.js";
+
+/** The answers each API gives (the tolerant reader's roots), by the API: the notebooks API's are `Notebook…`. */
+const answersOf = (notebooks: boolean) => ANSWER_SHAPES.filter((name) => name.startsWith("Notebook") === notebooks);
 
 export const WIRE_FILES: readonly WireFile[] = [
   {
     file: "protocol/demanager/wireShapes.ts",
     title:
       "Wire shapes of the demanager v1 API (snake_case, as documented in [demanager §2–§5]): the request bodies and answers schema.json describes.",
-    roots: [
-      "CreateRequest",
-      "UpdateRequest",
-      "ActionRequest",
-      "Instance",
-      "ListResponse",
-      "ActionResponse",
-      "DeleteResponse",
-      "ErrorBody",
-      "Status",
-    ],
+    roots: ["Status", "CreateRequest", "UpdateRequest", "ActionRequest", ...answersOf(false), "ErrorBody"],
   },
   {
     file: "protocol/notebooks/wireShapes.ts",
@@ -38,13 +32,7 @@ export const WIRE_FILES: readonly WireFile[] = [
       "NotebookLeaseRequest",
       "NotebookDataVolumesRequest",
       "NotebookTagsRequest",
-      "NotebookObject",
-      "NotebookUpdateResponse",
-      "NotebookListResponse",
-      "NotebookFlavorsResponse",
-      "NotebookImagesResponse",
-      "NotebookStorage",
-      "NotebookStorageListResponse",
+      ...answersOf(true),
       "NotebookTagsResponse",
       "NotebookErrorBody",
     ],
@@ -95,8 +83,21 @@ export function generatedFiles(root: string): Map<string, string> {
   const defs = readDefs(root);
   const files = new Map<string, string>();
   files.set("protocol/validation/schemaDefNames.ts", schemaDefNamesFile(defs));
-  for (const spec of WIRE_FILES) files.set(spec.file, wireShapesFile(defs, spec).text);
+  const written = new Set<string>();
+  for (const spec of WIRE_FILES) {
+    const wire = wireShapesFile(defs, spec);
+    files.set(spec.file, wire.text);
+    for (const name of wire.names) written.add(name);
+  }
   const shapes = new ResourceShapes(defs, RESOURCES, SHARED_INPUTS_FILE);
+  for (const name of shapes.all()) written.add(name);
+  for (const name of namedShapesUsedBy(defs, LOOKUP_ROOTS)) written.add(name);
+  const unwritten = Object.keys(defs).filter((name) => isNamedShape(defs[name]!) && !written.has(name));
+  if (unwritten.length > 0) {
+    throw new Error(
+      `schema.json: no generated file holds ${unwritten.join(", ")}: add a root in scripts/generate/targets.ts`,
+    );
+  }
   for (const [file, text] of resourceTypesFiles(shapes)) files.set(file, text);
   files.set("provider/lookups/lookupShapes.ts", lookupShapesFile(defs, LOOKUP_ROOTS));
   files.set("sdk/resourceArgs.ts", sdkArgsFile(defs, RESOURCES));
