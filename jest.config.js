@@ -1,7 +1,14 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/protocol", "<rootDir>/provider", "<rootDir>/sdk", "<rootDir>/emulator", "<rootDir>/test"],
+  roots: [
+    "<rootDir>/protocol",
+    "<rootDir>/provider",
+    "<rootDir>/sdk",
+    "<rootDir>/emulator",
+    "<rootDir>/test",
+    "<rootDir>/scripts",
+  ],
   testMatch: ["**/*.test.ts"],
   transform: {
     // isolatedModules: transpile only; `npm run typecheck` does the type checking once.

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Notebook, type NotebookArgs } from "./Notebook.js";
-import { NotebookInstance, type NotebookAutoStopArgs, type NotebookInstanceArgs } from "./NotebookInstance.js";
+import { Notebook } from "./Notebook.js";
+import { NotebookInstance } from "./NotebookInstance.js";
+import type { NotebookArgs, NotebookAutoStopArgs, NotebookInstanceArgs } from "./resourceArgs.js";
 
 /** The `NotebookInstance` arguments a team shares and a member may set for itself. */
 type InstanceSharedField =

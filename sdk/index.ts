@@ -1,12 +1,22 @@
-export {
-  NotebookInstance,
-  type NotebookInstanceArgs,
-  type NotebookStorageArgs,
-  type NotebookExtendStorageArgs,
-  type NotebookAutoStopArgs,
-  type NotebookPoolArgs,
-  type NotebookTimeoutsArgs,
-} from "./NotebookInstance.js";
+export { NotebookInstance } from "./NotebookInstance.js";
+export type {
+  NotebookInstanceArgs,
+  NotebookStorageArgs,
+  NotebookExtendStorageArgs,
+  NotebookAutoStopArgs,
+  NotebookPoolArgs,
+  NotebookTimeoutsArgs,
+  NotebookArgs,
+  NotebookVolumeArgs,
+  NotebookSshArgs,
+  NotebookLeaseArgs,
+  NotebookStorageMountArgs,
+} from "./resourceArgs.js";
+export type {
+  NotebookOutputProperties,
+  NotebookInstanceOutputProperties,
+  NotebookStorageMountOutputProperties,
+} from "./resourceOutputs.js";
 export {
   TeamNotebooks,
   type TeamNotebooksArgs,
@@ -15,13 +25,7 @@ export {
   type TeamNotebookInstanceMemberArgs,
   type TeamNotebookMemberArgs,
 } from "./TeamNotebooks.js";
-export {
-  Notebook,
-  type NotebookArgs,
-  type NotebookVolumeArgs,
-  type NotebookSshArgs,
-  type NotebookLeaseArgs,
-} from "./Notebook.js";
+export { Notebook } from "./Notebook.js";
 export {
   getNotebookFlavors,
   getNotebookFlavorsOutput,
@@ -38,4 +42,4 @@ export {
   type GetNotebookImagesResult,
   type NotebookImageInfo,
 } from "./getNotebookImages.js";
-export { NotebookStorageMount, type NotebookStorageMountArgs } from "./NotebookStorageMount.js";
+export { NotebookStorageMount } from "./NotebookStorageMount.js";

@@ -27,6 +27,8 @@ export function getAjv(): Ajv2020 {
   })
     // Marks what the provider acts on in an answer shape; read by the tolerant reader (answerShapes.ts), not by Ajv.
     .addKeyword({ keyword: "x-acted-on", schemaType: "boolean" })
+    // The TypeScript type of a value where it must differ from what its rules say; read by scripts/generate/.
+    .addKeyword({ keyword: "x-ts-type", schemaType: "string" })
     .addSchema(schema);
   return holder.ajv;
 }

@@ -1,7 +1,6 @@
 import schema from "../../schema.json";
 import docs from "./testdata/notebooksSamples.json";
 import { validateWire } from "./validators.js";
-import { NOTEBOOK_STATUSES } from "../notebooks/wireTypes.js";
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const valid = { valid: true, errors: [] };
@@ -13,9 +12,8 @@ function expectIssue(defName: string, body: unknown, property: string, reason: s
 }
 
 describe("notebooks $defs", () => {
-  it("lists the 14 documented statuses: the same list as the wire types", () => {
-    expect([...schema.$defs.NotebookStatus.enum].sort()).toEqual([...NOTEBOOK_STATUSES].sort());
-    expect(NOTEBOOK_STATUSES).toHaveLength(14);
+  it("lists the 14 documented statuses (NOTEBOOK_STATUSES is generated from it)", () => {
+    expect(schema.$defs.NotebookStatus.enum).toHaveLength(14);
   });
 
   it("keeps the block after ErrorBody, so v1 and v2 definitions do not interleave", () => {

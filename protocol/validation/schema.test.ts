@@ -1,7 +1,6 @@
 import schema from "../../schema.json";
 import seed from "./testdata/seedSamples.json";
 import { getValidator, validateWire, type SchemaDefName } from "./validators.js";
-import { INSTANCE_STATUSES } from "../demanager/wireTypes.js";
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -37,9 +36,9 @@ describe("schema.json", () => {
     expect(() => getValidator("NoSuchShape")).toThrow('schema.json has no $defs entry named "NoSuchShape"');
   });
 
-  it("lists every documented status, DELETING included: the same list as the wire types", () => {
-    expect([...schema.$defs.Status.enum].sort()).toEqual([...INSTANCE_STATUSES].sort());
-    expect(INSTANCE_STATUSES).toHaveLength(16);
+  it("lists every documented status, DELETING included (INSTANCE_STATUSES is generated from it)", () => {
+    expect(schema.$defs.Status.enum).toHaveLength(16);
+    expect(schema.$defs.Status.enum).toContain("DELETING");
     expect(validateWire("Status", "RUNNING").valid).toBe(true);
     expect(validateWire("Status", "running").valid).toBe(false);
   });

@@ -1,115 +1,11 @@
 import type { ValidateFunction } from "ajv";
-import type schema from "../../schema.json";
 import { getAjv, SCHEMA_ID } from "./ajvInstance.js";
+import type { SchemaDefName } from "./schemaDefNames.js";
 import { toCheckFailures, type ValidationIssue } from "./toCheckFailures.js";
 
+export type { SchemaDefName } from "./schemaDefNames.js";
 export type { ValidationIssue } from "./toCheckFailures.js";
 
-/**
- * Names of the `$defs` entries of schema.json. Spelled out rather than derived from the JSON (`keyof typeof
- * schema.$defs`) so that the published .d.ts does not import schema.json, which a program compiled without
- * `resolveJsonModule` (the `pulumi new typescript` template) cannot resolve. `_SameNamesAsSchemaJson` keeps the
- * list equal to schema.json's.
- */
-export type SchemaDefName =
-  | "Status"
-  | "NonEmptyString"
-  | "InstanceId"
-  | "StringMap"
-  | "NullableStringMap"
-  | "InstanceAnnotations"
-  | "InstanceName"
-  | "Description"
-  | "Timestamp13"
-  | "GoDuration"
-  | "PrintableText"
-  | "PathWithoutDotSegments"
-  | "FlavorId"
-  | "KeyPairName"
-  | "HostIpv4Address"
-  | "ObsPath"
-  | "ObsPathWithoutScheme"
-  | "PathStartsWithSlash"
-  | "PathEndsWithSlash"
-  | "PathWithoutEmptySegments"
-  | "ObsPathNotBucketRoot"
-  | "AutoStopDurationSeconds"
-  | "IdObject"
-  | "StorageRequest"
-  | "AutoStopRequest"
-  | "CreateRequest"
-  | "UpdateRequest"
-  | "ActionRequest"
-  | "FlavorDetails"
-  | "Profile"
-  | "StorageInfo"
-  | "Repository"
-  | "NotebookSpec"
-  | "QueuingInfo"
-  | "Instance"
-  | "ListResponse"
-  | "ActionResponse"
-  | "DeleteResponse"
-  | "ErrorBody"
-  | "NotebookStatus"
-  | "NotebookName"
-  | "NotebookDescription"
-  | "NotebookWorkspaceId"
-  | "NotebookVolumeCategoryInput"
-  | "NotebookOwnershipInput"
-  | "NotebookLeaseTypeInput"
-  | "NotebookFeatureInput"
-  | "NotebookEndpointServiceInput"
-  | "NotebookDataVolumeCategoryInput"
-  | "NotebookVolumeRequest"
-  | "NotebookEndpointRequest"
-  | "NotebookLease"
-  | "NotebookLeaseRequest"
-  | "NotebookHookConfig"
-  | "NotebookHooks"
-  | "NotebookCustomSpecRequest"
-  | "NotebookAffinityTerm"
-  | "NotebookAffinity"
-  | "NotebookCreateRequest"
-  | "NotebookUpdateRequest"
-  | "NotebookDataVolumesRequest"
-  | "NotebookTag"
-  | "NotebookTagsRequest"
-  | "NotebookImage"
-  | "NotebookVolume"
-  | "NotebookDataVolume"
-  | "NotebookEndpoint"
-  | "NotebookActionProgress"
-  | "NotebookObject"
-  | "NotebookUpdateResponse"
-  | "NotebookPageFields"
-  | "NotebookListResponse"
-  | "NotebookFlavor"
-  | "NotebookFlavorsResponse"
-  | "NotebookImagesResponse"
-  | "NotebookStorage"
-  | "NotebookStorageListResponse"
-  | "NotebookTagsResponse"
-  | "NotebookErrorBody"
-  | "NotebookInstanceInputs"
-  | "StorageInput"
-  | "ExtendStorageInput"
-  | "AutoStopInput"
-  | "PoolInput"
-  | "AllowDataLossOnReplace"
-  | "TimeoutsInput"
-  | "Uuid"
-  | "NotebookInputs"
-  | "NotebookVolumeInput"
-  | "NotebookSshInput"
-  | "NotebookAutoStopInput"
-  | "NotebookTagsInput"
-  | "NotebookStorageMountInputs";
-type JsonDefName = keyof (typeof schema)["$defs"];
-type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-// A compile error here means the list above and schema.json's $defs differ.
-type _SameNamesAsSchemaJson = Assert<Equal<SchemaDefName, JsonDefName>>;
-type Assert<T extends true> = T;
 // Plain strings are accepted too (checked at run time); the union keeps editor completion for the known names.
 type DefNameArg = SchemaDefName | (string & Record<never, never>);
 

@@ -17,6 +17,8 @@ export interface InputField {
   readonly change: ChangeRule;
   /** What check fills in when the input is absent: the service's own default, so diffs compare like with like. */
   readonly default?: unknown;
+  /** The parts of an object input whose change follows another rule than the field's (`volume.capacityGb`). */
+  readonly parts?: Readonly<Record<string, ChangeRule>>;
 }
 
 /** Exactly one entry per input of `I` (internal `__` inputs excluded). */

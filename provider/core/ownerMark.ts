@@ -1,4 +1,5 @@
 import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
+import type { OwnerInputs } from "./sharedInputs.js";
 
 /**
  * An owner mark says which deployment of which Pulumi resource made a notebook: `<project>/<stack>/<resource>#<random>`.
@@ -16,13 +17,6 @@ export const OWNER_NONCE_INPUT = "__ownerNonce";
 
 /** What the SDK makes: 16 hex digits (64 random bits). */
 export const OWNER_NONCE = /^[0-9a-f]{16}$/;
-
-export interface OwnerInputs {
-  /** Internal, set by the SDK: `<project>/<stack>/<resource>`, the readable part of the owner mark. */
-  __ownerKey?: string;
-  /** Internal, set by the SDK: the random part of the owner mark (see above); absent in marks made before it. */
-  __ownerNonce?: string;
-}
 
 type Inputs = Record<string, unknown>;
 

@@ -1,12 +1,7 @@
 import { DeadlineError } from "../api/errors.js";
 import { Deadline } from "../wait/Deadline.js";
 import { formatDuration, parseDurationMs } from "./parseDuration.js";
-
-export interface TimeoutsInput {
-  create?: string;
-  update?: string;
-  delete?: string;
-}
+import type { TimeoutsInput } from "./sharedInputs.js";
 
 /**
  * The longest timeout accepted at check: a wait longer than a day is a typo (400 digits passed check once and

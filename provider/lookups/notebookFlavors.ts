@@ -2,72 +2,9 @@ import type { NotebookFlavor } from "../../protocol/notebooks/wireTypes.js";
 import { ConflictError, ConfigurationError } from "../api/errors.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError, type Subject } from "../core/operationError.js";
+import type { GetNotebookFlavorsArgs, GetNotebookFlavorsResult, NotebookFlavorInfo } from "./lookupShapes.js";
 
-export interface GetNotebookFlavorsArgs {
-  /** API query `category`: `"CPU"`, `"GPU"` or `"ASCEND"`. Default: every category. */
-  category?: "CPU" | "GPU" | "ASCEND";
-  /**
-   * API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the
-   * service lists without it.
-   */
-  type?: "MANAGED" | "DEDICATED";
-  /**
-   * Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's
-   * `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
-   */
-  availableOnly?: boolean;
-  /** Keep only free flavors (`true`) or only billed ones (`false`). Default: both. */
-  free?: boolean;
-  /** Keep only this CPU architecture, `"x86_64"` or `"aarch64"` (compared case-insensitively). Default: both. */
-  arch?: "x86_64" | "aarch64";
-  /** A JavaScript regular expression the display name must match, e.g. `"V100"`. Default: any name. */
-  nameRegex?: string;
-  /** Keep only flavors with at least this many vCPUs. */
-  minVcpus?: number;
-  /** Keep only flavors with at least this much memory, in GiB. */
-  minMemoryGib?: number;
-  /**
-   * When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching
-   * flavor that is sold out; `true` returns an empty list (and `id` `""`).
-   */
-  allowEmpty?: boolean;
-}
-
-/** One flavor of the listing (API `NotebookFlavor`, docs/modelarts-notebooks-api.md §10.1), in camelCase. */
-export interface NotebookFlavorInfo {
-  /** The flavor code, what `Notebook.flavor` takes, e.g. `"modelarts.vm.cpu.2u"` (API field `id`). */
-  id: string;
-  /** Display name, e.g. `"CPU: 2 vCPUs 8 GB"`. */
-  name: string;
-  /** `"CPU"`, `"GPU"` or `"ASCEND"`. */
-  category: string;
-  /** CPU architecture in lower case, `"x86_64"` or `"aarch64"` (the API writes either case); `""` if not given. */
-  arch: string;
-  description: string;
-  /** `"NOTEBOOK"` or `"DEFAULT"` (the CodeLab flavors). */
-  feature: string;
-  /** vCPUs; 0 when the service does not say. */
-  vcpus: number;
-  /** Memory in GiB (the API counts KiB); 0 when the service does not say. */
-  memoryGib: number;
-  /** The accelerator cards of a GPU flavor: their number, memory per card (GB, as the API reports it) and type. */
-  gpu?: { count: number; memoryGb: number; type: string };
-  /** The NPUs of an Ascend flavor: their number, memory (as the API writes it, e.g. `"32GB"`) and type. */
-  ascend?: { count: number; memory: string; type: string };
-  /** Free of charge (such flavors may queue before they start). */
-  free: boolean;
-  /** Not enough resources right now: a create or a switch to it fails until it is back. */
-  soldOut: boolean;
-  /** The volume categories it supports (`EVS`, `OBSFS`, `EFS`, `OBS`). */
-  storages: string[];
-}
-
-export interface GetNotebookFlavorsResult {
-  /** The matching flavors, smallest first: fewest vCPUs, then least memory, then by id. */
-  flavors: NotebookFlavorInfo[];
-  /** The id of the first (smallest) match, ready for `Notebook.flavor`; `""` when nothing matched (allowEmpty). */
-  id: string;
-}
+export type { GetNotebookFlavorsArgs, GetNotebookFlavorsResult, NotebookFlavorInfo } from "./lookupShapes.js";
 
 const CATEGORIES = ["CPU", "GPU", "ASCEND"] as const;
 const TYPES = ["MANAGED", "DEDICATED"] as const;

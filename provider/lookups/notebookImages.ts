@@ -3,66 +3,9 @@ import { ConfigurationError, ConflictError } from "../api/errors.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
 import { sanitizeServiceText } from "../api/redact.js";
 import { operationError, type Subject } from "../core/operationError.js";
+import type { GetNotebookImagesArgs, GetNotebookImagesResult, NotebookImageInfo } from "./lookupShapes.js";
 
-export interface GetNotebookImagesArgs {
-  /**
-   * API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless
-   * `nameFuzzy`. Default: any name.
-   */
-  name?: string;
-  /** Match `name` as a part of the image name (API query `name_fuzzy_match`). Default `false`: the exact name. */
-  nameFuzzy?: boolean;
-  /** API query `type`: `"BUILD_IN"` (the service's images, default) or `"DEDICATED"` (images users saved). */
-  type?: "BUILD_IN" | "DEDICATED";
-  /** API query `workspace_id`: `"0"` (default) or a 32-character workspace id. */
-  workspaceId?: string;
-  /** API query `namespace`: the SWR organization of the image. Default: any. */
-  namespace?: string;
-  /** Keep only this CPU architecture, `"x86_64"` or `"aarch64"` (compared case-insensitively, as Terraform does). */
-  cpuArch?: "x86_64" | "aarch64";
-  /** Keep only this exact image tag. Default: any tag. */
-  tag?: string;
-  /**
-   * When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names
-   * for a name that does not exist); `true` returns an empty list (and `id` `""`).
-   */
-  allowEmpty?: boolean;
-}
-
-/** One image of the listing (API `ImageResponse`, docs/modelarts-notebooks-api.md §11), in camelCase. */
-export interface NotebookImageInfo {
-  /** The image id (a UUID), what `Notebook.imageId` takes. */
-  id: string;
-  name: string;
-  tag: string;
-  /** The image in SWR, e.g. `swr.cn-north-4.myhuaweicloud.com/atelier/pytorch_1_8:<tag>`. */
-  swrPath: string;
-  /** `"BUILD_IN"` or `"DEDICATED"`. */
-  type: string;
-  /** CPU architecture in lower case, `"x86_64"` or `"aarch64"`; `""` if not given. */
-  arch: string;
-  description: string;
-  /** What a notebook from it offers: `NOTEBOOK` (JupyterLab), `SSH`, ... An image without NOTEBOOK needs SSH. */
-  devServices: string[];
-  /** The flavor categories it runs on: `CPU`, `GPU`, `ASCEND`. */
-  resourceCategories: string[];
-  /** `COMMON`, `INFERENCE`, `TRAIN`, `DEV` or `UNKNOWN`. */
-  serviceType: string;
-  /** The SWR organization. */
-  namespace: string;
-  workspaceId: string;
-  /** `ACTIVE` when usable. */
-  status: string;
-  /** Time of the image's last change, ISO 8601 (UTC), or `""`. */
-  updatedAt: string;
-}
-
-export interface GetNotebookImagesResult {
-  /** The matching images, the most recently updated first. */
-  images: NotebookImageInfo[];
-  /** The id of the first (most recently updated) match, ready for `Notebook.imageId`; `""` when nothing matched. */
-  id: string;
-}
+export type { GetNotebookImagesArgs, GetNotebookImagesResult, NotebookImageInfo } from "./lookupShapes.js";
 
 const TYPES = ["BUILD_IN", "DEDICATED"] as const;
 const ARCHES = ["x86_64", "aarch64"] as const;

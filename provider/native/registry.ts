@@ -49,8 +49,10 @@ export interface NativeResource {
   readonly reportedOutputs: readonly string[];
   /** schema.json's `$defs` entry of the inputs (validation, descriptions, and the package schema's input types). */
   readonly inputsDef: SchemaDefName;
-  /** The interface in the resource's `types.ts` that declares its outputs (for the package schema). */
-  readonly outputsType: { file: string; name: string };
+  /** schema.json's `$defs` entry of the outputs the service reports, besides the inputs as applied. */
+  readonly outputsDef: SchemaDefName;
+  /** Each operation's default timeout (said in the documentation of the `timeouts` input). */
+  readonly defaultTimeouts: Readonly<Record<string, string>>;
   /** The class whose doc comment describes the resource to users (the SDK's). */
   readonly documentedBy: { file: string; name: string };
   /** Like the SDK class: created objects carry the owner key `<project>/<stack>/<name>` (ownership.ts files). */
@@ -60,10 +62,11 @@ export interface NativeResource {
   /** The resource's pure diff: the fields (dotted paths) that replace it and those changed in place. */
   readonly changedFields: (olds: Props, news: Props) => { replaces: string[]; updates: string[] };
   /**
-   * Parts of a `replace` field that its diff changes in place (`volume.capacityGb`): the package schema marks the
-   * other parts replace-on-change, not the whole field. A test holds this equal to the diff.
+   * Parts of a `replace` field that its diff changes in place (`volume.capacityGb`), from the catalogue's `parts`:
+   * the package schema marks the other parts replace-on-change, not the whole field. A test holds this equal to the
+   * diff.
    */
-  readonly inPlaceParts?: Readonly<Record<string, readonly string[]>>;
+  readonly inPlaceParts: Readonly<Record<string, readonly string[]>>;
   /**
    * Which reported outputs an in-place update may change, so a preview of the update returns every other output as
    * it is (known): `anyCall` when the update calls the API at all, `restart` when a field of change kind `restart`
@@ -76,18 +79,29 @@ export interface NativeResource {
   };
 }
 
+/** The parts of `replace` fields that the catalogue says change in place. */
+function inPlacePartsOf(catalogue: Readonly<Record<string, InputField>>): Record<string, readonly string[]> {
+  const inPlace: Record<string, readonly string[]> = {};
+  for (const [field, rule] of Object.entries(catalogue)) {
+    const parts = Object.entries(rule.parts ?? {}).filter(([, change]) => change !== "replace");
+    if (rule.change === "replace" && parts.length > 0) inPlace[field] = parts.map(([part]) => part);
+  }
+  return inPlace;
+}
+
 const notebook: NativeResource = {
   name: "Notebook",
   provider: notebookProvider as unknown as DynamicProvider,
   inputFields: notebookFields.INPUT_FIELDS,
   reportedOutputs: notebookFields.REPORTED_OUTPUTS,
-  inputsDef: "NotebookInputs" as SchemaDefName,
-  outputsType: { file: "provider/notebook/types.ts", name: "NotebookOutputs" },
+  inputsDef: "NotebookInputs",
+  outputsDef: "NotebookOutputs",
+  defaultTimeouts: notebookFields.DEFAULT_TIMEOUTS,
   documentedBy: { file: "sdk/Notebook.ts", name: "Notebook" },
   ownerKey: true,
   generatedName: true,
   changedFields: diffNotebook,
-  inPlaceParts: { volume: ["capacityGb"] },
+  inPlaceParts: inPlacePartsOf(notebookFields.INPUT_FIELDS),
   previewUnknowns: {
     anyCall: ["updatedAt"],
     // A stop and a start: a new lease (and deadline), and the status and URL of the started notebook.
@@ -107,12 +121,14 @@ const notebookStorageMount: NativeResource = {
   provider: notebookStorageMountProvider as unknown as DynamicProvider,
   inputFields: storageMountFields.INPUT_FIELDS,
   reportedOutputs: storageMountFields.REPORTED_OUTPUTS,
-  inputsDef: "NotebookStorageMountInputs" as SchemaDefName,
-  outputsType: { file: "provider/storageMount/types.ts", name: "StorageMountOutputs" },
+  inputsDef: "NotebookStorageMountInputs",
+  outputsDef: "NotebookStorageMountOutputs",
+  defaultTimeouts: storageMountFields.DEFAULT_TIMEOUTS,
   documentedBy: { file: "sdk/NotebookStorageMount.ts", name: "NotebookStorageMount" },
   ownerKey: false,
   generatedName: false,
   changedFields: diffStorageMount,
+  inPlaceParts: inPlacePartsOf(storageMountFields.INPUT_FIELDS),
   previewUnknowns: {
     anyCall: [],
     restart: [],
@@ -126,12 +142,14 @@ const notebookInstance: NativeResource = {
   provider: notebookInstanceProvider as unknown as DynamicProvider,
   inputFields: notebookInstanceFields.INPUT_FIELDS,
   reportedOutputs: notebookInstanceFields.REPORTED_OUTPUTS,
-  inputsDef: "NotebookInstanceInputs" as SchemaDefName,
-  outputsType: { file: "provider/notebookInstance/types.ts", name: "NotebookInstanceOutputs" },
+  inputsDef: "NotebookInstanceInputs",
+  outputsDef: "NotebookInstanceOutputs",
+  defaultTimeouts: notebookInstanceFields.DEFAULT_TIMEOUTS,
   documentedBy: { file: "sdk/NotebookInstance.ts", name: "NotebookInstance" },
   ownerKey: true,
   generatedName: true,
   changedFields: diffNotebookInstance,
+  inPlaceParts: inPlacePartsOf(notebookInstanceFields.INPUT_FIELDS),
   previewUnknowns: {
     // The remaining auto-stop time is counted down by the service: any read after a change shows another value.
     anyCall: ["latestUpdateTimestamp", "autoStopRemainingSeconds"],
@@ -156,9 +174,9 @@ async function notebooksClient(): Promise<NotebooksClient> {
 export interface NativeFunction {
   readonly name: string;
   readonly run: (args: Props) => Promise<unknown>;
-  /** The argument and result interfaces (for the package schema). */
-  readonly argsType: { file: string; name: string };
-  readonly resultType: { file: string; name: string };
+  /** schema.json's `$defs` entries of the arguments and the result (for the package schema). */
+  readonly argsDef: SchemaDefName;
+  readonly resultDef: SchemaDefName;
   readonly description: string;
 }
 
@@ -166,8 +184,8 @@ const FUNCTIONS_LIST: NativeFunction[] = [
   {
     name: "getNotebookFlavors",
     run: (args) => findNotebookFlavors(args, notebooksClient),
-    argsType: { file: "provider/lookups/notebookFlavors.ts", name: "GetNotebookFlavorsArgs" },
-    resultType: { file: "provider/lookups/notebookFlavors.ts", name: "GetNotebookFlavorsResult" },
+    argsDef: "GetNotebookFlavorsArgs",
+    resultDef: "GetNotebookFlavorsResult",
     description:
       "The notebook flavors of the region (GET /v1/{project_id}/notebooks/flavors), filtered, smallest first. " +
       "Fails when nothing matches unless `allowEmpty`.",
@@ -175,8 +193,8 @@ const FUNCTIONS_LIST: NativeFunction[] = [
   {
     name: "getNotebookImages",
     run: (args) => findNotebookImages(args, notebooksClient),
-    argsType: { file: "provider/lookups/notebookImages.ts", name: "GetNotebookImagesArgs" },
-    resultType: { file: "provider/lookups/notebookImages.ts", name: "GetNotebookImagesResult" },
+    argsDef: "GetNotebookImagesArgs",
+    resultDef: "GetNotebookImagesResult",
     description:
       "The notebook images (GET /v1/{project_id}/images), filtered, the most recently updated first. Fails when " +
       "nothing matches unless `allowEmpty`.",

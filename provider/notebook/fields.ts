@@ -6,7 +6,8 @@ import type { NotebookInputs, NotebookOutputs } from "./types.js";
  * [notebooks §9, §13, §16]): PUT changes name, description and the EVS size in place; flavor, image and the SSH endpoint need
  * the notebook stopped (a stop and a start when it runs, as the service requires and Terraform does); the lease,
  * tags and the power state have their own calls; the rest of the volume, the pool and the workspace need a new
- * notebook. `volume` is marked `replace` here; its `capacityGb` is the one part diff treats as an update.
+ * notebook. `volume` is marked `replace` here; its `capacityGb` is the one part changed in place (PUT
+ * `storage_new_size`).
  */
 export const INPUT_FIELDS = {
   name: { change: "update" },
@@ -14,7 +15,7 @@ export const INPUT_FIELDS = {
   description: { change: "update", default: "" },
   flavor: { change: "restart" },
   imageId: { change: "restart" },
-  volume: { change: "replace" },
+  volume: { change: "replace", parts: { capacityGb: "update" } },
   ssh: { change: "restart" },
   poolId: { change: "replace" },
   workspaceId: { change: "replace", default: "0" },

@@ -63,7 +63,10 @@ function toEndpoints(ssh: NonNullable<NotebookInputs["ssh"]>): NotebookEndpointR
 }
 
 /** The lease a create or a start applies: milliseconds and type, or no auto-stop. */
-export function leaseOf(autoStop: NotebookAutoStopInput | undefined): { durationMs: number; type?: string } {
+export function leaseOf(autoStop: NotebookAutoStopInput | undefined): {
+  durationMs: number;
+  type?: NotebookAutoStopInput["type"];
+} {
   if (!autoStop?.enabled || autoStop.durationSeconds === undefined) return { durationMs: NO_AUTO_STOP_MS };
   return { durationMs: autoStop.durationSeconds * 1000, ...(autoStop.type !== undefined && { type: autoStop.type }) };
 }

@@ -5,7 +5,7 @@ import type { Subject } from "../core/operationError.js";
 import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { leaseOf } from "./mapping.js";
 import { STARTING_STATUSES } from "./statusClasses.js";
-import type { NotebookAutoStopInput, NotebookPowerState } from "./types.js";
+import type { NotebookAutoStopInput, NotebookInputs } from "./types.js";
 import { waitForNotebook } from "./waitForNotebook.js";
 import type { Deadline } from "../wait/Deadline.js";
 
@@ -42,7 +42,7 @@ export async function stopNotebook(step: NotebookStep, notebook: Notebook): Prom
 export async function enforcePowerState(
   step: NotebookStep,
   notebook: Notebook,
-  desired: NotebookPowerState | undefined,
+  desired: NotebookInputs["desiredStatus"],
   autoStop: NotebookAutoStopInput | undefined,
 ): Promise<Notebook> {
   if (desired === undefined || notebook.status === desired) return notebook;

@@ -1,11 +1,11 @@
 import { prototypeFailure } from "../core/prototypeGuard.js";
-import { validateInputs } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE as UNKNOWN, validateInputs } from "../../protocol/validation/validators.js";
 import { generateName } from "../core/autoName.js";
 import { applyOwnerInputs, ownerMarkOf, resolveOwnerInputs } from "../core/ownerMark.js";
 import { checkTimeouts } from "../core/timeouts.js";
 import { withDefaults } from "../core/fieldCatalogue.js";
 import { INPUT_FIELDS } from "./fields.js";
-import { UNKNOWN, type NotebookInstanceInputs } from "./types.js";
+import type { NotebookInstanceInputs } from "./types.js";
 
 export interface CheckFailure {
   property: string;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
-import { UNKNOWN } from "./types.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
 
 const declared = {
   name: "dev",

@@ -3,7 +3,7 @@ import { same } from "../core/compareInputs.js";
 import { inputsWith, type FieldsWith } from "../core/fieldCatalogue.js";
 import { INPUT_FIELDS } from "./fields.js";
 import { powerStateOf } from "./statusClasses.js";
-import { UNKNOWN } from "./types.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
 
 export interface DiffResult {
   changes: boolean;

@@ -4,7 +4,7 @@ import { isApiError } from "../api/errors.js";
 import type { Subject } from "../core/operationError.js";
 import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
 import { STARTING_STATUSES } from "./statusClasses.js";
-import type { DesiredStatus } from "./types.js";
+import type { NotebookInstanceInputs } from "./types.js";
 import { waitForInstance } from "./waitForInstance.js";
 import type { Deadline } from "../wait/Deadline.js";
 
@@ -19,7 +19,7 @@ export const STOP_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6307", "
 export async function enforceDesiredStatus(options: {
   client: DemanagerClient;
   instance: Instance;
-  desired: DesiredStatus | undefined;
+  desired: NotebookInstanceInputs["desiredStatus"];
   subject: Subject;
   verb: string;
   /** The operation's one deadline (core/timeouts.ts operationDeadline). */

@@ -1,43 +1,30 @@
 /**
- * The field catalogue, schema.json and the SDK agree: a new input must be added to all three (and to diff's
+ * The NotebookInstance catalogue and check against schema.json, the source of the shapes: what is not generated
+ * from it (the types and the SDK's are; see scripts/generate/). A new input must be in the catalogue (and in diff's
  * comparator table, which the compiler requires), or this fails instead of the field silently missing diff,
  * refresh or the outputs.
  */
 import schema from "../../schema.json";
-import * as path from "node:path";
-import { NotebookInstance, type NotebookInstanceArgs } from "../../sdk/NotebookInstance.js";
+import { NotebookInstance } from "../../sdk/NotebookInstance.js";
 import { recordRegistrations, untilRegistered } from "../../test/support/pulumiMocks.js";
-import { declaredOutputs, missingOutputs } from "../../test/support/sdkOutputs.js";
+import { schemaDefaults, valueAt, without } from "../../test/support/schemaDefaults.js";
+import { missingOutputs } from "../../test/support/sdkOutputs.js";
+import { checkNotebookInstance } from "./checkNotebookInstance.js";
 import { INPUT_FIELDS, OUTPUT_NAMES, REPORTED_OUTPUTS } from "./fields.js";
-import { INPUT_KEYS } from "./inputKeys.js";
-import type { NotebookInstanceOutputs } from "./types.js";
 
-// Compile-time: every SDK argument is in the catalogue and the other way round, and every argument and every
-// reported output is an output property of the resource class (`npm run typecheck` checks these).
-type Same<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : false;
-const argsMatchCatalogue: Same<keyof NotebookInstanceArgs, keyof typeof INPUT_FIELDS> = true;
-const outputsAreProperties: [
-  Exclude<keyof NotebookInstanceArgs | (typeof REPORTED_OUTPUTS)[number], keyof NotebookInstance>,
-] extends [never]
-  ? true
-  : false = true;
-const reportedMatchTypes: Same<
-  Exclude<keyof NotebookInstanceOutputs, keyof NotebookInstanceArgs | `__${string}`>,
-  (typeof REPORTED_OUTPUTS)[number]
-> = true;
+const inputs = Object.keys(schema.$defs.NotebookInstanceInputs.properties);
 
-test("the compile-time checks above are in force", () => {
-  expect([argsMatchCatalogue, outputsAreProperties, reportedMatchTypes]).toEqual([true, true, true]);
+test("the catalogue has exactly one entry per input of schema.json's NotebookInstanceInputs", () => {
+  expect(Object.keys(INPUT_FIELDS).sort()).toEqual([...inputs].sort());
 });
 
-test("schema.json's NotebookInstanceInputs has exactly the catalogue's inputs", () => {
-  expect(Object.keys(schema.$defs.NotebookInstanceInputs.properties).sort()).toEqual(Object.keys(INPUT_FIELDS).sort());
+test("the reported outputs are schema.json's NotebookInstanceOutputs but the inputs, and the SDK registers each output once", () => {
+  const outputs = Object.keys(schema.$defs.NotebookInstanceOutputs.properties);
+  expect([...REPORTED_OUTPUTS].sort()).toEqual(outputs.filter((name) => !inputs.includes(name)).sort());
+  expect([...OUTPUT_NAMES].sort()).toEqual([...new Set([...inputs, ...outputs])].sort());
 });
 
-test("the SDK class declares exactly the catalogue's outputs (every input, every reported output), and has each", async () => {
-  const declared = declaredOutputs(path.join(__dirname, "../../sdk/NotebookInstance.ts"), "NotebookInstance");
-  expect([...declared].sort()).toEqual([...OUTPUT_NAMES].sort());
-  expect(new Set(OUTPUT_NAMES).size).toBe(OUTPUT_NAMES.length);
+test("a constructed NotebookInstance has an Output for every output its generated interface declares", async () => {
   recordRegistrations();
   const resource = new NotebookInstance("outputs", {
     profileId: "Multi-Engine 1.0 (python3)-cpu",
@@ -45,9 +32,22 @@ test("the SDK class declares exactly the catalogue's outputs (every input, every
     storage: { path: "/bucket/outputs/" },
   });
   await untilRegistered(resource);
-  expect(missingOutputs(resource, declared)).toEqual([]);
+  const outputs = Object.keys(schema.$defs.NotebookInstanceOutputs.properties);
+  expect(missingOutputs(resource, [...new Set([...inputs, ...outputs])])).toEqual([]);
 });
 
-test("refresh reads back every input", () => {
-  expect(INPUT_KEYS).toEqual(Object.keys(INPUT_FIELDS));
-});
+const declared = {
+  profileId: "Multi-Engine 2.0 (python3)",
+  flavor: "modelarts.vm.cpu.2u",
+  storage: { path: "/bucket/dir/" },
+};
+
+test.each(schemaDefaults("NotebookInstanceInputs").map((d) => [d.path.join("."), d]))(
+  "check fills in schema.json's default of %s",
+  (_path, { path, value }) => {
+    const news = without(declared, path, { autoStop: { enabled: false } });
+    const { inputs: checked, failures } = checkNotebookInstance(undefined, news);
+    expect(failures).toEqual([]);
+    expect(valueAt(checked, path)).toEqual(value);
+  },
+);

@@ -5,7 +5,7 @@ import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { PartialFailureError } from "../api/errors.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
 import { setProviderOverrides } from "../core/providerContext.js";
-import { UNKNOWN } from "./types.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";
 import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 

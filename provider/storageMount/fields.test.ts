@@ -1,32 +1,19 @@
-/** The NotebookStorageMount catalogue, schema.json and the SDK agree (see notebook/fields.test.ts). */
+/**
+ * The NotebookStorageMount catalogue and check against schema.json, the source of the shapes: what is not
+ * generated from it (the types and the SDK's are; see scripts/generate/).
+ */
 import schema from "../../schema.json";
-import * as path from "node:path";
-import { NotebookStorageMount, type NotebookStorageMountArgs } from "../../sdk/NotebookStorageMount.js";
+import { NotebookStorageMount } from "../../sdk/NotebookStorageMount.js";
 import { recordRegistrations, untilRegistered } from "../../test/support/pulumiMocks.js";
-import { declaredOutputs, missingOutputs } from "../../test/support/sdkOutputs.js";
+import { schemaDefaults, valueAt, without } from "../../test/support/schemaDefaults.js";
+import { missingOutputs } from "../../test/support/sdkOutputs.js";
+import { checkStorageMount } from "./checkStorageMount.js";
 import { INPUT_FIELDS, OUTPUT_NAMES, REPORTED_OUTPUTS } from "./fields.js";
-import type { StorageMountOutputs } from "./types.js";
 
-type Same<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : false;
-const argsMatchCatalogue: Same<keyof NotebookStorageMountArgs, keyof typeof INPUT_FIELDS> = true;
-const outputsAreProperties: [
-  Exclude<keyof NotebookStorageMountArgs | (typeof REPORTED_OUTPUTS)[number], keyof NotebookStorageMount>,
-] extends [never]
-  ? true
-  : false = true;
-const reportedMatchTypes: Same<
-  Exclude<keyof StorageMountOutputs, keyof NotebookStorageMountArgs | `__${string}`>,
-  (typeof REPORTED_OUTPUTS)[number]
-> = true;
+const inputs = Object.keys(schema.$defs.NotebookStorageMountInputs.properties);
 
-test("the compile-time checks above are in force", () => {
-  expect([argsMatchCatalogue, outputsAreProperties, reportedMatchTypes]).toEqual([true, true, true]);
-});
-
-test("schema.json's NotebookStorageMountInputs has exactly the catalogue's inputs", () => {
-  expect(Object.keys(schema.$defs.NotebookStorageMountInputs.properties).sort()).toEqual(
-    Object.keys(INPUT_FIELDS).sort(),
-  );
+test("the catalogue has exactly one entry per input of schema.json's NotebookStorageMountInputs", () => {
+  expect(Object.keys(INPUT_FIELDS).sort()).toEqual([...inputs].sort());
 });
 
 test("every input but the timeouts and adoptId (read at create only) replaces the mount", () => {
@@ -42,10 +29,13 @@ test("every input but the timeouts and adoptId (read at create only) replaces th
   });
 });
 
-test("the SDK class declares exactly the catalogue's outputs (every input, every reported output), and has each", async () => {
-  const declared = declaredOutputs(path.join(__dirname, "../../sdk/NotebookStorageMount.ts"), "NotebookStorageMount");
-  expect([...declared].sort()).toEqual([...OUTPUT_NAMES].sort());
-  expect(new Set(OUTPUT_NAMES).size).toBe(OUTPUT_NAMES.length);
+test("the reported outputs are schema.json's NotebookStorageMountOutputs but the inputs, and the SDK registers each output once", () => {
+  const outputs = Object.keys(schema.$defs.NotebookStorageMountOutputs.properties);
+  expect([...REPORTED_OUTPUTS].sort()).toEqual(outputs.filter((name) => !inputs.includes(name)).sort());
+  expect([...OUTPUT_NAMES].sort()).toEqual([...new Set([...inputs, ...outputs])].sort());
+});
+
+test("a constructed NotebookStorageMount has an Output for every output its generated interface declares", async () => {
   recordRegistrations();
   const resource = new NotebookStorageMount("outputs", {
     notebookId: "0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d",
@@ -53,5 +43,21 @@ test("the SDK class declares exactly the catalogue's outputs (every input, every
     mountPath: "/data/outputs/",
   });
   await untilRegistered(resource);
-  expect(missingOutputs(resource, declared)).toEqual([]);
+  const outputs = Object.keys(schema.$defs.NotebookStorageMountOutputs.properties);
+  expect(missingOutputs(resource, [...new Set([...inputs, ...outputs])])).toEqual([]);
 });
+
+const declared = {
+  notebookId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
+  uri: "obs://bucket/dir/",
+  mountPath: "/data/dir/",
+};
+
+test.each(schemaDefaults("NotebookStorageMountInputs").map((d) => [d.path.join("."), d]))(
+  "check fills in schema.json's default of %s",
+  (_path, { path, value }) => {
+    const { inputs: checked, failures } = checkStorageMount(without(declared, path));
+    expect(failures).toEqual([]);
+    expect(valueAt(checked, path)).toEqual(value);
+  },
+);

@@ -1,6 +1,6 @@
 /**
  * The package schema made from the project's sources (as the build makes it): what it says comes from the
- * catalogues, schema.json, the settings and the TypeScript interfaces, so each assertion names where it comes from.
+ * catalogues, schema.json, the settings and the SDK classes' doc comments, so each assertion names where it comes from.
  */
 import * as path from "node:path";
 import { ENV_NAMES, isCredentialSetting } from "../../auth/resolveSettings.js";
@@ -58,7 +58,7 @@ test("replace-on-change follows the catalogue: whole fields, or the parts of a f
   );
 });
 
-test("enums and descriptions come from schema.json; output types from the outputs' interfaces", () => {
+test("enums, descriptions and the outputs come from schema.json", () => {
   expect(schema.types["modelarts:index:NotebookVolumeCategory"].enum.map((e: { value: string }) => e.value)).toEqual([
     "EVS",
     "EFS",
@@ -75,9 +75,25 @@ test("enums and descriptions come from schema.json; output types from the output
   expect(notebook.required).toEqual(expect.arrayContaining(["notebookId", "status", "url", "name"]));
   expect(notebook.required).not.toContain("image");
   expect(notebook.description).toContain("notebooks API");
+  // An input as check leaves it: autoStop has a default, so it is always there.
+  expect(notebook.required).toContain("autoStop");
+  expect(notebook.required).not.toContain("ssh");
 });
 
-test("the functions' arguments and results come from the lookups' interfaces", () => {
+test("an input reads as in the TypeScript SDK: its description, its default, what a change does", () => {
+  const notebook = schema.resources["modelarts:index:Notebook"];
+  expect(notebook.inputProperties.workspaceId.description).toMatch(
+    /^API field `workspace_id`: .*\. Default `"0"`\. Changing it replaces the notebook\.$/,
+  );
+  const volume = schema.types["modelarts:index:NotebookVolume"].properties;
+  expect(volume.capacityGb.description).toMatch(/Changed in place\.$/);
+  expect(volume.category.description).toMatch(/Changing it replaces the notebook\.$/);
+  expect(schema.types["modelarts:index:Timeouts"].properties.create.description).toBe("The longest a create may take.");
+  // The developers' note ($comment) stays out.
+  expect(JSON.stringify(schema)).not.toMatch(/§|ModelArts\.6334|checkNotebook\.ts/);
+});
+
+test("the functions' arguments and results come from schema.json's lookup shapes", () => {
   const images = schema.functions["modelarts:index:getNotebookImages"];
   expect(Object.keys(images.inputs.properties)).toEqual(
     expect.arrayContaining(["name", "nameFuzzy", "type", "cpuArch", "tag", "allowEmpty"]),

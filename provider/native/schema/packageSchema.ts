@@ -1,15 +1,17 @@
 /**
  * The Pulumi package schema of `modelarts`, made from what the project keeps once: the registry (resources,
- * functions, field catalogues), schema.json's input `$defs` (types, enums, descriptions), the outputs' and lookups'
- * TypeScript interfaces, and the settings resolution (config keys, secrets, environment variables). The build
- * writes it (writePackageSchema.ts); the provider serves it (GetSchema); SDKs are generated from it.
+ * functions, field catalogues), schema.json's `$defs` (each resource's inputs and outputs, the lookups' arguments
+ * and results: types, enums, descriptions), the SDK classes' doc comments, and the settings resolution (config keys,
+ * secrets, environment variables). The build writes it (writePackageSchema.ts); the provider serves it (GetSchema);
+ * SDKs are generated from it.
  */
 import { ENV_NAMES, isCredentialSetting } from "../../auth/resolveSettings.js";
 import { RATE_LIMIT_SETTINGS } from "../../core/providerContext.js";
 import { FUNCTIONS, PACKAGE, RESOURCES, type NativeResource } from "../registry.js";
+import { inputDoc } from "./inputDocs.js";
 import { JsonSchemaShapes } from "./JsonSchemaShapes.js";
 import type { ObjectShape, PropertyShape, Shape } from "./shapes.js";
-import type { TypeShapes } from "./TypeShapes.js";
+import type { SourceDocs } from "./SourceDocs.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the package schema is JSON */
 type Spec = Record<string, any>;
@@ -85,7 +87,7 @@ function replacingFields(table: TypeTable, resource: NativeResource, inputs: Obj
   const replaceOn = new Set<string>();
   for (const [field, rule] of Object.entries(resource.inputFields)) {
     if (rule.change !== "replace") continue;
-    const inPlace = resource.inPlaceParts?.[field];
+    const inPlace = resource.inPlaceParts[field];
     const shape = inputs.properties[field]?.shape;
     if (inPlace && shape?.kind === "object") {
       table.replacingParts.set(shape.name, new Set(Object.keys(shape.properties).filter((p) => !inPlace.includes(p))));
@@ -96,21 +98,33 @@ function replacingFields(table: TypeTable, resource: NativeResource, inputs: Obj
   return replaceOn;
 }
 
-function resourceSpec(table: TypeTable, defs: JsonSchemaShapes, shapes: TypeShapes, resource: NativeResource): Spec {
-  const inputs = defs.objectShape(resource.inputsDef);
-  const outputs = shapes.interfaceShape(resource.outputsType.file, resource.outputsType.name);
-  // Inputs and the inputs part of the outputs share the types schema.json gives them; reported outputs are typed
-  // by the outputs interface.
+function resourceSpec(table: TypeTable, defs: JsonSchemaShapes, docs: SourceDocs, resource: NativeResource): Spec {
+  // The inputs' descriptions are the TypeScript SDK's: with the default and what a change does.
+  const source = {
+    resourceName: resource.name,
+    catalogue: resource.inputFields,
+    defaultTimeouts: resource.defaultTimeouts,
+  };
+  const describe = (node: Record<string, unknown>, path: readonly string[]) => inputDoc(node, path, source);
+  const inputs = defs.objectShape(resource.inputsDef, { describe });
+  const applied = defs.objectShape(resource.inputsDef, { afterCheck: true });
+  const reported = defs.objectShape(resource.outputsDef);
+  // Every input is an output (as applied), with the type the input has (one type per name: the object types
+  // are the inputs'), required when check always fills it in; the outputs def adds what the service reports, and
+  // may require an input that check can leave out (a generated `name`).
   const replaceOn = replacingFields(table, resource, inputs);
   const inputProperties = table.properties(inputs.properties, replaceOn);
   const outputProperties: Record<string, PropertyShape> = {};
-  for (const [key, property] of Object.entries(outputs.properties)) {
-    const declared = inputs.properties[key];
-    outputProperties[key] = declared ? { ...declared, required: property.required } : property;
+  for (const [key, property] of Object.entries(inputs.properties)) {
+    outputProperties[key] = {
+      ...property,
+      required: reported.properties[key]?.required ?? applied.properties[key]!.required,
+    };
   }
+  for (const [key, property] of Object.entries(reported.properties)) outputProperties[key] ??= property;
   const properties = table.properties(outputProperties, replaceOn);
   return {
-    description: shapes.declarationDoc(resource.documentedBy.file, resource.documentedBy.name),
+    description: docs.declarationDoc(resource.documentedBy.file, resource.documentedBy.name),
     inputProperties,
     requiredInputs: requiredOf(inputs.properties),
     properties,
@@ -144,18 +158,18 @@ export interface SchemaSources {
   description: string;
   /** schema.json's `$defs`. */
   defs: Record<string, Record<string, unknown>>;
-  shapes: TypeShapes;
+  docs: SourceDocs;
 }
 
 export function buildPackageSchema(sources: SchemaSources): Spec {
   const table = new TypeTable();
   const defs = new JsonSchemaShapes(sources.defs);
   const resources: Record<string, Spec> = {};
-  for (const [tok, resource] of RESOURCES) resources[tok] = resourceSpec(table, defs, sources.shapes, resource);
+  for (const [tok, resource] of RESOURCES) resources[tok] = resourceSpec(table, defs, sources.docs, resource);
   const functions: Record<string, Spec> = {};
   for (const [tok, fn] of FUNCTIONS) {
-    const args = sources.shapes.interfaceShape(fn.argsType.file, fn.argsType.name);
-    const result = sources.shapes.interfaceShape(fn.resultType.file, fn.resultType.name);
+    const args = defs.objectShape(fn.argsDef);
+    const result = defs.objectShape(fn.resultDef);
     functions[tok] = {
       description: fn.description,
       inputs: { properties: table.properties(args.properties), required: requiredOf(args.properties) },

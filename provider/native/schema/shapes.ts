@@ -1,8 +1,4 @@
-/**
- * The shape of a value as the package schema needs it, read from either source the project keeps: schema.json's
- * JSON Schema `$defs` (the inputs, with their rules and descriptions) and the TypeScript interfaces of the outputs
- * and of the lookups' arguments and results (TypeShapes.ts).
- */
+/** The shape of a value as the package schema needs it, read from schema.json's `$defs` (JsonSchemaShapes.ts). */
 export type Shape =
   | { kind: "string" | "number" | "integer" | "boolean" | "any"; description?: string }
   | { kind: "enum"; name: string; values: string[]; description?: string }

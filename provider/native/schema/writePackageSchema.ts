@@ -4,10 +4,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { FUNCTIONS, RESOURCES } from "../registry.js";
 import { SCHEMA_FILE_NAME } from "../packageFiles.js";
 import { buildPackageSchema } from "./packageSchema.js";
-import { TypeShapes } from "./TypeShapes.js";
+import { SourceDocs } from "./SourceDocs.js";
 
 function repositoryRoot(): string {
   for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
@@ -29,16 +28,12 @@ export function packageSchemaOf(root: string): Record<string, unknown> {
   const jsonSchema = JSON.parse(readFileSync(path.join(root, "schema.json"), "utf8")) as {
     $defs: Record<string, Record<string, unknown>>;
   };
-  const files = new Set([
-    ...[...RESOURCES.values()].flatMap((r) => [r.outputsType.file, r.documentedBy.file]),
-    ...[...FUNCTIONS.values()].flatMap((f) => [f.argsType.file, f.resultType.file]),
-  ]);
   return buildPackageSchema({
     version: manifest.version,
     description:
       "Huawei Cloud ModelArts notebooks (the notebooks API and the DevEnviron v1 API), with lookups of flavors and images.",
     defs: jsonSchema.$defs,
-    shapes: new TypeShapes(root, [...files]),
+    docs: new SourceDocs(root),
   });
 }
 

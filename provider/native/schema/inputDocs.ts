@@ -1,0 +1,81 @@
+/**
+ * The documentation users read for an input, the same in the TypeScript SDK (scripts/generate/ writes it into the
+ * argument types' TSDoc) and in the package schema (the other languages' SDKs): schema.json's `description`, then
+ * the default check fills in (schema.json's `default`), then what a change does (the field catalogue's change
+ * kind). `$comment`, the developers' note, is left out.
+ */
+import type { ChangeRule, InputField } from "../../core/fieldCatalogue.js";
+
+/** What a resource tells about its inputs: its name and how each change reaches the API. */
+export interface InputDocSource {
+  /** `NotebookInstance`: "Changing it replaces the notebook instance". */
+  readonly resourceName: string;
+  readonly catalogue: Readonly<Record<string, InputField>>;
+  /** The default of each operation's timeout (`{ create: "30m", ... }`), said on the `timeouts` input. */
+  readonly defaultTimeouts: Readonly<Record<string, string>>;
+}
+
+/**
+ * The change kind of the input at `path` (`["volume", "capacityGb"]`): the part's own kind when the catalogue
+ * gives one, else its field's. Undefined for a path the catalogue does not know.
+ */
+export function changeOf(catalogue: InputDocSource["catalogue"], path: readonly string[]): ChangeRule | undefined {
+  const field = catalogue[path[0] ?? ""];
+  if (field === undefined) return undefined;
+  return path.length > 1 ? (field.parts?.[path[1]!] ?? field.change) : field.change;
+}
+
+/** What a change of an input does, in words. */
+export function changeSentence(change: ChangeRule, resourceName: string): string {
+  const noun = resourceName.replace(/(?<=[a-z])(?=[A-Z])/g, " ").toLowerCase();
+  switch (change) {
+    case "replace":
+      return `Changing it replaces the ${noun}.`;
+    case "restart":
+      return `Changed in place: a running ${noun} is stopped, changed and started again.`;
+    case "update":
+    case "action":
+      return "Changed in place.";
+    case "none":
+      return "Changing it never calls the API.";
+  }
+}
+
+/** A value as a program would write it: `"0"`, `true`, `{ enabled: false, prompt: true }`. */
+export function literalText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(literalText).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).map(([key, v]) => `${key}: ${literalText(v)}`);
+    return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+  }
+  return JSON.stringify(value);
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/**
+ * The documentation of the input at `path` (schema node `node`): its description, its default, the timeouts'
+ * defaults, and what a change does. A part of a field whose change never calls the API (`timeouts.create`) says
+ * nothing of changes: its field does.
+ */
+export function inputDoc(
+  node: Readonly<Record<string, unknown>>,
+  path: readonly string[],
+  source: InputDocSource,
+): string {
+  const parts: string[] = [];
+  if (typeof node.description === "string") parts.push(sentence(node.description));
+  if (node.default !== undefined) parts.push(`Default \`${literalText(node.default)}\`.`);
+  if (path.length === 1 && path[0] === "timeouts") {
+    const defaults = Object.entries(source.defaultTimeouts).map(([operation, limit]) => `${operation} ${limit}`);
+    parts.push(`Defaults: ${defaults.join(", ")}.`);
+  }
+  const change = changeOf(source.catalogue, path);
+  if (change !== undefined && !(path.length > 1 && change === "none")) {
+    parts.push(changeSentence(change, source.resourceName));
+  }
+  return parts.join(" ");
+}
