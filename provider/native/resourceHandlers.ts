@@ -6,7 +6,9 @@
  */
 import { PartialFailureError } from "../api/errors.js";
 import { detailedDiff, type DiffKind } from "./detailedDiff.js";
-import { withInternalInputs, withoutInternalKeys } from "./internalInputs.js";
+import { verbInputs } from "./dynamicState.js";
+import { importTarget } from "./importIds.js";
+import { withoutInternalKeys } from "./internalInputs.js";
 import { previewCreate, previewUpdate } from "./previewOutputs.js";
 import { markSecrets, unwrap, type Props } from "./propertyValues.js";
 import { RESOURCES, type NativeResource } from "./registry.js";
@@ -65,8 +67,8 @@ export async function check(
   const previous = unwrap(olds);
   const declared = unwrap(news);
   const result = await resource.provider.check(
-    olds === undefined ? {} : withInternalInputs(resource, urn, previous.plain),
-    withInternalInputs(resource, urn, declared.plain),
+    olds === undefined ? {} : verbInputs(resource, urn, previous.plain, previous.plain),
+    verbInputs(resource, urn, declared.plain, previous.plain),
   );
   const inputs = withoutInternalKeys((result.inputs ?? {}) as Props);
   return { inputs: markSecrets(inputs, declared.secretKeys), failures: result.failures ?? [] };
@@ -84,7 +86,7 @@ export interface DiffAnswer {
 export async function diff(type: string, urn: string, id: string, olds: Props, news: Props): Promise<DiffAnswer> {
   const resource = resourceOf(type);
   const stored = unwrap(olds).plain;
-  const checked = withInternalInputs(resource, urn, unwrap(news).plain);
+  const checked = verbInputs(resource, urn, unwrap(news).plain, stored);
   // The provider object decides (and says what it will do, e.g. a stop and a start); the pure diff names the paths.
   const decision = await resource.provider.diff(id, stored as never, checked as never);
   const { replaces, updates } = resource.changedFields(stored, checked);
@@ -109,14 +111,14 @@ export async function create(
   const { plain, secretKeys } = unwrap(news);
   if (preview) return { id: "", properties: markSecrets(previewCreate(resource, plain), secretKeys) };
   const { id, outs } = await recording(secretKeys, () =>
-    resource.provider.create(withInternalInputs(resource, urn, plain) as never),
+    resource.provider.create(verbInputs(resource, urn, plain) as never),
   );
   return { id, properties: markSecrets(withoutInternalKeys((outs ?? {}) as Props), secretKeys) };
 }
 
 /**
  * Reads the object for refresh, or for `pulumi import` (no stored properties: the read returns the inputs a
- * program declares to match the object). An empty id means gone.
+ * program declares to match the object; the id is the import id, importIds.ts). An empty id means gone.
  */
 export async function read(
   type: string,
@@ -129,8 +131,10 @@ export async function read(
   const stored = unwrap(properties);
   const storedInputs = unwrap(inputs);
   const importing = Object.keys(stored.plain).length === 0;
-  const props = importing ? {} : withInternalInputs(resource, urn, stored.plain);
-  const result = await resource.provider.read(id, props as never);
+  const target = importing
+    ? importTarget(resource.name, id)
+    : { id, props: verbInputs(resource, urn, stored.plain, stored.plain) };
+  const result = await resource.provider.read(target.id, target.props as never);
   if (!result.id) return { id: "" };
   const secretKeys = new Set([...stored.secretKeys, ...storedInputs.secretKeys]);
   return {
@@ -158,8 +162,8 @@ export async function update(
   const { outs } = await recording(secretKeys, () =>
     resource.provider.update(
       id,
-      withInternalInputs(resource, urn, stored) as never,
-      withInternalInputs(resource, urn, plain) as never,
+      verbInputs(resource, urn, stored, stored) as never,
+      verbInputs(resource, urn, plain, stored) as never,
     ),
   );
   return markSecrets(withoutInternalKeys((outs ?? {}) as Props), secretKeys);
@@ -167,5 +171,6 @@ export async function update(
 
 export async function remove(type: string, urn: string, id: string, properties: Props): Promise<void> {
   const resource = resourceOf(type);
-  await resource.provider.delete(id, withInternalInputs(resource, urn, unwrap(properties).plain) as never);
+  const stored = unwrap(properties).plain;
+  await resource.provider.delete(id, verbInputs(resource, urn, stored, stored) as never);
 }
