@@ -9,7 +9,7 @@
  * the exported state beyond the config's own values in the default provider.
  * Needs `npm run build` (the plugin runs dist/) and the YAML language host (scripts/get-pulumi.sh builds it).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { createNotebooksClient, resolveSettings } from "../../provider/index.js";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
@@ -24,6 +24,7 @@ import {
   resourceRow,
   type Json,
 } from "../support/CliSteps.js";
+import { programCopy } from "../support/programCopy.js";
 
 const TEMPLATE = path.join(__dirname, "programs/native-yaml");
 const NOTEBOOK = "modelarts:index:Notebook";
@@ -47,18 +48,6 @@ const steps = new CliSteps(
   },
 );
 const pulumi = (step: string, args: string[], expected?: "ok" | "fail") => steps.run(step, args, expected);
-
-/** A copy of a program folder under test/.work whose `modelarts` plugin path is this repository's bin/. */
-function programCopy(template: string, pluginPath: string): string {
-  mkdirSync(path.join(REPO_ROOT, "test/.work"), { recursive: true });
-  const dir = mkdtempSync(path.join(REPO_ROOT, `test/.work/${path.basename(template)}-`));
-  cpSync(template, dir, { recursive: true });
-  const manifest = path.join(dir, "Pulumi.yaml");
-  const text = readFileSync(manifest, "utf8");
-  expect(text).toContain(`path: ${pluginPath}`);
-  writeFileSync(manifest, text.replace(`path: ${pluginPath}`, `path: ${path.join(REPO_ROOT, "bin")}`));
-  return dir;
-}
 
 async function outputs(): Promise<Record<string, unknown>> {
   return JSON.parse((await ws.ok(["stack", "output", "--json"])).stdout);
