@@ -18,7 +18,7 @@ import { createDemanagerClient, createNotebooksClient, resolveSettings } from ".
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { secretsOf } from "../../emulator/testkit.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
-import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
+import { createWorkspace, getPulumiBin, REPO_ROOT, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
 import {
   CliSteps,
   cliText as text,
@@ -371,6 +371,31 @@ test(
       expect((await emulator.admin.requestCounts()).total).toBe(0);
     } finally {
       bare.dispose();
+    }
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "examples/native-typescript: up with both lookups, then destroy",
+  async () => {
+    const dir = programCopy(path.join(REPO_ROOT, "examples/native-typescript"), "node_modules/pulumi-modelarts/bin");
+    // The emulator's settings as environment variables, as examples/README.md runs an example here.
+    const example = await createWorkspace({
+      programDir: dir,
+      stack: `example-${process.pid}`,
+      bin: await getPulumiBin(),
+      env: emulatorEnv(emulator),
+    });
+    try {
+      const up = await example.ok(["up", "--yes"]);
+      expect(up.stdout).toContain("+ 3 created");
+      const out = JSON.parse((await example.ok(["stack", "output", "--json"])).stdout) as Record<string, string>;
+      expect(out).toMatchObject({ status: "RUNNING", url: expect.stringMatching(/^https:\/\//) });
+      expect((await example.ok(["destroy", "--yes"])).stdout).toContain("3 deleted");
+    } finally {
+      example.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   },
   STEP_TIMEOUT,
