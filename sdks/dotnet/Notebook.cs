@@ -23,6 +23,12 @@ namespace Pulumi.Modelarts
         public Output<string?> AdoptId { get; private set; } = null!;
 
         /// <summary>
+        /// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        /// </summary>
+        [Output("adoptOwnedBy")]
+        public Output<string?> AdoptOwnedBy { get; private set; } = null!;
+
+        /// <summary>
         /// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
         /// </summary>
         [Output("allowDataLossOnReplace")]
@@ -196,6 +202,12 @@ namespace Pulumi.Modelarts
         /// </summary>
         [Input("adoptId")]
         public Input<string>? AdoptId { get; set; }
+
+        /// <summary>
+        /// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        /// </summary>
+        [Input("adoptOwnedBy")]
+        public Input<string>? AdoptOwnedBy { get; set; }
 
         /// <summary>
         /// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.

@@ -21,6 +21,12 @@ namespace Pulumi.Modelarts
         [Output("adoptId")]
         public Output<string?> AdoptId { get; private set; } = null!;
 
+        /// <summary>
+        /// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        /// </summary>
+        [Output("adoptOwnedBy")]
+        public Output<string?> AdoptOwnedBy { get; private set; } = null!;
+
         [Output("aiProjectId")]
         public Output<string?> AiProjectId { get; private set; } = null!;
 
@@ -192,6 +198,12 @@ namespace Pulumi.Modelarts
         /// </summary>
         [Input("adoptId")]
         public Input<string>? AdoptId { get; set; }
+
+        /// <summary>
+        /// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        /// </summary>
+        [Input("adoptOwnedBy")]
+        public Input<string>? AdoptOwnedBy { get; set; }
 
         [Input("aiProjectId")]
         public Input<string>? AiProjectId { get; set; }

@@ -18,6 +18,12 @@ namespace Pulumi.Modelarts
     public partial class NotebookStorageMount : global::Pulumi.CustomResource
     {
         /// <summary>
+        /// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+        /// </summary>
+        [Output("adoptId")]
+        public Output<string?> AdoptId { get; private set; } = null!;
+
+        /// <summary>
         /// OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
         /// </summary>
         [Output("category")]
@@ -125,6 +131,12 @@ namespace Pulumi.Modelarts
 
     public sealed class NotebookStorageMountArgs : global::Pulumi.ResourceArgs
     {
+        /// <summary>
+        /// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+        /// </summary>
+        [Input("adoptId")]
+        public Input<string>? AdoptId { get; set; }
+
         /// <summary>
         /// OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
         /// </summary>

@@ -43,6 +43,10 @@ export class Notebook extends pulumi.CustomResource {
      */
     declare public readonly adoptId: pulumi.Output<string | undefined>;
     /**
+     * With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+     */
+    declare public readonly adoptOwnedBy: pulumi.Output<string | undefined>;
+    /**
      * true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
      */
     declare public readonly allowDataLossOnReplace: pulumi.Output<boolean | undefined>;
@@ -122,6 +126,7 @@ export class Notebook extends pulumi.CustomResource {
                 throw new Error("Missing required property 'volume'");
             }
             resourceInputs["adoptId"] = args?.adoptId;
+            resourceInputs["adoptOwnedBy"] = args?.adoptOwnedBy;
             resourceInputs["allowDataLossOnReplace"] = args?.allowDataLossOnReplace;
             resourceInputs["autoStop"] = args?.autoStop;
             resourceInputs["description"] = args?.description;
@@ -149,6 +154,7 @@ export class Notebook extends pulumi.CustomResource {
             resourceInputs["volumeStatus"] = undefined /*out*/;
         } else {
             resourceInputs["adoptId"] = undefined /*out*/;
+            resourceInputs["adoptOwnedBy"] = undefined /*out*/;
             resourceInputs["allowDataLossOnReplace"] = undefined /*out*/;
             resourceInputs["autoStop"] = undefined /*out*/;
             resourceInputs["autoStopAt"] = undefined /*out*/;
@@ -192,6 +198,10 @@ export interface NotebookArgs {
      * A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
      */
     adoptId?: pulumi.Input<string | undefined>;
+    /**
+     * With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+     */
+    adoptOwnedBy?: pulumi.Input<string | undefined>;
     /**
      * true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
      */

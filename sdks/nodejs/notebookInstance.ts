@@ -41,6 +41,10 @@ export class NotebookInstance extends pulumi.CustomResource {
      * A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
      */
     declare public readonly adoptId: pulumi.Output<string | undefined>;
+    /**
+     * With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+     */
+    declare public readonly adoptOwnedBy: pulumi.Output<string | undefined>;
     declare public readonly aiProjectId: pulumi.Output<string | undefined>;
     /**
      * true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
@@ -114,6 +118,7 @@ export class NotebookInstance extends pulumi.CustomResource {
                 throw new Error("Missing required property 'storage'");
             }
             resourceInputs["adoptId"] = args?.adoptId;
+            resourceInputs["adoptOwnedBy"] = args?.adoptOwnedBy;
             resourceInputs["aiProjectId"] = args?.aiProjectId;
             resourceInputs["allowDataLossOnReplace"] = args?.allowDataLossOnReplace;
             resourceInputs["annotations"] = args?.annotations;
@@ -143,6 +148,7 @@ export class NotebookInstance extends pulumi.CustomResource {
             resourceInputs["url"] = undefined /*out*/;
         } else {
             resourceInputs["adoptId"] = undefined /*out*/;
+            resourceInputs["adoptOwnedBy"] = undefined /*out*/;
             resourceInputs["aiProjectId"] = undefined /*out*/;
             resourceInputs["allowDataLossOnReplace"] = undefined /*out*/;
             resourceInputs["annotations"] = undefined /*out*/;
@@ -188,6 +194,10 @@ export interface NotebookInstanceArgs {
      * A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
      */
     adoptId?: pulumi.Input<string | undefined>;
+    /**
+     * With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+     */
+    adoptOwnedBy?: pulumi.Input<string | undefined>;
     aiProjectId?: pulumi.Input<string | undefined>;
     /**
      * true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.

@@ -40,6 +40,10 @@ export class NotebookStorageMount extends pulumi.CustomResource {
     }
 
     /**
+     * The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+     */
+    declare public readonly adoptId: pulumi.Output<string | undefined>;
+    /**
      * OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
      */
     declare public readonly category: pulumi.Output<enums.NotebookStorageMountCategory>;
@@ -93,6 +97,7 @@ export class NotebookStorageMount extends pulumi.CustomResource {
             if (args?.uri === undefined && !opts.urn) {
                 throw new Error("Missing required property 'uri'");
             }
+            resourceInputs["adoptId"] = args?.adoptId;
             resourceInputs["category"] = args?.category;
             resourceInputs["efsId"] = args?.efsId;
             resourceInputs["mountPath"] = args?.mountPath;
@@ -103,6 +108,7 @@ export class NotebookStorageMount extends pulumi.CustomResource {
             resourceInputs["status"] = undefined /*out*/;
             resourceInputs["storageId"] = undefined /*out*/;
         } else {
+            resourceInputs["adoptId"] = undefined /*out*/;
             resourceInputs["category"] = undefined /*out*/;
             resourceInputs["efsId"] = undefined /*out*/;
             resourceInputs["failureReason"] = undefined /*out*/;
@@ -126,6 +132,10 @@ export class NotebookStorageMount extends pulumi.CustomResource {
  * The set of arguments for constructing a NotebookStorageMount resource.
  */
 export interface NotebookStorageMountArgs {
+    /**
+     * The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+     */
+    adoptId?: pulumi.Input<string | undefined>;
     /**
      * OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
      */

@@ -19,6 +19,8 @@ type Notebook struct {
 
 	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
 	AdoptId pulumi.StringPtrOutput `pulumi:"adoptId"`
+	// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	AdoptOwnedBy pulumi.StringPtrOutput `pulumi:"adoptOwnedBy"`
 	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
 	AllowDataLossOnReplace pulumi.BoolPtrOutput      `pulumi:"allowDataLossOnReplace"`
 	AutoStop               NotebookAutoStopPtrOutput `pulumi:"autoStop"`
@@ -126,6 +128,8 @@ func (NotebookState) ElementType() reflect.Type {
 type notebookArgs struct {
 	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
 	AdoptId *string `pulumi:"adoptId"`
+	// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	AdoptOwnedBy *string `pulumi:"adoptOwnedBy"`
 	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
 	AllowDataLossOnReplace *bool             `pulumi:"allowDataLossOnReplace"`
 	AutoStop               *NotebookAutoStop `pulumi:"autoStop"`
@@ -155,6 +159,8 @@ type notebookArgs struct {
 type NotebookArgs struct {
 	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
 	AdoptId pulumi.StringPtrInput
+	// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	AdoptOwnedBy pulumi.StringPtrInput
 	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
 	AllowDataLossOnReplace pulumi.BoolPtrInput
 	AutoStop               NotebookAutoStopPtrInput
@@ -220,6 +226,11 @@ func (o NotebookOutput) ToNotebookOutputWithContext(ctx context.Context) Noteboo
 // A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
 func (o NotebookOutput) AdoptId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringPtrOutput { return v.AdoptId }).(pulumi.StringPtrOutput)
+}
+
+// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+func (o NotebookOutput) AdoptOwnedBy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Notebook) pulumi.StringPtrOutput { return v.AdoptOwnedBy }).(pulumi.StringPtrOutput)
 }
 
 // true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.

@@ -17,8 +17,10 @@ type NotebookInstance struct {
 	pulumi.CustomResourceState
 
 	// A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
-	AdoptId     pulumi.StringPtrOutput `pulumi:"adoptId"`
-	AiProjectId pulumi.StringPtrOutput `pulumi:"aiProjectId"`
+	AdoptId pulumi.StringPtrOutput `pulumi:"adoptId"`
+	// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	AdoptOwnedBy pulumi.StringPtrOutput `pulumi:"adoptOwnedBy"`
+	AiProjectId  pulumi.StringPtrOutput `pulumi:"aiProjectId"`
 	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
 	AllowDataLossOnReplace pulumi.BoolPtrOutput `pulumi:"allowDataLossOnReplace"`
 	// Map<String,String>.
@@ -123,8 +125,10 @@ func (NotebookInstanceState) ElementType() reflect.Type {
 
 type notebookInstanceArgs struct {
 	// A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
-	AdoptId     *string `pulumi:"adoptId"`
-	AiProjectId *string `pulumi:"aiProjectId"`
+	AdoptId *string `pulumi:"adoptId"`
+	// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	AdoptOwnedBy *string `pulumi:"adoptOwnedBy"`
+	AiProjectId  *string `pulumi:"aiProjectId"`
 	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
 	AllowDataLossOnReplace *bool `pulumi:"allowDataLossOnReplace"`
 	// Map<String,String>.
@@ -150,8 +154,10 @@ type notebookInstanceArgs struct {
 // The set of arguments for constructing a NotebookInstance resource.
 type NotebookInstanceArgs struct {
 	// A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
-	AdoptId     pulumi.StringPtrInput
-	AiProjectId pulumi.StringPtrInput
+	AdoptId pulumi.StringPtrInput
+	// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	AdoptOwnedBy pulumi.StringPtrInput
+	AiProjectId  pulumi.StringPtrInput
 	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
 	AllowDataLossOnReplace pulumi.BoolPtrInput
 	// Map<String,String>.
@@ -214,6 +220,11 @@ func (o NotebookInstanceOutput) ToNotebookInstanceOutputWithContext(ctx context.
 // A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
 func (o NotebookInstanceOutput) AdoptId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringPtrOutput { return v.AdoptId }).(pulumi.StringPtrOutput)
+}
+
+// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+func (o NotebookInstanceOutput) AdoptOwnedBy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NotebookInstance) pulumi.StringPtrOutput { return v.AdoptOwnedBy }).(pulumi.StringPtrOutput)
 }
 
 func (o NotebookInstanceOutput) AiProjectId() pulumi.StringPtrOutput {

@@ -18,6 +18,8 @@ import (
 type NotebookStorageMount struct {
 	pulumi.CustomResourceState
 
+	// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+	AdoptId pulumi.StringPtrOutput `pulumi:"adoptId"`
 	// OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
 	Category NotebookStorageMountCategoryOutput `pulumi:"category"`
 	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
@@ -100,6 +102,8 @@ func (NotebookStorageMountState) ElementType() reflect.Type {
 }
 
 type notebookStorageMountArgs struct {
+	// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+	AdoptId *string `pulumi:"adoptId"`
 	// OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
 	Category *NotebookStorageMountCategory `pulumi:"category"`
 	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
@@ -115,6 +119,8 @@ type notebookStorageMountArgs struct {
 
 // The set of arguments for constructing a NotebookStorageMount resource.
 type NotebookStorageMountArgs struct {
+	// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+	AdoptId pulumi.StringPtrInput
 	// OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
 	Category NotebookStorageMountCategoryPtrInput
 	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
@@ -163,6 +169,11 @@ func (o NotebookStorageMountOutput) ToNotebookStorageMountOutput() NotebookStora
 
 func (o NotebookStorageMountOutput) ToNotebookStorageMountOutputWithContext(ctx context.Context) NotebookStorageMountOutput {
 	return o
+}
+
+// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+func (o NotebookStorageMountOutput) AdoptId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NotebookStorageMount) pulumi.StringPtrOutput { return v.AdoptId }).(pulumi.StringPtrOutput)
 }
 
 // OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).

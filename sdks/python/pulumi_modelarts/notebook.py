@@ -26,6 +26,7 @@ class NotebookArgs:
                  image_id: pulumi.Input[_builtins.str],
                  volume: pulumi.Input['NotebookVolumeArgs'],
                  adopt_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 adopt_owned_by: pulumi.Input[Optional[_builtins.str]] = None,
                  allow_data_loss_on_replace: pulumi.Input[Optional[_builtins.bool]] = None,
                  auto_stop: pulumi.Input[Optional['NotebookAutoStopArgs']] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
@@ -43,6 +44,7 @@ class NotebookArgs:
         :param pulumi.Input[_builtins.str] flavor: A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
         :param pulumi.Input[_builtins.str] image_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
         :param pulumi.Input[_builtins.str] adopt_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        :param pulumi.Input[_builtins.str] adopt_owned_by: With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
         :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
         :param pulumi.Input[_builtins.str] description: Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
         :param pulumi.Input[_builtins.str] name: Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
@@ -56,6 +58,8 @@ class NotebookArgs:
         pulumi.set(__self__, "volume", volume)
         if adopt_id is not None:
             pulumi.set(__self__, "adopt_id", adopt_id)
+        if adopt_owned_by is not None:
+            pulumi.set(__self__, "adopt_owned_by", adopt_owned_by)
         if allow_data_loss_on_replace is not None:
             pulumi.set(__self__, "allow_data_loss_on_replace", allow_data_loss_on_replace)
         if auto_stop is not None:
@@ -123,6 +127,18 @@ class NotebookArgs:
     @adopt_id.setter
     def adopt_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "adopt_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="adoptOwnedBy")
+    def adopt_owned_by(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        """
+        return pulumi.get(self, "adopt_owned_by")
+
+    @adopt_owned_by.setter
+    def adopt_owned_by(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "adopt_owned_by", value)
 
     @_builtins.property
     @pulumi.getter(name="allowDataLossOnReplace")
@@ -252,6 +268,7 @@ class Notebook(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  adopt_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 adopt_owned_by: pulumi.Input[Optional[_builtins.str]] = None,
                  allow_data_loss_on_replace: pulumi.Input[Optional[_builtins.bool]] = None,
                  auto_stop: pulumi.Input[Optional[Union['NotebookAutoStopArgs', 'NotebookAutoStopArgsDict']]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
@@ -274,6 +291,7 @@ class Notebook(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] adopt_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        :param pulumi.Input[_builtins.str] adopt_owned_by: With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
         :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
         :param pulumi.Input[_builtins.str] description: Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
         :param pulumi.Input[_builtins.str] flavor: A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
@@ -310,6 +328,7 @@ class Notebook(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  adopt_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 adopt_owned_by: pulumi.Input[Optional[_builtins.str]] = None,
                  allow_data_loss_on_replace: pulumi.Input[Optional[_builtins.bool]] = None,
                  auto_stop: pulumi.Input[Optional[Union['NotebookAutoStopArgs', 'NotebookAutoStopArgsDict']]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
@@ -334,6 +353,7 @@ class Notebook(pulumi.CustomResource):
             __props__ = NotebookArgs.__new__(NotebookArgs)
 
             __props__.__dict__["adopt_id"] = adopt_id
+            __props__.__dict__["adopt_owned_by"] = adopt_owned_by
             __props__.__dict__["allow_data_loss_on_replace"] = allow_data_loss_on_replace
             __props__.__dict__["auto_stop"] = auto_stop
             __props__.__dict__["description"] = description
@@ -392,6 +412,7 @@ class Notebook(pulumi.CustomResource):
         __props__ = NotebookArgs.__new__(NotebookArgs)
 
         __props__.__dict__["adopt_id"] = None
+        __props__.__dict__["adopt_owned_by"] = None
         __props__.__dict__["allow_data_loss_on_replace"] = None
         __props__.__dict__["auto_stop"] = None
         __props__.__dict__["auto_stop_at"] = None
@@ -426,6 +447,14 @@ class Notebook(pulumi.CustomResource):
         A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
         """
         return pulumi.get(self, "adopt_id")
+
+    @_builtins.property
+    @pulumi.getter(name="adoptOwnedBy")
+    def adopt_owned_by(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        """
+        return pulumi.get(self, "adopt_owned_by")
 
     @_builtins.property
     @pulumi.getter(name="allowDataLossOnReplace")

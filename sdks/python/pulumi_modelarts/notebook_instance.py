@@ -26,6 +26,7 @@ class NotebookInstanceArgs:
                  profile_id: pulumi.Input[_builtins.str],
                  storage: pulumi.Input['StorageArgs'],
                  adopt_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 adopt_owned_by: pulumi.Input[Optional[_builtins.str]] = None,
                  ai_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  allow_data_loss_on_replace: pulumi.Input[Optional[_builtins.bool]] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
@@ -43,6 +44,7 @@ class NotebookInstanceArgs:
 
         :param pulumi.Input[_builtins.str] flavor: A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
         :param pulumi.Input[_builtins.str] adopt_id: A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+        :param pulumi.Input[_builtins.str] adopt_owned_by: With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
         :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Map<String,String>.
         :param pulumi.Input[_builtins.str] description: Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
@@ -54,6 +56,8 @@ class NotebookInstanceArgs:
         pulumi.set(__self__, "storage", storage)
         if adopt_id is not None:
             pulumi.set(__self__, "adopt_id", adopt_id)
+        if adopt_owned_by is not None:
+            pulumi.set(__self__, "adopt_owned_by", adopt_owned_by)
         if ai_project_id is not None:
             pulumi.set(__self__, "ai_project_id", ai_project_id)
         if allow_data_loss_on_replace is not None:
@@ -120,6 +124,18 @@ class NotebookInstanceArgs:
     @adopt_id.setter
     def adopt_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "adopt_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="adoptOwnedBy")
+    def adopt_owned_by(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        """
+        return pulumi.get(self, "adopt_owned_by")
+
+    @adopt_owned_by.setter
+    def adopt_owned_by(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "adopt_owned_by", value)
 
     @_builtins.property
     @pulumi.getter(name="aiProjectId")
@@ -252,6 +268,7 @@ class NotebookInstance(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  adopt_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 adopt_owned_by: pulumi.Input[Optional[_builtins.str]] = None,
                  ai_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  allow_data_loss_on_replace: pulumi.Input[Optional[_builtins.bool]] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
@@ -274,6 +291,7 @@ class NotebookInstance(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] adopt_id: A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+        :param pulumi.Input[_builtins.str] adopt_owned_by: With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
         :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Map<String,String>.
         :param pulumi.Input[_builtins.str] description: Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
@@ -306,6 +324,7 @@ class NotebookInstance(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  adopt_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 adopt_owned_by: pulumi.Input[Optional[_builtins.str]] = None,
                  ai_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  allow_data_loss_on_replace: pulumi.Input[Optional[_builtins.bool]] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
@@ -331,6 +350,7 @@ class NotebookInstance(pulumi.CustomResource):
             __props__ = NotebookInstanceArgs.__new__(NotebookInstanceArgs)
 
             __props__.__dict__["adopt_id"] = adopt_id
+            __props__.__dict__["adopt_owned_by"] = adopt_owned_by
             __props__.__dict__["ai_project_id"] = ai_project_id
             __props__.__dict__["allow_data_loss_on_replace"] = allow_data_loss_on_replace
             __props__.__dict__["annotations"] = annotations
@@ -391,6 +411,7 @@ class NotebookInstance(pulumi.CustomResource):
         __props__ = NotebookInstanceArgs.__new__(NotebookInstanceArgs)
 
         __props__.__dict__["adopt_id"] = None
+        __props__.__dict__["adopt_owned_by"] = None
         __props__.__dict__["ai_project_id"] = None
         __props__.__dict__["allow_data_loss_on_replace"] = None
         __props__.__dict__["annotations"] = None
@@ -427,6 +448,14 @@ class NotebookInstance(pulumi.CustomResource):
         A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
         """
         return pulumi.get(self, "adopt_id")
+
+    @_builtins.property
+    @pulumi.getter(name="adoptOwnedBy")
+    def adopt_owned_by(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        """
+        return pulumi.get(self, "adopt_owned_by")
 
     @_builtins.property
     @pulumi.getter(name="aiProjectId")

@@ -25,6 +25,7 @@ class NotebookStorageMountArgs:
                  mount_path: pulumi.Input[_builtins.str],
                  notebook_id: pulumi.Input[_builtins.str],
                  uri: pulumi.Input[_builtins.str],
+                 adopt_id: pulumi.Input[Optional[_builtins.str]] = None,
                  category: pulumi.Input[Optional['NotebookStorageMountCategory']] = None,
                  efs_id: pulumi.Input[Optional[_builtins.str]] = None,
                  timeouts: pulumi.Input[Optional['TimeoutsArgs']] = None):
@@ -34,12 +35,15 @@ class NotebookStorageMountArgs:
         :param pulumi.Input[_builtins.str] mount_path: A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
         :param pulumi.Input[_builtins.str] notebook_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
         :param pulumi.Input[_builtins.str] uri: obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+        :param pulumi.Input[_builtins.str] adopt_id: The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
         :param pulumi.Input['NotebookStorageMountCategory'] category: OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
         :param pulumi.Input[_builtins.str] efs_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
         """
         pulumi.set(__self__, "mount_path", mount_path)
         pulumi.set(__self__, "notebook_id", notebook_id)
         pulumi.set(__self__, "uri", uri)
+        if adopt_id is not None:
+            pulumi.set(__self__, "adopt_id", adopt_id)
         if category is not None:
             pulumi.set(__self__, "category", category)
         if efs_id is not None:
@@ -84,6 +88,18 @@ class NotebookStorageMountArgs:
         pulumi.set(self, "uri", value)
 
     @_builtins.property
+    @pulumi.getter(name="adoptId")
+    def adopt_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+        """
+        return pulumi.get(self, "adopt_id")
+
+    @adopt_id.setter
+    def adopt_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "adopt_id", value)
+
+    @_builtins.property
     @pulumi.getter
     def category(self) -> pulumi.Input[Optional['NotebookStorageMountCategory']]:
         """
@@ -123,6 +139,7 @@ class NotebookStorageMount(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 adopt_id: pulumi.Input[Optional[_builtins.str]] = None,
                  category: pulumi.Input[Optional['NotebookStorageMountCategory']] = None,
                  efs_id: pulumi.Input[Optional[_builtins.str]] = None,
                  mount_path: pulumi.Input[Optional[_builtins.str]] = None,
@@ -137,6 +154,7 @@ class NotebookStorageMount(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] adopt_id: The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
         :param pulumi.Input['NotebookStorageMountCategory'] category: OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
         :param pulumi.Input[_builtins.str] efs_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
         :param pulumi.Input[_builtins.str] mount_path: A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
@@ -169,6 +187,7 @@ class NotebookStorageMount(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 adopt_id: pulumi.Input[Optional[_builtins.str]] = None,
                  category: pulumi.Input[Optional['NotebookStorageMountCategory']] = None,
                  efs_id: pulumi.Input[Optional[_builtins.str]] = None,
                  mount_path: pulumi.Input[Optional[_builtins.str]] = None,
@@ -184,6 +203,7 @@ class NotebookStorageMount(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = NotebookStorageMountArgs.__new__(NotebookStorageMountArgs)
 
+            __props__.__dict__["adopt_id"] = adopt_id
             __props__.__dict__["category"] = category
             __props__.__dict__["efs_id"] = efs_id
             if mount_path is None and not opts.urn:
@@ -225,6 +245,7 @@ class NotebookStorageMount(pulumi.CustomResource):
 
         __props__ = NotebookStorageMountArgs.__new__(NotebookStorageMountArgs)
 
+        __props__.__dict__["adopt_id"] = None
         __props__.__dict__["category"] = None
         __props__.__dict__["efs_id"] = None
         __props__.__dict__["failure_reason"] = None
@@ -235,6 +256,14 @@ class NotebookStorageMount(pulumi.CustomResource):
         __props__.__dict__["timeouts"] = None
         __props__.__dict__["uri"] = None
         return NotebookStorageMount(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="adoptId")
+    def adopt_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+        """
+        return pulumi.get(self, "adopt_id")
 
     @_builtins.property
     @pulumi.getter
