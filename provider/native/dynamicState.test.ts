@@ -8,10 +8,10 @@ import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
 import { setProgressSink } from "../core/progress.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
-import { ownerTagValue, OWNER_TAG_KEY } from "../notebook/ownerTag.js";
+import { ownerMarkOf } from "../core/ownerMark.js";
+import { tagIsMark, OWNER_TAG_KEY } from "../notebook/ownerTag.js";
 import { dynamicTypeOf } from "./dynamicTypes.js";
 import { importTarget } from "./importIds.js";
-import { ownerKeyOf } from "./internalInputs.js";
 import { check, diff, read } from "./resourceHandlers.js";
 
 const NOTEBOOK = "modelarts:index:Notebook";
@@ -46,6 +46,8 @@ async function dynamicState(
   const internal = {
     namePrefix: name,
     __ownerKey: `proj/dev/${name}`,
+    // The owner mark's random part, made by the SDK class in `pulumi up`.
+    __ownerNonce: "0123456789abcdef",
     __urn: `urn:pulumi:dev::proj::${dynamicTypeOf("Notebook")}::${name}`,
   };
   const checked = await notebookProvider.check({}, { ...declared, ...internal });
@@ -67,26 +69,31 @@ test("the same notebook under the native type: check keeps every input, diff fin
 
   const { inputs, failures } = await check(NOTEBOOK, urn, state.inputs, declared);
   expect(failures).toEqual([]);
-  const { __provider: _p, __ownerKey: _o, __urn: _u, ...dynamicInputs } = state.inputs;
+  // Every input as the dynamic provider checked it, the owner mark included; not the dynamic host's own keys.
+  const { __provider: _p, __urn: _u, ...dynamicInputs } = state.inputs;
   expect(inputs).toEqual(dynamicInputs);
+  expect(inputs).toMatchObject({ __ownerKey: "proj/dev/dev", __ownerNonce: "0123456789abcdef" });
 
   const answer = await diff(NOTEBOOK, urn, state.id, state.outputs, inputs);
   expect(answer).toMatchObject({ changes: false, replaces: [], diffs: [] });
 
-  // A refresh after the move rewrites the state without the dynamic host's keys.
+  // A refresh after the move rewrites the state without the dynamic host's keys, the owner mark kept.
   const refreshed = await read(NOTEBOOK, urn, state.id, state.outputs, state.inputs);
   expect(refreshed.id).toBe(state.id);
-  expect(Object.keys({ ...refreshed.properties, ...refreshed.inputs }).filter((k) => k.startsWith("__"))).toEqual([]);
+  for (const props of [refreshed.properties, refreshed.inputs]) {
+    expect(Object.keys(props ?? {}).filter((k) => k.startsWith("__"))).toEqual(["__ownerKey", "__ownerNonce"]);
+    expect(props).toMatchObject({ __ownerKey: "proj/dev/dev", __ownerNonce: "0123456789abcdef" });
+  }
   expect(await writesSince()).toEqual({});
 
-  // The notebook's owner mark is the one the native provider makes for this resource.
+  // The notebook carries the mark the state keeps: it is still recognised as this resource's.
   const live = await emulator.admin.getNotebook(state.id);
   const tags = live.tags as { key: string; value?: string }[] | undefined;
   const tag = tags?.find((t) => t.key === OWNER_TAG_KEY);
-  expect(tag?.value).toBe(ownerTagValue(ownerKeyOf(urn)));
+  expect(tagIsMark(String(tag?.value), ownerMarkOf(inputs as object, undefined))).toBe(true);
 });
 
-test("renamed in the same move (an alias with the old name): the generated name keeps its 7 characters, which the recorded owner key made", async () => {
+test("renamed in the same move (an alias with the old name): the generated name keeps its 7 characters, which the recorded owner mark made", async () => {
   const state = await dynamicState("old");
   const suffix = String(state.inputs.name).slice("old-".length);
   const urn = `urn:pulumi:dev::proj::${NOTEBOOK}::new`;
@@ -96,11 +103,16 @@ test("renamed in the same move (an alias with the old name): the generated name 
   expect(inputs.name).toBe(`new-${suffix}`);
 });
 
-test("a program's own __ownerKey is not taken: only a stored state's is", async () => {
+test("a program's own owner mark is not taken, only a stored state's; a resource the native provider made keeps none in state", async () => {
   const urn = `urn:pulumi:dev::proj::${NOTEBOOK}::dev`;
   const mine = await check(NOTEBOOK, urn, undefined, declared);
-  const claimed = await check(NOTEBOOK, urn, undefined, { ...declared, __ownerKey: "other/stack/theirs" });
-  expect(claimed.inputs.name).toBe(mine.inputs.name);
+  expect(Object.keys(mine.inputs).filter((k) => k.startsWith("__"))).toEqual([]);
+  const claimed = await check(NOTEBOOK, urn, undefined, {
+    ...declared,
+    __ownerKey: "other/stack/theirs",
+    __ownerNonce: "fedcba9876543210",
+  });
+  expect(claimed.inputs).toEqual(mine.inputs);
 });
 
 test("import ids: a mount's is <notebookId>/<storageId>; other resources' are the object's own", () => {

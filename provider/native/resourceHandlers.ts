@@ -6,9 +6,8 @@
  */
 import { PartialFailureError } from "../api/errors.js";
 import { detailedDiff, type DiffKind } from "./detailedDiff.js";
-import { verbInputs } from "./dynamicState.js";
+import { engineProps, verbInputs } from "./dynamicState.js";
 import { importTarget } from "./importIds.js";
-import { withoutInternalKeys } from "./internalInputs.js";
 import { previewCreate, previewUpdate } from "./previewOutputs.js";
 import { markSecrets, unwrap, type Props } from "./propertyValues.js";
 import { RESOURCES, type NativeResource } from "./registry.js";
@@ -42,12 +41,17 @@ export class ResourceInitFailed extends Error {
 }
 
 /** Runs a create or update; a partial failure's properties are cleaned like a success's. */
-async function recording<T>(secretKeys: Set<string>, run: () => Promise<T>): Promise<T> {
+async function recording<T>(
+  resource: NativeResource,
+  stored: Props | undefined,
+  secretKeys: Set<string>,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (err) {
     if (!(err instanceof PartialFailureError)) throw err;
-    throw new ResourceInitFailed(err, markSecrets(withoutInternalKeys(err.properties), secretKeys));
+    throw new ResourceInitFailed(err, markSecrets(engineProps(resource, err.properties, stored), secretKeys));
   }
 }
 
@@ -70,7 +74,7 @@ export async function check(
     olds === undefined ? {} : verbInputs(resource, urn, previous.plain, previous.plain),
     verbInputs(resource, urn, declared.plain, previous.plain),
   );
-  const inputs = withoutInternalKeys((result.inputs ?? {}) as Props);
+  const inputs = engineProps(resource, (result.inputs ?? {}) as Props, previous.plain);
   return { inputs: markSecrets(inputs, declared.secretKeys), failures: result.failures ?? [] };
 }
 
@@ -110,10 +114,10 @@ export async function create(
   const resource = resourceOf(type);
   const { plain, secretKeys } = unwrap(news);
   if (preview) return { id: "", properties: markSecrets(previewCreate(resource, plain), secretKeys) };
-  const { id, outs } = await recording(secretKeys, () =>
+  const { id, outs } = await recording(resource, undefined, secretKeys, () =>
     resource.provider.create(verbInputs(resource, urn, plain) as never),
   );
-  return { id, properties: markSecrets(withoutInternalKeys((outs ?? {}) as Props), secretKeys) };
+  return { id, properties: markSecrets(engineProps(resource, (outs ?? {}) as Props), secretKeys) };
 }
 
 /**
@@ -139,9 +143,9 @@ export async function read(
   const secretKeys = new Set([...stored.secretKeys, ...storedInputs.secretKeys]);
   return {
     id: result.id,
-    properties: markSecrets(withoutInternalKeys((result.props ?? {}) as Props), secretKeys),
+    properties: markSecrets(engineProps(resource, (result.props ?? {}) as Props, stored.plain), secretKeys),
     ...(result.inputs !== undefined && {
-      inputs: markSecrets(withoutInternalKeys(result.inputs as Props), secretKeys),
+      inputs: markSecrets(engineProps(resource, result.inputs as Props, stored.plain), secretKeys),
     }),
   };
 }
@@ -159,14 +163,14 @@ export async function update(
   const stored = unwrap(olds).plain;
   const { plain, secretKeys } = unwrap(news);
   if (preview) return markSecrets(previewUpdate(resource, stored, plain), secretKeys);
-  const { outs } = await recording(secretKeys, () =>
+  const { outs } = await recording(resource, stored, secretKeys, () =>
     resource.provider.update(
       id,
       verbInputs(resource, urn, stored, stored) as never,
       verbInputs(resource, urn, plain, stored) as never,
     ),
   );
-  return markSecrets(withoutInternalKeys((outs ?? {}) as Props), secretKeys);
+  return markSecrets(engineProps(resource, (outs ?? {}) as Props, stored), secretKeys);
 }
 
 export async function remove(type: string, urn: string, id: string, properties: Props): Promise<void> {

@@ -12,7 +12,8 @@ import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
-import { ownerTagValue, OWNER_TAG_KEY } from "../../provider/notebook/ownerTag.js";
+import { ownerMarkOf } from "../../provider/core/ownerMark.js";
+import { tagIsMark, OWNER_TAG_KEY } from "../../provider/notebook/ownerTag.js";
 import { CliSteps, resourceNamed, type Json } from "../support/CliSteps.js";
 import { programCopy } from "../support/programCopy.js";
 import { rmSync } from "node:fs";
@@ -57,6 +58,11 @@ afterAll(async () => {
 });
 
 let before: Record<string, string>;
+/** The owner marks the dynamic classes recorded (`__ownerKey`, `__ownerNonce`), by resource name. */
+const recordedMarks: Record<string, Json> = {};
+
+/** The internal owner inputs of a state entry's inputs. */
+const ownerInputs = (inputs: Json) => ({ __ownerKey: inputs.__ownerKey, __ownerNonce: inputs.__ownerNonce });
 
 test(
   "1. the stack made with the dynamic classes",
@@ -72,6 +78,17 @@ test(
         "pulumi-nodejs:dynamic/modelarts:NotebookInstance",
       ]),
     );
+    for (const [type, name] of [
+      ["Notebook", "dev"],
+      ["NotebookInstance", "v1"],
+    ]) {
+      const { inputs } = resourceNamed(resources, `pulumi-nodejs:dynamic/modelarts:${type}`, name!);
+      recordedMarks[name!] = ownerInputs(inputs);
+      expect(recordedMarks[name!]).toEqual({
+        __ownerKey: `modelarts-e2e-native-move/${ws.stack}/${name}`,
+        __ownerNonce: expect.stringMatching(/^[0-9a-f]{16}$/),
+      });
+    }
   },
   STEP_TIMEOUT,
 );
@@ -111,25 +128,31 @@ test(
     expect(resourceNamed(resources, "modelarts:index:NotebookStorageMount", "data").id).toBe(before.storageId);
     expect(resourceNamed(resources, "modelarts:index:NotebookInstance", "v1").id).toBe(before.instanceId);
     expect(resources.filter((r) => String(r.type).startsWith("pulumi-nodejs:dynamic/"))).toEqual([]);
-    // The owner mark is the one the native provider makes for this resource: the notebook is still recognised.
+    // The owner marks, random part included, stay with the resources, and the notebook still carries its own.
+    expect(ownerInputs(dev.inputs)).toEqual(recordedMarks.dev);
+    expect(ownerInputs(resourceNamed(resources, "modelarts:index:NotebookInstance", "v1").inputs)).toEqual(
+      recordedMarks.v1,
+    );
     const live = await emulator.admin.getNotebook(before.notebookId!);
-    expect(ownerTag(live)).toBe(ownerTagValue(`modelarts-e2e-native-move/${ws.stack}/dev`));
+    expect(tagIsMark(String(ownerTag(live)), ownerMarkOf(recordedMarks.dev!, undefined))).toBe(true);
     expect(live).toMatchObject({ name: before.notebookName, status: "RUNNING" });
   },
   STEP_TIMEOUT,
 );
 
 test(
-  "3. after the move: a refresh writes nothing and leaves no dynamic-host key in the state; a preview shows no change; destroy leaves nothing",
+  "3. after the move: a refresh writes nothing and leaves none of the dynamic host's keys in the state, only the owner marks; a preview shows no change; destroy leaves nothing",
   async () => {
     await emulator.admin.resetRequestCounts();
     await steps.run("3 refresh", ["refresh", "--yes"]);
     expect(await writes()).toEqual({});
     const { resources } = await steps.exported("3 stack export");
     for (const r of resources.filter((r) => r.custom && !String(r.type).startsWith("pulumi:providers:"))) {
-      const internal = Object.keys({ ...r.inputs, ...r.outputs }).filter((k) => k.startsWith("__"));
-      expect({ urn: r.urn, internal }).toEqual({ urn: r.urn, internal: [] });
+      const internal = [...new Set(Object.keys({ ...r.inputs, ...r.outputs }).filter((k) => k.startsWith("__")))];
+      const marked = String(r.urn).endsWith("::data") ? [] : ["__ownerKey", "__ownerNonce"];
+      expect({ urn: r.urn, internal: internal.sort() }).toEqual({ urn: r.urn, internal: marked });
     }
+    expect(ownerInputs(resourceNamed(resources, "modelarts:index:Notebook", "dev").outputs)).toEqual(recordedMarks.dev);
     await steps.run("3 preview", ["preview", "--expect-no-changes"]);
     const destroy = await steps.run("3 destroy", ["destroy", "--yes"]);
     expect(destroy.stdout).toContain("4 deleted");
