@@ -159,8 +159,8 @@ namespace Pulumi.Modelarts
             _value = value ?? throw new ArgumentNullException(nameof(value));
         }
 
-        public static GetNotebookImagesType DEDICATED { get; } = new GetNotebookImagesType("DEDICATED");
         public static GetNotebookImagesType BUILD_IN { get; } = new GetNotebookImagesType("BUILD_IN");
+        public static GetNotebookImagesType DEDICATED { get; } = new GetNotebookImagesType("DEDICATED");
 
         public static bool operator ==(GetNotebookImagesType left, GetNotebookImagesType right) => left.Equals(right);
         public static bool operator !=(GetNotebookImagesType left, GetNotebookImagesType right) => !left.Equals(right);

@@ -34,8 +34,7 @@ namespace Pulumi.Modelarts
     public sealed class GetNotebookFlavorsArgs : global::Pulumi.InvokeArgs
     {
         /// <summary>
-        /// When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching
-        /// flavor that is sold out; `true` returns an empty list (and `id` `""`).
+        /// When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching flavor that is sold out; `true` returns an empty list (and `id` `""`).
         /// </summary>
         [Input("allowEmpty")]
         public bool? AllowEmpty { get; set; }
@@ -47,8 +46,7 @@ namespace Pulumi.Modelarts
         public Pulumi.Modelarts.GetNotebookFlavorsArch? Arch { get; set; }
 
         /// <summary>
-        /// Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's
-        /// `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
+        /// Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
         /// </summary>
         [Input("availableOnly")]
         public bool? AvailableOnly { get; set; }
@@ -84,8 +82,7 @@ namespace Pulumi.Modelarts
         public string? NameRegex { get; set; }
 
         /// <summary>
-        /// API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the
-        /// service lists without it.
+        /// API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the service lists without it.
         /// </summary>
         [Input("type")]
         public Pulumi.Modelarts.GetNotebookFlavorsType? Type { get; set; }
@@ -99,8 +96,7 @@ namespace Pulumi.Modelarts
     public sealed class GetNotebookFlavorsInvokeArgs : global::Pulumi.InvokeArgs
     {
         /// <summary>
-        /// When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching
-        /// flavor that is sold out; `true` returns an empty list (and `id` `""`).
+        /// When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching flavor that is sold out; `true` returns an empty list (and `id` `""`).
         /// </summary>
         [Input("allowEmpty")]
         public Input<bool>? AllowEmpty { get; set; }
@@ -112,8 +108,7 @@ namespace Pulumi.Modelarts
         public Input<Pulumi.Modelarts.GetNotebookFlavorsArch>? Arch { get; set; }
 
         /// <summary>
-        /// Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's
-        /// `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
+        /// Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
         /// </summary>
         [Input("availableOnly")]
         public Input<bool>? AvailableOnly { get; set; }
@@ -149,8 +144,7 @@ namespace Pulumi.Modelarts
         public Input<string>? NameRegex { get; set; }
 
         /// <summary>
-        /// API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the
-        /// service lists without it.
+        /// API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the service lists without it.
         /// </summary>
         [Input("type")]
         public Input<Pulumi.Modelarts.GetNotebookFlavorsType>? Type { get; set; }

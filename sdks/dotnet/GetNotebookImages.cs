@@ -34,8 +34,7 @@ namespace Pulumi.Modelarts
     public sealed class GetNotebookImagesArgs : global::Pulumi.InvokeArgs
     {
         /// <summary>
-        /// When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names
-        /// for a name that does not exist); `true` returns an empty list (and `id` `""`).
+        /// When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names for a name that does not exist); `true` returns an empty list (and `id` `""`).
         /// </summary>
         [Input("allowEmpty")]
         public bool? AllowEmpty { get; set; }
@@ -47,8 +46,7 @@ namespace Pulumi.Modelarts
         public Pulumi.Modelarts.GetNotebookImagesCpuArch? CpuArch { get; set; }
 
         /// <summary>
-        /// API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless
-        /// `nameFuzzy`. Default: any name.
+        /// API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless `nameFuzzy`. Default: any name.
         /// </summary>
         [Input("name")]
         public string? Name { get; set; }
@@ -92,8 +90,7 @@ namespace Pulumi.Modelarts
     public sealed class GetNotebookImagesInvokeArgs : global::Pulumi.InvokeArgs
     {
         /// <summary>
-        /// When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names
-        /// for a name that does not exist); `true` returns an empty list (and `id` `""`).
+        /// When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names for a name that does not exist); `true` returns an empty list (and `id` `""`).
         /// </summary>
         [Input("allowEmpty")]
         public Input<bool>? AllowEmpty { get; set; }
@@ -105,8 +102,7 @@ namespace Pulumi.Modelarts
         public Input<Pulumi.Modelarts.GetNotebookImagesCpuArch>? CpuArch { get; set; }
 
         /// <summary>
-        /// API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless
-        /// `nameFuzzy`. Default: any name.
+        /// API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless `nameFuzzy`. Default: any name.
         /// </summary>
         [Input("name")]
         public Input<string>? Name { get; set; }

@@ -17,121 +17,163 @@ namespace Pulumi.Modelarts
     public partial class Notebook : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        /// Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
         /// </summary>
         [Output("adoptId")]
         public Output<string?> AdoptId { get; private set; } = null!;
 
         /// <summary>
-        /// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        /// With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete &lt;urn&gt;` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
         /// </summary>
         [Output("adoptOwnedBy")]
         public Output<string?> AdoptOwnedBy { get; private set; } = null!;
 
         /// <summary>
-        /// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+        /// `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
         /// </summary>
         [Output("allowDataLossOnReplace")]
         public Output<bool?> AllowDataLossOnReplace { get; private set; } = null!;
 
+        /// <summary>
+        /// Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+        /// </summary>
         [Output("autoStop")]
-        public Output<Outputs.NotebookAutoStop?> AutoStop { get; private set; } = null!;
+        public Output<Outputs.NotebookAutoStop> AutoStop { get; private set; } = null!;
 
         /// <summary>
-        /// ISO 8601 time of the next automatic stop, or "" when none is scheduled.
+        /// ISO 8601 time of the next automatic stop while the notebook runs, or `""` when none is scheduled.
         /// </summary>
         [Output("autoStopAt")]
         public Output<string> AutoStopAt { get; private set; } = null!;
 
+        /// <summary>
+        /// Creation time, ISO 8601 (UTC).
+        /// </summary>
         [Output("createdAt")]
         public Output<string> CreatedAt { get; private set; } = null!;
 
         /// <summary>
-        /// Notebook description (§4.1): at most 512 characters, none of &amp; &lt; &gt; " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
+        /// API field `description`: at most 512 characters, none of `&amp; &lt; &gt; " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
         /// </summary>
         [Output("description")]
         public Output<string> Description { get; private set; } = null!;
 
+        /// <summary>
+        /// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        /// </summary>
         [Output("desiredStatus")]
         public Output<Pulumi.Modelarts.NotebookDesiredStatus?> DesiredStatus { get; private set; } = null!;
 
+        /// <summary>
+        /// Why a create or start failed (`fail_reason`), or `""`.
+        /// </summary>
         [Output("failReason")]
         public Output<string> FailReason { get; private set; } = null!;
 
         /// <summary>
-        /// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+        /// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
         /// </summary>
         [Output("flavor")]
         public Output<string> Flavor { get; private set; } = null!;
 
+        /// <summary>
+        /// The image as the service reports it.
+        /// </summary>
         [Output("image")]
         public Output<Outputs.NotebookImage?> Image { get; private set; } = null!;
 
         /// <summary>
-        /// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        /// API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
         /// </summary>
         [Output("imageId")]
         public Output<string> ImageId { get; private set; } = null!;
 
+        /// <summary>
+        /// The lease as the service reports it (its duration counts from the lease's start, so it grows with renewals).
+        /// </summary>
         [Output("lease")]
         public Output<Outputs.NotebookLease?> Lease { get; private set; } = null!;
 
         /// <summary>
-        /// Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
+        /// API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
         /// </summary>
         [Output("name")]
         public Output<string> Name { get; private set; } = null!;
 
         /// <summary>
-        /// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
+        /// Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
         /// </summary>
         [Output("namePrefix")]
         public Output<string?> NamePrefix { get; private set; } = null!;
 
+        /// <summary>
+        /// The notebook id (a UUID), also the resource id.
+        /// </summary>
         [Output("notebookId")]
         public Output<string> NotebookId { get; private set; } = null!;
 
         /// <summary>
-        /// Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
+        /// API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
         /// </summary>
         [Output("poolId")]
         public Output<string?> PoolId { get; private set; } = null!;
 
+        /// <summary>
+        /// SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
+        /// </summary>
         [Output("ssh")]
         public Output<Outputs.NotebookSsh?> Ssh { get; private set; } = null!;
 
+        /// <summary>
+        /// The SSH endpoint's address, or `""`.
+        /// </summary>
         [Output("sshUri")]
         public Output<string> SshUri { get; private set; } = null!;
 
+        /// <summary>
+        /// Status at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`).
+        /// </summary>
         [Output("status")]
         public Output<string> Status { get; private set; } = null!;
 
         /// <summary>
-        /// Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
+        /// Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
         /// </summary>
         [Output("tags")]
         public Output<ImmutableDictionary<string, string>?> Tags { get; private set; } = null!;
 
+        /// <summary>
+        /// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        /// </summary>
         [Output("timeouts")]
         public Output<Outputs.Timeouts?> Timeouts { get; private set; } = null!;
 
+        /// <summary>
+        /// Time of the last change the service reports, ISO 8601 (UTC).
+        /// </summary>
         [Output("updatedAt")]
         public Output<string> UpdatedAt { get; private set; } = null!;
 
         /// <summary>
-        /// JupyterLab URL; empty until the service gives one.
+        /// JupyterLab URL; `""` until the service gives one.
         /// </summary>
         [Output("url")]
         public Output<string> Url { get; private set; } = null!;
 
+        /// <summary>
+        /// API field `volume`: the notebook's work volume. Changing it replaces the notebook.
+        /// </summary>
         [Output("volume")]
         public Output<Outputs.NotebookVolume> Volume { get; private set; } = null!;
 
+        /// <summary>
+        /// The EVS volume's status (`RESIZING` while it grows), or `""`.
+        /// </summary>
         [Output("volumeStatus")]
         public Output<string> VolumeStatus { get; private set; } = null!;
 
         /// <summary>
-        /// "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+        /// API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
         /// </summary>
         [Output("workspaceId")]
         public Output<string> WorkspaceId { get; private set; } = null!;
@@ -198,65 +240,74 @@ namespace Pulumi.Modelarts
     public sealed class NotebookArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        /// Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
         /// </summary>
         [Input("adoptId")]
         public Input<string>? AdoptId { get; set; }
 
         /// <summary>
-        /// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        /// With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete &lt;urn&gt;` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
         /// </summary>
         [Input("adoptOwnedBy")]
         public Input<string>? AdoptOwnedBy { get; set; }
 
         /// <summary>
-        /// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+        /// `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
         /// </summary>
         [Input("allowDataLossOnReplace")]
         public Input<bool>? AllowDataLossOnReplace { get; set; }
 
+        /// <summary>
+        /// Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+        /// </summary>
         [Input("autoStop")]
         public Input<Inputs.NotebookAutoStopArgs>? AutoStop { get; set; }
 
         /// <summary>
-        /// Notebook description (§4.1): at most 512 characters, none of &amp; &lt; &gt; " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
+        /// API field `description`: at most 512 characters, none of `&amp; &lt; &gt; " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
         /// </summary>
         [Input("description")]
         public Input<string>? Description { get; set; }
 
+        /// <summary>
+        /// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        /// </summary>
         [Input("desiredStatus")]
         public Input<Pulumi.Modelarts.NotebookDesiredStatus>? DesiredStatus { get; set; }
 
         /// <summary>
-        /// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+        /// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
         /// </summary>
         [Input("flavor", required: true)]
         public Input<string> Flavor { get; set; } = null!;
 
         /// <summary>
-        /// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        /// API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
         /// </summary>
         [Input("imageId", required: true)]
         public Input<string> ImageId { get; set; } = null!;
 
         /// <summary>
-        /// Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
+        /// API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
         /// </summary>
         [Input("name")]
         public Input<string>? Name { get; set; }
 
         /// <summary>
-        /// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
+        /// Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
         /// </summary>
         [Input("namePrefix")]
         public Input<string>? NamePrefix { get; set; }
 
         /// <summary>
-        /// Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
+        /// API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
         /// </summary>
         [Input("poolId")]
         public Input<string>? PoolId { get; set; }
 
+        /// <summary>
+        /// SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
+        /// </summary>
         [Input("ssh")]
         public Input<Inputs.NotebookSshArgs>? Ssh { get; set; }
 
@@ -264,7 +315,7 @@ namespace Pulumi.Modelarts
         private InputMap<string>? _tags;
 
         /// <summary>
-        /// Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
+        /// Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
         /// </summary>
         public InputMap<string> Tags
         {
@@ -272,14 +323,20 @@ namespace Pulumi.Modelarts
             set => _tags = value;
         }
 
+        /// <summary>
+        /// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        /// </summary>
         [Input("timeouts")]
         public Input<Inputs.TimeoutsArgs>? Timeouts { get; set; }
 
+        /// <summary>
+        /// API field `volume`: the notebook's work volume. Changing it replaces the notebook.
+        /// </summary>
         [Input("volume", required: true)]
         public Input<Inputs.NotebookVolumeArgs> Volume { get; set; } = null!;
 
         /// <summary>
-        /// "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+        /// API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
         /// </summary>
         [Input("workspaceId")]
         public Input<string>? WorkspaceId { get; set; }

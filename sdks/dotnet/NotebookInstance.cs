@@ -16,119 +16,176 @@ namespace Pulumi.Modelarts
     public partial class NotebookInstance : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+        /// Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
         /// </summary>
         [Output("adoptId")]
         public Output<string?> AdoptId { get; private set; } = null!;
 
         /// <summary>
-        /// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        /// With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete &lt;urn&gt;` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
         /// </summary>
         [Output("adoptOwnedBy")]
         public Output<string?> AdoptOwnedBy { get; private set; } = null!;
 
+        /// <summary>
+        /// API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
+        /// </summary>
         [Output("aiProjectId")]
         public Output<string?> AiProjectId { get; private set; } = null!;
 
         /// <summary>
-        /// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+        /// `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
         /// </summary>
         [Output("allowDataLossOnReplace")]
         public Output<bool?> AllowDataLossOnReplace { get; private set; } = null!;
 
         /// <summary>
-        /// Map&lt;String,String&gt;.
+        /// API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
         /// </summary>
         [Output("annotations")]
         public Output<ImmutableDictionary<string, string>?> Annotations { get; private set; } = null!;
 
+        /// <summary>
+        /// API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
+        /// </summary>
         [Output("autoStop")]
         public Output<Outputs.AutoStop> AutoStop { get; private set; } = null!;
 
         /// <summary>
-        /// ISO 8601 time of the next automatic stop, or "" when none is scheduled.
+        /// ISO 8601 time of the next automatic stop, or `""` when none is scheduled.
         /// </summary>
         [Output("autoStopAt")]
         public Output<string> AutoStopAt { get; private set; } = null!;
 
+        /// <summary>
+        /// Seconds until the automatic stop, as the service counted them at the last read (`remain_time`).
+        /// </summary>
         [Output("autoStopRemainingSeconds")]
         public Output<double?> AutoStopRemainingSeconds { get; private set; } = null!;
 
         /// <summary>
-        /// ISO 8601 (UTC), like every time an output reports.
+        /// Creation time, ISO 8601 (UTC), like every time this resource reports.
         /// </summary>
         [Output("creationTimestamp")]
         public Output<string> CreationTimestamp { get; private set; } = null!;
 
         /// <summary>
-        /// Instance description: at most 512 characters, none of &amp; &lt; &gt; " ' /, and no control or invisible formatting characters.
+        /// API field `description`: at most 512 characters, none of `&amp; &lt; &gt; " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
         /// </summary>
         [Output("description")]
         public Output<string> Description { get; private set; } = null!;
 
+        /// <summary>
+        /// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        /// </summary>
         [Output("desiredStatus")]
         public Output<Pulumi.Modelarts.NotebookInstanceDesiredStatus?> DesiredStatus { get; private set; } = null!;
 
+        /// <summary>
+        /// API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
+        /// </summary>
         [Output("extendStorage")]
         public Output<ImmutableArray<Outputs.ExtendStorage>> ExtendStorage { get; private set; } = null!;
 
+        /// <summary>
+        /// Why a create or start failed (`spec.failed_reasons`).
+        /// </summary>
         [Output("failedReasons")]
         public Output<Outputs.NotebookInstanceFailedReasons?> FailedReasons { get; private set; } = null!;
 
         /// <summary>
-        /// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+        /// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
         /// </summary>
         [Output("flavor")]
         public Output<string> Flavor { get; private set; } = null!;
 
+        /// <summary>
+        /// The flavor as the service describes it (`flavor_details`), with camelCase keys.
+        /// </summary>
         [Output("flavorDetails")]
         public Output<ImmutableDictionary<string, object>?> FlavorDetails { get; private set; } = null!;
 
+        /// <summary>
+        /// The instance id (`DE-...`), also the resource id.
+        /// </summary>
         [Output("instanceId")]
         public Output<string> InstanceId { get; private set; } = null!;
 
+        /// <summary>
+        /// Time of the last change the service reports, ISO 8601 (UTC).
+        /// </summary>
         [Output("latestUpdateTimestamp")]
         public Output<string> LatestUpdateTimestamp { get; private set; } = null!;
 
         /// <summary>
-        /// Instance name: at most 64 characters; letters, digits, '-' and '_'.
+        /// API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
         /// </summary>
         [Output("name")]
         public Output<string> Name { get; private set; } = null!;
 
         /// <summary>
-        /// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
+        /// Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
         /// </summary>
         [Output("namePrefix")]
         public Output<string?> NamePrefix { get; private set; } = null!;
 
+        /// <summary>
+        /// API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
+        /// </summary>
         [Output("pool")]
         public Output<Outputs.Pool?> Pool { get; private set; } = null!;
 
+        /// <summary>
+        /// The image configuration as the service reports it (its `id` differs from `profileId`).
+        /// </summary>
         [Output("profile")]
         public Output<Outputs.NotebookInstanceProfile?> Profile { get; private set; } = null!;
 
+        /// <summary>
+        /// API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
+        /// </summary>
         [Output("profileId")]
         public Output<string> ProfileId { get; private set; } = null!;
 
+        /// <summary>
+        /// Queue position for free flavors (`queuing_info`).
+        /// </summary>
         [Output("queuingInfo")]
         public Output<Outputs.NotebookInstanceQueuingInfo?> QueuingInfo { get; private set; } = null!;
 
+        /// <summary>
+        /// Status reported by the API at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`).
+        /// </summary>
         [Output("status")]
         public Output<string> Status { get; private set; } = null!;
 
+        /// <summary>
+        /// API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
+        /// </summary>
         [Output("storage")]
         public Output<Outputs.Storage> Storage { get; private set; } = null!;
 
+        /// <summary>
+        /// Notebook host (`spec.annotations.target_domain`).
+        /// </summary>
         [Output("targetDomain")]
         public Output<string> TargetDomain { get; private set; } = null!;
 
+        /// <summary>
+        /// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        /// </summary>
         [Output("timeouts")]
         public Output<Outputs.Timeouts?> Timeouts { get; private set; } = null!;
 
+        /// <summary>
+        /// Jupyter URL (`spec.annotations.url`); `""` until the instance has run.
+        /// </summary>
         [Output("url")]
         public Output<string> Url { get; private set; } = null!;
 
+        /// <summary>
+        /// API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
+        /// </summary>
         [Output("workspaceId")]
         public Output<string> WorkspaceId { get; private set; } = null!;
 
@@ -194,22 +251,25 @@ namespace Pulumi.Modelarts
     public sealed class NotebookInstanceArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+        /// Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
         /// </summary>
         [Input("adoptId")]
         public Input<string>? AdoptId { get; set; }
 
         /// <summary>
-        /// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        /// With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"&lt;project&gt;/&lt;stack&gt;/&lt;resource&gt;"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete &lt;urn&gt;` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
         /// </summary>
         [Input("adoptOwnedBy")]
         public Input<string>? AdoptOwnedBy { get; set; }
 
+        /// <summary>
+        /// API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
+        /// </summary>
         [Input("aiProjectId")]
         public Input<string>? AiProjectId { get; set; }
 
         /// <summary>
-        /// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+        /// `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
         /// </summary>
         [Input("allowDataLossOnReplace")]
         public Input<bool>? AllowDataLossOnReplace { get; set; }
@@ -218,7 +278,7 @@ namespace Pulumi.Modelarts
         private InputMap<string>? _annotations;
 
         /// <summary>
-        /// Map&lt;String,String&gt;.
+        /// API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
         /// </summary>
         public InputMap<string> Annotations
         {
@@ -226,20 +286,30 @@ namespace Pulumi.Modelarts
             set => _annotations = value;
         }
 
+        /// <summary>
+        /// API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
+        /// </summary>
         [Input("autoStop")]
         public Input<Inputs.AutoStopArgs>? AutoStop { get; set; }
 
         /// <summary>
-        /// Instance description: at most 512 characters, none of &amp; &lt; &gt; " ' /, and no control or invisible formatting characters.
+        /// API field `description`: at most 512 characters, none of `&amp; &lt; &gt; " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
         /// </summary>
         [Input("description")]
         public Input<string>? Description { get; set; }
 
+        /// <summary>
+        /// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        /// </summary>
         [Input("desiredStatus")]
         public Input<Pulumi.Modelarts.NotebookInstanceDesiredStatus>? DesiredStatus { get; set; }
 
         [Input("extendStorage")]
         private InputList<Inputs.ExtendStorageArgs>? _extendStorage;
+
+        /// <summary>
+        /// API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
+        /// </summary>
         public InputList<Inputs.ExtendStorageArgs> ExtendStorage
         {
             get => _extendStorage ?? (_extendStorage = new InputList<Inputs.ExtendStorageArgs>());
@@ -247,35 +317,50 @@ namespace Pulumi.Modelarts
         }
 
         /// <summary>
-        /// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+        /// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
         /// </summary>
         [Input("flavor", required: true)]
         public Input<string> Flavor { get; set; } = null!;
 
         /// <summary>
-        /// Instance name: at most 64 characters; letters, digits, '-' and '_'.
+        /// API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
         /// </summary>
         [Input("name")]
         public Input<string>? Name { get; set; }
 
         /// <summary>
-        /// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
+        /// Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
         /// </summary>
         [Input("namePrefix")]
         public Input<string>? NamePrefix { get; set; }
 
+        /// <summary>
+        /// API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
+        /// </summary>
         [Input("pool")]
         public Input<Inputs.PoolArgs>? Pool { get; set; }
 
+        /// <summary>
+        /// API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
+        /// </summary>
         [Input("profileId", required: true)]
         public Input<string> ProfileId { get; set; } = null!;
 
+        /// <summary>
+        /// API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
+        /// </summary>
         [Input("storage", required: true)]
         public Input<Inputs.StorageArgs> Storage { get; set; } = null!;
 
+        /// <summary>
+        /// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        /// </summary>
         [Input("timeouts")]
         public Input<Inputs.TimeoutsArgs>? Timeouts { get; set; }
 
+        /// <summary>
+        /// API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
+        /// </summary>
         [Input("workspaceId")]
         public Input<string>? WorkspaceId { get; set; }
 

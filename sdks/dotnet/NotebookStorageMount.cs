@@ -18,43 +18,43 @@ namespace Pulumi.Modelarts
     public partial class NotebookStorageMount : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+        /// Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
         /// </summary>
         [Output("adoptId")]
         public Output<string?> AdoptId { get; private set; } = null!;
 
         /// <summary>
-        /// OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
+        /// API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
         /// </summary>
         [Output("category")]
         public Output<Pulumi.Modelarts.NotebookStorageMountCategory> Category { get; private set; } = null!;
 
         /// <summary>
-        /// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        /// API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
         /// </summary>
         [Output("efsId")]
         public Output<string?> EfsId { get; private set; } = null!;
 
         /// <summary>
-        /// The service's reason for a failed mount or unmount (`failure_reason`), or "".
+        /// The service's reason for a failed mount or unmount (`failure_reason`), or `""`.
         /// </summary>
         [Output("failureReason")]
         public Output<string> FailureReason { get; private set; } = null!;
 
         /// <summary>
-        /// A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
+        /// API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
         /// </summary>
         [Output("mountPath")]
         public Output<string> MountPath { get; private set; } = null!;
 
         /// <summary>
-        /// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        /// The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
         /// </summary>
         [Output("notebookId")]
         public Output<string> NotebookId { get; private set; } = null!;
 
         /// <summary>
-        /// MOUNTING, MOUNTED, UNMOUNTING, UNMOUNTED, MOUNT_FAILED or UNMOUNT_FAILED, as last seen.
+        /// `MOUNTING`, `MOUNTED`, `UNMOUNTING`, `UNMOUNTED`, `MOUNT_FAILED` or `UNMOUNT_FAILED`, as last seen at a create or refresh (the next `pulumi up` replaces a failed mount).
         /// </summary>
         [Output("status")]
         public Output<string> Status { get; private set; } = null!;
@@ -65,11 +65,14 @@ namespace Pulumi.Modelarts
         [Output("storageId")]
         public Output<string> StorageId { get; private set; } = null!;
 
+        /// <summary>
+        /// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+        /// </summary>
         [Output("timeouts")]
         public Output<Outputs.Timeouts?> Timeouts { get; private set; } = null!;
 
         /// <summary>
-        /// obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+        /// API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
         /// </summary>
         [Output("uri")]
         public Output<string> Uri { get; private set; } = null!;
@@ -132,40 +135,43 @@ namespace Pulumi.Modelarts
     public sealed class NotebookStorageMountArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+        /// Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
         /// </summary>
         [Input("adoptId")]
         public Input<string>? AdoptId { get; set; }
 
         /// <summary>
-        /// OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
+        /// API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
         /// </summary>
         [Input("category")]
         public Input<Pulumi.Modelarts.NotebookStorageMountCategory>? Category { get; set; }
 
         /// <summary>
-        /// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        /// API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
         /// </summary>
         [Input("efsId")]
         public Input<string>? EfsId { get; set; }
 
         /// <summary>
-        /// A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
+        /// API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
         /// </summary>
         [Input("mountPath", required: true)]
         public Input<string> MountPath { get; set; } = null!;
 
         /// <summary>
-        /// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        /// The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
         /// </summary>
         [Input("notebookId", required: true)]
         public Input<string> NotebookId { get; set; } = null!;
 
+        /// <summary>
+        /// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+        /// </summary>
         [Input("timeouts")]
         public Input<Inputs.TimeoutsArgs>? Timeouts { get; set; }
 
         /// <summary>
-        /// obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+        /// API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
         /// </summary>
         [Input("uri", required: true)]
         public Input<string> Uri { get; set; } = null!;

@@ -28,8 +28,7 @@ export function getNotebookFlavors(args?: GetNotebookFlavorsArgs, opts?: pulumi.
 
 export interface GetNotebookFlavorsArgs {
     /**
-     * When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching
-     * flavor that is sold out; `true` returns an empty list (and `id` `""`).
+     * When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching flavor that is sold out; `true` returns an empty list (and `id` `""`).
      */
     allowEmpty?: boolean;
     /**
@@ -37,8 +36,7 @@ export interface GetNotebookFlavorsArgs {
      */
     arch?: enums.GetNotebookFlavorsArch;
     /**
-     * Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's
-     * `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
+     * Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
      */
     availableOnly?: boolean;
     /**
@@ -62,8 +60,7 @@ export interface GetNotebookFlavorsArgs {
      */
     nameRegex?: string;
     /**
-     * API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the
-     * service lists without it.
+     * API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the service lists without it.
      */
     type?: enums.GetNotebookFlavorsType;
 }
@@ -99,8 +96,7 @@ export function getNotebookFlavorsOutput(args?: GetNotebookFlavorsOutputArgs, op
 
 export interface GetNotebookFlavorsOutputArgs {
     /**
-     * When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching
-     * flavor that is sold out; `true` returns an empty list (and `id` `""`).
+     * When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching flavor that is sold out; `true` returns an empty list (and `id` `""`).
      */
     allowEmpty?: pulumi.Input<boolean | undefined>;
     /**
@@ -108,8 +104,7 @@ export interface GetNotebookFlavorsOutputArgs {
      */
     arch?: pulumi.Input<enums.GetNotebookFlavorsArch | undefined>;
     /**
-     * Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's
-     * `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
+     * Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
      */
     availableOnly?: pulumi.Input<boolean | undefined>;
     /**
@@ -133,8 +128,7 @@ export interface GetNotebookFlavorsOutputArgs {
      */
     nameRegex?: pulumi.Input<string | undefined>;
     /**
-     * API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the
-     * service lists without it.
+     * API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the service lists without it.
      */
     type?: pulumi.Input<enums.GetNotebookFlavorsType | undefined>;
 }

@@ -27,8 +27,7 @@ export function getNotebookImages(args?: GetNotebookImagesArgs, opts?: pulumi.In
 
 export interface GetNotebookImagesArgs {
     /**
-     * When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names
-     * for a name that does not exist); `true` returns an empty list (and `id` `""`).
+     * When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names for a name that does not exist); `true` returns an empty list (and `id` `""`).
      */
     allowEmpty?: boolean;
     /**
@@ -36,8 +35,7 @@ export interface GetNotebookImagesArgs {
      */
     cpuArch?: enums.GetNotebookImagesCpuArch;
     /**
-     * API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless
-     * `nameFuzzy`. Default: any name.
+     * API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless `nameFuzzy`. Default: any name.
      */
     name?: string;
     /**
@@ -92,8 +90,7 @@ export function getNotebookImagesOutput(args?: GetNotebookImagesOutputArgs, opts
 
 export interface GetNotebookImagesOutputArgs {
     /**
-     * When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names
-     * for a name that does not exist); `true` returns an empty list (and `id` `""`).
+     * When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names for a name that does not exist); `true` returns an empty list (and `id` `""`).
      */
     allowEmpty?: pulumi.Input<boolean | undefined>;
     /**
@@ -101,8 +98,7 @@ export interface GetNotebookImagesOutputArgs {
      */
     cpuArch?: pulumi.Input<enums.GetNotebookImagesCpuArch | undefined>;
     /**
-     * API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless
-     * `nameFuzzy`. Default: any name.
+     * API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless `nameFuzzy`. Default: any name.
      */
     name?: pulumi.Input<string | undefined>;
     /**

@@ -39,69 +39,111 @@ export class Notebook extends pulumi.CustomResource {
     }
 
     /**
-     * A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+     * Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
      */
     declare public readonly adoptId: pulumi.Output<string | undefined>;
     /**
-     * With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+     * With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
      */
     declare public readonly adoptOwnedBy: pulumi.Output<string | undefined>;
     /**
-     * true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+     * `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
      */
     declare public readonly allowDataLossOnReplace: pulumi.Output<boolean | undefined>;
-    declare public readonly autoStop: pulumi.Output<outputs.NotebookAutoStop | undefined>;
     /**
-     * ISO 8601 time of the next automatic stop, or "" when none is scheduled.
+     * Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+     */
+    declare public readonly autoStop: pulumi.Output<outputs.NotebookAutoStop>;
+    /**
+     * ISO 8601 time of the next automatic stop while the notebook runs, or `""` when none is scheduled.
      */
     declare public /*out*/ readonly autoStopAt: pulumi.Output<string>;
+    /**
+     * Creation time, ISO 8601 (UTC).
+     */
     declare public /*out*/ readonly createdAt: pulumi.Output<string>;
     /**
-     * Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
+     * API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
      */
     declare public readonly description: pulumi.Output<string>;
+    /**
+     * Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+     */
     declare public readonly desiredStatus: pulumi.Output<enums.NotebookDesiredStatus | undefined>;
+    /**
+     * Why a create or start failed (`fail_reason`), or `""`.
+     */
     declare public /*out*/ readonly failReason: pulumi.Output<string>;
     /**
-     * A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+     * API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
      */
     declare public readonly flavor: pulumi.Output<string>;
+    /**
+     * The image as the service reports it.
+     */
     declare public /*out*/ readonly image: pulumi.Output<outputs.NotebookImage | undefined>;
     /**
-     * A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+     * API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
      */
     declare public readonly imageId: pulumi.Output<string>;
+    /**
+     * The lease as the service reports it (its duration counts from the lease's start, so it grows with renewals).
+     */
     declare public /*out*/ readonly lease: pulumi.Output<outputs.NotebookLease | undefined>;
     /**
-     * Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
+     * API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
      */
     declare public readonly name: pulumi.Output<string>;
     /**
-     * Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
+     * Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
      */
     declare public readonly namePrefix: pulumi.Output<string | undefined>;
+    /**
+     * The notebook id (a UUID), also the resource id.
+     */
     declare public /*out*/ readonly notebookId: pulumi.Output<string>;
     /**
-     * Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
+     * API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
      */
     declare public readonly poolId: pulumi.Output<string | undefined>;
+    /**
+     * SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
+     */
     declare public readonly ssh: pulumi.Output<outputs.NotebookSsh | undefined>;
+    /**
+     * The SSH endpoint's address, or `""`.
+     */
     declare public /*out*/ readonly sshUri: pulumi.Output<string>;
+    /**
+     * Status at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`).
+     */
     declare public /*out*/ readonly status: pulumi.Output<string>;
     /**
-     * Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
+     * Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
      */
     declare public readonly tags: pulumi.Output<{[key: string]: string} | undefined>;
+    /**
+     * Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+     */
     declare public readonly timeouts: pulumi.Output<outputs.Timeouts | undefined>;
+    /**
+     * Time of the last change the service reports, ISO 8601 (UTC).
+     */
     declare public /*out*/ readonly updatedAt: pulumi.Output<string>;
     /**
-     * JupyterLab URL; empty until the service gives one.
+     * JupyterLab URL; `""` until the service gives one.
      */
     declare public /*out*/ readonly url: pulumi.Output<string>;
+    /**
+     * API field `volume`: the notebook's work volume. Changing it replaces the notebook.
+     */
     declare public readonly volume: pulumi.Output<outputs.NotebookVolume>;
+    /**
+     * The EVS volume's status (`RESIZING` while it grows), or `""`.
+     */
     declare public /*out*/ readonly volumeStatus: pulumi.Output<string>;
     /**
-     * "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+     * API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
      */
     declare public readonly workspaceId: pulumi.Output<string>;
 
@@ -195,52 +237,67 @@ export class Notebook extends pulumi.CustomResource {
  */
 export interface NotebookArgs {
     /**
-     * A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+     * Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
      */
     adoptId?: pulumi.Input<string | undefined>;
     /**
-     * With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+     * With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
      */
     adoptOwnedBy?: pulumi.Input<string | undefined>;
     /**
-     * true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+     * `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
      */
     allowDataLossOnReplace?: pulumi.Input<boolean | undefined>;
+    /**
+     * Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+     */
     autoStop?: pulumi.Input<inputs.NotebookAutoStopArgs | undefined>;
     /**
-     * Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
+     * API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
      */
     description?: pulumi.Input<string | undefined>;
+    /**
+     * Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+     */
     desiredStatus?: pulumi.Input<enums.NotebookDesiredStatus | undefined>;
     /**
-     * A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+     * API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
      */
     flavor: pulumi.Input<string>;
     /**
-     * A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+     * API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
      */
     imageId: pulumi.Input<string>;
     /**
-     * Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
+     * API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
      */
     name?: pulumi.Input<string | undefined>;
     /**
-     * Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
+     * Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
      */
     namePrefix?: pulumi.Input<string | undefined>;
     /**
-     * Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
+     * API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
      */
     poolId?: pulumi.Input<string | undefined>;
+    /**
+     * SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
+     */
     ssh?: pulumi.Input<inputs.NotebookSshArgs | undefined>;
     /**
-     * Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
+     * Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+     */
     timeouts?: pulumi.Input<inputs.TimeoutsArgs | undefined>;
+    /**
+     * API field `volume`: the notebook's work volume. Changing it replaces the notebook.
+     */
     volume: pulumi.Input<inputs.NotebookVolumeArgs>;
     /**
-     * "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+     * API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
      */
     workspaceId?: pulumi.Input<string | undefined>;
 }

@@ -38,63 +38,120 @@ export class NotebookInstance extends pulumi.CustomResource {
     }
 
     /**
-     * A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+     * Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
      */
     declare public readonly adoptId: pulumi.Output<string | undefined>;
     /**
-     * With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+     * With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
      */
     declare public readonly adoptOwnedBy: pulumi.Output<string | undefined>;
+    /**
+     * API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
+     */
     declare public readonly aiProjectId: pulumi.Output<string | undefined>;
     /**
-     * true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+     * `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
      */
     declare public readonly allowDataLossOnReplace: pulumi.Output<boolean | undefined>;
     /**
-     * Map<String,String>.
+     * API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
      */
     declare public readonly annotations: pulumi.Output<{[key: string]: string} | undefined>;
+    /**
+     * API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
+     */
     declare public readonly autoStop: pulumi.Output<outputs.AutoStop>;
     /**
-     * ISO 8601 time of the next automatic stop, or "" when none is scheduled.
+     * ISO 8601 time of the next automatic stop, or `""` when none is scheduled.
      */
     declare public /*out*/ readonly autoStopAt: pulumi.Output<string>;
+    /**
+     * Seconds until the automatic stop, as the service counted them at the last read (`remain_time`).
+     */
     declare public /*out*/ readonly autoStopRemainingSeconds: pulumi.Output<number | undefined>;
     /**
-     * ISO 8601 (UTC), like every time an output reports.
+     * Creation time, ISO 8601 (UTC), like every time this resource reports.
      */
     declare public /*out*/ readonly creationTimestamp: pulumi.Output<string>;
     /**
-     * Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
+     * API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
      */
     declare public readonly description: pulumi.Output<string>;
+    /**
+     * Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+     */
     declare public readonly desiredStatus: pulumi.Output<enums.NotebookInstanceDesiredStatus | undefined>;
+    /**
+     * API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
+     */
     declare public readonly extendStorage: pulumi.Output<outputs.ExtendStorage[] | undefined>;
+    /**
+     * Why a create or start failed (`spec.failed_reasons`).
+     */
     declare public /*out*/ readonly failedReasons: pulumi.Output<outputs.NotebookInstanceFailedReasons | undefined>;
     /**
-     * A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+     * API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
      */
     declare public readonly flavor: pulumi.Output<string>;
+    /**
+     * The flavor as the service describes it (`flavor_details`), with camelCase keys.
+     */
     declare public /*out*/ readonly flavorDetails: pulumi.Output<{[key: string]: any} | undefined>;
+    /**
+     * The instance id (`DE-...`), also the resource id.
+     */
     declare public /*out*/ readonly instanceId: pulumi.Output<string>;
+    /**
+     * Time of the last change the service reports, ISO 8601 (UTC).
+     */
     declare public /*out*/ readonly latestUpdateTimestamp: pulumi.Output<string>;
     /**
-     * Instance name: at most 64 characters; letters, digits, '-' and '_'.
+     * API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
      */
     declare public readonly name: pulumi.Output<string>;
     /**
-     * Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
+     * Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
      */
     declare public readonly namePrefix: pulumi.Output<string | undefined>;
+    /**
+     * API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
+     */
     declare public readonly pool: pulumi.Output<outputs.Pool | undefined>;
+    /**
+     * The image configuration as the service reports it (its `id` differs from `profileId`).
+     */
     declare public /*out*/ readonly profile: pulumi.Output<outputs.NotebookInstanceProfile | undefined>;
+    /**
+     * API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
+     */
     declare public readonly profileId: pulumi.Output<string>;
+    /**
+     * Queue position for free flavors (`queuing_info`).
+     */
     declare public /*out*/ readonly queuingInfo: pulumi.Output<outputs.NotebookInstanceQueuingInfo | undefined>;
+    /**
+     * Status reported by the API at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`).
+     */
     declare public /*out*/ readonly status: pulumi.Output<string>;
+    /**
+     * API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
+     */
     declare public readonly storage: pulumi.Output<outputs.Storage>;
+    /**
+     * Notebook host (`spec.annotations.target_domain`).
+     */
     declare public /*out*/ readonly targetDomain: pulumi.Output<string>;
+    /**
+     * Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+     */
     declare public readonly timeouts: pulumi.Output<outputs.Timeouts | undefined>;
+    /**
+     * Jupyter URL (`spec.annotations.url`); `""` until the instance has run.
+     */
     declare public /*out*/ readonly url: pulumi.Output<string>;
+    /**
+     * API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
+     */
     declare public readonly workspaceId: pulumi.Output<string>;
 
     /**
@@ -191,44 +248,71 @@ export class NotebookInstance extends pulumi.CustomResource {
  */
 export interface NotebookInstanceArgs {
     /**
-     * A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+     * Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
      */
     adoptId?: pulumi.Input<string | undefined>;
     /**
-     * With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+     * With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
      */
     adoptOwnedBy?: pulumi.Input<string | undefined>;
+    /**
+     * API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
+     */
     aiProjectId?: pulumi.Input<string | undefined>;
     /**
-     * true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+     * `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
      */
     allowDataLossOnReplace?: pulumi.Input<boolean | undefined>;
     /**
-     * Map<String,String>.
+     * API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
      */
     annotations?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
+     */
     autoStop?: pulumi.Input<inputs.AutoStopArgs | undefined>;
     /**
-     * Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
+     * API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
      */
     description?: pulumi.Input<string | undefined>;
+    /**
+     * Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+     */
     desiredStatus?: pulumi.Input<enums.NotebookInstanceDesiredStatus | undefined>;
+    /**
+     * API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
+     */
     extendStorage?: pulumi.Input<pulumi.Input<inputs.ExtendStorageArgs>[] | undefined>;
     /**
-     * A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+     * API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
      */
     flavor: pulumi.Input<string>;
     /**
-     * Instance name: at most 64 characters; letters, digits, '-' and '_'.
+     * API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
      */
     name?: pulumi.Input<string | undefined>;
     /**
-     * Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
+     * Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
      */
     namePrefix?: pulumi.Input<string | undefined>;
+    /**
+     * API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
+     */
     pool?: pulumi.Input<inputs.PoolArgs | undefined>;
+    /**
+     * API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
+     */
     profileId: pulumi.Input<string>;
+    /**
+     * API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
+     */
     storage: pulumi.Input<inputs.StorageArgs>;
+    /**
+     * Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+     */
     timeouts?: pulumi.Input<inputs.TimeoutsArgs | undefined>;
+    /**
+     * API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
+     */
     workspaceId?: pulumi.Input<string | undefined>;
 }

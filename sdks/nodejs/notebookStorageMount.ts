@@ -40,40 +40,43 @@ export class NotebookStorageMount extends pulumi.CustomResource {
     }
 
     /**
-     * The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+     * Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
      */
     declare public readonly adoptId: pulumi.Output<string | undefined>;
     /**
-     * OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
+     * API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
      */
     declare public readonly category: pulumi.Output<enums.NotebookStorageMountCategory>;
     /**
-     * A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+     * API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
      */
     declare public readonly efsId: pulumi.Output<string | undefined>;
     /**
-     * The service's reason for a failed mount or unmount (`failure_reason`), or "".
+     * The service's reason for a failed mount or unmount (`failure_reason`), or `""`.
      */
     declare public /*out*/ readonly failureReason: pulumi.Output<string>;
     /**
-     * A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
+     * API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
      */
     declare public readonly mountPath: pulumi.Output<string>;
     /**
-     * A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+     * The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
      */
     declare public readonly notebookId: pulumi.Output<string>;
     /**
-     * MOUNTING, MOUNTED, UNMOUNTING, UNMOUNTED, MOUNT_FAILED or UNMOUNT_FAILED, as last seen.
+     * `MOUNTING`, `MOUNTED`, `UNMOUNTING`, `UNMOUNTED`, `MOUNT_FAILED` or `UNMOUNT_FAILED`, as last seen at a create or refresh (the next `pulumi up` replaces a failed mount).
      */
     declare public /*out*/ readonly status: pulumi.Output<string>;
     /**
      * The mount's id (a UUID), also the resource id.
      */
     declare public /*out*/ readonly storageId: pulumi.Output<string>;
+    /**
+     * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+     */
     declare public readonly timeouts: pulumi.Output<outputs.Timeouts | undefined>;
     /**
-     * obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+     * API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
      */
     declare public readonly uri: pulumi.Output<string>;
 
@@ -133,28 +136,31 @@ export class NotebookStorageMount extends pulumi.CustomResource {
  */
 export interface NotebookStorageMountArgs {
     /**
-     * The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+     * Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
      */
     adoptId?: pulumi.Input<string | undefined>;
     /**
-     * OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
+     * API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
      */
     category?: pulumi.Input<enums.NotebookStorageMountCategory | undefined>;
     /**
-     * A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+     * API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
      */
     efsId?: pulumi.Input<string | undefined>;
     /**
-     * A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
+     * API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
      */
     mountPath: pulumi.Input<string>;
     /**
-     * A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+     * The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
      */
     notebookId: pulumi.Input<string>;
+    /**
+     * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+     */
     timeouts?: pulumi.Input<inputs.TimeoutsArgs | undefined>;
     /**
-     * obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+     * API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
      */
     uri: pulumi.Input<string>;
 }

@@ -13,14 +13,20 @@ namespace Pulumi.Modelarts.Inputs
     public sealed class AutoStopArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// Auto-stop running duration in seconds (ModelArts.6349 when out of range).
+        /// API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
         /// </summary>
         [Input("durationSeconds")]
         public Input<int>? DurationSeconds { get; set; }
 
+        /// <summary>
+        /// API field `enable`. Changed in place.
+        /// </summary>
         [Input("enabled", required: true)]
         public Input<bool> Enabled { get; set; } = null!;
 
+        /// <summary>
+        /// API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
+        /// </summary>
         [Input("prompt")]
         public Input<bool>? Prompt { get; set; }
 

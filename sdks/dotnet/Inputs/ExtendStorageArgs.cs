@@ -12,9 +12,15 @@ namespace Pulumi.Modelarts.Inputs
 
     public sealed class ExtendStorageArgs : global::Pulumi.ResourceArgs
     {
+        /// <summary>
+        /// At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
+        /// </summary>
         [Input("path", required: true)]
         public Input<string> Path { get; set; } = null!;
 
+        /// <summary>
+        /// `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
+        /// </summary>
         [Input("type", required: true)]
         public Input<Pulumi.Modelarts.ExtendStorageType> Type { get; set; } = null!;
 

@@ -13,14 +13,20 @@ namespace Pulumi.Modelarts.Inputs
     public sealed class NotebookAutoStopArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
+        /// Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
         /// </summary>
         [Input("durationSeconds")]
         public Input<int>? DurationSeconds { get; set; }
 
+        /// <summary>
+        /// Whether the notebook stops by itself. Changed in place.
+        /// </summary>
         [Input("enabled", required: true)]
         public Input<bool> Enabled { get; set; } = null!;
 
+        /// <summary>
+        /// `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
+        /// </summary>
         [Input("type")]
         public Input<Pulumi.Modelarts.NotebookAutoStopType>? Type { get; set; }
 

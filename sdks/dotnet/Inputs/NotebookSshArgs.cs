@@ -16,7 +16,7 @@ namespace Pulumi.Modelarts.Inputs
         private InputList<string>? _allowedAccessIps;
 
         /// <summary>
-        /// At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+        /// API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
         /// </summary>
         public InputList<string> AllowedAccessIps
         {
@@ -25,7 +25,7 @@ namespace Pulumi.Modelarts.Inputs
         }
 
         /// <summary>
-        /// An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
+        /// API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
         /// </summary>
         [Input("keyPairName", required: true)]
         public Input<string> KeyPairName { get; set; } = null!;

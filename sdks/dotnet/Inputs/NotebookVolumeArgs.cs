@@ -13,37 +13,49 @@ namespace Pulumi.Modelarts.Inputs
     public sealed class NotebookVolumeArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// EVS size in GB (section 4.2, 7): at most 4096.
+        /// API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
         /// </summary>
         [Input("capacityGb")]
         public Input<int>? CapacityGb { get; set; }
 
+        /// <summary>
+        /// API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
+        /// </summary>
         [Input("category", required: true)]
         public Input<Pulumi.Modelarts.NotebookVolumeCategory> Category { get; set; } = null!;
 
+        /// <summary>
+        /// API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
+        /// </summary>
         [Input("dewSecretName")]
         public Input<string>? DewSecretName { get; set; }
 
         /// <summary>
-        /// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        /// API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
         /// </summary>
         [Input("id")]
         public Input<string>? Id { get; set; }
 
         /// <summary>
-        /// Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
+        /// API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
         /// </summary>
         [Input("mountPath")]
         public Input<string>? MountPath { get; set; }
 
+        /// <summary>
+        /// API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
+        /// </summary>
         [Input("ownership")]
         public Input<Pulumi.Modelarts.NotebookVolumeOwnership>? Ownership { get; set; }
 
+        /// <summary>
+        /// API field `volume.read_only`. Changing it replaces the notebook.
+        /// </summary>
         [Input("readOnly")]
         public Input<bool>? ReadOnly { get; set; }
 
         /// <summary>
-        /// obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+        /// API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
         /// </summary>
         [Input("uri")]
         public Input<string>? Uri { get; set; }

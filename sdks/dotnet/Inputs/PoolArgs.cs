@@ -12,15 +12,27 @@ namespace Pulumi.Modelarts.Inputs
 
     public sealed class PoolArgs : global::Pulumi.ResourceArgs
     {
+        /// <summary>
+        /// API field `pool.id`. Changing it replaces the notebook instance.
+        /// </summary>
         [Input("id", required: true)]
         public Input<string> Id { get; set; } = null!;
 
+        /// <summary>
+        /// API field `pool.name`. Changing it replaces the notebook instance.
+        /// </summary>
         [Input("name")]
         public Input<string>? Name { get; set; }
 
+        /// <summary>
+        /// API field `pool.owner.project_id`. Changing it replaces the notebook instance.
+        /// </summary>
         [Input("ownerProjectId")]
         public Input<string>? OwnerProjectId { get; set; }
 
+        /// <summary>
+        /// API field `pool.type`. Changing it replaces the notebook instance.
+        /// </summary>
         [Input("type")]
         public Input<string>? Type { get; set; }
 

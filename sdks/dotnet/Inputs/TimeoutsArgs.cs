@@ -13,19 +13,19 @@ namespace Pulumi.Modelarts.Inputs
     public sealed class TimeoutsArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        /// The longest a create may take.
         /// </summary>
         [Input("create")]
         public Input<string>? Create { get; set; }
 
         /// <summary>
-        /// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        /// The longest a delete may take.
         /// </summary>
         [Input("delete")]
         public Input<string>? Delete { get; set; }
 
         /// <summary>
-        /// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        /// The longest an update may take.
         /// </summary>
         [Input("update")]
         public Input<string>? Update { get; set; }

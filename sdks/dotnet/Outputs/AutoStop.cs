@@ -14,10 +14,16 @@ namespace Pulumi.Modelarts.Outputs
     public sealed class AutoStop
     {
         /// <summary>
-        /// Auto-stop running duration in seconds (ModelArts.6349 when out of range).
+        /// API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
         /// </summary>
         public readonly int? DurationSeconds;
+        /// <summary>
+        /// API field `enable`. Changed in place.
+        /// </summary>
         public readonly bool Enabled;
+        /// <summary>
+        /// API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
+        /// </summary>
         public readonly bool? Prompt;
 
         [OutputConstructor]

@@ -13,7 +13,13 @@ namespace Pulumi.Modelarts.Outputs
     [OutputType]
     public sealed class ExtendStorage
     {
+        /// <summary>
+        /// At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
+        /// </summary>
         public readonly string Path;
+        /// <summary>
+        /// `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
+        /// </summary>
         public readonly Pulumi.Modelarts.ExtendStorageType Type;
 
         [OutputConstructor]

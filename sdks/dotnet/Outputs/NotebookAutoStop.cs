@@ -14,10 +14,16 @@ namespace Pulumi.Modelarts.Outputs
     public sealed class NotebookAutoStop
     {
         /// <summary>
-        /// Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
+        /// Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
         /// </summary>
         public readonly int? DurationSeconds;
+        /// <summary>
+        /// Whether the notebook stops by itself. Changed in place.
+        /// </summary>
         public readonly bool Enabled;
+        /// <summary>
+        /// `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
+        /// </summary>
         public readonly Pulumi.Modelarts.NotebookAutoStopType? Type;
 
         [OutputConstructor]

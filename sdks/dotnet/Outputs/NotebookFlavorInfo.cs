@@ -25,6 +25,9 @@ namespace Pulumi.Modelarts.Outputs
         /// `"CPU"`, `"GPU"` or `"ASCEND"`.
         /// </summary>
         public readonly string Category;
+        /// <summary>
+        /// The service's description of the flavor.
+        /// </summary>
         public readonly string Description;
         /// <summary>
         /// `"NOTEBOOK"` or `"DEFAULT"` (the CodeLab flavors).

@@ -13,8 +13,17 @@ namespace Pulumi.Modelarts.Outputs
     [OutputType]
     public sealed class NotebookFlavorInfoAscend
     {
+        /// <summary>
+        /// How many NPUs.
+        /// </summary>
         public readonly double Count;
+        /// <summary>
+        /// Their memory, as the API writes it.
+        /// </summary>
         public readonly string Memory;
+        /// <summary>
+        /// The NPU.
+        /// </summary>
         public readonly string Type;
 
         [OutputConstructor]

@@ -13,8 +13,17 @@ namespace Pulumi.Modelarts.Outputs
     [OutputType]
     public sealed class NotebookFlavorInfoGpu
     {
+        /// <summary>
+        /// How many cards.
+        /// </summary>
         public readonly double Count;
+        /// <summary>
+        /// Memory per card, in GB.
+        /// </summary>
         public readonly double MemoryGb;
+        /// <summary>
+        /// The card, e.g. `"nvidia-v100"`.
+        /// </summary>
         public readonly string Type;
 
         [OutputConstructor]

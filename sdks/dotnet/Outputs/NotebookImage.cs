@@ -13,10 +13,25 @@ namespace Pulumi.Modelarts.Outputs
     [OutputType]
     public sealed class NotebookImage
     {
+        /// <summary>
+        /// The image id (a UUID).
+        /// </summary>
         public readonly string? Id;
+        /// <summary>
+        /// The image name.
+        /// </summary>
         public readonly string? Name;
+        /// <summary>
+        /// The image in SWR (API field `swr_path`).
+        /// </summary>
         public readonly string? SwrPath;
+        /// <summary>
+        /// The image tag.
+        /// </summary>
         public readonly string? Tag;
+        /// <summary>
+        /// `"BUILD_IN"` or `"DEDICATED"`.
+        /// </summary>
         public readonly string? Type;
 
         [OutputConstructor]

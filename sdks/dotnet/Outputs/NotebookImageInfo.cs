@@ -17,6 +17,9 @@ namespace Pulumi.Modelarts.Outputs
         /// CPU architecture in lower case, `"x86_64"` or `"aarch64"`; `""` if not given.
         /// </summary>
         public readonly string Arch;
+        /// <summary>
+        /// The service's description of the image.
+        /// </summary>
         public readonly string Description;
         /// <summary>
         /// What a notebook from it offers: `NOTEBOOK` (JupyterLab), `SSH`, ... An image without NOTEBOOK needs SSH.
@@ -26,6 +29,9 @@ namespace Pulumi.Modelarts.Outputs
         /// The image id (a UUID), what `Notebook.imageId` takes.
         /// </summary>
         public readonly string Id;
+        /// <summary>
+        /// The image name.
+        /// </summary>
         public readonly string Name;
         /// <summary>
         /// The SWR organization.
@@ -47,6 +53,9 @@ namespace Pulumi.Modelarts.Outputs
         /// The image in SWR, e.g. `swr.cn-north-4.myhuaweicloud.com/atelier/pytorch_1_8:&lt;tag&gt;`.
         /// </summary>
         public readonly string SwrPath;
+        /// <summary>
+        /// The image tag.
+        /// </summary>
         public readonly string Tag;
         /// <summary>
         /// `"BUILD_IN"` or `"DEDICATED"`.
@@ -56,6 +65,9 @@ namespace Pulumi.Modelarts.Outputs
         /// Time of the image's last change, ISO 8601 (UTC), or `""`.
         /// </summary>
         public readonly string UpdatedAt;
+        /// <summary>
+        /// The workspace the image belongs to.
+        /// </summary>
         public readonly string WorkspaceId;
 
         [OutputConstructor]

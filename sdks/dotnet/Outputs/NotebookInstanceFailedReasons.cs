@@ -13,8 +13,17 @@ namespace Pulumi.Modelarts.Outputs
     [OutputType]
     public sealed class NotebookInstanceFailedReasons
     {
+        /// <summary>
+        /// The service's error code.
+        /// </summary>
         public readonly string? Code;
+        /// <summary>
+        /// More about the failure, as the service gives it.
+        /// </summary>
         public readonly ImmutableDictionary<string, string>? Detail;
+        /// <summary>
+        /// The service's message.
+        /// </summary>
         public readonly string? Message;
 
         [OutputConstructor]

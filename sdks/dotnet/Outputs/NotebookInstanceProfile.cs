@@ -13,9 +13,21 @@ namespace Pulumi.Modelarts.Outputs
     [OutputType]
     public sealed class NotebookInstanceProfile
     {
+        /// <summary>
+        /// The profile's description.
+        /// </summary>
         public readonly string? Description;
+        /// <summary>
+        /// The kind of flavor it runs on (`flavor_type`).
+        /// </summary>
         public readonly string? FlavorType;
+        /// <summary>
+        /// The profile's own id.
+        /// </summary>
         public readonly string? Id;
+        /// <summary>
+        /// The profile's name.
+        /// </summary>
         public readonly string? Name;
 
         [OutputConstructor]

@@ -13,8 +13,17 @@ namespace Pulumi.Modelarts.Outputs
     [OutputType]
     public sealed class NotebookInstanceQueuingInfo
     {
+        /// <summary>
+        /// The place in the queue.
+        /// </summary>
         public readonly double? Rank;
+        /// <summary>
+        /// The expected wait, in seconds (`remain_time`).
+        /// </summary>
         public readonly double? RemainTimeSeconds;
+        /// <summary>
+        /// `CREATE_QUEUING` or `START_QUEUING`.
+        /// </summary>
         public readonly string? Status;
 
         [OutputConstructor]

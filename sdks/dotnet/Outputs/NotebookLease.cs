@@ -13,14 +13,25 @@ namespace Pulumi.Modelarts.Outputs
     [OutputType]
     public sealed class NotebookLease
     {
+        /// <summary>
+        /// When the lease started, ISO 8601 (UTC).
+        /// </summary>
         public readonly string CreatedAt;
         /// <summary>
-        /// As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the
-        /// service does not report it.
+        /// As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the service does not report it.
         /// </summary>
         public readonly double? DurationSeconds;
+        /// <summary>
+        /// Whether the notebook stops by itself.
+        /// </summary>
         public readonly bool Enabled;
+        /// <summary>
+        /// `TIMING` or `IDLE`.
+        /// </summary>
         public readonly string Type;
+        /// <summary>
+        /// When the lease last changed, ISO 8601 (UTC).
+        /// </summary>
         public readonly string UpdatedAt;
 
         [OutputConstructor]

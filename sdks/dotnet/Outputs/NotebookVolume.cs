@@ -14,23 +14,35 @@ namespace Pulumi.Modelarts.Outputs
     public sealed class NotebookVolume
     {
         /// <summary>
-        /// EVS size in GB (section 4.2, 7): at most 4096.
+        /// API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
         /// </summary>
         public readonly int? CapacityGb;
+        /// <summary>
+        /// API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
+        /// </summary>
         public readonly Pulumi.Modelarts.NotebookVolumeCategory Category;
+        /// <summary>
+        /// API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
+        /// </summary>
         public readonly string? DewSecretName;
         /// <summary>
-        /// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        /// API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
         /// </summary>
         public readonly string? Id;
         /// <summary>
-        /// Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
+        /// API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
         /// </summary>
         public readonly string? MountPath;
+        /// <summary>
+        /// API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
+        /// </summary>
         public readonly Pulumi.Modelarts.NotebookVolumeOwnership? Ownership;
+        /// <summary>
+        /// API field `volume.read_only`. Changing it replaces the notebook.
+        /// </summary>
         public readonly bool? ReadOnly;
         /// <summary>
-        /// obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+        /// API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
         /// </summary>
         public readonly string? Uri;
 

@@ -13,9 +13,21 @@ namespace Pulumi.Modelarts.Outputs
     [OutputType]
     public sealed class Pool
     {
+        /// <summary>
+        /// API field `pool.id`. Changing it replaces the notebook instance.
+        /// </summary>
         public readonly string Id;
+        /// <summary>
+        /// API field `pool.name`. Changing it replaces the notebook instance.
+        /// </summary>
         public readonly string? Name;
+        /// <summary>
+        /// API field `pool.owner.project_id`. Changing it replaces the notebook instance.
+        /// </summary>
         public readonly string? OwnerProjectId;
+        /// <summary>
+        /// API field `pool.type`. Changing it replaces the notebook instance.
+        /// </summary>
         public readonly string? Type;
 
         [OutputConstructor]

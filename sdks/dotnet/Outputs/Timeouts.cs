@@ -14,15 +14,15 @@ namespace Pulumi.Modelarts.Outputs
     public sealed class Timeouts
     {
         /// <summary>
-        /// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        /// The longest a create may take.
         /// </summary>
         public readonly string? Create;
         /// <summary>
-        /// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        /// The longest a delete may take.
         /// </summary>
         public readonly string? Delete;
         /// <summary>
-        /// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        /// The longest an update may take.
         /// </summary>
         public readonly string? Update;
 

@@ -23,13 +23,11 @@ func GetNotebookFlavors(ctx *pulumi.Context, args *GetNotebookFlavorsArgs, opts 
 }
 
 type GetNotebookFlavorsArgs struct {
-	// When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching
-	// flavor that is sold out; `true` returns an empty list (and `id` `""`).
+	// When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching flavor that is sold out; `true` returns an empty list (and `id` `""`).
 	AllowEmpty *bool `pulumi:"allowEmpty"`
 	// Keep only this CPU architecture, `"x86_64"` or `"aarch64"` (compared case-insensitively). Default: both.
 	Arch *GetNotebookFlavorsArch `pulumi:"arch"`
-	// Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's
-	// `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
+	// Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
 	AvailableOnly *bool `pulumi:"availableOnly"`
 	// API query `category`: `"CPU"`, `"GPU"` or `"ASCEND"`. Default: every category.
 	Category *GetNotebookFlavorsCategory `pulumi:"category"`
@@ -41,8 +39,7 @@ type GetNotebookFlavorsArgs struct {
 	MinVcpus *float64 `pulumi:"minVcpus"`
 	// A JavaScript regular expression the display name must match, e.g. `"V100"`. Default: any name.
 	NameRegex *string `pulumi:"nameRegex"`
-	// API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the
-	// service lists without it.
+	// API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the service lists without it.
 	Type *GetNotebookFlavorsType `pulumi:"type"`
 }
 
@@ -63,13 +60,11 @@ func GetNotebookFlavorsOutput(ctx *pulumi.Context, args GetNotebookFlavorsOutput
 }
 
 type GetNotebookFlavorsOutputArgs struct {
-	// When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching
-	// flavor that is sold out; `true` returns an empty list (and `id` `""`).
+	// When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching flavor that is sold out; `true` returns an empty list (and `id` `""`).
 	AllowEmpty pulumi.BoolPtrInput `pulumi:"allowEmpty"`
 	// Keep only this CPU architecture, `"x86_64"` or `"aarch64"` (compared case-insensitively). Default: both.
 	Arch GetNotebookFlavorsArchPtrInput `pulumi:"arch"`
-	// Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's
-	// `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
+	// Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
 	AvailableOnly pulumi.BoolPtrInput `pulumi:"availableOnly"`
 	// API query `category`: `"CPU"`, `"GPU"` or `"ASCEND"`. Default: every category.
 	Category GetNotebookFlavorsCategoryPtrInput `pulumi:"category"`
@@ -81,8 +76,7 @@ type GetNotebookFlavorsOutputArgs struct {
 	MinVcpus pulumi.Float64PtrInput `pulumi:"minVcpus"`
 	// A JavaScript regular expression the display name must match, e.g. `"V100"`. Default: any name.
 	NameRegex pulumi.StringPtrInput `pulumi:"nameRegex"`
-	// API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the
-	// service lists without it.
+	// API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the service lists without it.
 	Type GetNotebookFlavorsTypePtrInput `pulumi:"type"`
 }
 

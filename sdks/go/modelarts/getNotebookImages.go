@@ -23,13 +23,11 @@ func GetNotebookImages(ctx *pulumi.Context, args *GetNotebookImagesArgs, opts ..
 }
 
 type GetNotebookImagesArgs struct {
-	// When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names
-	// for a name that does not exist); `true` returns an empty list (and `id` `""`).
+	// When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names for a name that does not exist); `true` returns an empty list (and `id` `""`).
 	AllowEmpty *bool `pulumi:"allowEmpty"`
 	// Keep only this CPU architecture, `"x86_64"` or `"aarch64"` (compared case-insensitively, as Terraform does).
 	CpuArch *GetNotebookImagesCpuArch `pulumi:"cpuArch"`
-	// API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless
-	// `nameFuzzy`. Default: any name.
+	// API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless `nameFuzzy`. Default: any name.
 	Name *string `pulumi:"name"`
 	// Match `name` as a part of the image name (API query `name_fuzzy_match`). Default `false`: the exact name.
 	NameFuzzy *bool `pulumi:"nameFuzzy"`
@@ -60,13 +58,11 @@ func GetNotebookImagesOutput(ctx *pulumi.Context, args GetNotebookImagesOutputAr
 }
 
 type GetNotebookImagesOutputArgs struct {
-	// When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names
-	// for a name that does not exist); `true` returns an empty list (and `id` `""`).
+	// When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names for a name that does not exist); `true` returns an empty list (and `id` `""`).
 	AllowEmpty pulumi.BoolPtrInput `pulumi:"allowEmpty"`
 	// Keep only this CPU architecture, `"x86_64"` or `"aarch64"` (compared case-insensitively, as Terraform does).
 	CpuArch GetNotebookImagesCpuArchPtrInput `pulumi:"cpuArch"`
-	// API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless
-	// `nameFuzzy`. Default: any name.
+	// API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless `nameFuzzy`. Default: any name.
 	Name pulumi.StringPtrInput `pulumi:"name"`
 	// Match `name` as a part of the image name (API query `name_fuzzy_match`). Default `false`: the exact name.
 	NameFuzzy pulumi.BoolPtrInput `pulumi:"nameFuzzy"`

@@ -17,45 +17,59 @@ import (
 type Notebook struct {
 	pulumi.CustomResourceState
 
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
 	AdoptId pulumi.StringPtrOutput `pulumi:"adoptId"`
-	// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	// With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
 	AdoptOwnedBy pulumi.StringPtrOutput `pulumi:"adoptOwnedBy"`
-	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
-	AllowDataLossOnReplace pulumi.BoolPtrOutput      `pulumi:"allowDataLossOnReplace"`
-	AutoStop               NotebookAutoStopPtrOutput `pulumi:"autoStop"`
-	// ISO 8601 time of the next automatic stop, or "" when none is scheduled.
+	// `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
+	AllowDataLossOnReplace pulumi.BoolPtrOutput `pulumi:"allowDataLossOnReplace"`
+	// Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+	AutoStop NotebookAutoStopOutput `pulumi:"autoStop"`
+	// ISO 8601 time of the next automatic stop while the notebook runs, or `""` when none is scheduled.
 	AutoStopAt pulumi.StringOutput `pulumi:"autoStopAt"`
-	CreatedAt  pulumi.StringOutput `pulumi:"createdAt"`
-	// Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
-	Description   pulumi.StringOutput            `pulumi:"description"`
+	// Creation time, ISO 8601 (UTC).
+	CreatedAt pulumi.StringOutput `pulumi:"createdAt"`
+	// API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
+	Description pulumi.StringOutput `pulumi:"description"`
+	// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
 	DesiredStatus NotebookDesiredStatusPtrOutput `pulumi:"desiredStatus"`
-	FailReason    pulumi.StringOutput            `pulumi:"failReason"`
-	// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
-	Flavor pulumi.StringOutput    `pulumi:"flavor"`
-	Image  NotebookImagePtrOutput `pulumi:"image"`
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
-	ImageId pulumi.StringOutput    `pulumi:"imageId"`
-	Lease   NotebookLeasePtrOutput `pulumi:"lease"`
-	// Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
+	// Why a create or start failed (`fail_reason`), or `""`.
+	FailReason pulumi.StringOutput `pulumi:"failReason"`
+	// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
+	Flavor pulumi.StringOutput `pulumi:"flavor"`
+	// The image as the service reports it.
+	Image NotebookImagePtrOutput `pulumi:"image"`
+	// API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
+	ImageId pulumi.StringOutput `pulumi:"imageId"`
+	// The lease as the service reports it (its duration counts from the lease's start, so it grows with renewals).
+	Lease NotebookLeasePtrOutput `pulumi:"lease"`
+	// API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
 	Name pulumi.StringOutput `pulumi:"name"`
-	// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
+	// Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
 	NamePrefix pulumi.StringPtrOutput `pulumi:"namePrefix"`
-	NotebookId pulumi.StringOutput    `pulumi:"notebookId"`
-	// Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
+	// The notebook id (a UUID), also the resource id.
+	NotebookId pulumi.StringOutput `pulumi:"notebookId"`
+	// API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
 	PoolId pulumi.StringPtrOutput `pulumi:"poolId"`
-	Ssh    NotebookSshPtrOutput   `pulumi:"ssh"`
-	SshUri pulumi.StringOutput    `pulumi:"sshUri"`
-	Status pulumi.StringOutput    `pulumi:"status"`
-	// Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
-	Tags      pulumi.StringMapOutput `pulumi:"tags"`
-	Timeouts  TimeoutsPtrOutput      `pulumi:"timeouts"`
-	UpdatedAt pulumi.StringOutput    `pulumi:"updatedAt"`
-	// JupyterLab URL; empty until the service gives one.
-	Url          pulumi.StringOutput  `pulumi:"url"`
-	Volume       NotebookVolumeOutput `pulumi:"volume"`
-	VolumeStatus pulumi.StringOutput  `pulumi:"volumeStatus"`
-	// "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+	// SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
+	Ssh NotebookSshPtrOutput `pulumi:"ssh"`
+	// The SSH endpoint's address, or `""`.
+	SshUri pulumi.StringOutput `pulumi:"sshUri"`
+	// Status at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`).
+	Status pulumi.StringOutput `pulumi:"status"`
+	// Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
+	Tags pulumi.StringMapOutput `pulumi:"tags"`
+	// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+	Timeouts TimeoutsPtrOutput `pulumi:"timeouts"`
+	// Time of the last change the service reports, ISO 8601 (UTC).
+	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
+	// JupyterLab URL; `""` until the service gives one.
+	Url pulumi.StringOutput `pulumi:"url"`
+	// API field `volume`: the notebook's work volume. Changing it replaces the notebook.
+	Volume NotebookVolumeOutput `pulumi:"volume"`
+	// The EVS volume's status (`RESIZING` while it grows), or `""`.
+	VolumeStatus pulumi.StringOutput `pulumi:"volumeStatus"`
+	// API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
 	WorkspaceId pulumi.StringOutput `pulumi:"workspaceId"`
 }
 
@@ -126,63 +140,73 @@ func (NotebookState) ElementType() reflect.Type {
 }
 
 type notebookArgs struct {
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
 	AdoptId *string `pulumi:"adoptId"`
-	// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	// With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
 	AdoptOwnedBy *string `pulumi:"adoptOwnedBy"`
-	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
-	AllowDataLossOnReplace *bool             `pulumi:"allowDataLossOnReplace"`
-	AutoStop               *NotebookAutoStop `pulumi:"autoStop"`
-	// Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
-	Description   *string                `pulumi:"description"`
+	// `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
+	AllowDataLossOnReplace *bool `pulumi:"allowDataLossOnReplace"`
+	// Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+	AutoStop *NotebookAutoStop `pulumi:"autoStop"`
+	// API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
+	Description *string `pulumi:"description"`
+	// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
 	DesiredStatus *NotebookDesiredStatus `pulumi:"desiredStatus"`
-	// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+	// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
 	Flavor string `pulumi:"flavor"`
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
 	ImageId string `pulumi:"imageId"`
-	// Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
+	// API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
 	Name *string `pulumi:"name"`
-	// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
+	// Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
 	NamePrefix *string `pulumi:"namePrefix"`
-	// Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
-	PoolId *string      `pulumi:"poolId"`
-	Ssh    *NotebookSsh `pulumi:"ssh"`
-	// Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
-	Tags     map[string]string `pulumi:"tags"`
-	Timeouts *Timeouts         `pulumi:"timeouts"`
-	Volume   NotebookVolume    `pulumi:"volume"`
-	// "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+	// API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
+	PoolId *string `pulumi:"poolId"`
+	// SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
+	Ssh *NotebookSsh `pulumi:"ssh"`
+	// Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
+	Tags map[string]string `pulumi:"tags"`
+	// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+	Timeouts *Timeouts `pulumi:"timeouts"`
+	// API field `volume`: the notebook's work volume. Changing it replaces the notebook.
+	Volume NotebookVolume `pulumi:"volume"`
+	// API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
 	WorkspaceId *string `pulumi:"workspaceId"`
 }
 
 // The set of arguments for constructing a Notebook resource.
 type NotebookArgs struct {
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
 	AdoptId pulumi.StringPtrInput
-	// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	// With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
 	AdoptOwnedBy pulumi.StringPtrInput
-	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+	// `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
 	AllowDataLossOnReplace pulumi.BoolPtrInput
-	AutoStop               NotebookAutoStopPtrInput
-	// Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
-	Description   pulumi.StringPtrInput
+	// Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+	AutoStop NotebookAutoStopPtrInput
+	// API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
+	Description pulumi.StringPtrInput
+	// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
 	DesiredStatus NotebookDesiredStatusPtrInput
-	// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+	// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
 	Flavor pulumi.StringInput
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
 	ImageId pulumi.StringInput
-	// Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
+	// API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
 	Name pulumi.StringPtrInput
-	// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
+	// Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
 	NamePrefix pulumi.StringPtrInput
-	// Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
+	// API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
 	PoolId pulumi.StringPtrInput
-	Ssh    NotebookSshPtrInput
-	// Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
-	Tags     pulumi.StringMapInput
+	// SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
+	Ssh NotebookSshPtrInput
+	// Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
+	Tags pulumi.StringMapInput
+	// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
 	Timeouts TimeoutsPtrInput
-	Volume   NotebookVolumeInput
-	// "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+	// API field `volume`: the notebook's work volume. Changing it replaces the notebook.
+	Volume NotebookVolumeInput
+	// API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
 	WorkspaceId pulumi.StringPtrInput
 }
 
@@ -223,123 +247,137 @@ func (o NotebookOutput) ToNotebookOutputWithContext(ctx context.Context) Noteboo
 	return o
 }
 
-// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+// Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
 func (o NotebookOutput) AdoptId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringPtrOutput { return v.AdoptId }).(pulumi.StringPtrOutput)
 }
 
-// With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+// With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
 func (o NotebookOutput) AdoptOwnedBy() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringPtrOutput { return v.AdoptOwnedBy }).(pulumi.StringPtrOutput)
 }
 
-// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+// `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
 func (o NotebookOutput) AllowDataLossOnReplace() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.BoolPtrOutput { return v.AllowDataLossOnReplace }).(pulumi.BoolPtrOutput)
 }
 
-func (o NotebookOutput) AutoStop() NotebookAutoStopPtrOutput {
-	return o.ApplyT(func(v *Notebook) NotebookAutoStopPtrOutput { return v.AutoStop }).(NotebookAutoStopPtrOutput)
+// Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+func (o NotebookOutput) AutoStop() NotebookAutoStopOutput {
+	return o.ApplyT(func(v *Notebook) NotebookAutoStopOutput { return v.AutoStop }).(NotebookAutoStopOutput)
 }
 
-// ISO 8601 time of the next automatic stop, or "" when none is scheduled.
+// ISO 8601 time of the next automatic stop while the notebook runs, or `""` when none is scheduled.
 func (o NotebookOutput) AutoStopAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.AutoStopAt }).(pulumi.StringOutput)
 }
 
+// Creation time, ISO 8601 (UTC).
 func (o NotebookOutput) CreatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.CreatedAt }).(pulumi.StringOutput)
 }
 
-// Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
+// API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
 func (o NotebookOutput) Description() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.Description }).(pulumi.StringOutput)
 }
 
+// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
 func (o NotebookOutput) DesiredStatus() NotebookDesiredStatusPtrOutput {
 	return o.ApplyT(func(v *Notebook) NotebookDesiredStatusPtrOutput { return v.DesiredStatus }).(NotebookDesiredStatusPtrOutput)
 }
 
+// Why a create or start failed (`fail_reason`), or `""`.
 func (o NotebookOutput) FailReason() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.FailReason }).(pulumi.StringOutput)
 }
 
-// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
 func (o NotebookOutput) Flavor() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.Flavor }).(pulumi.StringOutput)
 }
 
+// The image as the service reports it.
 func (o NotebookOutput) Image() NotebookImagePtrOutput {
 	return o.ApplyT(func(v *Notebook) NotebookImagePtrOutput { return v.Image }).(NotebookImagePtrOutput)
 }
 
-// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+// API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
 func (o NotebookOutput) ImageId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.ImageId }).(pulumi.StringOutput)
 }
 
+// The lease as the service reports it (its duration counts from the lease's start, so it grows with renewals).
 func (o NotebookOutput) Lease() NotebookLeasePtrOutput {
 	return o.ApplyT(func(v *Notebook) NotebookLeasePtrOutput { return v.Lease }).(NotebookLeasePtrOutput)
 }
 
-// Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
+// API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
 func (o NotebookOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
 }
 
-// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
+// Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
 func (o NotebookOutput) NamePrefix() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringPtrOutput { return v.NamePrefix }).(pulumi.StringPtrOutput)
 }
 
+// The notebook id (a UUID), also the resource id.
 func (o NotebookOutput) NotebookId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.NotebookId }).(pulumi.StringOutput)
 }
 
-// Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
+// API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
 func (o NotebookOutput) PoolId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringPtrOutput { return v.PoolId }).(pulumi.StringPtrOutput)
 }
 
+// SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
 func (o NotebookOutput) Ssh() NotebookSshPtrOutput {
 	return o.ApplyT(func(v *Notebook) NotebookSshPtrOutput { return v.Ssh }).(NotebookSshPtrOutput)
 }
 
+// The SSH endpoint's address, or `""`.
 func (o NotebookOutput) SshUri() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.SshUri }).(pulumi.StringOutput)
 }
 
+// Status at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`).
 func (o NotebookOutput) Status() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.Status }).(pulumi.StringOutput)
 }
 
-// Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
+// Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
 func (o NotebookOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringMapOutput { return v.Tags }).(pulumi.StringMapOutput)
 }
 
+// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
 func (o NotebookOutput) Timeouts() TimeoutsPtrOutput {
 	return o.ApplyT(func(v *Notebook) TimeoutsPtrOutput { return v.Timeouts }).(TimeoutsPtrOutput)
 }
 
+// Time of the last change the service reports, ISO 8601 (UTC).
 func (o NotebookOutput) UpdatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.UpdatedAt }).(pulumi.StringOutput)
 }
 
-// JupyterLab URL; empty until the service gives one.
+// JupyterLab URL; `""` until the service gives one.
 func (o NotebookOutput) Url() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.Url }).(pulumi.StringOutput)
 }
 
+// API field `volume`: the notebook's work volume. Changing it replaces the notebook.
 func (o NotebookOutput) Volume() NotebookVolumeOutput {
 	return o.ApplyT(func(v *Notebook) NotebookVolumeOutput { return v.Volume }).(NotebookVolumeOutput)
 }
 
+// The EVS volume's status (`RESIZING` while it grows), or `""`.
 func (o NotebookOutput) VolumeStatus() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.VolumeStatus }).(pulumi.StringOutput)
 }
 
-// "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+// API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
 func (o NotebookOutput) WorkspaceId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringOutput { return v.WorkspaceId }).(pulumi.StringOutput)
 }

@@ -16,45 +16,64 @@ import (
 type NotebookInstance struct {
 	pulumi.CustomResourceState
 
-	// A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+	// Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
 	AdoptId pulumi.StringPtrOutput `pulumi:"adoptId"`
-	// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	// With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
 	AdoptOwnedBy pulumi.StringPtrOutput `pulumi:"adoptOwnedBy"`
-	AiProjectId  pulumi.StringPtrOutput `pulumi:"aiProjectId"`
-	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+	// API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
+	AiProjectId pulumi.StringPtrOutput `pulumi:"aiProjectId"`
+	// `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
 	AllowDataLossOnReplace pulumi.BoolPtrOutput `pulumi:"allowDataLossOnReplace"`
-	// Map<String,String>.
+	// API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
 	Annotations pulumi.StringMapOutput `pulumi:"annotations"`
-	AutoStop    AutoStopOutput         `pulumi:"autoStop"`
-	// ISO 8601 time of the next automatic stop, or "" when none is scheduled.
-	AutoStopAt               pulumi.StringOutput     `pulumi:"autoStopAt"`
+	// API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
+	AutoStop AutoStopOutput `pulumi:"autoStop"`
+	// ISO 8601 time of the next automatic stop, or `""` when none is scheduled.
+	AutoStopAt pulumi.StringOutput `pulumi:"autoStopAt"`
+	// Seconds until the automatic stop, as the service counted them at the last read (`remain_time`).
 	AutoStopRemainingSeconds pulumi.Float64PtrOutput `pulumi:"autoStopRemainingSeconds"`
-	// ISO 8601 (UTC), like every time an output reports.
+	// Creation time, ISO 8601 (UTC), like every time this resource reports.
 	CreationTimestamp pulumi.StringOutput `pulumi:"creationTimestamp"`
-	// Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
-	Description   pulumi.StringOutput                    `pulumi:"description"`
+	// API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
+	Description pulumi.StringOutput `pulumi:"description"`
+	// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
 	DesiredStatus NotebookInstanceDesiredStatusPtrOutput `pulumi:"desiredStatus"`
-	ExtendStorage ExtendStorageArrayOutput               `pulumi:"extendStorage"`
+	// API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
+	ExtendStorage ExtendStorageArrayOutput `pulumi:"extendStorage"`
+	// Why a create or start failed (`spec.failed_reasons`).
 	FailedReasons NotebookInstanceFailedReasonsPtrOutput `pulumi:"failedReasons"`
-	// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
-	Flavor                pulumi.StringOutput `pulumi:"flavor"`
-	FlavorDetails         pulumi.MapOutput    `pulumi:"flavorDetails"`
-	InstanceId            pulumi.StringOutput `pulumi:"instanceId"`
+	// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
+	Flavor pulumi.StringOutput `pulumi:"flavor"`
+	// The flavor as the service describes it (`flavor_details`), with camelCase keys.
+	FlavorDetails pulumi.MapOutput `pulumi:"flavorDetails"`
+	// The instance id (`DE-...`), also the resource id.
+	InstanceId pulumi.StringOutput `pulumi:"instanceId"`
+	// Time of the last change the service reports, ISO 8601 (UTC).
 	LatestUpdateTimestamp pulumi.StringOutput `pulumi:"latestUpdateTimestamp"`
-	// Instance name: at most 64 characters; letters, digits, '-' and '_'.
+	// API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
 	Name pulumi.StringOutput `pulumi:"name"`
-	// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
-	NamePrefix   pulumi.StringPtrOutput               `pulumi:"namePrefix"`
-	Pool         PoolPtrOutput                        `pulumi:"pool"`
-	Profile      NotebookInstanceProfilePtrOutput     `pulumi:"profile"`
-	ProfileId    pulumi.StringOutput                  `pulumi:"profileId"`
-	QueuingInfo  NotebookInstanceQueuingInfoPtrOutput `pulumi:"queuingInfo"`
-	Status       pulumi.StringOutput                  `pulumi:"status"`
-	Storage      StorageOutput                        `pulumi:"storage"`
-	TargetDomain pulumi.StringOutput                  `pulumi:"targetDomain"`
-	Timeouts     TimeoutsPtrOutput                    `pulumi:"timeouts"`
-	Url          pulumi.StringOutput                  `pulumi:"url"`
-	WorkspaceId  pulumi.StringOutput                  `pulumi:"workspaceId"`
+	// Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
+	NamePrefix pulumi.StringPtrOutput `pulumi:"namePrefix"`
+	// API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
+	Pool PoolPtrOutput `pulumi:"pool"`
+	// The image configuration as the service reports it (its `id` differs from `profileId`).
+	Profile NotebookInstanceProfilePtrOutput `pulumi:"profile"`
+	// API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
+	ProfileId pulumi.StringOutput `pulumi:"profileId"`
+	// Queue position for free flavors (`queuing_info`).
+	QueuingInfo NotebookInstanceQueuingInfoPtrOutput `pulumi:"queuingInfo"`
+	// Status reported by the API at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`).
+	Status pulumi.StringOutput `pulumi:"status"`
+	// API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
+	Storage StorageOutput `pulumi:"storage"`
+	// Notebook host (`spec.annotations.target_domain`).
+	TargetDomain pulumi.StringOutput `pulumi:"targetDomain"`
+	// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+	Timeouts TimeoutsPtrOutput `pulumi:"timeouts"`
+	// Jupyter URL (`spec.annotations.url`); `""` until the instance has run.
+	Url pulumi.StringOutput `pulumi:"url"`
+	// API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
+	WorkspaceId pulumi.StringOutput `pulumi:"workspaceId"`
 }
 
 // NewNotebookInstance registers a new resource with the given unique name, arguments, and options.
@@ -124,59 +143,77 @@ func (NotebookInstanceState) ElementType() reflect.Type {
 }
 
 type notebookInstanceArgs struct {
-	// A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+	// Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
 	AdoptId *string `pulumi:"adoptId"`
-	// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	// With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
 	AdoptOwnedBy *string `pulumi:"adoptOwnedBy"`
-	AiProjectId  *string `pulumi:"aiProjectId"`
-	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+	// API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
+	AiProjectId *string `pulumi:"aiProjectId"`
+	// `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
 	AllowDataLossOnReplace *bool `pulumi:"allowDataLossOnReplace"`
-	// Map<String,String>.
+	// API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
 	Annotations map[string]string `pulumi:"annotations"`
-	AutoStop    *AutoStop         `pulumi:"autoStop"`
-	// Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
-	Description   *string                        `pulumi:"description"`
+	// API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
+	AutoStop *AutoStop `pulumi:"autoStop"`
+	// API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
+	Description *string `pulumi:"description"`
+	// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
 	DesiredStatus *NotebookInstanceDesiredStatus `pulumi:"desiredStatus"`
-	ExtendStorage []ExtendStorage                `pulumi:"extendStorage"`
-	// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+	// API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
+	ExtendStorage []ExtendStorage `pulumi:"extendStorage"`
+	// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
 	Flavor string `pulumi:"flavor"`
-	// Instance name: at most 64 characters; letters, digits, '-' and '_'.
+	// API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
 	Name *string `pulumi:"name"`
-	// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
-	NamePrefix  *string   `pulumi:"namePrefix"`
-	Pool        *Pool     `pulumi:"pool"`
-	ProfileId   string    `pulumi:"profileId"`
-	Storage     Storage   `pulumi:"storage"`
-	Timeouts    *Timeouts `pulumi:"timeouts"`
-	WorkspaceId *string   `pulumi:"workspaceId"`
+	// Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
+	NamePrefix *string `pulumi:"namePrefix"`
+	// API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
+	Pool *Pool `pulumi:"pool"`
+	// API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
+	ProfileId string `pulumi:"profileId"`
+	// API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
+	Storage Storage `pulumi:"storage"`
+	// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+	Timeouts *Timeouts `pulumi:"timeouts"`
+	// API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
+	WorkspaceId *string `pulumi:"workspaceId"`
 }
 
 // The set of arguments for constructing a NotebookInstance resource.
 type NotebookInstanceArgs struct {
-	// A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+	// Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
 	AdoptId pulumi.StringPtrInput
-	// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+	// With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
 	AdoptOwnedBy pulumi.StringPtrInput
-	AiProjectId  pulumi.StringPtrInput
-	// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+	// API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
+	AiProjectId pulumi.StringPtrInput
+	// `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
 	AllowDataLossOnReplace pulumi.BoolPtrInput
-	// Map<String,String>.
+	// API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
 	Annotations pulumi.StringMapInput
-	AutoStop    AutoStopPtrInput
-	// Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
-	Description   pulumi.StringPtrInput
+	// API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
+	AutoStop AutoStopPtrInput
+	// API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
+	Description pulumi.StringPtrInput
+	// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
 	DesiredStatus NotebookInstanceDesiredStatusPtrInput
+	// API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
 	ExtendStorage ExtendStorageArrayInput
-	// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+	// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
 	Flavor pulumi.StringInput
-	// Instance name: at most 64 characters; letters, digits, '-' and '_'.
+	// API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
 	Name pulumi.StringPtrInput
-	// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
-	NamePrefix  pulumi.StringPtrInput
-	Pool        PoolPtrInput
-	ProfileId   pulumi.StringInput
-	Storage     StorageInput
-	Timeouts    TimeoutsPtrInput
+	// Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
+	NamePrefix pulumi.StringPtrInput
+	// API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
+	Pool PoolPtrInput
+	// API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
+	ProfileId pulumi.StringInput
+	// API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
+	Storage StorageInput
+	// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+	Timeouts TimeoutsPtrInput
+	// API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
 	WorkspaceId pulumi.StringPtrInput
 }
 
@@ -217,128 +254,147 @@ func (o NotebookInstanceOutput) ToNotebookInstanceOutputWithContext(ctx context.
 	return o
 }
 
-// A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+// Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
 func (o NotebookInstanceOutput) AdoptId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringPtrOutput { return v.AdoptId }).(pulumi.StringPtrOutput)
 }
 
-// With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+// With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
 func (o NotebookInstanceOutput) AdoptOwnedBy() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringPtrOutput { return v.AdoptOwnedBy }).(pulumi.StringPtrOutput)
 }
 
+// API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
 func (o NotebookInstanceOutput) AiProjectId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringPtrOutput { return v.AiProjectId }).(pulumi.StringPtrOutput)
 }
 
-// true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+// `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
 func (o NotebookInstanceOutput) AllowDataLossOnReplace() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.BoolPtrOutput { return v.AllowDataLossOnReplace }).(pulumi.BoolPtrOutput)
 }
 
-// Map<String,String>.
+// API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
 func (o NotebookInstanceOutput) Annotations() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringMapOutput { return v.Annotations }).(pulumi.StringMapOutput)
 }
 
+// API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
 func (o NotebookInstanceOutput) AutoStop() AutoStopOutput {
 	return o.ApplyT(func(v *NotebookInstance) AutoStopOutput { return v.AutoStop }).(AutoStopOutput)
 }
 
-// ISO 8601 time of the next automatic stop, or "" when none is scheduled.
+// ISO 8601 time of the next automatic stop, or `""` when none is scheduled.
 func (o NotebookInstanceOutput) AutoStopAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.AutoStopAt }).(pulumi.StringOutput)
 }
 
+// Seconds until the automatic stop, as the service counted them at the last read (`remain_time`).
 func (o NotebookInstanceOutput) AutoStopRemainingSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.Float64PtrOutput { return v.AutoStopRemainingSeconds }).(pulumi.Float64PtrOutput)
 }
 
-// ISO 8601 (UTC), like every time an output reports.
+// Creation time, ISO 8601 (UTC), like every time this resource reports.
 func (o NotebookInstanceOutput) CreationTimestamp() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.CreationTimestamp }).(pulumi.StringOutput)
 }
 
-// Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
+// API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
 func (o NotebookInstanceOutput) Description() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.Description }).(pulumi.StringOutput)
 }
 
+// Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
 func (o NotebookInstanceOutput) DesiredStatus() NotebookInstanceDesiredStatusPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) NotebookInstanceDesiredStatusPtrOutput { return v.DesiredStatus }).(NotebookInstanceDesiredStatusPtrOutput)
 }
 
+// API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
 func (o NotebookInstanceOutput) ExtendStorage() ExtendStorageArrayOutput {
 	return o.ApplyT(func(v *NotebookInstance) ExtendStorageArrayOutput { return v.ExtendStorage }).(ExtendStorageArrayOutput)
 }
 
+// Why a create or start failed (`spec.failed_reasons`).
 func (o NotebookInstanceOutput) FailedReasons() NotebookInstanceFailedReasonsPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) NotebookInstanceFailedReasonsPtrOutput { return v.FailedReasons }).(NotebookInstanceFailedReasonsPtrOutput)
 }
 
-// A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+// API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
 func (o NotebookInstanceOutput) Flavor() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.Flavor }).(pulumi.StringOutput)
 }
 
+// The flavor as the service describes it (`flavor_details`), with camelCase keys.
 func (o NotebookInstanceOutput) FlavorDetails() pulumi.MapOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.MapOutput { return v.FlavorDetails }).(pulumi.MapOutput)
 }
 
+// The instance id (`DE-...`), also the resource id.
 func (o NotebookInstanceOutput) InstanceId() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.InstanceId }).(pulumi.StringOutput)
 }
 
+// Time of the last change the service reports, ISO 8601 (UTC).
 func (o NotebookInstanceOutput) LatestUpdateTimestamp() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.LatestUpdateTimestamp }).(pulumi.StringOutput)
 }
 
-// Instance name: at most 64 characters; letters, digits, '-' and '_'.
+// API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
 func (o NotebookInstanceOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
 }
 
-// Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
+// Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
 func (o NotebookInstanceOutput) NamePrefix() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringPtrOutput { return v.NamePrefix }).(pulumi.StringPtrOutput)
 }
 
+// API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
 func (o NotebookInstanceOutput) Pool() PoolPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) PoolPtrOutput { return v.Pool }).(PoolPtrOutput)
 }
 
+// The image configuration as the service reports it (its `id` differs from `profileId`).
 func (o NotebookInstanceOutput) Profile() NotebookInstanceProfilePtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) NotebookInstanceProfilePtrOutput { return v.Profile }).(NotebookInstanceProfilePtrOutput)
 }
 
+// API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
 func (o NotebookInstanceOutput) ProfileId() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.ProfileId }).(pulumi.StringOutput)
 }
 
+// Queue position for free flavors (`queuing_info`).
 func (o NotebookInstanceOutput) QueuingInfo() NotebookInstanceQueuingInfoPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) NotebookInstanceQueuingInfoPtrOutput { return v.QueuingInfo }).(NotebookInstanceQueuingInfoPtrOutput)
 }
 
+// Status reported by the API at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`).
 func (o NotebookInstanceOutput) Status() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.Status }).(pulumi.StringOutput)
 }
 
+// API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
 func (o NotebookInstanceOutput) Storage() StorageOutput {
 	return o.ApplyT(func(v *NotebookInstance) StorageOutput { return v.Storage }).(StorageOutput)
 }
 
+// Notebook host (`spec.annotations.target_domain`).
 func (o NotebookInstanceOutput) TargetDomain() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.TargetDomain }).(pulumi.StringOutput)
 }
 
+// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
 func (o NotebookInstanceOutput) Timeouts() TimeoutsPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) TimeoutsPtrOutput { return v.Timeouts }).(TimeoutsPtrOutput)
 }
 
+// Jupyter URL (`spec.annotations.url`); `""` until the instance has run.
 func (o NotebookInstanceOutput) Url() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.Url }).(pulumi.StringOutput)
 }
 
+// API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
 func (o NotebookInstanceOutput) WorkspaceId() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.WorkspaceId }).(pulumi.StringOutput)
 }

@@ -18,24 +18,25 @@ import (
 type NotebookStorageMount struct {
 	pulumi.CustomResourceState
 
-	// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+	// Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
 	AdoptId pulumi.StringPtrOutput `pulumi:"adoptId"`
-	// OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
+	// API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
 	Category NotebookStorageMountCategoryOutput `pulumi:"category"`
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
 	EfsId pulumi.StringPtrOutput `pulumi:"efsId"`
-	// The service's reason for a failed mount or unmount (`failure_reason`), or "".
+	// The service's reason for a failed mount or unmount (`failure_reason`), or `""`.
 	FailureReason pulumi.StringOutput `pulumi:"failureReason"`
-	// A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
+	// API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
 	MountPath pulumi.StringOutput `pulumi:"mountPath"`
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
 	NotebookId pulumi.StringOutput `pulumi:"notebookId"`
-	// MOUNTING, MOUNTED, UNMOUNTING, UNMOUNTED, MOUNT_FAILED or UNMOUNT_FAILED, as last seen.
+	// `MOUNTING`, `MOUNTED`, `UNMOUNTING`, `UNMOUNTED`, `MOUNT_FAILED` or `UNMOUNT_FAILED`, as last seen at a create or refresh (the next `pulumi up` replaces a failed mount).
 	Status pulumi.StringOutput `pulumi:"status"`
 	// The mount's id (a UUID), also the resource id.
 	StorageId pulumi.StringOutput `pulumi:"storageId"`
-	Timeouts  TimeoutsPtrOutput   `pulumi:"timeouts"`
-	// obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+	// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+	Timeouts TimeoutsPtrOutput `pulumi:"timeouts"`
+	// API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
 	Uri pulumi.StringOutput `pulumi:"uri"`
 }
 
@@ -102,35 +103,37 @@ func (NotebookStorageMountState) ElementType() reflect.Type {
 }
 
 type notebookStorageMountArgs struct {
-	// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+	// Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
 	AdoptId *string `pulumi:"adoptId"`
-	// OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
+	// API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
 	Category *NotebookStorageMountCategory `pulumi:"category"`
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
 	EfsId *string `pulumi:"efsId"`
-	// A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
+	// API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
 	MountPath string `pulumi:"mountPath"`
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
-	NotebookId string    `pulumi:"notebookId"`
-	Timeouts   *Timeouts `pulumi:"timeouts"`
-	// obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+	// The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
+	NotebookId string `pulumi:"notebookId"`
+	// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+	Timeouts *Timeouts `pulumi:"timeouts"`
+	// API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
 	Uri string `pulumi:"uri"`
 }
 
 // The set of arguments for constructing a NotebookStorageMount resource.
 type NotebookStorageMountArgs struct {
-	// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+	// Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
 	AdoptId pulumi.StringPtrInput
-	// OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
+	// API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
 	Category NotebookStorageMountCategoryPtrInput
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
 	EfsId pulumi.StringPtrInput
-	// A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
+	// API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
 	MountPath pulumi.StringInput
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
 	NotebookId pulumi.StringInput
-	Timeouts   TimeoutsPtrInput
-	// obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+	// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+	Timeouts TimeoutsPtrInput
+	// API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
 	Uri pulumi.StringInput
 }
 
@@ -171,37 +174,37 @@ func (o NotebookStorageMountOutput) ToNotebookStorageMountOutputWithContext(ctx 
 	return o
 }
 
-// The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+// Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
 func (o NotebookStorageMountOutput) AdoptId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) pulumi.StringPtrOutput { return v.AdoptId }).(pulumi.StringPtrOutput)
 }
 
-// OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
+// API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
 func (o NotebookStorageMountOutput) Category() NotebookStorageMountCategoryOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) NotebookStorageMountCategoryOutput { return v.Category }).(NotebookStorageMountCategoryOutput)
 }
 
-// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+// API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
 func (o NotebookStorageMountOutput) EfsId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) pulumi.StringPtrOutput { return v.EfsId }).(pulumi.StringPtrOutput)
 }
 
-// The service's reason for a failed mount or unmount (`failure_reason`), or "".
+// The service's reason for a failed mount or unmount (`failure_reason`), or `""`.
 func (o NotebookStorageMountOutput) FailureReason() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) pulumi.StringOutput { return v.FailureReason }).(pulumi.StringOutput)
 }
 
-// A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
+// API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
 func (o NotebookStorageMountOutput) MountPath() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) pulumi.StringOutput { return v.MountPath }).(pulumi.StringOutput)
 }
 
-// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+// The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
 func (o NotebookStorageMountOutput) NotebookId() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) pulumi.StringOutput { return v.NotebookId }).(pulumi.StringOutput)
 }
 
-// MOUNTING, MOUNTED, UNMOUNTING, UNMOUNTED, MOUNT_FAILED or UNMOUNT_FAILED, as last seen.
+// `MOUNTING`, `MOUNTED`, `UNMOUNTING`, `UNMOUNTED`, `MOUNT_FAILED` or `UNMOUNT_FAILED`, as last seen at a create or refresh (the next `pulumi up` replaces a failed mount).
 func (o NotebookStorageMountOutput) Status() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) pulumi.StringOutput { return v.Status }).(pulumi.StringOutput)
 }
@@ -211,11 +214,12 @@ func (o NotebookStorageMountOutput) StorageId() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) pulumi.StringOutput { return v.StorageId }).(pulumi.StringOutput)
 }
 
+// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
 func (o NotebookStorageMountOutput) Timeouts() TimeoutsPtrOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) TimeoutsPtrOutput { return v.Timeouts }).(TimeoutsPtrOutput)
 }
 
-// obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+// API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
 func (o NotebookStorageMountOutput) Uri() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) pulumi.StringOutput { return v.Uri }).(pulumi.StringOutput)
 }

@@ -842,8 +842,8 @@ func (in *getNotebookImagesCpuArchPtr) ToGetNotebookImagesCpuArchPtrOutputWithCo
 type GetNotebookImagesType string
 
 const (
-	GetNotebookImagesTypeDEDICATED = GetNotebookImagesType("DEDICATED")
 	GetNotebookImagesType_BUILD_IN = GetNotebookImagesType("BUILD_IN")
+	GetNotebookImagesTypeDEDICATED = GetNotebookImagesType("DEDICATED")
 )
 
 func (GetNotebookImagesType) ElementType() reflect.Type {
@@ -968,8 +968,8 @@ func (o GetNotebookImagesTypePtrOutput) ToStringPtrOutputWithContext(ctx context
 // GetNotebookImagesTypeInput is an input type that accepts values of the GetNotebookImagesType enum
 // A concrete instance of `GetNotebookImagesTypeInput` can be one of the following:
 //
-//	GetNotebookImagesTypeDEDICATED
 //	GetNotebookImagesType_BUILD_IN
+//	GetNotebookImagesTypeDEDICATED
 type GetNotebookImagesTypeInput interface {
 	pulumi.Input
 
@@ -2011,8 +2011,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebookFlavorsTypePtrInput)(nil)).Elem(), GetNotebookFlavorsType("MANAGED"))
 	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebookImagesCpuArchInput)(nil)).Elem(), GetNotebookImagesCpuArch("x86_64"))
 	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebookImagesCpuArchPtrInput)(nil)).Elem(), GetNotebookImagesCpuArch("x86_64"))
-	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebookImagesTypeInput)(nil)).Elem(), GetNotebookImagesType("DEDICATED"))
-	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebookImagesTypePtrInput)(nil)).Elem(), GetNotebookImagesType("DEDICATED"))
+	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebookImagesTypeInput)(nil)).Elem(), GetNotebookImagesType("BUILD_IN"))
+	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebookImagesTypePtrInput)(nil)).Elem(), GetNotebookImagesType("BUILD_IN"))
 	pulumi.RegisterInputType(reflect.TypeOf((*NotebookAutoStopTypeInput)(nil)).Elem(), NotebookAutoStopType("TIMING"))
 	pulumi.RegisterInputType(reflect.TypeOf((*NotebookAutoStopTypePtrInput)(nil)).Elem(), NotebookAutoStopType("TIMING"))
 	pulumi.RegisterInputType(reflect.TypeOf((*NotebookDesiredStatusInput)(nil)).Elem(), NotebookDesiredStatus("RUNNING"))

@@ -14,10 +14,12 @@ import (
 var _ = internal.GetEnvOrDefault
 
 type AutoStop struct {
-	// Auto-stop running duration in seconds (ModelArts.6349 when out of range).
-	DurationSeconds *int  `pulumi:"durationSeconds"`
-	Enabled         bool  `pulumi:"enabled"`
-	Prompt          *bool `pulumi:"prompt"`
+	// API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
+	DurationSeconds *int `pulumi:"durationSeconds"`
+	// API field `enable`. Changed in place.
+	Enabled bool `pulumi:"enabled"`
+	// API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
+	Prompt *bool `pulumi:"prompt"`
 }
 
 // AutoStopInput is an input type that accepts AutoStopArgs and AutoStopOutput values.
@@ -32,10 +34,12 @@ type AutoStopInput interface {
 }
 
 type AutoStopArgs struct {
-	// Auto-stop running duration in seconds (ModelArts.6349 when out of range).
-	DurationSeconds pulumi.IntPtrInput  `pulumi:"durationSeconds"`
-	Enabled         pulumi.BoolInput    `pulumi:"enabled"`
-	Prompt          pulumi.BoolPtrInput `pulumi:"prompt"`
+	// API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
+	DurationSeconds pulumi.IntPtrInput `pulumi:"durationSeconds"`
+	// API field `enable`. Changed in place.
+	Enabled pulumi.BoolInput `pulumi:"enabled"`
+	// API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
+	Prompt pulumi.BoolPtrInput `pulumi:"prompt"`
 }
 
 func (AutoStopArgs) ElementType() reflect.Type {
@@ -115,15 +119,17 @@ func (o AutoStopOutput) ToAutoStopPtrOutputWithContext(ctx context.Context) Auto
 	}).(AutoStopPtrOutput)
 }
 
-// Auto-stop running duration in seconds (ModelArts.6349 when out of range).
+// API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
 func (o AutoStopOutput) DurationSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AutoStop) *int { return v.DurationSeconds }).(pulumi.IntPtrOutput)
 }
 
+// API field `enable`. Changed in place.
 func (o AutoStopOutput) Enabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v AutoStop) bool { return v.Enabled }).(pulumi.BoolOutput)
 }
 
+// API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
 func (o AutoStopOutput) Prompt() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v AutoStop) *bool { return v.Prompt }).(pulumi.BoolPtrOutput)
 }
@@ -152,7 +158,7 @@ func (o AutoStopPtrOutput) Elem() AutoStopOutput {
 	}).(AutoStopOutput)
 }
 
-// Auto-stop running duration in seconds (ModelArts.6349 when out of range).
+// API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
 func (o AutoStopPtrOutput) DurationSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *AutoStop) *int {
 		if v == nil {
@@ -162,6 +168,7 @@ func (o AutoStopPtrOutput) DurationSeconds() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
+// API field `enable`. Changed in place.
 func (o AutoStopPtrOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *AutoStop) *bool {
 		if v == nil {
@@ -171,6 +178,7 @@ func (o AutoStopPtrOutput) Enabled() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
 func (o AutoStopPtrOutput) Prompt() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *AutoStop) *bool {
 		if v == nil {
@@ -181,7 +189,9 @@ func (o AutoStopPtrOutput) Prompt() pulumi.BoolPtrOutput {
 }
 
 type ExtendStorage struct {
-	Path string            `pulumi:"path"`
+	// At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
+	Path string `pulumi:"path"`
+	// `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
 	Type ExtendStorageType `pulumi:"type"`
 }
 
@@ -197,7 +207,9 @@ type ExtendStorageInput interface {
 }
 
 type ExtendStorageArgs struct {
-	Path pulumi.StringInput     `pulumi:"path"`
+	// At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
+	Path pulumi.StringInput `pulumi:"path"`
+	// `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
 	Type ExtendStorageTypeInput `pulumi:"type"`
 }
 
@@ -252,10 +264,12 @@ func (o ExtendStorageOutput) ToExtendStorageOutputWithContext(ctx context.Contex
 	return o
 }
 
+// At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
 func (o ExtendStorageOutput) Path() pulumi.StringOutput {
 	return o.ApplyT(func(v ExtendStorage) string { return v.Path }).(pulumi.StringOutput)
 }
 
+// `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
 func (o ExtendStorageOutput) Type() ExtendStorageTypeOutput {
 	return o.ApplyT(func(v ExtendStorage) ExtendStorageType { return v.Type }).(ExtendStorageTypeOutput)
 }
@@ -281,10 +295,12 @@ func (o ExtendStorageArrayOutput) Index(i pulumi.IntInput) ExtendStorageOutput {
 }
 
 type NotebookAutoStop struct {
-	// Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
-	DurationSeconds *int                  `pulumi:"durationSeconds"`
-	Enabled         bool                  `pulumi:"enabled"`
-	Type            *NotebookAutoStopType `pulumi:"type"`
+	// Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
+	DurationSeconds *int `pulumi:"durationSeconds"`
+	// Whether the notebook stops by itself. Changed in place.
+	Enabled bool `pulumi:"enabled"`
+	// `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
+	Type *NotebookAutoStopType `pulumi:"type"`
 }
 
 // NotebookAutoStopInput is an input type that accepts NotebookAutoStopArgs and NotebookAutoStopOutput values.
@@ -299,10 +315,12 @@ type NotebookAutoStopInput interface {
 }
 
 type NotebookAutoStopArgs struct {
-	// Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
-	DurationSeconds pulumi.IntPtrInput           `pulumi:"durationSeconds"`
-	Enabled         pulumi.BoolInput             `pulumi:"enabled"`
-	Type            NotebookAutoStopTypePtrInput `pulumi:"type"`
+	// Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
+	DurationSeconds pulumi.IntPtrInput `pulumi:"durationSeconds"`
+	// Whether the notebook stops by itself. Changed in place.
+	Enabled pulumi.BoolInput `pulumi:"enabled"`
+	// `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
+	Type NotebookAutoStopTypePtrInput `pulumi:"type"`
 }
 
 func (NotebookAutoStopArgs) ElementType() reflect.Type {
@@ -382,15 +400,17 @@ func (o NotebookAutoStopOutput) ToNotebookAutoStopPtrOutputWithContext(ctx conte
 	}).(NotebookAutoStopPtrOutput)
 }
 
-// Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
+// Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
 func (o NotebookAutoStopOutput) DurationSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v NotebookAutoStop) *int { return v.DurationSeconds }).(pulumi.IntPtrOutput)
 }
 
+// Whether the notebook stops by itself. Changed in place.
 func (o NotebookAutoStopOutput) Enabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v NotebookAutoStop) bool { return v.Enabled }).(pulumi.BoolOutput)
 }
 
+// `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
 func (o NotebookAutoStopOutput) Type() NotebookAutoStopTypePtrOutput {
 	return o.ApplyT(func(v NotebookAutoStop) *NotebookAutoStopType { return v.Type }).(NotebookAutoStopTypePtrOutput)
 }
@@ -419,7 +439,7 @@ func (o NotebookAutoStopPtrOutput) Elem() NotebookAutoStopOutput {
 	}).(NotebookAutoStopOutput)
 }
 
-// Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
+// Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
 func (o NotebookAutoStopPtrOutput) DurationSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *NotebookAutoStop) *int {
 		if v == nil {
@@ -429,6 +449,7 @@ func (o NotebookAutoStopPtrOutput) DurationSeconds() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
+// Whether the notebook stops by itself. Changed in place.
 func (o NotebookAutoStopPtrOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *NotebookAutoStop) *bool {
 		if v == nil {
@@ -438,6 +459,7 @@ func (o NotebookAutoStopPtrOutput) Enabled() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
 func (o NotebookAutoStopPtrOutput) Type() NotebookAutoStopTypePtrOutput {
 	return o.ApplyT(func(v *NotebookAutoStop) *NotebookAutoStopType {
 		if v == nil {
@@ -453,7 +475,8 @@ type NotebookFlavorInfo struct {
 	// The NPUs of an Ascend flavor: their number, memory (as the API writes it, e.g. `"32GB"`) and type.
 	Ascend *NotebookFlavorInfoAscend `pulumi:"ascend"`
 	// `"CPU"`, `"GPU"` or `"ASCEND"`.
-	Category    string `pulumi:"category"`
+	Category string `pulumi:"category"`
+	// The service's description of the flavor.
 	Description string `pulumi:"description"`
 	// `"NOTEBOOK"` or `"DEFAULT"` (the CodeLab flavors).
 	Feature string `pulumi:"feature"`
@@ -504,6 +527,7 @@ func (o NotebookFlavorInfoOutput) Category() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookFlavorInfo) string { return v.Category }).(pulumi.StringOutput)
 }
 
+// The service's description of the flavor.
 func (o NotebookFlavorInfoOutput) Description() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookFlavorInfo) string { return v.Description }).(pulumi.StringOutput)
 }
@@ -574,9 +598,12 @@ func (o NotebookFlavorInfoArrayOutput) Index(i pulumi.IntInput) NotebookFlavorIn
 }
 
 type NotebookFlavorInfoAscend struct {
-	Count  float64 `pulumi:"count"`
-	Memory string  `pulumi:"memory"`
-	Type   string  `pulumi:"type"`
+	// How many NPUs.
+	Count float64 `pulumi:"count"`
+	// Their memory, as the API writes it.
+	Memory string `pulumi:"memory"`
+	// The NPU.
+	Type string `pulumi:"type"`
 }
 
 type NotebookFlavorInfoAscendOutput struct{ *pulumi.OutputState }
@@ -593,14 +620,17 @@ func (o NotebookFlavorInfoAscendOutput) ToNotebookFlavorInfoAscendOutputWithCont
 	return o
 }
 
+// How many NPUs.
 func (o NotebookFlavorInfoAscendOutput) Count() pulumi.Float64Output {
 	return o.ApplyT(func(v NotebookFlavorInfoAscend) float64 { return v.Count }).(pulumi.Float64Output)
 }
 
+// Their memory, as the API writes it.
 func (o NotebookFlavorInfoAscendOutput) Memory() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookFlavorInfoAscend) string { return v.Memory }).(pulumi.StringOutput)
 }
 
+// The NPU.
 func (o NotebookFlavorInfoAscendOutput) Type() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookFlavorInfoAscend) string { return v.Type }).(pulumi.StringOutput)
 }
@@ -629,6 +659,7 @@ func (o NotebookFlavorInfoAscendPtrOutput) Elem() NotebookFlavorInfoAscendOutput
 	}).(NotebookFlavorInfoAscendOutput)
 }
 
+// How many NPUs.
 func (o NotebookFlavorInfoAscendPtrOutput) Count() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *NotebookFlavorInfoAscend) *float64 {
 		if v == nil {
@@ -638,6 +669,7 @@ func (o NotebookFlavorInfoAscendPtrOutput) Count() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
+// Their memory, as the API writes it.
 func (o NotebookFlavorInfoAscendPtrOutput) Memory() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookFlavorInfoAscend) *string {
 		if v == nil {
@@ -647,6 +679,7 @@ func (o NotebookFlavorInfoAscendPtrOutput) Memory() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The NPU.
 func (o NotebookFlavorInfoAscendPtrOutput) Type() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookFlavorInfoAscend) *string {
 		if v == nil {
@@ -657,9 +690,12 @@ func (o NotebookFlavorInfoAscendPtrOutput) Type() pulumi.StringPtrOutput {
 }
 
 type NotebookFlavorInfoGpu struct {
-	Count    float64 `pulumi:"count"`
+	// How many cards.
+	Count float64 `pulumi:"count"`
+	// Memory per card, in GB.
 	MemoryGb float64 `pulumi:"memoryGb"`
-	Type     string  `pulumi:"type"`
+	// The card, e.g. `"nvidia-v100"`.
+	Type string `pulumi:"type"`
 }
 
 type NotebookFlavorInfoGpuOutput struct{ *pulumi.OutputState }
@@ -676,14 +712,17 @@ func (o NotebookFlavorInfoGpuOutput) ToNotebookFlavorInfoGpuOutputWithContext(ct
 	return o
 }
 
+// How many cards.
 func (o NotebookFlavorInfoGpuOutput) Count() pulumi.Float64Output {
 	return o.ApplyT(func(v NotebookFlavorInfoGpu) float64 { return v.Count }).(pulumi.Float64Output)
 }
 
+// Memory per card, in GB.
 func (o NotebookFlavorInfoGpuOutput) MemoryGb() pulumi.Float64Output {
 	return o.ApplyT(func(v NotebookFlavorInfoGpu) float64 { return v.MemoryGb }).(pulumi.Float64Output)
 }
 
+// The card, e.g. `"nvidia-v100"`.
 func (o NotebookFlavorInfoGpuOutput) Type() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookFlavorInfoGpu) string { return v.Type }).(pulumi.StringOutput)
 }
@@ -712,6 +751,7 @@ func (o NotebookFlavorInfoGpuPtrOutput) Elem() NotebookFlavorInfoGpuOutput {
 	}).(NotebookFlavorInfoGpuOutput)
 }
 
+// How many cards.
 func (o NotebookFlavorInfoGpuPtrOutput) Count() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *NotebookFlavorInfoGpu) *float64 {
 		if v == nil {
@@ -721,6 +761,7 @@ func (o NotebookFlavorInfoGpuPtrOutput) Count() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
+// Memory per card, in GB.
 func (o NotebookFlavorInfoGpuPtrOutput) MemoryGb() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *NotebookFlavorInfoGpu) *float64 {
 		if v == nil {
@@ -730,6 +771,7 @@ func (o NotebookFlavorInfoGpuPtrOutput) MemoryGb() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
+// The card, e.g. `"nvidia-v100"`.
 func (o NotebookFlavorInfoGpuPtrOutput) Type() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookFlavorInfoGpu) *string {
 		if v == nil {
@@ -740,11 +782,16 @@ func (o NotebookFlavorInfoGpuPtrOutput) Type() pulumi.StringPtrOutput {
 }
 
 type NotebookImage struct {
-	Id      *string `pulumi:"id"`
-	Name    *string `pulumi:"name"`
+	// The image id (a UUID).
+	Id *string `pulumi:"id"`
+	// The image name.
+	Name *string `pulumi:"name"`
+	// The image in SWR (API field `swr_path`).
 	SwrPath *string `pulumi:"swrPath"`
-	Tag     *string `pulumi:"tag"`
-	Type    *string `pulumi:"type"`
+	// The image tag.
+	Tag *string `pulumi:"tag"`
+	// `"BUILD_IN"` or `"DEDICATED"`.
+	Type *string `pulumi:"type"`
 }
 
 type NotebookImageOutput struct{ *pulumi.OutputState }
@@ -761,22 +808,27 @@ func (o NotebookImageOutput) ToNotebookImageOutputWithContext(ctx context.Contex
 	return o
 }
 
+// The image id (a UUID).
 func (o NotebookImageOutput) Id() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookImage) *string { return v.Id }).(pulumi.StringPtrOutput)
 }
 
+// The image name.
 func (o NotebookImageOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookImage) *string { return v.Name }).(pulumi.StringPtrOutput)
 }
 
+// The image in SWR (API field `swr_path`).
 func (o NotebookImageOutput) SwrPath() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookImage) *string { return v.SwrPath }).(pulumi.StringPtrOutput)
 }
 
+// The image tag.
 func (o NotebookImageOutput) Tag() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookImage) *string { return v.Tag }).(pulumi.StringPtrOutput)
 }
 
+// `"BUILD_IN"` or `"DEDICATED"`.
 func (o NotebookImageOutput) Type() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookImage) *string { return v.Type }).(pulumi.StringPtrOutput)
 }
@@ -805,6 +857,7 @@ func (o NotebookImagePtrOutput) Elem() NotebookImageOutput {
 	}).(NotebookImageOutput)
 }
 
+// The image id (a UUID).
 func (o NotebookImagePtrOutput) Id() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookImage) *string {
 		if v == nil {
@@ -814,6 +867,7 @@ func (o NotebookImagePtrOutput) Id() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The image name.
 func (o NotebookImagePtrOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookImage) *string {
 		if v == nil {
@@ -823,6 +877,7 @@ func (o NotebookImagePtrOutput) Name() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The image in SWR (API field `swr_path`).
 func (o NotebookImagePtrOutput) SwrPath() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookImage) *string {
 		if v == nil {
@@ -832,6 +887,7 @@ func (o NotebookImagePtrOutput) SwrPath() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The image tag.
 func (o NotebookImagePtrOutput) Tag() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookImage) *string {
 		if v == nil {
@@ -841,6 +897,7 @@ func (o NotebookImagePtrOutput) Tag() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// `"BUILD_IN"` or `"DEDICATED"`.
 func (o NotebookImagePtrOutput) Type() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookImage) *string {
 		if v == nil {
@@ -852,12 +909,14 @@ func (o NotebookImagePtrOutput) Type() pulumi.StringPtrOutput {
 
 type NotebookImageInfo struct {
 	// CPU architecture in lower case, `"x86_64"` or `"aarch64"`; `""` if not given.
-	Arch        string `pulumi:"arch"`
+	Arch string `pulumi:"arch"`
+	// The service's description of the image.
 	Description string `pulumi:"description"`
 	// What a notebook from it offers: `NOTEBOOK` (JupyterLab), `SSH`, ... An image without NOTEBOOK needs SSH.
 	DevServices []string `pulumi:"devServices"`
 	// The image id (a UUID), what `Notebook.imageId` takes.
-	Id   string `pulumi:"id"`
+	Id string `pulumi:"id"`
+	// The image name.
 	Name string `pulumi:"name"`
 	// The SWR organization.
 	Namespace string `pulumi:"namespace"`
@@ -869,11 +928,13 @@ type NotebookImageInfo struct {
 	Status string `pulumi:"status"`
 	// The image in SWR, e.g. `swr.cn-north-4.myhuaweicloud.com/atelier/pytorch_1_8:<tag>`.
 	SwrPath string `pulumi:"swrPath"`
-	Tag     string `pulumi:"tag"`
+	// The image tag.
+	Tag string `pulumi:"tag"`
 	// `"BUILD_IN"` or `"DEDICATED"`.
 	Type string `pulumi:"type"`
 	// Time of the image's last change, ISO 8601 (UTC), or `""`.
-	UpdatedAt   string `pulumi:"updatedAt"`
+	UpdatedAt string `pulumi:"updatedAt"`
+	// The workspace the image belongs to.
 	WorkspaceId string `pulumi:"workspaceId"`
 }
 
@@ -896,6 +957,7 @@ func (o NotebookImageInfoOutput) Arch() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookImageInfo) string { return v.Arch }).(pulumi.StringOutput)
 }
 
+// The service's description of the image.
 func (o NotebookImageInfoOutput) Description() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookImageInfo) string { return v.Description }).(pulumi.StringOutput)
 }
@@ -910,6 +972,7 @@ func (o NotebookImageInfoOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookImageInfo) string { return v.Id }).(pulumi.StringOutput)
 }
 
+// The image name.
 func (o NotebookImageInfoOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookImageInfo) string { return v.Name }).(pulumi.StringOutput)
 }
@@ -939,6 +1002,7 @@ func (o NotebookImageInfoOutput) SwrPath() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookImageInfo) string { return v.SwrPath }).(pulumi.StringOutput)
 }
 
+// The image tag.
 func (o NotebookImageInfoOutput) Tag() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookImageInfo) string { return v.Tag }).(pulumi.StringOutput)
 }
@@ -953,6 +1017,7 @@ func (o NotebookImageInfoOutput) UpdatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookImageInfo) string { return v.UpdatedAt }).(pulumi.StringOutput)
 }
 
+// The workspace the image belongs to.
 func (o NotebookImageInfoOutput) WorkspaceId() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookImageInfo) string { return v.WorkspaceId }).(pulumi.StringOutput)
 }
@@ -978,9 +1043,12 @@ func (o NotebookImageInfoArrayOutput) Index(i pulumi.IntInput) NotebookImageInfo
 }
 
 type NotebookInstanceFailedReasons struct {
-	Code    *string           `pulumi:"code"`
-	Detail  map[string]string `pulumi:"detail"`
-	Message *string           `pulumi:"message"`
+	// The service's error code.
+	Code *string `pulumi:"code"`
+	// More about the failure, as the service gives it.
+	Detail map[string]string `pulumi:"detail"`
+	// The service's message.
+	Message *string `pulumi:"message"`
 }
 
 type NotebookInstanceFailedReasonsOutput struct{ *pulumi.OutputState }
@@ -997,14 +1065,17 @@ func (o NotebookInstanceFailedReasonsOutput) ToNotebookInstanceFailedReasonsOutp
 	return o
 }
 
+// The service's error code.
 func (o NotebookInstanceFailedReasonsOutput) Code() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookInstanceFailedReasons) *string { return v.Code }).(pulumi.StringPtrOutput)
 }
 
+// More about the failure, as the service gives it.
 func (o NotebookInstanceFailedReasonsOutput) Detail() pulumi.StringMapOutput {
 	return o.ApplyT(func(v NotebookInstanceFailedReasons) map[string]string { return v.Detail }).(pulumi.StringMapOutput)
 }
 
+// The service's message.
 func (o NotebookInstanceFailedReasonsOutput) Message() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookInstanceFailedReasons) *string { return v.Message }).(pulumi.StringPtrOutput)
 }
@@ -1033,6 +1104,7 @@ func (o NotebookInstanceFailedReasonsPtrOutput) Elem() NotebookInstanceFailedRea
 	}).(NotebookInstanceFailedReasonsOutput)
 }
 
+// The service's error code.
 func (o NotebookInstanceFailedReasonsPtrOutput) Code() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstanceFailedReasons) *string {
 		if v == nil {
@@ -1042,6 +1114,7 @@ func (o NotebookInstanceFailedReasonsPtrOutput) Code() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// More about the failure, as the service gives it.
 func (o NotebookInstanceFailedReasonsPtrOutput) Detail() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *NotebookInstanceFailedReasons) map[string]string {
 		if v == nil {
@@ -1051,6 +1124,7 @@ func (o NotebookInstanceFailedReasonsPtrOutput) Detail() pulumi.StringMapOutput 
 	}).(pulumi.StringMapOutput)
 }
 
+// The service's message.
 func (o NotebookInstanceFailedReasonsPtrOutput) Message() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstanceFailedReasons) *string {
 		if v == nil {
@@ -1061,10 +1135,14 @@ func (o NotebookInstanceFailedReasonsPtrOutput) Message() pulumi.StringPtrOutput
 }
 
 type NotebookInstanceProfile struct {
+	// The profile's description.
 	Description *string `pulumi:"description"`
-	FlavorType  *string `pulumi:"flavorType"`
-	Id          *string `pulumi:"id"`
-	Name        *string `pulumi:"name"`
+	// The kind of flavor it runs on (`flavor_type`).
+	FlavorType *string `pulumi:"flavorType"`
+	// The profile's own id.
+	Id *string `pulumi:"id"`
+	// The profile's name.
+	Name *string `pulumi:"name"`
 }
 
 type NotebookInstanceProfileOutput struct{ *pulumi.OutputState }
@@ -1081,18 +1159,22 @@ func (o NotebookInstanceProfileOutput) ToNotebookInstanceProfileOutputWithContex
 	return o
 }
 
+// The profile's description.
 func (o NotebookInstanceProfileOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookInstanceProfile) *string { return v.Description }).(pulumi.StringPtrOutput)
 }
 
+// The kind of flavor it runs on (`flavor_type`).
 func (o NotebookInstanceProfileOutput) FlavorType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookInstanceProfile) *string { return v.FlavorType }).(pulumi.StringPtrOutput)
 }
 
+// The profile's own id.
 func (o NotebookInstanceProfileOutput) Id() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookInstanceProfile) *string { return v.Id }).(pulumi.StringPtrOutput)
 }
 
+// The profile's name.
 func (o NotebookInstanceProfileOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookInstanceProfile) *string { return v.Name }).(pulumi.StringPtrOutput)
 }
@@ -1121,6 +1203,7 @@ func (o NotebookInstanceProfilePtrOutput) Elem() NotebookInstanceProfileOutput {
 	}).(NotebookInstanceProfileOutput)
 }
 
+// The profile's description.
 func (o NotebookInstanceProfilePtrOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstanceProfile) *string {
 		if v == nil {
@@ -1130,6 +1213,7 @@ func (o NotebookInstanceProfilePtrOutput) Description() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The kind of flavor it runs on (`flavor_type`).
 func (o NotebookInstanceProfilePtrOutput) FlavorType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstanceProfile) *string {
 		if v == nil {
@@ -1139,6 +1223,7 @@ func (o NotebookInstanceProfilePtrOutput) FlavorType() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The profile's own id.
 func (o NotebookInstanceProfilePtrOutput) Id() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstanceProfile) *string {
 		if v == nil {
@@ -1148,6 +1233,7 @@ func (o NotebookInstanceProfilePtrOutput) Id() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The profile's name.
 func (o NotebookInstanceProfilePtrOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstanceProfile) *string {
 		if v == nil {
@@ -1158,9 +1244,12 @@ func (o NotebookInstanceProfilePtrOutput) Name() pulumi.StringPtrOutput {
 }
 
 type NotebookInstanceQueuingInfo struct {
-	Rank              *float64 `pulumi:"rank"`
+	// The place in the queue.
+	Rank *float64 `pulumi:"rank"`
+	// The expected wait, in seconds (`remain_time`).
 	RemainTimeSeconds *float64 `pulumi:"remainTimeSeconds"`
-	Status            *string  `pulumi:"status"`
+	// `CREATE_QUEUING` or `START_QUEUING`.
+	Status *string `pulumi:"status"`
 }
 
 type NotebookInstanceQueuingInfoOutput struct{ *pulumi.OutputState }
@@ -1177,14 +1266,17 @@ func (o NotebookInstanceQueuingInfoOutput) ToNotebookInstanceQueuingInfoOutputWi
 	return o
 }
 
+// The place in the queue.
 func (o NotebookInstanceQueuingInfoOutput) Rank() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v NotebookInstanceQueuingInfo) *float64 { return v.Rank }).(pulumi.Float64PtrOutput)
 }
 
+// The expected wait, in seconds (`remain_time`).
 func (o NotebookInstanceQueuingInfoOutput) RemainTimeSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v NotebookInstanceQueuingInfo) *float64 { return v.RemainTimeSeconds }).(pulumi.Float64PtrOutput)
 }
 
+// `CREATE_QUEUING` or `START_QUEUING`.
 func (o NotebookInstanceQueuingInfoOutput) Status() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookInstanceQueuingInfo) *string { return v.Status }).(pulumi.StringPtrOutput)
 }
@@ -1213,6 +1305,7 @@ func (o NotebookInstanceQueuingInfoPtrOutput) Elem() NotebookInstanceQueuingInfo
 	}).(NotebookInstanceQueuingInfoOutput)
 }
 
+// The place in the queue.
 func (o NotebookInstanceQueuingInfoPtrOutput) Rank() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *NotebookInstanceQueuingInfo) *float64 {
 		if v == nil {
@@ -1222,6 +1315,7 @@ func (o NotebookInstanceQueuingInfoPtrOutput) Rank() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
+// The expected wait, in seconds (`remain_time`).
 func (o NotebookInstanceQueuingInfoPtrOutput) RemainTimeSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *NotebookInstanceQueuingInfo) *float64 {
 		if v == nil {
@@ -1231,6 +1325,7 @@ func (o NotebookInstanceQueuingInfoPtrOutput) RemainTimeSeconds() pulumi.Float64
 	}).(pulumi.Float64PtrOutput)
 }
 
+// `CREATE_QUEUING` or `START_QUEUING`.
 func (o NotebookInstanceQueuingInfoPtrOutput) Status() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookInstanceQueuingInfo) *string {
 		if v == nil {
@@ -1241,13 +1336,16 @@ func (o NotebookInstanceQueuingInfoPtrOutput) Status() pulumi.StringPtrOutput {
 }
 
 type NotebookLease struct {
+	// When the lease started, ISO 8601 (UTC).
 	CreatedAt string `pulumi:"createdAt"`
-	// As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the
-	// service does not report it.
+	// As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the service does not report it.
 	DurationSeconds *float64 `pulumi:"durationSeconds"`
-	Enabled         bool     `pulumi:"enabled"`
-	Type            string   `pulumi:"type"`
-	UpdatedAt       string   `pulumi:"updatedAt"`
+	// Whether the notebook stops by itself.
+	Enabled bool `pulumi:"enabled"`
+	// `TIMING` or `IDLE`.
+	Type string `pulumi:"type"`
+	// When the lease last changed, ISO 8601 (UTC).
+	UpdatedAt string `pulumi:"updatedAt"`
 }
 
 type NotebookLeaseOutput struct{ *pulumi.OutputState }
@@ -1264,24 +1362,27 @@ func (o NotebookLeaseOutput) ToNotebookLeaseOutputWithContext(ctx context.Contex
 	return o
 }
 
+// When the lease started, ISO 8601 (UTC).
 func (o NotebookLeaseOutput) CreatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookLease) string { return v.CreatedAt }).(pulumi.StringOutput)
 }
 
-// As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the
-// service does not report it.
+// As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the service does not report it.
 func (o NotebookLeaseOutput) DurationSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v NotebookLease) *float64 { return v.DurationSeconds }).(pulumi.Float64PtrOutput)
 }
 
+// Whether the notebook stops by itself.
 func (o NotebookLeaseOutput) Enabled() pulumi.BoolOutput {
 	return o.ApplyT(func(v NotebookLease) bool { return v.Enabled }).(pulumi.BoolOutput)
 }
 
+// `TIMING` or `IDLE`.
 func (o NotebookLeaseOutput) Type() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookLease) string { return v.Type }).(pulumi.StringOutput)
 }
 
+// When the lease last changed, ISO 8601 (UTC).
 func (o NotebookLeaseOutput) UpdatedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookLease) string { return v.UpdatedAt }).(pulumi.StringOutput)
 }
@@ -1310,6 +1411,7 @@ func (o NotebookLeasePtrOutput) Elem() NotebookLeaseOutput {
 	}).(NotebookLeaseOutput)
 }
 
+// When the lease started, ISO 8601 (UTC).
 func (o NotebookLeasePtrOutput) CreatedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookLease) *string {
 		if v == nil {
@@ -1319,8 +1421,7 @@ func (o NotebookLeasePtrOutput) CreatedAt() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the
-// service does not report it.
+// As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the service does not report it.
 func (o NotebookLeasePtrOutput) DurationSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *NotebookLease) *float64 {
 		if v == nil {
@@ -1330,6 +1431,7 @@ func (o NotebookLeasePtrOutput) DurationSeconds() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
+// Whether the notebook stops by itself.
 func (o NotebookLeasePtrOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *NotebookLease) *bool {
 		if v == nil {
@@ -1339,6 +1441,7 @@ func (o NotebookLeasePtrOutput) Enabled() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// `TIMING` or `IDLE`.
 func (o NotebookLeasePtrOutput) Type() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookLease) *string {
 		if v == nil {
@@ -1348,6 +1451,7 @@ func (o NotebookLeasePtrOutput) Type() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// When the lease last changed, ISO 8601 (UTC).
 func (o NotebookLeasePtrOutput) UpdatedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookLease) *string {
 		if v == nil {
@@ -1358,9 +1462,9 @@ func (o NotebookLeasePtrOutput) UpdatedAt() pulumi.StringPtrOutput {
 }
 
 type NotebookSsh struct {
-	// At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+	// API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
 	AllowedAccessIps []string `pulumi:"allowedAccessIps"`
-	// An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
+	// API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
 	KeyPairName string `pulumi:"keyPairName"`
 }
 
@@ -1376,9 +1480,9 @@ type NotebookSshInput interface {
 }
 
 type NotebookSshArgs struct {
-	// At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+	// API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
 	AllowedAccessIps pulumi.StringArrayInput `pulumi:"allowedAccessIps"`
-	// An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
+	// API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
 	KeyPairName pulumi.StringInput `pulumi:"keyPairName"`
 }
 
@@ -1459,12 +1563,12 @@ func (o NotebookSshOutput) ToNotebookSshPtrOutputWithContext(ctx context.Context
 	}).(NotebookSshPtrOutput)
 }
 
-// At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+// API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
 func (o NotebookSshOutput) AllowedAccessIps() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v NotebookSsh) []string { return v.AllowedAccessIps }).(pulumi.StringArrayOutput)
 }
 
-// An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
+// API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
 func (o NotebookSshOutput) KeyPairName() pulumi.StringOutput {
 	return o.ApplyT(func(v NotebookSsh) string { return v.KeyPairName }).(pulumi.StringOutput)
 }
@@ -1493,7 +1597,7 @@ func (o NotebookSshPtrOutput) Elem() NotebookSshOutput {
 	}).(NotebookSshOutput)
 }
 
-// At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+// API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
 func (o NotebookSshPtrOutput) AllowedAccessIps() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *NotebookSsh) []string {
 		if v == nil {
@@ -1503,7 +1607,7 @@ func (o NotebookSshPtrOutput) AllowedAccessIps() pulumi.StringArrayOutput {
 	}).(pulumi.StringArrayOutput)
 }
 
-// An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
+// API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
 func (o NotebookSshPtrOutput) KeyPairName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NotebookSsh) *string {
 		if v == nil {
@@ -1514,17 +1618,21 @@ func (o NotebookSshPtrOutput) KeyPairName() pulumi.StringPtrOutput {
 }
 
 type NotebookVolume struct {
-	// EVS size in GB (section 4.2, 7): at most 4096.
-	CapacityGb    *int                   `pulumi:"capacityGb"`
-	Category      NotebookVolumeCategory `pulumi:"category"`
-	DewSecretName *string                `pulumi:"dewSecretName"`
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
+	CapacityGb *int `pulumi:"capacityGb"`
+	// API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
+	Category NotebookVolumeCategory `pulumi:"category"`
+	// API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
+	DewSecretName *string `pulumi:"dewSecretName"`
+	// API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
 	Id *string `pulumi:"id"`
-	// Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
-	MountPath *string                  `pulumi:"mountPath"`
+	// API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
+	MountPath *string `pulumi:"mountPath"`
+	// API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
 	Ownership *NotebookVolumeOwnership `pulumi:"ownership"`
-	ReadOnly  *bool                    `pulumi:"readOnly"`
-	// obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+	// API field `volume.read_only`. Changing it replaces the notebook.
+	ReadOnly *bool `pulumi:"readOnly"`
+	// API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
 	Uri *string `pulumi:"uri"`
 }
 
@@ -1540,17 +1648,21 @@ type NotebookVolumeInput interface {
 }
 
 type NotebookVolumeArgs struct {
-	// EVS size in GB (section 4.2, 7): at most 4096.
-	CapacityGb    pulumi.IntPtrInput          `pulumi:"capacityGb"`
-	Category      NotebookVolumeCategoryInput `pulumi:"category"`
-	DewSecretName pulumi.StringPtrInput       `pulumi:"dewSecretName"`
-	// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+	// API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
+	CapacityGb pulumi.IntPtrInput `pulumi:"capacityGb"`
+	// API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
+	Category NotebookVolumeCategoryInput `pulumi:"category"`
+	// API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
+	DewSecretName pulumi.StringPtrInput `pulumi:"dewSecretName"`
+	// API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
 	Id pulumi.StringPtrInput `pulumi:"id"`
-	// Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
-	MountPath pulumi.StringPtrInput           `pulumi:"mountPath"`
+	// API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
+	MountPath pulumi.StringPtrInput `pulumi:"mountPath"`
+	// API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
 	Ownership NotebookVolumeOwnershipPtrInput `pulumi:"ownership"`
-	ReadOnly  pulumi.BoolPtrInput             `pulumi:"readOnly"`
-	// obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+	// API field `volume.read_only`. Changing it replaces the notebook.
+	ReadOnly pulumi.BoolPtrInput `pulumi:"readOnly"`
+	// API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
 	Uri pulumi.StringPtrInput `pulumi:"uri"`
 }
 
@@ -1580,47 +1692,55 @@ func (o NotebookVolumeOutput) ToNotebookVolumeOutputWithContext(ctx context.Cont
 	return o
 }
 
-// EVS size in GB (section 4.2, 7): at most 4096.
+// API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
 func (o NotebookVolumeOutput) CapacityGb() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v NotebookVolume) *int { return v.CapacityGb }).(pulumi.IntPtrOutput)
 }
 
+// API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
 func (o NotebookVolumeOutput) Category() NotebookVolumeCategoryOutput {
 	return o.ApplyT(func(v NotebookVolume) NotebookVolumeCategory { return v.Category }).(NotebookVolumeCategoryOutput)
 }
 
+// API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
 func (o NotebookVolumeOutput) DewSecretName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookVolume) *string { return v.DewSecretName }).(pulumi.StringPtrOutput)
 }
 
-// A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+// API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
 func (o NotebookVolumeOutput) Id() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookVolume) *string { return v.Id }).(pulumi.StringPtrOutput)
 }
 
-// Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
+// API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
 func (o NotebookVolumeOutput) MountPath() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookVolume) *string { return v.MountPath }).(pulumi.StringPtrOutput)
 }
 
+// API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
 func (o NotebookVolumeOutput) Ownership() NotebookVolumeOwnershipPtrOutput {
 	return o.ApplyT(func(v NotebookVolume) *NotebookVolumeOwnership { return v.Ownership }).(NotebookVolumeOwnershipPtrOutput)
 }
 
+// API field `volume.read_only`. Changing it replaces the notebook.
 func (o NotebookVolumeOutput) ReadOnly() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v NotebookVolume) *bool { return v.ReadOnly }).(pulumi.BoolPtrOutput)
 }
 
-// obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+// API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
 func (o NotebookVolumeOutput) Uri() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NotebookVolume) *string { return v.Uri }).(pulumi.StringPtrOutput)
 }
 
 type Pool struct {
-	Id             string  `pulumi:"id"`
-	Name           *string `pulumi:"name"`
+	// API field `pool.id`. Changing it replaces the notebook instance.
+	Id string `pulumi:"id"`
+	// API field `pool.name`. Changing it replaces the notebook instance.
+	Name *string `pulumi:"name"`
+	// API field `pool.owner.project_id`. Changing it replaces the notebook instance.
 	OwnerProjectId *string `pulumi:"ownerProjectId"`
-	Type           *string `pulumi:"type"`
+	// API field `pool.type`. Changing it replaces the notebook instance.
+	Type *string `pulumi:"type"`
 }
 
 // PoolInput is an input type that accepts PoolArgs and PoolOutput values.
@@ -1635,10 +1755,14 @@ type PoolInput interface {
 }
 
 type PoolArgs struct {
-	Id             pulumi.StringInput    `pulumi:"id"`
-	Name           pulumi.StringPtrInput `pulumi:"name"`
+	// API field `pool.id`. Changing it replaces the notebook instance.
+	Id pulumi.StringInput `pulumi:"id"`
+	// API field `pool.name`. Changing it replaces the notebook instance.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+	// API field `pool.owner.project_id`. Changing it replaces the notebook instance.
 	OwnerProjectId pulumi.StringPtrInput `pulumi:"ownerProjectId"`
-	Type           pulumi.StringPtrInput `pulumi:"type"`
+	// API field `pool.type`. Changing it replaces the notebook instance.
+	Type pulumi.StringPtrInput `pulumi:"type"`
 }
 
 func (PoolArgs) ElementType() reflect.Type {
@@ -1718,18 +1842,22 @@ func (o PoolOutput) ToPoolPtrOutputWithContext(ctx context.Context) PoolPtrOutpu
 	}).(PoolPtrOutput)
 }
 
+// API field `pool.id`. Changing it replaces the notebook instance.
 func (o PoolOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v Pool) string { return v.Id }).(pulumi.StringOutput)
 }
 
+// API field `pool.name`. Changing it replaces the notebook instance.
 func (o PoolOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Pool) *string { return v.Name }).(pulumi.StringPtrOutput)
 }
 
+// API field `pool.owner.project_id`. Changing it replaces the notebook instance.
 func (o PoolOutput) OwnerProjectId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Pool) *string { return v.OwnerProjectId }).(pulumi.StringPtrOutput)
 }
 
+// API field `pool.type`. Changing it replaces the notebook instance.
 func (o PoolOutput) Type() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Pool) *string { return v.Type }).(pulumi.StringPtrOutput)
 }
@@ -1758,6 +1886,7 @@ func (o PoolPtrOutput) Elem() PoolOutput {
 	}).(PoolOutput)
 }
 
+// API field `pool.id`. Changing it replaces the notebook instance.
 func (o PoolPtrOutput) Id() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Pool) *string {
 		if v == nil {
@@ -1767,6 +1896,7 @@ func (o PoolPtrOutput) Id() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// API field `pool.name`. Changing it replaces the notebook instance.
 func (o PoolPtrOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Pool) *string {
 		if v == nil {
@@ -1776,6 +1906,7 @@ func (o PoolPtrOutput) Name() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// API field `pool.owner.project_id`. Changing it replaces the notebook instance.
 func (o PoolPtrOutput) OwnerProjectId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Pool) *string {
 		if v == nil {
@@ -1785,6 +1916,7 @@ func (o PoolPtrOutput) OwnerProjectId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// API field `pool.type`. Changing it replaces the notebook instance.
 func (o PoolPtrOutput) Type() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Pool) *string {
 		if v == nil {
@@ -1795,9 +1927,9 @@ func (o PoolPtrOutput) Type() pulumi.StringPtrOutput {
 }
 
 type Storage struct {
-	// OBS directory path /{bucket}/{dir}/.../: starts and ends with '/', names a directory inside a bucket (not the bucket root), no scheme such as obs://, no '.' or '..' segment, no control characters. The rules are split into named $defs so that each broken rule is reported once, in its own words.
+	// API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not a bucket root, without `.` or `..` segments. The files in it outlive a replacement. Changing it replaces the notebook instance.
 	Path string `pulumi:"path"`
-	// Only obs; when omitted the provider fills "obs". (No JSON Schema `default` keyword here: Pulumi's closure serializer fails on an object with a `default` key holding a string.)
+	// API field `spec.storage.type`. Only `"obs"` is supported. Default `"obs"`. Changing it replaces the notebook instance.
 	Type *string `pulumi:"type"`
 }
 
@@ -1813,9 +1945,9 @@ type StorageInput interface {
 }
 
 type StorageArgs struct {
-	// OBS directory path /{bucket}/{dir}/.../: starts and ends with '/', names a directory inside a bucket (not the bucket root), no scheme such as obs://, no '.' or '..' segment, no control characters. The rules are split into named $defs so that each broken rule is reported once, in its own words.
+	// API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not a bucket root, without `.` or `..` segments. The files in it outlive a replacement. Changing it replaces the notebook instance.
 	Path pulumi.StringInput `pulumi:"path"`
-	// Only obs; when omitted the provider fills "obs". (No JSON Schema `default` keyword here: Pulumi's closure serializer fails on an object with a `default` key holding a string.)
+	// API field `spec.storage.type`. Only `"obs"` is supported. Default `"obs"`. Changing it replaces the notebook instance.
 	Type pulumi.StringPtrInput `pulumi:"type"`
 }
 
@@ -1845,22 +1977,22 @@ func (o StorageOutput) ToStorageOutputWithContext(ctx context.Context) StorageOu
 	return o
 }
 
-// OBS directory path /{bucket}/{dir}/.../: starts and ends with '/', names a directory inside a bucket (not the bucket root), no scheme such as obs://, no '.' or '..' segment, no control characters. The rules are split into named $defs so that each broken rule is reported once, in its own words.
+// API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not a bucket root, without `.` or `..` segments. The files in it outlive a replacement. Changing it replaces the notebook instance.
 func (o StorageOutput) Path() pulumi.StringOutput {
 	return o.ApplyT(func(v Storage) string { return v.Path }).(pulumi.StringOutput)
 }
 
-// Only obs; when omitted the provider fills "obs". (No JSON Schema `default` keyword here: Pulumi's closure serializer fails on an object with a `default` key holding a string.)
+// API field `spec.storage.type`. Only `"obs"` is supported. Default `"obs"`. Changing it replaces the notebook instance.
 func (o StorageOutput) Type() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Storage) *string { return v.Type }).(pulumi.StringPtrOutput)
 }
 
 type Timeouts struct {
-	// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+	// The longest a create may take.
 	Create *string `pulumi:"create"`
-	// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+	// The longest a delete may take.
 	Delete *string `pulumi:"delete"`
-	// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+	// The longest an update may take.
 	Update *string `pulumi:"update"`
 }
 
@@ -1876,11 +2008,11 @@ type TimeoutsInput interface {
 }
 
 type TimeoutsArgs struct {
-	// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+	// The longest a create may take.
 	Create pulumi.StringPtrInput `pulumi:"create"`
-	// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+	// The longest a delete may take.
 	Delete pulumi.StringPtrInput `pulumi:"delete"`
-	// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+	// The longest an update may take.
 	Update pulumi.StringPtrInput `pulumi:"update"`
 }
 
@@ -1961,17 +2093,17 @@ func (o TimeoutsOutput) ToTimeoutsPtrOutputWithContext(ctx context.Context) Time
 	}).(TimeoutsPtrOutput)
 }
 
-// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+// The longest a create may take.
 func (o TimeoutsOutput) Create() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Timeouts) *string { return v.Create }).(pulumi.StringPtrOutput)
 }
 
-// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+// The longest a delete may take.
 func (o TimeoutsOutput) Delete() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Timeouts) *string { return v.Delete }).(pulumi.StringPtrOutput)
 }
 
-// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+// The longest an update may take.
 func (o TimeoutsOutput) Update() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Timeouts) *string { return v.Update }).(pulumi.StringPtrOutput)
 }
@@ -2000,7 +2132,7 @@ func (o TimeoutsPtrOutput) Elem() TimeoutsOutput {
 	}).(TimeoutsOutput)
 }
 
-// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+// The longest a create may take.
 func (o TimeoutsPtrOutput) Create() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Timeouts) *string {
 		if v == nil {
@@ -2010,7 +2142,7 @@ func (o TimeoutsPtrOutput) Create() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+// The longest a delete may take.
 func (o TimeoutsPtrOutput) Delete() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Timeouts) *string {
 		if v == nil {
@@ -2020,7 +2152,7 @@ func (o TimeoutsPtrOutput) Delete() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+// The longest an update may take.
 func (o TimeoutsPtrOutput) Update() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Timeouts) *string {
 		if v == nil {

@@ -8,90 +8,132 @@ import * as enums from "../types/enums";
 
 export interface AutoStopArgs {
     /**
-     * Auto-stop running duration in seconds (ModelArts.6349 when out of range).
+     * API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
      */
     durationSeconds?: pulumi.Input<number | undefined>;
+    /**
+     * API field `enable`. Changed in place.
+     */
     enabled: pulumi.Input<boolean>;
+    /**
+     * API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
+     */
     prompt?: pulumi.Input<boolean | undefined>;
 }
 
 export interface ExtendStorageArgs {
+    /**
+     * At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
+     */
     path: pulumi.Input<string>;
+    /**
+     * `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
+     */
     type: pulumi.Input<enums.ExtendStorageType>;
 }
 
 export interface NotebookAutoStopArgs {
     /**
-     * Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
+     * Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
      */
     durationSeconds?: pulumi.Input<number | undefined>;
+    /**
+     * Whether the notebook stops by itself. Changed in place.
+     */
     enabled: pulumi.Input<boolean>;
+    /**
+     * `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
+     */
     type?: pulumi.Input<enums.NotebookAutoStopType | undefined>;
 }
 
 export interface NotebookSshArgs {
     /**
-     * At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+     * API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
      */
     allowedAccessIps?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
+     * API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
      */
     keyPairName: pulumi.Input<string>;
 }
 
 export interface NotebookVolumeArgs {
     /**
-     * EVS size in GB (section 4.2, 7): at most 4096.
+     * API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
      */
     capacityGb?: pulumi.Input<number | undefined>;
+    /**
+     * API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
+     */
     category: pulumi.Input<enums.NotebookVolumeCategory>;
+    /**
+     * API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
+     */
     dewSecretName?: pulumi.Input<string | undefined>;
     /**
-     * A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+     * API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
      */
     id?: pulumi.Input<string | undefined>;
     /**
-     * Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
+     * API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
      */
     mountPath?: pulumi.Input<string | undefined>;
+    /**
+     * API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
+     */
     ownership?: pulumi.Input<enums.NotebookVolumeOwnership | undefined>;
+    /**
+     * API field `volume.read_only`. Changing it replaces the notebook.
+     */
     readOnly?: pulumi.Input<boolean | undefined>;
     /**
-     * obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+     * API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
      */
     uri?: pulumi.Input<string | undefined>;
 }
 
 export interface PoolArgs {
+    /**
+     * API field `pool.id`. Changing it replaces the notebook instance.
+     */
     id: pulumi.Input<string>;
+    /**
+     * API field `pool.name`. Changing it replaces the notebook instance.
+     */
     name?: pulumi.Input<string | undefined>;
+    /**
+     * API field `pool.owner.project_id`. Changing it replaces the notebook instance.
+     */
     ownerProjectId?: pulumi.Input<string | undefined>;
+    /**
+     * API field `pool.type`. Changing it replaces the notebook instance.
+     */
     type?: pulumi.Input<string | undefined>;
 }
 
 export interface StorageArgs {
     /**
-     * OBS directory path /{bucket}/{dir}/.../: starts and ends with '/', names a directory inside a bucket (not the bucket root), no scheme such as obs://, no '.' or '..' segment, no control characters. The rules are split into named $defs so that each broken rule is reported once, in its own words.
+     * API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not a bucket root, without `.` or `..` segments. The files in it outlive a replacement. Changing it replaces the notebook instance.
      */
     path: pulumi.Input<string>;
     /**
-     * Only obs; when omitted the provider fills "obs". (No JSON Schema `default` keyword here: Pulumi's closure serializer fails on an object with a `default` key holding a string.)
+     * API field `spec.storage.type`. Only `"obs"` is supported. Default `"obs"`. Changing it replaces the notebook instance.
      */
     type?: pulumi.Input<string | undefined>;
 }
 
 export interface TimeoutsArgs {
     /**
-     * A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+     * The longest a create may take.
      */
     create?: pulumi.Input<string | undefined>;
     /**
-     * A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+     * The longest a delete may take.
      */
     delete?: pulumi.Input<string | undefined>;
     /**
-     * A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+     * The longest an update may take.
      */
     update?: pulumi.Input<string | undefined>;
 }

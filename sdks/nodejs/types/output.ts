@@ -8,24 +8,42 @@ import * as enums from "../types/enums";
 
 export interface AutoStop {
     /**
-     * Auto-stop running duration in seconds (ModelArts.6349 when out of range).
+     * API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
      */
     durationSeconds?: number;
+    /**
+     * API field `enable`. Changed in place.
+     */
     enabled: boolean;
+    /**
+     * API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
+     */
     prompt?: boolean;
 }
 
 export interface ExtendStorage {
+    /**
+     * At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
+     */
     path: string;
+    /**
+     * `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
+     */
     type: enums.ExtendStorageType;
 }
 
 export interface NotebookAutoStop {
     /**
-     * Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
+     * Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
      */
     durationSeconds?: number;
+    /**
+     * Whether the notebook stops by itself. Changed in place.
+     */
     enabled: boolean;
+    /**
+     * `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
+     */
     type?: enums.NotebookAutoStopType;
 }
 
@@ -42,6 +60,9 @@ export interface NotebookFlavorInfo {
      * `"CPU"`, `"GPU"` or `"ASCEND"`.
      */
     category: string;
+    /**
+     * The service's description of the flavor.
+     */
     description: string;
     /**
      * `"NOTEBOOK"` or `"DEFAULT"` (the CodeLab flavors).
@@ -82,22 +103,55 @@ export interface NotebookFlavorInfo {
 }
 
 export interface NotebookFlavorInfoAscend {
+    /**
+     * How many NPUs.
+     */
     count: number;
+    /**
+     * Their memory, as the API writes it.
+     */
     memory: string;
+    /**
+     * The NPU.
+     */
     type: string;
 }
 
 export interface NotebookFlavorInfoGpu {
+    /**
+     * How many cards.
+     */
     count: number;
+    /**
+     * Memory per card, in GB.
+     */
     memoryGb: number;
+    /**
+     * The card, e.g. `"nvidia-v100"`.
+     */
     type: string;
 }
 
 export interface NotebookImage {
+    /**
+     * The image id (a UUID).
+     */
     id?: string;
+    /**
+     * The image name.
+     */
     name?: string;
+    /**
+     * The image in SWR (API field `swr_path`).
+     */
     swrPath?: string;
+    /**
+     * The image tag.
+     */
     tag?: string;
+    /**
+     * `"BUILD_IN"` or `"DEDICATED"`.
+     */
     type?: string;
 }
 
@@ -106,6 +160,9 @@ export interface NotebookImageInfo {
      * CPU architecture in lower case, `"x86_64"` or `"aarch64"`; `""` if not given.
      */
     arch: string;
+    /**
+     * The service's description of the image.
+     */
     description: string;
     /**
      * What a notebook from it offers: `NOTEBOOK` (JupyterLab), `SSH`, ... An image without NOTEBOOK needs SSH.
@@ -115,6 +172,9 @@ export interface NotebookImageInfo {
      * The image id (a UUID), what `Notebook.imageId` takes.
      */
     id: string;
+    /**
+     * The image name.
+     */
     name: string;
     /**
      * The SWR organization.
@@ -136,6 +196,9 @@ export interface NotebookImageInfo {
      * The image in SWR, e.g. `swr.cn-north-4.myhuaweicloud.com/atelier/pytorch_1_8:<tag>`.
      */
     swrPath: string;
+    /**
+     * The image tag.
+     */
     tag: string;
     /**
      * `"BUILD_IN"` or `"DEDICATED"`.
@@ -145,103 +208,171 @@ export interface NotebookImageInfo {
      * Time of the image's last change, ISO 8601 (UTC), or `""`.
      */
     updatedAt: string;
+    /**
+     * The workspace the image belongs to.
+     */
     workspaceId: string;
 }
 
 export interface NotebookInstanceFailedReasons {
+    /**
+     * The service's error code.
+     */
     code?: string;
+    /**
+     * More about the failure, as the service gives it.
+     */
     detail?: {[key: string]: string};
+    /**
+     * The service's message.
+     */
     message?: string;
 }
 
 export interface NotebookInstanceProfile {
+    /**
+     * The profile's description.
+     */
     description?: string;
+    /**
+     * The kind of flavor it runs on (`flavor_type`).
+     */
     flavorType?: string;
+    /**
+     * The profile's own id.
+     */
     id?: string;
+    /**
+     * The profile's name.
+     */
     name?: string;
 }
 
 export interface NotebookInstanceQueuingInfo {
+    /**
+     * The place in the queue.
+     */
     rank?: number;
+    /**
+     * The expected wait, in seconds (`remain_time`).
+     */
     remainTimeSeconds?: number;
+    /**
+     * `CREATE_QUEUING` or `START_QUEUING`.
+     */
     status?: string;
 }
 
 export interface NotebookLease {
+    /**
+     * When the lease started, ISO 8601 (UTC).
+     */
     createdAt: string;
     /**
-     * As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the
-     * service does not report it.
+     * As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the service does not report it.
      */
     durationSeconds?: number;
+    /**
+     * Whether the notebook stops by itself.
+     */
     enabled: boolean;
+    /**
+     * `TIMING` or `IDLE`.
+     */
     type: string;
+    /**
+     * When the lease last changed, ISO 8601 (UTC).
+     */
     updatedAt: string;
 }
 
 export interface NotebookSsh {
     /**
-     * At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+     * API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
      */
     allowedAccessIps?: string[];
     /**
-     * An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
+     * API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
      */
     keyPairName: string;
 }
 
 export interface NotebookVolume {
     /**
-     * EVS size in GB (section 4.2, 7): at most 4096.
+     * API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
      */
     capacityGb?: number;
+    /**
+     * API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
+     */
     category: enums.NotebookVolumeCategory;
+    /**
+     * API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
+     */
     dewSecretName?: string;
     /**
-     * A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+     * API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
      */
     id?: string;
     /**
-     * Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
+     * API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
      */
     mountPath?: string;
+    /**
+     * API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
+     */
     ownership?: enums.NotebookVolumeOwnership;
+    /**
+     * API field `volume.read_only`. Changing it replaces the notebook.
+     */
     readOnly?: boolean;
     /**
-     * obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+     * API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
      */
     uri?: string;
 }
 
 export interface Pool {
+    /**
+     * API field `pool.id`. Changing it replaces the notebook instance.
+     */
     id: string;
+    /**
+     * API field `pool.name`. Changing it replaces the notebook instance.
+     */
     name?: string;
+    /**
+     * API field `pool.owner.project_id`. Changing it replaces the notebook instance.
+     */
     ownerProjectId?: string;
+    /**
+     * API field `pool.type`. Changing it replaces the notebook instance.
+     */
     type?: string;
 }
 
 export interface Storage {
     /**
-     * OBS directory path /{bucket}/{dir}/.../: starts and ends with '/', names a directory inside a bucket (not the bucket root), no scheme such as obs://, no '.' or '..' segment, no control characters. The rules are split into named $defs so that each broken rule is reported once, in its own words.
+     * API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not a bucket root, without `.` or `..` segments. The files in it outlive a replacement. Changing it replaces the notebook instance.
      */
     path: string;
     /**
-     * Only obs; when omitted the provider fills "obs". (No JSON Schema `default` keyword here: Pulumi's closure serializer fails on an object with a `default` key holding a string.)
+     * API field `spec.storage.type`. Only `"obs"` is supported. Default `"obs"`. Changing it replaces the notebook instance.
      */
     type?: string;
 }
 
 export interface Timeouts {
     /**
-     * A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+     * The longest a create may take.
      */
     create?: string;
     /**
-     * A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+     * The longest a delete may take.
      */
     delete?: string;
     /**
-     * A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+     * The longest an update may take.
      */
     update?: string;
 }

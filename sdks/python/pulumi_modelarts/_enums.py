@@ -56,8 +56,8 @@ class GetNotebookImagesCpuArch(_builtins.str, Enum):
 
 @pulumi.type_token("modelarts:index:GetNotebookImagesType")
 class GetNotebookImagesType(_builtins.str, Enum):
-    DEDICATED = "DEDICATED"
     BUIL_D_IN = "BUILD_IN"
+    DEDICATED = "DEDICATED"
 
 
 @pulumi.type_token("modelarts:index:NotebookAutoStopType")

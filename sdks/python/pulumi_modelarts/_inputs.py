@@ -36,11 +36,17 @@ __all__ = [
 
 class AutoStopArgsDict(TypedDict):
     enabled: pulumi.Input[_builtins.bool]
+    """
+    API field `enable`. Changed in place.
+    """
     duration_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Auto-stop running duration in seconds (ModelArts.6349 when out of range).
+    API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
     """
     prompt: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
+    """
 
 @pulumi.input_type
 class AutoStopArgs:
@@ -49,7 +55,9 @@ class AutoStopArgs:
                  duration_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  prompt: pulumi.Input[Optional[_builtins.bool]] = None):
         """
-        :param pulumi.Input[_builtins.int] duration_seconds: Auto-stop running duration in seconds (ModelArts.6349 when out of range).
+        :param pulumi.Input[_builtins.bool] enabled: API field `enable`. Changed in place.
+        :param pulumi.Input[_builtins.int] duration_seconds: API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
+        :param pulumi.Input[_builtins.bool] prompt: API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
         """
         pulumi.set(__self__, "enabled", enabled)
         if duration_seconds is not None:
@@ -60,6 +68,9 @@ class AutoStopArgs:
     @_builtins.property
     @pulumi.getter
     def enabled(self) -> pulumi.Input[_builtins.bool]:
+        """
+        API field `enable`. Changed in place.
+        """
         return pulumi.get(self, "enabled")
 
     @enabled.setter
@@ -70,7 +81,7 @@ class AutoStopArgs:
     @pulumi.getter(name="durationSeconds")
     def duration_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Auto-stop running duration in seconds (ModelArts.6349 when out of range).
+        API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
         """
         return pulumi.get(self, "duration_seconds")
 
@@ -81,6 +92,9 @@ class AutoStopArgs:
     @_builtins.property
     @pulumi.getter
     def prompt(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
+        """
         return pulumi.get(self, "prompt")
 
     @prompt.setter
@@ -90,19 +104,32 @@ class AutoStopArgs:
 
 class ExtendStorageArgsDict(TypedDict):
     path: pulumi.Input[_builtins.str]
+    """
+    At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
+    """
     type: pulumi.Input['ExtendStorageType']
+    """
+    `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
+    """
 
 @pulumi.input_type
 class ExtendStorageArgs:
     def __init__(__self__, *,
                  path: pulumi.Input[_builtins.str],
                  type: pulumi.Input['ExtendStorageType']):
+        """
+        :param pulumi.Input[_builtins.str] path: At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
+        :param pulumi.Input['ExtendStorageType'] type: `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
+        """
         pulumi.set(__self__, "path", path)
         pulumi.set(__self__, "type", type)
 
     @_builtins.property
     @pulumi.getter
     def path(self) -> pulumi.Input[_builtins.str]:
+        """
+        At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "path")
 
     @path.setter
@@ -112,6 +139,9 @@ class ExtendStorageArgs:
     @_builtins.property
     @pulumi.getter
     def type(self) -> pulumi.Input['ExtendStorageType']:
+        """
+        `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "type")
 
     @type.setter
@@ -121,11 +151,17 @@ class ExtendStorageArgs:
 
 class NotebookAutoStopArgsDict(TypedDict):
     enabled: pulumi.Input[_builtins.bool]
+    """
+    Whether the notebook stops by itself. Changed in place.
+    """
     duration_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
+    Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
     """
     type: NotRequired[pulumi.Input[Optional['NotebookAutoStopType']]]
+    """
+    `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
+    """
 
 @pulumi.input_type
 class NotebookAutoStopArgs:
@@ -134,7 +170,9 @@ class NotebookAutoStopArgs:
                  duration_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  type: pulumi.Input[Optional['NotebookAutoStopType']] = None):
         """
-        :param pulumi.Input[_builtins.int] duration_seconds: Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
+        :param pulumi.Input[_builtins.bool] enabled: Whether the notebook stops by itself. Changed in place.
+        :param pulumi.Input[_builtins.int] duration_seconds: Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
+        :param pulumi.Input['NotebookAutoStopType'] type: `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
         """
         pulumi.set(__self__, "enabled", enabled)
         if duration_seconds is not None:
@@ -145,6 +183,9 @@ class NotebookAutoStopArgs:
     @_builtins.property
     @pulumi.getter
     def enabled(self) -> pulumi.Input[_builtins.bool]:
+        """
+        Whether the notebook stops by itself. Changed in place.
+        """
         return pulumi.get(self, "enabled")
 
     @enabled.setter
@@ -155,7 +196,7 @@ class NotebookAutoStopArgs:
     @pulumi.getter(name="durationSeconds")
     def duration_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
+        Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
         """
         return pulumi.get(self, "duration_seconds")
 
@@ -166,6 +207,9 @@ class NotebookAutoStopArgs:
     @_builtins.property
     @pulumi.getter
     def type(self) -> pulumi.Input[Optional['NotebookAutoStopType']]:
+        """
+        `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
+        """
         return pulumi.get(self, "type")
 
     @type.setter
@@ -176,11 +220,11 @@ class NotebookAutoStopArgs:
 class NotebookSshArgsDict(TypedDict):
     key_pair_name: pulumi.Input[_builtins.str]
     """
-    An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
+    API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
     """
     allowed_access_ips: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
-    At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+    API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
     """
 
 @pulumi.input_type
@@ -189,8 +233,8 @@ class NotebookSshArgs:
                  key_pair_name: pulumi.Input[_builtins.str],
                  allowed_access_ips: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
-        :param pulumi.Input[_builtins.str] key_pair_name: An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_access_ips: At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+        :param pulumi.Input[_builtins.str] key_pair_name: API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_access_ips: API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
         """
         pulumi.set(__self__, "key_pair_name", key_pair_name)
         if allowed_access_ips is not None:
@@ -200,7 +244,7 @@ class NotebookSshArgs:
     @pulumi.getter(name="keyPairName")
     def key_pair_name(self) -> pulumi.Input[_builtins.str]:
         """
-        An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
+        API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
         """
         return pulumi.get(self, "key_pair_name")
 
@@ -212,7 +256,7 @@ class NotebookSshArgs:
     @pulumi.getter(name="allowedAccessIps")
     def allowed_access_ips(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+        API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
         """
         return pulumi.get(self, "allowed_access_ips")
 
@@ -223,24 +267,36 @@ class NotebookSshArgs:
 
 class NotebookVolumeArgsDict(TypedDict):
     category: pulumi.Input['NotebookVolumeCategory']
+    """
+    API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
+    """
     capacity_gb: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    EVS size in GB (section 4.2, 7): at most 4096.
+    API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
     """
     dew_secret_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
+    """
     id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+    API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
     """
     mount_path: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
+    API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
     """
     ownership: NotRequired[pulumi.Input[Optional['NotebookVolumeOwnership']]]
+    """
+    API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
+    """
     read_only: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    API field `volume.read_only`. Changing it replaces the notebook.
+    """
     uri: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+    API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
     """
 
 @pulumi.input_type
@@ -255,10 +311,14 @@ class NotebookVolumeArgs:
                  read_only: pulumi.Input[Optional[_builtins.bool]] = None,
                  uri: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        :param pulumi.Input[_builtins.int] capacity_gb: EVS size in GB (section 4.2, 7): at most 4096.
-        :param pulumi.Input[_builtins.str] id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
-        :param pulumi.Input[_builtins.str] mount_path: Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
-        :param pulumi.Input[_builtins.str] uri: obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+        :param pulumi.Input['NotebookVolumeCategory'] category: API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
+        :param pulumi.Input[_builtins.int] capacity_gb: API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
+        :param pulumi.Input[_builtins.str] dew_secret_name: API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
+        :param pulumi.Input[_builtins.str] id: API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
+        :param pulumi.Input[_builtins.str] mount_path: API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
+        :param pulumi.Input['NotebookVolumeOwnership'] ownership: API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
+        :param pulumi.Input[_builtins.bool] read_only: API field `volume.read_only`. Changing it replaces the notebook.
+        :param pulumi.Input[_builtins.str] uri: API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
         """
         pulumi.set(__self__, "category", category)
         if capacity_gb is not None:
@@ -279,6 +339,9 @@ class NotebookVolumeArgs:
     @_builtins.property
     @pulumi.getter
     def category(self) -> pulumi.Input['NotebookVolumeCategory']:
+        """
+        API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
+        """
         return pulumi.get(self, "category")
 
     @category.setter
@@ -289,7 +352,7 @@ class NotebookVolumeArgs:
     @pulumi.getter(name="capacityGb")
     def capacity_gb(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        EVS size in GB (section 4.2, 7): at most 4096.
+        API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
         """
         return pulumi.get(self, "capacity_gb")
 
@@ -300,6 +363,9 @@ class NotebookVolumeArgs:
     @_builtins.property
     @pulumi.getter(name="dewSecretName")
     def dew_secret_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
+        """
         return pulumi.get(self, "dew_secret_name")
 
     @dew_secret_name.setter
@@ -310,7 +376,7 @@ class NotebookVolumeArgs:
     @pulumi.getter
     def id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
         """
         return pulumi.get(self, "id")
 
@@ -322,7 +388,7 @@ class NotebookVolumeArgs:
     @pulumi.getter(name="mountPath")
     def mount_path(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
+        API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
         """
         return pulumi.get(self, "mount_path")
 
@@ -333,6 +399,9 @@ class NotebookVolumeArgs:
     @_builtins.property
     @pulumi.getter
     def ownership(self) -> pulumi.Input[Optional['NotebookVolumeOwnership']]:
+        """
+        API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
+        """
         return pulumi.get(self, "ownership")
 
     @ownership.setter
@@ -342,6 +411,9 @@ class NotebookVolumeArgs:
     @_builtins.property
     @pulumi.getter(name="readOnly")
     def read_only(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        API field `volume.read_only`. Changing it replaces the notebook.
+        """
         return pulumi.get(self, "read_only")
 
     @read_only.setter
@@ -352,7 +424,7 @@ class NotebookVolumeArgs:
     @pulumi.getter
     def uri(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+        API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
         """
         return pulumi.get(self, "uri")
 
@@ -363,9 +435,21 @@ class NotebookVolumeArgs:
 
 class PoolArgsDict(TypedDict):
     id: pulumi.Input[_builtins.str]
+    """
+    API field `pool.id`. Changing it replaces the notebook instance.
+    """
     name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    API field `pool.name`. Changing it replaces the notebook instance.
+    """
     owner_project_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    API field `pool.owner.project_id`. Changing it replaces the notebook instance.
+    """
     type: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    API field `pool.type`. Changing it replaces the notebook instance.
+    """
 
 @pulumi.input_type
 class PoolArgs:
@@ -374,6 +458,12 @@ class PoolArgs:
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  owner_project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  type: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        :param pulumi.Input[_builtins.str] id: API field `pool.id`. Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] name: API field `pool.name`. Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] owner_project_id: API field `pool.owner.project_id`. Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] type: API field `pool.type`. Changing it replaces the notebook instance.
+        """
         pulumi.set(__self__, "id", id)
         if name is not None:
             pulumi.set(__self__, "name", name)
@@ -385,6 +475,9 @@ class PoolArgs:
     @_builtins.property
     @pulumi.getter
     def id(self) -> pulumi.Input[_builtins.str]:
+        """
+        API field `pool.id`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "id")
 
     @id.setter
@@ -394,6 +487,9 @@ class PoolArgs:
     @_builtins.property
     @pulumi.getter
     def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        API field `pool.name`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "name")
 
     @name.setter
@@ -403,6 +499,9 @@ class PoolArgs:
     @_builtins.property
     @pulumi.getter(name="ownerProjectId")
     def owner_project_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        API field `pool.owner.project_id`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "owner_project_id")
 
     @owner_project_id.setter
@@ -412,6 +511,9 @@ class PoolArgs:
     @_builtins.property
     @pulumi.getter
     def type(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        API field `pool.type`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "type")
 
     @type.setter
@@ -422,11 +524,11 @@ class PoolArgs:
 class StorageArgsDict(TypedDict):
     path: pulumi.Input[_builtins.str]
     """
-    OBS directory path /{bucket}/{dir}/.../: starts and ends with '/', names a directory inside a bucket (not the bucket root), no scheme such as obs://, no '.' or '..' segment, no control characters. The rules are split into named $defs so that each broken rule is reported once, in its own words.
+    API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not a bucket root, without `.` or `..` segments. The files in it outlive a replacement. Changing it replaces the notebook instance.
     """
     type: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Only obs; when omitted the provider fills "obs". (No JSON Schema `default` keyword here: Pulumi's closure serializer fails on an object with a `default` key holding a string.)
+    API field `spec.storage.type`. Only `"obs"` is supported. Default `"obs"`. Changing it replaces the notebook instance.
     """
 
 @pulumi.input_type
@@ -435,8 +537,8 @@ class StorageArgs:
                  path: pulumi.Input[_builtins.str],
                  type: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        :param pulumi.Input[_builtins.str] path: OBS directory path /{bucket}/{dir}/.../: starts and ends with '/', names a directory inside a bucket (not the bucket root), no scheme such as obs://, no '.' or '..' segment, no control characters. The rules are split into named $defs so that each broken rule is reported once, in its own words.
-        :param pulumi.Input[_builtins.str] type: Only obs; when omitted the provider fills "obs". (No JSON Schema `default` keyword here: Pulumi's closure serializer fails on an object with a `default` key holding a string.)
+        :param pulumi.Input[_builtins.str] path: API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not a bucket root, without `.` or `..` segments. The files in it outlive a replacement. Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] type: API field `spec.storage.type`. Only `"obs"` is supported. Default `"obs"`. Changing it replaces the notebook instance.
         """
         pulumi.set(__self__, "path", path)
         if type is not None:
@@ -446,7 +548,7 @@ class StorageArgs:
     @pulumi.getter
     def path(self) -> pulumi.Input[_builtins.str]:
         """
-        OBS directory path /{bucket}/{dir}/.../: starts and ends with '/', names a directory inside a bucket (not the bucket root), no scheme such as obs://, no '.' or '..' segment, no control characters. The rules are split into named $defs so that each broken rule is reported once, in its own words.
+        API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not a bucket root, without `.` or `..` segments. The files in it outlive a replacement. Changing it replaces the notebook instance.
         """
         return pulumi.get(self, "path")
 
@@ -458,7 +560,7 @@ class StorageArgs:
     @pulumi.getter
     def type(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Only obs; when omitted the provider fills "obs". (No JSON Schema `default` keyword here: Pulumi's closure serializer fails on an object with a `default` key holding a string.)
+        API field `spec.storage.type`. Only `"obs"` is supported. Default `"obs"`. Changing it replaces the notebook instance.
         """
         return pulumi.get(self, "type")
 
@@ -470,15 +572,15 @@ class StorageArgs:
 class TimeoutsArgsDict(TypedDict):
     create: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+    The longest a create may take.
     """
     delete: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+    The longest a delete may take.
     """
     update: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+    The longest an update may take.
     """
 
 @pulumi.input_type
@@ -488,9 +590,9 @@ class TimeoutsArgs:
                  delete: pulumi.Input[Optional[_builtins.str]] = None,
                  update: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        :param pulumi.Input[_builtins.str] create: A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
-        :param pulumi.Input[_builtins.str] delete: A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
-        :param pulumi.Input[_builtins.str] update: A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        :param pulumi.Input[_builtins.str] create: The longest a create may take.
+        :param pulumi.Input[_builtins.str] delete: The longest a delete may take.
+        :param pulumi.Input[_builtins.str] update: The longest an update may take.
         """
         if create is not None:
             pulumi.set(__self__, "create", create)
@@ -503,7 +605,7 @@ class TimeoutsArgs:
     @pulumi.getter
     def create(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        The longest a create may take.
         """
         return pulumi.get(self, "create")
 
@@ -515,7 +617,7 @@ class TimeoutsArgs:
     @pulumi.getter
     def delete(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        The longest a delete may take.
         """
         return pulumi.get(self, "delete")
 
@@ -527,7 +629,7 @@ class TimeoutsArgs:
     @pulumi.getter
     def update(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        The longest an update may take.
         """
         return pulumi.get(self, "update")
 

@@ -73,18 +73,15 @@ def get_notebook_flavors(allow_empty: Optional[_builtins.bool] = None,
     """
     The notebook flavors of the region (GET /v1/{project_id}/notebooks/flavors), filtered, smallest first. Fails when nothing matches unless `allowEmpty`.
 
-    :param _builtins.bool allow_empty: When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching
-           flavor that is sold out; `true` returns an empty list (and `id` `""`).
+    :param _builtins.bool allow_empty: When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching flavor that is sold out; `true` returns an empty list (and `id` `""`).
     :param 'GetNotebookFlavorsArch' arch: Keep only this CPU architecture, `"x86_64"` or `"aarch64"` (compared case-insensitively). Default: both.
-    :param _builtins.bool available_only: Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's
-           `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
+    :param _builtins.bool available_only: Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
     :param 'GetNotebookFlavorsCategory' category: API query `category`: `"CPU"`, `"GPU"` or `"ASCEND"`. Default: every category.
     :param _builtins.bool free: Keep only free flavors (`true`) or only billed ones (`false`). Default: both.
     :param _builtins.float min_memory_gib: Keep only flavors with at least this much memory, in GiB.
     :param _builtins.float min_vcpus: Keep only flavors with at least this many vCPUs.
     :param _builtins.str name_regex: A JavaScript regular expression the display name must match, e.g. `"V100"`. Default: any name.
-    :param 'GetNotebookFlavorsType' type: API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the
-           service lists without it.
+    :param 'GetNotebookFlavorsType' type: API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the service lists without it.
     """
     __args__ = dict()
     __args__['allowEmpty'] = allow_empty
@@ -115,18 +112,15 @@ def get_notebook_flavors_output(allow_empty: pulumi.Input[Optional[Optional[_bui
     """
     The notebook flavors of the region (GET /v1/{project_id}/notebooks/flavors), filtered, smallest first. Fails when nothing matches unless `allowEmpty`.
 
-    :param _builtins.bool allow_empty: When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching
-           flavor that is sold out; `true` returns an empty list (and `id` `""`).
+    :param _builtins.bool allow_empty: When nothing matches: `false` (default) fails the lookup with a message naming the filters and any matching flavor that is sold out; `true` returns an empty list (and `id` `""`).
     :param 'GetNotebookFlavorsArch' arch: Keep only this CPU architecture, `"x86_64"` or `"aarch64"` (compared case-insensitively). Default: both.
-    :param _builtins.bool available_only: Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's
-           `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
+    :param _builtins.bool available_only: Drop the flavors the service marks sold out (`sold_out`: not enough resources now), as Terraform's `huaweicloud_modelarts_notebook_flavors` does. Default `true`.
     :param 'GetNotebookFlavorsCategory' category: API query `category`: `"CPU"`, `"GPU"` or `"ASCEND"`. Default: every category.
     :param _builtins.bool free: Keep only free flavors (`true`) or only billed ones (`false`). Default: both.
     :param _builtins.float min_memory_gib: Keep only flavors with at least this much memory, in GiB.
     :param _builtins.float min_vcpus: Keep only flavors with at least this many vCPUs.
     :param _builtins.str name_regex: A JavaScript regular expression the display name must match, e.g. `"V100"`. Default: any name.
-    :param 'GetNotebookFlavorsType' type: API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the
-           service lists without it.
+    :param 'GetNotebookFlavorsType' type: API query `type`: `"MANAGED"` (the public resource pool) or `"DEDICATED"` (dedicated pools). Default: what the service lists without it.
     """
     __args__ = dict()
     __args__['allowEmpty'] = allow_empty

@@ -72,11 +72,9 @@ def get_notebook_images(allow_empty: Optional[_builtins.bool] = None,
     """
     The notebook images (GET /v1/{project_id}/images), filtered, the most recently updated first. Fails when nothing matches unless `allowEmpty`.
 
-    :param _builtins.bool allow_empty: When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names
-           for a name that does not exist); `true` returns an empty list (and `id` `""`).
+    :param _builtins.bool allow_empty: When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names for a name that does not exist); `true` returns an empty list (and `id` `""`).
     :param 'GetNotebookImagesCpuArch' cpu_arch: Keep only this CPU architecture, `"x86_64"` or `"aarch64"` (compared case-insensitively, as Terraform does).
-    :param _builtins.str name: API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless
-           `nameFuzzy`. Default: any name.
+    :param _builtins.str name: API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless `nameFuzzy`. Default: any name.
     :param _builtins.bool name_fuzzy: Match `name` as a part of the image name (API query `name_fuzzy_match`). Default `false`: the exact name.
     :param _builtins.str namespace: API query `namespace`: the SWR organization of the image. Default: any.
     :param _builtins.str tag: Keep only this exact image tag. Default: any tag.
@@ -110,11 +108,9 @@ def get_notebook_images_output(allow_empty: pulumi.Input[Optional[Optional[_buil
     """
     The notebook images (GET /v1/{project_id}/images), filtered, the most recently updated first. Fails when nothing matches unless `allowEmpty`.
 
-    :param _builtins.bool allow_empty: When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names
-           for a name that does not exist); `true` returns an empty list (and `id` `""`).
+    :param _builtins.bool allow_empty: When nothing matches: `false` (default) fails the lookup with a message naming the filters (and similar names for a name that does not exist); `true` returns an empty list (and `id` `""`).
     :param 'GetNotebookImagesCpuArch' cpu_arch: Keep only this CPU architecture, `"x86_64"` or `"aarch64"` (compared case-insensitively, as Terraform does).
-    :param _builtins.str name: API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless
-           `nameFuzzy`. Default: any name.
+    :param _builtins.str name: API query `name`: the image name, e.g. `"pytorch1.8-cuda10.2-cudnn7-ubuntu18.04"`. Matched exactly unless `nameFuzzy`. Default: any name.
     :param _builtins.bool name_fuzzy: Match `name` as a part of the image name (API query `name_fuzzy_match`). Default `false`: the exact name.
     :param _builtins.str namespace: API query `namespace`: the SWR organization of the image. Default: any.
     :param _builtins.str tag: Keep only this exact image tag. Default: any tag.

@@ -41,17 +41,22 @@ class NotebookArgs:
         """
         The set of arguments for constructing a Notebook resource.
 
-        :param pulumi.Input[_builtins.str] flavor: A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
-        :param pulumi.Input[_builtins.str] image_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
-        :param pulumi.Input[_builtins.str] adopt_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
-        :param pulumi.Input[_builtins.str] adopt_owned_by: With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
-        :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
-        :param pulumi.Input[_builtins.str] description: Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
-        :param pulumi.Input[_builtins.str] name: Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
-        :param pulumi.Input[_builtins.str] name_prefix: Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
-        :param pulumi.Input[_builtins.str] pool_id: Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
-        :param pulumi.Input[_builtins.str] workspace_id: "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+        :param pulumi.Input[_builtins.str] flavor: API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
+        :param pulumi.Input[_builtins.str] image_id: API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
+        :param pulumi.Input['NotebookVolumeArgs'] volume: API field `volume`: the notebook's work volume. Changing it replaces the notebook.
+        :param pulumi.Input[_builtins.str] adopt_id: Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] adopt_owned_by: With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
+        :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
+        :param pulumi.Input['NotebookAutoStopArgs'] auto_stop: Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+        :param pulumi.Input[_builtins.str] description: API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
+        :param pulumi.Input['NotebookDesiredStatus'] desired_status: Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        :param pulumi.Input[_builtins.str] name: API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
+        :param pulumi.Input[_builtins.str] name_prefix: Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] pool_id: API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
+        :param pulumi.Input['NotebookSshArgs'] ssh: SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
+        :param pulumi.Input['TimeoutsArgs'] timeouts: Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] workspace_id: API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
         """
         pulumi.set(__self__, "flavor", flavor)
         pulumi.set(__self__, "image_id", image_id)
@@ -87,7 +92,7 @@ class NotebookArgs:
     @pulumi.getter
     def flavor(self) -> pulumi.Input[_builtins.str]:
         """
-        A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+        API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
         """
         return pulumi.get(self, "flavor")
 
@@ -99,7 +104,7 @@ class NotebookArgs:
     @pulumi.getter(name="imageId")
     def image_id(self) -> pulumi.Input[_builtins.str]:
         """
-        A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
         """
         return pulumi.get(self, "image_id")
 
@@ -110,6 +115,9 @@ class NotebookArgs:
     @_builtins.property
     @pulumi.getter
     def volume(self) -> pulumi.Input['NotebookVolumeArgs']:
+        """
+        API field `volume`: the notebook's work volume. Changing it replaces the notebook.
+        """
         return pulumi.get(self, "volume")
 
     @volume.setter
@@ -120,7 +128,7 @@ class NotebookArgs:
     @pulumi.getter(name="adoptId")
     def adopt_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
         """
         return pulumi.get(self, "adopt_id")
 
@@ -132,7 +140,7 @@ class NotebookArgs:
     @pulumi.getter(name="adoptOwnedBy")
     def adopt_owned_by(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
         """
         return pulumi.get(self, "adopt_owned_by")
 
@@ -144,7 +152,7 @@ class NotebookArgs:
     @pulumi.getter(name="allowDataLossOnReplace")
     def allow_data_loss_on_replace(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+        `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
         """
         return pulumi.get(self, "allow_data_loss_on_replace")
 
@@ -155,6 +163,9 @@ class NotebookArgs:
     @_builtins.property
     @pulumi.getter(name="autoStop")
     def auto_stop(self) -> pulumi.Input[Optional['NotebookAutoStopArgs']]:
+        """
+        Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+        """
         return pulumi.get(self, "auto_stop")
 
     @auto_stop.setter
@@ -165,7 +176,7 @@ class NotebookArgs:
     @pulumi.getter
     def description(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
+        API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
         """
         return pulumi.get(self, "description")
 
@@ -176,6 +187,9 @@ class NotebookArgs:
     @_builtins.property
     @pulumi.getter(name="desiredStatus")
     def desired_status(self) -> pulumi.Input[Optional['NotebookDesiredStatus']]:
+        """
+        Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        """
         return pulumi.get(self, "desired_status")
 
     @desired_status.setter
@@ -186,7 +200,7 @@ class NotebookArgs:
     @pulumi.getter
     def name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
+        API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
         """
         return pulumi.get(self, "name")
 
@@ -198,7 +212,7 @@ class NotebookArgs:
     @pulumi.getter(name="namePrefix")
     def name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
+        Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
         """
         return pulumi.get(self, "name_prefix")
 
@@ -210,7 +224,7 @@ class NotebookArgs:
     @pulumi.getter(name="poolId")
     def pool_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
+        API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
         """
         return pulumi.get(self, "pool_id")
 
@@ -221,6 +235,9 @@ class NotebookArgs:
     @_builtins.property
     @pulumi.getter
     def ssh(self) -> pulumi.Input[Optional['NotebookSshArgs']]:
+        """
+        SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
+        """
         return pulumi.get(self, "ssh")
 
     @ssh.setter
@@ -231,7 +248,7 @@ class NotebookArgs:
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
+        Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
         """
         return pulumi.get(self, "tags")
 
@@ -242,6 +259,9 @@ class NotebookArgs:
     @_builtins.property
     @pulumi.getter
     def timeouts(self) -> pulumi.Input[Optional['TimeoutsArgs']]:
+        """
+        Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        """
         return pulumi.get(self, "timeouts")
 
     @timeouts.setter
@@ -252,7 +272,7 @@ class NotebookArgs:
     @pulumi.getter(name="workspaceId")
     def workspace_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+        API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
         """
         return pulumi.get(self, "workspace_id")
 
@@ -290,17 +310,22 @@ class Notebook(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] adopt_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
-        :param pulumi.Input[_builtins.str] adopt_owned_by: With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
-        :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
-        :param pulumi.Input[_builtins.str] description: Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
-        :param pulumi.Input[_builtins.str] flavor: A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
-        :param pulumi.Input[_builtins.str] image_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
-        :param pulumi.Input[_builtins.str] name: Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
-        :param pulumi.Input[_builtins.str] name_prefix: Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
-        :param pulumi.Input[_builtins.str] pool_id: Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
-        :param pulumi.Input[_builtins.str] workspace_id: "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+        :param pulumi.Input[_builtins.str] adopt_id: Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] adopt_owned_by: With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
+        :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
+        :param pulumi.Input[Union['NotebookAutoStopArgs', 'NotebookAutoStopArgsDict']] auto_stop: Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+        :param pulumi.Input[_builtins.str] description: API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
+        :param pulumi.Input['NotebookDesiredStatus'] desired_status: Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        :param pulumi.Input[_builtins.str] flavor: API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
+        :param pulumi.Input[_builtins.str] image_id: API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
+        :param pulumi.Input[_builtins.str] name: API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
+        :param pulumi.Input[_builtins.str] name_prefix: Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] pool_id: API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
+        :param pulumi.Input[Union['NotebookSshArgs', 'NotebookSshArgsDict']] ssh: SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
+        :param pulumi.Input[Union['TimeoutsArgs', 'TimeoutsArgsDict']] timeouts: Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        :param pulumi.Input[Union['NotebookVolumeArgs', 'NotebookVolumeArgsDict']] volume: API field `volume`: the notebook's work volume. Changing it replaces the notebook.
+        :param pulumi.Input[_builtins.str] workspace_id: API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
         """
         ...
     @overload
@@ -444,7 +469,7 @@ class Notebook(pulumi.CustomResource):
     @pulumi.getter(name="adoptId")
     def adopt_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        Id of an existing notebook to take over instead of creating one (`pulumi import` does not work for dynamic resources). What can change in place is then brought to the declared values; a difference in a field that cannot (the volume, pool, workspace) fails the create. A notebook that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
         """
         return pulumi.get(self, "adopt_id")
 
@@ -452,7 +477,7 @@ class Notebook(pulumi.CustomResource):
     @pulumi.getter(name="adoptOwnedBy")
     def adopt_owned_by(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        With adoptId: take the notebook over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        With `adoptId`: take the notebook over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`; for a mark made by an earlier version, the 32 hex digits the refusal shows). The notebook then carries this resource's mark; remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
         """
         return pulumi.get(self, "adopt_owned_by")
 
@@ -460,77 +485,95 @@ class Notebook(pulumi.CustomResource):
     @pulumi.getter(name="allowDataLossOnReplace")
     def allow_data_loss_on_replace(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+        `true` lets a change that replaces the notebook (the volume's category, ownership or other fixed fields, `poolId`, `workspaceId`) delete its MANAGED volume (EVS, or a managed EFS share) and every file on it. Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it and what would be lost. A DEDICATED EFS or an OBS volume outlives the notebook and never stops a replacement; nor does a notebook whose create failed (it holds nothing). `pulumi up --replace` counts as asking. Changing it never calls the API.
         """
         return pulumi.get(self, "allow_data_loss_on_replace")
 
     @_builtins.property
     @pulumi.getter(name="autoStop")
-    def auto_stop(self) -> pulumi.Output[Optional['outputs.NotebookAutoStop']]:
+    def auto_stop(self) -> pulumi.Output['outputs.NotebookAutoStop']:
+        """
+        Automatic stop. Without it the service stops the notebook after 1 hour of running, as the default says; `{ enabled: false }` runs the notebook until it is stopped. Default `{ enabled: true, durationSeconds: 3600, type: "TIMING" }`. Changed in place.
+        """
         return pulumi.get(self, "auto_stop")
 
     @_builtins.property
     @pulumi.getter(name="autoStopAt")
     def auto_stop_at(self) -> pulumi.Output[_builtins.str]:
         """
-        ISO 8601 time of the next automatic stop, or "" when none is scheduled.
+        ISO 8601 time of the next automatic stop while the notebook runs, or `""` when none is scheduled.
         """
         return pulumi.get(self, "auto_stop_at")
 
     @_builtins.property
     @pulumi.getter(name="createdAt")
     def created_at(self) -> pulumi.Output[_builtins.str]:
+        """
+        Creation time, ISO 8601 (UTC).
+        """
         return pulumi.get(self, "created_at")
 
     @_builtins.property
     @pulumi.getter
     def description(self) -> pulumi.Output[_builtins.str]:
         """
-        Notebook description (§4.1): at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters. ModelArts.6334 for a bad character.
+        API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
         """
         return pulumi.get(self, "description")
 
     @_builtins.property
     @pulumi.getter(name="desiredStatus")
     def desired_status(self) -> pulumi.Output[Optional['NotebookDesiredStatus']]:
+        """
+        Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        """
         return pulumi.get(self, "desired_status")
 
     @_builtins.property
     @pulumi.getter(name="failReason")
     def fail_reason(self) -> pulumi.Output[_builtins.str]:
+        """
+        Why a create or start failed (`fail_reason`), or `""`.
+        """
         return pulumi.get(self, "fail_reason")
 
     @_builtins.property
     @pulumi.getter
     def flavor(self) -> pulumi.Output[_builtins.str]:
         """
-        A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+        API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (see `getNotebookFlavors`; letters, digits, `.`, `_`, `-`, at most 128). Only a flavor the notebook can switch to: any other fails at `pulumi preview`, naming those. Changed in place: a running notebook is stopped, changed and started again.
         """
         return pulumi.get(self, "flavor")
 
     @_builtins.property
     @pulumi.getter
     def image(self) -> pulumi.Output[Optional['outputs.NotebookImage']]:
+        """
+        The image as the service reports it.
+        """
         return pulumi.get(self, "image")
 
     @_builtins.property
     @pulumi.getter(name="imageId")
     def image_id(self) -> pulumi.Output[_builtins.str]:
         """
-        A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        API field `image_id`: the image's UUID (see `getNotebookImages` to find one by name). Changed in place: a running notebook is stopped, changed and started again.
         """
         return pulumi.get(self, "image_id")
 
     @_builtins.property
     @pulumi.getter
     def lease(self) -> pulumi.Output[Optional['outputs.NotebookLease']]:
+        """
+        The lease as the service reports it (its duration counts from the lease's start, so it grows with renewals).
+        """
         return pulumi.get(self, "lease")
 
     @_builtins.property
     @pulumi.getter
     def name(self) -> pulumi.Output[_builtins.str]:
         """
-        Notebook name (§4.1): at most 128 characters; letters, digits, '-' and '_'. Names may repeat. ModelArts.6334 for a bad character.
+        API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
         """
         return pulumi.get(self, "name")
 
@@ -538,79 +581,103 @@ class Notebook(pulumi.CustomResource):
     @pulumi.getter(name="namePrefix")
     def name_prefix(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (128): the rest would be cut.
+        Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
         """
         return pulumi.get(self, "name_prefix")
 
     @_builtins.property
     @pulumi.getter(name="notebookId")
     def notebook_id(self) -> pulumi.Output[_builtins.str]:
+        """
+        The notebook id (a UUID), also the resource id.
+        """
         return pulumi.get(self, "notebook_id")
 
     @_builtins.property
     @pulumi.getter(name="poolId")
     def pool_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Dedicated resource pool id: 4 to 64 of lower-case letters, digits and '-', starting with a letter (section 6).
+        API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
         """
         return pulumi.get(self, "pool_id")
 
     @_builtins.property
     @pulumi.getter
     def ssh(self) -> pulumi.Output[Optional['outputs.NotebookSsh']]:
+        """
+        SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
+        """
         return pulumi.get(self, "ssh")
 
     @_builtins.property
     @pulumi.getter(name="sshUri")
     def ssh_uri(self) -> pulumi.Output[_builtins.str]:
+        """
+        The SSH endpoint's address, or `""`.
+        """
         return pulumi.get(self, "ssh_uri")
 
     @_builtins.property
     @pulumi.getter
     def status(self) -> pulumi.Output[_builtins.str]:
+        """
+        Status at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`).
+        """
         return pulumi.get(self, "status")
 
     @_builtins.property
     @pulumi.getter
     def tags(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
         """
-        Tags as a map (section 13): at most 19 (Huawei's tag service keeps 20 per resource, and the provider's owner tag is one of them; the notebooks API reference gives no count of its own); keys of at most 128 letters, digits, spaces and _ . : = + - @ (not starting with _sys_, and not the provider's own pulumi-modelarts.owner); values of at most 255 of the same plus /.
+        Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
         """
         return pulumi.get(self, "tags")
 
     @_builtins.property
     @pulumi.getter
     def timeouts(self) -> pulumi.Output[Optional['outputs.Timeouts']]:
+        """
+        Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        """
         return pulumi.get(self, "timeouts")
 
     @_builtins.property
     @pulumi.getter(name="updatedAt")
     def updated_at(self) -> pulumi.Output[_builtins.str]:
+        """
+        Time of the last change the service reports, ISO 8601 (UTC).
+        """
         return pulumi.get(self, "updated_at")
 
     @_builtins.property
     @pulumi.getter
     def url(self) -> pulumi.Output[_builtins.str]:
         """
-        JupyterLab URL; empty until the service gives one.
+        JupyterLab URL; `""` until the service gives one.
         """
         return pulumi.get(self, "url")
 
     @_builtins.property
     @pulumi.getter
     def volume(self) -> pulumi.Output['outputs.NotebookVolume']:
+        """
+        API field `volume`: the notebook's work volume. Changing it replaces the notebook.
+        """
         return pulumi.get(self, "volume")
 
     @_builtins.property
     @pulumi.getter(name="volumeStatus")
     def volume_status(self) -> pulumi.Output[_builtins.str]:
+        """
+        The EVS volume's status (`RESIZING` while it grows), or `""`.
+        """
         return pulumi.get(self, "volume_status")
 
     @_builtins.property
     @pulumi.getter(name="workspaceId")
     def workspace_id(self) -> pulumi.Output[_builtins.str]:
         """
-        "0" (the default workspace) or 32 characters of [0-9a-z] (§2).
+        API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
         """
         return pulumi.get(self, "workspace_id")
 

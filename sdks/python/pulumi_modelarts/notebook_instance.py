@@ -42,14 +42,23 @@ class NotebookInstanceArgs:
         """
         The set of arguments for constructing a NotebookInstance resource.
 
-        :param pulumi.Input[_builtins.str] flavor: A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
-        :param pulumi.Input[_builtins.str] adopt_id: A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
-        :param pulumi.Input[_builtins.str] adopt_owned_by: With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
-        :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Map<String,String>.
-        :param pulumi.Input[_builtins.str] description: Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
-        :param pulumi.Input[_builtins.str] name: Instance name: at most 64 characters; letters, digits, '-' and '_'.
-        :param pulumi.Input[_builtins.str] name_prefix: Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
+        :param pulumi.Input[_builtins.str] flavor: API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] profile_id: API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
+        :param pulumi.Input['StorageArgs'] storage: API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] adopt_id: Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] adopt_owned_by: With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] ai_project_id: API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
+        :param pulumi.Input['AutoStopArgs'] auto_stop: API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
+        :param pulumi.Input[_builtins.str] description: API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
+        :param pulumi.Input['NotebookInstanceDesiredStatus'] desired_status: Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        :param pulumi.Input[Sequence[pulumi.Input['ExtendStorageArgs']]] extend_storage: API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] name: API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] name_prefix: Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
+        :param pulumi.Input['PoolArgs'] pool: API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
+        :param pulumi.Input['TimeoutsArgs'] timeouts: Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] workspace_id: API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
         """
         pulumi.set(__self__, "flavor", flavor)
         pulumi.set(__self__, "profile_id", profile_id)
@@ -87,7 +96,7 @@ class NotebookInstanceArgs:
     @pulumi.getter
     def flavor(self) -> pulumi.Input[_builtins.str]:
         """
-        A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+        API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
         """
         return pulumi.get(self, "flavor")
 
@@ -98,6 +107,9 @@ class NotebookInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="profileId")
     def profile_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "profile_id")
 
     @profile_id.setter
@@ -107,6 +119,9 @@ class NotebookInstanceArgs:
     @_builtins.property
     @pulumi.getter
     def storage(self) -> pulumi.Input['StorageArgs']:
+        """
+        API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "storage")
 
     @storage.setter
@@ -117,7 +132,7 @@ class NotebookInstanceArgs:
     @pulumi.getter(name="adoptId")
     def adopt_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+        Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
         """
         return pulumi.get(self, "adopt_id")
 
@@ -129,7 +144,7 @@ class NotebookInstanceArgs:
     @pulumi.getter(name="adoptOwnedBy")
     def adopt_owned_by(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
         """
         return pulumi.get(self, "adopt_owned_by")
 
@@ -140,6 +155,9 @@ class NotebookInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="aiProjectId")
     def ai_project_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "ai_project_id")
 
     @ai_project_id.setter
@@ -150,7 +168,7 @@ class NotebookInstanceArgs:
     @pulumi.getter(name="allowDataLossOnReplace")
     def allow_data_loss_on_replace(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+        `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
         """
         return pulumi.get(self, "allow_data_loss_on_replace")
 
@@ -162,7 +180,7 @@ class NotebookInstanceArgs:
     @pulumi.getter
     def annotations(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Map<String,String>.
+        API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
         """
         return pulumi.get(self, "annotations")
 
@@ -173,6 +191,9 @@ class NotebookInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="autoStop")
     def auto_stop(self) -> pulumi.Input[Optional['AutoStopArgs']]:
+        """
+        API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
+        """
         return pulumi.get(self, "auto_stop")
 
     @auto_stop.setter
@@ -183,7 +204,7 @@ class NotebookInstanceArgs:
     @pulumi.getter
     def description(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
+        API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
         """
         return pulumi.get(self, "description")
 
@@ -194,6 +215,9 @@ class NotebookInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="desiredStatus")
     def desired_status(self) -> pulumi.Input[Optional['NotebookInstanceDesiredStatus']]:
+        """
+        Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        """
         return pulumi.get(self, "desired_status")
 
     @desired_status.setter
@@ -203,6 +227,9 @@ class NotebookInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="extendStorage")
     def extend_storage(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ExtendStorageArgs']]]]:
+        """
+        API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "extend_storage")
 
     @extend_storage.setter
@@ -213,7 +240,7 @@ class NotebookInstanceArgs:
     @pulumi.getter
     def name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Instance name: at most 64 characters; letters, digits, '-' and '_'.
+        API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
         """
         return pulumi.get(self, "name")
 
@@ -225,7 +252,7 @@ class NotebookInstanceArgs:
     @pulumi.getter(name="namePrefix")
     def name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
+        Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
         """
         return pulumi.get(self, "name_prefix")
 
@@ -236,6 +263,9 @@ class NotebookInstanceArgs:
     @_builtins.property
     @pulumi.getter
     def pool(self) -> pulumi.Input[Optional['PoolArgs']]:
+        """
+        API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "pool")
 
     @pool.setter
@@ -245,6 +275,9 @@ class NotebookInstanceArgs:
     @_builtins.property
     @pulumi.getter
     def timeouts(self) -> pulumi.Input[Optional['TimeoutsArgs']]:
+        """
+        Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        """
         return pulumi.get(self, "timeouts")
 
     @timeouts.setter
@@ -254,6 +287,9 @@ class NotebookInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="workspaceId")
     def workspace_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "workspace_id")
 
     @workspace_id.setter
@@ -290,14 +326,23 @@ class NotebookInstance(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] adopt_id: A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
-        :param pulumi.Input[_builtins.str] adopt_owned_by: With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
-        :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Map<String,String>.
-        :param pulumi.Input[_builtins.str] description: Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
-        :param pulumi.Input[_builtins.str] flavor: A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
-        :param pulumi.Input[_builtins.str] name: Instance name: at most 64 characters; letters, digits, '-' and '_'.
-        :param pulumi.Input[_builtins.str] name_prefix: Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
+        :param pulumi.Input[_builtins.str] adopt_id: Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] adopt_owned_by: With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] ai_project_id: API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.bool] allow_data_loss_on_replace: `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
+        :param pulumi.Input[Union['AutoStopArgs', 'AutoStopArgsDict']] auto_stop: API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
+        :param pulumi.Input[_builtins.str] description: API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
+        :param pulumi.Input['NotebookInstanceDesiredStatus'] desired_status: Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['ExtendStorageArgs', 'ExtendStorageArgsDict']]]] extend_storage: API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] flavor: API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] name: API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] name_prefix: Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
+        :param pulumi.Input[Union['PoolArgs', 'PoolArgsDict']] pool: API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
+        :param pulumi.Input[_builtins.str] profile_id: API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
+        :param pulumi.Input[Union['StorageArgs', 'StorageArgsDict']] storage: API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
+        :param pulumi.Input[Union['TimeoutsArgs', 'TimeoutsArgsDict']] timeouts: Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] workspace_id: API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
         """
         ...
     @overload
@@ -445,7 +490,7 @@ class NotebookInstance(pulumi.CustomResource):
     @pulumi.getter(name="adoptId")
     def adopt_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        A demanager instance id: DE- and a UUID, or a bare UUID. Ids go into URL paths, so nothing else passes (not "", "." or ".."). Same pattern as INSTANCE_ID_PATTERN in protocol/demanager/wireTypes.ts.
+        Id of an existing instance to take over instead of creating one (Pulumi's `import` does not work for dynamic resources). Its description and auto-stop are then updated to the declared values; a difference in a field that cannot change in place fails the create. An instance that carries another Pulumi resource's owner mark (another stack manages it) is refused at `pulumi preview`, naming that owner, unless `adoptOwnedBy` names it. Read at create only. Changing it never calls the API.
         """
         return pulumi.get(self, "adopt_id")
 
@@ -453,20 +498,23 @@ class NotebookInstance(pulumi.CustomResource):
     @pulumi.getter(name="adoptOwnedBy")
     def adopt_owned_by(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        With adoptId: take the instance over although another resource's owner mark is on it, naming that owner exactly as the refusal names it (<project>/<stack>/<resource>, or the mark itself for a mark of an earlier version). Without it such an adoption is refused.
+        With `adoptId`: take the instance over although another Pulumi resource's owner mark is on it, naming that owner exactly as the refusal names it (`"<project>/<stack>/<resource>"`, or the mark itself for a mark of an earlier version). The instance keeps that mark (the API sets annotations at create only); remove it from the other stack's state (`pulumi state delete <urn>` there), or that stack's destroy deletes it. Read at create only. Changing it never calls the API.
         """
         return pulumi.get(self, "adopt_owned_by")
 
     @_builtins.property
     @pulumi.getter(name="aiProjectId")
     def ai_project_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        API field `ai_project.id` (reserved by the API). Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "ai_project_id")
 
     @_builtins.property
     @pulumi.getter(name="allowDataLossOnReplace")
     def allow_data_loss_on_replace(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        true: a change that replaces the instance may delete what its own storage holds (a Notebook's MANAGED EVS or EFS volume, a NotebookInstance's EVS extend storage). Absent or false: such a replacement fails at preview (provider/core/replacementGuard.ts). A change of this input calls no API.
+        `true` lets a change that replaces the instance delete its `evs` extend storage and the files on it (the OBS `storage` survives any replacement). Absent or `false`: such a replacement fails at `pulumi preview`, naming the inputs that force it. An instance whose create failed is replaced regardless (it holds nothing), and `pulumi up --replace` counts as asking. Changing it never calls the API.
         """
         return pulumi.get(self, "allow_data_loss_on_replace")
 
@@ -474,33 +522,39 @@ class NotebookInstance(pulumi.CustomResource):
     @pulumi.getter
     def annotations(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
         """
-        Map<String,String>.
+        API field `spec.annotations`: labels, accepted at create only. Changing it replaces the notebook instance.
         """
         return pulumi.get(self, "annotations")
 
     @_builtins.property
     @pulumi.getter(name="autoStop")
     def auto_stop(self) -> pulumi.Output['outputs.AutoStop']:
+        """
+        API field `spec.auto_stop`: an automatic stop after a running time; absent, the instance runs until it is stopped. Default `{ enabled: false, prompt: true }`. Changed in place.
+        """
         return pulumi.get(self, "auto_stop")
 
     @_builtins.property
     @pulumi.getter(name="autoStopAt")
     def auto_stop_at(self) -> pulumi.Output[_builtins.str]:
         """
-        ISO 8601 time of the next automatic stop, or "" when none is scheduled.
+        ISO 8601 time of the next automatic stop, or `""` when none is scheduled.
         """
         return pulumi.get(self, "auto_stop_at")
 
     @_builtins.property
     @pulumi.getter(name="autoStopRemainingSeconds")
     def auto_stop_remaining_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
+        """
+        Seconds until the automatic stop, as the service counted them at the last read (`remain_time`).
+        """
         return pulumi.get(self, "auto_stop_remaining_seconds")
 
     @_builtins.property
     @pulumi.getter(name="creationTimestamp")
     def creation_timestamp(self) -> pulumi.Output[_builtins.str]:
         """
-        ISO 8601 (UTC), like every time an output reports.
+        Creation time, ISO 8601 (UTC), like every time this resource reports.
         """
         return pulumi.get(self, "creation_timestamp")
 
@@ -508,53 +562,71 @@ class NotebookInstance(pulumi.CustomResource):
     @pulumi.getter
     def description(self) -> pulumi.Output[_builtins.str]:
         """
-        Instance description: at most 512 characters, none of & < > " ' /, and no control or invisible formatting characters.
+        API field `description`: at most 512 characters, none of `& < > " ' /` and no control or invisible formatting characters (line breaks, right-to-left overrides). Default `""`. Changed in place.
         """
         return pulumi.get(self, "description")
 
     @_builtins.property
     @pulumi.getter(name="desiredStatus")
     def desired_status(self) -> pulumi.Output[Optional['NotebookInstanceDesiredStatus']]:
+        """
+        Power state to enforce: `"RUNNING"` or `"STOPPED"`, on create, update and after a refresh (start and stop actions). Absent: the power state is not managed, and an auto-stop is never drift. Changed in place.
+        """
         return pulumi.get(self, "desired_status")
 
     @_builtins.property
     @pulumi.getter(name="extendStorage")
     def extend_storage(self) -> pulumi.Output[Optional[Sequence['outputs.ExtendStorage']]]:
+        """
+        API field `spec.extend_storage`: extra storage. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "extend_storage")
 
     @_builtins.property
     @pulumi.getter(name="failedReasons")
     def failed_reasons(self) -> pulumi.Output[Optional['outputs.NotebookInstanceFailedReasons']]:
+        """
+        Why a create or start failed (`spec.failed_reasons`).
+        """
         return pulumi.get(self, "failed_reasons")
 
     @_builtins.property
     @pulumi.getter
     def flavor(self) -> pulumi.Output[_builtins.str]:
         """
-        A flavor id such as modelarts.vm.cpu.2u or modelarts.bm.gpu.v100NV32 (notebooks §2, §10; demanager §2.3): letters, digits, '.', '_' and '-'. The API documents no length; 128 is far above any flavor id.
+        API field `flavor`, e.g. `"modelarts.vm.cpu.2u"` (region-dependent; letters, digits, `.`, `_`, `-`, at most 128). Changing it replaces the notebook instance.
         """
         return pulumi.get(self, "flavor")
 
     @_builtins.property
     @pulumi.getter(name="flavorDetails")
     def flavor_details(self) -> pulumi.Output[Optional[Mapping[str, Any]]]:
+        """
+        The flavor as the service describes it (`flavor_details`), with camelCase keys.
+        """
         return pulumi.get(self, "flavor_details")
 
     @_builtins.property
     @pulumi.getter(name="instanceId")
     def instance_id(self) -> pulumi.Output[_builtins.str]:
+        """
+        The instance id (`DE-...`), also the resource id.
+        """
         return pulumi.get(self, "instance_id")
 
     @_builtins.property
     @pulumi.getter(name="latestUpdateTimestamp")
     def latest_update_timestamp(self) -> pulumi.Output[_builtins.str]:
+        """
+        Time of the last change the service reports, ISO 8601 (UTC).
+        """
         return pulumi.get(self, "latest_update_timestamp")
 
     @_builtins.property
     @pulumi.getter
     def name(self) -> pulumi.Output[_builtins.str]:
         """
-        Instance name: at most 64 characters; letters, digits, '-' and '_'.
+        API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
         """
         return pulumi.get(self, "name")
 
@@ -562,57 +634,87 @@ class NotebookInstance(pulumi.CustomResource):
     @pulumi.getter(name="namePrefix")
     def name_prefix(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Prefix of a generated name when name is not set; the provider replaces characters the API rejects. No longer than a name (64): the rest would be cut.
+        Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
         """
         return pulumi.get(self, "name_prefix")
 
     @_builtins.property
     @pulumi.getter
     def pool(self) -> pulumi.Output[Optional['outputs.Pool']]:
+        """
+        API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "pool")
 
     @_builtins.property
     @pulumi.getter
     def profile(self) -> pulumi.Output[Optional['outputs.NotebookInstanceProfile']]:
+        """
+        The image configuration as the service reports it (its `id` differs from `profileId`).
+        """
         return pulumi.get(self, "profile")
 
     @_builtins.property
     @pulumi.getter(name="profileId")
     def profile_id(self) -> pulumi.Output[_builtins.str]:
+        """
+        API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "profile_id")
 
     @_builtins.property
     @pulumi.getter(name="queuingInfo")
     def queuing_info(self) -> pulumi.Output[Optional['outputs.NotebookInstanceQueuingInfo']]:
+        """
+        Queue position for free flavors (`queuing_info`).
+        """
         return pulumi.get(self, "queuing_info")
 
     @_builtins.property
     @pulumi.getter
     def status(self) -> pulumi.Output[_builtins.str]:
+        """
+        Status reported by the API at the last create, update or refresh (e.g. `RUNNING`, `STOPPED`).
+        """
         return pulumi.get(self, "status")
 
     @_builtins.property
     @pulumi.getter
     def storage(self) -> pulumi.Output['outputs.Storage']:
+        """
+        API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "storage")
 
     @_builtins.property
     @pulumi.getter(name="targetDomain")
     def target_domain(self) -> pulumi.Output[_builtins.str]:
+        """
+        Notebook host (`spec.annotations.target_domain`).
+        """
         return pulumi.get(self, "target_domain")
 
     @_builtins.property
     @pulumi.getter
     def timeouts(self) -> pulumi.Output[Optional['outputs.Timeouts']]:
+        """
+        Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.
+        """
         return pulumi.get(self, "timeouts")
 
     @_builtins.property
     @pulumi.getter
     def url(self) -> pulumi.Output[_builtins.str]:
+        """
+        Jupyter URL (`spec.annotations.url`); `""` until the instance has run.
+        """
         return pulumi.get(self, "url")
 
     @_builtins.property
     @pulumi.getter(name="workspaceId")
     def workspace_id(self) -> pulumi.Output[_builtins.str]:
+        """
+        API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "workspace_id")
 

@@ -32,12 +32,13 @@ class NotebookStorageMountArgs:
         """
         The set of arguments for constructing a NotebookStorageMount resource.
 
-        :param pulumi.Input[_builtins.str] mount_path: A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
-        :param pulumi.Input[_builtins.str] notebook_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
-        :param pulumi.Input[_builtins.str] uri: obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
-        :param pulumi.Input[_builtins.str] adopt_id: The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
-        :param pulumi.Input['NotebookStorageMountCategory'] category: OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
-        :param pulumi.Input[_builtins.str] efs_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        :param pulumi.Input[_builtins.str] mount_path: API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
+        :param pulumi.Input[_builtins.str] notebook_id: The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
+        :param pulumi.Input[_builtins.str] uri: API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
+        :param pulumi.Input[_builtins.str] adopt_id: Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
+        :param pulumi.Input['NotebookStorageMountCategory'] category: API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
+        :param pulumi.Input[_builtins.str] efs_id: API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
+        :param pulumi.Input['TimeoutsArgs'] timeouts: Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
         """
         pulumi.set(__self__, "mount_path", mount_path)
         pulumi.set(__self__, "notebook_id", notebook_id)
@@ -55,7 +56,7 @@ class NotebookStorageMountArgs:
     @pulumi.getter(name="mountPath")
     def mount_path(self) -> pulumi.Input[_builtins.str]:
         """
-        A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
+        API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
         """
         return pulumi.get(self, "mount_path")
 
@@ -67,7 +68,7 @@ class NotebookStorageMountArgs:
     @pulumi.getter(name="notebookId")
     def notebook_id(self) -> pulumi.Input[_builtins.str]:
         """
-        A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
         """
         return pulumi.get(self, "notebook_id")
 
@@ -79,7 +80,7 @@ class NotebookStorageMountArgs:
     @pulumi.getter
     def uri(self) -> pulumi.Input[_builtins.str]:
         """
-        obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+        API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
         """
         return pulumi.get(self, "uri")
 
@@ -91,7 +92,7 @@ class NotebookStorageMountArgs:
     @pulumi.getter(name="adoptId")
     def adopt_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+        Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
         """
         return pulumi.get(self, "adopt_id")
 
@@ -103,7 +104,7 @@ class NotebookStorageMountArgs:
     @pulumi.getter
     def category(self) -> pulumi.Input[Optional['NotebookStorageMountCategory']]:
         """
-        OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
+        API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
         """
         return pulumi.get(self, "category")
 
@@ -115,7 +116,7 @@ class NotebookStorageMountArgs:
     @pulumi.getter(name="efsId")
     def efs_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
         """
         return pulumi.get(self, "efs_id")
 
@@ -126,6 +127,9 @@ class NotebookStorageMountArgs:
     @_builtins.property
     @pulumi.getter
     def timeouts(self) -> pulumi.Input[Optional['TimeoutsArgs']]:
+        """
+        Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+        """
         return pulumi.get(self, "timeouts")
 
     @timeouts.setter
@@ -154,12 +158,13 @@ class NotebookStorageMount(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] adopt_id: The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
-        :param pulumi.Input['NotebookStorageMountCategory'] category: OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
-        :param pulumi.Input[_builtins.str] efs_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
-        :param pulumi.Input[_builtins.str] mount_path: A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
-        :param pulumi.Input[_builtins.str] notebook_id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
-        :param pulumi.Input[_builtins.str] uri: obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+        :param pulumi.Input[_builtins.str] adopt_id: Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
+        :param pulumi.Input['NotebookStorageMountCategory'] category: API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
+        :param pulumi.Input[_builtins.str] efs_id: API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
+        :param pulumi.Input[_builtins.str] mount_path: API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
+        :param pulumi.Input[_builtins.str] notebook_id: The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
+        :param pulumi.Input[Union['TimeoutsArgs', 'TimeoutsArgsDict']] timeouts: Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+        :param pulumi.Input[_builtins.str] uri: API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
         """
         ...
     @overload
@@ -261,7 +266,7 @@ class NotebookStorageMount(pulumi.CustomResource):
     @pulumi.getter(name="adoptId")
     def adopt_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The id of a storage already mounted at mountPath with this uri, to take over (a mount has no owner mark: one found there is otherwise never taken, whoever made it).
+        Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
         """
         return pulumi.get(self, "adopt_id")
 
@@ -269,7 +274,7 @@ class NotebookStorageMount(pulumi.CustomResource):
     @pulumi.getter
     def category(self) -> pulumi.Output['NotebookStorageMountCategory']:
         """
-        OBS (an OBS bucket directory), OBSFS (a parallel file system) or EFS (SFS Turbo). The service may answer OBS as OBSFS (section 12).
+        API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
         """
         return pulumi.get(self, "category")
 
@@ -277,7 +282,7 @@ class NotebookStorageMount(pulumi.CustomResource):
     @pulumi.getter(name="efsId")
     def efs_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
         """
         return pulumi.get(self, "efs_id")
 
@@ -285,7 +290,7 @@ class NotebookStorageMount(pulumi.CustomResource):
     @pulumi.getter(name="failureReason")
     def failure_reason(self) -> pulumi.Output[_builtins.str]:
         """
-        The service's reason for a failed mount or unmount (`failure_reason`), or "".
+        The service's reason for a failed mount or unmount (`failure_reason`), or `""`.
         """
         return pulumi.get(self, "failure_reason")
 
@@ -293,7 +298,7 @@ class NotebookStorageMount(pulumi.CustomResource):
     @pulumi.getter(name="mountPath")
     def mount_path(self) -> pulumi.Output[_builtins.str]:
         """
-        A directory directly under /data/, ending in '/', like Terraform's local_mount_directory (section 12: at most 256 characters).
+        API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
         """
         return pulumi.get(self, "mount_path")
 
@@ -301,7 +306,7 @@ class NotebookStorageMount(pulumi.CustomResource):
     @pulumi.getter(name="notebookId")
     def notebook_id(self) -> pulumi.Output[_builtins.str]:
         """
-        A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
         """
         return pulumi.get(self, "notebook_id")
 
@@ -309,7 +314,7 @@ class NotebookStorageMount(pulumi.CustomResource):
     @pulumi.getter
     def status(self) -> pulumi.Output[_builtins.str]:
         """
-        MOUNTING, MOUNTED, UNMOUNTING, UNMOUNTED, MOUNT_FAILED or UNMOUNT_FAILED, as last seen.
+        `MOUNTING`, `MOUNTED`, `UNMOUNTING`, `UNMOUNTED`, `MOUNT_FAILED` or `UNMOUNT_FAILED`, as last seen at a create or refresh (the next `pulumi up` replaces a failed mount).
         """
         return pulumi.get(self, "status")
 
@@ -324,13 +329,16 @@ class NotebookStorageMount(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def timeouts(self) -> pulumi.Output[Optional['outputs.Timeouts']]:
+        """
+        Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+        """
         return pulumi.get(self, "timeouts")
 
     @_builtins.property
     @pulumi.getter
     def uri(self) -> pulumi.Output[_builtins.str]:
         """
-        obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 12: at most 256 characters); the form per category is checked in provider/storageMount/checkStorageMount.ts.
+        API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
         """
         return pulumi.get(self, "uri")
 

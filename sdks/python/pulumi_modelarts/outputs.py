@@ -60,7 +60,9 @@ class AutoStop(dict):
                  duration_seconds: Optional[_builtins.int] = None,
                  prompt: Optional[_builtins.bool] = None):
         """
-        :param _builtins.int duration_seconds: Auto-stop running duration in seconds (ModelArts.6349 when out of range).
+        :param _builtins.bool enabled: API field `enable`. Changed in place.
+        :param _builtins.int duration_seconds: API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
+        :param _builtins.bool prompt: API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
         """
         pulumi.set(__self__, "enabled", enabled)
         if duration_seconds is not None:
@@ -71,19 +73,25 @@ class AutoStop(dict):
     @_builtins.property
     @pulumi.getter
     def enabled(self) -> _builtins.bool:
+        """
+        API field `enable`. Changed in place.
+        """
         return pulumi.get(self, "enabled")
 
     @_builtins.property
     @pulumi.getter(name="durationSeconds")
     def duration_seconds(self) -> Optional[_builtins.int]:
         """
-        Auto-stop running duration in seconds (ModelArts.6349 when out of range).
+        API field `duration`, in seconds, 3600–86400; required when enabled. Applies from every start; on a running instance a change applies from the next start (API behaviour). Changed in place.
         """
         return pulumi.get(self, "duration_seconds")
 
     @_builtins.property
     @pulumi.getter
     def prompt(self) -> Optional[_builtins.bool]:
+        """
+        API field `prompt`: whether the console shows a reminder. Default `true`. Changed in place.
+        """
         return pulumi.get(self, "prompt")
 
 
@@ -92,17 +100,27 @@ class ExtendStorage(dict):
     def __init__(__self__, *,
                  path: _builtins.str,
                  type: 'ExtendStorageType'):
+        """
+        :param _builtins.str path: At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
+        :param 'ExtendStorageType' type: `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
+        """
         pulumi.set(__self__, "path", path)
         pulumi.set(__self__, "type", type)
 
     @_builtins.property
     @pulumi.getter
     def path(self) -> _builtins.str:
+        """
+        At most 1024 characters, without `.` or `..` segments or control characters. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "path")
 
     @_builtins.property
     @pulumi.getter
     def type(self) -> 'ExtendStorageType':
+        """
+        `"obsfs"`, `"obs"` or `"evs"`. An `evs` disk is deleted with the instance: see `allowDataLossOnReplace`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "type")
 
 
@@ -130,7 +148,9 @@ class NotebookAutoStop(dict):
                  duration_seconds: Optional[_builtins.int] = None,
                  type: Optional['NotebookAutoStopType'] = None):
         """
-        :param _builtins.int duration_seconds: Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
+        :param _builtins.bool enabled: Whether the notebook stops by itself. Changed in place.
+        :param _builtins.int duration_seconds: Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
+        :param 'NotebookAutoStopType' type: `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
         """
         pulumi.set(__self__, "enabled", enabled)
         if duration_seconds is not None:
@@ -141,19 +161,25 @@ class NotebookAutoStop(dict):
     @_builtins.property
     @pulumi.getter
     def enabled(self) -> _builtins.bool:
+        """
+        Whether the notebook stops by itself. Changed in place.
+        """
         return pulumi.get(self, "enabled")
 
     @_builtins.property
     @pulumi.getter(name="durationSeconds")
     def duration_seconds(self) -> Optional[_builtins.int]:
         """
-        Running time before the automatic stop, 3600 to 259200 seconds (the API's 3600000 to 259200000 ms, section 9).
+        Running time before the stop, in seconds, 3600–259200. Default 3600 when enabled. Changed in place.
         """
         return pulumi.get(self, "duration_seconds")
 
     @_builtins.property
     @pulumi.getter
     def type(self) -> Optional['NotebookAutoStopType']:
+        """
+        `"TIMING"` (after the duration; the default when enabled) or `"IDLE"` (after the duration without activity). Changed in place.
+        """
         return pulumi.get(self, "type")
 
 
@@ -176,6 +202,7 @@ class NotebookFlavorInfo(dict):
         """
         :param _builtins.str arch: CPU architecture in lower case, `"x86_64"` or `"aarch64"` (the API writes either case); `""` if not given.
         :param _builtins.str category: `"CPU"`, `"GPU"` or `"ASCEND"`.
+        :param _builtins.str description: The service's description of the flavor.
         :param _builtins.str feature: `"NOTEBOOK"` or `"DEFAULT"` (the CodeLab flavors).
         :param _builtins.bool free: Free of charge (such flavors may queue before they start).
         :param _builtins.str id: The flavor code, what `Notebook.flavor` takes, e.g. `"modelarts.vm.cpu.2u"` (API field `id`).
@@ -222,6 +249,9 @@ class NotebookFlavorInfo(dict):
     @_builtins.property
     @pulumi.getter
     def description(self) -> _builtins.str:
+        """
+        The service's description of the flavor.
+        """
         return pulumi.get(self, "description")
 
     @_builtins.property
@@ -311,6 +341,11 @@ class NotebookFlavorInfoAscend(dict):
                  count: _builtins.float,
                  memory: _builtins.str,
                  type: _builtins.str):
+        """
+        :param _builtins.float count: How many NPUs.
+        :param _builtins.str memory: Their memory, as the API writes it.
+        :param _builtins.str type: The NPU.
+        """
         pulumi.set(__self__, "count", count)
         pulumi.set(__self__, "memory", memory)
         pulumi.set(__self__, "type", type)
@@ -318,16 +353,25 @@ class NotebookFlavorInfoAscend(dict):
     @_builtins.property
     @pulumi.getter
     def count(self) -> _builtins.float:
+        """
+        How many NPUs.
+        """
         return pulumi.get(self, "count")
 
     @_builtins.property
     @pulumi.getter
     def memory(self) -> _builtins.str:
+        """
+        Their memory, as the API writes it.
+        """
         return pulumi.get(self, "memory")
 
     @_builtins.property
     @pulumi.getter
     def type(self) -> _builtins.str:
+        """
+        The NPU.
+        """
         return pulumi.get(self, "type")
 
 
@@ -337,6 +381,11 @@ class NotebookFlavorInfoGpu(dict):
                  count: _builtins.float,
                  memory_gb: _builtins.float,
                  type: _builtins.str):
+        """
+        :param _builtins.float count: How many cards.
+        :param _builtins.float memory_gb: Memory per card, in GB.
+        :param _builtins.str type: The card, e.g. `"nvidia-v100"`.
+        """
         pulumi.set(__self__, "count", count)
         pulumi.set(__self__, "memory_gb", memory_gb)
         pulumi.set(__self__, "type", type)
@@ -344,16 +393,25 @@ class NotebookFlavorInfoGpu(dict):
     @_builtins.property
     @pulumi.getter
     def count(self) -> _builtins.float:
+        """
+        How many cards.
+        """
         return pulumi.get(self, "count")
 
     @_builtins.property
     @pulumi.getter(name="memoryGb")
     def memory_gb(self) -> _builtins.float:
+        """
+        Memory per card, in GB.
+        """
         return pulumi.get(self, "memory_gb")
 
     @_builtins.property
     @pulumi.getter
     def type(self) -> _builtins.str:
+        """
+        The card, e.g. `"nvidia-v100"`.
+        """
         return pulumi.get(self, "type")
 
 
@@ -382,6 +440,13 @@ class NotebookImage(dict):
                  swr_path: Optional[_builtins.str] = None,
                  tag: Optional[_builtins.str] = None,
                  type: Optional[_builtins.str] = None):
+        """
+        :param _builtins.str id: The image id (a UUID).
+        :param _builtins.str name: The image name.
+        :param _builtins.str swr_path: The image in SWR (API field `swr_path`).
+        :param _builtins.str tag: The image tag.
+        :param _builtins.str type: `"BUILD_IN"` or `"DEDICATED"`.
+        """
         if id is not None:
             pulumi.set(__self__, "id", id)
         if name is not None:
@@ -396,26 +461,41 @@ class NotebookImage(dict):
     @_builtins.property
     @pulumi.getter
     def id(self) -> Optional[_builtins.str]:
+        """
+        The image id (a UUID).
+        """
         return pulumi.get(self, "id")
 
     @_builtins.property
     @pulumi.getter
     def name(self) -> Optional[_builtins.str]:
+        """
+        The image name.
+        """
         return pulumi.get(self, "name")
 
     @_builtins.property
     @pulumi.getter(name="swrPath")
     def swr_path(self) -> Optional[_builtins.str]:
+        """
+        The image in SWR (API field `swr_path`).
+        """
         return pulumi.get(self, "swr_path")
 
     @_builtins.property
     @pulumi.getter
     def tag(self) -> Optional[_builtins.str]:
+        """
+        The image tag.
+        """
         return pulumi.get(self, "tag")
 
     @_builtins.property
     @pulumi.getter
     def type(self) -> Optional[_builtins.str]:
+        """
+        `"BUILD_IN"` or `"DEDICATED"`.
+        """
         return pulumi.get(self, "type")
 
 
@@ -438,15 +518,19 @@ class NotebookImageInfo(dict):
                  workspace_id: _builtins.str):
         """
         :param _builtins.str arch: CPU architecture in lower case, `"x86_64"` or `"aarch64"`; `""` if not given.
+        :param _builtins.str description: The service's description of the image.
         :param Sequence[_builtins.str] dev_services: What a notebook from it offers: `NOTEBOOK` (JupyterLab), `SSH`, ... An image without NOTEBOOK needs SSH.
         :param _builtins.str id: The image id (a UUID), what `Notebook.imageId` takes.
+        :param _builtins.str name: The image name.
         :param _builtins.str namespace: The SWR organization.
         :param Sequence[_builtins.str] resource_categories: The flavor categories it runs on: `CPU`, `GPU`, `ASCEND`.
         :param _builtins.str service_type: `COMMON`, `INFERENCE`, `TRAIN`, `DEV` or `UNKNOWN`.
         :param _builtins.str status: `ACTIVE` when usable.
         :param _builtins.str swr_path: The image in SWR, e.g. `swr.cn-north-4.myhuaweicloud.com/atelier/pytorch_1_8:<tag>`.
+        :param _builtins.str tag: The image tag.
         :param _builtins.str type: `"BUILD_IN"` or `"DEDICATED"`.
         :param _builtins.str updated_at: Time of the image's last change, ISO 8601 (UTC), or `""`.
+        :param _builtins.str workspace_id: The workspace the image belongs to.
         """
         pulumi.set(__self__, "arch", arch)
         pulumi.set(__self__, "description", description)
@@ -474,6 +558,9 @@ class NotebookImageInfo(dict):
     @_builtins.property
     @pulumi.getter
     def description(self) -> _builtins.str:
+        """
+        The service's description of the image.
+        """
         return pulumi.get(self, "description")
 
     @_builtins.property
@@ -495,6 +582,9 @@ class NotebookImageInfo(dict):
     @_builtins.property
     @pulumi.getter
     def name(self) -> _builtins.str:
+        """
+        The image name.
+        """
         return pulumi.get(self, "name")
 
     @_builtins.property
@@ -540,6 +630,9 @@ class NotebookImageInfo(dict):
     @_builtins.property
     @pulumi.getter
     def tag(self) -> _builtins.str:
+        """
+        The image tag.
+        """
         return pulumi.get(self, "tag")
 
     @_builtins.property
@@ -561,6 +654,9 @@ class NotebookImageInfo(dict):
     @_builtins.property
     @pulumi.getter(name="workspaceId")
     def workspace_id(self) -> _builtins.str:
+        """
+        The workspace the image belongs to.
+        """
         return pulumi.get(self, "workspace_id")
 
 
@@ -570,6 +666,11 @@ class NotebookInstanceFailedReasons(dict):
                  code: Optional[_builtins.str] = None,
                  detail: Optional[Mapping[str, _builtins.str]] = None,
                  message: Optional[_builtins.str] = None):
+        """
+        :param _builtins.str code: The service's error code.
+        :param Mapping[str, _builtins.str] detail: More about the failure, as the service gives it.
+        :param _builtins.str message: The service's message.
+        """
         if code is not None:
             pulumi.set(__self__, "code", code)
         if detail is not None:
@@ -580,16 +681,25 @@ class NotebookInstanceFailedReasons(dict):
     @_builtins.property
     @pulumi.getter
     def code(self) -> Optional[_builtins.str]:
+        """
+        The service's error code.
+        """
         return pulumi.get(self, "code")
 
     @_builtins.property
     @pulumi.getter
     def detail(self) -> Optional[Mapping[str, _builtins.str]]:
+        """
+        More about the failure, as the service gives it.
+        """
         return pulumi.get(self, "detail")
 
     @_builtins.property
     @pulumi.getter
     def message(self) -> Optional[_builtins.str]:
+        """
+        The service's message.
+        """
         return pulumi.get(self, "message")
 
 
@@ -617,6 +727,12 @@ class NotebookInstanceProfile(dict):
                  flavor_type: Optional[_builtins.str] = None,
                  id: Optional[_builtins.str] = None,
                  name: Optional[_builtins.str] = None):
+        """
+        :param _builtins.str description: The profile's description.
+        :param _builtins.str flavor_type: The kind of flavor it runs on (`flavor_type`).
+        :param _builtins.str id: The profile's own id.
+        :param _builtins.str name: The profile's name.
+        """
         if description is not None:
             pulumi.set(__self__, "description", description)
         if flavor_type is not None:
@@ -629,21 +745,33 @@ class NotebookInstanceProfile(dict):
     @_builtins.property
     @pulumi.getter
     def description(self) -> Optional[_builtins.str]:
+        """
+        The profile's description.
+        """
         return pulumi.get(self, "description")
 
     @_builtins.property
     @pulumi.getter(name="flavorType")
     def flavor_type(self) -> Optional[_builtins.str]:
+        """
+        The kind of flavor it runs on (`flavor_type`).
+        """
         return pulumi.get(self, "flavor_type")
 
     @_builtins.property
     @pulumi.getter
     def id(self) -> Optional[_builtins.str]:
+        """
+        The profile's own id.
+        """
         return pulumi.get(self, "id")
 
     @_builtins.property
     @pulumi.getter
     def name(self) -> Optional[_builtins.str]:
+        """
+        The profile's name.
+        """
         return pulumi.get(self, "name")
 
 
@@ -670,6 +798,11 @@ class NotebookInstanceQueuingInfo(dict):
                  rank: Optional[_builtins.float] = None,
                  remain_time_seconds: Optional[_builtins.float] = None,
                  status: Optional[_builtins.str] = None):
+        """
+        :param _builtins.float rank: The place in the queue.
+        :param _builtins.float remain_time_seconds: The expected wait, in seconds (`remain_time`).
+        :param _builtins.str status: `CREATE_QUEUING` or `START_QUEUING`.
+        """
         if rank is not None:
             pulumi.set(__self__, "rank", rank)
         if remain_time_seconds is not None:
@@ -680,16 +813,25 @@ class NotebookInstanceQueuingInfo(dict):
     @_builtins.property
     @pulumi.getter
     def rank(self) -> Optional[_builtins.float]:
+        """
+        The place in the queue.
+        """
         return pulumi.get(self, "rank")
 
     @_builtins.property
     @pulumi.getter(name="remainTimeSeconds")
     def remain_time_seconds(self) -> Optional[_builtins.float]:
+        """
+        The expected wait, in seconds (`remain_time`).
+        """
         return pulumi.get(self, "remain_time_seconds")
 
     @_builtins.property
     @pulumi.getter
     def status(self) -> Optional[_builtins.str]:
+        """
+        `CREATE_QUEUING` or `START_QUEUING`.
+        """
         return pulumi.get(self, "status")
 
 
@@ -723,8 +865,11 @@ class NotebookLease(dict):
                  updated_at: _builtins.str,
                  duration_seconds: Optional[_builtins.float] = None):
         """
-        :param _builtins.float duration_seconds: As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the
-               service does not report it.
+        :param _builtins.str created_at: When the lease started, ISO 8601 (UTC).
+        :param _builtins.bool enabled: Whether the notebook stops by itself.
+        :param _builtins.str type: `TIMING` or `IDLE`.
+        :param _builtins.str updated_at: When the lease last changed, ISO 8601 (UTC).
+        :param _builtins.float duration_seconds: As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the service does not report it.
         """
         pulumi.set(__self__, "created_at", created_at)
         pulumi.set(__self__, "enabled", enabled)
@@ -736,29 +881,40 @@ class NotebookLease(dict):
     @_builtins.property
     @pulumi.getter(name="createdAt")
     def created_at(self) -> _builtins.str:
+        """
+        When the lease started, ISO 8601 (UTC).
+        """
         return pulumi.get(self, "created_at")
 
     @_builtins.property
     @pulumi.getter
     def enabled(self) -> _builtins.bool:
+        """
+        Whether the notebook stops by itself.
+        """
         return pulumi.get(self, "enabled")
 
     @_builtins.property
     @pulumi.getter
     def type(self) -> _builtins.str:
+        """
+        `TIMING` or `IDLE`.
+        """
         return pulumi.get(self, "type")
 
     @_builtins.property
     @pulumi.getter(name="updatedAt")
     def updated_at(self) -> _builtins.str:
+        """
+        When the lease last changed, ISO 8601 (UTC).
+        """
         return pulumi.get(self, "updated_at")
 
     @_builtins.property
     @pulumi.getter(name="durationSeconds")
     def duration_seconds(self) -> Optional[_builtins.float]:
         """
-        As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the
-        service does not report it.
+        As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the service does not report it.
         """
         return pulumi.get(self, "duration_seconds")
 
@@ -788,8 +944,8 @@ class NotebookSsh(dict):
                  key_pair_name: _builtins.str,
                  allowed_access_ips: Optional[Sequence[_builtins.str]] = None):
         """
-        :param _builtins.str key_pair_name: An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
-        :param Sequence[_builtins.str] allowed_access_ips: At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+        :param _builtins.str key_pair_name: API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
+        :param Sequence[_builtins.str] allowed_access_ips: API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
         """
         pulumi.set(__self__, "key_pair_name", key_pair_name)
         if allowed_access_ips is not None:
@@ -799,7 +955,7 @@ class NotebookSsh(dict):
     @pulumi.getter(name="keyPairName")
     def key_pair_name(self) -> _builtins.str:
         """
-        An ECS key pair name: at most 64 letters, digits, '_' and '-' (KPS, as Terraform's huaweicloud_kps_keypair documents), and '.' which older ECS key pairs may have.
+        API field `key_pair_names[0]`: an ECS key pair of the project (at most 64 letters, digits, `.`, `_`, `-`). Changed in place: a running notebook is stopped, changed and started again.
         """
         return pulumi.get(self, "key_pair_name")
 
@@ -807,7 +963,7 @@ class NotebookSsh(dict):
     @pulumi.getter(name="allowedAccessIps")
     def allowed_access_ips(self) -> Optional[Sequence[_builtins.str]]:
         """
-        At most 5 IPv4 addresses (section 4.1: public IP addresses), each once. Absent: any address may connect, which is how to allow everyone (a range such as 0.0.0.0/0 is refused).
+        API field `allowed_access_ips`: at most 5 IPv4 addresses that may connect, each once, such as `"203.0.113.10"`. The API takes addresses: a CIDR range, IPv6 and `0.0.0.0` are refused at preview. Absent: any address may connect, which is the way to allow everyone. Changed in place: a running notebook is stopped, changed and started again.
         """
         return pulumi.get(self, "allowed_access_ips")
 
@@ -847,10 +1003,14 @@ class NotebookVolume(dict):
                  read_only: Optional[_builtins.bool] = None,
                  uri: Optional[_builtins.str] = None):
         """
-        :param _builtins.int capacity_gb: EVS size in GB (section 4.2, 7): at most 4096.
-        :param _builtins.str id: A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
-        :param _builtins.str mount_path: Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
-        :param _builtins.str uri: obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+        :param 'NotebookVolumeCategory' category: API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
+        :param _builtins.int capacity_gb: API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
+        :param _builtins.str dew_secret_name: API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
+        :param _builtins.str id: API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
+        :param _builtins.str mount_path: API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
+        :param 'NotebookVolumeOwnership' ownership: API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
+        :param _builtins.bool read_only: API field `volume.read_only`. Changing it replaces the notebook.
+        :param _builtins.str uri: API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
         """
         pulumi.set(__self__, "category", category)
         if capacity_gb is not None:
@@ -871,26 +1031,32 @@ class NotebookVolume(dict):
     @_builtins.property
     @pulumi.getter
     def category(self) -> 'NotebookVolumeCategory':
+        """
+        API field `volume.category`: `"EVS"` (a cloud disk, the usual choice), `"EFS"` (SFS Turbo), `"OBS"` or `"OBSFS"`. A replacement deletes a MANAGED volume (see `allowDataLossOnReplace`). Changing it replaces the notebook.
+        """
         return pulumi.get(self, "category")
 
     @_builtins.property
     @pulumi.getter(name="capacityGb")
     def capacity_gb(self) -> Optional[_builtins.int]:
         """
-        EVS size in GB (section 4.2, 7): at most 4096.
+        API field `volume.capacity`, in GB, EVS only, at most 4096. Default 5. It only grows: the notebook stays usable while the volume is RESIZING, and a smaller value fails at `pulumi preview` (the API cannot shrink a volume). Changed in place.
         """
         return pulumi.get(self, "capacity_gb")
 
     @_builtins.property
     @pulumi.getter(name="dewSecretName")
     def dew_secret_name(self) -> Optional[_builtins.str]:
+        """
+        API field `volume.dew_secret_name`: the DEW secret holding the OBS credentials (OBS). Changing it replaces the notebook.
+        """
         return pulumi.get(self, "dew_secret_name")
 
     @_builtins.property
     @pulumi.getter
     def id(self) -> Optional[_builtins.str]:
         """
-        A notebook, image, storage or SFS Turbo id: a UUID (notebooks API reference section 2). Ids go into URL paths, so nothing else passes.
+        API field `volume.id`: the SFS Turbo id (a UUID), for DEDICATED EFS. Changing it replaces the notebook.
         """
         return pulumi.get(self, "id")
 
@@ -898,25 +1064,31 @@ class NotebookVolume(dict):
     @pulumi.getter(name="mountPath")
     def mount_path(self) -> Optional[_builtins.str]:
         """
-        Where the volume is mounted in the notebook (section 4.2: at most 256 characters): an absolute path that stays where it says.
+        API field `volume.mount_path`: an absolute path, at most 256 characters, without `.` or `..` segments or control characters. Default: the service's (`/home/ma-user/work/`). Changing it replaces the notebook.
         """
         return pulumi.get(self, "mount_path")
 
     @_builtins.property
     @pulumi.getter
     def ownership(self) -> Optional['NotebookVolumeOwnership']:
+        """
+        API field `volume.ownership`: `"MANAGED"` or `"DEDICATED"` (EFS only). Default `"MANAGED"`. Changing it replaces the notebook.
+        """
         return pulumi.get(self, "ownership")
 
     @_builtins.property
     @pulumi.getter(name="readOnly")
     def read_only(self) -> Optional[_builtins.bool]:
+        """
+        API field `volume.read_only`. Changing it replaces the notebook.
+        """
         return pulumi.get(self, "read_only")
 
     @_builtins.property
     @pulumi.getter
     def uri(self) -> Optional[_builtins.str]:
         """
-        obs://bucket/dir/ for OBS and OBSFS, the SFS Turbo path for EFS (section 4.2: at most 1024 characters); the form per category is checked in provider/notebook/checkNotebook.ts.
+        API field `volume.uri`: `obs://bucket/dir/` for OBS and OBSFS, the SFS Turbo path (`192.168.0.1:/share/`) for DEDICATED EFS; at most 1024 characters, without `.` or `..` segments (nor `%2e`). Changing it replaces the notebook.
         """
         return pulumi.get(self, "uri")
 
@@ -945,6 +1117,12 @@ class Pool(dict):
                  name: Optional[_builtins.str] = None,
                  owner_project_id: Optional[_builtins.str] = None,
                  type: Optional[_builtins.str] = None):
+        """
+        :param _builtins.str id: API field `pool.id`. Changing it replaces the notebook instance.
+        :param _builtins.str name: API field `pool.name`. Changing it replaces the notebook instance.
+        :param _builtins.str owner_project_id: API field `pool.owner.project_id`. Changing it replaces the notebook instance.
+        :param _builtins.str type: API field `pool.type`. Changing it replaces the notebook instance.
+        """
         pulumi.set(__self__, "id", id)
         if name is not None:
             pulumi.set(__self__, "name", name)
@@ -956,21 +1134,33 @@ class Pool(dict):
     @_builtins.property
     @pulumi.getter
     def id(self) -> _builtins.str:
+        """
+        API field `pool.id`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "id")
 
     @_builtins.property
     @pulumi.getter
     def name(self) -> Optional[_builtins.str]:
+        """
+        API field `pool.name`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "name")
 
     @_builtins.property
     @pulumi.getter(name="ownerProjectId")
     def owner_project_id(self) -> Optional[_builtins.str]:
+        """
+        API field `pool.owner.project_id`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "owner_project_id")
 
     @_builtins.property
     @pulumi.getter
     def type(self) -> Optional[_builtins.str]:
+        """
+        API field `pool.type`. Changing it replaces the notebook instance.
+        """
         return pulumi.get(self, "type")
 
 
@@ -980,8 +1170,8 @@ class Storage(dict):
                  path: _builtins.str,
                  type: Optional[_builtins.str] = None):
         """
-        :param _builtins.str path: OBS directory path /{bucket}/{dir}/.../: starts and ends with '/', names a directory inside a bucket (not the bucket root), no scheme such as obs://, no '.' or '..' segment, no control characters. The rules are split into named $defs so that each broken rule is reported once, in its own words.
-        :param _builtins.str type: Only obs; when omitted the provider fills "obs". (No JSON Schema `default` keyword here: Pulumi's closure serializer fails on an object with a `default` key holding a string.)
+        :param _builtins.str path: API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not a bucket root, without `.` or `..` segments. The files in it outlive a replacement. Changing it replaces the notebook instance.
+        :param _builtins.str type: API field `spec.storage.type`. Only `"obs"` is supported. Default `"obs"`. Changing it replaces the notebook instance.
         """
         pulumi.set(__self__, "path", path)
         if type is not None:
@@ -991,7 +1181,7 @@ class Storage(dict):
     @pulumi.getter
     def path(self) -> _builtins.str:
         """
-        OBS directory path /{bucket}/{dir}/.../: starts and ends with '/', names a directory inside a bucket (not the bucket root), no scheme such as obs://, no '.' or '..' segment, no control characters. The rules are split into named $defs so that each broken rule is reported once, in its own words.
+        API field `spec.storage.location.path`: an OBS directory `/bucket/dir/` (no `obs://`), ending in `/`, not a bucket root, without `.` or `..` segments. The files in it outlive a replacement. Changing it replaces the notebook instance.
         """
         return pulumi.get(self, "path")
 
@@ -999,7 +1189,7 @@ class Storage(dict):
     @pulumi.getter
     def type(self) -> Optional[_builtins.str]:
         """
-        Only obs; when omitted the provider fills "obs". (No JSON Schema `default` keyword here: Pulumi's closure serializer fails on an object with a `default` key holding a string.)
+        API field `spec.storage.type`. Only `"obs"` is supported. Default `"obs"`. Changing it replaces the notebook instance.
         """
         return pulumi.get(self, "type")
 
@@ -1011,9 +1201,9 @@ class Timeouts(dict):
                  delete: Optional[_builtins.str] = None,
                  update: Optional[_builtins.str] = None):
         """
-        :param _builtins.str create: A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
-        :param _builtins.str delete: A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
-        :param _builtins.str update: A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        :param _builtins.str create: The longest a create may take.
+        :param _builtins.str delete: The longest a delete may take.
+        :param _builtins.str update: The longest an update may take.
         """
         if create is not None:
             pulumi.set(__self__, "create", create)
@@ -1026,7 +1216,7 @@ class Timeouts(dict):
     @pulumi.getter
     def create(self) -> Optional[_builtins.str]:
         """
-        A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        The longest a create may take.
         """
         return pulumi.get(self, "create")
 
@@ -1034,7 +1224,7 @@ class Timeouts(dict):
     @pulumi.getter
     def delete(self) -> Optional[_builtins.str]:
         """
-        A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        The longest a delete may take.
         """
         return pulumi.get(self, "delete")
 
@@ -1042,7 +1232,7 @@ class Timeouts(dict):
     @pulumi.getter
     def update(self) -> Optional[_builtins.str]:
         """
-        A positive Go-style duration with units h, m and s, e.g. "30s", "30m", "1h", "1h30m", "1.5h".
+        The longest an update may take.
         """
         return pulumi.get(self, "update")
 

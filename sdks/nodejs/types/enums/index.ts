@@ -40,8 +40,8 @@ export const GetNotebookImagesCpuArch = {
 export type GetNotebookImagesCpuArch = (typeof GetNotebookImagesCpuArch)[keyof typeof GetNotebookImagesCpuArch];
 
 export const GetNotebookImagesType = {
-    DEDICATED: "DEDICATED",
     BUILD_IN: "BUILD_IN",
+    DEDICATED: "DEDICATED",
 } as const;
 
 export type GetNotebookImagesType = (typeof GetNotebookImagesType)[keyof typeof GetNotebookImagesType];
