@@ -155,7 +155,7 @@ test(
     expect(ownerInputs(resourceNamed(resources, "modelarts:index:Notebook", "dev").outputs)).toEqual(recordedMarks.dev);
     await steps.run("3 preview", ["preview", "--expect-no-changes"]);
     const destroy = await steps.run("3 destroy", ["destroy", "--yes"]);
-    expect(destroy.stdout).toContain("4 deleted");
+    expect(destroy.stdout).toContain("- 4 deleted");
     expect((await emulator.admin.listNotebooks()).filter((n) => n.status !== "DELETED")).toEqual([]);
     expect((await emulator.admin.listInstances()).filter((i) => i.status !== "DELETED")).toEqual([]);
   },

@@ -338,7 +338,7 @@ test(
   "8. destroy leaves nothing in either project; no CLI output carried a secret",
   async () => {
     const destroy = await pulumi("8 destroy", ["destroy", "--yes"]);
-    expect(destroy.stdout).toContain("8 deleted");
+    expect(destroy.stdout).toContain("- 8 deleted");
     expect(await liveNotebooks(emulator)).toEqual([]);
     expect(await liveNotebooks(other)).toEqual([]);
     expect((await emulator.admin.listInstances()).filter((i) => i.status !== "DELETED")).toEqual([]);
@@ -392,7 +392,7 @@ test(
       expect(up.stdout).toContain("+ 3 created");
       const out = JSON.parse((await example.ok(["stack", "output", "--json"])).stdout) as Record<string, string>;
       expect(out).toMatchObject({ status: "RUNNING", url: expect.stringMatching(/^https:\/\//) });
-      expect((await example.ok(["destroy", "--yes"])).stdout).toContain("3 deleted");
+      expect((await example.ok(["destroy", "--yes"])).stdout).toContain("- 3 deleted");
     } finally {
       example.dispose();
       rmSync(dir, { recursive: true, force: true });
