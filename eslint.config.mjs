@@ -12,6 +12,8 @@ export default tseslint.config(
       "bench/results/**",
       "bench/.work/**",
       "dist-bench/**",
+      // Generated from the package schema by Pulumi's generators (npm run sdks); CI checks them against the schema.
+      "sdks/**",
     ],
   },
   js.configs.recommended,

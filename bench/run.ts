@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- <section>...] [--resource=NotebookInstance|Notebook] [--rate=none|10|5] [--pacing=on|off]
  * [--repeats=N] [--out=<dir>] [--render]`: runs the benchmark sections (all by default: scale, busy, faults, waiting,
- * overhead, state, hostile) and writes bench/results/report.json and report.md. A subset replaces those sections in the existing
+ * overhead, state, hostile, native) and writes bench/results/report.json and report.md. A subset replaces those sections in the existing
  * report.json (the scale filters replace only the runs they select) and renders report.md again. `--out` writes
  * to another directory (experiments that must not touch the committed report); `--render` only renders report.md
  * from report.json.
@@ -14,6 +14,7 @@ import type { RateLimitOptions } from "../emulator/index.js";
 import { runBusy } from "./busy.js";
 import { runFaults } from "./faults.js";
 import { runHostile } from "./hostile.js";
+import { runNative } from "./native.js";
 import { RESOURCE_KINDS, type ResourceKind } from "./lib/inventory.js";
 import { getPulumiBin, REPO_ROOT, type StackExport } from "./lib/pulumi.js";
 import { runOverhead } from "./overhead.js";
@@ -47,7 +48,7 @@ export const SETTINGS = {
   previewRepeats: 3,
 };
 
-const SECTIONS = ["scale", "busy", "faults", "waiting", "overhead", "state", "hostile"] as const;
+const SECTIONS = ["scale", "busy", "faults", "waiting", "overhead", "state", "hostile", "native"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -191,6 +192,7 @@ async function main(): Promise<void> {
     report.state = { ...(report.state ?? analyzeState(undefined)), trivial: analyzeTrivialState(trivialState) };
   }
   if (sections.includes("hostile")) report.hostile = await runHostile({ log });
+  if (sections.includes("native")) report.native = await runNative(common);
   report.meta!.wallSeconds = Math.round((Date.now() - started) / 1000);
 
   mkdirSync(outDir, { recursive: true });

@@ -5,7 +5,7 @@
 // build started; scripts/ensure-built.sh rebuilds only when a source is newer than that stamp.
 "use strict";
 const { spawnSync } = require("node:child_process");
-const { rmSync, utimesSync, writeFileSync } = require("node:fs");
+const { copyFileSync, rmSync, utimesSync, writeFileSync } = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
@@ -27,6 +27,15 @@ if (schema.status !== 0) {
   console.error(`build: writing the Pulumi package schema failed (exit ${schema.status ?? schema.signal})`);
   process.exit(schema.status || 1);
 }
+// The Node.js SDK generated from that schema (sdks/nodejs, committed; `npm run sdks` regenerates it), compiled with
+// its generator's options into dist/native (`pulumi-modelarts/native`). Its package.json goes beside it: the SDK
+// reads its version there and asks the engine for that version of the plugin.
+const native = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.native.json")], { stdio: "inherit" });
+if (native.status !== 0) {
+  console.error(`build: compiling sdks/nodejs failed (exit ${native.status ?? native.signal}); dist/ is incomplete`);
+  process.exit(native.status || 1);
+}
+copyFileSync(path.join(root, "sdks/nodejs/package.json"), path.join(dist, "native/package.json"));
 const stamp = path.join(dist, ".build-stamp");
 writeFileSync(stamp, `dist/ built by scripts/build.js; the build started at ${started.toISOString()}\n`);
 // The stamp carries the start time: a source saved while tsc ran is newer than it, so the next check rebuilds.

@@ -7,7 +7,8 @@
 #   2. `npm run build` (scripts/build.js: removes dist/, runs tsc, writes dist/.build-stamp with the build's start
 #      time) when the stamp is missing or a build input is newer than it: a .ts file (tests and test data excluded)
 #      or a directory under protocol/, provider/, sdk/, emulator/ (a directory's time changes when a file in it is
-#      added, renamed or deleted), schema.json, tsconfig.json, tsconfig.build.json, package.json or scripts/build.js.
+#      added, renamed or deleted), sdks/nodejs (the generated Node.js SDK), schema.json, tsconfig.json,
+#      tsconfig.build.json, tsconfig.native.json, package.json or scripts/build.js.
 # Says on stderr what it did and why. FORCE_BUILD=1 builds anyway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,14 +25,14 @@ if [ "${FORCE_BUILD:-}" = 1 ]; then
 elif [ ! -f "$stamp" ]; then
 	reason="no $stamp"
 else
-	for f in schema.json tsconfig.json tsconfig.build.json package.json scripts/build.js; do
+	for f in schema.json tsconfig.json tsconfig.build.json tsconfig.native.json package.json scripts/build.js; do
 		if [ "$f" -nt "$stamp" ]; then
 			reason="$f is newer than the last build"
 			break
 		fi
 	done
 	if [ -z "$reason" ]; then
-		newer=$(find protocol provider sdk emulator -newer "$stamp" \
+		newer=$(find protocol provider sdk sdks/nodejs emulator -newer "$stamp" \
 			\( -type d -o -type f -name '*.ts' ! -name '*.test.ts' ! -path '*/testdata/*' ! -name testkit.ts \) \
 			-print -quit)
 		[ -z "$newer" ] || reason="$newer is newer than the last build"

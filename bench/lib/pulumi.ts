@@ -32,7 +32,10 @@ export interface CliResult {
   durationMs: number;
   stdout: string;
   stderr: string;
-  /** `node .../cmd/dynamic-provider` processes seen during the command, with their RSS high-water mark. */
+  /**
+   * The provider processes seen during the command, with their RSS high-water mark: `node .../cmd/dynamic-provider`
+   * (the dynamic classes' host), or the native plugin `pulumi-resource-modelarts` (PROVIDER_HOSTS).
+   */
   providerHosts: ProcessPeak[];
 }
 
@@ -59,12 +62,22 @@ export interface StackExport {
   deployment: { resources?: StateResource[] };
 }
 
+/** How the provider process of each kind of program shows in `/proc/<pid>/cmdline`. */
+export const PROVIDER_HOSTS = {
+  // `node <...>/cmd/dynamic-provider/index.js <engine address>`; not the shim's `node -e require.resolve(...)`.
+  dynamic: (cmdline: string) => /^\S*node \S*cmd\/dynamic-provider(\/index\.js)?( |$)/.test(cmdline),
+  // `node <...>/bin/pulumi-resource-modelarts <engine address>` (bin/'s launcher, a node script).
+  native: (cmdline: string) => /^\S*node \S*\/pulumi-resource-modelarts( |$)/.test(cmdline),
+};
+
 export async function createWorkspace(options: {
   bin: string;
   program: string;
   stack: string;
   env: Record<string, string>;
   config?: Record<string, string>;
+  /** Which provider process to sample (default: the dynamic provider host). */
+  providerHost?: keyof typeof PROVIDER_HOSTS;
 }): Promise<Workspace> {
   const programDir = path.join(PROGRAMS, options.program);
   const base = path.join(REPO_ROOT, "bench/.work");
@@ -86,8 +99,7 @@ export async function createWorkspace(options: {
       const sampler = new ProcessSampler({
         pgid: child.pid!,
         cwd: realProgramDir,
-        // `node <...>/cmd/dynamic-provider/index.js <engine address>`; not the shim's `node -e require.resolve(...)`.
-        match: (cmdline) => /^\S*node \S*cmd\/dynamic-provider(\/index\.js)?( |$)/.test(cmdline),
+        match: PROVIDER_HOSTS[options.providerHost ?? "dynamic"],
       });
       sampler.start();
       let stdout = "";

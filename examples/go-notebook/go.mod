@@ -4,7 +4,7 @@ go 1.25.11
 
 require (
 	github.com/pulumi/pulumi/sdk/v3 v3.248.0
-	pulumi-modelarts/sdks/go v0.0.0
+	pulumi-modelarts/sdks/go v0.1.0
 )
 
 require (
@@ -117,5 +117,5 @@ require (
 	lukechampine.com/frand v1.4.2 // indirect
 )
 
-// The SDK is generated into this repository's sdks/go (`npm run sdks`); it has no public module path yet.
+// The SDK is this repository's sdks/go (in a project of your own: ./node_modules/pulumi-modelarts/sdks/go, see README.md).
 replace pulumi-modelarts/sdks/go => ../../sdks/go

@@ -6,7 +6,8 @@
  */
 import { PartialFailureError } from "../api/errors.js";
 import { detailedDiff, type DiffKind } from "./detailedDiff.js";
-import { withInternalInputs, withoutInternalKeys } from "./internalInputs.js";
+import { engineProps, verbInputs } from "./dynamicState.js";
+import { importTarget } from "./importIds.js";
 import { previewCreate, previewUpdate } from "./previewOutputs.js";
 import { markSecrets, unwrap, type Props } from "./propertyValues.js";
 import { RESOURCES, type NativeResource } from "./registry.js";
@@ -40,12 +41,17 @@ export class ResourceInitFailed extends Error {
 }
 
 /** Runs a create or update; a partial failure's properties are cleaned like a success's. */
-async function recording<T>(secretKeys: Set<string>, run: () => Promise<T>): Promise<T> {
+async function recording<T>(
+  resource: NativeResource,
+  stored: Props | undefined,
+  secretKeys: Set<string>,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (err) {
     if (!(err instanceof PartialFailureError)) throw err;
-    throw new ResourceInitFailed(err, markSecrets(withoutInternalKeys(err.properties), secretKeys));
+    throw new ResourceInitFailed(err, markSecrets(engineProps(resource, err.properties, stored), secretKeys));
   }
 }
 
@@ -65,10 +71,10 @@ export async function check(
   const previous = unwrap(olds);
   const declared = unwrap(news);
   const result = await resource.provider.check(
-    olds === undefined ? {} : withInternalInputs(resource, urn, previous.plain),
-    withInternalInputs(resource, urn, declared.plain),
+    olds === undefined ? {} : verbInputs(resource, urn, previous.plain, previous.plain),
+    verbInputs(resource, urn, declared.plain, previous.plain),
   );
-  const inputs = withoutInternalKeys((result.inputs ?? {}) as Props);
+  const inputs = engineProps(resource, (result.inputs ?? {}) as Props, previous.plain);
   return { inputs: markSecrets(inputs, declared.secretKeys), failures: result.failures ?? [] };
 }
 
@@ -84,7 +90,7 @@ export interface DiffAnswer {
 export async function diff(type: string, urn: string, id: string, olds: Props, news: Props): Promise<DiffAnswer> {
   const resource = resourceOf(type);
   const stored = unwrap(olds).plain;
-  const checked = withInternalInputs(resource, urn, unwrap(news).plain);
+  const checked = verbInputs(resource, urn, unwrap(news).plain, stored);
   // The provider object decides (and says what it will do, e.g. a stop and a start); the pure diff names the paths.
   const decision = await resource.provider.diff(id, stored as never, checked as never);
   const { replaces, updates } = resource.changedFields(stored, checked);
@@ -108,15 +114,15 @@ export async function create(
   const resource = resourceOf(type);
   const { plain, secretKeys } = unwrap(news);
   if (preview) return { id: "", properties: markSecrets(previewCreate(resource, plain), secretKeys) };
-  const { id, outs } = await recording(secretKeys, () =>
-    resource.provider.create(withInternalInputs(resource, urn, plain) as never),
+  const { id, outs } = await recording(resource, undefined, secretKeys, () =>
+    resource.provider.create(verbInputs(resource, urn, plain) as never),
   );
-  return { id, properties: markSecrets(withoutInternalKeys((outs ?? {}) as Props), secretKeys) };
+  return { id, properties: markSecrets(engineProps(resource, (outs ?? {}) as Props), secretKeys) };
 }
 
 /**
  * Reads the object for refresh, or for `pulumi import` (no stored properties: the read returns the inputs a
- * program declares to match the object). An empty id means gone.
+ * program declares to match the object; the id is the import id, importIds.ts). An empty id means gone.
  */
 export async function read(
   type: string,
@@ -129,15 +135,17 @@ export async function read(
   const stored = unwrap(properties);
   const storedInputs = unwrap(inputs);
   const importing = Object.keys(stored.plain).length === 0;
-  const props = importing ? {} : withInternalInputs(resource, urn, stored.plain);
-  const result = await resource.provider.read(id, props as never);
+  const target = importing
+    ? importTarget(resource.name, id)
+    : { id, props: verbInputs(resource, urn, stored.plain, stored.plain) };
+  const result = await resource.provider.read(target.id, target.props as never);
   if (!result.id) return { id: "" };
   const secretKeys = new Set([...stored.secretKeys, ...storedInputs.secretKeys]);
   return {
     id: result.id,
-    properties: markSecrets(withoutInternalKeys((result.props ?? {}) as Props), secretKeys),
+    properties: markSecrets(engineProps(resource, (result.props ?? {}) as Props, stored.plain), secretKeys),
     ...(result.inputs !== undefined && {
-      inputs: markSecrets(withoutInternalKeys(result.inputs as Props), secretKeys),
+      inputs: markSecrets(engineProps(resource, result.inputs as Props, stored.plain), secretKeys),
     }),
   };
 }
@@ -155,17 +163,18 @@ export async function update(
   const stored = unwrap(olds).plain;
   const { plain, secretKeys } = unwrap(news);
   if (preview) return markSecrets(previewUpdate(resource, stored, plain), secretKeys);
-  const { outs } = await recording(secretKeys, () =>
+  const { outs } = await recording(resource, stored, secretKeys, () =>
     resource.provider.update(
       id,
-      withInternalInputs(resource, urn, stored) as never,
-      withInternalInputs(resource, urn, plain) as never,
+      verbInputs(resource, urn, stored, stored) as never,
+      verbInputs(resource, urn, plain, stored) as never,
     ),
   );
-  return markSecrets(withoutInternalKeys((outs ?? {}) as Props), secretKeys);
+  return markSecrets(engineProps(resource, (outs ?? {}) as Props, stored), secretKeys);
 }
 
 export async function remove(type: string, urn: string, id: string, properties: Props): Promise<void> {
   const resource = resourceOf(type);
-  await resource.provider.delete(id, withInternalInputs(resource, urn, unwrap(properties).plain) as never);
+  const stored = unwrap(properties).plain;
+  await resource.provider.delete(id, verbInputs(resource, urn, stored, stored) as never);
 }

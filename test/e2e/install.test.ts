@@ -45,7 +45,12 @@ import { createWorkspace, getPulumiBin, REPO_ROOT } from "../../devkit/pulumiCli
 const execFileAsync = promisify(execFile);
 const TIMEOUT = 10 * 60_000;
 const TYPE = "pulumi-nodejs:dynamic/modelarts:NotebookInstance";
-const ENTRY_POINTS = ["pulumi-modelarts", "pulumi-modelarts/provider", "pulumi-modelarts/emulator"];
+const ENTRY_POINTS = [
+  "pulumi-modelarts",
+  "pulumi-modelarts/native",
+  "pulumi-modelarts/provider",
+  "pulumi-modelarts/emulator",
+];
 
 const repoPackage = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
   name: string;
@@ -172,6 +177,7 @@ function writeProject(dir: string, spec: string, extra: Record<string, unknown> 
     path.join(dir, "index.ts"),
     `import * as pulumi from "@pulumi/pulumi";
 import { NotebookInstance } from "pulumi-modelarts";
+import { Notebook as NativeNotebook } from "pulumi-modelarts/native";
 import { signRequest } from "pulumi-modelarts/provider";
 import { startEmulator } from "pulumi-modelarts/emulator";
 
@@ -185,8 +191,8 @@ const notebook = new NotebookInstance("nb", {
 });
 
 export const url = notebook.url;
-// Values from the other two entry points, so that their imports stay in the emitted JavaScript.
-export const entryPointKinds = [typeof signRequest, typeof startEmulator];
+// Values from the other entry points, so that their imports stay in the emitted JavaScript.
+export const entryPointKinds = [typeof NativeNotebook, typeof signRequest, typeof startEmulator];
 export const resolvedFrom = ${JSON.stringify(ENTRY_POINTS)}.map((m) => require.resolve(m));
 `,
   );
@@ -346,7 +352,7 @@ async function preview(project: string, dir: string): Promise<void> {
   }
 }
 
-test("npm pack: LICENSE, dist/ without test code or source maps, schema.json once", () => {
+test("npm pack: LICENSE, dist/ without test code or source maps, schema.json once, the generated SDKs", () => {
   expect(tarballFiles).toEqual(
     expect.arrayContaining([
       "LICENSE",
@@ -363,6 +369,15 @@ test("npm pack: LICENSE, dist/ without test code or source maps, schema.json onc
       "bin/pulumi-resource-modelarts",
       "dist/provider/native/main.js",
       "dist/provider/native/package-schema.json",
+      "dist/native/index.js",
+      "dist/native/index.d.ts",
+      "dist/native/package.json",
+      "sdks/go/go.mod",
+      "sdks/go/modelarts/notebook.go",
+      "sdks/python/pyproject.toml",
+      "sdks/python/pulumi_modelarts/notebook.py",
+      "sdks/dotnet/Pulumi.Modelarts.csproj",
+      "sdks/dotnet/Notebook.cs",
     ]),
   );
   const unwanted = tarballFiles.filter((f) =>
@@ -373,7 +388,10 @@ test("npm pack: LICENSE, dist/ without test code or source maps, schema.json onc
   expect(unwanted).toEqual([]);
   expect(tarballFiles.filter((f) => path.basename(f) === "schema.json")).toEqual(["dist/schema.json"]);
   const topLevel = ["LICENSE", "README.md", "package.json", "bin/pulumi-resource-modelarts"];
-  expect(tarballFiles.filter((f) => !f.startsWith("dist/") && !topLevel.includes(f))).toEqual([]);
+  // The generated SDKs of the native provider, for Go, Python and .NET projects (README, "Native provider").
+  const sdks = /^sdks\/(go|python|dotnet)\//;
+  expect(tarballFiles.filter((f) => !f.startsWith("dist/") && !sdks.test(f) && !topLevel.includes(f))).toEqual([]);
+  expect(tarballFiles.filter((f) => f.startsWith("sdks/nodejs/"))).toEqual([]);
   passed.add("pack");
 });
 

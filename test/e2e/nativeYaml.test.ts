@@ -3,13 +3,15 @@
  * host, against a time-scaled emulator: a YAML program (programs/native-yaml) whose notebook's image comes from the
  * `getNotebookImages` invoke, with a storage mount on the notebook. Up; a preview after up shows no change; a
  * description change previews as an update of the notebook only, with a detailed diff naming `description`, and the
- * mount untouched (its `notebookId` stays known in the preview); `pulumi import` of a notebook made outside Pulumi,
- * whose generated code then previews with no change; destroy leaves nothing. The credentials are stack config set
+ * mount untouched (its `notebookId` stays known in the preview); a volume-category change is refused at preview (it
+ * would delete the EVS volume) and, with `allowDataLossOnReplace`, previews as a replacement naming
+ * `volume.category`; a description changed outside shows after a refresh; `pulumi import` of a notebook made outside
+ * Pulumi, whose generated code then previews with no change; destroy leaves nothing. The credentials are stack config set
  * with `--secret` (nothing in the environment), so they reach the provider through Configure, and no secret is in
  * the exported state beyond the config's own values in the default provider.
  * Needs `npm run build` (the plugin runs dist/) and the YAML language host (scripts/get-pulumi.sh builds it).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { createNotebooksClient, resolveSettings } from "../../provider/index.js";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
@@ -24,6 +26,7 @@ import {
   resourceRow,
   type Json,
 } from "../support/CliSteps.js";
+import { programCopy } from "../support/programCopy.js";
 
 const TEMPLATE = path.join(__dirname, "programs/native-yaml");
 const NOTEBOOK = "modelarts:index:Notebook";
@@ -48,20 +51,21 @@ const steps = new CliSteps(
 );
 const pulumi = (step: string, args: string[], expected?: "ok" | "fail") => steps.run(step, args, expected);
 
-/** A copy of a program folder under test/.work whose `modelarts` plugin path is this repository's bin/. */
-function programCopy(template: string, pluginPath: string): string {
-  mkdirSync(path.join(REPO_ROOT, "test/.work"), { recursive: true });
-  const dir = mkdtempSync(path.join(REPO_ROOT, `test/.work/${path.basename(template)}-`));
-  cpSync(template, dir, { recursive: true });
-  const manifest = path.join(dir, "Pulumi.yaml");
-  const text = readFileSync(manifest, "utf8");
-  expect(text).toContain(`path: ${pluginPath}`);
-  writeFileSync(manifest, text.replace(`path: ${pluginPath}`, `path: ${path.join(REPO_ROOT, "bin")}`));
-  return dir;
-}
-
 async function outputs(): Promise<Record<string, unknown>> {
   return JSON.parse((await ws.ok(["stack", "output", "--json"])).stdout);
+}
+
+/** The emulator's settings, for the API calls the test makes outside Pulumi. */
+function settings() {
+  const key = emulator.credentials.accessKeys[0]!;
+  return resolveSettings({
+    env: {
+      HW_MODELARTS_ENDPOINT: emulator.url,
+      HW_PROJECT_ID: emulator.projectId,
+      HW_ACCESS_KEY: key.accessKey,
+      HW_SECRET_KEY: key.secretKey,
+    },
+  });
 }
 
 beforeAll(async () => {
@@ -158,18 +162,50 @@ test(
 );
 
 test(
-  "4. pulumi import of a notebook made outside Pulumi generates code that previews with no change",
+  "4. a volume-category change is refused at preview (it would delete the EVS volume); with allowDataLossOnReplace it previews as a replacement naming volume.category",
   async () => {
-    const key = emulator.credentials.accessKeys[0]!;
-    const settings = resolveSettings({
-      env: {
-        HW_MODELARTS_ENDPOINT: emulator.url,
-        HW_PROJECT_ID: emulator.projectId,
-        HW_ACCESS_KEY: key.accessKey,
-        HW_SECRET_KEY: key.secretKey,
-      },
-    });
-    const client = await createNotebooksClient(settings);
+    await ws.setConfig("volumeCategory", "EFS");
+    const refused = await pulumi("4 preview (refused)", ["preview"], "fail");
+    expect(text(refused)).toContain('volume.category ("EVS" → "EFS")');
+    expect(text(refused)).toContain("its EVS volume (5 GB)");
+    expect(text(refused)).toContain("allowDataLossOnReplace");
+
+    await ws.setConfig("allowDataLossOnReplace", "true");
+    const json = JSON.parse((await pulumi("4 preview --json (opt-in)", ["preview", "--json"])).stdout) as {
+      steps: Json[];
+    };
+    const dev = json.steps.find((s) => s.urn.endsWith("::dev") && s.op === "replace");
+    expect(dev?.detailedDiff).toMatchObject({ "volume.category": { kind: "update-replace" } });
+    // The engine's reasons are top-level properties; the detailed diff names the part.
+    expect(dev?.replaceReasons).toEqual(["volume"]);
+
+    await ws.ok(["config", "rm", "volumeCategory"]);
+    await ws.ok(["config", "rm", "allowDataLossOnReplace"]);
+    await pulumi("4 preview (back)", ["preview", "--expect-no-changes"]);
+    expect(await emulator.admin.getNotebook(notebookId)).toMatchObject({ status: "RUNNING" });
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "5. a description changed outside Pulumi shows after a refresh, as a change back",
+  async () => {
+    const client = await createNotebooksClient(settings());
+    await client.updateNotebook(notebookId, { description: "changed outside" });
+    await pulumi("5 refresh", ["refresh", "--yes"]);
+    const diff = await pulumi("5 preview --diff", ["preview", "--diff"]);
+    expect(diff.stdout).toMatch(/~ description: "changed outside" => "second"/);
+    expect(diff.stdout).toContain("~ 1 to update");
+    await pulumi("5 up", ["up", "--yes"]);
+    expect(await emulator.admin.getNotebook(notebookId)).toMatchObject({ description: "second" });
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "6. pulumi import of a notebook made outside Pulumi generates code that previews with no change",
+  async () => {
+    const client = await createNotebooksClient(settings());
     const made = await client.createNotebook(
       {
         name: "made-by-hand",
@@ -186,7 +222,7 @@ test(
       },
     );
     const generated = path.join(ws.workDir, "imported.yaml");
-    const imported = await pulumi("4 import", ["import", NOTEBOOK, "byhand", made.id!, "--yes", "--out", generated]);
+    const imported = await pulumi("6 import", ["import", NOTEBOOK, "byhand", made.id!, "--yes", "--out", generated]);
     expect(imported.stdout).toContain("1 imported");
     expect(text(imported)).not.toMatch(/failed to validate|warning/);
     const code = readFileSync(generated, "utf8");
@@ -206,24 +242,24 @@ test(
     const manifest = path.join(programDir, "Pulumi.yaml");
     const resources = code.slice(code.indexOf("resources:\n") + "resources:\n".length);
     writeFileSync(manifest, readFileSync(manifest, "utf8").replace("resources:\n", `resources:\n${resources}`));
-    const preview = await pulumi("4 preview (imported)", ["preview", "--expect-no-changes"]);
+    const preview = await pulumi("6 preview (imported)", ["preview", "--expect-no-changes"]);
     expect(preview.stdout).toContain("4 unchanged");
   },
   STEP_TIMEOUT,
 );
 
 test(
-  "5. no secret in the state beyond the config's own values in the default provider",
+  "7. no secret in the state beyond the config's own values in the default provider",
   async () => {
     const secrets = secretsOf(emulator);
-    const { raw, resources } = await steps.exported("5 stack export");
+    const { raw, resources } = await steps.exported("7 stack export");
     expectNoSecretIn(raw, secrets);
     const provider = resources.find((r) => r.type === "pulumi:providers:modelarts");
     expect(provider?.inputs.secretKey).toHaveProperty("ciphertext");
     expect(provider?.inputs.accessKey).toHaveProperty("ciphertext");
 
     const shown = JSON.parse(
-      (await pulumi("5 stack export --show-secrets", ["stack", "export", "--show-secrets"])).stdout,
+      (await pulumi("7 stack export --show-secrets", ["stack", "export", "--show-secrets"])).stdout,
     );
     const others = (shown.deployment.resources as Json[]).filter((r) => r.type !== "pulumi:providers:modelarts");
     expectNoSecretIn(JSON.stringify(others), secrets);
@@ -234,11 +270,11 @@ test(
 );
 
 test(
-  "6. destroy leaves nothing; no CLI output carried a secret",
+  "8. destroy leaves nothing; no CLI output carried a secret",
   async () => {
-    await pulumi("6 unprotect", ["state", "unprotect", "--all", "--yes"]);
-    const destroy = await pulumi("6 destroy", ["destroy", "--yes"]);
-    expect(destroy.stdout).toContain("4 deleted");
+    await pulumi("8 unprotect", ["state", "unprotect", "--all", "--yes"]);
+    const destroy = await pulumi("8 destroy", ["destroy", "--yes"]);
+    expect(destroy.stdout).toContain("- 4 deleted");
     const left = (await emulator.admin.listNotebooks()).filter((n) => n.status !== "DELETED");
     expect(left).toEqual([]);
     expectNoSecretIn(outputsSeen.join("\n"), secretsOf(emulator));
@@ -262,7 +298,7 @@ test(
       expect(up.stdout).toContain("+ 3 created");
       const out = JSON.parse((await example.ok(["stack", "output", "--json"])).stdout) as Record<string, string>;
       expect(out).toMatchObject({ status: "RUNNING", url: expect.stringMatching(/^https:\/\//) });
-      expect((await example.ok(["destroy", "--yes"])).stdout).toContain("3 deleted");
+      expect((await example.ok(["destroy", "--yes"])).stdout).toContain("- 3 deleted");
     } finally {
       example.dispose();
       rmSync(dir, { recursive: true, force: true });

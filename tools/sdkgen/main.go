@@ -1,8 +1,10 @@
-// Command sdkgen writes the SDKs of the `modelarts` Pulumi package from its package schema (the one the provider
-// serves; `npm run build` writes it to dist/provider/native/package-schema.json), with Pulumi's own code
-// generators at the version the CLI is built from (tools/go.mod).
+// Command sdkgen writes the Go, Python and Node.js SDKs of the `modelarts` Pulumi package from its package schema
+// (the one the provider serves; `npm run build` writes it to dist/provider/native/package-schema.json), with
+// Pulumi's own code generators at the version the CLI is built from (tools/go.mod). The .NET SDK comes from
+// tools/sdkgen-dotnet (Pulumi's .NET generator is not in this version of pkg/v3). scripts/generate-sdks.sh
+// (`npm run sdks`) runs both; sdks_test.go fails when the committed sdks/ differ from what they generate.
 //
-//	go run ./sdkgen -schema ../dist/provider/native/package-schema.json -out ../sdks -lang go,python
+//	go run ./sdkgen -schema ../dist/provider/native/package-schema.json -out ../sdks -lang go,python,nodejs
 //
 // Each language goes to <out>/<language>/, replacing what was there.
 package main
@@ -21,6 +23,7 @@ import (
 
 	"github.com/blang/semver"
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
+	nodegen "github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
 	pygen "github.com/pulumi/pulumi/pkg/v3/codegen/python"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 )
@@ -30,7 +33,7 @@ const tool = "pulumi-modelarts sdkgen"
 func main() {
 	schemaPath := flag.String("schema", "", "the Pulumi package schema (JSON)")
 	out := flag.String("out", "", "the folder to write <language>/ into")
-	langs := flag.String("lang", "go,python", "comma-separated languages: go, python")
+	langs := flag.String("lang", strings.Join(languages, ","), "comma-separated languages: "+strings.Join(languages, ", "))
 	flag.Parse()
 	if *schemaPath == "" || *out == "" {
 		flag.Usage()
@@ -42,43 +45,66 @@ func main() {
 	}
 }
 
+// languages this command generates, each into a folder of that name.
+var languages = []string{"go", "python", "nodejs"}
+
 func run(schemaPath, out string, langs []string) error {
-	raw, err := os.ReadFile(schemaPath)
-	if err != nil {
-		return err
-	}
-	var spec schema.PackageSpec
-	if err := json.Unmarshal(raw, &spec); err != nil {
-		return fmt.Errorf("%s: %w", schemaPath, err)
-	}
-	pkg, diags, err := schema.BindSpec(spec, noOtherPackages{}, schema.ValidationOptions{})
-	if err != nil {
-		return fmt.Errorf("binding %s: %w", schemaPath, err)
-	}
-	if diags.HasErrors() {
-		return fmt.Errorf("binding %s: %s", schemaPath, diags.Error())
-	}
 	for _, lang := range langs {
-		var files map[string][]byte
-		switch lang {
-		case "go":
-			files, err = gogen.GeneratePackage(tool, pkg, nil)
-			if err == nil {
-				files["go.mod"], err = goMod(pkg)
-			}
-		case "python":
-			files, err = pygen.GeneratePackage(tool, pkg, nil, noOtherPackages{})
-		default:
-			return fmt.Errorf("no generator for %q (go, python)", lang)
-		}
+		files, err := generate(schemaPath, lang)
 		if err != nil {
-			return fmt.Errorf("generating %s: %w", lang, err)
+			return err
 		}
 		if err := write(filepath.Join(out, lang), files); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// generate returns one language's SDK files (paths relative to its folder). The schema is bound anew for each
+// language: a generator records its own language's settings in the bound package.
+func generate(schemaPath, lang string) (map[string][]byte, error) {
+	pkg, err := bind(schemaPath)
+	if err != nil {
+		return nil, err
+	}
+	var files map[string][]byte
+	switch lang {
+	case "go":
+		files, err = gogen.GeneratePackage(tool, pkg, nil)
+		if err == nil {
+			files["go.mod"], err = goMod(pkg)
+		}
+	case "nodejs":
+		files, err = nodegen.GeneratePackage(tool, pkg, nil, nil, false, noOtherPackages{})
+	case "python":
+		files, err = pygen.GeneratePackage(tool, pkg, nil, noOtherPackages{})
+	default:
+		return nil, fmt.Errorf("no generator for %q (%s)", lang, strings.Join(languages, ", "))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("generating %s: %w", lang, err)
+	}
+	return files, nil
+}
+
+func bind(schemaPath string) (*schema.Package, error) {
+	raw, err := os.ReadFile(schemaPath)
+	if err != nil {
+		return nil, err
+	}
+	var spec schema.PackageSpec
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		return nil, fmt.Errorf("%s: %w", schemaPath, err)
+	}
+	pkg, diags, err := schema.BindSpec(spec, noOtherPackages{}, schema.ValidationOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("binding %s: %w", schemaPath, err)
+	}
+	if diags.HasErrors() {
+		return nil, fmt.Errorf("binding %s: %s", schemaPath, diags.Error())
+	}
+	return pkg, nil
 }
 
 // goMod is the Go SDK's module file: the module is the folder above the package (importBasePath), and it requires

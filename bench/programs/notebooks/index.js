@@ -10,6 +10,8 @@ const { Notebook, NotebookInstance, NotebookStorageMount } = require("pulumi-mod
 const config = new pulumi.Config();
 const count = config.requireNumber("count");
 const resource = config.get("resource") ?? "NotebookInstance";
+// The native section changes it to preview and apply an update of every notebook.
+const description = config.get("description") ?? "benchmark notebook";
 
 const ids = [];
 for (let i = 0; i < count; i++) {
@@ -21,7 +23,7 @@ for (let i = 0; i < count; i++) {
     const instance = new NotebookInstance(resource === "all" ? `${name}-v1` : name, {
       profileId: "Multi-Engine 1.0 (python3)-cpu",
       flavor: "modelarts.vm.cpu.2u",
-      description: `benchmark notebook ${i}`,
+      description: `${description} ${i}`,
       storage: { path: `/bench-bucket/notebooks/${name}/` },
       autoStop: { enabled: true, durationSeconds: 3600 },
     });
@@ -31,7 +33,7 @@ for (let i = 0; i < count; i++) {
     const notebook = new Notebook(resource === "all" ? `${name}-v2` : name, {
       flavor: "modelarts.vm.cpu.2u",
       imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-      description: `benchmark notebook ${i}`,
+      description: `${description} ${i}`,
       volume: { category: "EVS" },
       autoStop: { enabled: true, durationSeconds: 3600 },
     });

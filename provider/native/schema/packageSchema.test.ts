@@ -2,6 +2,7 @@
  * The package schema made from the project's sources (as the build makes it): what it says comes from the
  * catalogues, schema.json, the settings and the SDK classes' doc comments, so each assertion names where it comes from.
  */
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { ENV_NAMES, isCredentialSetting } from "../../auth/resolveSettings.js";
 import { RESOURCES } from "../registry.js";
@@ -126,4 +127,25 @@ test("the config: every setting the settings resolution reads, the secret ones m
 test("every type a property refers to is defined", () => {
   const refs = JSON.stringify(schema).match(/#\/types\/[^"]+/g) ?? [];
   for (const ref of new Set(refs)) expect(schema.types).toHaveProperty([ref.slice("#/types/".length)]);
+});
+
+test("each resource carries an alias from the type its dynamic class registers, so a stack moves without a replacement", () => {
+  for (const [token, resource] of RESOURCES) {
+    expect({ token, aliases: schema.resources[token].aliases }).toEqual({
+      token,
+      aliases: [{ type: `pulumi-nodejs:dynamic/modelarts:${resource.name}` }],
+    });
+  }
+});
+
+test("every SDK carries the package's version, so a program asks the engine for the plugin it came with", () => {
+  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, "../../../package.json"), "utf8"));
+  expect(schema.version).toBe(manifest.version);
+  for (const language of ["go", "python", "csharp", "nodejs"]) {
+    expect({ language, respectSchemaVersion: schema.language[language].respectSchemaVersion }).toEqual({
+      language,
+      respectSchemaVersion: true,
+    });
+  }
+  expect(schema.language.go.importBasePath).toBe("pulumi-modelarts/sdks/go/modelarts");
 });

@@ -7,6 +7,7 @@
  */
 import { ENV_NAMES, isCredentialSetting } from "../../auth/resolveSettings.js";
 import { RATE_LIMIT_SETTINGS } from "../../core/providerContext.js";
+import { dynamicTypeOf } from "../dynamicTypes.js";
 import { FUNCTIONS, PACKAGE, RESOURCES, type NativeResource } from "../registry.js";
 import { inputDoc } from "./inputDocs.js";
 import { JsonSchemaShapes } from "./JsonSchemaShapes.js";
@@ -18,7 +19,12 @@ type Spec = Record<string, any>;
 
 const token = (name: string) => `${PACKAGE}:index:${name}`;
 
-/** The Go SDK's package path (its module is the folder above: sdks/go). */
+/**
+ * The Go SDK's package path. Its module, `pulumi-modelarts/sdks/go`, is named after where it ships: the folder
+ * `sdks/go` of the npm package `pulumi-modelarts` (and of this repository). No Go module proxy serves it, and a
+ * path whose first element has no dot is one the go command never tries to download: a program requires it and
+ * `replace`s it with that folder (README, examples/go-notebook).
+ */
 export const GO_IMPORT_BASE_PATH = "pulumi-modelarts/sdks/go/modelarts";
 
 /** Named object and enum types, each defined once; a second, different definition under one name is an error. */
@@ -125,6 +131,8 @@ function resourceSpec(table: TypeTable, defs: JsonSchemaShapes, docs: SourceDocs
   const properties = table.properties(outputProperties, replaceOn);
   return {
     description: docs.declarationDoc(resource.documentedBy.file, resource.documentedBy.name),
+    // A stack made with the dynamic class moves to this type without a replacement (README, "Moving a stack").
+    aliases: [{ type: dynamicTypeOf(resource.name) }],
     inputProperties,
     requiredInputs: requiredOf(inputs.properties),
     properties,
@@ -183,6 +191,7 @@ export function buildPackageSchema(sources: SchemaSources): Spec {
     version: sources.version,
     description: sources.description,
     license: "Apache-2.0",
+    publisher: "The pulumi-modelarts authors",
     keywords: ["pulumi", "huaweicloud", "modelarts", "category/cloud"],
     config: { variables },
     provider: {
@@ -192,12 +201,14 @@ export function buildPackageSchema(sources: SchemaSources): Spec {
     resources,
     functions,
     types: table.types,
-    // The SDKs' names and module paths (tools/sdkgen generates them into sdks/). The Go module has no public home
-    // yet: programs use it through a `replace` of this path with the folder (examples/go-notebook).
+    // The SDKs' names and module paths (`npm run sdks` generates them into sdks/, which ships in the npm package);
+    // each carries this package's version, so a program asks the engine for the plugin it came with.
     supportPack: true,
     language: {
-      go: { importBasePath: GO_IMPORT_BASE_PATH },
-      python: { packageName: "pulumi_modelarts", pyproject: { enabled: true } },
+      go: { importBasePath: GO_IMPORT_BASE_PATH, respectSchemaVersion: true },
+      python: { packageName: "pulumi_modelarts", pyproject: { enabled: true }, respectSchemaVersion: true },
+      csharp: { rootNamespace: "Pulumi", respectSchemaVersion: true },
+      nodejs: { packageName: "pulumi-modelarts", respectSchemaVersion: true },
     },
   };
 }
