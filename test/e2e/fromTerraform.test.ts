@@ -12,9 +12,10 @@
  *   delete` lets go of both (nothing written, a later destroy leaves them); a second move is refused at preview,
  *   naming this stack as the owner, and `adoptOwnedBy` takes it back; `retainOnDelete` and `pulumi destroy` let go
  *   of both again, with nothing written.
- * - The native provider's `pulumi import` (the example's yaml/ program, a copy): nothing written at all; the code
- *   it prints is the example's; a difference shows in `pulumi preview --diff` as an update naming the input;
- *   `protect` makes `pulumi destroy` fail; `retainOnDelete` and `pulumi destroy` leave the notebook and its mount.
+ * - The native provider's `pulumi import` of the notebook and the mount by Terraform's ids (the example's yaml/
+ *   program, a copy): nothing written at all; the code it prints is the example's; a difference shows in
+ *   `pulumi preview --diff` as an update naming the input; `protect` makes `pulumi destroy` fail; `retainOnDelete`
+ *   and `pulumi destroy` leave the notebook and its mount.
  *
  * Needs `npm run build` (the example, the stand-in and the plugin load dist/). Durations of every CLI step go to
  * test/.work/e2e-from-terraform.json (and the console).
@@ -56,15 +57,18 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-/** What `terraform apply` of main.tf leaves: the ids Terraform keeps (the stand-in prints them as Terraform would). */
-async function terraformApply(): Promise<{ notebookId: string; mountId: string }> {
+/**
+ * What `terraform apply` of main.tf leaves: the ids Terraform keeps (the stand-in prints them as Terraform would):
+ * the notebook's, the mount's own and Terraform's id of the mount (`<notebook id>/<mount id>`).
+ */
+async function terraformApply(): Promise<{ notebookId: string; mountId: string; terraformMountId: string }> {
   const { stdout } = await promisify(execFile)(process.execPath, [STAND_IN], {
     env: { ...process.env, ...emulatorCredentialsEnv(emulator), POLL_MS: "20" },
   });
   const notebookId = /notebook\.analysis: id = (\S+)/.exec(stdout)?.[1];
-  const mountId = /mount_id = (\S+)/.exec(stdout)?.[1];
-  if (!notebookId || !mountId) throw new Error(`the stand-in printed no ids:\n${stdout}`);
-  return { notebookId, mountId };
+  const [, terraformMountId, mountId] = /mount_storage\.datasets: id = (\S+), mount_id = (\S+)/.exec(stdout) ?? [];
+  if (!notebookId || !mountId || !terraformMountId) throw new Error(`the stand-in printed no ids:\n${stdout}`);
+  return { notebookId, mountId, terraformMountId };
 }
 
 /**
@@ -140,7 +144,7 @@ describe("the dynamic Notebook with adoptId (examples/from-terraform/index.ts)",
   const owner = `from-terraform/${stack}/analysis`;
   const notebookUrn = `urn:pulumi:${stack}::from-terraform::${DYNAMIC_NOTEBOOK}::analysis`;
   let ws: PulumiWorkspace;
-  let ids: { notebookId: string; mountId: string };
+  let ids: Awaited<ReturnType<typeof terraformApply>>;
   let before: Awaited<ReturnType<typeof asIs>>;
 
   beforeAll(async () => {
@@ -308,7 +312,7 @@ describe("the dynamic Notebook with adoptId (examples/from-terraform/index.ts)",
 describe("the native provider's pulumi import (examples/from-terraform/yaml, a copy)", () => {
   let ws: PulumiWorkspace;
   let programDir: string;
-  let ids: { notebookId: string; mountId: string };
+  let ids: Awaited<ReturnType<typeof terraformApply>>;
   let before: Awaited<ReturnType<typeof asIs>>;
   const manifest = () => path.join(programDir, "Pulumi.yaml");
 
@@ -319,7 +323,6 @@ describe("the native provider's pulumi import (examples/from-terraform/yaml, a c
     programDir = programCopy(path.join(EXAMPLE, "yaml"), "node_modules/pulumi-modelarts/bin");
     ws = await createWorkspace({ programDir, stack: `from-tf-yaml-${process.pid}`, bin, env: emulatorEnv(emulator) });
     current = ws;
-    await ws.setConfig("mountId", ids.mountId);
   }, STEP_TIMEOUT);
 
   afterAll(() => {
@@ -327,22 +330,24 @@ describe("the native provider's pulumi import (examples/from-terraform/yaml, a c
     if (programDir) rmSync(programDir, { recursive: true, force: true });
   });
 
+  /** `pulumi import <type> <name> <id>`: what it wrote and the code it printed. */
+  async function imported(step: string, type: string, name: string, id: string) {
+    const generated = path.join(ws.workDir, `${name}.yaml`);
+    const result = await watched(step, ["import", type, name, id, "--yes", "--out", generated], ids.notebookId);
+    expect(result.output).toContain("1 imported");
+    expect(result.output).not.toMatch(/failed to validate|warning/);
+    return { ...result, code: readFileSync(generated, "utf8") };
+  }
+
   test(
-    "1. pulumi import reads the notebook and writes nothing; the code it prints is the example's",
+    "1. pulumi import of the notebook by Terraform's id reads it and writes nothing; the code it prints is the example's",
     async () => {
       current = ws;
       expect(await liveNotebookIds()).toEqual([ids.notebookId]);
-      const generated = path.join(ws.workDir, "imported.yaml");
-      const imported = await watched(
-        "yaml 1 import",
-        ["import", NATIVE_NOTEBOOK, "analysis", ids.notebookId, "--yes", "--out", generated],
-        ids.notebookId,
-      );
-      expect(imported.output).toContain("1 imported");
-      expect(imported.output).not.toMatch(/failed to validate|warning/);
-      expect(imported.statuses).toEqual(["RUNNING"]);
-      expect(imported.writes).toEqual([]);
-      expect(resourceBlock(readFileSync(generated, "utf8"), "analysis")).toEqual(
+      const notebook = await imported("yaml 1 import notebook", NATIVE_NOTEBOOK, "analysis", ids.notebookId);
+      expect(notebook.statuses).toEqual(["RUNNING"]);
+      expect(notebook.writes).toEqual([]);
+      expect(resourceBlock(notebook.code, "analysis")).toEqual(
         resourceBlock(readFileSync(manifest(), "utf8"), "analysis"),
       );
     },
@@ -350,13 +355,29 @@ describe("the native provider's pulumi import (examples/from-terraform/yaml, a c
   );
 
   test(
-    "2. a difference shows in pulumi preview --diff as an update naming the input, before anything is written",
+    "2. pulumi import of the mount by Terraform's id (<notebook id>/<mount id>) writes nothing; the code is the example's",
+    async () => {
+      const mount = await imported("yaml 2 import mount", NATIVE_MOUNT, "datasets", ids.terraformMountId);
+      expect(mount.statuses).toEqual(["RUNNING"]);
+      expect(mount.writes).toEqual([]);
+      // The example names the notebook by reference where the import prints its id.
+      expect(resourceBlock(mount.code, "datasets")).toEqual(
+        resourceBlock(readFileSync(manifest(), "utf8"), "datasets").map((line) =>
+          line.replace("${analysis.notebookId}", ids.notebookId),
+        ),
+      );
+    },
+    STEP_TIMEOUT,
+  );
+
+  test(
+    "3. a difference shows in pulumi preview --diff as an update naming the input, before anything is written",
     async () => {
       const program = readFileSync(manifest(), "utf8");
       writeFileSync(manifest(), program.replace("description: analysis notebook", "description: the analysis"));
       try {
         const { output, writes } = await watched(
-          "yaml 2 preview (a difference)",
+          "yaml 3 preview (a difference)",
           ["preview", "--diff"],
           ids.notebookId,
         );
@@ -371,14 +392,12 @@ describe("the native provider's pulumi import (examples/from-terraform/yaml, a c
   );
 
   test(
-    "3. up adopts the mount (adoptId); nothing written to the notebook or the mount; then no change to preview",
+    "4. as imported, the program previews and ups with no change; nothing written, the notebook and mount as they were",
     async () => {
-      const up = await watched("yaml 3 up", ["up", "--yes"], ids.notebookId);
-      expect(up.output).toMatch(resourceRow(NATIVE_MOUNT, "+", "datasets", "created"));
-      expect(up.output).toContain("1 created");
-      expect(up.statuses).toEqual(["RUNNING"]);
-      const preview = await watched("yaml 3 preview", ["preview", "--expect-no-changes"], ids.notebookId);
-      expect([...up.writes, ...preview.writes]).toEqual([]);
+      const preview = await watched("yaml 4 preview", ["preview", "--expect-no-changes"], ids.notebookId);
+      const up = await watched("yaml 4 up", ["up", "--yes", "--expect-no-changes"], ids.notebookId);
+      expect([...preview.writes, ...up.writes]).toEqual([]);
+      expect([...preview.statuses, ...up.statuses]).toEqual(["RUNNING", "RUNNING"]);
       const out = JSON.parse((await ws.ok(["stack", "output", "--json"])).stdout) as Record<string, string>;
       expect(out).toEqual({ notebookId: ids.notebookId, storageId: ids.mountId, status: "RUNNING" });
       expect(await liveNotebookIds()).toEqual([ids.notebookId]);
@@ -388,9 +407,9 @@ describe("the native provider's pulumi import (examples/from-terraform/yaml, a c
   );
 
   test(
-    "4. protect: pulumi destroy fails on the notebook, and nothing is written",
+    "5. protect (as the import sets it): pulumi destroy fails, and nothing is written",
     async () => {
-      const destroy = await watched("yaml 4 destroy (protected)", ["destroy", "--yes"], ids.notebookId, "fail");
+      const destroy = await watched("yaml 5 destroy (protected)", ["destroy", "--yes"], ids.notebookId, "fail");
       expect(destroy.output).toContain("protect");
       expect(destroy.writes).toEqual([]);
       expect(await asIs(ids.notebookId, ids.mountId)).toEqual(before);
@@ -399,20 +418,13 @@ describe("the native provider's pulumi import (examples/from-terraform/yaml, a c
   );
 
   test(
-    "5. retainOnDelete, then pulumi destroy: the stack lets go; the notebook and its mount stay, nothing written",
+    "6. retainOnDelete, then pulumi destroy: the stack lets go; the notebook and its mount stay, nothing written",
     async () => {
       const program = readFileSync(manifest(), "utf8");
-      writeFileSync(
-        manifest(),
-        program
-          .replace("      protect: true", "      retainOnDelete: true")
-          .replace(
-            "      adoptId: ${mountId}\n",
-            "      adoptId: ${mountId}\n    options:\n      retainOnDelete: true\n",
-          ),
-      );
-      const up = await watched("yaml 5 up (retainOnDelete)", ["up", "--yes"], ids.notebookId);
-      const destroy = await watched("yaml 5 destroy", ["destroy", "--yes"], ids.notebookId);
+      expect(program.split("      protect: true").length).toBe(3); // the notebook's and the mount's
+      writeFileSync(manifest(), program.replaceAll("      protect: true", "      retainOnDelete: true"));
+      const up = await watched("yaml 6 up (retainOnDelete)", ["up", "--yes"], ids.notebookId);
+      const destroy = await watched("yaml 6 destroy", ["destroy", "--yes"], ids.notebookId);
       expect(destroy.output).toMatch(
         resourceRow(NATIVE_NOTEBOOK, "-", "analysis", "deleted \\([\\d.]+s\\)\\[retain\\]"),
       );
