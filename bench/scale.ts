@@ -23,7 +23,9 @@ import {
   type ResourceKind,
   type RouteCounts,
 } from "./lib/inventory.js";
-import { createWorkspace, errorLines, tail, type CliResult, type StackExport } from "./lib/pulumi.js";
+import { tail, type StackExport } from "../devkit/pulumiCli.js";
+import { errorLines } from "./lib/cliErrors.js";
+import { createSampledWorkspace, type CliResult } from "./lib/sampledWorkspace.js";
 
 export interface ScaleOptions {
   bin: string;
@@ -311,7 +313,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
     log: (line) => requests.line(line),
   });
   const schedule = scaledPollSchedule(timeScale);
-  const ws = await createWorkspace({
+  const ws = await createSampledWorkspace({
     bin: options.bin,
     program: "notebooks",
     stack: `scale-${resource === "Notebook" ? "v2" : "v1"}`,
