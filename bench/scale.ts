@@ -27,8 +27,8 @@ import { tail, type StackExport } from "../devkit/pulumiCli.js";
 import { errorLines } from "./lib/cliErrors.js";
 import { createSampledWorkspace, type CliResult } from "./lib/sampledWorkspace.js";
 
-export interface ScaleOptions {
-  bin: string;
+/** What a scale run is made under, kept in its result. */
+export interface ScaleRunSettings {
   resource: ResourceKind;
   count: number;
   timeScale: number;
@@ -38,9 +38,13 @@ export interface ScaleOptions {
   pacing: boolean;
   /** More environment for the provider host (experiments: `--provider-env=`). */
   providerEnv?: Record<string, string>;
+  parallel: number;
+}
+
+export interface ScaleOptions extends ScaleRunSettings {
+  bin: string;
   /** Armed right before the up and cleared after it (the busy section's answers); the destroy runs without. */
   upFaults?: FaultSpec[];
-  parallel: number;
   timeoutMs: number;
   /** Keep the exported state (after up) for the state-size figures. */
   onState?: (state: StackExport) => void;
@@ -91,14 +95,7 @@ export interface PhaseResult {
   longest429Streak: number;
 }
 
-export interface ScaleResult {
-  resource: ResourceKind;
-  count: number;
-  timeScale: number;
-  rateLimit?: RateLimitOptions;
-  pacing: boolean;
-  providerEnv?: Record<string, string>;
-  parallel: number;
+export interface ScaleResult extends ScaleRunSettings {
   pollSchedule: ReturnType<typeof scaledPollSchedule>;
   /** `uptime`'s 1-minute load average before the up and before the destroy (2 CPUs: above 2 means contention). */
   loadBefore: { up: number; destroy: number };

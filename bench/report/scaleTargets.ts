@@ -1,6 +1,6 @@
 /** The Scale section's checks against the targets: wall time over the floor, 429s, requests, what pacing costs. */
 import type { ResourceKind } from "../lib/inventory.js";
-import { floorsFor, type PhaseResult, type ScaleResult } from "../scale.js";
+import { floorsFor, MINIMUM_PER_INSTANCE, type PhaseResult, type ScaleResult } from "../scale.js";
 import { median, pct, sec } from "./format.js";
 import { TARGETS, type Check } from "./targets.js";
 import type { Before, Before01Phase, Report } from "./types.js";
@@ -62,8 +62,9 @@ export function scaleChecks(report: Report, before?: Before): Check[] {
       });
       const accepted = (r: { up: Before01Phase | PhaseResult; destroy: Before01Phase | PhaseResult } | undefined) => {
         if (!r) return "–";
+        // From the table, not the runs' own field: the 0.1 runs predate it.
         const min = (phase: "up" | "destroy") =>
-          Object.values(MINIMUM(resource, phase)).reduce((a: number, b: number) => a + b, 0);
+          Object.values(MINIMUM_PER_INSTANCE[resource][phase]).reduce((a: number, b: number) => a + b, 0);
         const per = (p: Before01Phase | PhaseResult, phase: "up" | "destroy") =>
           (p.requests.total - p.requests.throttled429) / s.count / min(phase);
         return `up ${per(r.up, "up").toFixed(2)}x, destroy ${per(r.destroy, "destroy").toFixed(2)}x`;
@@ -103,19 +104,4 @@ export function scaleChecks(report: Report, before?: Before): Check[] {
     }
   }
   return checks;
-}
-
-function MINIMUM(resource: ResourceKind, phase: "up" | "destroy"): Record<string, number> {
-  // Kept here as well as in scale.ts so the 0.1 runs (which predate the field) get the same minimum.
-  const table: Record<ResourceKind, { up: Record<string, number>; destroy: Record<string, number> }> = {
-    NotebookInstance: {
-      up: { "POST create": 1, "GET instance": 1 },
-      destroy: { "POST action": 1, "GET instance": 2, "DELETE instance": 1 },
-    },
-    Notebook: {
-      up: { "POST create": 1, "POST tags": 1, "GET notebook": 1 },
-      destroy: { "DELETE notebook": 1, "GET notebook": 1 },
-    },
-  };
-  return table[resource][phase];
 }
