@@ -35,7 +35,9 @@ lifecycleScenario({
   noun: "instance",
   idOutput: "instanceId",
   stack: "lifecycle",
-  config: { name: NAME, flavor: "modelarts.vm.cpu.2u", autoStopSeconds: "3600" },
+  // Long enough that the time-scaled emulator (x 0.02: 12 h is 14 min) does not stop the instance during the test
+  // on a loaded machine (an hour, 72 s, did); a change applies from the next start.
+  config: { name: NAME, flavor: "modelarts.vm.cpu.2u", autoStopSeconds: "43200" },
   live: (emulator: Emulator) => emulator.admin.listInstances(),
   report: { title: "e2e lifecycle", file: "e2e-lifecycle.json", extra: () => ({ sizes }) },
 
@@ -46,22 +48,22 @@ lifecycleScenario({
       expect(up.stdout).toMatch(/create notebook instance "e2e-main" \(DE-[^)]+\): RUNNING/);
       expect(out).toMatchObject({ name: NAME });
       expect(live[0]).toMatchObject({ name: NAME });
-      expect(live[0]!.spec).toMatchObject({ auto_stop: { enable: true, duration: 3600 } });
+      expect(live[0]!.spec).toMatchObject({ auto_stop: { enable: true, duration: 43200 } });
       recordSize("main (RUNNING, after create)", raw, main);
     },
   },
 
   inPlace: {
     title: "description and autoStop change in place: preview shows an update, up applies it",
-    config: { autoStopSeconds: "7200" },
+    config: { autoStopSeconds: "86400" },
     diff: "~autoStop,description",
     async beforeUp(run: LifecycleRun) {
       const diff: RunResult = await run.pulumi("preview --diff", ["preview", "--diff"]);
-      expect(diff.stdout).toMatch(/~ durationSeconds: 3600 => 7200/);
+      expect(diff.stdout).toMatch(/~ durationSeconds: 43200 => 86400/);
       expect(diff.stdout).toMatch(/~ description: "created by e2e" => "updated by e2e"/);
     },
     check(_run, live) {
-      expect(live[0]!.spec).toMatchObject({ auto_stop: { enable: true, duration: 7200 } });
+      expect(live[0]!.spec).toMatchObject({ auto_stop: { enable: true, duration: 86400 } });
     },
   },
 
