@@ -15,7 +15,9 @@ import {
   type ResourceKind,
   type RouteCounts,
 } from "./lib/inventory.js";
-import { createWorkspace, errorLines, tail, type CliResult, type Workspace } from "./lib/pulumi.js";
+import { tail } from "../devkit/pulumiCli.js";
+import { errorLines } from "./lib/cliErrors.js";
+import { createSampledWorkspace, type CliResult, type Workspace } from "./lib/sampledWorkspace.js";
 
 const INSTANCES = "/v1/{project_id}/demanager/instances";
 const INSTANCE = `${INSTANCES}/{instance_id}`;
@@ -164,9 +166,7 @@ async function step(
   await emulator.admin.clearFaults();
   const state = await ws.exportStack();
   const inventory = takeInventory(await liveObjects(emulator, options.resource), state, options.resource);
-  const resourcesWithInitErrors = (state.deployment.resources ?? []).filter(
-    (r) => (r.initErrors ?? []).length > 0,
-  ).length;
+  const resourcesWithInitErrors = state.deployment.resources.filter((r) => (r.initErrors ?? []).length > 0).length;
   options.log(
     `faults: ${options.resource}: ${name}: exit ${run.code}${run.timedOut ? " (TIMED OUT)" : ""} in ${(run.durationMs / 1000).toFixed(1)} s; ` +
       `${inventory.instances} instances ${JSON.stringify(inventory.byStatus)}; untracked ${inventory.untracked?.length}; faults left ${left}`,
@@ -200,7 +200,7 @@ export async function runFaults(options: {
 }): Promise<FaultsResult> {
   const { resource, count, timeScale, log } = options;
   const emulator = await startEmulator({ timeScale });
-  const ws = await createWorkspace({
+  const ws = await createSampledWorkspace({
     bin: options.bin,
     program: "notebooks",
     stack: `faults-${resource === "Notebook" ? "v2" : "v1"}`,

@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
-import { REPO_ROOT } from "./lib/pulumi.js";
+import { REPO_ROOT } from "../devkit/pulumiCli.js";
 
 export interface HostileResult {
   command: string;

@@ -9,7 +9,8 @@
 import * as os from "node:os";
 import { startEmulator } from "../emulator/index.js";
 import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
-import { createWorkspace, tail, type CliResult } from "./lib/pulumi.js";
+import { tail } from "../devkit/pulumiCli.js";
+import { createSampledWorkspace, type CliResult } from "./lib/sampledWorkspace.js";
 
 export interface NativeStep {
   command: string;
@@ -58,7 +59,7 @@ async function runOne(
 ): Promise<NativeRun> {
   const { program, config, extra } = PROGRAMS[classes];
   const emulator = await startEmulator({ timeScale: options.timeScale });
-  const ws = await createWorkspace({
+  const ws = await createSampledWorkspace({
     bin: options.bin,
     program,
     stack: `native-${classes}`,

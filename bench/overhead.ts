@@ -5,7 +5,8 @@
  */
 import { startEmulator } from "../emulator/index.js";
 import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
-import { createWorkspace, type CliResult, type StackExport } from "./lib/pulumi.js";
+import type { StackExport } from "../devkit/pulumiCli.js";
+import { createSampledWorkspace, type CliResult } from "./lib/sampledWorkspace.js";
 
 export interface Timed {
   command: string;
@@ -51,14 +52,14 @@ export async function runOverhead(options: {
   // The provider reads its settings at check time only to build nothing: preview never calls the API. The
   // emulator is there to prove it (request count 0).
   const emulator = await startEmulator({ timeScale: 0.25 });
-  const notebooks = await createWorkspace({
+  const notebooks = await createSampledWorkspace({
     bin: options.bin,
     program: "notebooks",
     stack: "preview",
     env: emulatorEnv(emulator, scaledPollSchedule(0.25)),
     config: { "modelarts-bench:count": String(count) },
   });
-  const trivial = await createWorkspace({
+  const trivial = await createSampledWorkspace({
     bin: options.bin,
     program: "trivial",
     stack: "trivial",

@@ -16,9 +16,10 @@ import { runFaults } from "./faults.js";
 import { runHostile } from "./hostile.js";
 import { runNative } from "./native.js";
 import { RESOURCE_KINDS, type ResourceKind } from "./lib/inventory.js";
-import { getPulumiBin, REPO_ROOT, type StackExport } from "./lib/pulumi.js";
+import { getPulumiBin, REPO_ROOT, type StackExport } from "../devkit/pulumiCli.js";
 import { runOverhead } from "./overhead.js";
-import { renderReport, type Before, type Report } from "./report.js";
+import { renderReport } from "./report/render.js";
+import type { Before, Report } from "./report/types.js";
 import { runScale, type ScaleResult } from "./scale.js";
 import { analyzeState, analyzeTrivialState, runStateStack } from "./state.js";
 import { runWaiting } from "./waiting.js";
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     (flag("provider-env")?.split(",") ?? []).map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
   );
 
-  const bin = getPulumiBin();
+  const bin = await getPulumiBin();
   const pulumiVersion = execFileSync(path.join(bin, "pulumi"), ["version"]).toString().trim();
   const report: Partial<Report> = {
     ...previous,

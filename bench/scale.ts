@@ -23,10 +23,12 @@ import {
   type ResourceKind,
   type RouteCounts,
 } from "./lib/inventory.js";
-import { createWorkspace, errorLines, tail, type CliResult, type StackExport } from "./lib/pulumi.js";
+import { tail, type StackExport } from "../devkit/pulumiCli.js";
+import { errorLines } from "./lib/cliErrors.js";
+import { createSampledWorkspace, type CliResult } from "./lib/sampledWorkspace.js";
 
-export interface ScaleOptions {
-  bin: string;
+/** What a scale run is made under, kept in its result. */
+export interface ScaleRunSettings {
   resource: ResourceKind;
   count: number;
   timeScale: number;
@@ -36,9 +38,13 @@ export interface ScaleOptions {
   pacing: boolean;
   /** More environment for the provider host (experiments: `--provider-env=`). */
   providerEnv?: Record<string, string>;
+  parallel: number;
+}
+
+export interface ScaleOptions extends ScaleRunSettings {
+  bin: string;
   /** Armed right before the up and cleared after it (the busy section's answers); the destroy runs without. */
   upFaults?: FaultSpec[];
-  parallel: number;
   timeoutMs: number;
   /** Keep the exported state (after up) for the state-size figures. */
   onState?: (state: StackExport) => void;
@@ -89,14 +95,7 @@ export interface PhaseResult {
   longest429Streak: number;
 }
 
-export interface ScaleResult {
-  resource: ResourceKind;
-  count: number;
-  timeScale: number;
-  rateLimit?: RateLimitOptions;
-  pacing: boolean;
-  providerEnv?: Record<string, string>;
-  parallel: number;
+export interface ScaleResult extends ScaleRunSettings {
   pollSchedule: ReturnType<typeof scaledPollSchedule>;
   /** `uptime`'s 1-minute load average before the up and before the destroy (2 CPUs: above 2 means contention). */
   loadBefore: { up: number; destroy: number };
@@ -311,7 +310,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
     log: (line) => requests.line(line),
   });
   const schedule = scaledPollSchedule(timeScale);
-  const ws = await createWorkspace({
+  const ws = await createSampledWorkspace({
     bin: options.bin,
     program: "notebooks",
     stack: `scale-${resource === "Notebook" ? "v2" : "v1"}`,

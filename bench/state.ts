@@ -5,7 +5,8 @@
 import { startEmulator } from "../emulator/index.js";
 import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
 import { RESOURCE_TYPES, stateResources } from "./lib/inventory.js";
-import { createWorkspace, tail, type StackExport, type StateResource } from "./lib/pulumi.js";
+import { tail, type StackExport, type StateResource } from "../devkit/pulumiCli.js";
+import { createSampledWorkspace } from "./lib/sampledWorkspace.js";
 
 export interface SizeStats {
   resources: number;
@@ -84,7 +85,7 @@ export function analyzeState(state: StackExport | undefined, command?: string): 
 
 /** The trivial dynamic resource of the overhead stack, for comparison. */
 export function analyzeTrivialState(trivial: StackExport): StateResult["trivial"] {
-  const tr = (trivial.deployment.resources ?? []).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic:"));
+  const tr = trivial.deployment.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic:"));
   if (tr.length === 0) return undefined;
   const tp = provider(tr[0]!);
   return { entryAsExported: sizes(tr, 4), providerBytes: tp.bytes, providerCopies: tp.copies };
@@ -98,7 +99,7 @@ export async function runStateStack(options: {
   log: (line: string) => void;
 }): Promise<StackExport> {
   const emulator = await startEmulator({ timeScale: options.timeScale });
-  const ws = await createWorkspace({
+  const ws = await createSampledWorkspace({
     bin: options.bin,
     program: "notebooks",
     stack: "state",

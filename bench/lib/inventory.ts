@@ -1,6 +1,6 @@
 /** What the emulator holds compared with what the stack's state records: duplicates, untracked instances, leftovers. */
 import type { Emulator, RequestCountSnapshot } from "../../emulator/index.js";
-import type { StackExport } from "./pulumi.js";
+import type { StackExport } from "../../devkit/pulumiCli.js";
 
 /** The two API families the bench runs: demanager v1 (`NotebookInstance`) and notebooks v2 (`Notebook`). */
 export type ResourceKind = "NotebookInstance" | "Notebook";
@@ -86,7 +86,7 @@ export function takeInventory(objects: LiveObject[], state?: StackExport, kind: 
 }
 
 export function stateResources(state: StackExport, kind: ResourceKind | "NotebookStorageMount") {
-  return (state.deployment.resources ?? []).filter((r) => r.type === RESOURCE_TYPES[kind]);
+  return state.deployment.resources.filter((r) => r.type === RESOURCE_TYPES[kind]);
 }
 
 export function notebookResources(state: StackExport) {

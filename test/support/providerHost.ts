@@ -91,6 +91,13 @@ export async function startProviderHost(options: {
     new Promise((resolve, reject) => {
       client[method](request, (err: any, response: T) => (err ? reject(toHostError(err)) : resolve(response)));
     });
+  /** `request` (a diff's or an update's) about resource `id` going from `olds` to `news`. */
+  const change = (request: any, id: string, olds: object, news: object) => {
+    request.setId(id);
+    request.setOlds(toStruct(olds));
+    request.setNews(toStruct(news));
+    return request;
+  };
 
   return {
     stdout,
@@ -112,11 +119,7 @@ export async function startProviderHost(options: {
       };
     },
     async diff(id, olds, news) {
-      const req = new providerPb.DiffRequest();
-      req.setId(id);
-      req.setOlds(toStruct(olds));
-      req.setNews(toStruct(news));
-      const res: any = await call("diff", req);
+      const res: any = await call("diff", change(new providerPb.DiffRequest(), id, olds, news));
       return {
         changes: res.getChanges(),
         replaces: res.getReplacesList(),
@@ -141,11 +144,7 @@ export async function startProviderHost(options: {
       };
     },
     async update(id, olds, news) {
-      const req = new providerPb.UpdateRequest();
-      req.setId(id);
-      req.setOlds(toStruct(olds));
-      req.setNews(toStruct(news));
-      const res: any = await call("update", req);
+      const res: any = await call("update", change(new providerPb.UpdateRequest(), id, olds, news));
       return { properties: res.getProperties().toJavaScript() };
     },
     async delete(id, props) {

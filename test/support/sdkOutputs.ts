@@ -4,7 +4,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-/** Of `names`, those `resource` has no Output for (constructed under `pulumi.runtime.setMocks`). */
-export function missingOutputs(resource: pulumi.Resource, names: readonly string[]): string[] {
-  return names.filter((name) => !pulumi.Output.isInstance((resource as unknown as Record<string, unknown>)[name]));
+/**
+ * The names `resource` has an Output for (constructed under `pulumi.runtime.setMocks`), sorted, but Pulumi's own
+ * `id` and `urn` and the internal `__` inputs.
+ */
+export function outputsOf(resource: pulumi.Resource): string[] {
+  const fields = resource as unknown as Record<string, unknown>;
+  return Object.keys(fields)
+    .filter((name) => name !== "id" && name !== "urn" && !name.startsWith("__"))
+    .filter((name) => pulumi.Output.isInstance(fields[name]))
+    .sort();
 }

@@ -1,0 +1,56 @@
+/** What earlier rounds of the benchmark measured and changed, written by hand (that code is gone). */
+
+/**
+ * The same section on main 455aa10, before pacing met busy answers in proportion (written by hand: that code is
+ * gone). Its busy answers came before the gateway and took none of its tokens, so its floor left them out.
+ */
+export const BUSY_BEFORE =
+  "Before (main 455aa10, this section with the busy answers answered before the gateway, so the floor left them " +
+  "out; load 3.6-5.5): busy answers, `pulumi up`: NotebookInstance 73.8 s = 5.68x its 13.0 s floor, Notebook " +
+  "75.9 s = 6.90x its 11.0 s floor, every busy answer pausing everyone for a second and cutting the rate by 0.7, " +
+  "down to 0.5 req/s; gateway only, refused by the gateway: NotebookInstance up 4.5% (2 of 44), destroy 7.0% (6 of " +
+  "86), Notebook up 3.2% (2 of 63), destroy 13.0% (6 of 46: five at the cold start).";
+
+/** What this round of the benchmark changed in the provider, and what earlier rounds did. */
+export const CHANGES = [
+  "## Changes this benchmark led to",
+  "",
+  "This round (each with unit tests that fail without it):",
+  "",
+  "- **Busy answers in proportion** (`provider/api/AdaptiveRateLimiter.ts`, `retryStrategy.ts`; section Busy): a " +
+    "`Retry-After` holds only the request that got it, no longer everyone; once pacing has settled, refusals after a " +
+    "calm spell lower the rate by the share of answers refused (at most 30% per episode, never compounding) from " +
+    "the pacing rate they met, and the curve is back within seconds of clean answers. 20 creates with 20 busy " +
+    "answers: 5.7-6.9x their floor before. The cold-start guard's window is 3 (was 5).",
+  "- **One deadline per operation** (`provider/wait/deadline.ts`, `core/timeouts.ts`): `timeouts.*` bound the whole " +
+    "operation; every wait, request retry loop, per-request timeout and rate-limiter queue inside it ends there, " +
+    "and a request queued behind the limiter gives up at its own budget.",
+  "",
+  "The round before:",
+  "",
+  "- **Cold-start guard** (`provider/api/AdaptiveRateLimiter.ts`): until 24 answers have come back without a " +
+    "refusal, at most 5 requests (3 since) are out without an answer (each answer lets the next out); a refusal turns pacing " +
+    "on and paces what the guard held; 24 clean answers end it for the process. The provider host handles no answer " +
+    "in the first second of a 50-instance run, so a limiter that sends freely until its first refusal is refused " +
+    "18-25 times at the start of each command; now about the window. Measured without a limit (pacing on vs off " +
+    "below, and windows 8, 5 and 0 while tuning): no difference beyond the run-to-run noise. " +
+    "`MODELARTS_RATE_LIMIT_COLD_START=0` turns it off.",
+  "- **NotebookInstance destroy stops straight away** (`provider/notebookInstance/deleteNotebookInstance.ts`): no " +
+    "read before the stop; the stop's own answer says what the read would have (6307 stopped, 6308 stopping, 6309 " +
+    "gone); any other ModelArts refusal reads the instance and goes the long way; a gateway's answer, or a stop " +
+    "answer that cannot be read, is an error, never gone; a DELETE answer that cannot be read is settled by a " +
+    "validated GET (deleting or gone completes the delete). 4 requests per instance, the minimum (5 before).",
+  "- **Notebook destroy sends the DELETE straight away**, as Terraform does (`provider/notebook/deleteNotebook.ts`), " +
+    "with the same rules: 2 requests per notebook at the minimum (3 before).",
+  "- **Notebook creates share one listing** for their owner look-up (as NotebookInstance creates already did), " +
+    "confirm what it shows of their owner with a fresh GET, and list a declared name afresh right before the POST " +
+    "(a namesake made in the console a moment ago is never taken for a lost create's); a create with nothing left " +
+    "to apply after its wait returns what the wait's last GET showed (`provider/notebook/createNotebook.ts`, " +
+    "`ownership.ts`). 3 requests per notebook at the minimum (POST, owner tag, GET), plus one listing per run.",
+  "",
+  "Earlier rounds (0.1): throttled answers bounded by time, not count (`provider/api/retryPolicy.ts` " +
+    "`isThrottled`); a DELETE whose answer was lost no longer fails destroy (6357 read as already deleting); " +
+    "`pulumi up --replace` no longer deletes the instance it keeps (`deleteBeforeReplace` by default); a " +
+    "CREATE_FAILED instance is replaced by the next `pulumi up`; the poll cap 15 s → 12 s.",
+  "",
+];
