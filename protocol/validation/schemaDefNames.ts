@@ -103,6 +103,7 @@ export type SchemaDefName =
   | "NotebookTagsInput"
   | "NotebookStorageMountInputs"
   | "NotebookOutputs"
+  | "NotebookMountOutput"
   | "NotebookImageOutput"
   | "NotebookLeaseOutput"
   | "NotebookInstanceOutputs"

@@ -103,7 +103,8 @@ const notebook: NativeResource = {
   changedFields: diffNotebook,
   inPlaceParts: inPlacePartsOf(notebookFields.INPUT_FIELDS),
   previewUnknowns: {
-    anyCall: ["updatedAt"],
+    // The mounts are read anew by any update's GET, and a NotebookStorageMount may have changed them since the last.
+    anyCall: ["updatedAt", "mounts"],
     // A stop and a start: a new lease (and deadline), and the status and URL of the started notebook.
     restart: ["status", "url", "failReason", "lease", "autoStopAt"],
     byField: {
