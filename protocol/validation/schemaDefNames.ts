@@ -113,4 +113,7 @@ export type SchemaDefName =
   | "GetNotebookFlavorsResult"
   | "GetNotebookImagesArgs"
   | "NotebookImageInfo"
-  | "GetNotebookImagesResult";
+  | "GetNotebookImagesResult"
+  | "GetNotebooksArgs"
+  | "NotebookInfo"
+  | "GetNotebooksResult";

@@ -8,6 +8,7 @@ import type { InputField } from "../core/fieldCatalogue.js";
 import type { SchemaDefName } from "../../protocol/validation/validators.js";
 import { findNotebookFlavors } from "../lookups/notebookFlavors.js";
 import { findNotebookImages } from "../lookups/notebookImages.js";
+import { findNotebooks } from "../lookups/notebooks.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { diffNotebook } from "../notebook/diffNotebook.js";
@@ -199,6 +200,16 @@ const FUNCTIONS_LIST: NativeFunction[] = [
     description:
       "The notebook images (GET /v1/{project_id}/images), filtered, the most recently updated first. Fails when " +
       "nothing matches unless `allowEmpty`.",
+  },
+  {
+    name: "getNotebooks",
+    run: (args) => findNotebooks(args, notebooksClient),
+    argsDef: "GetNotebooksArgs",
+    resultDef: "GetNotebooksResult",
+    description:
+      "The project's notebooks (GET /v1/{project_id}/notebooks), filtered by name (exact, or a pattern with `*` and " +
+      "`?`), status, flavor, image and tags, by name: each with what adopting or importing it takes, and this " +
+      "package's owner mark when a `Notebook` owns it. An empty list when nothing matches.",
   },
 ];
 
