@@ -14,6 +14,9 @@ export interface NotebookStorageMount extends NotebookStorageMountOutputProperti
  * Storage mounted into a running notebook while it runs (the notebooks API's dynamic storage, `POST
  * /v1/{project_id}/notebooks/{id}/storage`): an OBS directory, a parallel file system or SFS Turbo appears under
  * `/data/`. Like Terraform's `huaweicloud_modelarts_notebook_mount_storage`, every change replaces the mount.
+ * While it is mounted, the notebook carries a tag `pulumi-modelarts.mount.<hash>` that names this path and uri, so
+ * that the notebook's `mounts` output shows the storage as `managed`; the tag is written before the mount and removed
+ * after the unmount.
  *
  * ```ts
  * const datasets = new NotebookStorageMount("datasets", {

@@ -42,4 +42,12 @@ export {
   type GetNotebookImagesResult,
   type NotebookImageInfo,
 } from "./getNotebookImages.js";
+export {
+  getNotebooks,
+  getNotebooksOutput,
+  type GetNotebooksArgs,
+  type GetNotebooksOutputArgs,
+  type GetNotebooksResult,
+  type NotebookInfo,
+} from "./getNotebooks.js";
 export { NotebookStorageMount } from "./NotebookStorageMount.js";

@@ -7,6 +7,7 @@ import type {
   NotebookAutoStopInput,
   NotebookImageOutput,
   NotebookLeaseOutput,
+  NotebookMountOutput,
   NotebookSshInput,
   NotebookVolumeInput,
 } from "../provider/notebook/types.js";
@@ -104,6 +105,13 @@ export interface NotebookOutputProperties {
   readonly createdAt: pulumi.Output<string>;
   /** Time of the last change the service reports, ISO 8601 (UTC). */
   readonly updatedAt: pulumi.Output<string>;
+  /**
+   * Every storage mounted in the notebook as the service reports it (its `data_volumes`), at the last create, update or
+   * refresh: those a `NotebookStorageMount` mounted, those mounted in the console or by other tools, and those given
+   * when the notebook was made. Only an output: it never makes a change, and a mount made since shows after `pulumi
+   * refresh`.
+   */
+  readonly mounts: pulumi.Output<NotebookMountOutput[]>;
 }
 
 /**

@@ -77,13 +77,16 @@ function dataVolumesWire(record: NotebookRecord, now: number): Record<string, un
     status: "MOUNTED",
     url: v.uri ?? "",
   }));
-  const dynamic = record.mounts.map((m) => ({
-    category: m.category,
-    mount_path: m.mountPath,
-    mount_type: "DYNAMIC",
-    status: statusAt(m.timeline, now),
-    url: m.uri,
-  }));
+  // A mount whose unmount has ended is no longer listed, as in the storage listing.
+  const dynamic = record.mounts
+    .filter((m) => statusAt(m.timeline, now) !== "GONE")
+    .map((m) => ({
+      category: m.category,
+      mount_path: m.mountPath,
+      mount_type: "DYNAMIC",
+      status: statusAt(m.timeline, now),
+      url: m.uri,
+    }));
   return [...fixed, ...dynamic];
 }
 

@@ -75,6 +75,8 @@ describe("dynamic storage", () => {
     expect(detached.json).toMatchObject({ id: storage.id, status: "UNMOUNTING" });
     expect(code(await callApi(emulator, { method: "DELETE", path }))).toBe("ModelArts.6357");
     expect(await waitForMount(id, storage.id, "ModelArts.6404")).toEqual(["UNMOUNTING", "UNMOUNTED", "ModelArts.6404"]);
+    // Gone from the listing, gone from the notebook's data_volumes.
+    expect((await getNotebook(emulator, id)).json).toMatchObject({ data_volumes: [] });
   });
 
   it("needs a RUNNING notebook (6327) and a valid body", async () => {

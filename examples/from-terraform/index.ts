@@ -1,7 +1,8 @@
 // main.tf's notebook and storage mount, declared as a Notebook and a NotebookStorageMount that take over the ones
-// Terraform made (same ids) without a stop or a change: the only write is the Notebook's owner tag. README.md has the
-// steps. Stack config: `notebookId` and `mountId` (Terraform's `id` and `mount_id`) for the move, removed after it;
-// `adoptOwnedBy` to take back a notebook this stack let go; `retain` to let go of both at the next `pulumi destroy`.
+// Terraform made (same ids) without a stop or a change: the only writes are the marks (the Notebook's owner tag, the
+// mount's tag). README.md has the steps. Stack config: `notebookId` and `mountId` (Terraform's `id` and `mount_id`)
+// for the move, removed after it; `adoptOwnedBy` to take back a notebook this stack let go; `retain` to let go of
+// both at the next `pulumi destroy`.
 import * as pulumi from "@pulumi/pulumi";
 import { Notebook, NotebookStorageMount } from "pulumi-modelarts";
 // eslint-disable-next-line no-restricted-syntax -- Pulumi's ts-node loads "./x" as TypeScript; "./x.js" names no file
@@ -34,7 +35,8 @@ const analysis = new Notebook(
 );
 
 // huaweicloud_modelarts_notebook_mount_storage.datasets: storage_path and local_mount_directory. A mount carries no
-// owner mark: `adoptId` names the one to take over (Terraform's `mount_id`), and nothing is written.
+// owner mark: `adoptId` names the one to take over (Terraform's `mount_id`); the only write is its tag on the
+// notebook, which shows it as managed in the notebook's `mounts`.
 const datasets = new NotebookStorageMount(
   "datasets",
   {

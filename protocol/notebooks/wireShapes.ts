@@ -344,6 +344,11 @@ export interface NotebookDataVolume {
   category?: string;
   mount_path?: string;
   url?: string;
+  /**
+   * Not documented for data_volumes (the SDK's VolumeResponse names it url); the storage listing's name for it (§12),
+   * read when url is absent.
+   */
+  uri?: string;
   status?: string;
   mount_type?: string;
 }

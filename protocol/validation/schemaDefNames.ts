@@ -103,6 +103,7 @@ export type SchemaDefName =
   | "NotebookTagsInput"
   | "NotebookStorageMountInputs"
   | "NotebookOutputs"
+  | "NotebookMountOutput"
   | "NotebookImageOutput"
   | "NotebookLeaseOutput"
   | "NotebookInstanceOutputs"
@@ -112,4 +113,7 @@ export type SchemaDefName =
   | "GetNotebookFlavorsResult"
   | "GetNotebookImagesArgs"
   | "NotebookImageInfo"
-  | "GetNotebookImagesResult";
+  | "GetNotebookImagesResult"
+  | "GetNotebooksArgs"
+  | "NotebookInfo"
+  | "GetNotebooksResult";

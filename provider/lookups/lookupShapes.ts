@@ -151,3 +151,109 @@ export interface NotebookImageInfo {
   /** Time of the image's last change, ISO 8601 (UTC), or `""`. */
   updatedAt: string;
 }
+
+/**
+ * The filters of getNotebooks; every filter given must match. name, status, flavor and imageId are also sent as the
+ * listing's query (notebooks §6; name is fuzzy there) and checked again on each entry; namePattern and the tag filters
+ * are applied to the entries only (the API's tags query has no documented form).
+ */
+export interface GetNotebooksArgs {
+  /** The notebook's exact name (names may repeat in the notebooks API, so several may match). Default: any name. */
+  name?: string;
+  /**
+   * A pattern the whole name must match: `*` stands for any characters (none too), `?` for exactly one, every other
+   * character for itself (case-sensitive), e.g. `"team-*"`. Default: any name.
+   */
+  namePattern?: string;
+  /** API query `status`: only notebooks in this status, e.g. `"RUNNING"`. Default: any status. */
+  status?:
+    | "INIT"
+    | "CREATING"
+    | "STARTING"
+    | "STOPPING"
+    | "DELETING"
+    | "RUNNING"
+    | "STOPPED"
+    | "SNAPSHOTTING"
+    | "CREATE_FAILED"
+    | "START_FAILED"
+    | "DELETE_FAILED"
+    | "ERROR"
+    | "DELETED"
+    | "FROZEN";
+  /** API query `flavor`: only notebooks of this flavor, e.g. `"modelarts.vm.cpu.2u"`. Default: any flavor. */
+  flavor?: string;
+  /** API query `image_id`: only notebooks running this image (its id, a UUID). Default: any image. */
+  imageId?: string;
+  /** Only notebooks that carry each of these tags with exactly this value, e.g. `{ team: "ml" }`. Default: any tags. */
+  tags?: Record<string, string>;
+  /**
+   * Only notebooks that carry a tag with each of these keys, whatever its value; `"pulumi-modelarts.owner"` finds those
+   * this package made. Default: any tags.
+   */
+  tagKeys?: string[];
+  /**
+   * API query `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default: the service's
+   * default workspace.
+   */
+  workspaceId?: string;
+}
+
+/** What getNotebooks finds. */
+export interface GetNotebooksResult {
+  /** The matching notebooks by name, then by id; empty when none matches (a name no notebook has). */
+  notebooks: NotebookInfo[];
+}
+
+/**
+ * One notebook of the listing (API `NotebookResp`, docs/modelarts-notebooks-api.md §3, §6), with what adopting it takes
+ * (`adoptId`, and the inputs that match it), in camelCase. A field the service does not report is absent.
+ */
+export interface NotebookInfo {
+  /** The notebook id (a UUID): what `Notebook.adoptId` and `pulumi import` take. */
+  id: string;
+  /** The notebook's name. */
+  name: string;
+  /** Its status, e.g. `RUNNING`, `STOPPED`. */
+  status: string;
+  /** Its flavor, what `Notebook.flavor` takes. */
+  flavor?: string;
+  /** Its image: `id` is what `Notebook.imageId` takes. */
+  image?: {
+    /** The image id (a UUID). */
+    id?: string;
+    /** The image name. */
+    name?: string;
+  };
+  /** Its system volume, as `Notebook.volume` takes it. */
+  volume?: {
+    /** `"EVS"`, `"EFS"`, `"OBS"` or `"OBSFS"` (in upper case). */
+    category?: string;
+    /** Its size in GB (an EVS volume). */
+    capacityGb?: number;
+    /** `"MANAGED"` or `"DEDICATED"` (in upper case). */
+    ownership?: string;
+  };
+  /**
+   * Its tags, as `Notebook.tags` takes them: this package's own (the owner mark, the storage mounts' marks) are left
+   * out.
+   */
+  tags: Record<string, string>;
+  /**
+   * This package's owner mark on the notebook (its tag `pulumi-modelarts.owner`): present when a `Notebook` of this
+   * package made or adopted it, absent when nothing marks it (one made in the console or by other tools, which
+   * `adoptId` alone takes over).
+   */
+  ownerMark?: {
+    /**
+     * The tag's value as the notebook carries it: the hash that identifies one deployment of the owning resource, then
+     * that resource as `<project>/<stack>/<resource>`.
+     */
+    tag: string;
+    /**
+     * The owner the mark names, `<project>/<stack>/<resource>`: what `adoptOwnedBy` must repeat to take the notebook
+     * from it (the tag's value itself for a mark of an earlier form). Only the stack that owns it can check the hash.
+     */
+    owner: string;
+  };
+}

@@ -29,11 +29,22 @@ const stored = {
   sshUri: "",
   createdAt: "2025-01-01T00:00:00.000Z",
   updatedAt: "2025-01-01T00:00:00.000Z",
+  mounts: [
+    { category: "OBSFS", uri: "obs://bucket/data/", mountPath: "/data/data/", status: "MOUNTED", managed: true },
+  ],
 };
 
 test("a description change keeps the id and every output it cannot touch known", () => {
   const outputs = previewUpdate(notebook, stored, { ...inputs, description: "second" });
-  expect(outputs).toEqual({ ...stored, description: "second", updatedAt: UNKNOWN_VALUE });
+  // The mounts are unknown: the update's GET reads them anew, and a NotebookStorageMount may have changed them
+  // since the notebook was last read.
+  expect(outputs).toEqual({ ...stored, description: "second", updatedAt: UNKNOWN_VALUE, mounts: UNKNOWN_VALUE });
+});
+
+test("a preview without a change keeps the mounts as last read", () => {
+  const { changedFields } = notebook;
+  expect(changedFields(stored, { ...inputs })).toMatchObject({ replaces: [], updates: [] });
+  expect(previewUpdate(notebook, stored, { ...inputs }).mounts).toEqual(stored.mounts);
 });
 
 test("a change that stops and starts the notebook leaves its status, URL and lease unknown, not its id", () => {

@@ -8,6 +8,7 @@ import type { InputField } from "../core/fieldCatalogue.js";
 import type { SchemaDefName } from "../../protocol/validation/validators.js";
 import { findNotebookFlavors } from "../lookups/notebookFlavors.js";
 import { findNotebookImages } from "../lookups/notebookImages.js";
+import { findNotebooks } from "../lookups/notebooks.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { diffNotebook } from "../notebook/diffNotebook.js";
@@ -103,7 +104,8 @@ const notebook: NativeResource = {
   changedFields: diffNotebook,
   inPlaceParts: inPlacePartsOf(notebookFields.INPUT_FIELDS),
   previewUnknowns: {
-    anyCall: ["updatedAt"],
+    // The mounts are read anew by any update's GET, and a NotebookStorageMount may have changed them since the last.
+    anyCall: ["updatedAt", "mounts"],
     // A stop and a start: a new lease (and deadline), and the status and URL of the started notebook.
     restart: ["status", "url", "failReason", "lease", "autoStopAt"],
     byField: {
@@ -198,6 +200,16 @@ const FUNCTIONS_LIST: NativeFunction[] = [
     description:
       "The notebook images (GET /v1/{project_id}/images), filtered, the most recently updated first. Fails when " +
       "nothing matches unless `allowEmpty`.",
+  },
+  {
+    name: "getNotebooks",
+    run: (args) => findNotebooks(args, notebooksClient),
+    argsDef: "GetNotebooksArgs",
+    resultDef: "GetNotebooksResult",
+    description:
+      "The project's notebooks (GET /v1/{project_id}/notebooks), filtered by name (exact, or a pattern with `*` and " +
+      "`?`), status, flavor, image and tags, by name: each with what adopting or importing it takes, and this " +
+      "package's owner mark when a `Notebook` owns it. An empty list when nothing matches.",
   },
 ];
 

@@ -107,6 +107,12 @@ test.each<[string, Record<string, unknown>, string, string]>([
     "tags must have at most 19 entries: the service keeps 20 tags per notebook, one of them the provider's owner tag (got 1000)",
   ],
   [
+    "a tag key of the provider's own storage mount marks",
+    { tags: { "pulumi-modelarts.mount.0123456789abcdef": "x" } },
+    "tags",
+    '(got "pulumi-modelarts.mount.0123456789abcdef")',
+  ],
+  [
     "a create timeout of a millisecond",
     { timeouts: { create: "0.001s" } },
     "timeouts.create",
@@ -151,6 +157,7 @@ test.each<[string, Record<string, unknown>]>([
   ["an SFS Turbo path by name", efs("3f6b8d0e.sfsturbo.internal:/")],
   ["a mount path with dot files", { volume: { category: "EVS", mountPath: "/home/ma-user/work/.cache/.../" } }],
   ["19 tags", { tags: tags(19) }],
+  ["a tag key that only begins like the provider's own", { tags: { "pulumi-modelarts.mountain": "x" } }],
   ["a one-second timeout", { timeouts: { create: "1s", update: "1m", delete: "24h" } }],
 ])("%s pass check", (_name, patch) => {
   expect(failuresOf(patch)).toEqual([]);

@@ -43,6 +43,7 @@ export const REPORTED_OUTPUTS = [
   "sshUri",
   "createdAt",
   "updatedAt",
+  "mounts",
 ] as const satisfies readonly Exclude<keyof NotebookOutputs, keyof NotebookInputs>[];
 
 /** Every output the SDK registers up front (pulumi/pulumi#5174). */

@@ -12,8 +12,10 @@ import type {
   NotebookVolumeRequest,
 } from "../../protocol/notebooks/wireTypes.js";
 import { jsonSafe } from "../core/jsonSafe.js";
+import { isMountMarkKey } from "../core/mountMark.js";
 import { isoFromEpochMs, reportedOrNull } from "../core/outputFormats.js";
 import { DEFAULT_EVS_CAPACITY_GB } from "./fields.js";
+import { mountsOf } from "./mountsOutput.js";
 import { OWNER_TAG_KEY } from "./ownerTag.js";
 import { powerStateOf } from "./statusClasses.js";
 import type { NotebookAutoStopInput, NotebookInputs, NotebookOutputs, NotebookVolumeInput } from "./types.js";
@@ -85,15 +87,17 @@ export function toUpdateRequest(inputs: NotebookInputs, changed: ReadonlySet<str
   return request;
 }
 
-/** Declared tags as the API's list, and back; the provider's own owner tag is not a user tag. */
+/** Declared tags as the API's list, and back; the provider's own tags (owner, mounts' marks) are not user tags. */
 export function toTagList(tags: Record<string, string> | undefined): NotebookTag[] {
   return Object.entries(tags ?? {}).map(([key, value]) => ({ key, value }));
 }
 
-function userTags(notebook: Notebook): Record<string, string> {
+export function userTags(notebook: Notebook): Record<string, string> {
   const tags: Record<string, string> = {};
   // A tag whose value came back null has the empty value, as TMS stores a tag without one.
-  for (const tag of notebook.tags ?? []) if (tag.key !== OWNER_TAG_KEY) tags[tag.key] = tag.value ?? "";
+  for (const tag of notebook.tags ?? []) {
+    if (tag.key !== OWNER_TAG_KEY && !isMountMarkKey(tag.key)) tags[tag.key] = tag.value ?? "";
+  }
   return tags;
 }
 
@@ -137,6 +141,7 @@ export function toOutputs(notebook: Notebook, inputs: NotebookInputs): NotebookO
     sshUri: ssh?.uri ?? "",
     createdAt: isoFromEpochMs(notebook.create_at),
     updatedAt: isoFromEpochMs(notebook.update_at),
+    mounts: mountsOf(notebook),
   });
 }
 

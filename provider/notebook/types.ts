@@ -183,6 +183,14 @@ export interface NotebookOutputs extends NotebookInputs {
   createdAt: string;
   /** Time of the last change the service reports, ISO 8601 (UTC). */
   updatedAt: string;
+  /**
+   * Every storage mounted in the notebook as the service reports it (its `data_volumes`), at the last create, update or
+   * refresh: those a `NotebookStorageMount` mounted, those mounted in the console or by other tools, and those given
+   * when the notebook was made. Only an output: it never makes a change, and a mount made since shows after `pulumi
+   * refresh`. From the GET answer's data_volumes (provider/notebook/mountsOutput.ts); managed from the notebook's tags
+   * (core/mountMark.ts).
+   */
+  mounts: NotebookMountOutput[];
 }
 
 /** A notebook's image as the service reports it. */
@@ -214,4 +222,23 @@ export interface NotebookLeaseOutput {
   createdAt: string;
   /** When the lease last changed, ISO 8601 (UTC). */
   updatedAt: string;
+}
+
+/** A storage mounted in a notebook, as the service reports it; a field it does not report is absent. */
+export interface NotebookMountOutput {
+  /** `"OBS"`, `"OBSFS"` or `"EFS"` (the service may report OBS as OBSFS). */
+  category?: string;
+  /** What is mounted: `obs://bucket/dir/`, or the SFS Turbo path. */
+  uri?: string;
+  /** Where it appears in the notebook, e.g. `/data/datasets/`. */
+  mountPath?: string;
+  /** `MOUNTING`, `MOUNTED`, `UNMOUNTING`, `UNMOUNTED`, `MOUNT_FAILED` or `UNMOUNT_FAILED`. */
+  status?: string;
+  /**
+   * Whether a `NotebookStorageMount` of this package mounted it: the notebook carries that resource's mark for this
+   * mount path and uri (a tag `pulumi-modelarts.mount.<hash>`, written before the mount and removed after its unmount).
+   * `false` for a mount made in the console or by other tools, given at the notebook's create, or made by a
+   * `NotebookStorageMount` of an earlier version (before marks).
+   */
+  managed: boolean;
 }

@@ -10,6 +10,7 @@ import { operationDeadline } from "../core/timeouts.js";
 import type { Deadline } from "../wait/Deadline.js";
 import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
 import { samePath, toAttachRequest, toOutputs } from "./mapping.js";
+import { withMountMark } from "./mountMarkTag.js";
 import { requireRunningNotebook } from "./runningNotebook.js";
 import { UNMOUNTED_STATUSES } from "./statusClasses.js";
 import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
@@ -18,8 +19,10 @@ import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js"
 /**
  * Mounts the storage into its RUNNING notebook and waits until it is MOUNTED. A mount path is unique per notebook
  * (ModelArts.6336 for a second one), and it is what identifies the mount here. A mount has no owner mark (the API
- * has no tags or annotations for it [notebooks §12]), so a mount already at the path before the POST is never
- * taken to be this resource's: it may have been made in the console. It is taken over only when `adoptId` names
+ * has no tags or annotations for it [notebooks §12]; the notebook's tag this create writes before its POST,
+ * mountMarkTag.ts, says only that some NotebookStorageMount declares this path and uri, for the notebook's `mounts`
+ * output, not which one), so a mount already at the path before the POST is never taken to be this resource's: it
+ * may have been made in the console. It is taken over only when `adoptId` names
  * it; otherwise the create fails naming it (a run interrupted before Pulumi recorded its mount leaves one there:
  * adopt it or unmount it). After an ambiguous POST failure the mount this POST made is looked up by its path
  * before any second POST: the path was free just before, so what holds it with this uri is this POST's. Once the
@@ -58,7 +61,8 @@ async function createWithin(
     if ((await requireRunningNotebook(step, "mount")) === "GONE") {
       throw new ConflictError(`notebook ${inputs.notebookId} does not exist (or is being deleted)`, "NotebookGone");
     }
-    storage = (await adoptAtPath(step, inputs)) ?? (await attach(step, inputs));
+    const adopted = await adoptAtPath(step, inputs);
+    storage = await withMountMark(step, inputs, async () => adopted ?? (await attach(step, inputs)));
   } catch (err) {
     throw operationError("create", subject, err);
   }

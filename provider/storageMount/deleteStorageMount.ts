@@ -4,6 +4,7 @@ import { operationError, type Subject } from "../core/operationError.js";
 import { getProviderContext } from "../core/providerContext.js";
 import { operationDeadline } from "../core/timeouts.js";
 import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
+import { unmarkMount } from "./mountMarkTag.js";
 import { requireRunningNotebook } from "./runningNotebook.js";
 import { UNMOUNTED_STATUSES } from "./statusClasses.js";
 import type { StorageMountOutputs } from "./types.js";
@@ -13,7 +14,9 @@ import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js"
  * DELETE the mount, then wait until it is UNMOUNTED or the API no longer knows it (as Terraform does). A mount
  * already gone, or whose notebook is gone or being deleted, is done. A MOUNTING one is let settle first, since the
  * API unmounts only MOUNTED or failed mounts from a RUNNING notebook (§12). A retried DELETE whose first answer
- * was lost finds the mount unmounting (6357) or gone: both are success.
+ * was lost finds the mount unmounting (6357) or gone: both are success. Then the mount's mark leaves the notebook's
+ * tags (mountMarkTag.ts); a delete that fails there is run again by the next `pulumi destroy`, which finds the
+ * mount gone and removes the mark.
  */
 export async function deleteStorageMount(id: string, props: Partial<StorageMountOutputs>): Promise<void> {
   const subject: Subject = { kind: KIND, name: props.mountPath, id };
@@ -33,6 +36,7 @@ export async function deleteStorageMount(id: string, props: Partial<StorageMount
       schedule: ctx.schedule,
     };
     await unmount(step, id, props.__urn);
+    await unmarkMount(step, props.mountPath, props.uri);
   } catch (err) {
     throw operationError("delete", subject, err);
   } finally {

@@ -77,6 +77,8 @@ export const LOOKUP_ROOTS = [
   "GetNotebookFlavorsResult",
   "GetNotebookImagesArgs",
   "GetNotebookImagesResult",
+  "GetNotebooksArgs",
+  "GetNotebooksResult",
 ];
 
 export function generatedFiles(root: string): Map<string, string> {

@@ -178,6 +178,46 @@ namespace Pulumi.Modelarts
     }
 
     [EnumType]
+    public readonly struct GetNotebooksStatus : IEquatable<GetNotebooksStatus>
+    {
+        private readonly string _value;
+
+        private GetNotebooksStatus(string value)
+        {
+            _value = value ?? throw new ArgumentNullException(nameof(value));
+        }
+
+        public static GetNotebooksStatus INIT { get; } = new GetNotebooksStatus("INIT");
+        public static GetNotebooksStatus CREATING { get; } = new GetNotebooksStatus("CREATING");
+        public static GetNotebooksStatus STARTING { get; } = new GetNotebooksStatus("STARTING");
+        public static GetNotebooksStatus STOPPING { get; } = new GetNotebooksStatus("STOPPING");
+        public static GetNotebooksStatus DELETING { get; } = new GetNotebooksStatus("DELETING");
+        public static GetNotebooksStatus RUNNING { get; } = new GetNotebooksStatus("RUNNING");
+        public static GetNotebooksStatus STOPPED { get; } = new GetNotebooksStatus("STOPPED");
+        public static GetNotebooksStatus SNAPSHOTTING { get; } = new GetNotebooksStatus("SNAPSHOTTING");
+        public static GetNotebooksStatus CREATE_FAILED { get; } = new GetNotebooksStatus("CREATE_FAILED");
+        public static GetNotebooksStatus START_FAILED { get; } = new GetNotebooksStatus("START_FAILED");
+        public static GetNotebooksStatus DELETE_FAILED { get; } = new GetNotebooksStatus("DELETE_FAILED");
+        public static GetNotebooksStatus ERROR { get; } = new GetNotebooksStatus("ERROR");
+        public static GetNotebooksStatus DELETED { get; } = new GetNotebooksStatus("DELETED");
+        public static GetNotebooksStatus FROZEN { get; } = new GetNotebooksStatus("FROZEN");
+
+        public static bool operator ==(GetNotebooksStatus left, GetNotebooksStatus right) => left.Equals(right);
+        public static bool operator !=(GetNotebooksStatus left, GetNotebooksStatus right) => !left.Equals(right);
+
+        public static explicit operator string(GetNotebooksStatus value) => value._value;
+
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public override bool Equals(object? obj) => obj is GetNotebooksStatus other && Equals(other);
+        public bool Equals(GetNotebooksStatus other) => string.Equals(_value, other._value, StringComparison.Ordinal);
+
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public override int GetHashCode() => _value?.GetHashCode() ?? 0;
+
+        public override string ToString() => _value;
+    }
+
+    [EnumType]
     public readonly struct NotebookAutoStopType : IEquatable<NotebookAutoStopType>
     {
         private readonly string _value;

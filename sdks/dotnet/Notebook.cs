@@ -95,6 +95,12 @@ namespace Pulumi.Modelarts
         public Output<Outputs.NotebookLease?> Lease { get; private set; } = null!;
 
         /// <summary>
+        /// Every storage mounted in the notebook as the service reports it (its `data_volumes`), at the last create, update or refresh: those a `NotebookStorageMount` mounted, those mounted in the console or by other tools, and those given when the notebook was made. Only an output: it never makes a change, and a mount made since shows after `pulumi refresh`.
+        /// </summary>
+        [Output("mounts")]
+        public Output<ImmutableArray<Outputs.NotebookMount>> Mounts { get; private set; } = null!;
+
+        /// <summary>
         /// API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
         /// </summary>
         [Output("name")]

@@ -15,6 +15,11 @@ export const getNotebookImages: typeof import("./getNotebookImages").getNotebook
 export const getNotebookImagesOutput: typeof import("./getNotebookImages").getNotebookImagesOutput = null as any;
 utilities.lazyLoad(exports, ["getNotebookImages","getNotebookImagesOutput"], () => require("./getNotebookImages"));
 
+export { GetNotebooksArgs, GetNotebooksResult, GetNotebooksOutputArgs } from "./getNotebooks";
+export const getNotebooks: typeof import("./getNotebooks").getNotebooks = null as any;
+export const getNotebooksOutput: typeof import("./getNotebooks").getNotebooksOutput = null as any;
+utilities.lazyLoad(exports, ["getNotebooks","getNotebooksOutput"], () => require("./getNotebooks"));
+
 export { NotebookArgs } from "./notebook";
 export type Notebook = import("./notebook").Notebook;
 export const Notebook: typeof import("./notebook").Notebook = null as any;

@@ -91,6 +91,10 @@ export class Notebook extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly lease: pulumi.Output<outputs.NotebookLease | undefined>;
     /**
+     * Every storage mounted in the notebook as the service reports it (its `data_volumes`), at the last create, update or refresh: those a `NotebookStorageMount` mounted, those mounted in the console or by other tools, and those given when the notebook was made. Only an output: it never makes a change, and a mount made since shows after `pulumi refresh`.
+     */
+    declare public /*out*/ readonly mounts: pulumi.Output<outputs.NotebookMount[]>;
+    /**
      * API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
      */
     declare public readonly name: pulumi.Output<string>;
@@ -188,6 +192,7 @@ export class Notebook extends pulumi.CustomResource {
             resourceInputs["failReason"] = undefined /*out*/;
             resourceInputs["image"] = undefined /*out*/;
             resourceInputs["lease"] = undefined /*out*/;
+            resourceInputs["mounts"] = undefined /*out*/;
             resourceInputs["notebookId"] = undefined /*out*/;
             resourceInputs["sshUri"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
@@ -208,6 +213,7 @@ export class Notebook extends pulumi.CustomResource {
             resourceInputs["image"] = undefined /*out*/;
             resourceInputs["imageId"] = undefined /*out*/;
             resourceInputs["lease"] = undefined /*out*/;
+            resourceInputs["mounts"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["namePrefix"] = undefined /*out*/;
             resourceInputs["notebookId"] = undefined /*out*/;

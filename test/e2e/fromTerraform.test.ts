@@ -8,10 +8,11 @@
  *
  * - The dynamic `Notebook` with `adoptId` (the example's index.ts, run in place): a notebook changed in the console
  *   since Terraform's last apply fails the preview, naming each difference, with nothing written; the move writes
- *   only the owner tag; without the move's config the program previews and refreshes with no change; `pulumi state
- *   delete` lets go of both (nothing written, a later destroy leaves them); a second move is refused at preview,
- *   naming this stack as the owner, and `adoptOwnedBy` takes it back; `retainOnDelete` and `pulumi destroy` let go
- *   of both again, with nothing written.
+ *   only the marks (the notebook's owner tag, then the mount's tag that makes it `managed` in the notebook's
+ *   `mounts`); without the move's config the program previews with no change, and refreshes with none once the
+ *   program's earlier read of the notebook shows the mount marked; `pulumi state delete` lets go of both (nothing
+ *   written, a later destroy leaves them); a second move is refused at preview, naming this stack as the owner, and
+ *   `adoptOwnedBy` takes it back; `retainOnDelete` and `pulumi destroy` let go of both again, with nothing written.
  * - The native provider's `pulumi import` of the notebook and the mount by Terraform's ids (the example's yaml/
  *   program, a copy): nothing written at all; the code it prints is the example's; a difference shows in
  *   `pulumi preview --diff` as an update naming the input; `protect` makes `pulumi destroy` fail; `retainOnDelete`
@@ -27,6 +28,7 @@ import { promisify } from "node:util";
 import { callApi, startEmulator, type Emulator } from "../../emulator/index.js";
 import { emulatorCredentialsEnv, emulatorEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, REPO_ROOT, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
+import { isMountMarkKey, mountMarkTag } from "../../provider/core/mountMark.js";
 import { CliSteps, cliText as text, findResource, resourceRow } from "../support/CliSteps.js";
 import { programCopy } from "../support/programCopy.js";
 import { notebooksRequest } from "../support/requestLog.js";
@@ -128,15 +130,16 @@ async function asIs(notebookId: string, mountId: string) {
     image: (notebook.image as { id?: string }).id,
     volume: notebook.volume,
     lease: { enable: (notebook.lease as { enable?: boolean }).enable },
-    userTags: tags.filter((t) => t.key !== OWNER_TAG),
+    userTags: tags.filter((t) => t.key !== OWNER_TAG && !isMountMarkKey(t.key)),
     ownerTags: tags.filter((t) => t.key === OWNER_TAG),
+    mountMarks: tags.filter((t) => isMountMarkKey(t.key)),
     mount: { status: (mount.json as { status?: string }).status, uri: (mount.json as { uri?: string }).uri },
   };
 }
 
-/** `asIs` but for the owner tag: what the move must leave exactly as Terraform did. */
+/** `asIs` but for the marks (owner tag, mount's tag): what the move must leave exactly as Terraform did. */
 async function asTerraformLeftIt(notebookId: string, mountId: string) {
-  return { ...(await asIs(notebookId, mountId)), ownerTags: [] };
+  return { ...(await asIs(notebookId, mountId)), ownerTags: [], mountMarks: [] };
 }
 
 describe("the dynamic Notebook with adoptId (examples/from-terraform/index.ts)", () => {
@@ -171,6 +174,7 @@ describe("the dynamic Notebook with adoptId (examples/from-terraform/index.ts)",
       lease: { enable: false },
       userTags: [],
       ownerTags: [],
+      mountMarks: [],
       mount: { status: "MOUNTED", uri: "obs://analytics-datasets/raw/" },
     });
   });
@@ -215,12 +219,12 @@ describe("the dynamic Notebook with adoptId (examples/from-terraform/index.ts)",
   );
 
   test(
-    "4. up takes over the same notebook and mount, RUNNING throughout; the one write is the owner tag",
+    "4. up takes over the same notebook and mount, RUNNING throughout; the writes are the notebook's owner tag and the mount's mark",
     async () => {
       const { output, statuses, writes } = await watched("4 up (the move)", ["up", "--yes"], ids.notebookId);
       expect(output).toContain("+ 3 created"); // the stack, the notebook, the mount (the read is not counted)
       expect(statuses).toEqual(["RUNNING"]);
-      expect(writes).toEqual(["POST tags 204"]);
+      expect(writes).toEqual(["POST tags 204", "POST tags 204"]);
       const out = JSON.parse((await ws.ok(["stack", "output", "--json"])).stdout) as Record<string, string>;
       expect(out).toMatchObject({
         notebookId: ids.notebookId,
@@ -233,18 +237,33 @@ describe("the dynamic Notebook with adoptId (examples/from-terraform/index.ts)",
       expect((await asIs(ids.notebookId, ids.mountId)).ownerTags).toEqual([
         { key: OWNER_TAG, value: expect.stringMatching(new RegExp(`^[0-9a-f]{32} ${owner}$`)) },
       ]);
+      expect((await asIs(ids.notebookId, ids.mountId)).mountMarks).toEqual([
+        mountMarkTag("/data/datasets/", "obs://analytics-datasets/raw/"),
+      ]);
     },
     STEP_TIMEOUT,
   );
 
   test(
-    "5. without the move's config the program previews and refreshes with no change; nothing written",
+    "5. without the move's config the program previews with no change; a refresh changes only its earlier read of the notebook (the mount now marked), then nothing; nothing written",
     async () => {
       await ws.ok(["config", "rm", "notebookId"]);
       await ws.ok(["config", "rm", "mountId"]);
       const preview = await watched("5 preview", ["preview", "--expect-no-changes"], ids.notebookId);
-      const refresh = await watched("5 refresh", ["refresh", "--yes", "--expect-no-changes"], ids.notebookId);
-      expect([...preview.writes, ...refresh.writes]).toEqual([]);
+      // The program's read of the notebook (sameAsNotebook.ts's Notebook.get) was taken before the move marked the
+      // mount: its `mounts` show the mark after a refresh reads them again, the one change; then there is none.
+      const asIsMounts = async (step: string) =>
+        findResource((await steps.exported(step)).resources, DYNAMIC_NOTEBOOK, "analysis-as-is")?.outputs.mounts;
+      const datasets = { category: "OBSFS", uri: "obs://analytics-datasets/raw/", mountPath: "/data/datasets/" };
+      expect(await asIsMounts("5 stack export")).toEqual([expect.objectContaining({ ...datasets, managed: false })]);
+      const refresh = await watched("5 refresh", ["refresh", "--yes"], ids.notebookId);
+      expect(refresh.output).toContain("~ 1 updated");
+      expect(refresh.output).toMatch(resourceRow(DYNAMIC_NOTEBOOK, "~", "analysis-as-is", "updated"));
+      expect(await asIsMounts("5 stack export after")).toEqual([
+        expect.objectContaining({ ...datasets, managed: true }),
+      ]);
+      const again = await watched("5 refresh again", ["refresh", "--yes", "--expect-no-changes"], ids.notebookId);
+      expect([...preview.writes, ...refresh.writes, ...again.writes]).toEqual([]);
     },
     STEP_TIMEOUT,
   );
@@ -281,7 +300,7 @@ describe("the dynamic Notebook with adoptId (examples/from-terraform/index.ts)",
       await ws.setConfig("adoptOwnedBy", owner);
       const taken = await watched("7 up (adoptOwnedBy)", ["up", "--yes"], ids.notebookId);
       expect(taken.statuses).toEqual(["RUNNING"]);
-      expect(taken.writes).toEqual(["POST tags 204"]);
+      expect(taken.writes).toEqual(["POST tags 204", "POST tags 204"]);
       expect(await asTerraformLeftIt(ids.notebookId, ids.mountId)).toEqual(before);
     },
     STEP_TIMEOUT,

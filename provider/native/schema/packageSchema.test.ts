@@ -111,6 +111,21 @@ test("the functions' arguments and results come from schema.json's lookup shapes
   );
 });
 
+test("getNotebooks: its filters, and each notebook with what adopting it takes and its owner mark", () => {
+  const notebooks = schema.functions["modelarts:index:getNotebooks"];
+  expect(Object.keys(notebooks.inputs.properties).sort()).toEqual(
+    ["flavor", "imageId", "name", "namePattern", "status", "tagKeys", "tags", "workspaceId"].sort(),
+  );
+  expect(notebooks.inputs.properties.tags).toMatchObject({ type: "object", additionalProperties: { type: "string" } });
+  expect(notebooks.outputs.required).toEqual(["notebooks"]);
+  const info = schema.types[notebooks.outputs.properties.notebooks.items.$ref.slice("#/types/".length)];
+  expect(info.required.sort()).toEqual(["id", "name", "status", "tags"]);
+  expect(Object.keys(info.properties)).toEqual(expect.arrayContaining(["flavor", "image", "volume", "ownerMark"]));
+  const notebook = schema.resources["modelarts:index:Notebook"];
+  expect(notebook.properties.mounts).toMatchObject({ type: "array" });
+  expect(notebook.required).toContain("mounts");
+});
+
 test("the config: every setting the settings resolution reads, the secret ones marked secret", () => {
   const variables = schema.config.variables;
   for (const key of Object.keys(ENV_NAMES)) {

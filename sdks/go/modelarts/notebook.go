@@ -43,6 +43,8 @@ type Notebook struct {
 	ImageId pulumi.StringOutput `pulumi:"imageId"`
 	// The lease as the service reports it (its duration counts from the lease's start, so it grows with renewals).
 	Lease NotebookLeasePtrOutput `pulumi:"lease"`
+	// Every storage mounted in the notebook as the service reports it (its `data_volumes`), at the last create, update or refresh: those a `NotebookStorageMount` mounted, those mounted in the console or by other tools, and those given when the notebook was made. Only an output: it never makes a change, and a mount made since shows after `pulumi refresh`.
+	Mounts NotebookMountArrayOutput `pulumi:"mounts"`
 	// API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.
 	Name pulumi.StringOutput `pulumi:"name"`
 	// Prefix of the generated name when `name` is absent: at most 128 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
@@ -310,6 +312,11 @@ func (o NotebookOutput) ImageId() pulumi.StringOutput {
 // The lease as the service reports it (its duration counts from the lease's start, so it grows with renewals).
 func (o NotebookOutput) Lease() NotebookLeasePtrOutput {
 	return o.ApplyT(func(v *Notebook) NotebookLeasePtrOutput { return v.Lease }).(NotebookLeasePtrOutput)
+}
+
+// Every storage mounted in the notebook as the service reports it (its `data_volumes`), at the last create, update or refresh: those a `NotebookStorageMount` mounted, those mounted in the console or by other tools, and those given when the notebook was made. Only an output: it never makes a change, and a mount made since shows after `pulumi refresh`.
+func (o NotebookOutput) Mounts() NotebookMountArrayOutput {
+	return o.ApplyT(func(v *Notebook) NotebookMountArrayOutput { return v.Mounts }).(NotebookMountArrayOutput)
 }
 
 // API field `name`: at most 128 of `[A-Za-z0-9_-]`; names may repeat in this API. Default: `namePrefix` and 7 characters derived from the resource's owner mark (its project, stack and name and a random part kept in its state): stable across updates, different in every stack and every deployment (two people's stack `dev` on their own backends), unknown at `pulumi preview` until the first `up`, new for a replacement. Changed in place.

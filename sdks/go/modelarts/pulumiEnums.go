@@ -1004,6 +1004,195 @@ func (in *getNotebookImagesTypePtr) ToGetNotebookImagesTypePtrOutputWithContext(
 	return pulumi.ToOutputWithContext(ctx, in).(GetNotebookImagesTypePtrOutput)
 }
 
+type GetNotebooksStatus string
+
+const (
+	GetNotebooksStatusINIT           = GetNotebooksStatus("INIT")
+	GetNotebooksStatusCREATING       = GetNotebooksStatus("CREATING")
+	GetNotebooksStatusSTARTING       = GetNotebooksStatus("STARTING")
+	GetNotebooksStatusSTOPPING       = GetNotebooksStatus("STOPPING")
+	GetNotebooksStatusDELETING       = GetNotebooksStatus("DELETING")
+	GetNotebooksStatusRUNNING        = GetNotebooksStatus("RUNNING")
+	GetNotebooksStatusSTOPPED        = GetNotebooksStatus("STOPPED")
+	GetNotebooksStatusSNAPSHOTTING   = GetNotebooksStatus("SNAPSHOTTING")
+	GetNotebooksStatus_CREATE_FAILED = GetNotebooksStatus("CREATE_FAILED")
+	GetNotebooksStatus_START_FAILED  = GetNotebooksStatus("START_FAILED")
+	GetNotebooksStatus_DELETE_FAILED = GetNotebooksStatus("DELETE_FAILED")
+	GetNotebooksStatusERROR          = GetNotebooksStatus("ERROR")
+	GetNotebooksStatusDELETED        = GetNotebooksStatus("DELETED")
+	GetNotebooksStatusFROZEN         = GetNotebooksStatus("FROZEN")
+)
+
+func (GetNotebooksStatus) ElementType() reflect.Type {
+	return reflect.TypeOf((*GetNotebooksStatus)(nil)).Elem()
+}
+
+func (e GetNotebooksStatus) ToGetNotebooksStatusOutput() GetNotebooksStatusOutput {
+	return pulumi.ToOutput(e).(GetNotebooksStatusOutput)
+}
+
+func (e GetNotebooksStatus) ToGetNotebooksStatusOutputWithContext(ctx context.Context) GetNotebooksStatusOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(GetNotebooksStatusOutput)
+}
+
+func (e GetNotebooksStatus) ToGetNotebooksStatusPtrOutput() GetNotebooksStatusPtrOutput {
+	return e.ToGetNotebooksStatusPtrOutputWithContext(context.Background())
+}
+
+func (e GetNotebooksStatus) ToGetNotebooksStatusPtrOutputWithContext(ctx context.Context) GetNotebooksStatusPtrOutput {
+	return GetNotebooksStatus(e).ToGetNotebooksStatusOutputWithContext(ctx).ToGetNotebooksStatusPtrOutputWithContext(ctx)
+}
+
+func (e GetNotebooksStatus) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e GetNotebooksStatus) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e GetNotebooksStatus) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e GetNotebooksStatus) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type GetNotebooksStatusOutput struct{ *pulumi.OutputState }
+
+func (GetNotebooksStatusOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GetNotebooksStatus)(nil)).Elem()
+}
+
+func (o GetNotebooksStatusOutput) ToGetNotebooksStatusOutput() GetNotebooksStatusOutput {
+	return o
+}
+
+func (o GetNotebooksStatusOutput) ToGetNotebooksStatusOutputWithContext(ctx context.Context) GetNotebooksStatusOutput {
+	return o
+}
+
+func (o GetNotebooksStatusOutput) ToGetNotebooksStatusPtrOutput() GetNotebooksStatusPtrOutput {
+	return o.ToGetNotebooksStatusPtrOutputWithContext(context.Background())
+}
+
+func (o GetNotebooksStatusOutput) ToGetNotebooksStatusPtrOutputWithContext(ctx context.Context) GetNotebooksStatusPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v GetNotebooksStatus) *GetNotebooksStatus {
+		return &v
+	}).(GetNotebooksStatusPtrOutput)
+}
+
+func (o GetNotebooksStatusOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o GetNotebooksStatusOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e GetNotebooksStatus) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o GetNotebooksStatusOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o GetNotebooksStatusOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e GetNotebooksStatus) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type GetNotebooksStatusPtrOutput struct{ *pulumi.OutputState }
+
+func (GetNotebooksStatusPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**GetNotebooksStatus)(nil)).Elem()
+}
+
+func (o GetNotebooksStatusPtrOutput) ToGetNotebooksStatusPtrOutput() GetNotebooksStatusPtrOutput {
+	return o
+}
+
+func (o GetNotebooksStatusPtrOutput) ToGetNotebooksStatusPtrOutputWithContext(ctx context.Context) GetNotebooksStatusPtrOutput {
+	return o
+}
+
+func (o GetNotebooksStatusPtrOutput) Elem() GetNotebooksStatusOutput {
+	return o.ApplyT(func(v *GetNotebooksStatus) GetNotebooksStatus {
+		if v != nil {
+			return *v
+		}
+		var ret GetNotebooksStatus
+		return ret
+	}).(GetNotebooksStatusOutput)
+}
+
+func (o GetNotebooksStatusPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o GetNotebooksStatusPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *GetNotebooksStatus) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// GetNotebooksStatusInput is an input type that accepts values of the GetNotebooksStatus enum
+// A concrete instance of `GetNotebooksStatusInput` can be one of the following:
+//
+//	GetNotebooksStatusINIT
+//	GetNotebooksStatusCREATING
+//	GetNotebooksStatusSTARTING
+//	GetNotebooksStatusSTOPPING
+//	GetNotebooksStatusDELETING
+//	GetNotebooksStatusRUNNING
+//	GetNotebooksStatusSTOPPED
+//	GetNotebooksStatusSNAPSHOTTING
+//	GetNotebooksStatus_CREATE_FAILED
+//	GetNotebooksStatus_START_FAILED
+//	GetNotebooksStatus_DELETE_FAILED
+//	GetNotebooksStatusERROR
+//	GetNotebooksStatusDELETED
+//	GetNotebooksStatusFROZEN
+type GetNotebooksStatusInput interface {
+	pulumi.Input
+
+	ToGetNotebooksStatusOutput() GetNotebooksStatusOutput
+	ToGetNotebooksStatusOutputWithContext(context.Context) GetNotebooksStatusOutput
+}
+
+var getNotebooksStatusPtrType = reflect.TypeOf((**GetNotebooksStatus)(nil)).Elem()
+
+type GetNotebooksStatusPtrInput interface {
+	pulumi.Input
+
+	ToGetNotebooksStatusPtrOutput() GetNotebooksStatusPtrOutput
+	ToGetNotebooksStatusPtrOutputWithContext(context.Context) GetNotebooksStatusPtrOutput
+}
+
+type getNotebooksStatusPtr string
+
+func GetNotebooksStatusPtr(v string) GetNotebooksStatusPtrInput {
+	return (*getNotebooksStatusPtr)(&v)
+}
+
+func (*getNotebooksStatusPtr) ElementType() reflect.Type {
+	return getNotebooksStatusPtrType
+}
+
+func (in *getNotebooksStatusPtr) ToGetNotebooksStatusPtrOutput() GetNotebooksStatusPtrOutput {
+	return pulumi.ToOutput(in).(GetNotebooksStatusPtrOutput)
+}
+
+func (in *getNotebooksStatusPtr) ToGetNotebooksStatusPtrOutputWithContext(ctx context.Context) GetNotebooksStatusPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(GetNotebooksStatusPtrOutput)
+}
+
 type NotebookAutoStopType string
 
 const (
@@ -2013,6 +2202,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebookImagesCpuArchPtrInput)(nil)).Elem(), GetNotebookImagesCpuArch("x86_64"))
 	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebookImagesTypeInput)(nil)).Elem(), GetNotebookImagesType("BUILD_IN"))
 	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebookImagesTypePtrInput)(nil)).Elem(), GetNotebookImagesType("BUILD_IN"))
+	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebooksStatusInput)(nil)).Elem(), GetNotebooksStatus("INIT"))
+	pulumi.RegisterInputType(reflect.TypeOf((*GetNotebooksStatusPtrInput)(nil)).Elem(), GetNotebooksStatus("INIT"))
 	pulumi.RegisterInputType(reflect.TypeOf((*NotebookAutoStopTypeInput)(nil)).Elem(), NotebookAutoStopType("TIMING"))
 	pulumi.RegisterInputType(reflect.TypeOf((*NotebookAutoStopTypePtrInput)(nil)).Elem(), NotebookAutoStopType("TIMING"))
 	pulumi.RegisterInputType(reflect.TypeOf((*NotebookDesiredStatusInput)(nil)).Elem(), NotebookDesiredStatus("RUNNING"))
@@ -2037,6 +2228,8 @@ func init() {
 	pulumi.RegisterOutputType(GetNotebookImagesCpuArchPtrOutput{})
 	pulumi.RegisterOutputType(GetNotebookImagesTypeOutput{})
 	pulumi.RegisterOutputType(GetNotebookImagesTypePtrOutput{})
+	pulumi.RegisterOutputType(GetNotebooksStatusOutput{})
+	pulumi.RegisterOutputType(GetNotebooksStatusPtrOutput{})
 	pulumi.RegisterOutputType(NotebookAutoStopTypeOutput{})
 	pulumi.RegisterOutputType(NotebookAutoStopTypePtrOutput{})
 	pulumi.RegisterOutputType(NotebookDesiredStatusOutput{})

@@ -1042,6 +1042,341 @@ func (o NotebookImageInfoArrayOutput) Index(i pulumi.IntInput) NotebookImageInfo
 	}).(NotebookImageInfoOutput)
 }
 
+type NotebookInfo struct {
+	// Its flavor, what `Notebook.flavor` takes.
+	Flavor *string `pulumi:"flavor"`
+	// The notebook id (a UUID): what `Notebook.adoptId` and `pulumi import` take.
+	Id string `pulumi:"id"`
+	// Its image: `id` is what `Notebook.imageId` takes.
+	Image *NotebookInfoImage `pulumi:"image"`
+	// The notebook's name.
+	Name string `pulumi:"name"`
+	// This package's owner mark on the notebook (its tag `pulumi-modelarts.owner`): present when a `Notebook` of this package made or adopted it, absent when nothing marks it (one made in the console or by other tools, which `adoptId` alone takes over).
+	OwnerMark *NotebookInfoOwnerMark `pulumi:"ownerMark"`
+	// Its status, e.g. `RUNNING`, `STOPPED`.
+	Status string `pulumi:"status"`
+	// Its tags, as `Notebook.tags` takes them: this package's own (the owner mark, the storage mounts' marks) are left out.
+	Tags map[string]string `pulumi:"tags"`
+	// Its system volume, as `Notebook.volume` takes it.
+	Volume *NotebookInfoVolume `pulumi:"volume"`
+}
+
+type NotebookInfoOutput struct{ *pulumi.OutputState }
+
+func (NotebookInfoOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NotebookInfo)(nil)).Elem()
+}
+
+func (o NotebookInfoOutput) ToNotebookInfoOutput() NotebookInfoOutput {
+	return o
+}
+
+func (o NotebookInfoOutput) ToNotebookInfoOutputWithContext(ctx context.Context) NotebookInfoOutput {
+	return o
+}
+
+// Its flavor, what `Notebook.flavor` takes.
+func (o NotebookInfoOutput) Flavor() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NotebookInfo) *string { return v.Flavor }).(pulumi.StringPtrOutput)
+}
+
+// The notebook id (a UUID): what `Notebook.adoptId` and `pulumi import` take.
+func (o NotebookInfoOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v NotebookInfo) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// Its image: `id` is what `Notebook.imageId` takes.
+func (o NotebookInfoOutput) Image() NotebookInfoImagePtrOutput {
+	return o.ApplyT(func(v NotebookInfo) *NotebookInfoImage { return v.Image }).(NotebookInfoImagePtrOutput)
+}
+
+// The notebook's name.
+func (o NotebookInfoOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v NotebookInfo) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// This package's owner mark on the notebook (its tag `pulumi-modelarts.owner`): present when a `Notebook` of this package made or adopted it, absent when nothing marks it (one made in the console or by other tools, which `adoptId` alone takes over).
+func (o NotebookInfoOutput) OwnerMark() NotebookInfoOwnerMarkPtrOutput {
+	return o.ApplyT(func(v NotebookInfo) *NotebookInfoOwnerMark { return v.OwnerMark }).(NotebookInfoOwnerMarkPtrOutput)
+}
+
+// Its status, e.g. `RUNNING`, `STOPPED`.
+func (o NotebookInfoOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v NotebookInfo) string { return v.Status }).(pulumi.StringOutput)
+}
+
+// Its tags, as `Notebook.tags` takes them: this package's own (the owner mark, the storage mounts' marks) are left out.
+func (o NotebookInfoOutput) Tags() pulumi.StringMapOutput {
+	return o.ApplyT(func(v NotebookInfo) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
+}
+
+// Its system volume, as `Notebook.volume` takes it.
+func (o NotebookInfoOutput) Volume() NotebookInfoVolumePtrOutput {
+	return o.ApplyT(func(v NotebookInfo) *NotebookInfoVolume { return v.Volume }).(NotebookInfoVolumePtrOutput)
+}
+
+type NotebookInfoArrayOutput struct{ *pulumi.OutputState }
+
+func (NotebookInfoArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NotebookInfo)(nil)).Elem()
+}
+
+func (o NotebookInfoArrayOutput) ToNotebookInfoArrayOutput() NotebookInfoArrayOutput {
+	return o
+}
+
+func (o NotebookInfoArrayOutput) ToNotebookInfoArrayOutputWithContext(ctx context.Context) NotebookInfoArrayOutput {
+	return o
+}
+
+func (o NotebookInfoArrayOutput) Index(i pulumi.IntInput) NotebookInfoOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) NotebookInfo {
+		return vs[0].([]NotebookInfo)[vs[1].(int)]
+	}).(NotebookInfoOutput)
+}
+
+type NotebookInfoImage struct {
+	// The image id (a UUID).
+	Id *string `pulumi:"id"`
+	// The image name.
+	Name *string `pulumi:"name"`
+}
+
+type NotebookInfoImageOutput struct{ *pulumi.OutputState }
+
+func (NotebookInfoImageOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NotebookInfoImage)(nil)).Elem()
+}
+
+func (o NotebookInfoImageOutput) ToNotebookInfoImageOutput() NotebookInfoImageOutput {
+	return o
+}
+
+func (o NotebookInfoImageOutput) ToNotebookInfoImageOutputWithContext(ctx context.Context) NotebookInfoImageOutput {
+	return o
+}
+
+// The image id (a UUID).
+func (o NotebookInfoImageOutput) Id() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NotebookInfoImage) *string { return v.Id }).(pulumi.StringPtrOutput)
+}
+
+// The image name.
+func (o NotebookInfoImageOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NotebookInfoImage) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type NotebookInfoImagePtrOutput struct{ *pulumi.OutputState }
+
+func (NotebookInfoImagePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**NotebookInfoImage)(nil)).Elem()
+}
+
+func (o NotebookInfoImagePtrOutput) ToNotebookInfoImagePtrOutput() NotebookInfoImagePtrOutput {
+	return o
+}
+
+func (o NotebookInfoImagePtrOutput) ToNotebookInfoImagePtrOutputWithContext(ctx context.Context) NotebookInfoImagePtrOutput {
+	return o
+}
+
+func (o NotebookInfoImagePtrOutput) Elem() NotebookInfoImageOutput {
+	return o.ApplyT(func(v *NotebookInfoImage) NotebookInfoImage {
+		if v != nil {
+			return *v
+		}
+		var ret NotebookInfoImage
+		return ret
+	}).(NotebookInfoImageOutput)
+}
+
+// The image id (a UUID).
+func (o NotebookInfoImagePtrOutput) Id() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NotebookInfoImage) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Id
+	}).(pulumi.StringPtrOutput)
+}
+
+// The image name.
+func (o NotebookInfoImagePtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NotebookInfoImage) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+type NotebookInfoOwnerMark struct {
+	// The owner the mark names, `<project>/<stack>/<resource>`: what `adoptOwnedBy` must repeat to take the notebook from it (the tag's value itself for a mark of an earlier form). Only the stack that owns it can check the hash.
+	Owner string `pulumi:"owner"`
+	// The tag's value as the notebook carries it: the hash that identifies one deployment of the owning resource, then that resource as `<project>/<stack>/<resource>`.
+	Tag string `pulumi:"tag"`
+}
+
+type NotebookInfoOwnerMarkOutput struct{ *pulumi.OutputState }
+
+func (NotebookInfoOwnerMarkOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NotebookInfoOwnerMark)(nil)).Elem()
+}
+
+func (o NotebookInfoOwnerMarkOutput) ToNotebookInfoOwnerMarkOutput() NotebookInfoOwnerMarkOutput {
+	return o
+}
+
+func (o NotebookInfoOwnerMarkOutput) ToNotebookInfoOwnerMarkOutputWithContext(ctx context.Context) NotebookInfoOwnerMarkOutput {
+	return o
+}
+
+// The owner the mark names, `<project>/<stack>/<resource>`: what `adoptOwnedBy` must repeat to take the notebook from it (the tag's value itself for a mark of an earlier form). Only the stack that owns it can check the hash.
+func (o NotebookInfoOwnerMarkOutput) Owner() pulumi.StringOutput {
+	return o.ApplyT(func(v NotebookInfoOwnerMark) string { return v.Owner }).(pulumi.StringOutput)
+}
+
+// The tag's value as the notebook carries it: the hash that identifies one deployment of the owning resource, then that resource as `<project>/<stack>/<resource>`.
+func (o NotebookInfoOwnerMarkOutput) Tag() pulumi.StringOutput {
+	return o.ApplyT(func(v NotebookInfoOwnerMark) string { return v.Tag }).(pulumi.StringOutput)
+}
+
+type NotebookInfoOwnerMarkPtrOutput struct{ *pulumi.OutputState }
+
+func (NotebookInfoOwnerMarkPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**NotebookInfoOwnerMark)(nil)).Elem()
+}
+
+func (o NotebookInfoOwnerMarkPtrOutput) ToNotebookInfoOwnerMarkPtrOutput() NotebookInfoOwnerMarkPtrOutput {
+	return o
+}
+
+func (o NotebookInfoOwnerMarkPtrOutput) ToNotebookInfoOwnerMarkPtrOutputWithContext(ctx context.Context) NotebookInfoOwnerMarkPtrOutput {
+	return o
+}
+
+func (o NotebookInfoOwnerMarkPtrOutput) Elem() NotebookInfoOwnerMarkOutput {
+	return o.ApplyT(func(v *NotebookInfoOwnerMark) NotebookInfoOwnerMark {
+		if v != nil {
+			return *v
+		}
+		var ret NotebookInfoOwnerMark
+		return ret
+	}).(NotebookInfoOwnerMarkOutput)
+}
+
+// The owner the mark names, `<project>/<stack>/<resource>`: what `adoptOwnedBy` must repeat to take the notebook from it (the tag's value itself for a mark of an earlier form). Only the stack that owns it can check the hash.
+func (o NotebookInfoOwnerMarkPtrOutput) Owner() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NotebookInfoOwnerMark) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Owner
+	}).(pulumi.StringPtrOutput)
+}
+
+// The tag's value as the notebook carries it: the hash that identifies one deployment of the owning resource, then that resource as `<project>/<stack>/<resource>`.
+func (o NotebookInfoOwnerMarkPtrOutput) Tag() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NotebookInfoOwnerMark) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Tag
+	}).(pulumi.StringPtrOutput)
+}
+
+type NotebookInfoVolume struct {
+	// Its size in GB (an EVS volume).
+	CapacityGb *float64 `pulumi:"capacityGb"`
+	// `"EVS"`, `"EFS"`, `"OBS"` or `"OBSFS"` (in upper case).
+	Category *string `pulumi:"category"`
+	// `"MANAGED"` or `"DEDICATED"` (in upper case).
+	Ownership *string `pulumi:"ownership"`
+}
+
+type NotebookInfoVolumeOutput struct{ *pulumi.OutputState }
+
+func (NotebookInfoVolumeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NotebookInfoVolume)(nil)).Elem()
+}
+
+func (o NotebookInfoVolumeOutput) ToNotebookInfoVolumeOutput() NotebookInfoVolumeOutput {
+	return o
+}
+
+func (o NotebookInfoVolumeOutput) ToNotebookInfoVolumeOutputWithContext(ctx context.Context) NotebookInfoVolumeOutput {
+	return o
+}
+
+// Its size in GB (an EVS volume).
+func (o NotebookInfoVolumeOutput) CapacityGb() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v NotebookInfoVolume) *float64 { return v.CapacityGb }).(pulumi.Float64PtrOutput)
+}
+
+// `"EVS"`, `"EFS"`, `"OBS"` or `"OBSFS"` (in upper case).
+func (o NotebookInfoVolumeOutput) Category() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NotebookInfoVolume) *string { return v.Category }).(pulumi.StringPtrOutput)
+}
+
+// `"MANAGED"` or `"DEDICATED"` (in upper case).
+func (o NotebookInfoVolumeOutput) Ownership() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NotebookInfoVolume) *string { return v.Ownership }).(pulumi.StringPtrOutput)
+}
+
+type NotebookInfoVolumePtrOutput struct{ *pulumi.OutputState }
+
+func (NotebookInfoVolumePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**NotebookInfoVolume)(nil)).Elem()
+}
+
+func (o NotebookInfoVolumePtrOutput) ToNotebookInfoVolumePtrOutput() NotebookInfoVolumePtrOutput {
+	return o
+}
+
+func (o NotebookInfoVolumePtrOutput) ToNotebookInfoVolumePtrOutputWithContext(ctx context.Context) NotebookInfoVolumePtrOutput {
+	return o
+}
+
+func (o NotebookInfoVolumePtrOutput) Elem() NotebookInfoVolumeOutput {
+	return o.ApplyT(func(v *NotebookInfoVolume) NotebookInfoVolume {
+		if v != nil {
+			return *v
+		}
+		var ret NotebookInfoVolume
+		return ret
+	}).(NotebookInfoVolumeOutput)
+}
+
+// Its size in GB (an EVS volume).
+func (o NotebookInfoVolumePtrOutput) CapacityGb() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *NotebookInfoVolume) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.CapacityGb
+	}).(pulumi.Float64PtrOutput)
+}
+
+// `"EVS"`, `"EFS"`, `"OBS"` or `"OBSFS"` (in upper case).
+func (o NotebookInfoVolumePtrOutput) Category() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NotebookInfoVolume) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Category
+	}).(pulumi.StringPtrOutput)
+}
+
+// `"MANAGED"` or `"DEDICATED"` (in upper case).
+func (o NotebookInfoVolumePtrOutput) Ownership() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NotebookInfoVolume) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Ownership
+	}).(pulumi.StringPtrOutput)
+}
+
 type NotebookInstanceFailedReasons struct {
 	// The service's error code.
 	Code *string `pulumi:"code"`
@@ -1459,6 +1794,78 @@ func (o NotebookLeasePtrOutput) UpdatedAt() pulumi.StringPtrOutput {
 		}
 		return &v.UpdatedAt
 	}).(pulumi.StringPtrOutput)
+}
+
+type NotebookMount struct {
+	// `"OBS"`, `"OBSFS"` or `"EFS"` (the service may report OBS as OBSFS).
+	Category *string `pulumi:"category"`
+	// Whether a `NotebookStorageMount` of this package mounted it: the notebook carries that resource's mark for this mount path and uri (a tag `pulumi-modelarts.mount.<hash>`, written before the mount and removed after its unmount). `false` for a mount made in the console or by other tools, given at the notebook's create, or made by a `NotebookStorageMount` of an earlier version (before marks).
+	Managed bool `pulumi:"managed"`
+	// Where it appears in the notebook, e.g. `/data/datasets/`.
+	MountPath *string `pulumi:"mountPath"`
+	// `MOUNTING`, `MOUNTED`, `UNMOUNTING`, `UNMOUNTED`, `MOUNT_FAILED` or `UNMOUNT_FAILED`.
+	Status *string `pulumi:"status"`
+	// What is mounted: `obs://bucket/dir/`, or the SFS Turbo path.
+	Uri *string `pulumi:"uri"`
+}
+
+type NotebookMountOutput struct{ *pulumi.OutputState }
+
+func (NotebookMountOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NotebookMount)(nil)).Elem()
+}
+
+func (o NotebookMountOutput) ToNotebookMountOutput() NotebookMountOutput {
+	return o
+}
+
+func (o NotebookMountOutput) ToNotebookMountOutputWithContext(ctx context.Context) NotebookMountOutput {
+	return o
+}
+
+// `"OBS"`, `"OBSFS"` or `"EFS"` (the service may report OBS as OBSFS).
+func (o NotebookMountOutput) Category() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NotebookMount) *string { return v.Category }).(pulumi.StringPtrOutput)
+}
+
+// Whether a `NotebookStorageMount` of this package mounted it: the notebook carries that resource's mark for this mount path and uri (a tag `pulumi-modelarts.mount.<hash>`, written before the mount and removed after its unmount). `false` for a mount made in the console or by other tools, given at the notebook's create, or made by a `NotebookStorageMount` of an earlier version (before marks).
+func (o NotebookMountOutput) Managed() pulumi.BoolOutput {
+	return o.ApplyT(func(v NotebookMount) bool { return v.Managed }).(pulumi.BoolOutput)
+}
+
+// Where it appears in the notebook, e.g. `/data/datasets/`.
+func (o NotebookMountOutput) MountPath() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NotebookMount) *string { return v.MountPath }).(pulumi.StringPtrOutput)
+}
+
+// `MOUNTING`, `MOUNTED`, `UNMOUNTING`, `UNMOUNTED`, `MOUNT_FAILED` or `UNMOUNT_FAILED`.
+func (o NotebookMountOutput) Status() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NotebookMount) *string { return v.Status }).(pulumi.StringPtrOutput)
+}
+
+// What is mounted: `obs://bucket/dir/`, or the SFS Turbo path.
+func (o NotebookMountOutput) Uri() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NotebookMount) *string { return v.Uri }).(pulumi.StringPtrOutput)
+}
+
+type NotebookMountArrayOutput struct{ *pulumi.OutputState }
+
+func (NotebookMountArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NotebookMount)(nil)).Elem()
+}
+
+func (o NotebookMountArrayOutput) ToNotebookMountArrayOutput() NotebookMountArrayOutput {
+	return o
+}
+
+func (o NotebookMountArrayOutput) ToNotebookMountArrayOutputWithContext(ctx context.Context) NotebookMountArrayOutput {
+	return o
+}
+
+func (o NotebookMountArrayOutput) Index(i pulumi.IntInput) NotebookMountOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) NotebookMount {
+		return vs[0].([]NotebookMount)[vs[1].(int)]
+	}).(NotebookMountOutput)
 }
 
 type NotebookSsh struct {
@@ -2193,6 +2600,14 @@ func init() {
 	pulumi.RegisterOutputType(NotebookImagePtrOutput{})
 	pulumi.RegisterOutputType(NotebookImageInfoOutput{})
 	pulumi.RegisterOutputType(NotebookImageInfoArrayOutput{})
+	pulumi.RegisterOutputType(NotebookInfoOutput{})
+	pulumi.RegisterOutputType(NotebookInfoArrayOutput{})
+	pulumi.RegisterOutputType(NotebookInfoImageOutput{})
+	pulumi.RegisterOutputType(NotebookInfoImagePtrOutput{})
+	pulumi.RegisterOutputType(NotebookInfoOwnerMarkOutput{})
+	pulumi.RegisterOutputType(NotebookInfoOwnerMarkPtrOutput{})
+	pulumi.RegisterOutputType(NotebookInfoVolumeOutput{})
+	pulumi.RegisterOutputType(NotebookInfoVolumePtrOutput{})
 	pulumi.RegisterOutputType(NotebookInstanceFailedReasonsOutput{})
 	pulumi.RegisterOutputType(NotebookInstanceFailedReasonsPtrOutput{})
 	pulumi.RegisterOutputType(NotebookInstanceProfileOutput{})
@@ -2201,6 +2616,8 @@ func init() {
 	pulumi.RegisterOutputType(NotebookInstanceQueuingInfoPtrOutput{})
 	pulumi.RegisterOutputType(NotebookLeaseOutput{})
 	pulumi.RegisterOutputType(NotebookLeasePtrOutput{})
+	pulumi.RegisterOutputType(NotebookMountOutput{})
+	pulumi.RegisterOutputType(NotebookMountArrayOutput{})
 	pulumi.RegisterOutputType(NotebookSshOutput{})
 	pulumi.RegisterOutputType(NotebookSshPtrOutput{})
 	pulumi.RegisterOutputType(NotebookVolumeOutput{})

@@ -214,6 +214,78 @@ export interface NotebookImageInfo {
     workspaceId: string;
 }
 
+export interface NotebookInfo {
+    /**
+     * Its flavor, what `Notebook.flavor` takes.
+     */
+    flavor?: string;
+    /**
+     * The notebook id (a UUID): what `Notebook.adoptId` and `pulumi import` take.
+     */
+    id: string;
+    /**
+     * Its image: `id` is what `Notebook.imageId` takes.
+     */
+    image?: outputs.NotebookInfoImage;
+    /**
+     * The notebook's name.
+     */
+    name: string;
+    /**
+     * This package's owner mark on the notebook (its tag `pulumi-modelarts.owner`): present when a `Notebook` of this package made or adopted it, absent when nothing marks it (one made in the console or by other tools, which `adoptId` alone takes over).
+     */
+    ownerMark?: outputs.NotebookInfoOwnerMark;
+    /**
+     * Its status, e.g. `RUNNING`, `STOPPED`.
+     */
+    status: string;
+    /**
+     * Its tags, as `Notebook.tags` takes them: this package's own (the owner mark, the storage mounts' marks) are left out.
+     */
+    tags: {[key: string]: string};
+    /**
+     * Its system volume, as `Notebook.volume` takes it.
+     */
+    volume?: outputs.NotebookInfoVolume;
+}
+
+export interface NotebookInfoImage {
+    /**
+     * The image id (a UUID).
+     */
+    id?: string;
+    /**
+     * The image name.
+     */
+    name?: string;
+}
+
+export interface NotebookInfoOwnerMark {
+    /**
+     * The owner the mark names, `<project>/<stack>/<resource>`: what `adoptOwnedBy` must repeat to take the notebook from it (the tag's value itself for a mark of an earlier form). Only the stack that owns it can check the hash.
+     */
+    owner: string;
+    /**
+     * The tag's value as the notebook carries it: the hash that identifies one deployment of the owning resource, then that resource as `<project>/<stack>/<resource>`.
+     */
+    tag: string;
+}
+
+export interface NotebookInfoVolume {
+    /**
+     * Its size in GB (an EVS volume).
+     */
+    capacityGb?: number;
+    /**
+     * `"EVS"`, `"EFS"`, `"OBS"` or `"OBSFS"` (in upper case).
+     */
+    category?: string;
+    /**
+     * `"MANAGED"` or `"DEDICATED"` (in upper case).
+     */
+    ownership?: string;
+}
+
 export interface NotebookInstanceFailedReasons {
     /**
      * The service's error code.
@@ -284,6 +356,29 @@ export interface NotebookLease {
      * When the lease last changed, ISO 8601 (UTC).
      */
     updatedAt: string;
+}
+
+export interface NotebookMount {
+    /**
+     * `"OBS"`, `"OBSFS"` or `"EFS"` (the service may report OBS as OBSFS).
+     */
+    category?: string;
+    /**
+     * Whether a `NotebookStorageMount` of this package mounted it: the notebook carries that resource's mark for this mount path and uri (a tag `pulumi-modelarts.mount.<hash>`, written before the mount and removed after its unmount). `false` for a mount made in the console or by other tools, given at the notebook's create, or made by a `NotebookStorageMount` of an earlier version (before marks).
+     */
+    managed: boolean;
+    /**
+     * Where it appears in the notebook, e.g. `/data/datasets/`.
+     */
+    mountPath?: string;
+    /**
+     * `MOUNTING`, `MOUNTED`, `UNMOUNTING`, `UNMOUNTED`, `MOUNT_FAILED` or `UNMOUNT_FAILED`.
+     */
+    status?: string;
+    /**
+     * What is mounted: `obs://bucket/dir/`, or the SFS Turbo path.
+     */
+    uri?: string;
 }
 
 export interface NotebookSsh {

@@ -9,6 +9,7 @@ import typing
 from ._enums import *
 from .get_notebook_flavors import *
 from .get_notebook_images import *
+from .get_notebooks import *
 from .notebook import *
 from .notebook_instance import *
 from .notebook_storage_mount import *

@@ -13,6 +13,7 @@ __all__ = [
     'GetNotebookFlavorsType',
     'GetNotebookImagesCpuArch',
     'GetNotebookImagesType',
+    'GetNotebooksStatus',
     'NotebookAutoStopType',
     'NotebookDesiredStatus',
     'NotebookInstanceDesiredStatus',
@@ -58,6 +59,24 @@ class GetNotebookImagesCpuArch(_builtins.str, Enum):
 class GetNotebookImagesType(_builtins.str, Enum):
     BUIL_D_IN = "BUILD_IN"
     DEDICATED = "DEDICATED"
+
+
+@pulumi.type_token("modelarts:index:GetNotebooksStatus")
+class GetNotebooksStatus(_builtins.str, Enum):
+    INIT = "INIT"
+    CREATING = "CREATING"
+    STARTING = "STARTING"
+    STOPPING = "STOPPING"
+    DELETING = "DELETING"
+    RUNNING = "RUNNING"
+    STOPPED = "STOPPED"
+    SNAPSHOTTING = "SNAPSHOTTING"
+    CREAT_E_FAILED = "CREATE_FAILED"
+    STAR_T_FAILED = "START_FAILED"
+    DELET_E_FAILED = "DELETE_FAILED"
+    ERROR = "ERROR"
+    DELETED = "DELETED"
+    FROZEN = "FROZEN"
 
 
 @pulumi.type_token("modelarts:index:NotebookAutoStopType")

@@ -404,6 +404,7 @@ class Notebook(pulumi.CustomResource):
             __props__.__dict__["fail_reason"] = None
             __props__.__dict__["image"] = None
             __props__.__dict__["lease"] = None
+            __props__.__dict__["mounts"] = None
             __props__.__dict__["notebook_id"] = None
             __props__.__dict__["ssh_uri"] = None
             __props__.__dict__["status"] = None
@@ -449,6 +450,7 @@ class Notebook(pulumi.CustomResource):
         __props__.__dict__["image"] = None
         __props__.__dict__["image_id"] = None
         __props__.__dict__["lease"] = None
+        __props__.__dict__["mounts"] = None
         __props__.__dict__["name"] = None
         __props__.__dict__["name_prefix"] = None
         __props__.__dict__["notebook_id"] = None
@@ -568,6 +570,14 @@ class Notebook(pulumi.CustomResource):
         The lease as the service reports it (its duration counts from the lease's start, so it grows with renewals).
         """
         return pulumi.get(self, "lease")
+
+    @_builtins.property
+    @pulumi.getter
+    def mounts(self) -> pulumi.Output[Sequence['outputs.NotebookMount']]:
+        """
+        Every storage mounted in the notebook as the service reports it (its `data_volumes`), at the last create, update or refresh: those a `NotebookStorageMount` mounted, those mounted in the console or by other tools, and those given when the notebook was made. Only an output: it never makes a change, and a mount made since shows after `pulumi refresh`.
+        """
+        return pulumi.get(self, "mounts")
 
     @_builtins.property
     @pulumi.getter

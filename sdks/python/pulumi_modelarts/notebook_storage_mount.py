@@ -155,6 +155,9 @@ class NotebookStorageMount(pulumi.CustomResource):
         Storage mounted into a running notebook while it runs (the notebooks API's dynamic storage, `POST
         /v1/{project_id}/notebooks/{id}/storage`): an OBS directory, a parallel file system or SFS Turbo appears under
         `/data/`. Like Terraform's `huaweicloud_modelarts_notebook_mount_storage`, every change replaces the mount.
+        While it is mounted, the notebook carries a tag `pulumi-modelarts.mount.<hash>` that names this path and uri, so
+        that the notebook's `mounts` output shows the storage as `managed`; the tag is written before the mount and removed
+        after the unmount.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -176,6 +179,9 @@ class NotebookStorageMount(pulumi.CustomResource):
         Storage mounted into a running notebook while it runs (the notebooks API's dynamic storage, `POST
         /v1/{project_id}/notebooks/{id}/storage`): an OBS directory, a parallel file system or SFS Turbo appears under
         `/data/`. Like Terraform's `huaweicloud_modelarts_notebook_mount_storage`, every change replaces the mount.
+        While it is mounted, the notebook carries a tag `pulumi-modelarts.mount.<hash>` that names this path and uri, so
+        that the notebook's `mounts` output shows the storage as `managed`; the tag is written before the mount and removed
+        after the unmount.
 
         :param str resource_name: The name of the resource.
         :param NotebookStorageMountArgs args: The arguments to use to populate this resource's properties.

@@ -25,10 +25,15 @@ __all__ = [
     'NotebookFlavorInfoGpu',
     'NotebookImage',
     'NotebookImageInfo',
+    'NotebookInfo',
+    'NotebookInfoImage',
+    'NotebookInfoOwnerMark',
+    'NotebookInfoVolume',
     'NotebookInstanceFailedReasons',
     'NotebookInstanceProfile',
     'NotebookInstanceQueuingInfo',
     'NotebookLease',
+    'NotebookMount',
     'NotebookSsh',
     'NotebookVolume',
     'Pool',
@@ -661,6 +666,208 @@ class NotebookImageInfo(dict):
 
 
 @pulumi.output_type
+class NotebookInfo(dict):
+    def __init__(__self__, *,
+                 id: _builtins.str,
+                 name: _builtins.str,
+                 status: _builtins.str,
+                 tags: Mapping[str, _builtins.str],
+                 flavor: Optional[_builtins.str] = None,
+                 image: Optional['outputs.NotebookInfoImage'] = None,
+                 owner_mark: Optional['outputs.NotebookInfoOwnerMark'] = None,
+                 volume: Optional['outputs.NotebookInfoVolume'] = None):
+        """
+        :param _builtins.str id: The notebook id (a UUID): what `Notebook.adoptId` and `pulumi import` take.
+        :param _builtins.str name: The notebook's name.
+        :param _builtins.str status: Its status, e.g. `RUNNING`, `STOPPED`.
+        :param Mapping[str, _builtins.str] tags: Its tags, as `Notebook.tags` takes them: this package's own (the owner mark, the storage mounts' marks) are left out.
+        :param _builtins.str flavor: Its flavor, what `Notebook.flavor` takes.
+        :param 'NotebookInfoImage' image: Its image: `id` is what `Notebook.imageId` takes.
+        :param 'NotebookInfoOwnerMark' owner_mark: This package's owner mark on the notebook (its tag `pulumi-modelarts.owner`): present when a `Notebook` of this package made or adopted it, absent when nothing marks it (one made in the console or by other tools, which `adoptId` alone takes over).
+        :param 'NotebookInfoVolume' volume: Its system volume, as `Notebook.volume` takes it.
+        """
+        pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "status", status)
+        pulumi.set(__self__, "tags", tags)
+        if flavor is not None:
+            pulumi.set(__self__, "flavor", flavor)
+        if image is not None:
+            pulumi.set(__self__, "image", image)
+        if owner_mark is not None:
+            pulumi.set(__self__, "owner_mark", owner_mark)
+        if volume is not None:
+            pulumi.set(__self__, "volume", volume)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        The notebook id (a UUID): what `Notebook.adoptId` and `pulumi import` take.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        The notebook's name.
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> _builtins.str:
+        """
+        Its status, e.g. `RUNNING`, `STOPPED`.
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter
+    def tags(self) -> Mapping[str, _builtins.str]:
+        """
+        Its tags, as `Notebook.tags` takes them: this package's own (the owner mark, the storage mounts' marks) are left out.
+        """
+        return pulumi.get(self, "tags")
+
+    @_builtins.property
+    @pulumi.getter
+    def flavor(self) -> Optional[_builtins.str]:
+        """
+        Its flavor, what `Notebook.flavor` takes.
+        """
+        return pulumi.get(self, "flavor")
+
+    @_builtins.property
+    @pulumi.getter
+    def image(self) -> Optional['outputs.NotebookInfoImage']:
+        """
+        Its image: `id` is what `Notebook.imageId` takes.
+        """
+        return pulumi.get(self, "image")
+
+    @_builtins.property
+    @pulumi.getter(name="ownerMark")
+    def owner_mark(self) -> Optional['outputs.NotebookInfoOwnerMark']:
+        """
+        This package's owner mark on the notebook (its tag `pulumi-modelarts.owner`): present when a `Notebook` of this package made or adopted it, absent when nothing marks it (one made in the console or by other tools, which `adoptId` alone takes over).
+        """
+        return pulumi.get(self, "owner_mark")
+
+    @_builtins.property
+    @pulumi.getter
+    def volume(self) -> Optional['outputs.NotebookInfoVolume']:
+        """
+        Its system volume, as `Notebook.volume` takes it.
+        """
+        return pulumi.get(self, "volume")
+
+
+@pulumi.output_type
+class NotebookInfoImage(dict):
+    def __init__(__self__, *,
+                 id: Optional[_builtins.str] = None,
+                 name: Optional[_builtins.str] = None):
+        """
+        :param _builtins.str id: The image id (a UUID).
+        :param _builtins.str name: The image name.
+        """
+        if id is not None:
+            pulumi.set(__self__, "id", id)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> Optional[_builtins.str]:
+        """
+        The image id (a UUID).
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> Optional[_builtins.str]:
+        """
+        The image name.
+        """
+        return pulumi.get(self, "name")
+
+
+@pulumi.output_type
+class NotebookInfoOwnerMark(dict):
+    def __init__(__self__, *,
+                 owner: _builtins.str,
+                 tag: _builtins.str):
+        """
+        :param _builtins.str owner: The owner the mark names, `<project>/<stack>/<resource>`: what `adoptOwnedBy` must repeat to take the notebook from it (the tag's value itself for a mark of an earlier form). Only the stack that owns it can check the hash.
+        :param _builtins.str tag: The tag's value as the notebook carries it: the hash that identifies one deployment of the owning resource, then that resource as `<project>/<stack>/<resource>`.
+        """
+        pulumi.set(__self__, "owner", owner)
+        pulumi.set(__self__, "tag", tag)
+
+    @_builtins.property
+    @pulumi.getter
+    def owner(self) -> _builtins.str:
+        """
+        The owner the mark names, `<project>/<stack>/<resource>`: what `adoptOwnedBy` must repeat to take the notebook from it (the tag's value itself for a mark of an earlier form). Only the stack that owns it can check the hash.
+        """
+        return pulumi.get(self, "owner")
+
+    @_builtins.property
+    @pulumi.getter
+    def tag(self) -> _builtins.str:
+        """
+        The tag's value as the notebook carries it: the hash that identifies one deployment of the owning resource, then that resource as `<project>/<stack>/<resource>`.
+        """
+        return pulumi.get(self, "tag")
+
+
+@pulumi.output_type
+class NotebookInfoVolume(dict):
+    def __init__(__self__, *,
+                 capacity_gb: Optional[_builtins.float] = None,
+                 category: Optional[_builtins.str] = None,
+                 ownership: Optional[_builtins.str] = None):
+        """
+        :param _builtins.float capacity_gb: Its size in GB (an EVS volume).
+        :param _builtins.str category: `"EVS"`, `"EFS"`, `"OBS"` or `"OBSFS"` (in upper case).
+        :param _builtins.str ownership: `"MANAGED"` or `"DEDICATED"` (in upper case).
+        """
+        if capacity_gb is not None:
+            pulumi.set(__self__, "capacity_gb", capacity_gb)
+        if category is not None:
+            pulumi.set(__self__, "category", category)
+        if ownership is not None:
+            pulumi.set(__self__, "ownership", ownership)
+
+    @_builtins.property
+    @pulumi.getter(name="capacityGb")
+    def capacity_gb(self) -> Optional[_builtins.float]:
+        """
+        Its size in GB (an EVS volume).
+        """
+        return pulumi.get(self, "capacity_gb")
+
+    @_builtins.property
+    @pulumi.getter
+    def category(self) -> Optional[_builtins.str]:
+        """
+        `"EVS"`, `"EFS"`, `"OBS"` or `"OBSFS"` (in upper case).
+        """
+        return pulumi.get(self, "category")
+
+    @_builtins.property
+    @pulumi.getter
+    def ownership(self) -> Optional[_builtins.str]:
+        """
+        `"MANAGED"` or `"DEDICATED"` (in upper case).
+        """
+        return pulumi.get(self, "ownership")
+
+
+@pulumi.output_type
 class NotebookInstanceFailedReasons(dict):
     def __init__(__self__, *,
                  code: Optional[_builtins.str] = None,
@@ -917,6 +1124,89 @@ class NotebookLease(dict):
         As the service reports it: counted from the lease's start, so it grows with every renewal. Absent when the service does not report it.
         """
         return pulumi.get(self, "duration_seconds")
+
+
+@pulumi.output_type
+class NotebookMount(dict):
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "mountPath":
+            suggest = "mount_path"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in NotebookMount. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        NotebookMount.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        NotebookMount.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 managed: _builtins.bool,
+                 category: Optional[_builtins.str] = None,
+                 mount_path: Optional[_builtins.str] = None,
+                 status: Optional[_builtins.str] = None,
+                 uri: Optional[_builtins.str] = None):
+        """
+        :param _builtins.bool managed: Whether a `NotebookStorageMount` of this package mounted it: the notebook carries that resource's mark for this mount path and uri (a tag `pulumi-modelarts.mount.<hash>`, written before the mount and removed after its unmount). `false` for a mount made in the console or by other tools, given at the notebook's create, or made by a `NotebookStorageMount` of an earlier version (before marks).
+        :param _builtins.str category: `"OBS"`, `"OBSFS"` or `"EFS"` (the service may report OBS as OBSFS).
+        :param _builtins.str mount_path: Where it appears in the notebook, e.g. `/data/datasets/`.
+        :param _builtins.str status: `MOUNTING`, `MOUNTED`, `UNMOUNTING`, `UNMOUNTED`, `MOUNT_FAILED` or `UNMOUNT_FAILED`.
+        :param _builtins.str uri: What is mounted: `obs://bucket/dir/`, or the SFS Turbo path.
+        """
+        pulumi.set(__self__, "managed", managed)
+        if category is not None:
+            pulumi.set(__self__, "category", category)
+        if mount_path is not None:
+            pulumi.set(__self__, "mount_path", mount_path)
+        if status is not None:
+            pulumi.set(__self__, "status", status)
+        if uri is not None:
+            pulumi.set(__self__, "uri", uri)
+
+    @_builtins.property
+    @pulumi.getter
+    def managed(self) -> _builtins.bool:
+        """
+        Whether a `NotebookStorageMount` of this package mounted it: the notebook carries that resource's mark for this mount path and uri (a tag `pulumi-modelarts.mount.<hash>`, written before the mount and removed after its unmount). `false` for a mount made in the console or by other tools, given at the notebook's create, or made by a `NotebookStorageMount` of an earlier version (before marks).
+        """
+        return pulumi.get(self, "managed")
+
+    @_builtins.property
+    @pulumi.getter
+    def category(self) -> Optional[_builtins.str]:
+        """
+        `"OBS"`, `"OBSFS"` or `"EFS"` (the service may report OBS as OBSFS).
+        """
+        return pulumi.get(self, "category")
+
+    @_builtins.property
+    @pulumi.getter(name="mountPath")
+    def mount_path(self) -> Optional[_builtins.str]:
+        """
+        Where it appears in the notebook, e.g. `/data/datasets/`.
+        """
+        return pulumi.get(self, "mount_path")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> Optional[_builtins.str]:
+        """
+        `MOUNTING`, `MOUNTED`, `UNMOUNTING`, `UNMOUNTED`, `MOUNT_FAILED` or `UNMOUNT_FAILED`.
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter
+    def uri(self) -> Optional[_builtins.str]:
+        """
+        What is mounted: `obs://bucket/dir/`, or the SFS Turbo path.
+        """
+        return pulumi.get(self, "uri")
 
 
 @pulumi.output_type

@@ -46,6 +46,25 @@ export const GetNotebookImagesType = {
 
 export type GetNotebookImagesType = (typeof GetNotebookImagesType)[keyof typeof GetNotebookImagesType];
 
+export const GetNotebooksStatus = {
+    INIT: "INIT",
+    CREATING: "CREATING",
+    STARTING: "STARTING",
+    STOPPING: "STOPPING",
+    DELETING: "DELETING",
+    RUNNING: "RUNNING",
+    STOPPED: "STOPPED",
+    SNAPSHOTTING: "SNAPSHOTTING",
+    CREATE_FAILED: "CREATE_FAILED",
+    START_FAILED: "START_FAILED",
+    DELETE_FAILED: "DELETE_FAILED",
+    ERROR: "ERROR",
+    DELETED: "DELETED",
+    FROZEN: "FROZEN",
+} as const;
+
+export type GetNotebooksStatus = (typeof GetNotebooksStatus)[keyof typeof GetNotebooksStatus];
+
 export const NotebookAutoStopType = {
     TIMING: "TIMING",
     IDLE: "IDLE",

@@ -1,0 +1,53 @@
+import { markNamesUri, mountMarkKey, mountMarkTag } from "../core/mountMark.js";
+import { GONE_STATUSES } from "../notebook/statusClasses.js";
+import type { StorageMountInputs } from "./types.js";
+import type { StorageStep } from "./waitForStorageMount.js";
+
+/**
+ * The mark that lets the notebook's `mounts` output say this package's NotebookStorageMount mounted a storage
+ * (core/mountMark.ts): a tag of the notebook, in the notebook's workspace. Written before the POST, so that a mount
+ * never exists unmarked while a resource declares it; a mark that cannot be written fails the create with nothing
+ * mounted (the tag service keeps 20 tags per notebook [notebooks §19, question 10], and each managed mount takes one).
+ * The tag call upserts by key, so a replacement at the same path, or a retried create, writes the same key.
+ */
+export async function markMount(
+  step: StorageStep,
+  inputs: Pick<StorageMountInputs, "mountPath" | "uri">,
+): Promise<void> {
+  const notebook = await step.client.getNotebook(step.notebookId);
+  await step.client.createTags(step.notebookId, [mountMarkTag(inputs.mountPath, inputs.uri)], notebook.workspace_id);
+}
+
+/**
+ * After the unmount (or when the mount is already gone): removes the mark of this path if it names this uri. A
+ * mark for another uri at the path is another resource's (its mount came after this one left the path) and stays;
+ * a notebook that is gone or being deleted takes its tags with it.
+ */
+export async function unmarkMount(step: StorageStep, mountPath: unknown, uri: unknown): Promise<void> {
+  if (typeof mountPath !== "string" || typeof uri !== "string") return;
+  const notebook = await step.client.findNotebook(step.notebookId);
+  if (!notebook || GONE_STATUSES.has(String(notebook.status))) return;
+  const key = mountMarkKey(mountPath);
+  const mark = notebook.tags?.find((t) => t.key === key);
+  if (mark === undefined || !markNamesUri(mark.value, uri)) return;
+  await step.client.deleteTags(step.notebookId, [{ key, value: mark.value ?? "" }], notebook.workspace_id);
+}
+
+/**
+ * Runs the mount's POST with its mark in place: a POST that fails leaves no mount any resource records, so the mark
+ * goes too (if removing it fails as well, the POST's error is the one reported; the stale mark names a path and a uri
+ * that nothing holds, and the next create at that path writes it again).
+ */
+export async function withMountMark<T>(
+  step: StorageStep,
+  inputs: Pick<StorageMountInputs, "mountPath" | "uri">,
+  mount: () => Promise<T>,
+): Promise<T> {
+  await markMount(step, inputs);
+  try {
+    return await mount();
+  } catch (err) {
+    await unmarkMount(step, inputs.mountPath, inputs.uri).catch(() => undefined);
+    throw err;
+  }
+}
