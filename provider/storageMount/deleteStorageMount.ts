@@ -6,6 +6,7 @@ import { operationDeadline } from "../core/timeouts.js";
 import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
 import { unmarkMount } from "./mountMarkTag.js";
 import { requireRunningNotebook } from "./runningNotebook.js";
+import { GONE_STATUSES } from "../notebook/statusClasses.js";
 import { UNMOUNTED_STATUSES } from "./statusClasses.js";
 import type { StorageMountOutputs } from "./types.js";
 import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js";
@@ -58,6 +59,13 @@ async function unmount(step: StorageStep, id: string, urn: string | undefined): 
   try {
     if ((await client.detachStorage(notebookId, id)) === "gone") return;
   } catch (err) {
+    // The notebook's own delete can start between the check above and the DELETE (a destroy runs both at once when
+    // nothing orders them): "not running" then means the notebook takes its mounts with it, which is done.
+    if (isApiError(err, "ModelArts.6327")) {
+      const notebook = await client.findNotebook(notebookId);
+      if (!notebook || GONE_STATUSES.has(String(notebook.status))) return;
+      throw err;
+    }
     if (!isApiError(err, "ModelArts.6357")) throw err;
     const now = await client.findStorage(notebookId, id);
     if (now && !UNMOUNTED_STATUSES.has(String(now.status))) throw err;

@@ -4,6 +4,7 @@
  * notebook that is not running, drift, a lost POST answer, and a failed mount. The same provider object the host
  * runs (through the SDK's shim); notebooks come from the Notebook provider, as in a program.
  */
+import { callApi } from "../../emulator/callApi.js";
 import { FAKE_NOTEBOOK_TOKEN, startEmulator } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { OperationError, PartialFailureError } from "../api/errors.js";
@@ -22,6 +23,7 @@ const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
 const ATTACH = "POST /v1/{project_id}/notebooks/{instance_id}/storage";
 const SHOW = "GET /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}";
 const DETACH = "DELETE /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}";
+const NOTEBOOK = "GET /v1/{project_id}/notebooks/{id}";
 
 const { emulator, progress } = useProviderOnEmulator();
 const checkedWithOlds = checkedBy(provider);
@@ -322,6 +324,30 @@ test("unmounting from a stopped notebook fails with what to do, and sends nothin
   );
   expect(await emulator.admin.requestCount(DETACH)).toBe(0);
   expect(JSON.stringify(err)).not.toContain(FAKE_NOTEBOOK_TOKEN);
+});
+
+test("an unmount refused as 'not running' because the notebook's own delete began meanwhile is done", async () => {
+  const notebookId = await notebook();
+  const state = await mounted(declared(notebookId));
+  // The check before the DELETE still sees the notebook RUNNING (its answer as it was), then the notebook's own
+  // delete starts, as when a destroy runs both at once, and the DELETE is refused "not running".
+  const path = `/v1/${emulator.projectId}/notebooks/${notebookId}`;
+  const running = await callApi(emulator, { method: "GET", path });
+  const mountedAnswer = await callApi(emulator, { method: "GET", path: `${path}/storage/${state.id}` });
+  await emulator.admin.updateNotebook(notebookId, { status: "DELETING" });
+  await emulator.admin.injectFault({ route: SHOW, kind: "body", rawBody: mountedAnswer.text, count: 1 });
+  await emulator.admin.injectFault({ route: NOTEBOOK, kind: "body", rawBody: running.text, count: 1 });
+  await emulator.admin.injectFault({ route: DETACH, kind: "status", status: 400, errorCode: "ModelArts.6327" });
+  await provider.delete(state.id, state.outs);
+  expect(await emulator.admin.requestCount(DETACH, 400)).toBe(1);
+});
+
+test("an unmount refused as 'not running' by a notebook that is still there is an error", async () => {
+  const notebookId = await notebook();
+  const state = await mounted(declared(notebookId));
+  await emulator.admin.injectFault({ route: DETACH, kind: "status", status: 400, errorCode: "ModelArts.6327" });
+  const err = await failureOf(provider.delete(state.id, state.outs));
+  expect(err.message).toContain("ModelArts.6327");
 });
 
 test("a read without declared inputs (NotebookStorageMount.get) takes them from the service", async () => {
