@@ -25,10 +25,11 @@ import {
 } from "../devkit/pollReplay.js";
 import { seededRandom } from "../devkit/throttleSimulation.js";
 import { notebookInstanceProvider, notebookProvider } from "../provider/index.js";
-import { setProgressSink } from "../provider/core/progress.js";
-import { setProviderOverrides } from "../provider/core/providerContext.js";
-import { NOTEBOOK_STATUS_TIMINGS } from "../provider/notebook/statusClasses.js";
-import { DEFAULT_POLL_SCHEDULE, V1_STATUS_TIMINGS, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";
+import { setProgressSink } from "../provider/frame/progress.js";
+import { setProviderOverrides } from "../provider/frame/providerContext.js";
+import { NOTEBOOK_STATUS_TIMINGS } from "../provider/api/notebookStatuses.js";
+import { INSTANCE_STATUS_TIMINGS } from "../provider/notebookInstance/statusClasses.js";
+import { DEFAULT_POLL_SCHEDULE, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";
 import { computeBackoffMs } from "../provider/wait/backoff.js";
 import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
 import type { ResourceKind } from "./lib/inventory.js";
@@ -298,7 +299,7 @@ export function replayTable(samples = 5_000): ReplayRow[] {
   return REPLAYED_WAITS.map(({ wait, resource, draw }, i) => {
     const options: PollScheduleOptions = {
       ...DEFAULT_POLL_SCHEDULE,
-      timings: resource === "Notebook" ? NOTEBOOK_STATUS_TIMINGS : V1_STATUS_TIMINGS,
+      timings: resource === "Notebook" ? NOTEBOOK_STATUS_TIMINGS : INSTANCE_STATUS_TIMINGS,
     };
     const pick = seededRandom(1000 + i);
     const jitter = seededRandom(2000 + i);

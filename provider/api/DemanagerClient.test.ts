@@ -4,9 +4,9 @@ import {
   createAkSkAuthenticator,
   createPasswordAuthenticator,
   createStaticTokenAuthenticator,
-} from "../auth/authenticator.js";
-import { ApiError, TransportError } from "./errors.js";
-import { isNotFoundAnswer } from "./errorClassification.js";
+} from "./authenticator.js";
+import { ApiError, TransportError } from "../base/errors.js";
+import { isNotFoundAnswer } from "../base/errorClassification.js";
 import { issuePasswordToken } from "./iamClient.js";
 import { DemanagerClient, NOT_FOUND_ERROR_CODES, type CreateRecovery } from "./DemanagerClient.js";
 import { RequestExecutor, type ExecutorOptions } from "./RequestExecutor.js";

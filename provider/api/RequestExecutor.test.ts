@@ -6,7 +6,7 @@
 import { VirtualTime } from "../../devkit/VirtualTime.js";
 import { AdaptiveRateLimiter, type SendOutcome } from "./AdaptiveRateLimiter.js";
 import type { HttpSend } from "./httpTransport.js";
-import { ApiError, DeadlineError, TransportError } from "./errors.js";
+import { ApiError, DeadlineError, TransportError } from "../base/errors.js";
 import { RequestExecutor } from "./RequestExecutor.js";
 import { Deadline } from "../wait/Deadline.js";
 

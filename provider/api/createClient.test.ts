@@ -1,9 +1,9 @@
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { resolveSettings } from "../auth/resolveSettings.js";
+import { resolveSettings } from "../settings/resolveSettings.js";
 import { createDemanagerClient } from "./createClient.js";
-import { ConfigurationError } from "./errors.js";
+import { ConfigurationError } from "../base/errors.js";
 import { sendWithGot, type HttpSend } from "./httpTransport.js";
-import { redact } from "./redact.js";
+import { redact } from "../base/redact.js";
 
 let emulator: Emulator;
 beforeAll(async () => {

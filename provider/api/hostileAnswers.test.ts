@@ -15,11 +15,11 @@ import {
   type Emulator,
 } from "../../emulator/index.js";
 import type { CreateRequest, Instance } from "../../protocol/demanager/wireTypes.js";
-import { createAkSkAuthenticator } from "../auth/authenticator.js";
+import { createAkSkAuthenticator } from "./authenticator.js";
 import { DemanagerClient } from "./DemanagerClient.js";
-import { ApiError, ConfigurationError, InvalidResponseError } from "./errors.js";
+import { ApiError, ConfigurationError, InvalidResponseError } from "../base/errors.js";
 import { sendWithGot, type HttpRequest, type HttpResponse, type HttpSend } from "./httpTransport.js";
-import { forgetSecretsForTests, registerSecret } from "./redact.js";
+import { forgetSecretsForTests, registerSecret } from "../base/redact.js";
 import { RequestExecutor, type ExecutorOptions } from "./RequestExecutor.js";
 
 interface Rewrite {

@@ -32,7 +32,7 @@ import * as v2 from "../notebook/mapping.js";
 import type { NotebookInputs } from "../notebook/types.js";
 import * as mounts from "../storageMount/mapping.js";
 import { DemanagerClient } from "./DemanagerClient.js";
-import { InvalidResponseError } from "./errors.js";
+import { InvalidResponseError } from "../base/errors.js";
 import type { HttpSend } from "./httpTransport.js";
 import { NotebooksClient } from "./NotebooksClient.js";
 import { RequestExecutor } from "./RequestExecutor.js";

@@ -1,7 +1,7 @@
 import type { NotebookFlavor } from "../../protocol/notebooks/wireTypes.js";
-import { ConflictError, ConfigurationError } from "../api/errors.js";
+import { ConflictError, ConfigurationError } from "../base/errors.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import { operationError, type Subject } from "../core/operationError.js";
+import { operationError, type Subject } from "../base/operationError.js";
 import type { GetNotebookFlavorsArgs, GetNotebookFlavorsResult, NotebookFlavorInfo } from "./lookupShapes.js";
 
 export type { GetNotebookFlavorsArgs, GetNotebookFlavorsResult, NotebookFlavorInfo } from "./lookupShapes.js";

@@ -1,8 +1,8 @@
 import type { NotebookImage } from "../../protocol/notebooks/wireTypes.js";
-import { ConfigurationError, ConflictError } from "../api/errors.js";
+import { ConfigurationError, ConflictError } from "../base/errors.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import { sanitizeServiceText } from "../api/redact.js";
-import { operationError, type Subject } from "../core/operationError.js";
+import { sanitizeServiceText } from "../base/redact.js";
+import { operationError, type Subject } from "../base/operationError.js";
 import type { GetNotebookImagesArgs, GetNotebookImagesResult, NotebookImageInfo } from "./lookupShapes.js";
 
 export type { GetNotebookImagesArgs, GetNotebookImagesResult, NotebookImageInfo } from "./lookupShapes.js";

@@ -6,9 +6,9 @@
  */
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
-import { setProgressSink } from "../core/progress.js";
+import { setProgressSink } from "../frame/progress.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
-import { ownerMarkOf } from "../core/ownerMark.js";
+import { ownerMarkOf } from "../frame/ownerMark.js";
 import { tagIsMark, OWNER_TAG_KEY } from "../notebook/ownerTag.js";
 import { dynamicTypeOf } from "./dynamicTypes.js";
 import { importTarget } from "./importIds.js";

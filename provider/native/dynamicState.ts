@@ -10,7 +10,7 @@
  * (the readable part alone) and no internal key goes to the engine. A mark is only ever taken from the stored
  * state, never from a program's inputs.
  */
-import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT } from "../core/ownerMark.js";
+import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT } from "../frame/ownerMark.js";
 import { withInternalInputs, withoutInternalKeys } from "./internalInputs.js";
 import type { Props } from "./propertyValues.js";
 import type { NativeResource } from "./registry.js";

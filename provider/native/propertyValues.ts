@@ -4,7 +4,7 @@
  * work on plain values; this module takes secrets off on the way in and puts them back on the way out, so that no
  * value the engine knows to be secret is ever returned in plain text.
  */
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE } from "../base/unknownValue.js";
 
 export { UNKNOWN_VALUE };
 

@@ -5,7 +5,7 @@
  * (core/providerContext.ts, then the environment as today). Secret values are only ever read, never returned in
  * plain text: CheckConfig gives back the engine's own values, secret marks included.
  */
-import { CONFIG_NAMESPACE, setStackConfig, settingsProblems } from "../core/providerContext.js";
+import { CONFIG_NAMESPACE, setStackConfig, settingsProblems } from "../settings/stackConfig.js";
 import { containsUnknown, unwrap, type Props } from "./propertyValues.js";
 import type { CheckFailure } from "./resourceHandlers.js";
 

@@ -4,13 +4,13 @@
  * here implements a verb. The "one frame for every resource" refactor will replace the insides of this module (the
  * frame's registry), keeping its shape for the native host.
  */
-import type { InputField } from "../core/fieldCatalogue.js";
+import type { InputField } from "../frame/fieldCatalogue.js";
 import type { SchemaDefName } from "../../protocol/validation/validators.js";
 import { findNotebookFlavors } from "../lookups/notebookFlavors.js";
 import { findNotebookImages } from "../lookups/notebookImages.js";
 import { findNotebooks } from "../lookups/notebooks.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { getProviderContext } from "../core/providerContext.js";
+import { getProviderContext } from "../frame/providerContext.js";
 import { diffNotebook } from "../notebook/diffNotebook.js";
 import * as notebookFields from "../notebook/fields.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";

@@ -4,7 +4,7 @@
  * registry. This module only translates: secrets off and back on, the internal inputs in and out, the preview
  * answers, and the detailed diff.
  */
-import { PartialFailureError } from "../api/errors.js";
+import { PartialFailureError } from "../base/errors.js";
 import { detailedDiff, type DiffKind } from "./detailedDiff.js";
 import { engineProps, verbInputs } from "./dynamicState.js";
 import { importTarget } from "./importIds.js";

@@ -1,9 +1,9 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { ConflictError } from "../api/errors.js";
+import { ConflictError } from "../base/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { operationError } from "../core/operationError.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
+import { operationError } from "../base/operationError.js";
+import { getProviderContext } from "../frame/providerContext.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 import { fixedFieldConflicts } from "./fixedFields.js";
 import { recordedOwnerTag, tagIsMark, tagOwner } from "./ownerTag.js";
 import type { NotebookInputs } from "./types.js";

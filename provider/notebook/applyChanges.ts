@@ -1,7 +1,7 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { isApiError } from "../api/errors.js";
-import { describeSubject } from "../core/operationError.js";
-import { reportProgress } from "../core/progress.js";
+import { isApiError } from "../base/errors.js";
+import { describeSubject } from "../base/operationError.js";
+import { reportProgress } from "../frame/progress.js";
 import { diffNotebook } from "./diffNotebook.js";
 import { leaseOf, toUpdateRequest } from "./mapping.js";
 import { enforcePowerState, startNotebook, stopNotebook, type NotebookStep } from "./powerState.js";

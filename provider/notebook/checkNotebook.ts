@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { prototypeFailure } from "../core/prototypeGuard.js";
-import { UNKNOWN_VALUE as UNKNOWN, validateInputs } from "../../protocol/validation/validators.js";
-import { generateName } from "../core/autoName.js";
-import { applyOwnerInputs, ownerMarkOf, resolveOwnerInputs } from "../core/ownerMark.js";
-import { withDefaults } from "../core/fieldCatalogue.js";
-import { storageUriFailure } from "../core/storageUri.js";
-import { checkTimeouts } from "../core/timeouts.js";
+import { prototypeFailure } from "../frame/prototypeGuard.js";
+import { validateInputs } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
+import { generateName } from "../base/autoName.js";
+import { applyOwnerInputs, ownerMarkOf, resolveOwnerInputs } from "../frame/ownerMark.js";
+import { withDefaults } from "../frame/fieldCatalogue.js";
+import { storageUriFailure } from "../api/storageUri.js";
+import { checkTimeouts } from "../frame/timeouts.js";
 import { DEFAULT_EVS_CAPACITY_GB, INPUT_FIELDS, NOTEBOOK_NAME_LENGTH } from "./fields.js";
 import type { NotebookInputs } from "./types.js";
 
@@ -33,7 +34,7 @@ export function checkNotebook(
   const protoFailure = prototypeFailure(news);
   if (protoFailure) return { inputs: asChecked({}), failures: [protoFailure] };
   const failures: CheckFailure[] = [
-    ...validateInputs("NotebookInputs", news, { allowUnknowns: true }).map(({ property, reason }) => ({
+    ...validateInputs("NotebookInputs", news, { unknown: UNKNOWN }).map(({ property, reason }) => ({
       property,
       reason,
     })),

@@ -1,13 +1,13 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { ConflictError, WaitError } from "../api/errors.js";
+import { ConflictError, WaitError } from "../base/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { nameTheInput } from "../core/namedInputError.js";
-import { ownerMarkOf } from "../core/ownerMark.js";
-import { describeSubject, operationError, type Subject } from "../core/operationError.js";
-import { partialFailure } from "../core/partialFailure.js";
-import { reportProgress } from "../core/progress.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
+import { nameTheInput } from "../frame/namedInputError.js";
+import { ownerMarkOf } from "../frame/ownerMark.js";
+import { describeSubject, operationError, type Subject } from "../base/operationError.js";
+import { partialFailure } from "../frame/partialFailure.js";
+import { reportProgress } from "../frame/progress.js";
+import { getProviderContext } from "../frame/providerContext.js";
+import { operationDeadline } from "../frame/timeouts.js";
 import { applyChanges } from "./applyChanges.js";
 import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
 import { observedInputs, toCreateRequest, toOutputs, toTagList } from "./mapping.js";
@@ -16,10 +16,11 @@ import { fixedFieldConflicts } from "./fixedFields.js";
 import { OWNER_TAG_KEY, ownerTagValue } from "./ownerTag.js";
 import { findLostCreate, findOwnedNotebooks, leftBehind } from "./ownership.js";
 import { enforcePowerState, type NotebookStep } from "./powerState.js";
-import { FAILED_STATUSES } from "./statusClasses.js";
+import { FAILED_STATUSES } from "../api/notebookStatuses.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
 import type { Deadline } from "../wait/Deadline.js";
-import { sightingOf, waitForNotebook } from "./waitForNotebook.js";
+import { waitForNotebook } from "./waitForNotebook.js";
+import { sightingOf } from "../api/notebookStatuses.js";
 
 const KIND = "notebook";
 

@@ -1,11 +1,11 @@
-import { ApiError, InvalidResponseError, isApiError } from "../api/errors.js";
+import { ApiError, InvalidResponseError, isApiError } from "../base/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
+import { operationError, type Subject } from "../base/operationError.js";
+import { getProviderContext } from "../frame/providerContext.js";
+import { operationDeadline } from "../frame/timeouts.js";
 import { DEFAULT_TIMEOUTS } from "./fields.js";
 import { stopNotebook, type NotebookStep } from "./powerState.js";
-import { GONE_STATUSES, STARTING_STATUSES } from "./statusClasses.js";
+import { GONE_STATUSES, STARTING_STATUSES } from "../api/notebookStatuses.js";
 import type { NotebookOutputs } from "./types.js";
 import { waitForNotebook } from "./waitForNotebook.js";
 

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
-import { same } from "../core/compareInputs.js";
-import { powerStateOf } from "./statusClasses.js";
+import { UNKNOWN_VALUE } from "../base/unknownValue.js";
+import { same } from "../base/compareInputs.js";
+import { powerStateOf } from "../api/notebookStatuses.js";
 
 type Props = Record<string, unknown>;
 

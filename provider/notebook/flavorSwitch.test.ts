@@ -4,11 +4,11 @@
  * emulator, whose list follows its documented rules (emulator/README.md), with the requests each step sent.
  */
 import type { NotebookFlavorsResponse } from "../../protocol/notebooks/wireTypes.js";
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE } from "../base/unknownValue.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";
 import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
-import { OperationError, PartialFailureError } from "../api/errors.js";
+import { OperationError, PartialFailureError } from "../base/errors.js";
 import { judgeSwitchableAnswer } from "./flavorSwitch.js";
 import { notebookProvider } from "./notebookProvider.js";
 

@@ -1,11 +1,11 @@
 import type { NotebookFlavor, NotebookFlavorsResponse } from "../../protocol/notebooks/wireTypes.js";
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
-import { ConflictError } from "../api/errors.js";
+import { UNKNOWN_VALUE } from "../base/unknownValue.js";
+import { ConflictError } from "../base/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { sanitizeServiceText } from "../api/redact.js";
-import { describeSubject, operationError, type Subject } from "../core/operationError.js";
-import { reportProgress } from "../core/progress.js";
-import { getProviderContext } from "../core/providerContext.js";
+import { sanitizeServiceText } from "../base/redact.js";
+import { describeSubject, operationError, type Subject } from "../base/operationError.js";
+import { reportProgress } from "../frame/progress.js";
+import { getProviderContext } from "../frame/providerContext.js";
 
 /**
  * What the notebook's switchable list ([notebooks §10.2]) says of a flavor change. The service takes a new flavor

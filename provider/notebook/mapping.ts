@@ -11,13 +11,13 @@ import type {
   NotebookUpdateRequest,
   NotebookVolumeRequest,
 } from "../../protocol/notebooks/wireTypes.js";
-import { jsonSafe } from "../core/jsonSafe.js";
-import { isMountMarkKey } from "../core/mountMark.js";
-import { isoFromEpochMs, reportedOrNull } from "../core/outputFormats.js";
+import { jsonSafe } from "../base/jsonSafe.js";
+import { isMountMarkKey } from "../api/mountMark.js";
+import { isoFromEpochMs, reportedOrNull } from "../base/outputFormats.js";
 import { DEFAULT_EVS_CAPACITY_GB } from "./fields.js";
 import { mountsOf } from "./mountsOutput.js";
 import { OWNER_TAG_KEY } from "./ownerTag.js";
-import { powerStateOf } from "./statusClasses.js";
+import { powerStateOf } from "../api/notebookStatuses.js";
 import type { NotebookAutoStopInput, NotebookInputs, NotebookOutputs, NotebookVolumeInput } from "./types.js";
 
 /** `duration: -1` starts a notebook with no auto-stop (Terraform's way; the docs give no other). */

@@ -1,5 +1,5 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { isMarkedMount } from "../core/mountMark.js";
+import { isMarkedMount } from "../api/mountMark.js";
 import type { NotebookMountOutput } from "./types.js";
 
 /**

@@ -5,11 +5,11 @@
  */
 import { callApi, FAKE_NOTEBOOK_TOKEN, startEmulator, type AdminNotebook } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
-import { PartialFailureError } from "../api/errors.js";
+import { PartialFailureError } from "../base/errors.js";
 import { forgetRecentListings } from "../api/recentListing.js";
 import { notebookProvider } from "./notebookProvider.js";
 import { createNotebook, evsCreateRequest } from "../../emulator/notebooks/testkit.js";
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";
 import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 

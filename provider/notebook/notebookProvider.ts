@@ -1,10 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { withResourceUrn } from "../core/engineLogSink.js";
-import { describeSubject } from "../core/operationError.js";
-import { reportProgress } from "../core/progress.js";
-import { setStackConfig } from "../core/providerContext.js";
-import { refuseReplacementLosingData } from "../core/replacementGuard.js";
-import { settingsFailures } from "../core/settingsCheck.js";
+import { withResourceUrn } from "../frame/engineLogSink.js";
+import { describeSubject } from "../base/operationError.js";
+import { reportProgress } from "../frame/progress.js";
+import { setStackConfig } from "../settings/stackConfig.js";
+import { refuseReplacementLosingData } from "../frame/replacementGuard.js";
+import { settingsFailures } from "../settings/settingsCheck.js";
 import { adoptionFailures } from "./adoption.js";
 import { checkNotebook } from "./checkNotebook.js";
 import { createNotebook } from "./createNotebook.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { readableOwner } from "../core/ownerMark.js";
+import { readableOwner } from "../frame/ownerMark.js";
 
 /**
  * The notebooks API has no annotations: a notebook is marked as this provider's, for one deployment of one Pulumi

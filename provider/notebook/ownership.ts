@@ -1,12 +1,12 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { ConflictError } from "../api/errors.js";
+import { ConflictError } from "../base/errors.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import { sanitizeServiceText } from "../api/redact.js";
-import { generatedNamePattern } from "../core/autoName.js";
-import { isoFromEpochMs } from "../core/outputFormats.js";
-import { readableOwner } from "../core/ownerMark.js";
+import { sanitizeServiceText } from "../base/redact.js";
+import { generatedNamePattern } from "../base/autoName.js";
+import { isoFromEpochMs } from "../base/outputFormats.js";
+import { readableOwner } from "../frame/ownerMark.js";
 import { NOTEBOOK_NAME_LENGTH } from "./fields.js";
-import { GONE_STATUSES } from "./statusClasses.js";
+import { GONE_STATUSES } from "../api/notebookStatuses.js";
 import { recordedOwnerTag, tagIsMark, tagIsNamesake, tagOwner } from "./ownerTag.js";
 
 /**

@@ -1,10 +1,10 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import { isApiError } from "../api/errors.js";
-import type { Subject } from "../core/operationError.js";
-import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
+import { isApiError } from "../base/errors.js";
+import type { Subject } from "../base/operationError.js";
+import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
 import { leaseOf } from "./mapping.js";
-import { STARTING_STATUSES } from "./statusClasses.js";
+import { STARTING_STATUSES } from "../api/notebookStatuses.js";
 import type { NotebookAutoStopInput, NotebookInputs } from "./types.js";
 import { waitForNotebook } from "./waitForNotebook.js";
 import type { Deadline } from "../wait/Deadline.js";

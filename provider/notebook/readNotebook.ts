@@ -1,10 +1,10 @@
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT } from "../core/ownerMark.js";
-import { getProviderContext } from "../core/providerContext.js";
+import { operationError, type Subject } from "../base/operationError.js";
+import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT } from "../frame/ownerMark.js";
+import { getProviderContext } from "../frame/providerContext.js";
 import { INPUT_FIELDS } from "./fields.js";
 import { importedInputs, observedInputs, toOutputs } from "./mapping.js";
-import { GONE_STATUSES } from "./statusClasses.js";
+import { GONE_STATUSES } from "../api/notebookStatuses.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
 
 /**

@@ -1,21 +1,22 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { ConflictError, WaitError } from "../api/errors.js";
+import { ConflictError, WaitError } from "../base/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { nameTheInput } from "../core/namedInputError.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import { partialFailure } from "../core/partialFailure.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
+import { nameTheInput } from "../frame/namedInputError.js";
+import { operationError, type Subject } from "../base/operationError.js";
+import { partialFailure } from "../frame/partialFailure.js";
+import { getProviderContext } from "../frame/providerContext.js";
+import { operationDeadline } from "../frame/timeouts.js";
 import { applyChanges } from "./applyChanges.js";
 import { diffNotebook } from "./diffNotebook.js";
 import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
 import { refuseFlavorSwitchBeforeUpdate } from "./flavorSwitch.js";
 import { toOutputs } from "./mapping.js";
 import type { NotebookStep } from "./powerState.js";
-import { FAILED_STATUSES } from "./statusClasses.js";
+import { FAILED_STATUSES } from "../api/notebookStatuses.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
 import type { Deadline } from "../wait/Deadline.js";
-import { describeNotebookFailure, waitForNotebook } from "./waitForNotebook.js";
+import { waitForNotebook } from "./waitForNotebook.js";
+import { describeNotebookFailure } from "../api/notebookStatuses.js";
 
 /**
  * Changes a notebook in place (applyChanges.ts). It first lets a pending notebook settle: this is also how a

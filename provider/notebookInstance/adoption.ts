@@ -1,10 +1,10 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
-import { ConflictError } from "../api/errors.js";
+import { ConflictError } from "../base/errors.js";
 import { DemanagerClient } from "../api/DemanagerClient.js";
-import { operationError } from "../core/operationError.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
-import { readableOwner } from "../core/ownerMark.js";
+import { operationError } from "../base/operationError.js";
+import { getProviderContext } from "../frame/providerContext.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
+import { readableOwner } from "../frame/ownerMark.js";
 import { fixedFieldConflicts } from "./fixedFields.js";
 import { recordedOwnerKey } from "./ownership.js";
 import type { NotebookInstanceInputs } from "./types.js";

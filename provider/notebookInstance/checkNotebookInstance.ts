@@ -1,9 +1,10 @@
-import { prototypeFailure } from "../core/prototypeGuard.js";
-import { UNKNOWN_VALUE as UNKNOWN, validateInputs } from "../../protocol/validation/validators.js";
-import { generateName } from "../core/autoName.js";
-import { applyOwnerInputs, ownerMarkOf, resolveOwnerInputs } from "../core/ownerMark.js";
-import { checkTimeouts } from "../core/timeouts.js";
-import { withDefaults } from "../core/fieldCatalogue.js";
+import { prototypeFailure } from "../frame/prototypeGuard.js";
+import { validateInputs } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
+import { generateName } from "../base/autoName.js";
+import { applyOwnerInputs, ownerMarkOf, resolveOwnerInputs } from "../frame/ownerMark.js";
+import { checkTimeouts } from "../frame/timeouts.js";
+import { withDefaults } from "../frame/fieldCatalogue.js";
 import { INPUT_FIELDS } from "./fields.js";
 import type { NotebookInstanceInputs } from "./types.js";
 
@@ -34,7 +35,7 @@ export function checkNotebookInstance(oldValues: object | undefined, newValues: 
   if (protoFailure) return { inputs: asCheckedInputs({}), failures: [protoFailure] };
   const owner = resolveOwnerInputs(olds, news);
   const failures = [
-    ...validateInputs("NotebookInstanceInputs", news, { allowUnknowns: true }),
+    ...validateInputs("NotebookInstanceInputs", news, { unknown: UNKNOWN }),
     ...checkTimeouts(news.timeouts),
     ...(owner.failure ? [owner.failure] : []),
     ...(news.adoptOwnedBy !== undefined && news.adoptId === undefined

@@ -1,11 +1,11 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { DemanagerClient, NOT_FOUND_ERROR_CODES } from "../api/DemanagerClient.js";
-import { isNotFoundAnswer } from "../api/errorClassification.js";
-import { ApiError, InvalidResponseError, isApiError } from "../api/errors.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
+import { isNotFoundAnswer } from "../base/errorClassification.js";
+import { ApiError, InvalidResponseError, isApiError } from "../base/errors.js";
+import { operationError, type Subject } from "../base/operationError.js";
+import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
+import { getProviderContext } from "../frame/providerContext.js";
+import { operationDeadline } from "../frame/timeouts.js";
 import { requestAction, STOP_DONE_CODES } from "./enforceDesiredStatus.js";
 import { DEFAULT_TIMEOUTS } from "./fields.js";
 import { GONE_STATUSES, STARTING_STATUSES } from "./statusClasses.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 
 const declared = {
   name: "dev",

@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from "node:util";
-import { same } from "../core/compareInputs.js";
-import { inputsWith, type FieldsWith } from "../core/fieldCatalogue.js";
+import { same } from "../base/compareInputs.js";
+import { inputsWith, type FieldsWith } from "../frame/fieldCatalogue.js";
 import { INPUT_FIELDS } from "./fields.js";
 import { powerStateOf } from "./statusClasses.js";
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 
 export interface DiffResult {
   changes: boolean;

@@ -1,8 +1,8 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import type { DemanagerClient } from "../api/DemanagerClient.js";
-import { isApiError } from "../api/errors.js";
-import type { Subject } from "../core/operationError.js";
-import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
+import { isApiError } from "../base/errors.js";
+import type { Subject } from "../base/operationError.js";
+import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
 import { STARTING_STATUSES } from "./statusClasses.js";
 import type { NotebookInstanceInputs } from "./types.js";
 import { waitForInstance } from "./waitForInstance.js";

@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { withResourceUrn } from "../core/engineLogSink.js";
-import { setStackConfig } from "../core/providerContext.js";
-import { refuseReplacementLosingData } from "../core/replacementGuard.js";
-import { settingsFailures } from "../core/settingsCheck.js";
+import { withResourceUrn } from "../frame/engineLogSink.js";
+import { setStackConfig } from "../settings/stackConfig.js";
+import { refuseReplacementLosingData } from "../frame/replacementGuard.js";
+import { settingsFailures } from "../settings/settingsCheck.js";
 import { adoptionFailures } from "./adoption.js";
 import { checkNotebookInstance } from "./checkNotebookInstance.js";
 import { createNotebookInstance } from "./createNotebookInstance.js";

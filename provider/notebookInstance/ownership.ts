@@ -1,6 +1,6 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import type { DemanagerClient } from "../api/DemanagerClient.js";
-import { readableOwner } from "../core/ownerMark.js";
+import { readableOwner } from "../frame/ownerMark.js";
 import { GONE_STATUSES } from "./statusClasses.js";
 import { OWNER_ANNOTATION } from "./mapping.js";
 

@@ -1,6 +1,6 @@
 import { DemanagerClient } from "../api/DemanagerClient.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import { getProviderContext } from "../core/providerContext.js";
+import { operationError, type Subject } from "../base/operationError.js";
+import { getProviderContext } from "../frame/providerContext.js";
 import { inputsOf } from "./inputKeys.js";
 import { observedInputs, toOutputs } from "./mapping.js";
 import { GONE_STATUSES } from "./statusClasses.js";

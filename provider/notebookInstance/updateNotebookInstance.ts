@@ -1,10 +1,10 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { DemanagerClient } from "../api/DemanagerClient.js";
-import { ConfigurationError, WaitError } from "../api/errors.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import { partialFailure } from "../core/partialFailure.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
+import { ConfigurationError, WaitError } from "../base/errors.js";
+import { operationError, type Subject } from "../base/operationError.js";
+import { partialFailure } from "../frame/partialFailure.js";
+import { getProviderContext } from "../frame/providerContext.js";
+import { operationDeadline } from "../frame/timeouts.js";
 import type { Deadline } from "../wait/Deadline.js";
 import { diffNotebookInstance } from "./diffNotebookInstance.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";

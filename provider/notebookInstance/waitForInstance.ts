@@ -1,11 +1,11 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import type { DemanagerClient } from "../api/DemanagerClient.js";
-import type { Subject } from "../core/operationError.js";
-import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
-import { waitForStatus, type StatusReading } from "../core/waitForStatus.js";
+import type { Subject } from "../base/operationError.js";
+import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
+import { waitForStatus } from "../frame/waitForStatus.js";
+import type { StatusReading } from "../wait/statusReading.js";
 import type { StatusSighting } from "../wait/pollSchedule.js";
-import { V1_STATUS_TIMINGS } from "../wait/pollSchedule.js";
-import { classifyStatus, QUEUE_STATUSES, type WaitTarget } from "./statusClasses.js";
+import { classifyStatus, INSTANCE_STATUS_TIMINGS, QUEUE_STATUSES, type WaitTarget } from "./statusClasses.js";
 import type { Deadline } from "../wait/Deadline.js";
 
 /** Names the failure the way the API reports it: status, failed_reasons and the top-level error_code [demanager §4]. */
@@ -71,7 +71,7 @@ function readingOf(client: DemanagerClient): StatusReading<Instance> {
         },
       }),
     }),
-    timings: V1_STATUS_TIMINGS,
+    timings: INSTANCE_STATUS_TIMINGS,
     congested: () => client.congested,
   };
 }
@@ -99,8 +99,7 @@ export async function waitForInstance(
     classify: (instance) => {
       const status = String(instance.status);
       if (target === "GONE") return status === "DELETED" ? { state: "SUCCESS" } : { state: "RETRY" };
-      const cls = classifyStatus(status, target);
-      return cls.state === "FAILURE" ? { state: "FAILURE", reason: cls.reason } : { state: cls.state };
+      return classifyStatus(status, target);
     },
   });
   return target === "GONE" ? undefined : found;

@@ -1,4 +1,4 @@
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE } from "../base/unknownValue.js";
 import { checkStorageMount } from "./checkStorageMount.js";
 
 const NOTEBOOK = "0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d";

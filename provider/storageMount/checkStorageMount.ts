@@ -1,8 +1,9 @@
-import { prototypeFailure } from "../core/prototypeGuard.js";
-import { UNKNOWN_VALUE, validateInputs } from "../../protocol/validation/validators.js";
-import { withDefaults } from "../core/fieldCatalogue.js";
-import { storageUriFailure } from "../core/storageUri.js";
-import { checkTimeouts } from "../core/timeouts.js";
+import { prototypeFailure } from "../frame/prototypeGuard.js";
+import { validateInputs } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE } from "../base/unknownValue.js";
+import { withDefaults } from "../frame/fieldCatalogue.js";
+import { storageUriFailure } from "../api/storageUri.js";
+import { checkTimeouts } from "../frame/timeouts.js";
 import { INPUT_FIELDS } from "./fields.js";
 import type { StorageMountInputs } from "./types.js";
 
@@ -24,7 +25,7 @@ export function checkStorageMount(news: object): { inputs: StorageMountInputs; f
   const protoFailure = prototypeFailure(values);
   if (protoFailure) return { inputs: asChecked({}), failures: [protoFailure] };
   const failures: CheckFailure[] = [
-    ...validateInputs("NotebookStorageMountInputs", values, { allowUnknowns: true }).map(({ property, reason }) => ({
+    ...validateInputs("NotebookStorageMountInputs", values, { unknown: UNKNOWN_VALUE }).map(({ property, reason }) => ({
       property,
       reason,
     })),

@@ -1,8 +1,8 @@
-import { isApiError } from "../api/errors.js";
+import { isApiError } from "../base/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
+import { operationError, type Subject } from "../base/operationError.js";
+import { getProviderContext } from "../frame/providerContext.js";
+import { operationDeadline } from "../frame/timeouts.js";
 import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
 import { unmarkMount } from "./mountMarkTag.js";
 import { requireRunningNotebook } from "./runningNotebook.js";

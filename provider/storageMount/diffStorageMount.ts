@@ -1,5 +1,5 @@
-import { same } from "../core/compareInputs.js";
-import { inputsWith } from "../core/fieldCatalogue.js";
+import { same } from "../base/compareInputs.js";
+import { inputsWith } from "../frame/fieldCatalogue.js";
 import { INPUT_FIELDS } from "./fields.js";
 
 type Props = Record<string, unknown>;

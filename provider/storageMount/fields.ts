@@ -1,4 +1,4 @@
-import type { InputCatalogue } from "../core/fieldCatalogue.js";
+import type { InputCatalogue } from "../frame/fieldCatalogue.js";
 import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { NotebookDataVolumesRequest, NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
-import { jsonSafe } from "../core/jsonSafe.js";
+import { jsonSafe } from "../base/jsonSafe.js";
 import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
 
 /** The AttachDynamicStorage body (DataVolumesReq, §12). */

@@ -1,5 +1,5 @@
-import { markNamesUri, mountMarkKey, mountMarkTag } from "../core/mountMark.js";
-import { GONE_STATUSES } from "../notebook/statusClasses.js";
+import { markNamesUri, mountMarkKey, mountMarkTag } from "../api/mountMark.js";
+import { GONE_STATUSES } from "../api/notebookStatuses.js";
 import type { StorageMountInputs } from "./types.js";
 import type { StorageStep } from "./waitForStorageMount.js";
 

@@ -1,7 +1,7 @@
-import { ConfigurationError } from "../api/errors.js";
+import { ConfigurationError } from "../base/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import { getProviderContext } from "../core/providerContext.js";
+import { operationError, type Subject } from "../base/operationError.js";
+import { getProviderContext } from "../frame/providerContext.js";
 import { INPUT_FIELDS, KIND } from "./fields.js";
 import { observedInputs, toOutputs } from "./mapping.js";
 import { UNMOUNTED_STATUSES } from "./statusClasses.js";

@@ -1,6 +1,6 @@
-import { ConflictError } from "../api/errors.js";
-import { GONE_STATUSES, STARTING_STATUSES } from "../notebook/statusClasses.js";
-import { waitForNotebook } from "../notebook/waitForNotebook.js";
+import { ConflictError } from "../base/errors.js";
+import { classifyNotebook, GONE_STATUSES, notebookReading, STARTING_STATUSES } from "../api/notebookStatuses.js";
+import { waitForStatus } from "../frame/waitForStatus.js";
 import type { StorageStep } from "./waitForStorageMount.js";
 
 /**
@@ -18,7 +18,14 @@ export async function requireRunningNotebook(
   let notebook = await step.client.findNotebook(step.notebookId);
   if (!notebook || GONE_STATUSES.has(String(notebook.status))) return "GONE";
   if (STARTING_STATUSES.has(String(notebook.status))) {
-    notebook = await waitForNotebook({ ...step, id: step.notebookId, subject: notebookSubject, target: "READY" });
+    notebook = (await waitForStatus({
+      ...step,
+      reading: notebookReading(step.client),
+      id: step.notebookId,
+      subject: notebookSubject,
+      targetName: "READY",
+      classify: (n) => classifyNotebook(n, "READY"),
+    }))!;
   }
   const status = String(notebook.status);
   if (status === "RUNNING") return "RUNNING";

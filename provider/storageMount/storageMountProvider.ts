@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { withResourceUrn } from "../core/engineLogSink.js";
-import { setStackConfig } from "../core/providerContext.js";
+import { withResourceUrn } from "../frame/engineLogSink.js";
+import { setStackConfig } from "../settings/stackConfig.js";
 import { checkStorageMount } from "./checkStorageMount.js";
 import { createStorageMount } from "./createStorageMount.js";
 import { deleteStorageMount } from "./deleteStorageMount.js";

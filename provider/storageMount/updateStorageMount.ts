@@ -1,10 +1,10 @@
 import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
-import { ConflictError, WaitError } from "../api/errors.js";
+import { ConflictError, WaitError } from "../base/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import { partialFailure } from "../core/partialFailure.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
+import { operationError, type Subject } from "../base/operationError.js";
+import { partialFailure } from "../frame/partialFailure.js";
+import { getProviderContext } from "../frame/providerContext.js";
+import { operationDeadline } from "../frame/timeouts.js";
 import type { Deadline } from "../wait/Deadline.js";
 import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
 import { toOutputs } from "./mapping.js";

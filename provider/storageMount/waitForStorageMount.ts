@@ -1,10 +1,9 @@
 import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import type { Subject } from "../core/operationError.js";
-import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
-import { waitForStatus } from "../core/waitForStatus.js";
-import type { StatusTimings } from "../wait/pollSchedule.js";
-import { classifyStorage, type StorageWaitTarget } from "./statusClasses.js";
+import type { Subject } from "../base/operationError.js";
+import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
+import { waitForStatus } from "../frame/waitForStatus.js";
+import { classifyStorage, STORAGE_STATUS_TIMINGS, type StorageWaitTarget } from "./statusClasses.js";
 import type { Deadline } from "../wait/Deadline.js";
 
 export interface StorageStep {
@@ -21,12 +20,6 @@ export interface StorageStep {
 export function describeStorageFailure(storage: NotebookStorage): string[] {
   return storage.failure_reason ? [storage.failure_reason] : [];
 }
-
-/** A mount and an unmount each take a few seconds (the emulator's 5 s; the docs give no figure, [notebooks §12]). */
-const STORAGE_STATUS_TIMINGS: StatusTimings = {
-  MOUNTING: { typicalMs: 5_000 },
-  UNMOUNTING: { typicalMs: 5_000 },
-};
 
 /**
  * Polls the mount until `target` (classifyStorage); for UNMOUNTED and GONE the API's not-found answer is success

@@ -3,11 +3,14 @@
  * the emulator's timeline (CREATING varied, STARTING 10 s); bench/pacing.ts prints more rows.
  */
 import { compareSchedules, createTimeline, type TimelinePhase } from "../../devkit/pollReplay.js";
-import { NOTEBOOK_STATUS_TIMINGS } from "../notebook/statusClasses.js";
+import { NOTEBOOK_STATUS_TIMINGS } from "../api/notebookStatuses.js";
+import { INSTANCE_STATUS_TIMINGS } from "../notebookInstance/statusClasses.js";
 import { DEFAULT_POLL_SCHEDULE } from "./pollSchedule.js";
 
+const instances = { ...DEFAULT_POLL_SCHEDULE, timings: INSTANCE_STATUS_TIMINGS };
+
 describe("status-aware polling over creates of 30-300 s", () => {
-  const row = compareSchedules("create 30-300 s", (r) => createTimeline(20_000 + r() * 270_000), DEFAULT_POLL_SCHEDULE);
+  const row = compareSchedules("create 30-300 s", (r) => createTimeline(20_000 + r() * 270_000), instances);
 
   it("reproduces Terraform's figures (lag 5.0 s, 17.0 GETs)", () => {
     expect(row.terraform.meanLagS).toBeCloseTo(5, 0);
@@ -26,11 +29,7 @@ describe("status-aware polling over creates of 30-300 s", () => {
   });
 
   it("still beats Terraform's lag when STARTING takes half the time the table says", () => {
-    const short = compareSchedules(
-      "STARTING 5 s",
-      (r) => createTimeline(25_000 + r() * 270_000, 5_000),
-      DEFAULT_POLL_SCHEDULE,
-    );
+    const short = compareSchedules("STARTING 5 s", (r) => createTimeline(25_000 + r() * 270_000, 5_000), instances);
     expect(short.statusAware.meanLagS).toBeLessThan(short.terraform.meanLagS);
     expect(short.statusAware.meanGets).toBeLessThanOrEqual(short.terraform.meanGets);
   });

@@ -71,7 +71,7 @@ export const RESOURCES: readonly SdkResource[] = [
   },
 ];
 
-export const SHARED_INPUTS_FILE = "provider/core/sharedInputs.ts";
+export const SHARED_INPUTS_FILE = "provider/base/sharedInputs.ts";
 export const LOOKUP_ROOTS = [
   "GetNotebookFlavorsArgs",
   "GetNotebookFlavorsResult",

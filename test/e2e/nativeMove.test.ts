@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
-import { ownerMarkOf } from "../../provider/core/ownerMark.js";
+import { ownerMarkOf } from "../../provider/frame/ownerMark.js";
 import { tagIsMark, OWNER_TAG_KEY } from "../../provider/notebook/ownerTag.js";
 import { CliSteps, resourceNamed, type Json } from "../support/CliSteps.js";
 import { programCopy } from "../support/programCopy.js";

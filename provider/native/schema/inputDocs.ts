@@ -4,7 +4,7 @@
  * the default check fills in (schema.json's `default`), then what a change does (the field catalogue's change
  * kind). `$comment`, the developers' note, is left out.
  */
-import type { ChangeRule, InputField } from "../../core/fieldCatalogue.js";
+import type { ChangeRule, InputField } from "../../frame/fieldCatalogue.js";
 
 /** What a resource tells about its inputs: its name and how each change reaches the API. */
 export interface InputDocSource {

@@ -3,8 +3,8 @@
  * nothing) unless the user opted in: the providers' own diff, fed the stored outputs and checked inputs as the
  * engine feeds them. Nothing here reaches the network: the refusal comes before any API call.
  */
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
-import { OperationError } from "../api/errors.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
+import { OperationError } from "../base/errors.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { checkNotebook } from "../notebook/checkNotebook.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";

@@ -3,7 +3,7 @@
  * they go to the engine against the resource being worked on (engineLogSink.ts), or to the provider host's
  * stdout, which `pulumi up` shows as Stack diagnostics.
  */
-import { sanitizeServiceText } from "../api/redact.js";
+import { sanitizeServiceText } from "../base/redact.js";
 import { engineLogSink, type LineKind } from "./engineLogSink.js";
 
 export type ProgressSink = (line: string, kind: LineKind) => void;

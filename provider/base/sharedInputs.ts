@@ -21,13 +21,13 @@ export interface TimeoutsInput {
  * (allOf) and allows any other '__' key (patternProperties).
  */
 export interface InternalInputs {
-  /** Internal, set by the SDK: the resource's URN, for progress lines (provider/core/engineLogSink.ts). */
+  /** Internal, set by the SDK: the resource's URN, for progress lines (provider/frame/engineLogSink.ts). */
   __urn?: string;
   /** Internal, Pulumi's: the serialized provider shim. */
   __provider?: string;
 }
 
-/** The owner mark's inputs, set by the SDK on the resources whose objects carry one (provider/core/ownerMark.ts). */
+/** The owner mark's inputs, set by the SDK on the resources whose objects carry one (provider/frame/ownerMark.ts). */
 export interface OwnerInputs {
   /** Internal, set by the SDK: `<project>/<stack>/<resource>`, the readable part of the owner mark. */
   __ownerKey?: string;

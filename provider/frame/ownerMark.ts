@@ -1,5 +1,5 @@
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
-import type { OwnerInputs } from "./sharedInputs.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
+import type { OwnerInputs } from "../base/sharedInputs.js";
 
 /**
  * An owner mark says which deployment of which Pulumi resource made a notebook: `<project>/<stack>/<resource>#<random>`.

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE } from "./unknownValue.js";
 import { same } from "./compareInputs.js";
 
 /** JSON-like inputs as a program declares them: what the engine hands check and diff. */

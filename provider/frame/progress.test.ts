@@ -1,4 +1,4 @@
-import { forgetSecretsForTests, registerSecret } from "../api/redact.js";
+import { forgetSecretsForTests, registerSecret } from "../base/redact.js";
 import { createProgressTracker, reportProgress, setProgressSink, stdoutSink } from "./progress.js";
 
 let lines: string[];

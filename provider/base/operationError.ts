@@ -1,4 +1,4 @@
-import { OperationError } from "../api/errors.js";
+import { OperationError } from "./errors.js";
 
 /** What an operation acts on: a kind ("notebook instance"), and its name and id where known. */
 export interface Subject {

@@ -1,12 +1,16 @@
-import type { RetryOptions } from "../api/retryStrategy.js";
+/** The retry loop's delays (api/retryStrategy.ts RetryOptions), as far as the environment sets them. */
+export interface RetryDelays {
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
 
 /**
  * Retry delays; the environment can shrink them for tests that make every attempt fail on purpose (hostile answers
  * through the real CLI), as it shrinks the poll schedule. Only the delays: the number of attempts and the time
  * budget stay the documented ones. Unset or invalid values keep the defaults (DEFAULT_RETRY_OPTIONS).
  */
-export function retryDelaysFromEnv(env: Record<string, string | undefined> = process.env): Partial<RetryOptions> {
-  const delays: Partial<RetryOptions> = {};
+export function retryDelaysFromEnv(env: Record<string, string | undefined> = process.env): RetryDelays {
+  const delays: RetryDelays = {};
   const read = (name: string): number | undefined => {
     const value = Number(env[name]);
     return env[name] !== undefined && env[name] !== "" && Number.isFinite(value) && value >= 0 ? value : undefined;

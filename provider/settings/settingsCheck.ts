@@ -1,4 +1,4 @@
-import { settingsProblems } from "./providerContext.js";
+import { settingsProblems } from "./stackConfig.js";
 
 /** The first resource checked in this process; later ones point to its failures instead of repeating them. */
 const reported: { done: boolean } = { done: false };

@@ -1,7 +1,7 @@
-import { DeadlineError } from "../api/errors.js";
+import { DeadlineError } from "../base/errors.js";
 import { Deadline } from "../wait/Deadline.js";
-import { formatDuration, parseDurationMs } from "./parseDuration.js";
-import type { TimeoutsInput } from "./sharedInputs.js";
+import { formatDuration, parseDurationMs } from "../base/parseDuration.js";
+import type { TimeoutsInput } from "../base/sharedInputs.js";
 
 /**
  * The longest timeout accepted at check: a wait longer than a day is a typo (400 digits passed check once and

@@ -1,30 +1,12 @@
-import { isTransient } from "../api/errorClassification.js";
-import { DeadlineError, WaitError, type WaitFailureKind } from "../api/errors.js";
+import { isTransient } from "../base/errorClassification.js";
+import { DeadlineError, WaitError, type WaitFailureKind } from "../base/errors.js";
 import type { Deadline } from "../wait/Deadline.js";
-import { DEFAULT_POLL_SCHEDULE, PollPlanner, type StatusSighting, type StatusTimings } from "../wait/pollSchedule.js";
-import { waitFor } from "../wait/waitFor.js";
-import { describeSubject, type Subject } from "./operationError.js";
-import type { PollSchedule } from "./pollScheduleFromEnv.js";
+import { DEFAULT_POLL_SCHEDULE, PollPlanner, type StatusSighting } from "../wait/pollSchedule.js";
+import type { StatusReading } from "../wait/statusReading.js";
+import { waitFor, type WaitVerdict } from "../wait/waitFor.js";
+import { describeSubject, type Subject } from "../base/operationError.js";
+import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
 import { createProgressTracker } from "./progress.js";
-
-/** How a resource's objects read to a waiter: one adapter per resource type, the wait loop is shared. */
-export interface StatusReading<T> {
-  /** GET; `undefined` only for the API's own "does not exist" answer. */
-  find(id: string): Promise<T | undefined>;
-  status(object: T): string;
-  /** Where in its status the object is, for the progress line (queue position, init step); optional. */
-  detail?(object: T): string | undefined;
-  /** The service's own failure reasons (failed_reasons, fail_reason), formatted. */
-  reasons(object: T): string[];
-  /** What a poll showed, in the schedule's words (status, queue, init step). */
-  sighting(object: T): StatusSighting;
-  /** How long each status typically lasts, and which follows: what the poll schedule rests on. */
-  timings: StatusTimings;
-  /** The shared rate limiter is pacing: poll less. */
-  congested(): boolean;
-}
-
-export type WaitVerdict = { state: "SUCCESS" } | { state: "RETRY" } | { state: "FAILURE"; reason: string };
 
 export interface WaitForStatusOptions<T> {
   reading: StatusReading<T>;

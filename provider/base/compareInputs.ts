@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE } from "./unknownValue.js";
 
 /**
  * Whether two input values mean the same thing to the API: absent, null and empty collections are alike, and key

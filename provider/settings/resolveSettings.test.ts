@@ -1,4 +1,4 @@
-import { ConfigurationError } from "../api/errors.js";
+import { ConfigurationError } from "../base/errors.js";
 import { defaultModelArtsEndpoint, derivedEndpoint, resolveSettings, type SettingsInput } from "./resolveSettings.js";
 
 const AKSK = { HW_ACCESS_KEY: "ak-hw", HW_SECRET_KEY: "sk-hw" };

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { ApiError, InvalidResponseError, OperationError, WaitError } from "./errors.js";
 import { forgetSecretsForTests, registerSecret } from "./redact.js";
-import { toApiError } from "./RequestExecutor.js";
+import { toApiError } from "../api/RequestExecutor.js";
 
 const SECRET = "EchoedSecretValue-0123456789";
 

@@ -1,4 +1,4 @@
-import { ApiError, OperationError } from "../api/errors.js";
+import { ApiError, OperationError } from "../base/errors.js";
 
 /** API error codes that are about one input, and that input (a dotted path into the inputs). */
 export type InputErrorCodes = Readonly<Record<string, string>>;

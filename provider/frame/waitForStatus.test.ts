@@ -2,10 +2,11 @@
  * The shared waiter's schedule counts from when the operation was answered: a wait that starts later (a notebook
  * create tags its notebook first, queued behind other creates' requests) polls as if it had started then.
  */
-import { DeadlineError } from "../api/errors.js";
+import { DeadlineError } from "../base/errors.js";
 import { Deadline } from "../wait/Deadline.js";
 import type { StatusTimings } from "../wait/pollSchedule.js";
-import { waitForStatus, type StatusReading } from "./waitForStatus.js";
+import type { StatusReading } from "../wait/statusReading.js";
+import { waitForStatus } from "./waitForStatus.js";
 
 /** CREATING 1 s then STARTING 0.1 s at time scale 0.1 (10 s and 1 s nominal); RUNNING from the second poll on. */
 function reading(polls: number[], started: number): StatusReading<{ status: string }> {

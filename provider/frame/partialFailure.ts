@@ -1,5 +1,5 @@
-import { PartialFailureError, type ModelArtsError } from "../api/errors.js";
-import { jsonSafe } from "./jsonSafe.js";
+import { PartialFailureError, type ModelArtsError } from "../base/errors.js";
+import { jsonSafe } from "../base/jsonSafe.js";
 
 /** The input under which Pulumi keeps the serialized provider; it must travel with a partial failure. */
 export const PROVIDER_KEY = "__provider";

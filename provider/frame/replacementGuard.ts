@@ -1,6 +1,6 @@
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
-import { ConflictError } from "../api/errors.js";
-import { operationError, type Subject } from "./operationError.js";
+import { UNKNOWN_VALUE } from "../base/unknownValue.js";
+import { ConflictError } from "../base/errors.js";
+import { operationError, type Subject } from "../base/operationError.js";
 
 /**
  * The input by which a user accepts that a replacement deletes what the old instance's storage holds (like

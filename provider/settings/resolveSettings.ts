@@ -1,5 +1,5 @@
-import { ConfigurationError } from "../api/errors.js";
-import { sanitizeServiceText } from "../api/redact.js";
+import { ConfigurationError } from "../base/errors.js";
+import { sanitizeServiceText } from "../base/redact.js";
 
 /**
  * Settings a caller may pass explicitly (in-process use); every field may also come from stack config
