@@ -1,8 +1,9 @@
 /**
  * What a failed request means, in one place: throttled (not applied; wait and send again), transient (a retry
  * may cure it), not sent (the server never saw it), ambiguous (it may have been applied), not found (the API's
- * own "does not exist" answer), wrong endpoint (the gateway does not know the API). The retry strategy, the
- * clients and the lifecycle code all ask these questions here. Codes: [demanager §7].
+ * own "does not exist" answer), a refusal (for the object's state, or any answer below 500), an answer carrying a
+ * given error code. The retry strategy, the clients and the lifecycle code all ask these questions here, and
+ * nowhere else. Codes: [demanager §7].
  */
 import { ApiError, InvalidResponseError, TransportError } from "./errors.js";
 
@@ -96,11 +97,25 @@ export function isNotFoundAnswer(err: unknown, codes: ReadonlySet<string>): bool
   );
 }
 
+/** An answer of the API (any status), with `errorCode` when given. */
+export function isApiError(err: unknown, errorCode?: string): err is ApiError {
+  return err instanceof ApiError && (errorCode === undefined || err.errorCode === errorCode);
+}
+
+/** An answer of the API carrying one of `codes`. */
+export function hasErrorCode(err: unknown, codes: ReadonlySet<string>): err is ApiError {
+  return err instanceof ApiError && err.errorCode !== undefined && codes.has(err.errorCode);
+}
+
 /**
- * A 404 that is not one of the API's own not-found answers: the gateway does not know this API (APIG.0101, a
- * wrong endpoint path or region) or something else answered.
+ * ModelArts refused the request for the object's state (HTTP 400 with a `ModelArts.` code: starting, busy, not
+ * running, ...): the object exists and the answer is the service's own. A gateway's answer is not one.
  */
-export function isUnknownApi(err: unknown): boolean {
-  if (!(err instanceof ApiError) || err.status !== 404) return false;
-  return err.errorCode === undefined || !err.errorCode.startsWith("ModelArts.");
+export function isStateRefusal(err: unknown): err is ApiError {
+  return err instanceof ApiError && err.status === 400 && err.errorCode?.startsWith("ModelArts.") === true;
+}
+
+/** The API answered and refused the request (below 500): it was not applied, and no retry sends it differently. */
+export function isRefusal(err: unknown): err is ApiError {
+  return err instanceof ApiError && err.status < 500;
 }

@@ -229,10 +229,6 @@ export class PartialFailureError extends ModelArtsError {
   }
 }
 
-export function isApiError(err: unknown, errorCode?: string): err is ApiError {
-  return err instanceof ApiError && (errorCode === undefined || err.errorCode === errorCode);
-}
-
 function formatApiError(d: ApiErrorDetails): string {
   const parts = [`HTTP ${d.status}`];
   if (d.errorCode) parts.push(d.errorCode);

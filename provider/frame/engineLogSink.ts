@@ -14,9 +14,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import * as path from "node:path";
-
-/** Internal input set by the SDK: the URN the engine gives the resource. Never an API field, never a diff. */
-export const URN_INPUT = "__urn";
+import { URN_INPUT } from "../base/internalInputs.js";
 
 /**
  * `status`: a line of a long wait, sent as an ephemeral message (the resource's row shows it while the operation
@@ -31,8 +29,8 @@ const LOG_DEADLINE_MS = 10_000;
 const currentUrn = new AsyncLocalStorage<string>();
 
 /** Runs one provider operation with the URN its properties carry, then waits until its lines were sent. */
-export async function withResourceUrn<T>(props: { __urn?: unknown } | undefined, run: () => Promise<T>): Promise<T> {
-  const urn = props?.__urn;
+export async function withResourceUrn<T>(props: object | undefined, run: () => Promise<T>): Promise<T> {
+  const urn = (props as Record<string, unknown> | undefined)?.[URN_INPUT];
   if (typeof urn !== "string" || urn === "") return run();
   try {
     return await currentUrn.run(urn, run);

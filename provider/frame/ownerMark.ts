@@ -1,3 +1,4 @@
+import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT } from "../base/internalInputs.js";
 import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 import type { OwnerInputs } from "../base/sharedInputs.js";
 
@@ -12,8 +13,6 @@ import type { OwnerInputs } from "../base/sharedInputs.js";
  * Resources recorded before the random part existed keep their mark, the readable key alone (`<project>/<stack>/
  * <resource>`): their state has no `__ownerNonce`, and check never adds one, so they preview with no change.
  */
-export const OWNER_KEY_INPUT = "__ownerKey";
-export const OWNER_NONCE_INPUT = "__ownerNonce";
 
 /** What the SDK makes: 16 hex digits (64 random bits). */
 export const OWNER_NONCE = /^[0-9a-f]{16}$/;

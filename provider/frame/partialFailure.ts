@@ -1,8 +1,6 @@
 import { PartialFailureError, type ModelArtsError } from "../base/errors.js";
+import { PROVIDER_INPUT } from "../base/internalInputs.js";
 import { jsonSafe } from "../base/jsonSafe.js";
-
-/** The input under which Pulumi keeps the serialized provider; it must travel with a partial failure. */
-export const PROVIDER_KEY = "__provider";
 
 /**
  * A create or update that got an id and then failed: the error the provider host records as the resource with
@@ -17,6 +15,6 @@ export function partialFailure(options: {
   cause?: ModelArtsError;
 }): PartialFailureError {
   const properties: Record<string, unknown> = { ...options.properties };
-  if (typeof options.providerString === "string") properties[PROVIDER_KEY] = options.providerString;
+  if (typeof options.providerString === "string") properties[PROVIDER_INPUT] = options.providerString;
   return new PartialFailureError(options.message, options.id, jsonSafe(properties), options.cause);
 }

@@ -3,6 +3,7 @@
  * made here from the request's URN instead, so the verbs see what they see under the dynamic host. Internal keys
  * (`__*`) never go back to the engine: they are not part of the package schema, and state keeps none of them.
  */
+import { OWNER_KEY_INPUT, URN_INPUT } from "../base/internalInputs.js";
 import type { NativeResource } from "./registry.js";
 
 type Props = Record<string, unknown>;
@@ -31,8 +32,8 @@ export function ownerKeyOf(urn: string): string {
 
 /** Inputs as a verb expects them: the URN for progress lines, the owner key, and the generated name's prefix. */
 export function withInternalInputs(resource: NativeResource, urn: string, inputs: Props): Props {
-  const result: Props = { ...inputs, __urn: urn };
-  if (resource.ownerKey) result.__ownerKey = ownerKeyOf(urn);
+  const result: Props = { ...inputs, [URN_INPUT]: urn };
+  if (resource.ownerKey) result[OWNER_KEY_INPUT] = ownerKeyOf(urn);
   if (resource.generatedName && result.name === undefined && result.namePrefix === undefined) {
     result.namePrefix = parseUrn(urn).name;
   }

@@ -1,5 +1,5 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { isApiError } from "../base/errors.js";
+import { isApiError } from "../base/errorClassification.js";
 import { describeSubject } from "../base/operationError.js";
 import { reportProgress } from "../frame/progress.js";
 import { diffNotebook } from "./diffNotebook.js";

@@ -1,4 +1,5 @@
-import { ApiError, InvalidResponseError, isApiError } from "../base/errors.js";
+import { InvalidResponseError } from "../base/errors.js";
+import { isApiError, isStateRefusal } from "../base/errorClassification.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError, type Subject } from "../base/operationError.js";
 import { getProviderContext } from "../frame/providerContext.js";
@@ -51,7 +52,7 @@ export async function removeNotebook(step: NotebookStep, id: string): Promise<vo
     answer = await step.client.deleteNotebook(id);
   } catch (err) {
     if (err instanceof InvalidResponseError) return settleUnreadableDelete(step, id, err);
-    if (!(err instanceof ApiError && err.status === 400 && err.errorCode?.startsWith("ModelArts."))) throw err;
+    if (!isStateRefusal(err)) throw err;
     answer = "refused";
   }
   if (answer === "gone") return;

@@ -1,6 +1,6 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import { isApiError } from "../base/errors.js";
+import { requestAction } from "../frame/requestAction.js";
 import type { Subject } from "../base/operationError.js";
 import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
 import { leaseOf } from "./mapping.js";
@@ -26,7 +26,7 @@ export interface NotebookStep {
 
 /** Start (with the declared auto-stop, which applies from each start) and wait until RUNNING. */
 export async function startNotebook(step: NotebookStep, id: string, autoStop: NotebookAutoStopInput | undefined) {
-  await doneOrThrow(() => step.client.startNotebook(id, leaseOf(autoStop)), START_DONE_CODES);
+  await requestAction(() => step.client.startNotebook(id, leaseOf(autoStop)), START_DONE_CODES);
   return waitForNotebook({ ...step, id, target: "RUNNING", startedAs: { status: "STARTING" } });
 }
 
@@ -34,7 +34,7 @@ export async function startNotebook(step: NotebookStep, id: string, autoStop: No
 export async function stopNotebook(step: NotebookStep, notebook: Notebook): Promise<Notebook> {
   const id = notebook.id!;
   if (STARTING_STATUSES.has(String(notebook.status))) await waitForNotebook({ ...step, id, target: "RUNNING" });
-  await doneOrThrow(() => step.client.stopNotebook(id), STOP_DONE_CODES);
+  await requestAction(() => step.client.stopNotebook(id), STOP_DONE_CODES);
   return waitForNotebook({ ...step, id, target: "STOPPED", startedAs: { status: "STOPPING" } });
 }
 
@@ -51,13 +51,4 @@ export async function enforcePowerState(
     return startNotebook(step, notebook.id!, autoStop);
   }
   return stopNotebook(step, notebook);
-}
-
-async function doneOrThrow(call: () => Promise<unknown>, doneCodes: ReadonlySet<string>): Promise<void> {
-  try {
-    await call();
-  } catch (err) {
-    if (isApiError(err) && err.errorCode !== undefined && doneCodes.has(err.errorCode)) return;
-    throw err;
-  }
 }

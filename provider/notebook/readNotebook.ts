@@ -1,6 +1,6 @@
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError, type Subject } from "../base/operationError.js";
-import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT } from "../frame/ownerMark.js";
+import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT } from "../base/internalInputs.js";
 import { getProviderContext } from "../frame/providerContext.js";
 import { INPUT_FIELDS } from "./fields.js";
 import { importedInputs, observedInputs, toOutputs } from "./mapping.js";

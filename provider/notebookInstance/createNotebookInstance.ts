@@ -1,6 +1,7 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { DemanagerClient } from "../api/DemanagerClient.js";
-import { ConflictError, isApiError, WaitError } from "../base/errors.js";
+import { ConflictError, WaitError } from "../base/errors.js";
+import { isApiError } from "../base/errorClassification.js";
 import { nameTheInput } from "../frame/namedInputError.js";
 import { operationError, describeSubject, type Subject } from "../base/operationError.js";
 import { partialFailure } from "../frame/partialFailure.js";

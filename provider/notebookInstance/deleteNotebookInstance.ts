@@ -1,12 +1,14 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { DemanagerClient, NOT_FOUND_ERROR_CODES } from "../api/DemanagerClient.js";
-import { isNotFoundAnswer } from "../base/errorClassification.js";
-import { ApiError, InvalidResponseError, isApiError } from "../base/errors.js";
+import { isNotFoundAnswer, isStateRefusal } from "../base/errorClassification.js";
+import { InvalidResponseError } from "../base/errors.js";
+import { isApiError } from "../base/errorClassification.js";
 import { operationError, type Subject } from "../base/operationError.js";
 import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
 import { getProviderContext } from "../frame/providerContext.js";
 import { operationDeadline } from "../frame/timeouts.js";
-import { requestAction, STOP_DONE_CODES } from "./enforceDesiredStatus.js";
+import { requestAction } from "../frame/requestAction.js";
+import { STOP_DONE_CODES } from "./enforceDesiredStatus.js";
 import { DEFAULT_TIMEOUTS } from "./fields.js";
 import { GONE_STATUSES, STARTING_STATUSES } from "./statusClasses.js";
 import type { NotebookInstanceOutputs } from "./types.js";
@@ -139,7 +141,7 @@ async function stopStraightAway(
     if (isNotFoundAnswer(err, NOT_FOUND_ERROR_CODES)) return "gone";
     if (isApiError(err, "ModelArts.6307")) return "stopped";
     if (isApiError(err, "ModelArts.6308")) return "stopping";
-    if (err instanceof ApiError && err.status === 400 && err.errorCode?.startsWith("ModelArts.")) return "refused";
+    if (isStateRefusal(err)) return "refused";
     throw err;
   }
 }

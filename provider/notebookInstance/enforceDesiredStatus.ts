@@ -1,6 +1,6 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import type { DemanagerClient } from "../api/DemanagerClient.js";
-import { isApiError } from "../base/errors.js";
+import { requestAction } from "../frame/requestAction.js";
 import type { Subject } from "../base/operationError.js";
 import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
 import { STARTING_STATUSES } from "./statusClasses.js";
@@ -59,14 +59,4 @@ export async function enforceDesiredStatus(options: {
     return wait("STOPPED", "STOPPING");
   }
   return wait("STOPPED");
-}
-
-/** Calls start or stop; an answer saying the instance is already there, or on its way, counts as done. */
-export async function requestAction(call: () => Promise<unknown>, doneCodes: ReadonlySet<string>): Promise<void> {
-  try {
-    await call();
-  } catch (err) {
-    if (isApiError(err) && err.errorCode !== undefined && doneCodes.has(err.errorCode)) return;
-    throw err;
-  }
 }

@@ -1,4 +1,4 @@
-import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT } from "../frame/ownerMark.js";
+import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT } from "../base/internalInputs.js";
 import { INPUT_FIELDS } from "./fields.js";
 import type { NotebookInstanceInputs } from "./types.js";
 

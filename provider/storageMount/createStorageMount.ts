@@ -1,5 +1,6 @@
 import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
-import { ApiError, ConflictError, WaitError } from "../base/errors.js";
+import { isRefusal } from "../base/errorClassification.js";
+import { ConflictError, WaitError } from "../base/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { sanitizeServiceText } from "../base/redact.js";
 import { describeSubject, operationError, type Subject } from "../base/operationError.js";
@@ -173,7 +174,7 @@ async function attach(step: StorageStep, inputs: StorageMountInputs): Promise<No
   try {
     return await post();
   } catch (err) {
-    if (!(err instanceof ApiError) || err.status >= 500) throw err;
+    if (!isRefusal(err)) throw err;
     const storages = await step.client.listStorages(step.notebookId);
     const leaving = storages.find((s) => samePath(s.mount_path, inputs.mountPath) && s.id);
     if (!leaving || !UNMOUNTED_STATUSES.has(String(leaving.status))) throw err;

@@ -1,4 +1,4 @@
-import { isApiError } from "../base/errors.js";
+import { isApiError } from "../base/errorClassification.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError, type Subject } from "../base/operationError.js";
 import { getProviderContext } from "../frame/providerContext.js";
