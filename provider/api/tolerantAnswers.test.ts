@@ -104,7 +104,9 @@ const storageOutputs = (storage: unknown) => [
     uri: "obs://b/d/",
     mountPath: "/data/d/",
   }) as unknown as Json,
-  mounts.observedInputs(storage as NotebookStorage, "f9937afa-4451-42db-a76b-72d624749f66") as unknown as Json,
+  mounts.observedInputs(storage as NotebookStorage, {
+    notebookId: "f9937afa-4451-42db-a76b-72d624749f66",
+  }) as unknown as Json,
 ];
 const each =
   (outputs: (item: unknown) => Json[], key: string) =>

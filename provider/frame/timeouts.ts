@@ -73,3 +73,11 @@ export function checkTimeouts(timeouts: unknown): { property: string; reason: st
   }
   return failures;
 }
+
+/**
+ * A read's deadline: refresh and import have no `timeouts` input of their own, and a read is one GET; the limit is
+ * the longest any operation may have, so every step of the frame has a deadline without a read ever hitting it.
+ */
+export function readDeadline(): Deadline {
+  return new Deadline(MAX_TIMEOUT_MS, () => new DeadlineError(`timed out after ${formatDuration(MAX_TIMEOUT_MS)}`));
+}

@@ -17,9 +17,9 @@ import { notebookProvider } from "../notebook/notebookProvider.js";
 import { diffNotebookInstance } from "../notebookInstance/diffNotebookInstance.js";
 import * as notebookInstanceFields from "../notebookInstance/fields.js";
 import { notebookInstanceProvider } from "../notebookInstance/notebookInstanceProvider.js";
-import { diffStorageMount } from "../storageMount/diffStorageMount.js";
+import { planChanges } from "../frame/changePlan.js";
 import * as storageMountFields from "../storageMount/fields.js";
-import { notebookStorageMountProvider } from "../storageMount/storageMountProvider.js";
+import { notebookStorageMountProvider as storageMountResource } from "../storageMount/storageMountProvider.js";
 
 /** The Pulumi package name: type tokens are `modelarts:index:<Name>`, stack config `modelarts:<key>`. */
 export const PACKAGE = "modelarts";
@@ -120,7 +120,7 @@ const notebook: NativeResource = {
 
 const notebookStorageMount: NativeResource = {
   name: "NotebookStorageMount",
-  provider: notebookStorageMountProvider as unknown as DynamicProvider,
+  provider: storageMountResource,
   inputFields: storageMountFields.INPUT_FIELDS,
   reportedOutputs: storageMountFields.REPORTED_OUTPUTS,
   inputsDef: "NotebookStorageMountInputs",
@@ -129,7 +129,10 @@ const notebookStorageMount: NativeResource = {
   documentedBy: { file: "sdk/NotebookStorageMount.ts", name: "NotebookStorageMount" },
   ownerKey: false,
   generatedName: false,
-  changedFields: diffStorageMount,
+  changedFields: (olds, news) => {
+    const plan = planChanges(storageMountFields.INPUT_FIELDS, olds, news, storageMountResource.definition.statuses);
+    return { replaces: [...plan.replaces], updates: [...plan.updates] };
+  },
   inPlaceParts: inPlacePartsOf(storageMountFields.INPUT_FIELDS),
   previewUnknowns: {
     anyCall: [],

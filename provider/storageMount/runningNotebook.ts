@@ -11,17 +11,20 @@ import type { StorageStep } from "./waitForStorageMount.js";
  */
 export async function requireRunningNotebook(
   step: StorageStep,
+  notebookId: string,
   action: "mount" | "unmount",
   urn?: string,
 ): Promise<"RUNNING" | "GONE"> {
-  const notebookSubject = { kind: "notebook", id: step.notebookId };
-  let notebook = await step.client.findNotebook(step.notebookId);
+  const notebookSubject = { kind: "notebook", id: notebookId };
+  let notebook = await step.client.findNotebook(notebookId);
   if (!notebook || GONE_STATUSES.has(String(notebook.status))) return "GONE";
   if (STARTING_STATUSES.has(String(notebook.status))) {
     notebook = (await waitForStatus({
-      ...step,
+      verb: step.verb,
+      deadline: step.deadline,
+      schedule: step.schedule,
       reading: notebookReading(step.client),
-      id: step.notebookId,
+      id: notebookId,
       subject: notebookSubject,
       targetName: "READY",
       classify: (n) => classifyNotebook(n, "READY"),
@@ -31,14 +34,14 @@ export async function requireRunningNotebook(
   if (status === "RUNNING") return "RUNNING";
   if (action === "mount") {
     throw new ConflictError(
-      `notebook ${step.notebookId} is ${status}, and storage can only be mounted into a RUNNING notebook: start ` +
+      `notebook ${notebookId} is ${status}, and storage can only be mounted into a RUNNING notebook: start ` +
         'it (a Notebook resource with desiredStatus: "RUNNING" keeps it running) and run `pulumi up` again',
       "NotebookNotRunning",
     );
   }
   const forget = urn ? `\`pulumi state delete '${urn}'\`` : "`pulumi state delete <urn>`";
   throw new ConflictError(
-    `notebook ${step.notebookId} is ${status}, and storage can only be unmounted from a RUNNING notebook: start ` +
+    `notebook ${notebookId} is ${status}, and storage can only be unmounted from a RUNNING notebook: start ` +
       `it and run again; or, when the notebook is to be deleted anyway (which removes its mounts), forget the mount ` +
       `with ${forget} first`,
     "NotebookNotRunning",

@@ -1,20 +1,11 @@
 import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import type { Subject } from "../base/operationError.js";
-import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
+import type { Step } from "../frame/step.js";
 import { waitForStatus } from "../frame/waitForStatus.js";
 import { classifyStorage, STORAGE_STATUS_TIMINGS, type StorageWaitTarget } from "./statusClasses.js";
-import type { Deadline } from "../wait/Deadline.js";
 
-export interface StorageStep {
-  client: NotebooksClient;
-  notebookId: string;
-  subject: Subject;
-  verb: string;
-  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
-  deadline: Deadline;
-  schedule: PollSchedule;
-}
+/** One operation on a mount: the frame's step, with the notebooks API's client. */
+export type StorageStep = Step<NotebooksClient, NotebookStorage>;
 
 /** The service's reason for a failed mount or unmount (`failure_reason`, §12). */
 export function describeStorageFailure(storage: NotebookStorage): string[] {
@@ -28,12 +19,13 @@ export function describeStorageFailure(storage: NotebookStorage): string[] {
  */
 export async function waitForStorageMount(
   step: StorageStep,
+  notebookId: string,
   storageId: string,
   target: StorageWaitTarget,
 ): Promise<NotebookStorage | undefined> {
   return waitForStatus<NotebookStorage>({
     reading: {
-      find: (id) => step.client.findStorage(step.notebookId, id, { poll: true }),
+      find: (id) => step.client.findStorage(notebookId, id, { poll: true }),
       status: (storage) => String(storage.status),
       reasons: describeStorageFailure,
       sighting: (storage) => ({ status: String(storage.status) }),
