@@ -1,8 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkNotebook } from "../provider/notebook/checkNotebook.js";
-import { checkNotebookInstance } from "../provider/notebookInstance/checkNotebookInstance.js";
+import { checkInputs } from "../provider/frame/resourceVerbs.js";
+import { notebookInstanceProvider } from "../provider/notebookInstance/notebookInstanceProvider.js";
 import { NotebookInstance } from "./NotebookInstance.js";
 import { TeamNotebooks } from "./TeamNotebooks.js";
+
+const checkNotebookInstance = (olds: object | undefined, news: object) =>
+  checkInputs(notebookInstanceProvider.definition, olds, news);
 
 interface Registered {
   project: string;

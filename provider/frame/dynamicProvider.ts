@@ -11,16 +11,14 @@ import {
 } from "./resourceVerbs.js";
 
 /** A resource as the hosts hold it: the dynamic provider object the SDK's shims call, and its definition. */
-export type Resource<I, O> = Required<pulumi.dynamic.ResourceProvider<I, O>> & { readonly definition: AnyDefinition };
+export type Resource<I extends object, O extends I> = ReturnType<typeof defineResource<I, O, unknown, unknown>>;
 
 /**
  * The provider object of a resource, built from its definition: what the Pulumi provider host runs through the
  * SDK's shim (named by the type in host.ts), usable in-process too. Without `configure` it reads its settings from
  * the environment. The Pulumi types are imported as types only: nothing of @pulumi/pulumi is loaded at run time.
  */
-export function defineResource<I extends object, O extends I, T, C>(
-  definition: ResourceDefinition<I, O, T, C>,
-): Resource<I, O> {
+export function defineResource<I extends object, O extends I, T, C>(definition: ResourceDefinition<I, O, T, C>) {
   const provider = {
     async configure(request) {
       setStackConfig((key) => request.config.get(key));
@@ -54,5 +52,5 @@ export function defineResource<I extends object, O extends I, T, C>(
       await deleteResource(definition, id, props);
     },
   } satisfies pulumi.dynamic.ResourceProvider<I, O>;
-  return { ...provider, definition };
+  return { ...provider, definition: definition as AnyDefinition };
 }

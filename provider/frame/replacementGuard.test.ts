@@ -8,8 +8,11 @@ import { OperationError } from "../base/errors.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { checkNotebook } from "../notebook/checkNotebook.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
-import { checkNotebookInstance } from "../notebookInstance/checkNotebookInstance.js";
+import { checkInputs } from "./resourceVerbs.js";
 import { notebookInstanceProvider } from "../notebookInstance/notebookInstanceProvider.js";
+
+const checkNotebookInstance = (olds: object | undefined, news: object) =>
+  checkInputs(notebookInstanceProvider.definition, olds, news);
 
 type Props = Record<string, unknown>;
 const notebooks: LooseProvider = notebookProvider;
@@ -167,7 +170,7 @@ describe("NotebookInstance", () => {
   };
   const withDisk = { ...instance, extendStorage: [{ type: "evs", path: "scratch" }] };
   const DE = "DE-a970f5d4-7b26-11eb-91ca-0255ac10003b";
-  const stored = (inputs: Props, reported: Props = {}) => ({
+  const stored = (inputs: Props, reported: Props = {}): Props => ({
     ...checkNotebookInstance(undefined, inputs).inputs,
     instanceId: DE,
     status: "RUNNING",

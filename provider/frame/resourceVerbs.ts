@@ -106,7 +106,7 @@ export async function diffResource(
 ): Promise<ResourceDiff> {
   const olds = oldValues as Props;
   const news = newValues as Props;
-  const plan = planChanges(def.catalogue, olds, news, def.statuses);
+  const plan = changesOf(def, olds, news);
   const subject: Subject = { kind: def.kind, name: def.nameOf(olds), id };
   if (def.replacementLoss) {
     refuseReplacementLosingData({ subject, olds, news, replaces: plan.replaces, lost: def.replacementLoss(olds) });
@@ -114,6 +114,12 @@ export async function diffResource(
   if (plan.changes && plan.replaces.length === 0 && def.previewUpdate) {
     await withResourceUrn(news, () => def.previewUpdate!(subject, id, olds, news, plan));
   }
+  return plan;
+}
+
+/** The one diff of a resource (changePlan.ts) and whether its replacement deletes first. Pure. */
+export function changesOf(def: AnyDefinition, olds: object, news: object): ResourceDiff {
+  const plan = planChanges(def.catalogue, olds, news, def.statuses);
   return { ...plan, deleteBeforeReplace: def.deleteBeforeReplace?.(plan) ?? true };
 }
 

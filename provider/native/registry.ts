@@ -14,10 +14,10 @@ import { getProviderContext } from "../frame/providerContext.js";
 import { diffNotebook } from "../notebook/diffNotebook.js";
 import * as notebookFields from "../notebook/fields.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
-import { diffNotebookInstance } from "../notebookInstance/diffNotebookInstance.js";
 import * as notebookInstanceFields from "../notebookInstance/fields.js";
 import { notebookInstanceProvider } from "../notebookInstance/notebookInstanceProvider.js";
 import { planChanges } from "../frame/changePlan.js";
+import type { AnyDefinition } from "../frame/definition.js";
 import * as storageMountFields from "../storageMount/fields.js";
 import { notebookStorageMountProvider as storageMountResource } from "../storageMount/storageMountProvider.js";
 
@@ -90,6 +90,14 @@ function inPlacePartsOf(catalogue: Readonly<Record<string, InputField>>): Record
   return inPlace;
 }
 
+/** The one diff's paths (frame/changePlan.ts). */
+function changedFieldsOf(definition: AnyDefinition): NativeResource["changedFields"] {
+  return (olds, news) => {
+    const plan = planChanges(definition.catalogue, olds, news, definition.statuses);
+    return { replaces: [...plan.replaces], updates: [...plan.updates] };
+  };
+}
+
 const notebook: NativeResource = {
   name: "Notebook",
   provider: notebookProvider as unknown as DynamicProvider,
@@ -129,10 +137,7 @@ const notebookStorageMount: NativeResource = {
   documentedBy: { file: "sdk/NotebookStorageMount.ts", name: "NotebookStorageMount" },
   ownerKey: false,
   generatedName: false,
-  changedFields: (olds, news) => {
-    const plan = planChanges(storageMountFields.INPUT_FIELDS, olds, news, storageMountResource.definition.statuses);
-    return { replaces: [...plan.replaces], updates: [...plan.updates] };
-  },
+  changedFields: changedFieldsOf(storageMountResource.definition),
   inPlaceParts: inPlacePartsOf(storageMountFields.INPUT_FIELDS),
   previewUnknowns: {
     anyCall: [],
@@ -144,7 +149,7 @@ const notebookStorageMount: NativeResource = {
 
 const notebookInstance: NativeResource = {
   name: "NotebookInstance",
-  provider: notebookInstanceProvider as unknown as DynamicProvider,
+  provider: notebookInstanceProvider,
   inputFields: notebookInstanceFields.INPUT_FIELDS,
   reportedOutputs: notebookInstanceFields.REPORTED_OUTPUTS,
   inputsDef: "NotebookInstanceInputs",
@@ -153,7 +158,7 @@ const notebookInstance: NativeResource = {
   documentedBy: { file: "sdk/NotebookInstance.ts", name: "NotebookInstance" },
   ownerKey: true,
   generatedName: true,
-  changedFields: diffNotebookInstance,
+  changedFields: changedFieldsOf(notebookInstanceProvider.definition),
   inPlaceParts: inPlacePartsOf(notebookInstanceFields.INPUT_FIELDS),
   previewUnknowns: {
     // The remaining auto-stop time is counted down by the service: any read after a change shows another value.

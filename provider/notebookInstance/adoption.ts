@@ -1,8 +1,7 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { ConflictError } from "../base/errors.js";
-import { DemanagerClient } from "../api/DemanagerClient.js";
+import type { DemanagerClient } from "../api/DemanagerClient.js";
 import { operationError } from "../base/operationError.js";
-import { getProviderContext } from "../frame/providerContext.js";
 import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 import { readableOwner } from "../frame/ownerMark.js";
 import { fixedFieldConflicts } from "./fixedFields.js";
@@ -40,6 +39,7 @@ export async function adoptableInstance(
  * a replacement; a changed `adoptId` of a recorded resource changes nothing) with known values and settings.
  */
 export async function adoptionFailures(
+  client: () => Promise<DemanagerClient>,
   olds: Record<string, unknown>,
   inputs: NotebookInstanceInputs,
 ): Promise<{ property: string; reason: string }[]> {
@@ -47,8 +47,7 @@ export async function adoptionFailures(
   if (Object.keys(olds).length > 0 || typeof adoptId !== "string" || adoptId === UNKNOWN) return [];
   if (adoptOwnedBy === UNKNOWN) return [];
   try {
-    const { connection } = await getProviderContext();
-    await ownedOrOffered(new DemanagerClient(connection), inputs, undefined);
+    await ownedOrOffered(await client(), inputs, undefined);
     return [];
   } catch (err) {
     const owned = err instanceof ConflictError && err.code === "AdoptOwned";

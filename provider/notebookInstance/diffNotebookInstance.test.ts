@@ -1,6 +1,17 @@
 import fc from "fast-check";
-import { diffNotebookInstance } from "./diffNotebookInstance.js";
+import { changesOf } from "../frame/resourceVerbs.js";
+import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
 import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
+
+/** The one diff engine on the NotebookInstance catalogue, as the dynamic provider answers it (and its updates). */
+function diffNotebookInstance(olds: object, news: object) {
+  const { changes, replaces, updates, deleteBeforeReplace } = changesOf(
+    notebookInstanceProvider.definition,
+    olds,
+    news,
+  );
+  return { changes, replaces, updates, deleteBeforeReplace };
+}
 
 const declared = {
   name: "dev",

@@ -1,5 +1,6 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import type { DemanagerClient } from "../api/DemanagerClient.js";
+import type { Step } from "../frame/step.js";
 import type { Subject } from "../base/operationError.js";
 import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
 import { waitForStatus } from "../frame/waitForStatus.js";
@@ -21,13 +22,16 @@ export function describeFailure(instance: Instance): string[] {
   return reasons;
 }
 
+/** One operation on an instance: the frame's step, with the demanager API's client. */
+export type InstanceStep = Step<DemanagerClient, Instance>;
+
 export interface WaitForInstanceOptions {
   /** What the operation's own answer showed (CREATING after a create, STOPPING after a stop): the schedule starts there. */
   startedAs?: StatusSighting;
   client: DemanagerClient;
   id: string;
   subject: Subject;
-  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
+  /** The operation's one deadline (frame/timeouts.ts operationDeadline). */
   deadline: Deadline;
   schedule: PollSchedule;
   verb: string;
@@ -58,19 +62,7 @@ function readingOf(client: DemanagerClient): StatusReading<Instance> {
         ? `queue position ${instance.queuing_info.rank}`
         : undefined,
     reasons: describeFailure,
-    sighting: (instance) => ({
-      status: String(instance.status),
-      ...(instance.queuing_info && {
-        queue: {
-          rank: instance.queuing_info.rank,
-          // remain_time is in seconds (docs/modelarts-demanager-api.md §5); the schedule counts milliseconds.
-          remainTimeMs:
-            typeof instance.queuing_info.remain_time === "number"
-              ? instance.queuing_info.remain_time * 1000
-              : undefined,
-        },
-      }),
-    }),
+    sighting: sightingOf,
     timings: INSTANCE_STATUS_TIMINGS,
     congested: () => client.congested,
   };
