@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkNotebook } from "../provider/notebook/checkNotebook.js";
 import { checkInputs } from "../provider/frame/resourceVerbs.js";
+import { notebookProvider } from "../provider/notebook/notebookProvider.js";
 import { notebookInstanceProvider } from "../provider/notebookInstance/notebookInstanceProvider.js";
 import { NotebookInstance } from "./NotebookInstance.js";
 import { TeamNotebooks } from "./TeamNotebooks.js";
+
+const checkNotebook = (olds: object | undefined, news: object) => checkInputs(notebookProvider.definition, olds, news);
 
 const checkNotebookInstance = (olds: object | undefined, news: object) =>
   checkInputs(notebookInstanceProvider.definition, olds, news);

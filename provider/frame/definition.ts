@@ -13,7 +13,7 @@ import type { Deadline } from "../wait/Deadline.js";
 import type { ChangePlan, StatusRules } from "./changePlan.js";
 import type { Catalogue } from "./fieldCatalogue.js";
 import type { InputErrorCodes } from "./namedInputError.js";
-import type { Step } from "./step.js";
+import type { Step } from "./Step.js";
 import type { TimeoutsInput } from "../base/sharedInputs.js";
 
 export type Props = Record<string, unknown>;
@@ -86,7 +86,14 @@ export interface ResourceDefinition<I extends object, O extends I, T, C> {
   /** Whether a replacement deletes first (default: always, exactly one object per resource). */
   deleteBeforeReplace?(plan: ChangePlan): boolean;
   /** Diff's part of an in-place update before `up`: what preview must refuse or say (the notebook's flavor). */
-  previewUpdate?(subject: Subject, id: string, olds: O, news: I, plan: ChangePlan): Promise<void>;
+  previewUpdate?(
+    client: () => Promise<C>,
+    subject: Subject,
+    id: string,
+    olds: O,
+    news: I,
+    plan: ChangePlan,
+  ): Promise<void>;
 
   /** Makes exactly one object (or adopts or resumes one); `step.saw` it as soon as its id is known. */
   create(step: Step<C, T>, inputs: I): Promise<T>;

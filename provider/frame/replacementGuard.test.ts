@@ -6,10 +6,11 @@
 import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 import { OperationError } from "../base/errors.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
-import { checkNotebook } from "../notebook/checkNotebook.js";
-import { notebookProvider } from "../notebook/notebookProvider.js";
 import { checkInputs } from "./resourceVerbs.js";
+import { notebookProvider } from "../notebook/notebookProvider.js";
 import { notebookInstanceProvider } from "../notebookInstance/notebookInstanceProvider.js";
+
+const checkNotebook = (olds: object | undefined, news: object) => checkInputs(notebookProvider.definition, olds, news);
 
 const checkNotebookInstance = (olds: object | undefined, news: object) =>
   checkInputs(notebookInstanceProvider.definition, olds, news);

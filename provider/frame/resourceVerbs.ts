@@ -20,7 +20,7 @@ import { partialFailure } from "./partialFailure.js";
 import { getProviderContext } from "./providerContext.js";
 import { prototypeFailure } from "./prototypeGuard.js";
 import { refuseReplacementLosingData } from "./replacementGuard.js";
-import { Step } from "./step.js";
+import { Step } from "./Step.js";
 import type { TimeoutsInput } from "../base/sharedInputs.js";
 import { checkTimeouts, operationDeadline, readDeadline } from "./timeouts.js";
 
@@ -112,7 +112,8 @@ export async function diffResource(
     refuseReplacementLosingData({ subject, olds, news, replaces: plan.replaces, lost: def.replacementLoss(olds) });
   }
   if (plan.changes && plan.replaces.length === 0 && def.previewUpdate) {
-    await withResourceUrn(news, () => def.previewUpdate!(subject, id, olds, news, plan));
+    const client = async () => def.client((await getProviderContext()).connection);
+    await withResourceUrn(news, () => def.previewUpdate!(client, subject, id, olds, news, plan));
   }
   return plan;
 }

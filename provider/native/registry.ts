@@ -11,7 +11,6 @@ import { findNotebookImages } from "../lookups/notebookImages.js";
 import { findNotebooks } from "../lookups/notebooks.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { getProviderContext } from "../frame/providerContext.js";
-import { diffNotebook } from "../notebook/diffNotebook.js";
 import * as notebookFields from "../notebook/fields.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
 import * as notebookInstanceFields from "../notebookInstance/fields.js";
@@ -100,7 +99,7 @@ function changedFieldsOf(definition: AnyDefinition): NativeResource["changedFiel
 
 const notebook: NativeResource = {
   name: "Notebook",
-  provider: notebookProvider as unknown as DynamicProvider,
+  provider: notebookProvider,
   inputFields: notebookFields.INPUT_FIELDS,
   reportedOutputs: notebookFields.REPORTED_OUTPUTS,
   inputsDef: "NotebookInputs",
@@ -109,7 +108,7 @@ const notebook: NativeResource = {
   documentedBy: { file: "sdk/Notebook.ts", name: "Notebook" },
   ownerKey: true,
   generatedName: true,
-  changedFields: diffNotebook,
+  changedFields: changedFieldsOf(notebookProvider.definition),
   inPlaceParts: inPlacePartsOf(notebookFields.INPUT_FIELDS),
   previewUnknowns: {
     // The mounts are read anew by any update's GET, and a NotebookStorageMount may have changed them since the last.

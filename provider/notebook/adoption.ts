@@ -1,8 +1,7 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
 import { ConflictError } from "../base/errors.js";
-import { NotebooksClient } from "../api/NotebooksClient.js";
+import type { NotebooksClient } from "../api/NotebooksClient.js";
 import { operationError } from "../base/operationError.js";
-import { getProviderContext } from "../frame/providerContext.js";
 import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 import { fixedFieldConflicts } from "./fixedFields.js";
 import { recordedOwnerTag, tagIsMark, tagOwner } from "./ownerTag.js";
@@ -37,6 +36,7 @@ export async function adoptableNotebook(
  * a replacement; a changed `adoptId` of a recorded resource changes nothing) with known values and settings.
  */
 export async function adoptionFailures(
+  client: () => Promise<NotebooksClient>,
   olds: Record<string, unknown>,
   inputs: NotebookInputs,
 ): Promise<{ property: string; reason: string }[]> {
@@ -44,8 +44,7 @@ export async function adoptionFailures(
   if (Object.keys(olds).length > 0 || typeof adoptId !== "string" || adoptId === UNKNOWN) return [];
   if (adoptOwnedBy === UNKNOWN) return [];
   try {
-    const { connection } = await getProviderContext();
-    await ownedOrOffered(new NotebooksClient(connection), inputs, undefined);
+    await ownedOrOffered(await client(), inputs, undefined);
     return [];
   } catch (err) {
     const owned = err instanceof ConflictError && err.code === "AdoptOwned";

@@ -1,123 +1,68 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { ConflictError, WaitError } from "../base/errors.js";
-import { NotebooksClient } from "../api/NotebooksClient.js";
-import { nameTheInput } from "../frame/namedInputError.js";
+import { FAILED_STATUSES, sightingOf } from "../api/notebookStatuses.js";
+import type { NotebooksClient } from "../api/NotebooksClient.js";
+import { ConflictError } from "../base/errors.js";
+import { describeSubject } from "../base/operationError.js";
 import { ownerMarkOf } from "../frame/ownerMark.js";
-import { describeSubject, operationError, type Subject } from "../base/operationError.js";
-import { partialFailure } from "../frame/partialFailure.js";
 import { reportProgress } from "../frame/progress.js";
-import { getProviderContext } from "../frame/providerContext.js";
-import { operationDeadline } from "../frame/timeouts.js";
-import { applyChanges } from "./applyChanges.js";
-import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
-import { observedInputs, toCreateRequest, toOutputs, toTagList } from "./mapping.js";
 import { adoptableNotebook } from "./adoption.js";
+import { applyChanges } from "./applyChanges.js";
 import { fixedFieldConflicts } from "./fixedFields.js";
+import { observedInputs, toCreateRequest, toTagList } from "./mapping.js";
 import { OWNER_TAG_KEY, ownerTagValue } from "./ownerTag.js";
-import { findLostCreate, findOwnedNotebooks, leftBehind } from "./ownership.js";
+import { findOwnedNotebooks, findLostCreate, leftBehind } from "./ownership.js";
 import { enforcePowerState, type NotebookStep } from "./powerState.js";
-import { FAILED_STATUSES } from "../api/notebookStatuses.js";
-import type { NotebookInputs, NotebookOutputs } from "./types.js";
-import type { Deadline } from "../wait/Deadline.js";
+import type { NotebookInputs } from "./types.js";
 import { waitForNotebook } from "./waitForNotebook.js";
-import { sightingOf } from "../api/notebookStatuses.js";
 
 const KIND = "notebook";
 
 /**
  * Makes exactly one notebook for the resource: adopts `adoptId`, or resumes a notebook an interrupted run left
  * (ownership.ts), or POSTs a new one and marks it with the owner tag; then waits until it is ready, applies tags,
- * and brings it to the declared power state. Once an id is known, any failure is a partial failure: the engine
- * records the notebook, and the next `pulumi up` resumes it.
+ * and brings it to the declared power state. Once an id is known the frame records the notebook should anything
+ * fail, and the next `pulumi up` resumes it.
  */
-export async function createNotebook(inputs: NotebookInputs): Promise<{ id: string; outs: NotebookOutputs }> {
-  // One deadline for everything below: the listing, the POST, the tags, the waits and the power state.
-  const deadline = operationDeadline(inputs.timeouts, "create", DEFAULT_TIMEOUTS);
-  try {
-    return await createWithin(inputs, deadline);
-  } finally {
-    deadline.dispose();
-  }
-}
-
-async function createWithin(
-  inputs: NotebookInputs,
-  deadline: Deadline,
-): Promise<{ id: string; outs: NotebookOutputs }> {
-  const verb = inputs.adoptId ? "adopt" : "create";
-  const subject: Subject = inputs.adoptId ? { kind: KIND, id: inputs.adoptId } : { kind: KIND, name: inputs.name };
-  let step: NotebookStep;
+export async function createNotebook(step: NotebookStep, inputs: NotebookInputs): Promise<Notebook> {
+  const mark = ownerMarkOf(inputs, inputs.name ?? inputs.adoptId);
   let notebook: Notebook;
   let origin: "created" | "resumed" | "adopted";
+  if (inputs.adoptId) {
+    notebook = await adoptableNotebook(step.client, inputs, mark);
+    origin = "adopted";
+  } else {
+    const { keep, listed } = await resumeOwned(step, inputs, mark);
+    notebook = keep ?? (await post(step.client, inputs, await existedBefore(step.client, inputs, listed)));
+    origin = keep ? "resumed" : "created";
+  }
   /** When `notebook` was read (the POST's answer, the confirming GET, the adoption's GET). */
-  let seenAt: number;
-  const mark = ownerMarkOf(inputs, inputs.name ?? inputs.adoptId);
-  try {
-    const ctx = await deadline.race(getProviderContext());
-    step = {
-      client: new NotebooksClient({ ...ctx.connection, deadline }),
-      subject,
-      verb,
-      deadline,
-      schedule: ctx.schedule,
-    };
-    if (inputs.adoptId) {
-      notebook = await adoptableNotebook(step.client, inputs, mark);
-      origin = "adopted";
-    } else {
-      const { keep, listed } = await resumeOwned(step, inputs, mark);
-      notebook = keep ?? (await post(step.client, inputs, await existedBefore(step.client, inputs, listed)));
-      origin = keep ? "resumed" : "created";
+  const seenAt = Date.now();
+  const before = step.subject;
+  const id = step.saw(notebook).id!;
+  // The owner tag first: from here on an interrupted run finds this notebook by its mark.
+  await step.client.createTags(id, [{ key: OWNER_TAG_KEY, value: ownerTagValue(mark) }], inputs.workspaceId);
+  // The schedule counts from the POST's answer, not from the tag's (queued behind other creates' requests).
+  let lastSeen = step.saw(
+    await waitForNotebook({ ...step, id, target: "READY", startedAs: sightingOf(notebook), startedAt: seenAt }),
+  );
+  if (origin === "created") {
+    const tags = toTagList(inputs.tags);
+    await step.client.createTags(id, tags, inputs.workspaceId);
+    const settled = lastSeen;
+    lastSeen = step.saw(await enforcePowerState(step, lastSeen, inputs.desiredStatus, inputs.autoStop));
+    // The wait's last GET already shows the notebook as it is (owner tag included): read again only after a change.
+    if (tags.length === 0 && lastSeen === settled) return lastSeen;
+  } else {
+    if (origin === "resumed") {
+      reportProgress(
+        `create ${describeSubject(before)}: resuming ${describeSubject(step.subject)}, which carries this ` +
+          "resource's owner mark (created by an interrupted run)",
+        "notice",
+      );
     }
-    seenAt = Date.now();
-  } catch (err) {
-    throw operationError(verb, subject, nameTheInput(err, inputs, INPUT_ERROR_CODES));
+    lastSeen = step.saw(await applyChanges(step, lastSeen, observedInputs(lastSeen, inputs), inputs));
   }
-  const id = notebook.id!;
-  const named: Subject = { kind: KIND, name: notebook.name, id };
-  step = { ...step, subject: named };
-  let lastSeen = notebook;
-  try {
-    // The owner tag first: from here on an interrupted run finds this notebook by its mark.
-    await step.client.createTags(id, [{ key: OWNER_TAG_KEY, value: ownerTagValue(mark) }], inputs.workspaceId);
-    // The schedule counts from the POST's answer, not from the tag's (queued behind other creates' requests).
-    lastSeen = await waitForNotebook({
-      ...step,
-      id,
-      target: "READY",
-      startedAs: sightingOf(notebook),
-      startedAt: seenAt,
-    });
-    if (origin === "created") {
-      const tags = toTagList(inputs.tags);
-      await step.client.createTags(id, tags, inputs.workspaceId);
-      const settled = lastSeen;
-      lastSeen = await enforcePowerState(step, lastSeen, inputs.desiredStatus, inputs.autoStop);
-      // The wait's last GET already shows the notebook as it is (owner tag included): read again only after a change.
-      if (tags.length === 0 && lastSeen === settled) return { id, outs: toOutputs(lastSeen, inputs) };
-    } else {
-      if (origin === "resumed") {
-        reportProgress(
-          `create ${describeSubject(subject)}: resuming ${describeSubject(named)}, which carries this resource's ` +
-            "owner mark (created by an interrupted run)",
-          "notice",
-        );
-      }
-      lastSeen = await applyChanges(step, lastSeen, observedInputs(lastSeen, inputs), inputs);
-    }
-    lastSeen = (await step.client.findNotebook(id)) ?? lastSeen;
-    return { id, outs: toOutputs(lastSeen, inputs) };
-  } catch (err) {
-    const seen = err instanceof WaitError ? ((err.lastSeen as Notebook | undefined) ?? lastSeen) : lastSeen;
-    const failure = operationError(verb, named, nameTheInput(err, inputs, INPUT_ERROR_CODES));
-    throw partialFailure({
-      message: failure.message,
-      id,
-      properties: { ...toOutputs(seen, inputs) },
-      providerString: inputs.__provider,
-      cause: failure,
-    });
-  }
+  return (await step.client.findNotebook(id)) ?? lastSeen;
 }
 
 /**
@@ -187,8 +132,8 @@ async function warnLeftBehind(
     const optIn = suspect.owner === undefined ? "" : ` and adoptOwnedBy: ${JSON.stringify(suspect.owner)}`;
     const elsewhere =
       suspect.owner === undefined ? "" : " (or made by a stack of the same name on another state backend)";
-    reportProgress(
-      `create ${describeSubject(step.subject)}: ${what} ${suspect.why}: possibly left by an interrupted run` +
+    step.progress(
+      `${what} ${suspect.why}: possibly left by an interrupted run` +
         `${elsewhere}: adopt it with adoptId${optIn}, or delete it. It was left untouched, and a new notebook is ` +
         "created",
       "warning",

@@ -1,6 +1,6 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import type { DemanagerClient } from "../api/DemanagerClient.js";
-import type { Step } from "../frame/step.js";
+import type { Step } from "../frame/Step.js";
 import type { Subject } from "../base/operationError.js";
 import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
 import { waitForStatus } from "../frame/waitForStatus.js";

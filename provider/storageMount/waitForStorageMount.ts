@@ -1,6 +1,6 @@
 import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import type { Step } from "../frame/step.js";
+import type { Step } from "../frame/Step.js";
 import { waitForStatus } from "../frame/waitForStatus.js";
 import { classifyStorage, STORAGE_STATUS_TIMINGS, type StorageWaitTarget } from "./statusClasses.js";
 
