@@ -27,6 +27,15 @@ export class Step<C, T> {
     this.seenId = id;
   }
 
+  /**
+   * Records a polled object as last seen when it is this operation's object (a wait's every poll: waitForStatus.ts),
+   * so a failure records the object as it was when the failure came (stopped, say, before a refused change). An own
+   * property, so the option objects a step is spread into carry it to the waits.
+   */
+  readonly observe = (object: T): void => {
+    if (this.seenId !== undefined && this.identify.idOf(object) === this.seenId) this.seen = object;
+  };
+
   /** The object's id, once known. */
   get id(): string | undefined {
     return this.seenId;

@@ -19,6 +19,8 @@ export interface WaitForStatusOptions<T> {
   classify(object: T): WaitVerdict;
   /** True when waiting for the object to be gone: not found is then success. */
   untilGone?: boolean;
+  /** Each object a poll showed (the step's `observe`: a failure then records the object as last seen). */
+  observe?(object: T): void;
   /** The operation's one deadline: the wait gets what remains of it, and its polls end there too. */
   deadline: Deadline;
   schedule: PollSchedule;
@@ -62,6 +64,7 @@ export async function waitForStatus<T>(options: WaitForStatusOptions<T>): Promis
         return options.untilGone ? { state: "SUCCESS" } : { state: "FAILURE", reason: "it no longer exists" };
       }
       lastSeen = object;
+      options.observe?.(object);
       planner.observe(Date.now(), reading.sighting(object));
       tracker.observe(reading.status(object), reading.detail?.(object));
       return options.classify(object);

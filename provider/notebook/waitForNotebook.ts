@@ -19,6 +19,8 @@ export interface WaitForNotebookOptions {
   deadline: Deadline;
   schedule: PollSchedule;
   verb: string;
+  /** Each object a poll showed (the frame step's `observe`). */
+  observe?(object: Notebook): void;
 }
 
 /** Polls until the notebook reaches `target`, or is gone ("GONE": the API's not-found answer or DELETED). */
@@ -37,6 +39,7 @@ export async function waitForNotebook(
     untilGone: target === "GONE",
     deadline: options.deadline,
     schedule: options.schedule,
+    ...(options.observe && { observe: options.observe }),
     ...(options.startedAs && { startedAs: options.startedAs }),
     ...(options.startedAt !== undefined && { startedAt: options.startedAt }),
     classify: (notebook) => {

@@ -35,6 +35,8 @@ export interface WaitForInstanceOptions {
   deadline: Deadline;
   schedule: PollSchedule;
   verb: string;
+  /** Each object a poll showed (the frame step's `observe`). */
+  observe?(object: Instance): void;
 }
 
 /** What an instance shows the poll schedule: its status and, when queued, its queue position and remaining time. */
@@ -87,6 +89,7 @@ export async function waitForInstance(
     untilGone: target === "GONE",
     deadline: options.deadline,
     schedule: options.schedule,
+    ...(options.observe && { observe: options.observe }),
     ...(options.startedAs && { startedAs: options.startedAs }),
     classify: (instance) => {
       const status = String(instance.status);

@@ -39,6 +39,7 @@ export async function waitForStorageMount(
     untilGone: target === "UNMOUNTED" || target === "GONE",
     deadline: step.deadline,
     schedule: step.schedule,
+    observe: step.observe,
     classify: (storage) => classifyStorage(storage, target),
   });
 }
