@@ -7,7 +7,7 @@ import { VirtualTime } from "../../devkit/VirtualTime.js";
 import { AdaptiveRateLimiter, type SendOutcome } from "./AdaptiveRateLimiter.js";
 import type { HttpSend } from "./httpTransport.js";
 import { ApiError, DeadlineError, TransportError } from "../base/errors.js";
-import { RequestExecutor } from "./RequestExecutor.js";
+import { RequestExecutor, type RequestPacer } from "./RequestExecutor.js";
 import { Deadline } from "../wait/Deadline.js";
 
 function fakeLimiter(paces: boolean) {
@@ -22,7 +22,7 @@ function fakeLimiter(paces: boolean) {
       return ++ticket;
     },
     record: (outcome: SendOutcome) => void recorded.push(outcome),
-  } as unknown as AdaptiveRateLimiter;
+  } satisfies RequestPacer;
   return { limiter, acquired, recorded };
 }
 

@@ -60,6 +60,9 @@ export interface ExecutorResponse<T> {
   data: T;
 }
 
+/** What a request asks of the shared rate limiter (AdaptiveRateLimiter): its place in the queue, and its outcome. */
+export type RequestPacer = Pick<AdaptiveRateLimiter, "paces" | "congested" | "acquire" | "record">;
+
 export interface ExecutorOptions {
   baseUrl: string;
   /** Where the base URL came from (`stack config modelarts:endpoint`, ...), for the "cannot reach" error. */
@@ -79,7 +82,7 @@ export interface ExecutorOptions {
    * reports its answer; a throttled attempt waits out its own `Retry-After` first. Absent: no pacing (IAM,
    * in-process tests).
    */
-  limiter?: AdaptiveRateLimiter;
+  limiter?: RequestPacer;
 }
 
 /**

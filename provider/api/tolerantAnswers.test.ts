@@ -89,25 +89,24 @@ const V2_INPUTS = {
   desiredStatus: "RUNNING",
 } as NotebookInputs;
 
-const instanceOutputs = (instance: unknown) => [
-  v1.toOutputs(instance as Instance, V1_INPUTS) as unknown as Json,
-  v1.observedInputs(instance as Instance, V1_INPUTS) as unknown as Json,
-];
-const notebookOutputs = (notebook: unknown) => [
-  v2.toOutputs(notebook as Notebook, V2_INPUTS) as unknown as Json,
-  v2.observedInputs(notebook as Notebook, V2_INPUTS) as unknown as Json,
-];
-const storageOutputs = (storage: unknown) => [
-  mounts.toOutputs(storage as NotebookStorage, {
-    notebookId: "f9937afa-4451-42db-a76b-72d624749f66",
-    category: "OBS",
-    uri: "obs://b/d/",
-    mountPath: "/data/d/",
-  }) as unknown as Json,
-  mounts.observedInputs(storage as NotebookStorage, {
-    notebookId: "f9937afa-4451-42db-a76b-72d624749f66",
-  }) as unknown as Json,
-];
+/** A mapping's result as a property bag (what the checks below walk). */
+const json = (value: object): Json => ({ ...value });
+const instanceOutputs = (instance: unknown) =>
+  [v1.toOutputs(instance as Instance, V1_INPUTS), v1.observedInputs(instance as Instance, V1_INPUTS)].map(json);
+const notebookOutputs = (notebook: unknown) =>
+  [v2.toOutputs(notebook as Notebook, V2_INPUTS), v2.observedInputs(notebook as Notebook, V2_INPUTS)].map(json);
+const storageOutputs = (storage: unknown) =>
+  [
+    mounts.toOutputs(storage as NotebookStorage, {
+      notebookId: "f9937afa-4451-42db-a76b-72d624749f66",
+      category: "OBS",
+      uri: "obs://b/d/",
+      mountPath: "/data/d/",
+    }),
+    mounts.observedInputs(storage as NotebookStorage, {
+      notebookId: "f9937afa-4451-42db-a76b-72d624749f66",
+    }),
+  ].map(json);
 const each =
   (outputs: (item: unknown) => Json[], key: string) =>
   (read: unknown): Json[] =>

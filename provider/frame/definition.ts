@@ -45,8 +45,8 @@ export interface ResourceDefinition<I extends object, O extends I, T, C> {
   readonly kind: string;
   /** schema.json's `$defs` entry of the inputs: what check validates. */
   readonly inputsDef: SchemaDefName;
-  /** The interface in the resource's `types.ts` that declares its outputs (for the native package schema). */
-  readonly outputsType: { readonly file: string; readonly name: string };
+  /** schema.json's `$defs` entry of the outputs (the native package schema's). */
+  readonly outputsDef: SchemaDefName;
   readonly catalogue: Catalogue;
   /** Outputs the service reports, besides the inputs as applied. */
   readonly reportedOutputs: readonly string[];

@@ -166,6 +166,7 @@ export function resourceProviderService(): Record<string, unknown> {
         request.getUrn(),
         fromStruct(request.getOlds()),
         fromStruct(request.getNews()) ?? {},
+        request.getRandomseed_asU8(),
       );
       const response = new provider.CheckResponse();
       response.setInputs(toStruct(inputs));

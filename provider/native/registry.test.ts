@@ -2,6 +2,7 @@
  * The registry's own statements about each resource, held against the code they describe: the in-place parts of
  * a `replace` field against the resource's diff, and the preview rules against the catalogue and the outputs.
  */
+import * as host from "../host.js";
 import { RESOURCES } from "./registry.js";
 
 const notebook = RESOURCES.get("modelarts:index:Notebook")!;
@@ -50,3 +51,15 @@ test.each([...RESOURCES.values()].map((r) => [r.name, r]))(
     }
   },
 );
+
+test("the registry is host.ts's: each resource under its type name, served as modelarts:index:<type>", () => {
+  for (const [name, resource] of Object.entries(host)) expect(resource.definition.type).toBe(name);
+  expect([...RESOURCES.keys()].sort()).toEqual(
+    Object.keys(host)
+      .map((name) => `modelarts:index:${name}`)
+      .sort(),
+  );
+  for (const [token, resource] of RESOURCES) {
+    expect(resource.definition).toBe(host[token.split(":")[2] as keyof typeof host].definition);
+  }
+});

@@ -22,7 +22,7 @@ export const notebookProvider = defineResource<NotebookInputs, NotebookOutputs, 
   type: "Notebook",
   kind: "notebook",
   inputsDef: "NotebookInputs",
-  outputsType: { file: "provider/notebook/types.ts", name: "NotebookOutputs" },
+  outputsDef: "NotebookOutputs",
   catalogue: INPUT_FIELDS,
   reportedOutputs: REPORTED_OUTPUTS,
   defaultTimeouts: DEFAULT_TIMEOUTS,
@@ -30,7 +30,8 @@ export const notebookProvider = defineResource<NotebookInputs, NotebookOutputs, 
   owned: { maxLength: NOTEBOOK_NAME_LENGTH, defaultPrefix: "notebook" },
   statuses: { replacedWhen: new Set(["CREATE_FAILED"]) },
   previewUnknowns: {
-    anyCall: ["updatedAt"],
+    // The mounts are read anew by any update's GET, and a NotebookStorageMount may have changed them since the last.
+    anyCall: ["updatedAt", "mounts"],
     // A stop and a start: a new lease (and deadline), and the status and URL of the started notebook.
     restart: ["status", "url", "failReason", "lease", "autoStopAt"],
     byField: {

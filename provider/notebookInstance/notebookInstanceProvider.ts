@@ -26,7 +26,7 @@ export const notebookInstanceProvider = defineResource<
   type: "NotebookInstance",
   kind: "notebook instance",
   inputsDef: "NotebookInstanceInputs",
-  outputsType: { file: "provider/notebookInstance/types.ts", name: "NotebookInstanceOutputs" },
+  outputsDef: "NotebookInstanceOutputs",
   catalogue: INPUT_FIELDS,
   reportedOutputs: REPORTED_OUTPUTS,
   defaultTimeouts: DEFAULT_TIMEOUTS,

@@ -23,7 +23,7 @@ export const notebookStorageMountProvider = defineResource<
   type: "NotebookStorageMount",
   kind: KIND,
   inputsDef: "NotebookStorageMountInputs",
-  outputsType: { file: "provider/storageMount/types.ts", name: "StorageMountOutputs" },
+  outputsDef: "NotebookStorageMountOutputs",
   catalogue: INPUT_FIELDS,
   reportedOutputs: REPORTED_OUTPUTS,
   defaultTimeouts: DEFAULT_TIMEOUTS,
