@@ -5,9 +5,9 @@
  * NotebookInstance, a NotebookInstance's failure after its create named no input, and a Notebook's generated name
  * without an owner key ignored every nested input.
  */
-import { startEmulator, type Emulator } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
-import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
+import { checkedBy } from "../../test/support/checkedInputs.js";
+import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { forgetRecentListings } from "../api/recentListing.js";
 import { ConflictError, OperationError, PartialFailureError } from "../base/errors.js";
@@ -24,22 +24,7 @@ type Props = Record<string, unknown>;
 const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
 const PROVIDER_TEXT = "exports.handler = undefined;";
 
-let emulator: Emulator;
-let lines: { line: string; kind: LineKind }[];
-
-beforeAll(async () => {
-  emulator = await startEmulator({ timeScale: 0.001 });
-  pointProviderAt(emulator);
-});
-afterAll(async () => {
-  setProgressSink((line) => process.stdout.write(`${line}\n`));
-  await emulator.close();
-});
-beforeEach(async () => {
-  await emulator.admin.reset();
-  lines = [];
-  setProgressSink((line, kind) => lines.push({ line, kind }));
-});
+const { emulator } = useProviderOnEmulator({ progress: "drop" });
 
 const urnOf = (type: string, name: string) => `urn:pulumi:dev::proj::pulumi-nodejs:dynamic/modelarts:${type}::${name}`;
 
@@ -110,11 +95,7 @@ const mount: Case = {
   },
 };
 
-async function checked(c: Case, olds: Props, news: Props): Promise<Props> {
-  const result = await c.provider.check(olds, news);
-  expect(result.failures).toEqual([]);
-  return result.inputs;
-}
+const checked = (c: Case, olds: Props, news: Props) => checkedBy(c.provider)(olds, news);
 
 async function created(c: Case, name: string, overrides: Props = {}) {
   const inputs = await checked(c, {}, { ...(await c.declared(name)), ...overrides });
@@ -195,7 +176,8 @@ test.each([notebook, instance].map((c) => [c.type, c] as const))(
     const inputs = await checked(c, {}, await c.declared("again"));
     // The first run made it and was interrupted before Pulumi recorded it; the next run creates with the same mark.
     const first = await c.provider.create(inputs);
-    lines = [];
+    const lines: { line: string; kind: LineKind }[] = [];
+    setProgressSink((line, kind) => lines.push({ line, kind }));
     forgetRecentListings();
     const second = await c.provider.create(inputs);
     expect(second.id).toBe(first.id);
