@@ -43,6 +43,10 @@ export interface ResourceDefinition<I extends object, O extends I, T, C> {
   readonly type: string;
   /** What messages call one object: `create notebook "dev-x" (<id>): ...`. */
   readonly kind: string;
+  /** Its folder under provider/ (`storageMount`): where `npm run generate` writes its `types.ts`. */
+  readonly folder: string;
+  /** The TypeScript names of its inputs and outputs in `types.ts`, when they are not the `$defs` names. */
+  readonly typeNames?: { readonly inputs: string; readonly outputs: string };
   /** schema.json's `$defs` entry of the inputs: what check validates. */
   readonly inputsDef: SchemaDefName;
   /** schema.json's `$defs` entry of the outputs (the native package schema's). */

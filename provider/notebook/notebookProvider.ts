@@ -21,6 +21,7 @@ import { updateNotebook } from "./updateNotebook.js";
 export const notebookProvider = defineResource<NotebookInputs, NotebookOutputs, Notebook, NotebooksClient>({
   type: "Notebook",
   kind: "notebook",
+  folder: "notebook",
   inputsDef: "NotebookInputs",
   outputsDef: "NotebookOutputs",
   catalogue: INPUT_FIELDS,

@@ -25,6 +25,7 @@ export const notebookInstanceProvider = defineResource<
 >({
   type: "NotebookInstance",
   kind: "notebook instance",
+  folder: "notebookInstance",
   inputsDef: "NotebookInstanceInputs",
   outputsDef: "NotebookInstanceOutputs",
   catalogue: INPUT_FIELDS,

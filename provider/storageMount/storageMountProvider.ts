@@ -22,6 +22,8 @@ export const notebookStorageMountProvider = defineResource<
 >({
   type: "NotebookStorageMount",
   kind: KIND,
+  folder: "storageMount",
+  typeNames: { inputs: "StorageMountInputs", outputs: "StorageMountOutputs" },
   inputsDef: "NotebookStorageMountInputs",
   outputsDef: "NotebookStorageMountOutputs",
   catalogue: INPUT_FIELDS,
