@@ -141,7 +141,7 @@ test("fixedNames: true gives a 0.1 stack exactly the inputs it has, so `pulumi u
   await useStack("team-test", "dev");
   const before = registered;
   registered = [];
-  // 0.1 recorded no random part of the owner mark (core/ownerMark.ts): its state has none.
+  // 0.1 recorded no random part of the owner mark (frame/ownerMark.ts): its state has none.
   const state = backends.get("default")!;
   for (const [key, inputs] of state) {
     const { __ownerNonce: _nonce, ...recorded } = inputs;

@@ -32,7 +32,7 @@ function declared(overrides: Props = {}): Props {
     volume: { category: "EVS", capacityGb: 10 },
     autoStop: { enabled: true, durationSeconds: 7200 },
     __ownerKey: "proj/dev/nb",
-    // The owner mark's random part, as the SDK makes it in `pulumi up` (core/ownerMark.ts).
+    // The owner mark's random part, as the SDK makes it in `pulumi up` (frame/ownerMark.ts).
     __ownerNonce: "0123456789abcdef",
     __provider: "exports.handler = undefined;",
     ...overrides,

@@ -13,7 +13,7 @@ import { recordedOwnerTag, tagIsMark, tagIsNamesake, tagOwner } from "./ownerTag
  * How the provider recognises its own notebooks. Names may repeat in the notebooks API and a create body has no
  * annotations or tags [notebooks §4.1], so a notebook is ours when:
  * - it carries this resource's owner tag (added right after the POST answered), whose mark is unique to this
- *   deployment of the resource (core/ownerMark.ts), or
+ *   deployment of the resource (frame/ownerMark.ts), or
  * - it has no owner tag and the name this resource generated, which derives from that mark (so nobody else's
  *   notebook has it), covering an interrupted run between the POST and the tag.
  * A notebook with a declared name and no tag is never taken as ours here; a lost create answer is resolved by

@@ -15,7 +15,7 @@ export interface WaitForNotebookOptions {
   client: NotebooksClient;
   id: string;
   subject: Subject;
-  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
+  /** The operation's one deadline (frame/timeouts.ts operationDeadline). */
   deadline: Deadline;
   schedule: PollSchedule;
   verb: string;

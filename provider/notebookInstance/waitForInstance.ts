@@ -72,7 +72,7 @@ function readingOf(client: DemanagerClient): StatusReading<Instance> {
 
 /**
  * Polls GET until the instance reaches `target` (or is gone, for "GONE", which is only ever the API's own
- * not-found answer or the DELETED status). The loop, retries and progress lines are core/waitForStatus.ts.
+ * not-found answer or the DELETED status). The loop, retries and progress lines are frame/waitForStatus.ts.
  */
 export function waitForInstance(options: WaitForInstanceOptions & { target: "GONE" }): Promise<undefined>;
 export function waitForInstance(options: WaitForInstanceOptions & { target: WaitTarget }): Promise<Instance>;
