@@ -76,15 +76,18 @@ export interface ResourceDefinition<I extends object, O extends I, T, C> {
   idOf(object: T): string;
   /** The object's own name, for messages once it is known (an adopted object keeps its own); optional. */
   objectName?(object: T): string | undefined;
-  /** What a create is called and acts on before an object is known: `adopt` an `adoptId`, or `create` a name. */
-  createSubject?(inputs: I): { verb: "create" | "adopt"; name?: string; id?: string };
+  /**
+   * What `adoptId` may take over: `offered` finds the object it names, and refuses it (ConflictError) when it does not
+   * exist, or carries another owner mark than `mark` that `adoptOwnedBy` does not name (code `AdoptOwned`); `mark` is
+   * undefined at preview, where any mark is another's. The frame asks it at preview for a new adoption, and names an
+   * adoption by the object's id until the object is found (the declared name may not be its name).
+   */
+  readonly adoption?: { offered(client: C, inputs: I, mark: string | undefined): Promise<T> };
 
   /** The resource's own rules across fields, on validated inputs with the catalogue's defaults (pure). */
   rules?(olds: Props | undefined, news: Props): CheckFailure[];
   /** Defaults the catalogue cannot state (a part of an object, one that depends on another field), in place. */
   fill?(inputs: Props): void;
-  /** Check's questions to the service (adoption), asked only when everything else passed. */
-  checkWithService?(client: () => Promise<C>, olds: Props, inputs: I): Promise<CheckFailure[]>;
   /** What deleting the object deletes with it (its own storage): a replacement is refused unless accepted. */
   replacementLoss?(olds: object): string | undefined;
   /** Whether a replacement deletes first (default: always, exactly one object per resource). */

@@ -11,6 +11,7 @@ import { settingsFailures } from "../settings/settingsCheck.js";
 import type { Deadline } from "../wait/Deadline.js";
 import { planChanges, type ChangePlan } from "./changePlan.js";
 import type { AnyDefinition, CheckFailure, Props } from "./definition.js";
+import { adoptionFailures } from "./adoption.js";
 import { withResourceUrn } from "./engineLogSink.js";
 import { withDefaults } from "./fieldCatalogue.js";
 import { generatedName } from "./generatedName.js";
@@ -72,8 +73,8 @@ export function checkInputs(
 
 /**
  * Check as the hosts run it: {@link checkInputs}, the settings (so `pulumi preview` fails without credentials,
- * before any API call, whatever the resource), and, when all is well, the resource's questions to the service
- * (adoption).
+ * before any API call, whatever the resource), and, when all is well, the one question to the service: whether
+ * `adoptId` may be taken over (adoption.ts).
  */
 export async function checkResource(
   def: AnyDefinition,
@@ -82,9 +83,9 @@ export async function checkResource(
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
   const { inputs, failures } = checkInputs(def, olds, news);
   failures.push(...settingsFailures());
-  if (failures.length === 0 && def.checkWithService) {
+  if (failures.length === 0 && def.adoption) {
     const client = async () => def.client((await getProviderContext()).connection);
-    failures.push(...(await def.checkWithService(client, (olds as Props | undefined) ?? {}, inputs)));
+    failures.push(...(await adoptionFailures(def, client, (olds as Props | undefined) ?? {}, inputs)));
   }
   return { inputs, failures };
 }
@@ -127,13 +128,14 @@ export function changesOf(def: AnyDefinition, olds: object, news: object): Resou
 /** Makes the object: `{ id, outs }`, or a partial failure that records it once its id is known. */
 export function createResource(def: AnyDefinition, values: object): Promise<{ id: string; outs: Props }> {
   const inputs = values as Props;
-  const start = def.createSubject?.(inputs) ?? { verb: "create" as const, name: def.nameOf(inputs) };
+  const adopting = def.adoption !== undefined && typeof inputs.adoptId === "string";
+  const name = adopting ? undefined : def.nameOf(inputs);
   const subject: Subject = {
     kind: def.kind,
-    ...(start.name !== undefined && { name: start.name }),
-    ...(start.id !== undefined && { id: start.id }),
+    ...(name !== undefined && { name }),
+    ...(adopting && { id: inputs.adoptId as string }),
   };
-  return operate(def, "create", start.verb, subject, inputs, inputs, async (step) => {
+  return operate(def, "create", adopting ? "adopt" : "create", subject, inputs, inputs, async (step) => {
     const object = await def.create(step, inputs);
     return { id: def.idOf(object), outs: def.toOutputs(object, inputs) };
   });

@@ -1,7 +1,7 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { defineResource } from "../frame/dynamicProvider.js";
-import { adoptionFailures } from "./adoption.js";
+import { offeredNotebook } from "./adoption.js";
 import { createNotebook } from "./createNotebook.js";
 import { deleteNotebook } from "./deleteNotebook.js";
 import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES, INPUT_FIELDS, NOTEBOOK_NAME_LENGTH, REPORTED_OUTPUTS } from "./fields.js";
@@ -47,13 +47,10 @@ export const notebookProvider = defineResource<NotebookInputs, NotebookOutputs, 
   nameOf: (props) => props.name,
   idOf: (notebook) => notebook.id!,
   objectName: (notebook) => notebook.name,
-  // An adopted notebook is named by its id until it is found: the declared name may not be its name.
-  createSubject: (inputs) =>
-    inputs.adoptId ? { verb: "adopt", id: inputs.adoptId } : { verb: "create", name: inputs.name },
   rules: notebookRules,
   fill: fillNotebookDefaults,
-  // Taking over a notebook another stack manages is refused at preview: the one check that asks the service.
-  checkWithService: adoptionFailures,
+  // Taking over one another stack manages is refused at preview.
+  adoption: { offered: offeredNotebook },
   replacementLoss: lostByReplacement,
   previewUpdate: previewNotebookUpdate,
   create: createNotebook,

@@ -2,7 +2,7 @@ import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { DemanagerClient } from "../api/DemanagerClient.js";
 import { MAX_NAME_LENGTH } from "../base/autoName.js";
 import { defineResource } from "../frame/dynamicProvider.js";
-import { adoptionFailures } from "./adoption.js";
+import { offeredInstance } from "./adoption.js";
 import { createNotebookInstance } from "./createNotebookInstance.js";
 import { deleteNotebookInstance } from "./deleteNotebookInstance.js";
 import { fillInstanceDefaults } from "./defaults.js";
@@ -47,12 +47,9 @@ export const notebookInstanceProvider = defineResource<
   nameOf: (props) => props.name,
   idOf: (instance) => instance.id,
   objectName: (instance) => instance.name,
-  // An adopted instance is named by its id until it is found: the declared name may not be its name.
-  createSubject: (inputs) =>
-    inputs.adoptId ? { verb: "adopt", id: inputs.adoptId } : { verb: "create", name: inputs.name },
   fill: fillInstanceDefaults,
-  // Taking over an instance another stack manages is refused at preview: the one check that asks the service.
-  checkWithService: adoptionFailures,
+  // Taking over one another stack manages is refused at preview.
+  adoption: { offered: offeredInstance },
   replacementLoss: lostByReplacement,
   // Names are unique (ModelArts.6301): a replacement that keeps its name must delete first. The SDK also sets
   // deleteBeforeReplace as a resource option, because the engine does not ask diff about `pulumi up --replace`.
