@@ -111,3 +111,50 @@ export async function waitForStatus<T>(options: WaitForStatusOptions<T>): Promis
     );
   }
 }
+
+/**
+ * A wait on one object of an operation: what the frame's step carries (spread it in: `{ ...step, id, target }`),
+ * the object's id, and, when known, what the operation's own answer showed and when.
+ */
+export interface ObjectWait<C, T> {
+  client: C;
+  id: string;
+  subject: Subject;
+  verb: string;
+  /** The operation's one deadline (frame/timeouts.ts operationDeadline). */
+  deadline: Deadline;
+  schedule: PollSchedule;
+  /** Each object a poll showed (the frame step's `observe`). */
+  observe?(object: T): void;
+  /** What the operation's own answer showed (CREATING after a create, STOPPING after a stop): the schedule starts there. */
+  startedAs?: StatusSighting;
+  /** When the operation's answer came, if the wait starts later (see waitForStatus). */
+  startedAt?: number;
+}
+
+/**
+ * Polls one object until `classify` says it reached `target`, or until it is gone (target `GONE`: the API's
+ * not-found answer, or a status `classify` calls done). Returns the object, or undefined for `GONE`.
+ */
+export async function waitForObject<T, W extends string>(
+  wait: ObjectWait<unknown, T> & { target: W },
+  reading: StatusReading<T>,
+  classify: (object: T, target: W) => WaitVerdict,
+): Promise<T | undefined> {
+  const { target } = wait;
+  const found = await waitForStatus<T>({
+    reading,
+    id: wait.id,
+    subject: wait.subject,
+    verb: wait.verb,
+    targetName: target,
+    untilGone: target === "GONE",
+    deadline: wait.deadline,
+    schedule: wait.schedule,
+    ...(wait.observe && { observe: wait.observe }),
+    ...(wait.startedAs && { startedAs: wait.startedAs }),
+    ...(wait.startedAt !== undefined && { startedAt: wait.startedAt }),
+    classify: (object) => classify(object, target),
+  });
+  return target === "GONE" ? undefined : found;
+}

@@ -1,13 +1,10 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import type { DemanagerClient } from "../api/DemanagerClient.js";
 import type { Step } from "../frame/Step.js";
-import type { Subject } from "../base/operationError.js";
-import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
-import { waitForStatus } from "../frame/waitForStatus.js";
+import { waitForObject, type ObjectWait } from "../frame/waitForStatus.js";
 import type { StatusReading } from "../wait/statusReading.js";
 import type { StatusSighting } from "../wait/pollSchedule.js";
 import { classifyStatus, INSTANCE_STATUS_TIMINGS, QUEUE_STATUSES, type WaitTarget } from "./statusClasses.js";
-import type { Deadline } from "../wait/Deadline.js";
 
 /** Names the failure the way the API reports it: status, failed_reasons and the top-level error_code [demanager §4]. */
 export function describeFailure(instance: Instance): string[] {
@@ -25,19 +22,7 @@ export function describeFailure(instance: Instance): string[] {
 /** One operation on an instance: the frame's step, with the demanager API's client. */
 export type InstanceStep = Step<DemanagerClient, Instance>;
 
-export interface WaitForInstanceOptions {
-  /** What the operation's own answer showed (CREATING after a create, STOPPING after a stop): the schedule starts there. */
-  startedAs?: StatusSighting;
-  client: DemanagerClient;
-  id: string;
-  subject: Subject;
-  /** The operation's one deadline (frame/timeouts.ts operationDeadline). */
-  deadline: Deadline;
-  schedule: PollSchedule;
-  verb: string;
-  /** Each object a poll showed (the frame step's `observe`). */
-  observe?(object: Instance): void;
-}
+export type WaitForInstanceOptions = ObjectWait<DemanagerClient, Instance>;
 
 /** What an instance shows the poll schedule: its status and, when queued, its queue position and remaining time. */
 export function sightingOf(instance: Instance): StatusSighting {
@@ -76,26 +61,12 @@ function readingOf(client: DemanagerClient): StatusReading<Instance> {
  */
 export function waitForInstance(options: WaitForInstanceOptions & { target: "GONE" }): Promise<undefined>;
 export function waitForInstance(options: WaitForInstanceOptions & { target: WaitTarget }): Promise<Instance>;
-export async function waitForInstance(
+export function waitForInstance(
   options: WaitForInstanceOptions & { target: WaitTarget | "GONE" },
 ): Promise<Instance | undefined> {
-  const { target } = options;
-  const found = await waitForStatus<Instance>({
-    reading: readingOf(options.client),
-    id: options.id,
-    subject: options.subject,
-    verb: options.verb,
-    targetName: target,
-    untilGone: target === "GONE",
-    deadline: options.deadline,
-    schedule: options.schedule,
-    ...(options.observe && { observe: options.observe }),
-    ...(options.startedAs && { startedAs: options.startedAs }),
-    classify: (instance) => {
-      const status = String(instance.status);
-      if (target === "GONE") return status === "DELETED" ? { state: "SUCCESS" } : { state: "RETRY" };
-      return classifyStatus(status, target);
-    },
+  return waitForObject(options, readingOf(options.client), (instance, target) => {
+    const status = String(instance.status);
+    if (target === "GONE") return status === "DELETED" ? { state: "SUCCESS" } : { state: "RETRY" };
+    return classifyStatus(status, target);
   });
-  return target === "GONE" ? undefined : found;
 }
