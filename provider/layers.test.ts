@@ -9,11 +9,10 @@
  * drive whole resources and are not held to this. `@pulumi/pulumi` is imported as types only: the lookups and the
  * native plugin run without it, and the dynamic shims load this package inside a process that already has it.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import { arrowsOf, layerOf as layerIn, productionFiles } from "../test/support/importArrows.js";
 
 const PROVIDER = __dirname;
-const PROTOCOL = path.resolve(PROVIDER, "../protocol");
 
 /** Each layer and what it may import besides itself (the order above). */
 const BELOW: Record<string, readonly string[]> = {
@@ -42,41 +41,8 @@ const BELOW: Record<string, readonly string[]> = {
   ],
 };
 
-interface Arrow {
-  from: string;
-  to: string;
-  typeOnly: boolean;
-}
-
-function productionFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "testdata" ? [] : productionFiles(full);
-    return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [full] : [];
-  });
-}
-
-/** Every `import … from`, `export … from` and `import(…)` of a file, resolved to a path when relative. */
-function arrowsOf(file: string, source = readFileSync(file, "utf8")): Arrow[] {
-  const arrows: Arrow[] = [];
-  const statement = /^(?:import|export)\s+(type\s+)?[^;]*?from\s+"([^"]+)"|import\(\s*"([^"]+)"/gms;
-  for (const match of source.matchAll(statement)) {
-    const specifier = match[2] ?? match[3]!;
-    const to = specifier.startsWith(".") ? path.resolve(path.dirname(file), specifier) : specifier;
-    arrows.push({ from: file, to, typeOnly: match[1] !== undefined });
-  }
-  return arrows;
-}
-
 /** The layer of a path: its first folder under provider/, `root` for provider/'s own files, or what lies outside. */
-function layerOf(target: string): string {
-  if (!path.isAbsolute(target)) return target.startsWith("node:") ? "node" : `package ${target}`;
-  if (target.startsWith(PROTOCOL + path.sep)) return "protocol";
-  const inside = path.relative(PROVIDER, target);
-  if (inside.startsWith("..")) return "outside";
-  const [first, ...rest] = inside.split(path.sep);
-  return rest.length > 0 ? first! : "root";
-}
+const layerOf = (target: string) => layerIn(PROVIDER, target);
 
 /** The arrows of `files` that break the rules, as `from -> layer (to)` lines. */
 function wrongArrows(files: { file: string; source?: string }[]): string[] {

@@ -39,7 +39,10 @@ export interface PreviewUnknowns {
  * API's object, `C` the API client its verbs use.
  */
 export interface ResourceDefinition<I extends object, O extends I, T, C> {
-  /** `Notebook`: dynamic type token `pulumi-nodejs:dynamic/modelarts:Notebook`, native `modelarts:index:Notebook`. */
+  /**
+   * `Notebook`: dynamic type token `pulumi-nodejs:dynamic/modelarts:Notebook`, native `modelarts:index:Notebook`;
+   * its shapes are schema.json's `<type>Inputs` and `<type>Outputs` (inputsDefOf, outputsDefOf).
+   */
   readonly type: string;
   /** What messages call one object: `create notebook "dev-x" (<id>): ...`. */
   readonly kind: string;
@@ -47,10 +50,6 @@ export interface ResourceDefinition<I extends object, O extends I, T, C> {
   readonly folder: string;
   /** The TypeScript names of its inputs and outputs in `types.ts`, when they are not the `$defs` names. */
   readonly typeNames?: { readonly inputs: string; readonly outputs: string };
-  /** schema.json's `$defs` entry of the inputs: what check validates. */
-  readonly inputsDef: SchemaDefName;
-  /** schema.json's `$defs` entry of the outputs (the native package schema's). */
-  readonly outputsDef: SchemaDefName;
   readonly catalogue: Catalogue;
   /** Outputs the service reports, besides the inputs as applied. */
   readonly reportedOutputs: readonly string[];
@@ -123,3 +122,8 @@ export interface ResourceDefinition<I extends object, O extends I, T, C> {
 /** A definition whatever its types, as registries and hosts hold it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds definitions of every type
 export type AnyDefinition = ResourceDefinition<any, any, any, any>;
+
+/** schema.json's `$defs` entry of a resource's inputs, `<type>Inputs`: what check validates. */
+export const inputsDefOf = (def: { readonly type: string }) => `${def.type}Inputs` as SchemaDefName;
+/** schema.json's `$defs` entry of a resource's outputs, `<type>Outputs` (the native package schema's). */
+export const outputsDefOf = (def: { readonly type: string }) => `${def.type}Outputs` as SchemaDefName;

@@ -10,7 +10,7 @@ import { UNKNOWN_VALUE } from "../base/unknownValue.js";
 import { settingsFailures } from "../settings/settingsCheck.js";
 import type { Deadline } from "../wait/Deadline.js";
 import { planChanges, type ChangePlan } from "./changePlan.js";
-import type { AnyDefinition, CheckFailure, Props } from "./definition.js";
+import { inputsDefOf, type AnyDefinition, type CheckFailure, type Props } from "./definition.js";
 import { adoptionFailures } from "./adoption.js";
 import { withResourceUrn } from "./engineLogSink.js";
 import { withDefaults } from "./fieldCatalogue.js";
@@ -41,7 +41,7 @@ export function checkInputs(
   const protoFailure = prototypeFailure(news);
   if (protoFailure) return { inputs: {}, failures: [protoFailure] };
   const failures: CheckFailure[] = [
-    ...validateInputs(def.inputsDef, news, { unknown: UNKNOWN_VALUE }).map(({ property, reason }) => ({
+    ...validateInputs(inputsDefOf(def), news, { unknown: UNKNOWN_VALUE }).map(({ property, reason }) => ({
       property,
       reason,
     })),

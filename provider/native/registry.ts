@@ -7,7 +7,7 @@
 import type { SchemaDefName } from "../../protocol/validation/validators.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
 import { changesOf } from "../frame/resourceVerbs.js";
-import type { AnyDefinition, PreviewUnknowns } from "../frame/definition.js";
+import { inputsDefOf, outputsDefOf, type AnyDefinition, type PreviewUnknowns } from "../frame/definition.js";
 import { inPlaceParts, type InputField } from "../frame/fieldCatalogue.js";
 import { getProviderContext } from "../frame/providerContext.js";
 import * as host from "../host.js";
@@ -58,8 +58,8 @@ function nativeResource(definition: AnyDefinition): NativeResource {
     definition,
     inputFields: definition.catalogue,
     reportedOutputs: definition.reportedOutputs,
-    inputsDef: definition.inputsDef,
-    outputsDef: definition.outputsDef,
+    inputsDef: inputsDefOf(definition),
+    outputsDef: outputsDefOf(definition),
     defaultTimeouts: definition.defaultTimeouts,
     documentedBy: { file: `sdk/${definition.type}.ts`, name: definition.type },
     ownerKey: definition.owned !== undefined,

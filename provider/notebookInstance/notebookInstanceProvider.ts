@@ -26,8 +26,6 @@ export const notebookInstanceProvider = defineResource<
   type: "NotebookInstance",
   kind: "notebook instance",
   folder: "notebookInstance",
-  inputsDef: "NotebookInstanceInputs",
-  outputsDef: "NotebookInstanceOutputs",
   catalogue: INPUT_FIELDS,
   reportedOutputs: REPORTED_OUTPUTS,
   defaultTimeouts: DEFAULT_TIMEOUTS,

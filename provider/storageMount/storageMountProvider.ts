@@ -24,8 +24,6 @@ export const notebookStorageMountProvider = defineResource<
   kind: KIND,
   folder: "storageMount",
   typeNames: { inputs: "StorageMountInputs", outputs: "StorageMountOutputs" },
-  inputsDef: "NotebookStorageMountInputs",
-  outputsDef: "NotebookStorageMountOutputs",
   catalogue: INPUT_FIELDS,
   reportedOutputs: REPORTED_OUTPUTS,
   defaultTimeouts: DEFAULT_TIMEOUTS,

@@ -8,18 +8,10 @@ import {
   type PollState,
   type StatusTimings,
 } from "./pollSchedule.js";
+import { INSTANCE_STATUS_TIMINGS } from "../notebookInstance/statusClasses.js";
 
 /** The demanager API's table (the instance's statuses) and one with a notebook create's four init steps. */
-const V1_STATUS_TIMINGS: StatusTimings = {
-  CREATE_QUEUING: { typicalMs: 30_000, next: "CREATING" },
-  CREATING: { typicalMs: 30_000, next: "STARTING" },
-  START_QUEUING: { typicalMs: 20_000, next: "STARTING" },
-  READY_TO_START: { typicalMs: 10_000, next: "STARTING" },
-  STARTING: { typicalMs: 10_000 },
-  RESTARTING: { typicalMs: 10_000 },
-  STOPPING: { typicalMs: 5_000 },
-  DELETING: { typicalMs: 5_000 },
-};
+const V1_STATUS_TIMINGS: StatusTimings = INSTANCE_STATUS_TIMINGS;
 const V2_STATUS_TIMINGS: StatusTimings = {
   ...V1_STATUS_TIMINGS,
   INIT: { typicalMs: 5_000, next: "CREATING" },
