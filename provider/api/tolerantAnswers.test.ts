@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
+import { INSTANCE_INPUTS, NOTEBOOK_INPUTS } from "../../test/support/inputFixtures.js";
 import type { AnswerShape } from "../../protocol/validation/answerShapes.js";
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import type { Notebook, NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
@@ -65,29 +66,15 @@ interface ReadPath {
   outputs?: (read: unknown) => Record<string, unknown>[];
 }
 
-const V1_INPUTS = {
-  name: "nb",
-  profileId: "Multi-Engine 1.0 (python3)-cpu",
-  flavor: "modelarts.vm.cpu.2u",
-  description: "",
-  storage: { type: "obs", path: "/bucket/dir/" },
-  autoStop: { enabled: true, durationSeconds: 3600 },
-  workspaceId: "0",
-  desiredStatus: "RUNNING",
-} as NotebookInstanceInputs;
-const V2_INPUTS = {
-  name: "nb",
-  description: "",
-  flavor: "modelarts.vm.cpu.2u",
-  imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-  volume: { category: "EVS", ownership: "MANAGED", capacityGb: 5 },
+const V1_INPUTS: NotebookInstanceInputs = { ...INSTANCE_INPUTS, desiredStatus: "RUNNING" };
+const V2_INPUTS: NotebookInputs = {
+  ...NOTEBOOK_INPUTS,
+  volume: { ...NOTEBOOK_INPUTS.volume, capacityGb: 5 },
   ssh: { keyPairName: "kp" },
   poolId: "pool",
-  workspaceId: "0",
-  autoStop: { enabled: true, durationSeconds: 3600, type: "TIMING" },
   tags: { team: "ml" },
   desiredStatus: "RUNNING",
-} as NotebookInputs;
+};
 
 /** A mapping's result as a property bag (what the checks below walk). */
 const json = (value: object): Json => ({ ...value });

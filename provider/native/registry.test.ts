@@ -2,19 +2,13 @@
  * The registry's own statements about each resource, held against the code they describe: the in-place parts of
  * a `replace` field against the resource's diff, and the preview rules against the catalogue and the outputs.
  */
+import { NOTEBOOK_INPUTS } from "../../test/support/inputFixtures.js";
 import * as host from "../host.js";
 import { RESOURCES } from "./registry.js";
 
 const notebook = RESOURCES.get("modelarts:index:Notebook")!;
 
-const base = {
-  name: "nb",
-  description: "",
-  flavor: "modelarts.vm.cpu.2u",
-  imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-  workspaceId: "0",
-  volume: { category: "EVS", ownership: "MANAGED", capacityGb: 10 },
-};
+const base = NOTEBOOK_INPUTS;
 
 /** A value of each NotebookVolume part that differs from `base`'s. */
 const otherValues: Record<string, unknown> = {

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { INSTANCE_INPUTS } from "../../test/support/inputFixtures.js";
 import { changesOf } from "../frame/resourceVerbs.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
 import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
@@ -13,15 +14,7 @@ function diffNotebookInstance(olds: object, news: object) {
   return { changes, replaces, updates, deleteBeforeReplace };
 }
 
-const declared = {
-  name: "dev",
-  profileId: "Multi-Engine 2.0 (python3)",
-  flavor: "modelarts.vm.cpu.2u",
-  description: "",
-  storage: { type: "obs", path: "/bucket/dev/" },
-  autoStop: { enabled: true, durationSeconds: 3600, prompt: true },
-  workspaceId: "0",
-};
+const declared = INSTANCE_INPUTS;
 
 /** Stored outputs: the inputs as applied plus what the service reported. */
 const stored = {
