@@ -4,6 +4,7 @@ import type { NotebooksClient } from "../api/NotebooksClient.js";
 import { ConflictError } from "../base/errors.js";
 import { describeSubject } from "../base/operationError.js";
 import { ownerMarkOf } from "../frame/ownerMark.js";
+import { resumableOwned } from "../frame/resumeOwned.js";
 import { reportProgress } from "../frame/progress.js";
 import { adoptableNotebook } from "./adoption.js";
 import { applyChanges } from "./applyChanges.js";
@@ -84,19 +85,15 @@ async function resumeOwned(
     await warnLeftBehind(step, inputs, mark, generatedName, all);
     return { listed };
   }
-  const unusable = owned.map((n) => ({ notebook: n, problems: whyNotResumable(n, inputs) }));
-  if (owned.length === 1 && unusable[0]!.problems.length === 0) return { keep: owned[0], listed };
-  const named = unusable.map(
-    ({ notebook: n, problems }) =>
-      `${describeSubject({ kind: KIND, name: n.name, id: n.id })}` +
-      (problems.length > 0 ? ` (${problems.join("; ")})` : ""),
-  );
-  throw new ConflictError(
-    `${owned.length === 1 ? "a notebook carries" : `${owned.length} notebooks carry`} this resource's owner mark ` +
-      `(left by an interrupted run) and cannot be resumed: ${named.join(", ")}. Nothing was deleted: delete ` +
-      `${owned.length === 1 ? "it" : "the ones not to keep"}, or declare the values it has`,
-    "OwnedConflict",
-  );
+  const keep = resumableOwned(owned, {
+    one: "a notebook",
+    many: "notebooks",
+    subject: (n) => ({ kind: KIND, name: n.name, id: n.id }),
+    conflicts: (n) => fixedFieldConflicts(n, inputs),
+    failed: FAILED_STATUSES,
+    status: (n) => n.status,
+  });
+  return { keep, listed };
 }
 
 /**
@@ -139,13 +136,6 @@ async function warnLeftBehind(
       "warning",
     );
   }
-}
-
-/** Why a notebook of this resource cannot become what is declared: fixed fields that differ, or a failed create. */
-function whyNotResumable(notebook: Notebook, inputs: NotebookInputs): string[] {
-  const problems = fixedFieldConflicts(notebook, inputs);
-  if (FAILED_STATUSES.has(String(notebook.status))) problems.push(`it is ${String(notebook.status)}`);
-  return problems;
 }
 
 /**

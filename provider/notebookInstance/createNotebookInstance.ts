@@ -5,6 +5,7 @@ import { ConflictError } from "../base/errors.js";
 import { describeSubject } from "../base/operationError.js";
 import { planChanges } from "../frame/changePlan.js";
 import { ownerMarkOf, readableOwner } from "../frame/ownerMark.js";
+import { resumableOwned } from "../frame/resumeOwned.js";
 import { adoptableInstance } from "./adoption.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
 import { INPUT_FIELDS } from "./fields.js";
@@ -81,34 +82,20 @@ async function resumeOwned(
     }
     return { listed };
   }
-  const problems = owned.map((i) => whyNotResumable(i, inputs));
-  if (owned.length === 1 && problems[0]!.length === 0) {
-    const keep = owned[0]!;
-    step.progress(
-      `resuming ${describeSubject({ kind: KIND, name: keep.name, id: keep.id })}, which carries this resource's ` +
-        "owner mark (created by an interrupted run)",
-      "notice",
-    );
-    return { keep, listed };
-  }
-  const named = owned.map(
-    (i, n) =>
-      describeSubject({ kind: KIND, name: i.name, id: i.id }) +
-      (problems[n]!.length > 0 ? ` (${problems[n]!.join("; ")})` : ""),
+  const keep = resumableOwned(owned, {
+    one: "an instance",
+    many: "instances",
+    subject: (i) => ({ kind: KIND, name: i.name, id: i.id }),
+    conflicts: (i) => fixedFieldConflicts(i, inputs),
+    failed: FAILED_STATUSES,
+    status: (i) => i.status,
+  })!;
+  step.progress(
+    `resuming ${describeSubject({ kind: KIND, name: keep.name, id: keep.id })}, which carries this resource's ` +
+      "owner mark (created by an interrupted run)",
+    "notice",
   );
-  throw new ConflictError(
-    `${owned.length === 1 ? "an instance carries" : `${owned.length} instances carry`} this resource's owner mark ` +
-      `(left by an interrupted run) and cannot be resumed: ${named.join(", ")}. Nothing was deleted: delete ` +
-      `${owned.length === 1 ? "it" : "the ones not to keep"}, or declare the values it has`,
-    "OwnedConflict",
-  );
-}
-
-/** Why an instance of this resource cannot become what is declared: fixed fields that differ, or a failed create. */
-function whyNotResumable(instance: Instance, inputs: NotebookInstanceInputs): string[] {
-  const problems = fixedFieldConflicts(instance, inputs);
-  if (FAILED_STATUSES.has(String(instance.status))) problems.push(`it is ${String(instance.status)}`);
-  return problems;
+  return { keep, listed };
 }
 
 /**
