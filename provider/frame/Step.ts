@@ -58,6 +58,12 @@ export class Step<C, T> {
     return object;
   }
 
+  /** How messages name `object`, one of this resource's (another than the operation's, say). */
+  subjectOf(object: T): Subject {
+    const name = this.identify.objectName?.(object);
+    return { kind: this.subject.kind, ...(name !== undefined && { name }), id: this.identify.idOf(object) };
+  }
+
   /** A progress line on the resource: `<verb> <subject>: <text>`. */
   progress(text: string, kind?: LineKind): void {
     reportProgress(`${this.verb} ${describeSubject(this.subject)}: ${text}`, kind);

@@ -85,13 +85,10 @@ async function resumeOwned(
     await warnLeftBehind(step, inputs, mark, generatedName, all);
     return { listed };
   }
-  const keep = resumableOwned(owned, {
-    one: "a notebook",
-    many: "notebooks",
-    subject: (n) => ({ kind: KIND, name: n.name, id: n.id }),
+  const keep = resumableOwned(step, owned, {
+    noun: ["a notebook", "notebooks"],
     conflicts: (n) => fixedFieldConflicts(n, inputs),
-    failed: FAILED_STATUSES,
-    status: (n) => n.status,
+    failed: (n) => (FAILED_STATUSES.has(String(n.status)) ? String(n.status) : undefined),
   });
   return { keep, listed };
 }

@@ -82,13 +82,10 @@ async function resumeOwned(
     }
     return { listed };
   }
-  const keep = resumableOwned(owned, {
-    one: "an instance",
-    many: "instances",
-    subject: (i) => ({ kind: KIND, name: i.name, id: i.id }),
+  const keep = resumableOwned(step, owned, {
+    noun: ["an instance", "instances"],
     conflicts: (i) => fixedFieldConflicts(i, inputs),
-    failed: FAILED_STATUSES,
-    status: (i) => i.status,
+    failed: (i) => (FAILED_STATUSES.has(String(i.status)) ? String(i.status) : undefined),
   })!;
   step.progress(
     `resuming ${describeSubject({ kind: KIND, name: keep.name, id: keep.id })}, which carries this resource's ` +
