@@ -4,6 +4,7 @@ import type { NotebooksClient } from "../api/NotebooksClient.js";
 import { ConflictError } from "../base/errors.js";
 import { describeSubject } from "../base/operationError.js";
 import { ownerMarkOf } from "../frame/ownerMark.js";
+import { ownAnswer } from "../frame/createAnswer.js";
 import { resumableOwned } from "../frame/resumeOwned.js";
 import { reportProgress } from "../frame/progress.js";
 import { adoptableNotebook } from "./adoption.js";
@@ -33,7 +34,7 @@ export async function createNotebook(step: NotebookStep, inputs: NotebookInputs)
     origin = "adopted";
   } else {
     const { keep, listed } = await resumeOwned(step, inputs, mark);
-    notebook = keep ?? (await post(step.client, inputs, await existedBefore(step.client, inputs, listed)));
+    notebook = keep ?? (await post(step, inputs, await existedBefore(step.client, inputs, listed)));
     origin = keep ? "resumed" : "created";
   }
   /** When `notebook` was read (the POST's answer, the confirming GET, the adoption's GET). */
@@ -157,11 +158,8 @@ async function existedBefore(
  * ours; none means a second POST is safe; several cannot be told apart from someone else's, so the create stops
  * without touching any of them.
  */
-async function post(
-  client: NotebooksClient,
-  inputs: NotebookInputs,
-  existedBefore: ReadonlySet<string>,
-): Promise<Notebook> {
+async function post(step: NotebookStep, inputs: NotebookInputs, existedBefore: ReadonlySet<string>): Promise<Notebook> {
+  const { client } = step;
   const name = inputs.name!;
   const sentAt = Date.now();
   const answer = await client.createNotebook(toCreateRequest(inputs, name), async () => {
@@ -189,28 +187,5 @@ async function post(
       ),
     };
   });
-  return ownAnswer(answer, name, existedBefore);
-}
-
-/**
- * The POST's answer names the notebook it made: one that was listed before the POST, or that has another name
- * than the one sent, is not it (someone else's notebook, which would otherwise be tagged as ours and deleted by
- * our destroy). Such an answer is refused; the notebook it names is not touched.
- */
-function ownAnswer(answer: Notebook, name: string, existedBefore: ReadonlySet<string>): Notebook {
-  const named = describeSubject({ kind: KIND, name: answer.name, id: answer.id });
-  const wrong =
-    answer.id === undefined
-      ? "names no notebook id"
-      : existedBefore.has(answer.id)
-        ? `names ${named}, which existed before this create`
-        : answer.name !== name
-          ? `names ${named}, not the name sent ("${name}")`
-          : undefined;
-  if (wrong === undefined) return answer;
-  throw new ConflictError(
-    `the create's answer ${wrong}; it was not taken as this resource's notebook and was left untouched. The ` +
-      `notebook this create made, if any, is not known: look for a notebook named "${name}"`,
-    "ForeignCreateAnswer",
-  );
+  return ownAnswer(step, answer, name, existedBefore, ["notebook", "a notebook"]);
 }

@@ -5,6 +5,7 @@ import { ConflictError } from "../base/errors.js";
 import { describeSubject } from "../base/operationError.js";
 import { planChanges } from "../frame/changePlan.js";
 import { ownerMarkOf, readableOwner } from "../frame/ownerMark.js";
+import { ownAnswer } from "../frame/createAnswer.js";
 import { resumableOwned } from "../frame/resumeOwned.js";
 import { adoptableInstance } from "./adoption.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
@@ -99,7 +100,7 @@ async function resumeOwned(
  * POST the instance. After a failure that may have been applied, the instance is looked for by its owner mark:
  * found, it is ours; not found, a second POST is safe. An existing instance of the same name that does not carry
  * the mark belongs to someone else: it is never taken over, and never touched. The POST's own answer must name
- * a new instance (not one `listed` before the POST) with the name sent (`ownAnswer`).
+ * a new instance (not one `listed` before the POST) with the name sent (frame/createAnswer.ts).
  */
 async function post(
   step: InstanceStep,
@@ -132,27 +133,7 @@ async function post(
     }
     throw await notManaged(client, inputs, err);
   }
-  return { instance: ownAnswer(answer, inputs.name, listed), origin: "created" };
-}
-
-/**
- * The POST's answer names the instance it made: one that was listed before the POST, or that has another name than
- * the one sent, is not it (someone else's instance, which our destroy would otherwise delete). Such an answer is
- * refused; the instance it names is not touched.
- */
-function ownAnswer(answer: Instance, name: string, listed: ReadonlySet<string>): Instance {
-  const named = describeSubject({ kind: KIND, name: answer.name, id: answer.id });
-  const wrong = listed.has(answer.id)
-    ? `names ${named}, which existed before this create`
-    : answer.name !== name
-      ? `names ${named}, not the name sent ("${name}")`
-      : undefined;
-  if (wrong === undefined) return answer;
-  throw new ConflictError(
-    `the create's answer ${wrong}; it was not taken as this resource's instance and was left untouched. The ` +
-      `instance this create made, if any, is not known: look for an instance named "${name}"`,
-    "ForeignCreateAnswer",
-  );
+  return { instance: ownAnswer(step, answer, inputs.name, listed, ["instance", "an instance"]), origin: "created" };
 }
 
 async function notManaged(client: DemanagerClient, inputs: NotebookInstanceInputs & { name: string }, err: unknown) {
