@@ -85,7 +85,8 @@ export async function check(
   }
   const result = await frame.checkResource(
     resource.definition,
-    olds === undefined ? {} : verbInputs(resource, urn, previous.plain, previous.plain),
+    // A new object's olds (the engine sends an empty map): no recorded inputs, so no recorded owner mark either.
+    Object.keys(previous.plain).length === 0 ? {} : verbInputs(resource, urn, previous.plain, previous.plain),
     inputs,
   );
   const checked = engineProps(resource, result.inputs, result.inputs);
