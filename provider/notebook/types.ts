@@ -188,7 +188,7 @@ export interface NotebookOutputs extends NotebookInputs {
    * refresh: those a `NotebookStorageMount` mounted, those mounted in the console or by other tools, and those given
    * when the notebook was made. Only an output: it never makes a change, and a mount made since shows after `pulumi
    * refresh`. From the GET answer's data_volumes (provider/notebook/mountsOutput.ts); managed from the notebook's tags
-   * (core/mountMark.ts).
+   * (provider/api/mountMark.ts).
    */
   mounts: NotebookMountOutput[];
 }

@@ -5,7 +5,7 @@ import type { StorageStep } from "./waitForStorageMount.js";
 
 /**
  * The mark that lets the notebook's `mounts` output say this package's NotebookStorageMount mounted a storage
- * (core/mountMark.ts): a tag of the notebook, in the notebook's workspace. Written before the POST, so that a mount
+ * (api/mountMark.ts): a tag of the notebook, in the notebook's workspace. Written before the POST, so that a mount
  * never exists unmarked while a resource declares it; a mark that cannot be written fails the create with nothing
  * mounted (the tag service keeps 20 tags per notebook [notebooks §19, question 10], and each managed mount takes one).
  * The tag call upserts by key, so a replacement at the same path, or a retried create, writes the same key.
