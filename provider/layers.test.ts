@@ -1,10 +1,11 @@
 /**
- * The provider's layers (ARCHITECTURE.md, "Layers"), bottom to top: `protocol/` (the wire contract, shared with the
+ * The provider's layers (ARCHITECTURE.md, "Layout"), bottom to top: `protocol/` (the wire contract, shared with the
  * emulator), `base/` (the error family, masking, small pure helpers), `wait/` (the pure poller, its schedule, the
  * deadline), `settings/` (every setting read in one room), `api/` (transport, clients, IAM, connect), `frame/`
  * (what every resource shares: context, step, errors, partial failures, the catalogue's check and diff, the
- * dynamic provider object), the resource folders and `lookups/` side by side, then the hosts (`host.ts` and
- * `index.ts` at the root, which hold the registry, and `native/`). An arrow goes down only: a layer imports its own
+ * dynamic provider object), the resource folders side by side, then `lookups/` (which reads what a resource knows
+ * of its objects, for both hosts), then the hosts (`host.ts` and `index.ts` at the root, which hold the registry,
+ * and `native/`). An arrow goes down only: a layer imports its own
  * folder and the layers below it, never a sibling (a resource folder never imports another) nor one above. Tests
  * drive whole resources and are not held to this. `@pulumi/pulumi` is imported as types only: the lookups and the
  * native plugin run without it, and the dynamic shims load this package inside a process that already has it.
@@ -24,7 +25,8 @@ const BELOW: Record<string, readonly string[]> = {
   notebook: ["protocol", "base", "wait", "settings", "api", "frame"],
   notebookInstance: ["protocol", "base", "wait", "settings", "api", "frame"],
   storageMount: ["protocol", "base", "wait", "settings", "api", "frame"],
-  lookups: ["protocol", "base", "wait", "settings", "api"],
+  // The lookups read what a resource knows of its objects (getNotebooks: the owner tag, the mapping), for both hosts.
+  lookups: ["protocol", "base", "wait", "settings", "api", "frame", "notebook", "notebookInstance", "storageMount"],
   root: ["protocol", "base", "wait", "settings", "api", "frame", "notebook", "notebookInstance", "storageMount"],
   native: [
     "protocol",
@@ -77,7 +79,7 @@ test("the rules catch an arrow up, a sibling arrow and a value import of @pulumi
       at("base/x.ts", 'import type { Step } from "../frame/step.js";'),
       at("frame/x.ts", 'export { notebook } from "../notebook/definition.js";'),
       at("api/x.ts", 'const m = await import("../frame/progress.js");'),
-      at("lookups/x.ts", 'import { notebook } from "../notebook/definition.js";'),
+      at("lookups/x.ts", 'import { main } from "../native/main.js";'),
       at("root.ts", 'import { main } from "./native/main.js";'),
       at("frame/y.ts", 'import * as pulumi from "@pulumi/pulumi";'),
       at("notebook/y.ts", 'import { x } from "../../emulator/x.js";'),
@@ -93,7 +95,7 @@ test("the rules catch an arrow up, a sibling arrow and a value import of @pulumi
     "base/x.ts -> frame (frame/step.js)",
     "frame/x.ts -> notebook (notebook/definition.js)",
     "api/x.ts -> frame (frame/progress.js)",
-    "lookups/x.ts -> notebook (notebook/definition.js)",
+    "lookups/x.ts -> native (native/main.js)",
     "root.ts -> native (native/main.js)",
     "frame/y.ts -> package @pulumi/pulumi (@pulumi/pulumi)",
     "notebook/y.ts -> outside (../emulator/x.js)",
