@@ -1,7 +1,7 @@
 import { isApiError } from "../base/errorClassification.js";
 import { unmarkMount } from "./mountMarkTag.js";
 import { requireRunningNotebook } from "./runningNotebook.js";
-import { GONE_STATUSES } from "../notebook/statusClasses.js";
+import { GONE_STATUSES } from "../api/notebookStatuses.js";
 import { UNMOUNTED_STATUSES } from "./statusClasses.js";
 import type { StorageMountOutputs } from "./types.js";
 import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js";
