@@ -14,6 +14,7 @@
  */
 import { compareSchedules, createTimeline, type TimelinePhase } from "../devkit/pollReplay.js";
 import { simulate, type SimulationOptions, type SimulationResult } from "../devkit/throttleSimulation.js";
+import { INSTANCE_STATUS_TIMINGS } from "../provider/notebookInstance/statusClasses.js";
 import { DEFAULT_POLL_SCHEDULE } from "../provider/wait/pollSchedule.js";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
@@ -60,7 +61,7 @@ function waiting(): void {
   out("| wait | status-aware | today (2 s, then 2-12 s jittered) | Terraform (10 s, then every 10 s) |");
   out("| --- | --- | --- | --- |");
   for (const { label, draw } of WAITS) {
-    const row = compareSchedules(label, draw, DEFAULT_POLL_SCHEDULE);
+    const row = compareSchedules(label, draw, { ...DEFAULT_POLL_SCHEDULE, timings: INSTANCE_STATUS_TIMINGS });
     const cell = (c: typeof row.terraform) =>
       `${c.meanLagS.toFixed(2)} s (${c.p95LagS.toFixed(1)}), ${c.meanGets} GETs`;
     out(`| ${label} | ${cell(row.statusAware)} | ${cell(row.current)} | ${cell(row.terraform)} |`);

@@ -21,14 +21,16 @@ import {
   replayCurrent,
   replayStatusAware,
   replayTerraform,
+  notebookCreateTimeline,
   type TimelinePhase,
 } from "../devkit/pollReplay.js";
 import { seededRandom } from "../devkit/throttleSimulation.js";
 import { notebookInstanceProvider, notebookProvider } from "../provider/index.js";
-import { setProgressSink } from "../provider/core/progress.js";
-import { setProviderOverrides } from "../provider/core/providerContext.js";
-import { NOTEBOOK_STATUS_TIMINGS } from "../provider/notebook/statusClasses.js";
-import { DEFAULT_POLL_SCHEDULE, V1_STATUS_TIMINGS, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";
+import { setProgressSink } from "../provider/frame/progress.js";
+import { setProviderOverrides } from "../provider/frame/providerContext.js";
+import { NOTEBOOK_STATUS_TIMINGS } from "../provider/api/notebookStatuses.js";
+import { INSTANCE_STATUS_TIMINGS } from "../provider/notebookInstance/statusClasses.js";
+import { DEFAULT_POLL_SCHEDULE, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";
 import { computeBackoffMs } from "../provider/wait/backoff.js";
 import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
 import type { ResourceKind } from "./lib/inventory.js";
@@ -228,19 +230,6 @@ export interface ReplayRow {
   terraform: Stats;
 }
 
-/** A v2 create of `totalMs`: steps 1, 3 and 4 as the emulator's 7.5 s, the rest of the time in step 2 (compute). */
-function v2Timeline(totalMs: number): TimelinePhase[] {
-  const step = 7_500;
-  const second = Math.max(step, totalMs - 3 * step);
-  return [
-    { status: "CREATING", at: 0, progressStep: 1 },
-    { status: "CREATING", at: step, progressStep: 2 },
-    { status: "CREATING", at: step + second, progressStep: 3 },
-    { status: "CREATING", at: 2 * step + second, progressStep: 4 },
-    { status: "RUNNING", at: 3 * step + second },
-  ];
-}
-
 const stop = (ms: number): TimelinePhase[] => [
   { status: "STOPPING", at: 0 },
   { status: "STOPPED", at: ms },
@@ -272,11 +261,11 @@ export const REPLAYED_WAITS: {
   },
   { wait: "stop 5 s (the emulator's)", resource: "NotebookInstance", draw: () => stop(5_000) },
   { wait: "stop, delete 3-15 s", resource: "NotebookInstance", draw: (r) => stop(3_000 + r() * 12_000) },
-  { wait: "create 30 s (the emulator's, 4 x 7.5 s)", resource: "Notebook", draw: () => v2Timeline(30_000) },
+  { wait: "create 30 s (the emulator's, 4 x 7.5 s)", resource: "Notebook", draw: () => notebookCreateTimeline(30_000) },
   {
     wait: "**create 30-300 s (the target; step 2 takes the rest)**",
     resource: "Notebook",
-    draw: (r) => v2Timeline(30_000 + r() * 270_000),
+    draw: (r) => notebookCreateTimeline(30_000 + r() * 270_000),
   },
   {
     wait: "create 30-300 s, every step stretched alike (the emulator's equal parts)",
@@ -298,7 +287,7 @@ export function replayTable(samples = 5_000): ReplayRow[] {
   return REPLAYED_WAITS.map(({ wait, resource, draw }, i) => {
     const options: PollScheduleOptions = {
       ...DEFAULT_POLL_SCHEDULE,
-      timings: resource === "Notebook" ? NOTEBOOK_STATUS_TIMINGS : V1_STATUS_TIMINGS,
+      timings: resource === "Notebook" ? NOTEBOOK_STATUS_TIMINGS : INSTANCE_STATUS_TIMINGS,
     };
     const pick = seededRandom(1000 + i);
     const jitter = seededRandom(2000 + i);

@@ -17,7 +17,6 @@ export function emulatorCredentialsEnv(emulator: Emulator): Record<string, strin
 export function emulatorEnv(emulator: Emulator, pollMs = 5): Record<string, string> {
   return {
     ...emulatorCredentialsEnv(emulator),
-    MODELARTS_POLL_INITIAL_DELAY_MS: String(pollMs),
     MODELARTS_POLL_MIN_DELAY_MS: String(pollMs),
     MODELARTS_POLL_MAX_DELAY_MS: String(pollMs * 4),
     MODELARTS_PROGRESS_EVERY_MS: "60000",

@@ -105,6 +105,22 @@ export function createTimeline(creatingMs: number, startingMs = 10_000): Timelin
   ];
 }
 
+/**
+ * A notebook create of `totalMs` (the notebooks API's four init steps): steps 1, 3 and 4 of 7.5 s, as the emulator
+ * plays them, and step 2 (compute) the rest, at least as long.
+ */
+export function notebookCreateTimeline(totalMs: number): TimelinePhase[] {
+  const step = 7_500;
+  const second = Math.max(step, totalMs - 3 * step);
+  return [
+    { status: "CREATING", at: 0, progressStep: 1 },
+    { status: "CREATING", at: step, progressStep: 2 },
+    { status: "CREATING", at: step + second, progressStep: 3 },
+    { status: "CREATING", at: 2 * step + second, progressStep: 4 },
+    { status: "RUNNING", at: 3 * step + second },
+  ];
+}
+
 export interface ComparisonRow {
   readonly label: string;
   readonly statusAware: { meanLagS: number; p95LagS: number; meanGets: number };

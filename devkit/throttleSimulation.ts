@@ -21,6 +21,7 @@ import { RateLimiter, type RateLimitOptions } from "../emulator/RateLimiter.js";
 import { scaledMs, statusAt } from "../emulator/shared/phases.js";
 import { AdaptiveRateLimiter, type AdaptiveRateLimiterOptions } from "../provider/api/AdaptiveRateLimiter.js";
 import { computeBackoffMs } from "../provider/wait/backoff.js";
+import { INSTANCE_STATUS_TIMINGS } from "../provider/notebookInstance/statusClasses.js";
 import { DEFAULT_POLL_SCHEDULE, PollPlanner, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";
 import { VirtualTime } from "./VirtualTime.js";
 
@@ -109,7 +110,12 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     options.limiter === "adaptive"
       ? new AdaptiveRateLimiter({ ...options.limiterOptions, now: vt.now, sleep: vt.sleep })
       : undefined;
-  const pollOptions: PollScheduleOptions = { ...DEFAULT_POLL_SCHEDULE, ...options.pollOptions, timeScale: scale };
+  const pollOptions: PollScheduleOptions = {
+    ...DEFAULT_POLL_SCHEDULE,
+    timings: INSTANCE_STATUS_TIMINGS,
+    ...options.pollOptions,
+    timeScale: scale,
+  };
   const instances = new Map<number, SimInstance>();
   const polled = new Set<number>();
   let busy = 0;

@@ -5,48 +5,12 @@
  * itself and `protocol/`, and names a family's record or switch types only as types (the state file and the
  * context hold them). Tests and testkits drive a whole emulator and are not held to this.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import { arrowsOf, layerOf as layerIn, productionFiles } from "../test/support/importArrows.js";
 
 const EMULATOR = __dirname;
-const PROTOCOL = path.resolve(EMULATOR, "../protocol");
-
-interface Arrow {
-  from: string;
-  to: string;
-  typeOnly: boolean;
-}
-
-function productionFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return productionFiles(full);
-    const test = entry.name.endsWith(".test.ts") || entry.name === "testkit.ts";
-    return entry.name.endsWith(".ts") && !test ? [full] : [];
-  });
-}
-
-/** Every `import … from`, `export … from` and `import(…)` of a file, resolved to a path. */
-function arrowsOf(file: string, source = readFileSync(file, "utf8")): Arrow[] {
-  const arrows: Arrow[] = [];
-  const statement = /^(?:import|export)\s+(type\s+)?[^;]*?from\s+"([^"]+)"|import\(\s*"([^"]+)"\s*\)/gms;
-  for (const match of source.matchAll(statement)) {
-    const specifier = match[2] ?? match[3]!;
-    const to = specifier.startsWith(".") ? path.resolve(path.dirname(file), specifier) : specifier;
-    arrows.push({ from: file, to, typeOnly: match[1] !== undefined });
-  }
-  return arrows;
-}
-
 /** The layer a path belongs to: `protocol`, `shared`, `demanager`, `notebooks`, `root`, or what lies outside. */
-function layerOf(target: string): string {
-  if (!path.isAbsolute(target)) return target.startsWith("node:") ? "node" : "package";
-  if (target.startsWith(PROTOCOL + path.sep)) return "protocol";
-  const inside = path.relative(EMULATOR, target);
-  if (inside.startsWith("..")) return "outside";
-  const [first, ...rest] = inside.split(path.sep);
-  return rest.length > 0 ? first! : "root";
-}
+const layerOf = (target: string) => layerIn(EMULATOR, target);
 
 /** What each layer may import (`type` entries: only with `import type`). */
 const ALLOWED: Record<string, { values: string[]; types: string[] }> = {
@@ -69,7 +33,7 @@ function wrongArrows(files: { file: string; source?: string }[]): string[] {
 }
 
 test("every production file of the emulator imports only downward", () => {
-  const files = productionFiles(EMULATOR);
+  const files = productionFiles(EMULATOR, (name) => name === "testkit.ts");
   expect(files.length).toBeGreaterThan(50);
   expect(wrongArrows(files.map((file) => ({ file })))).toEqual([]);
 });

@@ -19,7 +19,7 @@ export {
   type SettingsSources,
   type ResolvedSettings,
   type Credentials,
-} from "./auth/resolveSettings.js";
+} from "./settings/resolveSettings.js";
 export {
   ModelArtsError,
   ApiError,
@@ -30,7 +30,7 @@ export {
   WaitError,
   OperationError,
   PartialFailureError,
-} from "./api/errors.js";
+} from "./base/errors.js";
 export { signRequest, type SignRequestInput, type SignedRequest } from "../protocol/signing/signRequest.js";
 export type * as demanager from "../protocol/demanager/wireTypes.js";
 export type * as notebooks from "../protocol/notebooks/wireTypes.js";

@@ -29,7 +29,7 @@ test("registers the dynamic resource type with the declared inputs, a name prefi
     storage: { path: "/bucket/dev/" },
     namePrefix: "dev",
     __ownerKey: "modelarts-sdk-test/dev/dev",
-    // The owner mark's random part (provider/core/ownerMark.ts), made in `pulumi up`.
+    // The owner mark's random part (provider/frame/ownerMark.ts), made in `pulumi up`.
     __ownerNonce: expect.stringMatching(/^[0-9a-f]{16}$/),
   });
   expect(typeof entry.inputs.__provider).toBe("string");

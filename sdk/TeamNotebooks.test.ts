@@ -1,8 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkNotebook } from "../provider/notebook/checkNotebook.js";
-import { checkNotebookInstance } from "../provider/notebookInstance/checkNotebookInstance.js";
+import { checkInputs } from "../provider/frame/resourceVerbs.js";
+import { notebookProvider } from "../provider/notebook/notebookProvider.js";
+import { notebookInstanceProvider } from "../provider/notebookInstance/notebookInstanceProvider.js";
 import { NotebookInstance } from "./NotebookInstance.js";
 import { TeamNotebooks } from "./TeamNotebooks.js";
+
+const checkNotebook = (olds: object | undefined, news: object) => checkInputs(notebookProvider.definition, olds, news);
+
+const checkNotebookInstance = (olds: object | undefined, news: object) =>
+  checkInputs(notebookInstanceProvider.definition, olds, news);
 
 interface Registered {
   project: string;
@@ -135,7 +141,7 @@ test("fixedNames: true gives a 0.1 stack exactly the inputs it has, so `pulumi u
   await useStack("team-test", "dev");
   const before = registered;
   registered = [];
-  // 0.1 recorded no random part of the owner mark (core/ownerMark.ts): its state has none.
+  // 0.1 recorded no random part of the owner mark (frame/ownerMark.ts): its state has none.
   const state = backends.get("default")!;
   for (const [key, inputs] of state) {
     const { __ownerNonce: _nonce, ...recorded } = inputs;

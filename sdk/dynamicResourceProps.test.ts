@@ -19,7 +19,7 @@ test("`pulumi up`: the owner mark is the readable project/stack/resource and a f
   const second = ownerProps(false);
   expect(first.__ownerKey).toBe("proj/dev/nb");
   expect(first.__ownerNonce).toMatch(/^[0-9a-f]{16}$/);
-  // Fresh in every run: check keeps the recorded one of a resource that has one (provider/core/ownerMark.ts).
+  // Fresh in every run: check keeps the recorded one of a resource that has one (provider/frame/ownerMark.ts).
   expect(second.__ownerNonce).not.toBe(first.__ownerNonce);
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { OWNER_KEY_INPUT, OWNER_NONCE_INPUT, URN_INPUT } from "../provider/base/internalInputs.js";
 import { warnOfPlainTextCredentials } from "./plainTextCredentials.js";
 import { resourceUrn } from "./resourceUrn.js";
 
@@ -13,7 +14,7 @@ export interface DynamicResourceSpec {
   deleteFirstBecause: string;
   /**
    * Marks created objects as this resource's: `__ownerKey` (`<project>/<stack>/<name>`) and `__ownerNonce`, the
-   * random part that makes the mark unique to one deployment (provider/core/ownerMark.ts).
+   * random part that makes the mark unique to one deployment (provider/frame/ownerMark.ts).
    */
   ownerKey: boolean;
   /** The API object has a name that is generated from `namePrefix` (default: the resource name) when not declared. */
@@ -46,13 +47,13 @@ export function dynamicResourceProps(
           ...args,
           ...(spec.generatedName && { namePrefix: args.name === undefined ? (args.namePrefix ?? name) : undefined }),
           ...(spec.ownerKey && {
-            __ownerKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+            [OWNER_KEY_INPUT]: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
             // Fresh in every `pulumi up`; check keeps the recorded one of a resource that has one. Unknown in
             // preview, so a new resource's generated name shows as unknown rather than as one `up` would not use.
-            __ownerNonce: pulumi.runtime.isDryRun() ? pulumi.unknown : randomBytes(8).toString("hex"),
+            [OWNER_NONCE_INPUT]: pulumi.runtime.isDryRun() ? pulumi.unknown : randomBytes(8).toString("hex"),
           }),
-          // Progress lines are logged against this resource in `pulumi up` (provider/core/engineLogSink.ts).
-          __urn: resourceUrn(`pulumi-nodejs:dynamic/modelarts:${spec.type}`, name, opts?.parent),
+          // Progress lines are logged against this resource in `pulumi up` (provider/frame/engineLogSink.ts).
+          [URN_INPUT]: resourceUrn(`pulumi-nodejs:dynamic/modelarts:${spec.type}`, name, opts?.parent),
         };
   for (const output of spec.outputNames) if (!(output in props)) props[output] = undefined;
   return { props, opts: { deleteBeforeReplace: true, ...opts } };

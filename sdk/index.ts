@@ -1,22 +1,7 @@
 export { NotebookInstance } from "./NotebookInstance.js";
-export type {
-  NotebookInstanceArgs,
-  NotebookStorageArgs,
-  NotebookExtendStorageArgs,
-  NotebookAutoStopArgs,
-  NotebookPoolArgs,
-  NotebookTimeoutsArgs,
-  NotebookArgs,
-  NotebookVolumeArgs,
-  NotebookSshArgs,
-  NotebookLeaseArgs,
-  NotebookStorageMountArgs,
-} from "./resourceArgs.js";
-export type {
-  NotebookOutputProperties,
-  NotebookInstanceOutputProperties,
-  NotebookStorageMountOutputProperties,
-} from "./resourceOutputs.js";
+// Every resource's argument types and output properties, generated from schema.json (npm run generate).
+export type * from "./resourceArgs.js";
+export type * from "./resourceOutputs.js";
 export {
   TeamNotebooks,
   type TeamNotebooksArgs,

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { createNotebooksClient } from "../provider/api/createClient.js";
 import type { NotebooksClient } from "../provider/api/NotebooksClient.js";
-import { isCredentialSetting, resolveSettings, type SettingsInput } from "../provider/auth/resolveSettings.js";
-import { CONFIG_NAMESPACE } from "../provider/core/providerContext.js";
+import { isCredentialSetting, resolveSettings, type SettingsInput } from "../provider/settings/resolveSettings.js";
+import { CONFIG_NAMESPACE } from "../provider/settings/stackConfig.js";
 import { warnOfPlainTextCredentials } from "./plainTextCredentials.js";
 
 /**

@@ -11,8 +11,12 @@
  * `runtime.isConfigSecret`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CREDENTIAL_SETTINGS, secretConfigCommand, type CredentialSetting } from "../provider/auth/resolveSettings.js";
-import { CONFIG_NAMESPACE } from "../provider/core/providerContext.js";
+import {
+  CREDENTIAL_SETTINGS,
+  secretConfigCommand,
+  type CredentialSetting,
+} from "../provider/settings/resolveSettings.js";
+import { CONFIG_NAMESPACE } from "../provider/settings/stackConfig.js";
 
 /** Internal in @pulumi/pulumi (3.139 to 3.276 at least) though exported at run time; absent means "cannot tell". */
 type IsConfigSecret = (fullKey: string) => boolean;

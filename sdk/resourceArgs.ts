@@ -350,7 +350,7 @@ export interface NotebookStorageMountArgs {
   efsId?: pulumi.Input<string>;
   /**
    * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m,
-   * delete 20m. Changing it never calls the API.
+   * delete 20m. Changed in place.
    */
   timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
   /**

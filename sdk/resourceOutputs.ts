@@ -2,7 +2,7 @@
 // Change the source and run `npm run generate`; CI fails when this file differs from what it would write.
 
 import type * as pulumi from "@pulumi/pulumi";
-import type { TimeoutsInput } from "../provider/core/sharedInputs.js";
+import type { TimeoutsInput } from "../provider/base/sharedInputs.js";
 import type {
   NotebookAutoStopInput,
   NotebookImageOutput,

@@ -1,6 +1,6 @@
 /** The environment that points the provider (in the Pulumi provider host) at an emulator. */
 import type { Emulator } from "../../emulator/index.js";
-import { pollScheduleFromEnv, type PollSchedule } from "../../provider/core/pollScheduleFromEnv.js";
+import { pollScheduleFromEnv, type PollSchedule } from "../../provider/settings/pollScheduleFromEnv.js";
 import { emulatorCredentialsEnv } from "../../devkit/emulatorEnv.js";
 
 /** The provider's default poll schedule (no MODELARTS_POLL_* variables set). */

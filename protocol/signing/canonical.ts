@@ -222,6 +222,36 @@ export function computeSignature(secretKey: string, stringToSign: string): strin
   return createHmac("sha256", Buffer.from(secretKey, "utf8")).update(stringToSign, "utf8").digest("hex");
 }
 
+/** A request as both sides sign it: the client when it sends, the gateway when it checks. */
+export interface SignedParts {
+  readonly method: string;
+  /** The URL's path and its query as sent (`?a=1&b`, or ""), both still percent-encoded. */
+  readonly path: string;
+  readonly rawQuery: string;
+  readonly headers: CanonicalHeaderBlock;
+  readonly body: string | Uint8Array | undefined;
+  /** The client signed `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD` instead of the body's hash. */
+  readonly unsignedPayload: boolean;
+  /** The X-Sdk-Date value, as signed. */
+  readonly sdkDate: string;
+}
+
+/** The canonical request of `parts`, the string to sign, and its signature with `secretKey` (hex). */
+export function signatureOf(
+  parts: SignedParts,
+  secretKey: string,
+): { canonicalRequest: string; stringToSign: string; signature: string } {
+  const canonicalRequest = buildCanonicalRequest({
+    method: parts.method,
+    canonicalUri: canonicalUri(parts.path),
+    canonicalQuery: canonicalQueryString(parseRawQuery(parts.rawQuery)),
+    headers: parts.headers,
+    payloadHash: payloadHash(parts.body, parts.unsignedPayload),
+  });
+  const stringToSign = buildStringToSign(parts.sdkDate, canonicalRequest);
+  return { canonicalRequest, stringToSign, signature: computeSignature(secretKey, stringToSign) };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Authorization header
 

@@ -1,18 +1,12 @@
 import {
-  buildCanonicalRequest,
-  buildStringToSign,
   canonicalHeaderBlock,
-  canonicalQueryString,
-  canonicalUri,
-  computeSignature,
   CONTENT_SHA256_HEADER,
   formatAuthorization,
   formatSdkDate,
-  parseRawQuery,
   parseSdkDate,
-  payloadHash,
   SDK_DATE_HEADER,
   SECURITY_TOKEN_HEADER,
+  signatureOf,
   UNSIGNED_PAYLOAD,
 } from "./canonical.js";
 
@@ -113,15 +107,10 @@ export function signRequest(input: SignRequestInput): SignedRequest {
   ]);
 
   const unsignedPayload = find(CONTENT_SHA256_HEADER)?.trim() === UNSIGNED_PAYLOAD;
-  const canonicalRequest = buildCanonicalRequest({
-    method,
-    canonicalUri: canonicalUri(url.pathname),
-    canonicalQuery: canonicalQueryString(parseRawQuery(url.search)),
-    headers: headerBlock,
-    payloadHash: payloadHash(body, unsignedPayload),
-  });
-  const stringToSign = buildStringToSign(sdkDate, canonicalRequest);
-  const signature = computeSignature(secretKey, stringToSign);
+  const { canonicalRequest, stringToSign, signature } = signatureOf(
+    { method, path: url.pathname, rawQuery: url.search, headers: headerBlock, body, unsignedPayload, sdkDate },
+    secretKey,
+  );
   const authorization = formatAuthorization({ accessKey, signedHeaders: headerBlock.signedHeaders, signature });
 
   return {

@@ -1,16 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
 import {
-  buildCanonicalRequest,
-  buildStringToSign,
   canonicalHeaderBlock,
-  canonicalQueryString,
-  canonicalUri,
-  computeSignature,
   type CanonicalHeaderBlock,
   parseAuthorization,
-  parseRawQuery,
   parseSdkDate,
-  payloadHash,
+  signatureOf,
   UNSIGNED_PAYLOAD,
 } from "./canonical.js";
 
@@ -128,18 +122,16 @@ export function verifySignature(input: VerifySignatureInput): VerifySignatureRes
   // The body-hash shortcut counts only when the client signed it; otherwise anyone could add it to a request.
   const unsignedPayload =
     signedNames.includes("x-sdk-content-sha256") && header("x-sdk-content-sha256")?.trim() === UNSIGNED_PAYLOAD;
-  const canonicalRequest = buildCanonicalRequest({
-    method: input.method,
-    canonicalUri: canonicalUri(input.path),
-    canonicalQuery: canonicalQueryString(parseRawQuery(input.rawQuery)),
-    headers: headerBlock,
-    payloadHash: payloadHash(input.body, unsignedPayload),
-  });
-  const expected = Buffer.from(computeSignature(secretKey, buildStringToSign(sdkDateValue, canonicalRequest)), "hex");
+  const { method, path, rawQuery, body } = input;
+  const signed = signatureOf(
+    { method, path, rawQuery, headers: headerBlock, body, unsignedPayload, sdkDate: sdkDateValue },
+    secretKey,
+  );
+  const expected = Buffer.from(signed.signature, "hex");
   // parseAuthorization admits only 64 hex digits, so both buffers are 32 bytes as timingSafeEqual requires.
   const presented = Buffer.from(authorization.signature, "hex");
   if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
-    return fail("SIGNATURE_MISMATCH", "verify aksk signature fail", canonicalRequest);
+    return fail("SIGNATURE_MISMATCH", "verify aksk signature fail", signed.canonicalRequest);
   }
   return { ok: true, accessKey: authorization.accessKey };
 }

@@ -9,9 +9,6 @@ export type { ValidationIssue } from "./toCheckFailures.js";
 // Plain strings are accepted too (checked at run time); the union keeps editor completion for the known names.
 type DefNameArg = SchemaDefName | (string & Record<never, never>);
 
-/** The value Pulumi sends for any input that is not known yet (during preview). */
-export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
 export interface WireValidationResult {
   valid: boolean;
   /** Empty when `valid`; property paths use the wire (snake_case) names. */
@@ -19,8 +16,11 @@ export interface WireValidationResult {
 }
 
 export interface ValidateInputsOptions {
-  /** Preview: a property whose value (or an enclosing value) is {@link UNKNOWN_VALUE} counts as valid. */
-  allowUnknowns?: boolean;
+  /**
+   * The value that stands for one not known yet (a host's preview: Pulumi's unknown sentinel): a property whose
+   * value, or an enclosing value, is this one counts as valid.
+   */
+  unknown?: string;
 }
 
 /** The compiled validator of one `$defs` entry. Ajv compiles each entry on first request and caches it. */
@@ -49,21 +49,22 @@ export function validateInputs(
   const validate = getValidator(defName);
   if (validate(value)) return [];
   let errors = validate.errors ?? [];
-  if (options.allowUnknowns === true) {
+  const unknown = options.unknown;
+  if (unknown !== undefined) {
     // Errors raised at or below an unknown value are about a value nobody knows yet. A property that holds the
     // sentinel is present, so it is never reported as missing either.
-    errors = errors.filter((e) => !isAtOrBelowUnknown(value, e.instancePath));
+    errors = errors.filter((e) => !isAtOrBelowUnknown(value, e.instancePath, unknown));
   }
   return toCheckFailures(errors, value, { rootLabel: "inputs" });
 }
 
-function isAtOrBelowUnknown(root: unknown, instancePath: string): boolean {
+function isAtOrBelowUnknown(root: unknown, instancePath: string, unknown: string): boolean {
   let node = root;
-  if (node === UNKNOWN_VALUE) return true;
+  if (node === unknown) return true;
   for (const token of instancePath.split("/").slice(1)) {
     if (node === null || typeof node !== "object") return false;
     node = (node as Record<string, unknown>)[token.replace(/~1/g, "/").replace(/~0/g, "~")];
-    if (node === UNKNOWN_VALUE) return true;
+    if (node === unknown) return true;
   }
   return false;
 }

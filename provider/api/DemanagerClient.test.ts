@@ -4,13 +4,14 @@ import {
   createAkSkAuthenticator,
   createPasswordAuthenticator,
   createStaticTokenAuthenticator,
-} from "../auth/authenticator.js";
-import { ApiError, TransportError } from "./errors.js";
-import { isNotFoundAnswer } from "./errorClassification.js";
+} from "./authenticator.js";
+import { ApiError, TransportError } from "../base/errors.js";
+import { isNotFoundAnswer } from "../base/errorClassification.js";
 import { issuePasswordToken } from "./iamClient.js";
 import { DemanagerClient, NOT_FOUND_ERROR_CODES, type CreateRecovery } from "./DemanagerClient.js";
 import { RequestExecutor, type ExecutorOptions } from "./RequestExecutor.js";
-import type { CreateRequest, Instance } from "../../protocol/demanager/wireTypes.js";
+import type { Instance } from "../../protocol/demanager/wireTypes.js";
+import { markedCreateRequest, TEST_OWNER } from "../../test/support/demanagerRequests.js";
 
 const CREATE = "POST /v1/{project_id}/demanager/instances";
 const LIST = "GET /v1/{project_id}/demanager/instances";
@@ -47,20 +48,7 @@ function client(overrides: Partial<ExecutorOptions> = {}, pageSize?: number): De
   return new DemanagerClient({ executor, projectId: emulator.projectId, pageSize });
 }
 
-const OWNER = "pulumi-modelarts/owner";
-
-function request(name: string): CreateRequest {
-  return {
-    name,
-    profile_id: "Multi-Engine 1.0 (python3)-cpu",
-    flavor: "modelarts.vm.cpu.2u",
-    spec: {
-      storage: { type: "obs", location: { path: "/bucket/notebooks/" } },
-      auto_stop: { enable: false },
-      annotations: { [OWNER]: `test/${name}` },
-    },
-  };
-}
+const request = (name: string) => markedCreateRequest(name, { auto_stop: { enable: false } });
 
 /**
  * The recovery the lifecycle code gives a create (notebookInstance/ownership.ts), in its simplest form: an instance
@@ -68,7 +56,7 @@ function request(name: string): CreateRequest {
  */
 function byOwnerMark(c: DemanagerClient, name: string): CreateRecovery {
   return async (err) => {
-    const ours = (await c.listInstances()).find((i) => i.spec?.annotations?.[OWNER] === `test/${name}`);
+    const ours = (await c.listInstances()).find((i) => i.spec?.annotations?.[TEST_OWNER] === `test/${name}`);
     if (ours) return { kind: "done", value: ours };
     if (err instanceof ApiError && err.errorCode === "ModelArts.6301") return { kind: "fail", error: err };
     return { kind: "resend" };

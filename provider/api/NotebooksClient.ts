@@ -11,12 +11,12 @@ import type {
   NotebookTag,
   NotebookUpdateRequest,
 } from "../../protocol/notebooks/wireTypes.js";
-import { isNotFoundAnswer } from "./errorClassification.js";
+import { isNotFoundAnswer } from "../base/errorClassification.js";
 import { DEFAULT_LISTING_LIMITS, followPages, type ListingLimits } from "./boundedListing.js";
-import { ConfigurationError } from "./errors.js";
+import { ConfigurationError } from "../base/errors.js";
 import type { Deadline } from "../wait/Deadline.js";
 import { recentListing } from "./recentListing.js";
-import { sanitizeServiceText } from "./redact.js";
+import { sanitizeServiceText } from "../base/redact.js";
 import type { RequestExecutor, RequestSpec } from "./RequestExecutor.js";
 import type { RecoverOutcome } from "./retryStrategy.js";
 

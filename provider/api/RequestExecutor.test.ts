@@ -6,8 +6,8 @@
 import { VirtualTime } from "../../devkit/VirtualTime.js";
 import { AdaptiveRateLimiter, type SendOutcome } from "./AdaptiveRateLimiter.js";
 import type { HttpSend } from "./httpTransport.js";
-import { ApiError, DeadlineError, TransportError } from "./errors.js";
-import { RequestExecutor } from "./RequestExecutor.js";
+import { ApiError, DeadlineError, TransportError } from "../base/errors.js";
+import { RequestExecutor, type ExecutorOptions, type RequestPacer } from "./RequestExecutor.js";
 import { Deadline } from "../wait/Deadline.js";
 
 function fakeLimiter(paces: boolean) {
@@ -22,7 +22,7 @@ function fakeLimiter(paces: boolean) {
       return ++ticket;
     },
     record: (outcome: SendOutcome) => void recorded.push(outcome),
-  } as unknown as AdaptiveRateLimiter;
+  } satisfies RequestPacer;
   return { limiter, acquired, recorded };
 }
 
@@ -35,15 +35,22 @@ function throttledOnce(): HttpSend {
       : { status: 200, headers: {}, body: '{"instances":[],"total_count":0}' };
 }
 
-test("every attempt waits for the limiter and reports its answer; a throttled one waits out its own Retry-After", async () => {
-  const { limiter, acquired, recorded } = fakeLimiter(true);
+/** An executor on `throttledOnce` behind `limiter`, whose sleeps are recorded in `sleeps` instead of slept. */
+function throttledExecutor(limiter: RequestPacer, options: Partial<ExecutorOptions> = {}) {
   const sleeps: number[] = [];
   const executor = new RequestExecutor({
     baseUrl: "https://modelarts.example.com",
     send: throttledOnce(),
     limiter,
     sleep: async (ms) => void sleeps.push(ms),
+    ...options,
   });
+  return { executor, sleeps };
+}
+
+test("every attempt waits for the limiter and reports its answer; a throttled one waits out its own Retry-After", async () => {
+  const { limiter, acquired, recorded } = fakeLimiter(true);
+  const { executor, sleeps } = throttledExecutor(limiter);
   await executor.execute({
     method: "GET",
     path: "/x",
@@ -62,14 +69,7 @@ test("every attempt waits for the limiter and reports its answer; a throttled on
 
 test("with pacing switched off, a throttled attempt sleeps out its Retry-After as before", async () => {
   const { limiter } = fakeLimiter(false);
-  const sleeps: number[] = [];
-  const executor = new RequestExecutor({
-    baseUrl: "https://modelarts.example.com",
-    send: throttledOnce(),
-    limiter,
-    sleep: async (ms) => void sleeps.push(ms),
-    random: () => 0.5,
-  });
+  const { executor, sleeps } = throttledExecutor(limiter, { random: () => 0.5 });
   await executor.execute({ method: "GET", path: "/x", retry: "idempotent", answer: "ListResponse" });
   // Retry-After plus jitter (up to 1 s), so unpaced callers do not come back in lockstep.
   expect(sleeps).toEqual([3500]);

@@ -1,14 +1,14 @@
-import type { Authenticator } from "../auth/authenticator.js";
+import type { Authenticator } from "./authenticator.js";
 import { canonicalQueryString } from "../../protocol/signing/canonical.js";
 import type { AnswerShape } from "../../protocol/validation/answerShapes.js";
 import { readAnswer } from "../../protocol/validation/tolerantReader.js";
 import type { Deadline } from "../wait/Deadline.js";
 import { abortableSleep } from "../wait/abortableSleep.js";
 import { QueueDeadlineError, type AdaptiveRateLimiter } from "./AdaptiveRateLimiter.js";
-import { isThrottled } from "./errorClassification.js";
-import { ApiError, ConfigurationError, DeadlineError, ERROR_CODE, InvalidResponseError } from "./errors.js";
+import { isThrottled } from "../base/errorClassification.js";
+import { ApiError, ConfigurationError, DeadlineError, ERROR_CODE, InvalidResponseError } from "../base/errors.js";
 import { sendWithGot, MAX_RESPONSE_BYTES, type HttpResponse, type HttpSend } from "./httpTransport.js";
-import { registerSecretsIn, sanitizeServiceText } from "./redact.js";
+import { registerSecretsIn, sanitizeServiceText } from "../base/redact.js";
 import {
   DEFAULT_RETRY_OPTIONS,
   parseRetryAfter,
@@ -60,6 +60,9 @@ export interface ExecutorResponse<T> {
   data: T;
 }
 
+/** What a request asks of the shared rate limiter (AdaptiveRateLimiter): its place in the queue, and its outcome. */
+export type RequestPacer = Pick<AdaptiveRateLimiter, "paces" | "congested" | "acquire" | "record">;
+
 export interface ExecutorOptions {
   baseUrl: string;
   /** Where the base URL came from (`stack config modelarts:endpoint`, ...), for the "cannot reach" error. */
@@ -79,7 +82,7 @@ export interface ExecutorOptions {
    * reports its answer; a throttled attempt waits out its own `Retry-After` first. Absent: no pacing (IAM,
    * in-process tests).
    */
-  limiter?: AdaptiveRateLimiter;
+  limiter?: RequestPacer;
 }
 
 /**

@@ -3,7 +3,7 @@
  * and no network.
  */
 import { followPages, type PagedListing } from "./boundedListing.js";
-import { ListingError } from "./errors.js";
+import { ListingError } from "../base/errors.js";
 
 interface Entry {
   id: string;

@@ -1,4 +1,4 @@
-import { ListingError } from "./errors.js";
+import { ListingError } from "../base/errors.js";
 
 /**
  * How far a listing may go. No project holds 10,000 notebooks, instances or images (ModelArts quotas are far

@@ -1,9 +1,10 @@
+import { emulatorCredentialsEnv } from "../../devkit/emulatorEnv.js";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { resolveSettings } from "../auth/resolveSettings.js";
+import { resolveSettings } from "../settings/resolveSettings.js";
 import { createDemanagerClient } from "./createClient.js";
-import { ConfigurationError } from "./errors.js";
+import { ConfigurationError } from "../base/errors.js";
 import { sendWithGot, type HttpSend } from "./httpTransport.js";
-import { redact } from "./redact.js";
+import { redact } from "../base/redact.js";
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -101,15 +102,9 @@ test("30-minute IAM tokens: a run of requests signs in once", async () => {
 test("a project id from IAM that is not one is refused before it reaches a URL", async () => {
   const odd = await startEmulator({ projectId: ".." });
   try {
-    const ak = odd.credentials.accessKeys[0]!;
-    const settings = resolveSettings({
-      env: {
-        HW_MODELARTS_ENDPOINT: odd.url,
-        HW_REGION_NAME: odd.region,
-        HW_ACCESS_KEY: ak.accessKey,
-        HW_SECRET_KEY: ak.secretKey,
-      },
-    });
+    // No project id: the provider asks IAM for it.
+    const { HW_PROJECT_ID: _fromIam, ...env } = emulatorCredentialsEnv(odd);
+    const settings = resolveSettings({ env });
     const err = (await createDemanagerClient(settings).catch((e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(ConfigurationError);
     expect(err.message).toBe(

@@ -3,18 +3,18 @@ import {
   createPasswordAuthenticator,
   createStaticTokenAuthenticator,
   type Authenticator,
-} from "../auth/authenticator.js";
+} from "./authenticator.js";
 import {
   mustLookLikeProjectId,
   PROJECT_ID_PATTERN,
   type Credentials,
   type ResolvedSettings,
-} from "../auth/resolveSettings.js";
+} from "../settings/resolveSettings.js";
 import { DemanagerClient } from "./DemanagerClient.js";
-import { ConfigurationError } from "./errors.js";
+import { ConfigurationError } from "../base/errors.js";
 import { NotebooksClient } from "./NotebooksClient.js";
 import { issuePasswordToken, lookupProjectId } from "./iamClient.js";
-import { registerSecret } from "./redact.js";
+import { registerSecret } from "../base/redact.js";
 import { RequestExecutor, type ExecutorOptions } from "./RequestExecutor.js";
 
 export type ClientOptions = Omit<ExecutorOptions, "baseUrl" | "baseUrlSource" | "auth">;

@@ -7,9 +7,9 @@
 import { DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, startEmulator, type Emulator } from "../../emulator/index.js";
 import { cpuCreateRequest, createInstance } from "../../emulator/demanager/testkit.js";
 import { createNotebook, evsCreateRequest } from "../../emulator/notebooks/testkit.js";
-import { createAkSkAuthenticator } from "../auth/authenticator.js";
+import { createAkSkAuthenticator } from "./authenticator.js";
 import { DemanagerClient } from "./DemanagerClient.js";
-import { ListingError } from "./errors.js";
+import { ListingError } from "../base/errors.js";
 import { NotebooksClient } from "./NotebooksClient.js";
 import { RequestExecutor } from "./RequestExecutor.js";
 

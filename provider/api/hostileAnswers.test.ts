@@ -14,12 +14,13 @@ import {
   startEmulator,
   type Emulator,
 } from "../../emulator/index.js";
-import type { CreateRequest, Instance } from "../../protocol/demanager/wireTypes.js";
-import { createAkSkAuthenticator } from "../auth/authenticator.js";
+import type { Instance } from "../../protocol/demanager/wireTypes.js";
+import { markedCreateRequest, TEST_OWNER } from "../../test/support/demanagerRequests.js";
+import { createAkSkAuthenticator } from "./authenticator.js";
 import { DemanagerClient } from "./DemanagerClient.js";
-import { ApiError, ConfigurationError, InvalidResponseError } from "./errors.js";
+import { ApiError, ConfigurationError, InvalidResponseError } from "../base/errors.js";
 import { sendWithGot, type HttpRequest, type HttpResponse, type HttpSend } from "./httpTransport.js";
-import { forgetSecretsForTests, registerSecret } from "./redact.js";
+import { forgetSecretsForTests, registerSecret } from "../base/redact.js";
 import { RequestExecutor, type ExecutorOptions } from "./RequestExecutor.js";
 
 interface Rewrite {
@@ -69,19 +70,8 @@ function client(overrides: Partial<ExecutorOptions> = {}): DemanagerClient {
   return new DemanagerClient({ executor, projectId: emulator.projectId });
 }
 
-const OWNER = "pulumi-modelarts/owner";
-
-function request(name: string): CreateRequest {
-  return {
-    name,
-    profile_id: "Multi-Engine 1.0 (python3)-cpu",
-    flavor: "modelarts.vm.cpu.2u",
-    spec: { storage: { type: "obs", location: { path: "/bucket/nb/" } }, annotations: { [OWNER]: `test/${name}` } },
-  };
-}
-
 async function created(c: DemanagerClient, name: string): Promise<Instance> {
-  return c.createInstance(request(name), async () => ({ kind: "resend" }));
+  return c.createInstance(markedCreateRequest(name), async () => ({ kind: "resend" }));
 }
 
 const body = (status: number, text: string, contentType = "application/json"): HttpResponse => ({
@@ -143,9 +133,11 @@ describe("a 2xx answer that is not the documented one is an error, never 'gone'"
     const c = client();
     rewrites.push({ method: "POST", path: /\/instances$/, pass: true, answer: () => body(200, "<html>oops</html>") });
     let recovered = 0;
-    const instance = await c.createInstance(request("hostile-create"), async () => {
+    const instance = await c.createInstance(markedCreateRequest("hostile-create"), async () => {
       recovered++;
-      const [ours] = (await c.listInstances()).filter((i) => i.spec?.annotations?.[OWNER] === "test/hostile-create");
+      const [ours] = (await c.listInstances()).filter(
+        (i) => i.spec?.annotations?.[TEST_OWNER] === "test/hostile-create",
+      );
       return ours ? { kind: "done", value: ours } : { kind: "resend" };
     });
     expect(recovered).toBe(1);

@@ -1,4 +1,4 @@
-import { TransportError } from "./errors.js";
+import { TransportError } from "../base/errors.js";
 
 export interface HttpRequest {
   method: string;

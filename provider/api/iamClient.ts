@@ -1,6 +1,6 @@
-import type { IssuedToken } from "../auth/authenticator.js";
-import { ConfigurationError } from "./errors.js";
-import { registerSecret } from "./redact.js";
+import type { IssuedToken } from "./authenticator.js";
+import { ConfigurationError } from "../base/errors.js";
+import { registerSecret } from "../base/redact.js";
 import type { RequestExecutor } from "./RequestExecutor.js";
 
 interface TokenResponseBody {

@@ -5,8 +5,8 @@
  * create looks its object up before POSTing again). What a failure means comes from errorClassification.ts.
  */
 import { computeBackoffMs } from "../wait/backoff.js";
-import { ApiError } from "./errors.js";
-import { isAmbiguous, isThrottled, isTransient, wasNotSent } from "./errorClassification.js";
+import { ApiError } from "../base/errors.js";
+import { isAmbiguous, isThrottled, isTransient, wasNotSent } from "../base/errorClassification.js";
 
 /** Bounds of the loop. Small enough to shrink in tests; defaults follow [demanager §7.4]. */
 export interface RetryOptions {

@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
+import { INSTANCE_INPUTS, NOTEBOOK_INPUTS } from "../../test/support/inputFixtures.js";
 import type { AnswerShape } from "../../protocol/validation/answerShapes.js";
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import type { Notebook, NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
@@ -32,7 +33,7 @@ import * as v2 from "../notebook/mapping.js";
 import type { NotebookInputs } from "../notebook/types.js";
 import * as mounts from "../storageMount/mapping.js";
 import { DemanagerClient } from "./DemanagerClient.js";
-import { InvalidResponseError } from "./errors.js";
+import { InvalidResponseError } from "../base/errors.js";
 import type { HttpSend } from "./httpTransport.js";
 import { NotebooksClient } from "./NotebooksClient.js";
 import { RequestExecutor } from "./RequestExecutor.js";
@@ -65,47 +66,34 @@ interface ReadPath {
   outputs?: (read: unknown) => Record<string, unknown>[];
 }
 
-const V1_INPUTS = {
-  name: "nb",
-  profileId: "Multi-Engine 1.0 (python3)-cpu",
-  flavor: "modelarts.vm.cpu.2u",
-  description: "",
-  storage: { type: "obs", path: "/bucket/dir/" },
-  autoStop: { enabled: true, durationSeconds: 3600 },
-  workspaceId: "0",
-  desiredStatus: "RUNNING",
-} as NotebookInstanceInputs;
-const V2_INPUTS = {
-  name: "nb",
-  description: "",
-  flavor: "modelarts.vm.cpu.2u",
-  imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-  volume: { category: "EVS", ownership: "MANAGED", capacityGb: 5 },
+const V1_INPUTS: NotebookInstanceInputs = { ...INSTANCE_INPUTS, desiredStatus: "RUNNING" };
+const V2_INPUTS: NotebookInputs = {
+  ...NOTEBOOK_INPUTS,
+  volume: { ...NOTEBOOK_INPUTS.volume, capacityGb: 5 },
   ssh: { keyPairName: "kp" },
   poolId: "pool",
-  workspaceId: "0",
-  autoStop: { enabled: true, durationSeconds: 3600, type: "TIMING" },
   tags: { team: "ml" },
   desiredStatus: "RUNNING",
-} as NotebookInputs;
+};
 
-const instanceOutputs = (instance: unknown) => [
-  v1.toOutputs(instance as Instance, V1_INPUTS) as unknown as Json,
-  v1.observedInputs(instance as Instance, V1_INPUTS) as unknown as Json,
-];
-const notebookOutputs = (notebook: unknown) => [
-  v2.toOutputs(notebook as Notebook, V2_INPUTS) as unknown as Json,
-  v2.observedInputs(notebook as Notebook, V2_INPUTS) as unknown as Json,
-];
-const storageOutputs = (storage: unknown) => [
-  mounts.toOutputs(storage as NotebookStorage, {
-    notebookId: "f9937afa-4451-42db-a76b-72d624749f66",
-    category: "OBS",
-    uri: "obs://b/d/",
-    mountPath: "/data/d/",
-  }) as unknown as Json,
-  mounts.observedInputs(storage as NotebookStorage, "f9937afa-4451-42db-a76b-72d624749f66") as unknown as Json,
-];
+/** A mapping's result as a property bag (what the checks below walk). */
+const json = (value: object): Json => ({ ...value });
+const instanceOutputs = (instance: unknown) =>
+  [v1.toOutputs(instance as Instance, V1_INPUTS), v1.observedInputs(instance as Instance, V1_INPUTS)].map(json);
+const notebookOutputs = (notebook: unknown) =>
+  [v2.toOutputs(notebook as Notebook, V2_INPUTS), v2.observedInputs(notebook as Notebook, V2_INPUTS)].map(json);
+const storageOutputs = (storage: unknown) =>
+  [
+    mounts.toOutputs(storage as NotebookStorage, {
+      notebookId: "f9937afa-4451-42db-a76b-72d624749f66",
+      category: "OBS",
+      uri: "obs://b/d/",
+      mountPath: "/data/d/",
+    }),
+    mounts.observedInputs(storage as NotebookStorage, {
+      notebookId: "f9937afa-4451-42db-a76b-72d624749f66",
+    }),
+  ].map(json);
 const each =
   (outputs: (item: unknown) => Json[], key: string) =>
   (read: unknown): Json[] =>

@@ -1,15 +1,15 @@
 import type { NotebookFlavor } from "../../protocol/notebooks/wireTypes.js";
-import { ConflictError, ConfigurationError } from "../api/errors.js";
+import { ConflictError, ConfigurationError } from "../base/errors.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import { operationError, type Subject } from "../core/operationError.js";
+import { operationError, type Subject } from "../base/operationError.js";
 import type { GetNotebookFlavorsArgs, GetNotebookFlavorsResult, NotebookFlavorInfo } from "./lookupShapes.js";
+import { toFlavorInfo } from "./mapping.js";
 
 export type { GetNotebookFlavorsArgs, GetNotebookFlavorsResult, NotebookFlavorInfo } from "./lookupShapes.js";
 
 const CATEGORIES = ["CPU", "GPU", "ASCEND"] as const;
 const TYPES = ["MANAGED", "DEDICATED"] as const;
 const ARCHES = ["x86_64", "aarch64"] as const;
-const KIB_PER_GIB = 1024 * 1024;
 const SUBJECT: Subject = { kind: "notebook flavors" };
 
 /**
@@ -44,32 +44,6 @@ export async function findNotebookFlavors(
   } catch (err) {
     throw operationError("look up", SUBJECT, err);
   }
-}
-
-function toFlavorInfo(flavor: NotebookFlavor & { id: string }): NotebookFlavorInfo {
-  const info: NotebookFlavorInfo = {
-    id: flavor.id,
-    name: flavor.name ?? "",
-    category: flavor.category ?? "",
-    arch: (flavor.arch ?? "").toLowerCase(),
-    description: flavor.description ?? "",
-    feature: flavor.feature ?? "",
-    vcpus: flavor.vcpus ?? 0,
-    memoryGib: typeof flavor.memory === "number" ? flavor.memory / KIB_PER_GIB : 0,
-    free: flavor.free === true,
-    soldOut: flavor.sold_out === true,
-    storages: [...(flavor.storages ?? [])],
-  };
-  // An accelerator object whose every field came back null (a CPU flavor, from a Java backend) reports no card.
-  const reported = (o: object | undefined): o is object => o !== undefined && Object.keys(o).length > 0;
-  if (reported(flavor.gpu)) {
-    info.gpu = { count: flavor.gpu.gpu ?? 0, memoryGb: flavor.gpu.gpu_memory ?? 0, type: flavor.gpu.type ?? "" };
-  }
-  if (reported(flavor.ascend)) {
-    const { npu, npu_memory: memory, type } = flavor.ascend;
-    info.ascend = { count: npu ?? 0, memory: memory === undefined ? "" : String(memory), type: type ?? "" };
-  }
-  return info;
 }
 
 function smallestFirst(a: NotebookFlavorInfo, b: NotebookFlavorInfo): number {

@@ -1,9 +1,10 @@
 import type { NotebookImage } from "../../protocol/notebooks/wireTypes.js";
-import { ConfigurationError, ConflictError } from "../api/errors.js";
+import { ConfigurationError, ConflictError } from "../base/errors.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import { sanitizeServiceText } from "../api/redact.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import type { GetNotebookImagesArgs, GetNotebookImagesResult, NotebookImageInfo } from "./lookupShapes.js";
+import { sanitizeServiceText } from "../base/redact.js";
+import { operationError, type Subject } from "../base/operationError.js";
+import type { GetNotebookImagesArgs, GetNotebookImagesResult } from "./lookupShapes.js";
+import { toImageInfo, toImageQuery } from "./mapping.js";
 
 export type { GetNotebookImagesArgs, GetNotebookImagesResult, NotebookImageInfo } from "./lookupShapes.js";
 
@@ -29,13 +30,15 @@ export async function findNotebookImages(
     const type = args.type ?? "BUILD_IN";
     const workspaceId = args.workspaceId ?? "0";
     const exact = args.name !== undefined && args.nameFuzzy !== true;
-    const listed = await client.listImages({
-      name: args.name,
-      name_fuzzy_match: args.name === undefined ? undefined : !exact,
-      type,
-      namespace: args.namespace,
-      workspace_id: workspaceId,
-    });
+    const listed = await client.listImages(
+      toImageQuery({
+        name: args.name,
+        fuzzy: args.name === undefined ? undefined : !exact,
+        type,
+        namespace: args.namespace,
+        workspaceId,
+      }),
+    );
     // The query asked for the exact name already; checked again, so a service that ignores the flag cannot
     // hand a namesake's superset to a program that asked for one image.
     const candidates = listed.filter((i) => !exact || i.name === args.name || i.name === undefined);
@@ -57,25 +60,6 @@ export async function findNotebookImages(
   } catch (err) {
     throw operationError("look up", SUBJECT, err);
   }
-}
-
-function toImageInfo(image: NotebookImage & { id: string }): NotebookImageInfo {
-  return {
-    id: image.id,
-    name: image.name ?? "",
-    tag: image.tag ?? "",
-    swrPath: image.swr_path ?? "",
-    type: image.type ?? "",
-    arch: (image.arch ?? "").toLowerCase(),
-    description: image.description ?? "",
-    devServices: [...(image.dev_services ?? [])],
-    resourceCategories: [...(image.resource_categories ?? [])],
-    serviceType: image.service_type ?? "",
-    namespace: image.namespace ?? "",
-    workspaceId: image.workspace_id ?? "",
-    status: image.status ?? "",
-    updatedAt: typeof image.update_at === "number" ? new Date(image.update_at).toISOString() : "",
-  };
 }
 
 function unreadableImage(image: NotebookImage): ConflictError {
@@ -133,12 +117,9 @@ async function noMatch(
       .map((i) => sanitizeServiceText(`${i.name ?? ""}:${i.tag ?? ""} (${i.arch ?? "?"})`));
     message += `; there are ${found.join(", ")}${named.length > SIMILAR_NAMES ? ` and ${named.length - SIMILAR_NAMES} more` : ""}`;
   } else if (query.exact) {
-    const similar = await client.listImages({
-      name: args.name,
-      name_fuzzy_match: true,
-      type: query.type,
-      workspace_id: query.workspaceId,
-    });
+    const similar = await client.listImages(
+      toImageQuery({ name: args.name, fuzzy: true, type: query.type, workspaceId: query.workspaceId }),
+    );
     const names = [...new Set(similar.map((i) => i.name).filter((n): n is string => typeof n === "string"))].map(
       sanitizeServiceText,
     );

@@ -8,8 +8,8 @@ import { createNotebook, evsCreateRequest } from "../../emulator/notebooks/testk
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { mountMarkTag } from "../core/mountMark.js";
-import { getProviderContext } from "../core/providerContext.js";
+import { mountMarkTag } from "../api/mountMark.js";
+import { getProviderContext } from "../frame/providerContext.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
 import { OWNER_TAG_KEY, ownerTagValue } from "../notebook/ownerTag.js";
 import { findNotebooks, globToRegExp, type GetNotebooksArgs } from "./notebooks.js";

@@ -1,8 +1,8 @@
 import { NOTEBOOK_STATUSES, type Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { ConfigurationError, ConflictError } from "../api/errors.js";
+import { ConfigurationError, ConflictError } from "../base/errors.js";
 import type { NotebookListQuery, NotebooksClient } from "../api/NotebooksClient.js";
-import { sanitizeServiceText } from "../api/redact.js";
-import { operationError, type Subject } from "../core/operationError.js";
+import { sanitizeServiceText } from "../base/redact.js";
+import { operationError, type Subject } from "../base/operationError.js";
 import { NOTEBOOK_NAME_LENGTH } from "../notebook/fields.js";
 import { userTags } from "../notebook/mapping.js";
 import { recordedOwnerTag, tagOwner } from "../notebook/ownerTag.js";

@@ -1,8 +1,9 @@
 /**
  * A resource diff as Pulumi's protocol reports it in detail: each changed property (a dotted path, as the resource's
  * diff names it) with its kind, so `pulumi preview --diff` shows what changes and which property forces a
- * replacement. The decision itself (what replaces, what changes in place) is the resource's own diff.
+ * replacement. The decision itself (what replaces, what changes in place) is the one diff of the frame.
  */
+import type { FieldChange } from "../frame/changePlan.js";
 export type DiffKind = "ADD" | "ADD_REPLACE" | "DELETE" | "DELETE_REPLACE" | "UPDATE" | "UPDATE_REPLACE";
 
 type Props = Record<string, unknown>;
@@ -43,21 +44,26 @@ function kindOf(olds: Props, news: Props, path: string, replace: boolean, input:
 }
 
 /**
- * `replaces` and `updates` are the resource diff's lists (dotted paths; `status` for a failed create, which is an
- * output, not one of `inputs`). An unknown new value (preview) is listed like any other: the CLI shows it as
- * `[unknown]`, not as a value, and the kind says what its change would do.
+ * The one diff's changed paths (frame/changePlan.ts; `status` for a failed create, which is an output, not one of
+ * `inputs`). An unknown new value (preview) is listed like any other: the CLI shows it as `[unknown]`, not as a
+ * value, and the kind says what its change would do.
  */
 export function detailedDiff(
   olds: Props,
   news: Props,
-  replaces: string[],
-  updates: string[],
+  fields: readonly FieldChange[],
   inputs: ReadonlySet<string>,
 ): DetailedDiff {
   const detailed: Record<string, DiffKind> = {};
   const isInput = (path: string) => inputs.has(topLevel(path));
-  for (const path of updates) detailed[path] = kindOf(olds, news, path, false, isInput(path));
-  for (const path of replaces) detailed[path] = kindOf(olds, news, path, true, isInput(path));
+  for (const { path, change } of fields) {
+    detailed[path] = kindOf(olds, news, path, change === "replace", isInput(path));
+  }
   const unique = (paths: string[]) => [...new Set(paths.map(topLevel))];
-  return { diffs: unique([...replaces, ...updates]), replaces: unique(replaces), detailedDiff: detailed };
+  const replaces = fields.filter((f) => f.change === "replace").map((f) => f.path);
+  return {
+    diffs: unique([...replaces, ...fields.filter((f) => f.change !== "replace").map((f) => f.path)]),
+    replaces: unique(replaces),
+    detailedDiff: detailed,
+  };
 }

@@ -2,13 +2,13 @@
  * A state the dynamic classes wrote, met by the native verbs after the stack moved to the native types (the
  * schema's aliases): the same notebook's check, diff and refresh under the native type token, in-process against
  * the emulator. Nothing is written to the API, the notebook keeps its name and its owner mark, and no internal key
- * goes back to the engine. And the import ids the native provider reads (importIds.ts).
+ * but that mark goes back to the engine. And the import ids the native provider reads (importIds.ts).
  */
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { pointProviderAt } from "../../test/support/providerOnEmulator.js";
-import { setProgressSink } from "../core/progress.js";
+import { setProgressSink } from "../frame/progress.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
-import { ownerMarkOf } from "../core/ownerMark.js";
+import { ownerMarkOf } from "../frame/ownerMark.js";
 import { tagIsMark, OWNER_TAG_KEY } from "../notebook/ownerTag.js";
 import { dynamicTypeOf } from "./dynamicTypes.js";
 import { importTarget } from "./importIds.js";
@@ -103,15 +103,19 @@ test("renamed in the same move (an alias with the old name): the generated name 
   expect(inputs.name).toBe(`new-${suffix}`);
 });
 
-test("a program's own owner mark is not taken, only a stored state's; a resource the native provider made keeps none in state", async () => {
+test("a program's own owner mark is not taken, only a stored state's or check's own: a new resource's comes from the URN and the engine's seed", async () => {
   const urn = `urn:pulumi:dev::proj::${NOTEBOOK}::dev`;
-  const mine = await check(NOTEBOOK, urn, undefined, declared);
-  expect(Object.keys(mine.inputs).filter((k) => k.startsWith("__"))).toEqual([]);
-  const claimed = await check(NOTEBOOK, urn, undefined, {
-    ...declared,
-    __ownerKey: "other/stack/theirs",
-    __ownerNonce: "fedcba9876543210",
-  });
+  const seed = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
+  const mine = await check(NOTEBOOK, urn, undefined, declared, seed);
+  expect(Object.keys(mine.inputs).filter((k) => k.startsWith("__"))).toEqual(["__ownerKey", "__ownerNonce"]);
+  expect(mine.inputs).toMatchObject({ __ownerKey: "proj/dev/dev", __ownerNonce: "0102030405060708" });
+  const claimed = await check(
+    NOTEBOOK,
+    urn,
+    undefined,
+    { ...declared, __ownerKey: "other/stack/theirs", __ownerNonce: "fedcba9876543210" },
+    seed,
+  );
   expect(claimed.inputs).toEqual(mine.inputs);
 });
 

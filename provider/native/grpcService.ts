@@ -5,7 +5,7 @@
  * engine treats as "not supported".
  */
 import { readFileSync } from "node:fs";
-import { PartialFailureError } from "../api/errors.js";
+import { PartialFailureError } from "../base/errors.js";
 import { packageVersion, schemaFile } from "./packageFiles.js";
 import { checkConfig, configure, configureValues, diffConfig } from "./providerConfig.js";
 import { structSafe, type Props } from "./propertyValues.js";
@@ -166,6 +166,7 @@ export function resourceProviderService(): Record<string, unknown> {
         request.getUrn(),
         fromStruct(request.getOlds()),
         fromStruct(request.getNews()) ?? {},
+        request.getRandomseed_asU8(),
       );
       const response = new provider.CheckResponse();
       response.setInputs(toStruct(inputs));

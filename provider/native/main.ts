@@ -4,7 +4,7 @@
  * engine finds it. The engine passes its own address as the last argument; progress lines go there, against the
  * resource's URN, as the dynamic provider's do.
  */
-import { setEngineLogSender } from "../core/engineLogSink.js";
+import { setEngineLogSender } from "../frame/engineLogSink.js";
 import { resourceProviderService } from "./grpcService.js";
 import { protoStubs } from "./protoStubs.js";
 

@@ -1,3 +1,4 @@
+import { NOTEBOOK_INPUTS } from "../../test/support/inputFixtures.js";
 import { previewCreate, previewUpdate } from "./previewOutputs.js";
 import { UNKNOWN_VALUE } from "./propertyValues.js";
 import { RESOURCES } from "./registry.js";
@@ -6,14 +7,10 @@ const notebook = RESOURCES.get("modelarts:index:Notebook")!;
 const mount = RESOURCES.get("modelarts:index:NotebookStorageMount")!;
 
 const inputs = {
+  ...NOTEBOOK_INPUTS,
   name: "dev-abc1234",
   namePrefix: "dev",
   description: "first",
-  flavor: "modelarts.vm.cpu.2u",
-  imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-  workspaceId: "0",
-  volume: { category: "EVS", ownership: "MANAGED", capacityGb: 10 },
-  autoStop: { enabled: true, durationSeconds: 3600, type: "TIMING" },
   desiredStatus: "RUNNING",
 };
 const stored = {

@@ -4,6 +4,7 @@
  * inputs; an update also knows every reported output its change cannot touch, the id first of all, so a resource
  * that consumes one does not look replaced.
  */
+import { changesOf } from "../frame/resourceVerbs.js";
 import { UNKNOWN_VALUE } from "./propertyValues.js";
 import type { NativeResource } from "./registry.js";
 
@@ -24,15 +25,12 @@ export function previewUpdate(resource: NativeResource, olds: Props, news: Props
   const outputs: Props = {};
   for (const name of resource.reportedOutputs) if (olds[name] !== undefined) outputs[name] = olds[name];
   Object.assign(outputs, news);
-  const { replaces, updates } = resource.changedFields(olds, news);
-  const changed = [...new Set([...replaces, ...updates].map((path) => path.split(".")[0]!))];
   const { anyCall, restart, byField } = resource.previewUnknowns;
   const unknown = new Set<string>();
-  for (const field of changed) {
-    const rule = resource.inputFields[field]?.change;
-    if (rule !== "none") anyCall.forEach((name) => unknown.add(name));
-    if (rule === "restart") restart.forEach((name) => unknown.add(name));
-    byField[field]?.forEach((name) => unknown.add(name));
+  for (const { path, change } of changesOf(resource.definition, olds, news).fields) {
+    anyCall.forEach((name) => unknown.add(name));
+    if (change === "restart") restart.forEach((name) => unknown.add(name));
+    byField[path.split(".")[0]!]?.forEach((name) => unknown.add(name));
   }
   for (const name of unknown) outputs[name] = UNKNOWN_VALUE;
   return outputs;

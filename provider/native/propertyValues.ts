@@ -4,9 +4,9 @@
  * work on plain values; this module takes secrets off on the way in and puts them back on the way out, so that no
  * value the engine knows to be secret is ever returned in plain text.
  */
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
+import { containsUnknown, UNKNOWN_VALUE } from "../base/unknownValue.js";
 
-export { UNKNOWN_VALUE };
+export { containsUnknown, UNKNOWN_VALUE };
 
 /** The key every special value carries, and its value for a secret (Pulumi's `sig` / `secretSig`). */
 export const SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
@@ -30,14 +30,6 @@ export function containsSecret(value: unknown): boolean {
   if (isSecret(value)) return true;
   if (Array.isArray(value)) return value.some(containsSecret);
   if (isObject(value)) return Object.values(value).some(containsSecret);
-  return false;
-}
-
-/** Whether an unknown sits anywhere inside `value`. */
-export function containsUnknown(value: unknown): boolean {
-  if (value === UNKNOWN_VALUE) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (isObject(value)) return Object.values(value).some(containsUnknown);
   return false;
 }
 

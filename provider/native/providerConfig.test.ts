@@ -1,4 +1,4 @@
-import { settingsProblems } from "../core/providerContext.js";
+import { settingsProblems } from "../settings/stackConfig.js";
 import { withProcessEnv } from "../../test/support/processEnv.js";
 import { checkConfig, configReader, configureValues, diffConfig } from "./providerConfig.js";
 import { secret, UNKNOWN_VALUE } from "./propertyValues.js";

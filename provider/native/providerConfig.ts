@@ -2,10 +2,10 @@
  * The provider's own configuration through Pulumi's protocol: stack config `modelarts:<key>` (a default provider)
  * or the arguments of an explicit provider resource. CheckConfig reports the same problems, in the same words, as
  * the dynamic provider's check at preview; Configure hands the values to the one settings resolution
- * (core/providerContext.ts, then the environment as today). Secret values are only ever read, never returned in
+ * (settings/stackConfig.ts, then the environment as today). Secret values are only ever read, never returned in
  * plain text: CheckConfig gives back the engine's own values, secret marks included.
  */
-import { CONFIG_NAMESPACE, setStackConfig, settingsProblems } from "../core/providerContext.js";
+import { CONFIG_NAMESPACE, setStackConfig, settingsProblems } from "../settings/stackConfig.js";
 import { containsUnknown, unwrap, type Props } from "./propertyValues.js";
 import type { CheckFailure } from "./resourceHandlers.js";
 

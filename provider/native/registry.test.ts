@@ -2,18 +2,13 @@
  * The registry's own statements about each resource, held against the code they describe: the in-place parts of
  * a `replace` field against the resource's diff, and the preview rules against the catalogue and the outputs.
  */
+import { NOTEBOOK_INPUTS } from "../../test/support/inputFixtures.js";
+import * as host from "../host.js";
 import { RESOURCES } from "./registry.js";
 
 const notebook = RESOURCES.get("modelarts:index:Notebook")!;
 
-const base = {
-  name: "nb",
-  description: "",
-  flavor: "modelarts.vm.cpu.2u",
-  imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-  workspaceId: "0",
-  volume: { category: "EVS", ownership: "MANAGED", capacityGb: 10 },
-};
+const base = NOTEBOOK_INPUTS;
 
 /** A value of each NotebookVolume part that differs from `base`'s. */
 const otherValues: Record<string, unknown> = {
@@ -50,3 +45,15 @@ test.each([...RESOURCES.values()].map((r) => [r.name, r]))(
     }
   },
 );
+
+test("the registry is host.ts's: each resource under its type name, served as modelarts:index:<type>", () => {
+  for (const [name, resource] of Object.entries(host)) expect(resource.definition.type).toBe(name);
+  expect([...RESOURCES.keys()].sort()).toEqual(
+    Object.keys(host)
+      .map((name) => `modelarts:index:${name}`)
+      .sort(),
+  );
+  for (const [token, resource] of RESOURCES) {
+    expect(resource.definition).toBe(host[token.split(":")[2] as keyof typeof host].definition);
+  }
+});

@@ -5,6 +5,7 @@
  */
 import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { check, create, diff, read, remove, ResourceInitFailed, update } from "./resourceHandlers.js";
+import { OWNER_TAG_KEY, ownerTagValue } from "../notebook/ownerTag.js";
 import { isSecret, secret, UNKNOWN_VALUE } from "./propertyValues.js";
 
 const NOTEBOOK = "modelarts:index:Notebook";
@@ -21,15 +22,49 @@ const declared = {
   autoStop: { enabled: true, durationSeconds: 7200 },
 };
 
-test("check: the SDK class's defaults (name from the resource name), a secret input stays secret, no internal key", async () => {
+test("check: the SDK class's defaults (name from the resource name), a secret input stays secret, no internal key but the owner mark", async () => {
   const { inputs, failures } = await check(NOTEBOOK, URN, undefined, { ...declared, description: secret("hush") });
   expect(failures).toEqual([]);
   expect(inputs.name).toMatch(/^nb-[a-z0-9]{7}$/);
   expect(inputs.namePrefix).toBe("nb");
   expect(isSecret(inputs.description) && inputs.description.value).toBe("hush");
-  expect(Object.keys(inputs).filter((k) => k.startsWith("__"))).toEqual([]);
+  // Without a random seed from the engine, the mark is its readable part alone.
+  expect(Object.keys(inputs).filter((k) => k.startsWith("__"))).toEqual(["__ownerKey"]);
   // The same resource checked again keeps its name (the owner key comes from the URN both times).
   expect((await check(NOTEBOOK, URN, inputs, declared)).inputs.name).toBe(inputs.name);
+});
+
+test("the owner mark's random part comes from the engine's seed once, is kept by every later check and read, and marks the notebook", async () => {
+  const seed = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
+  // The engine sends a new object's olds as an empty map.
+  const { inputs } = await check(NOTEBOOK, URN, {}, declared, seed);
+  const mark = { __ownerKey: "proj/dev/nb", __ownerNonce: "fffefdfcfbfaf9f8" };
+  expect(Object.keys(inputs).filter((k) => k.startsWith("__"))).toEqual(["__ownerKey", "__ownerNonce"]);
+  expect(inputs).toMatchObject(mark);
+  // Another deployment of the same stack and resource name (another seed) gets another name.
+  const other = await check(
+    NOTEBOOK,
+    URN,
+    undefined,
+    declared,
+    Uint8Array.from({ length: 32 }, (_, i) => i),
+  );
+  expect(other.inputs.name).not.toBe(inputs.name);
+  // The recorded inputs keep their random part, whatever seed the engine sends next.
+  const again = await check(NOTEBOOK, URN, inputs, { ...declared, description: "second" }, new Uint8Array(32));
+  expect(again.inputs).toMatchObject({ name: inputs.name, ...mark });
+
+  // State keeps the mark with the outputs too, as it keeps a dynamic class's: update, read and delete take it there.
+  const { id, properties } = await create(NOTEBOOK, URN, inputs, false);
+  expect(properties).toMatchObject(mark);
+  const tags = (await emulator.admin.getNotebook(id)).tags as { key: string; value: string }[];
+  const tag = tags.find((t) => t.key === OWNER_TAG_KEY)?.value;
+  expect(tag).toBe(ownerTagValue("proj/dev/nb#fffefdfcfbfaf9f8"));
+  const refreshed = await read(NOTEBOOK, URN, id, properties, inputs);
+  for (const props of [refreshed.properties, refreshed.inputs]) {
+    expect(Object.keys(props ?? {}).filter((k) => k.startsWith("__"))).toEqual(["__ownerKey", "__ownerNonce"]);
+    expect(props).toMatchObject(mark);
+  }
 });
 
 test("a bad input fails check naming the field, before any request", async () => {
@@ -49,7 +84,7 @@ test("create's preview makes no request; the real create, diff, update preview a
 
   const { id, properties } = await create(NOTEBOOK, URN, inputs, false);
   expect(properties).toMatchObject({ notebookId: id, status: "RUNNING", name: inputs.name });
-  expect(Object.keys(properties).filter((k) => k.startsWith("__"))).toEqual([]);
+  expect(Object.keys(properties).filter((k) => k.startsWith("__"))).toEqual(["__ownerKey"]);
 
   const news = { ...inputs, description: UNKNOWN_VALUE };
   const unknownDiff = await diff(NOTEBOOK, URN, id, properties, news);
@@ -85,7 +120,7 @@ test("a read for import (no stored properties) returns inputs that check accepts
   expect((await diff(NOTEBOOK, URN, id, imported.properties!, checked.inputs)).changes).toBe(false);
 });
 
-test("a create that made its notebook and then failed is recorded with it (id, outputs without internal keys)", async () => {
+test("a create that made its notebook and then failed is recorded with it (id, outputs with no internal key but the owner mark)", async () => {
   await emulator.admin.failNextNotebookCreates({ count: 1 });
   const { inputs } = await check(NOTEBOOK, URN, undefined, declared);
   const failure = await create(NOTEBOOK, URN, inputs, false).then(
@@ -95,6 +130,6 @@ test("a create that made its notebook and then failed is recorded with it (id, o
   expect(failure).toBeInstanceOf(ResourceInitFailed);
   const { cause, properties } = failure as ResourceInitFailed;
   expect(cause.id).toMatch(/^[0-9a-f-]{36}$/);
-  expect(properties).toMatchObject({ notebookId: cause.id, status: "CREATE_FAILED" });
-  expect(Object.keys(properties).filter((k) => k.startsWith("__"))).toEqual([]);
+  expect(properties).toMatchObject({ notebookId: cause.id, status: "CREATE_FAILED", __ownerKey: "proj/dev/nb" });
+  expect(Object.keys(properties).filter((k) => k.startsWith("__"))).toEqual(["__ownerKey"]);
 });

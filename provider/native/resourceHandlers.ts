@@ -1,13 +1,17 @@
 /**
  * The resource verbs of Pulumi's provider protocol, on plain property maps as the engine sends them (secrets as
- * Pulumi's secret objects, unknowns as the sentinel), each run by the resource's own provider object from the
- * registry. This module only translates: secrets off and back on, the internal inputs in and out, the preview
- * answers, and the detailed diff.
+ * Pulumi's secret objects, unknowns as the sentinel), each run by the frame (frame/resourceVerbs.ts) on the
+ * resource's definition from the registry, as the dynamic provider runs them. This module only translates: secrets
+ * off and back on, the internal inputs in and out (the owner mark a resource keeps in its state, recordedMark.ts),
+ * the preview answers, and the detailed diff.
  */
-import { PartialFailureError } from "../api/errors.js";
+import { PartialFailureError } from "../base/errors.js";
+import { OWNER_NONCE_INPUT } from "../base/internalInputs.js";
+import * as frame from "../frame/resourceVerbs.js";
 import { detailedDiff, type DiffKind } from "./detailedDiff.js";
-import { engineProps, verbInputs } from "./dynamicState.js";
+import { engineProps, verbInputs } from "./recordedMark.js";
 import { importTarget } from "./importIds.js";
+import { ownerNonceOf } from "./internalInputs.js";
 import { previewCreate, previewUpdate } from "./previewOutputs.js";
 import { markSecrets, unwrap, type Props } from "./propertyValues.js";
 import { RESOURCES, type NativeResource } from "./registry.js";
@@ -60,22 +64,33 @@ export function plainArgs(args: Props | undefined): Props {
   return unwrap(args).plain;
 }
 
-/** Validates and fills the declared inputs; secret inputs stay secret. */
+/**
+ * Validates and fills the declared inputs; secret inputs stay secret. The owner mark check resolves (the recorded
+ * one; for a new object, one whose random part comes from the engine's `randomSeed`) goes back with the inputs, so
+ * state keeps it.
+ */
 export async function check(
   type: string,
   urn: string,
   olds: Props | undefined,
   news: Props,
+  randomSeed?: Uint8Array,
 ): Promise<{ inputs: Props; failures: CheckFailure[] }> {
   const resource = resourceOf(type);
   const previous = unwrap(olds);
   const declared = unwrap(news);
-  const result = await resource.provider.check(
-    olds === undefined ? {} : verbInputs(resource, urn, previous.plain, previous.plain),
-    verbInputs(resource, urn, declared.plain, previous.plain),
+  const inputs = verbInputs(resource, urn, declared.plain, previous.plain);
+  if (resource.ownerKey && randomSeed !== undefined && inputs[OWNER_NONCE_INPUT] === undefined) {
+    inputs[OWNER_NONCE_INPUT] = ownerNonceOf(randomSeed);
+  }
+  const result = await frame.checkResource(
+    resource.definition,
+    // A new object's olds (the engine sends an empty map): no recorded inputs, so no recorded owner mark either.
+    Object.keys(previous.plain).length === 0 ? {} : verbInputs(resource, urn, previous.plain, previous.plain),
+    inputs,
   );
-  const inputs = engineProps(resource, (result.inputs ?? {}) as Props, previous.plain);
-  return { inputs: markSecrets(inputs, declared.secretKeys), failures: result.failures ?? [] };
+  const checked = engineProps(resource, result.inputs, result.inputs);
+  return { inputs: markSecrets(checked, declared.secretKeys), failures: result.failures };
 }
 
 export interface DiffAnswer {
@@ -91,16 +106,15 @@ export async function diff(type: string, urn: string, id: string, olds: Props, n
   const resource = resourceOf(type);
   const stored = unwrap(olds).plain;
   const checked = verbInputs(resource, urn, unwrap(news).plain, stored);
-  // The provider object decides (and says what it will do, e.g. a stop and a start); the pure diff names the paths.
-  const decision = await resource.provider.diff(id, stored as never, checked as never);
-  const { replaces, updates } = resource.changedFields(stored, checked);
-  const details = detailedDiff(stored, checked, replaces, updates, new Set(Object.keys(resource.inputFields)));
+  // The one diff decides (and the resource says what it will do, e.g. a stop and a start); each path has its kind.
+  const decision = await frame.diffResource(resource.definition, id, stored, checked);
+  const details = detailedDiff(stored, checked, decision.fields, new Set(Object.keys(resource.inputFields)));
   return {
-    changes: decision.changes === true,
+    changes: decision.changes,
     replaces: details.replaces,
     diffs: details.diffs,
     detailedDiff: details.detailedDiff,
-    deleteBeforeReplace: decision.deleteBeforeReplace === true,
+    deleteBeforeReplace: decision.deleteBeforeReplace,
   };
 }
 
@@ -113,11 +127,13 @@ export async function create(
 ): Promise<{ id: string; properties: Props }> {
   const resource = resourceOf(type);
   const { plain, secretKeys } = unwrap(news);
-  if (preview) return { id: "", properties: markSecrets(previewCreate(resource, plain), secretKeys) };
-  const { id, outs } = await recording(resource, undefined, secretKeys, () =>
-    resource.provider.create(verbInputs(resource, urn, plain) as never),
+  if (preview)
+    return { id: "", properties: markSecrets(engineProps(resource, previewCreate(resource, plain)), secretKeys) };
+  // The checked inputs carry the owner mark check made: the object is marked with it, and state keeps it.
+  const { id, outs } = await recording(resource, plain, secretKeys, () =>
+    frame.createResource(resource.definition, verbInputs(resource, urn, plain, plain)),
   );
-  return { id, properties: markSecrets(engineProps(resource, (outs ?? {}) as Props), secretKeys) };
+  return { id, properties: markSecrets(engineProps(resource, outs, plain), secretKeys) };
 }
 
 /**
@@ -138,14 +154,14 @@ export async function read(
   const target = importing
     ? importTarget(resource.name, id)
     : { id, props: verbInputs(resource, urn, stored.plain, stored.plain) };
-  const result = await resource.provider.read(target.id, target.props as never);
+  const result = await frame.readResource(resource.definition, target.id, target.props);
   if (!result.id) return { id: "" };
   const secretKeys = new Set([...stored.secretKeys, ...storedInputs.secretKeys]);
   return {
     id: result.id,
-    properties: markSecrets(engineProps(resource, (result.props ?? {}) as Props, stored.plain), secretKeys),
+    properties: markSecrets(engineProps(resource, result.props ?? {}, stored.plain), secretKeys),
     ...(result.inputs !== undefined && {
-      inputs: markSecrets(engineProps(resource, result.inputs as Props, stored.plain), secretKeys),
+      inputs: markSecrets(engineProps(resource, result.inputs, stored.plain), secretKeys),
     }),
   };
 }
@@ -162,19 +178,20 @@ export async function update(
   const resource = resourceOf(type);
   const stored = unwrap(olds).plain;
   const { plain, secretKeys } = unwrap(news);
-  if (preview) return markSecrets(previewUpdate(resource, stored, plain), secretKeys);
+  if (preview) return markSecrets(engineProps(resource, previewUpdate(resource, stored, plain), stored), secretKeys);
   const { outs } = await recording(resource, stored, secretKeys, () =>
-    resource.provider.update(
+    frame.updateResource(
+      resource.definition,
       id,
-      verbInputs(resource, urn, stored, stored) as never,
-      verbInputs(resource, urn, plain, stored) as never,
+      verbInputs(resource, urn, stored, stored),
+      verbInputs(resource, urn, plain, stored),
     ),
   );
-  return markSecrets(engineProps(resource, (outs ?? {}) as Props, stored), secretKeys);
+  return markSecrets(engineProps(resource, outs, stored), secretKeys);
 }
 
 export async function remove(type: string, urn: string, id: string, properties: Props): Promise<void> {
   const resource = resourceOf(type);
   const stored = unwrap(properties).plain;
-  await resource.provider.delete(id, verbInputs(resource, urn, stored, stored) as never);
+  await frame.deleteResource(resource.definition, id, verbInputs(resource, urn, stored, stored));
 }

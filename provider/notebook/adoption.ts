@@ -1,9 +1,6 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { ConflictError } from "../api/errors.js";
-import { NotebooksClient } from "../api/NotebooksClient.js";
-import { operationError } from "../core/operationError.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
+import { ConflictError } from "../base/errors.js";
+import type { NotebooksClient } from "../api/NotebooksClient.js";
 import { fixedFieldConflicts } from "./fixedFields.js";
 import { recordedOwnerTag, tagIsMark, tagOwner } from "./ownerTag.js";
 import type { NotebookInputs } from "./types.js";
@@ -12,14 +9,14 @@ import type { NotebookInputs } from "./types.js";
  * The notebook `adoptId` names, checked before it is taken over: it exists; it carries no owner mark but this
  * resource's, unless `adoptOwnedBy` names the owner its mark names (two stacks would otherwise manage one notebook,
  * and either one's destroy would delete it); and the fields that cannot change in place already match. Run at
- * check (so `pulumi preview` refuses, `mark` unknown there: any owner mark is another's) and again at create.
+ * create; `pulumi preview` asks the first two (frame/adoption.ts).
  */
 export async function adoptableNotebook(
   client: NotebooksClient,
   inputs: NotebookInputs,
   mark: string | undefined,
 ): Promise<Notebook> {
-  const notebook = await ownedOrOffered(client, inputs, mark);
+  const notebook = await offeredNotebook(client, inputs, mark);
   const conflicts = fixedFieldConflicts(notebook, inputs);
   if (conflicts.length > 0) {
     throw new ConflictError(
@@ -31,35 +28,8 @@ export async function adoptableNotebook(
   return notebook;
 }
 
-/**
- * `pulumi preview`'s part of the adoption checks, as check failures: the notebook exists and carries no other
- * resource's mark unless `adoptOwnedBy` names it. Only for a new adoption (no recorded inputs: a new resource or
- * a replacement; a changed `adoptId` of a recorded resource changes nothing) with known values and settings.
- */
-export async function adoptionFailures(
-  olds: Record<string, unknown>,
-  inputs: NotebookInputs,
-): Promise<{ property: string; reason: string }[]> {
-  const { adoptId, adoptOwnedBy } = inputs;
-  if (Object.keys(olds).length > 0 || typeof adoptId !== "string" || adoptId === UNKNOWN) return [];
-  if (adoptOwnedBy === UNKNOWN) return [];
-  try {
-    const { connection } = await getProviderContext();
-    await ownedOrOffered(new NotebooksClient(connection), inputs, undefined);
-    return [];
-  } catch (err) {
-    const owned = err instanceof ConflictError && err.code === "AdoptOwned";
-    return [
-      {
-        property: owned ? "adoptOwnedBy" : "adoptId",
-        reason: operationError("adopt", { kind: "notebook", id: adoptId }, err).message,
-      },
-    ];
-  }
-}
-
 /** The notebook `adoptId` names, if it carries no owner mark but `mark`, or the one `adoptOwnedBy` names. */
-async function ownedOrOffered(
+export async function offeredNotebook(
   client: NotebooksClient,
   inputs: NotebookInputs,
   mark: string | undefined,

@@ -1,8 +1,7 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { isApiError } from "../api/errors.js";
-import { describeSubject } from "../core/operationError.js";
-import { reportProgress } from "../core/progress.js";
-import { diffNotebook } from "./diffNotebook.js";
+import { isApiError } from "../base/errorClassification.js";
+import { planChanges, type ChangePlan } from "../frame/changePlan.js";
+import { INPUT_FIELDS } from "./fields.js";
 import { leaseOf, toUpdateRequest } from "./mapping.js";
 import { enforcePowerState, startNotebook, stopNotebook, type NotebookStep } from "./powerState.js";
 import type { NotebookInputs } from "./types.js";
@@ -11,14 +10,12 @@ import { waitForNotebook } from "./waitForNotebook.js";
 /** "Parameter cannot be modified in this status" [notebooks §7, §15]: the service wants the notebook in the other state. */
 const WRONG_STATE_FOR_PUT = "ModelArts.6347";
 
-/** PUT fields that need the notebook stopped [notebooks §7, §16]; the others may be sent while it runs. */
-const RESTART_PUT_FIELDS = new Set(["flavor", "imageId", "ssh"]);
-
 /**
  * Brings a settled notebook from what it is (`current`: the inputs as applied, or as observed) to what is
- * declared, with the calls each field needs, in an order that keeps it usable:
- * 1. PUT name, description and the EVS size; flavor, image and SSH need it stopped, so a running notebook is
- *    stopped first and started again after. The docs disagree on which state a PUT needs ([notebooks §19] question 3), so a
+ * declared, with the calls each field needs (the one diff, `plan`: the catalogue's change kinds), in an order that
+ * keeps it usable:
+ * 1. PUT the `update` and `restart` fields (name, description, the EVS size; flavor, image and SSH); a `restart`
+ *    field needs it stopped, so a running notebook is stopped first and started again after. The docs disagree on which state a PUT needs ([notebooks §19] question 3), so a
  *    6347 answer ("not in this status") is met by switching the state and sending it again.
  * 2. Tags: removed and changed keys deleted, new and changed ones created (the owner tag is never touched).
  * 3. Auto-stop: renewed on a running notebook (PATCH lease); on a stopped one it applies from the next start.
@@ -30,22 +27,19 @@ export async function applyChanges(
   notebook: Notebook,
   current: NotebookInputs,
   declared: NotebookInputs,
+  plan: ChangePlan = planChanges(INPUT_FIELDS, current, declared),
 ): Promise<Notebook> {
   const id = notebook.id!;
   const { client } = step;
-  const diff = diffNotebook(current, declared);
-  const changed = new Set(diff.updates.map((u) => (u === "volume.capacityGb" ? "capacityGb" : u)));
-  const putFields = ["name", "description", "capacityGb", "flavor", "imageId", "ssh"].filter((f) => changed.has(f));
+  const putFields = plan.fields.filter((f) => plan.sends(f.path)).map((f) => f.path);
+  const changed = new Set(plan.updates);
   const wasRunning = notebook.status === "RUNNING";
   let latest = notebook;
 
   if (putFields.length > 0) {
     const request = toUpdateRequest(declared, new Set(putFields));
-    const needsStop = putFields.some((f) => RESTART_PUT_FIELDS.has(f));
-    if (needsStop && latest.status === "RUNNING") {
-      reportProgress(
-        `${step.verb} ${describeSubject(step.subject)}: stopping to change ${putFields.join(", ")}; it is started again afterwards`,
-      );
+    if (plan.restarts.length > 0 && latest.status === "RUNNING") {
+      step.progress(`stopping to change ${putFields.join(", ")}; it is started again afterwards`);
       latest = await stopNotebook(step, latest);
     }
     try {
@@ -85,9 +79,7 @@ export async function applyChanges(
     if (lease.durationMs > 0) await client.renewLease(id, lease);
     else {
       // The documented calls only prolong a running lease [notebooks §9]: a disabled auto-stop applies from the next start.
-      reportProgress(
-        `${step.verb} ${describeSubject(step.subject)}: auto-stop is disabled from the next start; the running lease ends as scheduled`,
-      );
+      step.progress("auto-stop is disabled from the next start; the running lease ends as scheduled");
     }
   }
   return enforcePowerState(step, latest, declared.desiredStatus, declared.autoStop);

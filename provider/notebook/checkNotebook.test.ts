@@ -2,7 +2,10 @@
  * What `check` refuses at `pulumi preview` before any API call, each failure naming the field (camelCase) and the
  * rule: caps on every free-form input, the forms the API documents, and no path that climbs out of its directory.
  */
-import { checkNotebook } from "./checkNotebook.js";
+import { checkInputs } from "../frame/resourceVerbs.js";
+import { notebookProvider } from "./notebookProvider.js";
+
+const checkNotebook = (olds: object | undefined, news: object) => checkInputs(notebookProvider.definition, olds, news);
 
 const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
 const SFS_TURBO = "3f6b8d0e-1a2c-4e5f-9b7d-2c4e6a8b0d13";

@@ -1,122 +1,70 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { ConflictError, WaitError } from "../api/errors.js";
-import { NotebooksClient } from "../api/NotebooksClient.js";
-import { nameTheInput } from "../core/namedInputError.js";
-import { ownerMarkOf } from "../core/ownerMark.js";
-import { describeSubject, operationError, type Subject } from "../core/operationError.js";
-import { partialFailure } from "../core/partialFailure.js";
-import { reportProgress } from "../core/progress.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
-import { applyChanges } from "./applyChanges.js";
-import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
-import { observedInputs, toCreateRequest, toOutputs, toTagList } from "./mapping.js";
+import { FAILED_STATUSES, sightingOf } from "../api/notebookStatuses.js";
+import type { NotebooksClient } from "../api/NotebooksClient.js";
+import { ConflictError } from "../base/errors.js";
+import { describeSubject } from "../base/operationError.js";
+import { ownerMarkOf } from "../frame/ownerMark.js";
+import { ownAnswer } from "../frame/createAnswer.js";
+import { resumableOwned } from "../frame/resumeOwned.js";
+import { reportProgress } from "../frame/progress.js";
 import { adoptableNotebook } from "./adoption.js";
+import { applyChanges } from "./applyChanges.js";
 import { fixedFieldConflicts } from "./fixedFields.js";
+import { observedInputs, toCreateRequest, toTagList } from "./mapping.js";
 import { OWNER_TAG_KEY, ownerTagValue } from "./ownerTag.js";
-import { findLostCreate, findOwnedNotebooks, leftBehind } from "./ownership.js";
+import { findOwnedNotebooks, findLostCreate, leftBehind } from "./ownership.js";
 import { enforcePowerState, type NotebookStep } from "./powerState.js";
-import { FAILED_STATUSES } from "./statusClasses.js";
-import type { NotebookInputs, NotebookOutputs } from "./types.js";
-import type { Deadline } from "../wait/Deadline.js";
-import { sightingOf, waitForNotebook } from "./waitForNotebook.js";
+import type { NotebookInputs } from "./types.js";
+import { waitForNotebook } from "./waitForNotebook.js";
 
 const KIND = "notebook";
 
 /**
  * Makes exactly one notebook for the resource: adopts `adoptId`, or resumes a notebook an interrupted run left
  * (ownership.ts), or POSTs a new one and marks it with the owner tag; then waits until it is ready, applies tags,
- * and brings it to the declared power state. Once an id is known, any failure is a partial failure: the engine
- * records the notebook, and the next `pulumi up` resumes it.
+ * and brings it to the declared power state. Once an id is known the frame records the notebook should anything
+ * fail, and the next `pulumi up` resumes it.
  */
-export async function createNotebook(inputs: NotebookInputs): Promise<{ id: string; outs: NotebookOutputs }> {
-  // One deadline for everything below: the listing, the POST, the tags, the waits and the power state.
-  const deadline = operationDeadline(inputs.timeouts, "create", DEFAULT_TIMEOUTS);
-  try {
-    return await createWithin(inputs, deadline);
-  } finally {
-    deadline.dispose();
-  }
-}
-
-async function createWithin(
-  inputs: NotebookInputs,
-  deadline: Deadline,
-): Promise<{ id: string; outs: NotebookOutputs }> {
-  const verb = inputs.adoptId ? "adopt" : "create";
-  const subject: Subject = inputs.adoptId ? { kind: KIND, id: inputs.adoptId } : { kind: KIND, name: inputs.name };
-  let step: NotebookStep;
+export async function createNotebook(step: NotebookStep, inputs: NotebookInputs): Promise<Notebook> {
+  const mark = ownerMarkOf(inputs, inputs.name ?? inputs.adoptId);
   let notebook: Notebook;
   let origin: "created" | "resumed" | "adopted";
+  if (inputs.adoptId) {
+    notebook = await adoptableNotebook(step.client, inputs, mark);
+    origin = "adopted";
+  } else {
+    const { keep, listed } = await resumeOwned(step, inputs, mark);
+    notebook = keep ?? (await post(step, inputs, await existedBefore(step.client, inputs, listed)));
+    origin = keep ? "resumed" : "created";
+  }
   /** When `notebook` was read (the POST's answer, the confirming GET, the adoption's GET). */
-  let seenAt: number;
-  const mark = ownerMarkOf(inputs, inputs.name ?? inputs.adoptId);
-  try {
-    const ctx = await deadline.race(getProviderContext());
-    step = {
-      client: new NotebooksClient({ ...ctx.connection, deadline }),
-      subject,
-      verb,
-      deadline,
-      schedule: ctx.schedule,
-    };
-    if (inputs.adoptId) {
-      notebook = await adoptableNotebook(step.client, inputs, mark);
-      origin = "adopted";
-    } else {
-      const { keep, listed } = await resumeOwned(step, inputs, mark);
-      notebook = keep ?? (await post(step.client, inputs, await existedBefore(step.client, inputs, listed)));
-      origin = keep ? "resumed" : "created";
+  const seenAt = Date.now();
+  const before = step.subject;
+  const id = step.saw(notebook).id!;
+  // The owner tag first: from here on an interrupted run finds this notebook by its mark.
+  await step.client.createTags(id, [{ key: OWNER_TAG_KEY, value: ownerTagValue(mark) }], inputs.workspaceId);
+  // The schedule counts from the POST's answer, not from the tag's (queued behind other creates' requests).
+  let lastSeen = step.saw(
+    await waitForNotebook({ ...step, id, target: "READY", startedAs: sightingOf(notebook), startedAt: seenAt }),
+  );
+  if (origin === "created") {
+    const tags = toTagList(inputs.tags);
+    await step.client.createTags(id, tags, inputs.workspaceId);
+    const settled = lastSeen;
+    lastSeen = step.saw(await enforcePowerState(step, lastSeen, inputs.desiredStatus, inputs.autoStop));
+    // The wait's last GET already shows the notebook as it is (owner tag included): read again only after a change.
+    if (tags.length === 0 && lastSeen === settled) return lastSeen;
+  } else {
+    if (origin === "resumed") {
+      reportProgress(
+        `create ${describeSubject(before)}: resuming ${describeSubject(step.subject)}, which carries this ` +
+          "resource's owner mark (created by an interrupted run)",
+        "notice",
+      );
     }
-    seenAt = Date.now();
-  } catch (err) {
-    throw operationError(verb, subject, nameTheInput(err, inputs, INPUT_ERROR_CODES));
+    lastSeen = step.saw(await applyChanges(step, lastSeen, observedInputs(lastSeen, inputs), inputs));
   }
-  const id = notebook.id!;
-  const named: Subject = { kind: KIND, name: notebook.name, id };
-  step = { ...step, subject: named };
-  let lastSeen = notebook;
-  try {
-    // The owner tag first: from here on an interrupted run finds this notebook by its mark.
-    await step.client.createTags(id, [{ key: OWNER_TAG_KEY, value: ownerTagValue(mark) }], inputs.workspaceId);
-    // The schedule counts from the POST's answer, not from the tag's (queued behind other creates' requests).
-    lastSeen = await waitForNotebook({
-      ...step,
-      id,
-      target: "READY",
-      startedAs: sightingOf(notebook),
-      startedAt: seenAt,
-    });
-    if (origin === "created") {
-      const tags = toTagList(inputs.tags);
-      await step.client.createTags(id, tags, inputs.workspaceId);
-      const settled = lastSeen;
-      lastSeen = await enforcePowerState(step, lastSeen, inputs.desiredStatus, inputs.autoStop);
-      // The wait's last GET already shows the notebook as it is (owner tag included): read again only after a change.
-      if (tags.length === 0 && lastSeen === settled) return { id, outs: toOutputs(lastSeen, inputs) };
-    } else {
-      if (origin === "resumed") {
-        reportProgress(
-          `create ${describeSubject(subject)}: resuming ${describeSubject(named)}, which carries this resource's ` +
-            "owner mark (created by an interrupted run)",
-          "notice",
-        );
-      }
-      lastSeen = await applyChanges(step, lastSeen, observedInputs(lastSeen, inputs), inputs);
-    }
-    lastSeen = (await step.client.findNotebook(id)) ?? lastSeen;
-    return { id, outs: toOutputs(lastSeen, inputs) };
-  } catch (err) {
-    const seen = err instanceof WaitError ? ((err.lastSeen as Notebook | undefined) ?? lastSeen) : lastSeen;
-    const failure = operationError(verb, named, nameTheInput(err, inputs, INPUT_ERROR_CODES));
-    throw partialFailure({
-      message: failure.message,
-      id,
-      properties: { ...toOutputs(seen, inputs) },
-      providerString: inputs.__provider,
-      cause: failure,
-    });
-  }
+  return (await step.client.findNotebook(id)) ?? lastSeen;
 }
 
 /**
@@ -138,19 +86,12 @@ async function resumeOwned(
     await warnLeftBehind(step, inputs, mark, generatedName, all);
     return { listed };
   }
-  const unusable = owned.map((n) => ({ notebook: n, problems: whyNotResumable(n, inputs) }));
-  if (owned.length === 1 && unusable[0]!.problems.length === 0) return { keep: owned[0], listed };
-  const named = unusable.map(
-    ({ notebook: n, problems }) =>
-      `${describeSubject({ kind: KIND, name: n.name, id: n.id })}` +
-      (problems.length > 0 ? ` (${problems.join("; ")})` : ""),
-  );
-  throw new ConflictError(
-    `${owned.length === 1 ? "a notebook carries" : `${owned.length} notebooks carry`} this resource's owner mark ` +
-      `(left by an interrupted run) and cannot be resumed: ${named.join(", ")}. Nothing was deleted: delete ` +
-      `${owned.length === 1 ? "it" : "the ones not to keep"}, or declare the values it has`,
-    "OwnedConflict",
-  );
+  const keep = resumableOwned(step, owned, {
+    noun: ["a notebook", "notebooks"],
+    conflicts: (n) => fixedFieldConflicts(n, inputs),
+    failed: (n) => (FAILED_STATUSES.has(String(n.status)) ? String(n.status) : undefined),
+  });
+  return { keep, listed };
 }
 
 /**
@@ -186,20 +127,13 @@ async function warnLeftBehind(
     const optIn = suspect.owner === undefined ? "" : ` and adoptOwnedBy: ${JSON.stringify(suspect.owner)}`;
     const elsewhere =
       suspect.owner === undefined ? "" : " (or made by a stack of the same name on another state backend)";
-    reportProgress(
-      `create ${describeSubject(step.subject)}: ${what} ${suspect.why}: possibly left by an interrupted run` +
+    step.progress(
+      `${what} ${suspect.why}: possibly left by an interrupted run` +
         `${elsewhere}: adopt it with adoptId${optIn}, or delete it. It was left untouched, and a new notebook is ` +
         "created",
       "warning",
     );
   }
-}
-
-/** Why a notebook of this resource cannot become what is declared: fixed fields that differ, or a failed create. */
-function whyNotResumable(notebook: Notebook, inputs: NotebookInputs): string[] {
-  const problems = fixedFieldConflicts(notebook, inputs);
-  if (FAILED_STATUSES.has(String(notebook.status))) problems.push(`it is ${String(notebook.status)}`);
-  return problems;
 }
 
 /**
@@ -224,11 +158,8 @@ async function existedBefore(
  * ours; none means a second POST is safe; several cannot be told apart from someone else's, so the create stops
  * without touching any of them.
  */
-async function post(
-  client: NotebooksClient,
-  inputs: NotebookInputs,
-  existedBefore: ReadonlySet<string>,
-): Promise<Notebook> {
+async function post(step: NotebookStep, inputs: NotebookInputs, existedBefore: ReadonlySet<string>): Promise<Notebook> {
+  const { client } = step;
   const name = inputs.name!;
   const sentAt = Date.now();
   const answer = await client.createNotebook(toCreateRequest(inputs, name), async () => {
@@ -256,28 +187,5 @@ async function post(
       ),
     };
   });
-  return ownAnswer(answer, name, existedBefore);
-}
-
-/**
- * The POST's answer names the notebook it made: one that was listed before the POST, or that has another name
- * than the one sent, is not it (someone else's notebook, which would otherwise be tagged as ours and deleted by
- * our destroy). Such an answer is refused; the notebook it names is not touched.
- */
-function ownAnswer(answer: Notebook, name: string, existedBefore: ReadonlySet<string>): Notebook {
-  const named = describeSubject({ kind: KIND, name: answer.name, id: answer.id });
-  const wrong =
-    answer.id === undefined
-      ? "names no notebook id"
-      : existedBefore.has(answer.id)
-        ? `names ${named}, which existed before this create`
-        : answer.name !== name
-          ? `names ${named}, not the name sent ("${name}")`
-          : undefined;
-  if (wrong === undefined) return answer;
-  throw new ConflictError(
-    `the create's answer ${wrong}; it was not taken as this resource's notebook and was left untouched. The ` +
-      `notebook this create made, if any, is not known: look for a notebook named "${name}"`,
-    "ForeignCreateAnswer",
-  );
+  return ownAnswer(step, answer, name, existedBefore, ["notebook", "a notebook"]);
 }

@@ -7,7 +7,7 @@ import { startEmulator } from "../../emulator/index.js";
 import { emulatorCredentialsEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { setProviderOverrides } from "../core/providerContext.js";
+import { setProviderOverrides } from "../frame/providerContext.js";
 import { notebookProvider } from "./notebookProvider.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";
 import { pointProviderAt, QUICK_RETRIES, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";

@@ -1,40 +1,11 @@
-import { ApiError, InvalidResponseError, isApiError } from "../api/errors.js";
-import { NotebooksClient } from "../api/NotebooksClient.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
-import { DEFAULT_TIMEOUTS } from "./fields.js";
+import { InvalidResponseError } from "../base/errors.js";
+import { isApiError, isStateRefusal } from "../base/errorClassification.js";
 import { stopNotebook, type NotebookStep } from "./powerState.js";
-import { GONE_STATUSES, STARTING_STATUSES } from "./statusClasses.js";
-import type { NotebookOutputs } from "./types.js";
+import { GONE_STATUSES, STARTING_STATUSES } from "../api/notebookStatuses.js";
 import { waitForNotebook } from "./waitForNotebook.js";
 
-/** DELETE, then wait until the API says the notebook does not exist (or shows it DELETED). */
-export async function deleteNotebook(id: string, props: Partial<NotebookOutputs>): Promise<void> {
-  const subject: Subject = { kind: "notebook", name: props.name, id };
-  // One deadline for the whole delete, the long way (a stop, a second DELETE) included.
-  const deadline = operationDeadline(props.timeouts, "delete", DEFAULT_TIMEOUTS);
-  try {
-    const ctx = await deadline.race(getProviderContext());
-    await removeNotebook(
-      {
-        client: new NotebooksClient({ ...ctx.connection, deadline }),
-        subject,
-        verb: "delete",
-        deadline,
-        schedule: ctx.schedule,
-      },
-      id,
-    );
-  } catch (err) {
-    throw operationError("delete", subject, err);
-  } finally {
-    deadline.dispose();
-  }
-}
-
 /**
- * The delete sequence, shared with create's clean-up of notebooks an interrupted run left. Whether a running
+ * DELETE, then wait until the API says the notebook does not exist (or shows it DELETED). Whether a running
  * notebook can be deleted is an open question ([notebooks §19] question 2): Terraform deletes it
  * as it is, and ModelArts.6304 ("stop the instance before deleting") exists; the DELETE is sent as Terraform does,
  * straight away (no read first: what is destroyed is nearly always settled, and the DELETE's own answer says
@@ -44,14 +15,14 @@ export async function deleteNotebook(id: string, props: Partial<NotebookOutputs>
  * are success. An unreadable answer is settled by the notebook's own state (deleting or gone completes the
  * delete); anything else, a gateway 404 for one, is an error.
  */
-export async function removeNotebook(step: NotebookStep, id: string): Promise<void> {
+export async function deleteNotebook(step: NotebookStep, id: string): Promise<void> {
   const waitGone = () => waitForNotebook({ ...step, id, target: "GONE", startedAs: { status: "DELETING" } });
   let answer: "deleting" | "gone" | "refused";
   try {
     answer = await step.client.deleteNotebook(id);
   } catch (err) {
     if (err instanceof InvalidResponseError) return settleUnreadableDelete(step, id, err);
-    if (!(err instanceof ApiError && err.status === 400 && err.errorCode?.startsWith("ModelArts."))) throw err;
+    if (!isStateRefusal(err)) throw err;
     answer = "refused";
   }
   if (answer === "gone") return;

@@ -7,8 +7,9 @@ import { Notebook } from "../../sdk/Notebook.js";
 import { recordRegistrations, untilRegistered } from "../../test/support/pulumiMocks.js";
 import { schemaDefaults, valueAt, without } from "../../test/support/schemaDefaults.js";
 import { outputsOf } from "../../test/support/sdkOutputs.js";
-import { checkNotebook } from "./checkNotebook.js";
+import { checkInputs } from "../frame/resourceVerbs.js";
 import { INPUT_FIELDS, REPORTED_OUTPUTS } from "./fields.js";
+import { notebookProvider } from "./notebookProvider.js";
 
 const inputs = Object.keys(schema.$defs.NotebookInputs.properties);
 
@@ -42,7 +43,7 @@ const declared = {
 test.each(schemaDefaults("NotebookInputs").map((d) => [d.path.join("."), d]))(
   "check fills in schema.json's default of %s",
   (_path, { path, value }) => {
-    const { inputs: checked, failures } = checkNotebook(undefined, without(declared, path));
+    const { inputs: checked, failures } = checkInputs(notebookProvider.definition, undefined, without(declared, path));
     expect(failures).toEqual([]);
     expect(valueAt(checked, path)).toEqual(value);
   },

@@ -1,4 +1,8 @@
-import type { InputCatalogue } from "../core/fieldCatalogue.js";
+import { isDeepStrictEqual } from "node:util";
+import { powerStateOf } from "../api/notebookStatuses.js";
+import { UNKNOWN_VALUE } from "../base/unknownValue.js";
+import { declaredNameDiffers, powerStateDiffers } from "../frame/changePlan.js";
+import type { InputCatalogue } from "../frame/fieldCatalogue.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
 
 /**
@@ -6,11 +10,12 @@ import type { NotebookInputs, NotebookOutputs } from "./types.js";
  * [notebooks §9, §13, §16]): PUT changes name, description and the EVS size in place; flavor, image and the SSH endpoint need
  * the notebook stopped (a stop and a start when it runs, as the service requires and Terraform does); the lease,
  * tags and the power state have their own calls; the rest of the volume, the pool and the workspace need a new
- * notebook. `volume` is marked `replace` here; its `capacityGb` is the one part changed in place (PUT
- * `storage_new_size`).
+ * notebook: the PUT has no volume type, ownership, uri or id [notebooks §7], so `volume` is `replace` but for its
+ * `capacityGb`, which grows in place. A name counts only when declared (or its prefix changed). Every replacement
+ * deletes first: exactly one notebook per resource.
  */
 export const INPUT_FIELDS = {
-  name: { change: "update" },
+  name: { change: "update", differs: declaredNameDiffers },
   namePrefix: { change: "none" },
   description: { change: "update", default: "" },
   flavor: { change: "restart" },
@@ -19,9 +24,11 @@ export const INPUT_FIELDS = {
   ssh: { change: "restart" },
   poolId: { change: "replace" },
   workspaceId: { change: "replace", default: "0" },
-  autoStop: { change: "action" },
+  // Without a declared auto-stop the service stops a notebook after an hour [notebooks §4.1]: said so, so it is no
+  // surprise.
+  autoStop: { change: "action", default: { enabled: true, durationSeconds: 3600, type: "TIMING" }, same: sameAutoStop },
   tags: { change: "action" },
-  desiredStatus: { change: "action" },
+  desiredStatus: { change: "action", differs: powerStateDiffers(powerStateOf) },
   allowDataLossOnReplace: { change: "none" },
   timeouts: { change: "none" },
   adoptId: { change: "none" },
@@ -29,6 +36,18 @@ export const INPUT_FIELDS = {
 } as const satisfies InputCatalogue<NotebookInputs>;
 
 export type NotebookInputField = keyof typeof INPUT_FIELDS;
+
+/** The duration matters only while auto-stop is on; the type defaults to TIMING on the service. */
+function sameAutoStop(a: unknown, b: unknown): boolean {
+  if (a === UNKNOWN_VALUE || b === UNKNOWN_VALUE) return a === b;
+  const canon = (value: unknown) => {
+    const v = (value ?? {}) as Record<string, unknown>;
+    if (Object.values(v).includes(UNKNOWN_VALUE)) return v;
+    const enabled = v.enabled === true;
+    return enabled ? { enabled, durationSeconds: v.durationSeconds, type: v.type ?? "TIMING" } : { enabled };
+  };
+  return isDeepStrictEqual(canon(a), canon(b));
+}
 
 /** Outputs the service reports, besides the inputs as applied. */
 export const REPORTED_OUTPUTS = [

@@ -4,11 +4,11 @@
  * emulator, whose list follows its documented rules (emulator/README.md), with the requests each step sent.
  */
 import type { NotebookFlavorsResponse } from "../../protocol/notebooks/wireTypes.js";
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE } from "../base/unknownValue.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";
 import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
-import { OperationError, PartialFailureError } from "../api/errors.js";
+import { OperationError, PartialFailureError } from "../base/errors.js";
 import { judgeSwitchableAnswer } from "./flavorSwitch.js";
 import { notebookProvider } from "./notebookProvider.js";
 
@@ -229,4 +229,34 @@ describe("the provider against the emulator", () => {
     const sent = await requests();
     expect({ stop: sent[STOP], put: sent[PUT] }).toEqual({ stop: 1, put: 1 });
   });
+
+  test("a change the service refuses after the stop records what is applied, so the next up plans it again", async () => {
+    const state = await created();
+    const news = await checked(state.inputs, declared({ flavor: GPU_V100 }));
+    // The list cannot be read: the change goes ahead unchecked, and the service refuses the PUT after the stop.
+    await emulator.admin.injectFault({ route: SWITCHABLE, count: 20, kind: "gateway-404" });
+    const err = await update(provider.update(state.id, state.outs, news));
+    expect(err).toBeInstanceOf(PartialFailureError);
+    expect(err.message).toContain("ModelArts.6792");
+    expect(await emulator.admin.getNotebook(state.id)).toMatchObject({ status: "STOPPED", flavor: CPU_2U });
+    // Recorded: the notebook as it is (stopped, its own flavor), not the declared flavor it does not have.
+    const recorded = (err as PartialFailureError).properties;
+    expect(recorded).toMatchObject({ flavor: CPU_2U, status: "STOPPED", __provider: news.__provider });
+    // The next up diffs the record against the same program: the flavor change is still to do.
+    expect(await provider.diff(state.id, recorded, news)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: true,
+    });
+    await emulator.admin.clearFaults();
+  });
+
+  async function update(run: Promise<unknown>): Promise<Error> {
+    const err = await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(Error);
+    return err as Error;
+  }
 });

@@ -1,11 +1,11 @@
 import type { NotebookFlavor, NotebookFlavorsResponse } from "../../protocol/notebooks/wireTypes.js";
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
-import { ConflictError } from "../api/errors.js";
-import { NotebooksClient } from "../api/NotebooksClient.js";
-import { sanitizeServiceText } from "../api/redact.js";
-import { describeSubject, operationError, type Subject } from "../core/operationError.js";
-import { reportProgress } from "../core/progress.js";
-import { getProviderContext } from "../core/providerContext.js";
+import { UNKNOWN_VALUE } from "../base/unknownValue.js";
+import { ConflictError } from "../base/errors.js";
+import type { NotebooksClient } from "../api/NotebooksClient.js";
+import { sanitizeServiceText } from "../base/redact.js";
+import { describeSubject, operationError, type Subject } from "../base/operationError.js";
+import type { ChangePlan } from "../frame/changePlan.js";
+import { reportProgress } from "../frame/progress.js";
 
 /**
  * What the notebook's switchable list ([notebooks §10.2]) says of a flavor change. The service takes a new flavor
@@ -23,7 +23,12 @@ export type FlavorSwitchVerdict =
  * cannot make. When that cannot be told (a flavor known only at up, the list unreadable), a line on the resource
  * says so and the change is planned as before; update judges it again before it stops anything.
  */
-export async function refuseFlavorSwitchAtPreview(subject: Subject, id: string, flavor: unknown): Promise<void> {
+export async function refuseFlavorSwitchAtPreview(
+  client: () => Promise<NotebooksClient>,
+  subject: Subject,
+  id: string,
+  flavor: unknown,
+): Promise<void> {
   if (flavor === UNKNOWN_VALUE) {
     reportProgress(
       `update ${describeSubject(subject)}: the new flavor is not known until \`pulumi up\`, which checks that the ` +
@@ -34,8 +39,7 @@ export async function refuseFlavorSwitchAtPreview(subject: Subject, id: string, 
   }
   let verdict: FlavorSwitchVerdict;
   try {
-    const ctx = await getProviderContext();
-    verdict = await judgeFlavorSwitch(new NotebooksClient(ctx.connection), id, String(flavor));
+    verdict = await judgeFlavorSwitch(await client(), id, String(flavor));
   } catch (err) {
     verdict = { kind: "unchecked", reason: err instanceof Error ? err.message : String(err) };
   }
@@ -159,4 +163,26 @@ function quoted(id: string): string {
 function named(ids: string[]): string {
   const shown = ids.slice(0, NAMED_AT_MOST).map(quoted).join(", ");
   return ids.length > NAMED_AT_MOST ? `${shown} and ${ids.length - NAMED_AT_MOST} more` : shown;
+}
+
+/**
+ * Diff's part of an in-place update, before `pulumi up`: a flavor the notebook cannot switch to fails here, not after
+ * `up` has stopped it; and a stop and a start, which the engine does not show, is said on the resource.
+ */
+export async function previewNotebookUpdate(
+  client: () => Promise<NotebooksClient>,
+  subject: Subject,
+  id: string,
+  olds: { status?: unknown },
+  news: { flavor?: unknown },
+  plan: ChangePlan,
+): Promise<void> {
+  if (plan.restarts.includes("flavor")) await refuseFlavorSwitchAtPreview(client, subject, id, news.flavor);
+  if (plan.restarts.length > 0 && olds.status === "RUNNING") {
+    reportProgress(
+      `update ${describeSubject(subject)}: ${plan.restarts.join(", ")} change in place with a stop and a start ` +
+        "(the notebook is RUNNING); it is started again afterwards",
+      "notice",
+    );
+  }
 }

@@ -125,7 +125,9 @@ test("a mount's look-up by path refuses a live mount listed without its path, na
 });
 
 test("a lease whose enable came back null is no drift: the declared auto-stop stands", async () => {
-  const declaredInputs = (await checked(notebooks, declared({ name: "lease" }))) as unknown as NotebookInputs;
+  const result = await notebooks.check({}, declared({ name: "lease" }));
+  expect(result.failures).toEqual([]);
+  const declaredInputs: NotebookInputs = result.inputs;
   const notebook = { id: "f9937afa-4451-42db-a76b-72d624749f66", status: "RUNNING", lease: {} };
   expect(observedInputs(notebook, declaredInputs).autoStop).toEqual(declaredInputs.autoStop);
   expect(observedInputs({ ...notebook, lease: { enable: false } }, declaredInputs).autoStop?.enabled).toBe(false);

@@ -11,13 +11,13 @@ import type {
   NotebookUpdateRequest,
   NotebookVolumeRequest,
 } from "../../protocol/notebooks/wireTypes.js";
-import { jsonSafe } from "../core/jsonSafe.js";
-import { isMountMarkKey } from "../core/mountMark.js";
-import { isoFromEpochMs, reportedOrNull } from "../core/outputFormats.js";
+import { jsonSafe } from "../base/jsonSafe.js";
+import { isMountMarkKey } from "../api/mountMark.js";
+import { isoFromEpochMs, reportedOrNull } from "../base/outputFormats.js";
 import { DEFAULT_EVS_CAPACITY_GB } from "./fields.js";
 import { mountsOf } from "./mountsOutput.js";
 import { OWNER_TAG_KEY } from "./ownerTag.js";
-import { powerStateOf } from "./statusClasses.js";
+import { powerStateOf } from "../api/notebookStatuses.js";
 import type { NotebookAutoStopInput, NotebookInputs, NotebookOutputs, NotebookVolumeInput } from "./types.js";
 
 /** `duration: -1` starts a notebook with no auto-stop (Terraform's way; the docs give no other). */
@@ -73,12 +73,15 @@ export function leaseOf(autoStop: NotebookAutoStopInput | undefined): {
   return { durationMs: autoStop.durationSeconds * 1000, ...(autoStop.type !== undefined && { type: autoStop.type }) };
 }
 
-/** The PUT body for the fields that changed [notebooks §7]: name, description, the EVS size, flavor, image, SSH. */
+/**
+ * The PUT body for the fields that changed (paths of the one diff) [notebooks §7]: name, description, the EVS size,
+ * flavor, image, SSH.
+ */
 export function toUpdateRequest(inputs: NotebookInputs, changed: ReadonlySet<string>): NotebookUpdateRequest {
   const request: NotebookUpdateRequest = {};
   if (changed.has("name") && inputs.name !== undefined) request.name = inputs.name;
   if (changed.has("description")) request.description = inputs.description;
-  if (changed.has("capacityGb") && inputs.volume.capacityGb !== undefined) {
+  if (changed.has("volume.capacityGb") && inputs.volume.capacityGb !== undefined) {
     request.storage_new_size = inputs.volume.capacityGb;
   }
   if (changed.has("flavor")) request.flavor = inputs.flavor;

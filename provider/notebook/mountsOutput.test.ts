@@ -5,7 +5,7 @@
  */
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
 import { readAnswer } from "../../protocol/validation/tolerantReader.js";
-import { mountMarkTag } from "../core/mountMark.js";
+import { mountMarkTag } from "../api/mountMark.js";
 import { toOutputs } from "./mapping.js";
 import { mountsOf } from "./mountsOutput.js";
 import type { NotebookInputs } from "./types.js";

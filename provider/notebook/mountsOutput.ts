@@ -1,5 +1,5 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { isMarkedMount } from "../core/mountMark.js";
+import { isMarkedMount } from "../api/mountMark.js";
 import type { NotebookMountOutput } from "./types.js";
 
 /**
@@ -8,7 +8,7 @@ import type { NotebookMountOutput } from "./types.js";
  * path. Read from the answer the output mapping already has, so it costs no request and shows the same moment as the
  * other outputs. A field the service did not report (null, absent, "", of another type) is absent; an entry that
  * reports nothing at all is left out. `managed` is what can be verified: the notebook's tags carry a
- * NotebookStorageMount's mark for this path and this uri (core/mountMark.ts).
+ * NotebookStorageMount's mark for this path and this uri (api/mountMark.ts).
  */
 export function mountsOf(notebook: Notebook): NotebookMountOutput[] {
   const mounts: NotebookMountOutput[] = [];

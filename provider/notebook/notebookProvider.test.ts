@@ -5,11 +5,11 @@
  */
 import { callApi, FAKE_NOTEBOOK_TOKEN, startEmulator, type AdminNotebook } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
-import { PartialFailureError } from "../api/errors.js";
+import { PartialFailureError } from "../base/errors.js";
 import { forgetRecentListings } from "../api/recentListing.js";
 import { notebookProvider } from "./notebookProvider.js";
 import { createNotebook, evsCreateRequest } from "../../emulator/notebooks/testkit.js";
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";
 import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 
@@ -32,7 +32,7 @@ function declared(overrides: Props = {}): Props {
     volume: { category: "EVS", capacityGb: 10 },
     autoStop: { enabled: true, durationSeconds: 7200 },
     __ownerKey: "proj/dev/nb",
-    // The owner mark's random part, as the SDK makes it in `pulumi up` (core/ownerMark.ts).
+    // The owner mark's random part, as the SDK makes it in `pulumi up` (frame/ownerMark.ts).
     __ownerNonce: "0123456789abcdef",
     __provider: "exports.handler = undefined;",
     ...overrides,

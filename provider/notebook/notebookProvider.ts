@@ -1,70 +1,62 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { withResourceUrn } from "../core/engineLogSink.js";
-import { describeSubject } from "../core/operationError.js";
-import { reportProgress } from "../core/progress.js";
-import { setStackConfig } from "../core/providerContext.js";
-import { refuseReplacementLosingData } from "../core/replacementGuard.js";
-import { settingsFailures } from "../core/settingsCheck.js";
-import { adoptionFailures } from "./adoption.js";
-import { checkNotebook } from "./checkNotebook.js";
+import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
+import { NotebooksClient } from "../api/NotebooksClient.js";
+import { defineResource } from "../frame/dynamicProvider.js";
+import { offeredNotebook } from "./adoption.js";
 import { createNotebook } from "./createNotebook.js";
 import { deleteNotebook } from "./deleteNotebook.js";
-import { diffNotebook } from "./diffNotebook.js";
-import { refuseFlavorSwitchAtPreview } from "./flavorSwitch.js";
-import { readNotebook } from "./readNotebook.js";
+import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES, INPUT_FIELDS, NOTEBOOK_NAME_LENGTH, REPORTED_OUTPUTS } from "./fields.js";
+import { previewNotebookUpdate } from "./flavorSwitch.js";
+import { importedInputs, observedInputs, toOutputs } from "./mapping.js";
+import { findLiveNotebook } from "./readNotebook.js";
 import { lostByReplacement } from "./replacementLoss.js";
+import { fillNotebookDefaults, notebookRules } from "./rules.js";
 import type { NotebookInputs, NotebookOutputs } from "./types.js";
 import { updateNotebook } from "./updateNotebook.js";
 
 /**
- * The provider of the `Notebook` resource (the notebooks API), run by the Pulumi provider host through the SDK's
- * shim, usable in-process too. Without `configure` it reads its settings from the environment.
+ * `Notebook`: a notebook on the notebooks API. A replacement deletes the notebook's own volume (a MANAGED one), so
+ * it is refused at preview unless the user opted in; one whose create failed is replaced by the next `up` (like a
+ * tainted resource); a flavor change is judged against the notebook's switchable list before anything is stopped.
  */
-export const notebookProvider = {
-  async configure(request) {
-    setStackConfig((key) => request.config.get(key));
+export const notebookProvider = defineResource<NotebookInputs, NotebookOutputs, Notebook, NotebooksClient>({
+  type: "Notebook",
+  kind: "notebook",
+  folder: "notebook",
+  catalogue: INPUT_FIELDS,
+  reportedOutputs: REPORTED_OUTPUTS,
+  defaultTimeouts: DEFAULT_TIMEOUTS,
+  inputErrorCodes: INPUT_ERROR_CODES,
+  owned: { maxLength: NOTEBOOK_NAME_LENGTH, defaultPrefix: "notebook" },
+  statuses: { replacedWhen: new Set(["CREATE_FAILED"]) },
+  previewUnknowns: {
+    // The mounts are read anew by any update's GET, and a NotebookStorageMount may have changed them since the last.
+    anyCall: ["updatedAt", "mounts"],
+    // A stop and a start: a new lease (and deadline), and the status and URL of the started notebook.
+    restart: ["status", "url", "failReason", "lease", "autoStopAt"],
+    byField: {
+      imageId: ["image"],
+      ssh: ["sshUri"],
+      volume: ["volumeStatus"],
+      autoStop: ["lease", "autoStopAt"],
+      desiredStatus: ["status", "url", "failReason", "lease", "autoStopAt"],
+    },
   },
-  // Check sees raw program values (not yet validated): it takes any object, and returns typed inputs.
-  async check(olds: object, news: object) {
-    const result = checkNotebook(olds, news);
-    const failures = [...result.failures, ...settingsFailures()];
-    // Taking over a notebook another stack manages is refused at preview: the one check that asks the service.
-    if (failures.length === 0)
-      failures.push(...(await adoptionFailures(olds as Record<string, unknown>, result.inputs)));
-    return { ...result, failures };
-  },
-  async diff(id, olds, news) {
-    const { changes, replaces, deleteBeforeReplace, restarts } = diffNotebook(olds, news);
-    // A replacement deletes the notebook's own volume: refused at preview unless the user opted in.
-    const subject = { kind: "notebook", name: olds.name, id };
-    refuseReplacementLosingData({ subject, olds, news, replaces, lost: lostByReplacement(olds) });
-    if (replaces.length > 0) return { changes, replaces, deleteBeforeReplace };
-    await withResourceUrn(news, async () => {
-      // A flavor the notebook cannot switch to fails here, not after `pulumi up` has stopped it.
-      if (restarts.includes("flavor")) await refuseFlavorSwitchAtPreview(subject, id, news.flavor);
-      // The engine shows only which fields change; a stop and a start is worth saying before `pulumi up` does it.
-      if (restarts.length > 0 && olds.status === "RUNNING") {
-        reportProgress(
-          `update ${describeSubject(subject)}: ${restarts.join(", ")} change in ` +
-            "place with a stop and a start (the notebook is RUNNING); it is started again afterwards",
-          "notice",
-        );
-      }
-    });
-    return { changes, replaces, deleteBeforeReplace };
-  },
-  async create(inputs) {
-    return withResourceUrn(inputs, () => createNotebook(inputs));
-  },
-  async read(id, props) {
-    const { inputs, ...result } = await readNotebook(id, props ?? {});
-    // Pulumi types a read's new inputs as Outputs; they are the inputs part of the outputs (a supertype).
-    return { ...result, ...(inputs && { inputs: inputs as NotebookOutputs }) };
-  },
-  async update(id, olds, news) {
-    return withResourceUrn(news, () => updateNotebook(id, olds, news));
-  },
-  async delete(id, props) {
-    return withResourceUrn(props, () => deleteNotebook(id, props));
-  },
-} satisfies pulumi.dynamic.ResourceProvider<NotebookInputs, NotebookOutputs>;
+  client: (connection) => new NotebooksClient(connection),
+  nameOf: (props) => props.name,
+  idOf: (notebook) => notebook.id!,
+  objectName: (notebook) => notebook.name,
+  rules: notebookRules,
+  fill: fillNotebookDefaults,
+  // Taking over one another stack manages is refused at preview.
+  adoption: { offered: offeredNotebook },
+  replacementLoss: lostByReplacement,
+  previewUpdate: previewNotebookUpdate,
+  create: createNotebook,
+  find: (step, id) => step.client.findNotebook(id),
+  update: updateNotebook,
+  read: (step, id) => findLiveNotebook(step, id),
+  delete: (step, id) => deleteNotebook(step, id),
+  toOutputs,
+  observedInputs,
+  importedInputs,
+});

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { readableOwner } from "../core/ownerMark.js";
+import { readableOwner } from "../frame/ownerMark.js";
 
 /**
  * The notebooks API has no annotations: a notebook is marked as this provider's, for one deployment of one Pulumi
  * resource, with a TMS tag. Tag keys allow letters, digits, spaces and `_ . : = + - @`, values the same and `/`,
  * up to 255 characters [notebooks §13], so the key uses a dot, and the value is `<hash> <owner>`: 32 hex digits
- * of the owner mark's hash (core/ownerMark.ts; the mark may hold any character), which is what identifies the
+ * of the owner mark's hash (frame/ownerMark.ts; the mark may hold any character), which is what identifies the
  * owner, then the readable owner (`<project>/<stack>/<resource>`, other characters as "-") for people and for
  * refusals that name it. Tags made before the readable part existed hold the hash alone.
  */

@@ -1,19 +1,19 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
-import { ConflictError } from "../api/errors.js";
+import { ConflictError } from "../base/errors.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import { sanitizeServiceText } from "../api/redact.js";
-import { generatedNamePattern } from "../core/autoName.js";
-import { isoFromEpochMs } from "../core/outputFormats.js";
-import { readableOwner } from "../core/ownerMark.js";
+import { sanitizeServiceText } from "../base/redact.js";
+import { generatedNamePattern } from "../base/autoName.js";
+import { isoFromEpochMs } from "../base/outputFormats.js";
+import { readableOwner } from "../frame/ownerMark.js";
 import { NOTEBOOK_NAME_LENGTH } from "./fields.js";
-import { GONE_STATUSES } from "./statusClasses.js";
+import { GONE_STATUSES } from "../api/notebookStatuses.js";
 import { recordedOwnerTag, tagIsMark, tagIsNamesake, tagOwner } from "./ownerTag.js";
 
 /**
  * How the provider recognises its own notebooks. Names may repeat in the notebooks API and a create body has no
  * annotations or tags [notebooks §4.1], so a notebook is ours when:
  * - it carries this resource's owner tag (added right after the POST answered), whose mark is unique to this
- *   deployment of the resource (core/ownerMark.ts), or
+ *   deployment of the resource (frame/ownerMark.ts), or
  * - it has no owner tag and the name this resource generated, which derives from that mark (so nobody else's
  *   notebook has it), covering an interrupted run between the POST and the tag.
  * A notebook with a declared name and no tag is never taken as ours here; a lost create answer is resolved by

@@ -1,32 +1,23 @@
 import type { Notebook } from "../../protocol/notebooks/wireTypes.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import { isApiError } from "../api/errors.js";
-import type { Subject } from "../core/operationError.js";
-import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
+import { requestAction } from "../frame/requestAction.js";
+import type { Step } from "../frame/Step.js";
 import { leaseOf } from "./mapping.js";
-import { STARTING_STATUSES } from "./statusClasses.js";
+import { STARTING_STATUSES } from "../api/notebookStatuses.js";
 import type { NotebookAutoStopInput, NotebookInputs } from "./types.js";
 import { waitForNotebook } from "./waitForNotebook.js";
-import type { Deadline } from "../wait/Deadline.js";
 
 /** Answers that mean "already there or on the way" [notebooks §8, §14]. */
 const START_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6305", "ModelArts.6306"]);
 /** 6357 on a stop means "already in the target state" (Terraform reads it so too). */
 const STOP_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6307", "ModelArts.6308", "ModelArts.6357"]);
 
-/** What every step of a lifecycle operation on one notebook needs. */
-export interface NotebookStep {
-  client: NotebooksClient;
-  subject: Subject;
-  verb: string;
-  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
-  deadline: Deadline;
-  schedule: PollSchedule;
-}
+/** One operation on a notebook: the frame's step, with the notebooks API's client. */
+export type NotebookStep = Step<NotebooksClient, Notebook>;
 
 /** Start (with the declared auto-stop, which applies from each start) and wait until RUNNING. */
 export async function startNotebook(step: NotebookStep, id: string, autoStop: NotebookAutoStopInput | undefined) {
-  await doneOrThrow(() => step.client.startNotebook(id, leaseOf(autoStop)), START_DONE_CODES);
+  await requestAction(() => step.client.startNotebook(id, leaseOf(autoStop)), START_DONE_CODES);
   return waitForNotebook({ ...step, id, target: "RUNNING", startedAs: { status: "STARTING" } });
 }
 
@@ -34,7 +25,7 @@ export async function startNotebook(step: NotebookStep, id: string, autoStop: No
 export async function stopNotebook(step: NotebookStep, notebook: Notebook): Promise<Notebook> {
   const id = notebook.id!;
   if (STARTING_STATUSES.has(String(notebook.status))) await waitForNotebook({ ...step, id, target: "RUNNING" });
-  await doneOrThrow(() => step.client.stopNotebook(id), STOP_DONE_CODES);
+  await requestAction(() => step.client.stopNotebook(id), STOP_DONE_CODES);
   return waitForNotebook({ ...step, id, target: "STOPPED", startedAs: { status: "STOPPING" } });
 }
 
@@ -51,13 +42,4 @@ export async function enforcePowerState(
     return startNotebook(step, notebook.id!, autoStop);
   }
   return stopNotebook(step, notebook);
-}
-
-async function doneOrThrow(call: () => Promise<unknown>, doneCodes: ReadonlySet<string>): Promise<void> {
-  try {
-    await call();
-  } catch (err) {
-    if (isApiError(err) && err.errorCode !== undefined && doneCodes.has(err.errorCode)) return;
-    throw err;
-  }
 }

@@ -1,5 +1,5 @@
 /**
- * What deleting a notebook deletes with it, for the replacement guard (core/replacementGuard.ts). A notebook's
+ * What deleting a notebook deletes with it, for the replacement guard (frame/replacementGuard.ts). A notebook's
  * delete "removes the container and all its storage" [notebooks §8]: its MANAGED volume, which the service made for
  * it (an EVS disk, or a managed EFS share), goes with it. A DEDICATED EFS volume is the user's own SFS Turbo, and
  * an OBS or OBSFS volume a directory of the user's bucket: the notebook only mounts them, and they outlive it.

@@ -2,7 +2,7 @@
 // Change the source and run `npm run generate`; CI fails when this file differs from what it would write.
 
 /** The plain shapes the provider sees for a Notebook: its inputs after check, and its outputs. */
-import type { InternalInputs, OwnerInputs, TimeoutsInput } from "../core/sharedInputs.js";
+import type { InternalInputs, OwnerInputs, TimeoutsInput } from "../base/sharedInputs.js";
 
 /**
  * The arguments of a Notebook (the notebooks API). The plain inputs the provider sees for a Notebook (notebooks API,
@@ -188,7 +188,7 @@ export interface NotebookOutputs extends NotebookInputs {
    * refresh: those a `NotebookStorageMount` mounted, those mounted in the console or by other tools, and those given
    * when the notebook was made. Only an output: it never makes a change, and a mount made since shows after `pulumi
    * refresh`. From the GET answer's data_volumes (provider/notebook/mountsOutput.ts); managed from the notebook's tags
-   * (core/mountMark.ts).
+   * (provider/api/mountMark.ts).
    */
   mounts: NotebookMountOutput[];
 }

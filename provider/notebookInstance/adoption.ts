@@ -1,10 +1,7 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
-import { ConflictError } from "../api/errors.js";
-import { DemanagerClient } from "../api/DemanagerClient.js";
-import { operationError } from "../core/operationError.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
-import { readableOwner } from "../core/ownerMark.js";
+import { ConflictError } from "../base/errors.js";
+import type { DemanagerClient } from "../api/DemanagerClient.js";
+import { readableOwner } from "../frame/ownerMark.js";
 import { fixedFieldConflicts } from "./fixedFields.js";
 import { recordedOwnerKey } from "./ownership.js";
 import type { NotebookInstanceInputs } from "./types.js";
@@ -14,15 +11,14 @@ import type { NotebookInstanceInputs } from "./types.js";
  * resources): it exists; it carries no owner mark but this resource's, unless `adoptOwnedBy` names the owner its
  * mark names (two stacks would otherwise manage one instance, and either one's destroy would delete it); and the
  * fields that cannot change in place already match (`profileId` cannot be compared: the service reports its own
- * profile id). Run at check (so `pulumi preview` refuses; `mark` unknown there: any owner mark is another's) and
- * again at create.
+ * profile id). Run at create; `pulumi preview` asks the first two (frame/adoption.ts).
  */
 export async function adoptableInstance(
   client: DemanagerClient,
   inputs: NotebookInstanceInputs,
   mark: string | undefined,
 ): Promise<Instance> {
-  const instance = await ownedOrOffered(client, inputs, mark);
+  const instance = await offeredInstance(client, inputs, mark);
   const conflicts = fixedFieldConflicts(instance, inputs);
   if (conflicts.length > 0) {
     throw new ConflictError(
@@ -34,35 +30,8 @@ export async function adoptableInstance(
   return instance;
 }
 
-/**
- * `pulumi preview`'s part of the adoption checks, as check failures: the instance exists and carries no other
- * resource's mark unless `adoptOwnedBy` names it. Only for a new adoption (no recorded inputs: a new resource or
- * a replacement; a changed `adoptId` of a recorded resource changes nothing) with known values and settings.
- */
-export async function adoptionFailures(
-  olds: Record<string, unknown>,
-  inputs: NotebookInstanceInputs,
-): Promise<{ property: string; reason: string }[]> {
-  const { adoptId, adoptOwnedBy } = inputs;
-  if (Object.keys(olds).length > 0 || typeof adoptId !== "string" || adoptId === UNKNOWN) return [];
-  if (adoptOwnedBy === UNKNOWN) return [];
-  try {
-    const { connection } = await getProviderContext();
-    await ownedOrOffered(new DemanagerClient(connection), inputs, undefined);
-    return [];
-  } catch (err) {
-    const owned = err instanceof ConflictError && err.code === "AdoptOwned";
-    return [
-      {
-        property: owned ? "adoptOwnedBy" : "adoptId",
-        reason: operationError("adopt", { kind: "notebook instance", id: adoptId }, err).message,
-      },
-    ];
-  }
-}
-
 /** The instance `adoptId` names, if it carries no owner mark but `mark`, or the one `adoptOwnedBy` names. */
-async function ownedOrOffered(
+export async function offeredInstance(
   client: DemanagerClient,
   inputs: NotebookInstanceInputs,
   mark: string | undefined,

@@ -1,4 +1,8 @@
-import { checkNotebookInstance } from "./checkNotebookInstance.js";
+import { checkInputs } from "../frame/resourceVerbs.js";
+import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
+
+const checkNotebookInstance = (olds: object | undefined, news: object) =>
+  checkInputs(notebookInstanceProvider.definition, olds, news);
 
 const base = {
   profileId: "Multi-Engine 1.0 (python3)-cpu",

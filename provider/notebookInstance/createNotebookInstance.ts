@@ -1,30 +1,21 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
-import { DemanagerClient } from "../api/DemanagerClient.js";
-import { ConflictError, isApiError, WaitError } from "../api/errors.js";
-import { nameTheInput } from "../core/namedInputError.js";
-import { operationError, describeSubject, type Subject } from "../core/operationError.js";
-import { partialFailure } from "../core/partialFailure.js";
-import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
-import { reportProgress } from "../core/progress.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
-import type { Deadline } from "../wait/Deadline.js";
-import { diffNotebookInstance } from "./diffNotebookInstance.js";
-import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
-import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES } from "./fields.js";
-import { observedInputs, toCreateRequest, toOutputs, toUpdateRequest } from "./mapping.js";
-import { ownerMarkOf, readableOwner } from "../core/ownerMark.js";
+import type { DemanagerClient } from "../api/DemanagerClient.js";
+import { isApiError } from "../base/errorClassification.js";
+import { ConflictError } from "../base/errors.js";
+import { describeSubject } from "../base/operationError.js";
+import { planChanges } from "../frame/changePlan.js";
+import { ownerMarkOf, readableOwner } from "../frame/ownerMark.js";
+import { ownAnswer } from "../frame/createAnswer.js";
+import { resumableOwned } from "../frame/resumeOwned.js";
 import { adoptableInstance } from "./adoption.js";
+import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
+import { INPUT_FIELDS } from "./fields.js";
 import { fixedFieldConflicts } from "./fixedFields.js";
+import { observedInputs, toCreateRequest, toUpdateRequest } from "./mapping.js";
 import { findOwnedInstances, leftBehindInstances, recordedOwnerKey } from "./ownership.js";
 import { FAILED_STATUSES } from "./statusClasses.js";
-import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
-import { sightingOf, waitForInstance } from "./waitForInstance.js";
-
-export interface CreateResult {
-  id: string;
-  outs: NotebookInstanceOutputs;
-}
+import type { NotebookInstanceInputs } from "./types.js";
+import { sightingOf, waitForInstance, type InstanceStep } from "./waitForInstance.js";
 
 const KIND = "notebook instance";
 
@@ -34,82 +25,30 @@ type Origin = "created" | "resumed" | "adopted";
 /**
  * Makes exactly one instance for the resource: adopts `adoptId`, or resumes an instance an interrupted run left
  * with this resource's owner mark, or POSTs a new one; then waits until it is ready and in its declared power
- * state. Once an id is known, any failure (failed status, timeout, a later API error) is thrown as a partial
- * failure, so the engine records the instance instead of orphaning it; the next `pulumi up` resumes it.
+ * state. Once an id is known the frame records the instance should anything fail (a failed status, a timeout, a
+ * later API error), instead of orphaning it; the next `pulumi up` resumes it.
  */
-export async function createNotebookInstance(inputs: NotebookInstanceInputs): Promise<CreateResult> {
-  // One deadline for everything below: the look-up, the POST, the wait and the power state.
-  const deadline = operationDeadline(inputs.timeouts, "create", DEFAULT_TIMEOUTS);
-  try {
-    return await createWithin(inputs, deadline);
-  } finally {
-    deadline.dispose();
-  }
-}
-
-async function createWithin(inputs: NotebookInstanceInputs, deadline: Deadline): Promise<CreateResult> {
-  const verb = inputs.adoptId ? "adopt" : "create";
-  // An adopted instance is named by its id until it is found: the declared name may not be its name.
-  const subject: Subject = inputs.adoptId
-    ? { kind: "notebook instance", id: inputs.adoptId }
-    : { kind: "notebook instance", name: inputs.name };
-  let client: DemanagerClient;
-  let schedule: PollSchedule;
+export async function createNotebookInstance(step: InstanceStep, inputs: NotebookInstanceInputs): Promise<Instance> {
+  const { client } = step;
   let instance: Instance;
   let origin: Origin;
-  try {
-    const ctx = await deadline.race(getProviderContext());
-    client = new DemanagerClient({ ...ctx.connection, deadline });
-    schedule = ctx.schedule;
-    if (inputs.adoptId) {
-      instance = await adoptableInstance(client, inputs, ownerMarkOf(inputs, inputs.adoptId));
-      origin = "adopted";
-    } else {
-      const name = inputs.name!;
-      const mark = ownerMarkOf(inputs, name);
-      const { keep, listed } = await resumeOwned(client, inputs, mark, subject);
-      ({ instance, origin } = keep
-        ? { instance: keep, origin: "resumed" as const }
-        : await post(client, { ...inputs, name }, mark, listed));
-    }
-  } catch (err) {
-    throw operationError(verb, subject, nameTheInput(err, inputs, INPUT_ERROR_CODES));
+  if (inputs.adoptId) {
+    instance = await adoptableInstance(client, inputs, ownerMarkOf(inputs, inputs.adoptId));
+    origin = "adopted";
+  } else {
+    const name = inputs.name!;
+    const mark = ownerMarkOf(inputs, name);
+    const { keep, listed } = await resumeOwned(step, inputs, mark);
+    ({ instance, origin } = keep
+      ? { instance: keep, origin: "resumed" as const }
+      : await post(step, { ...inputs, name }, mark, listed));
   }
-  const named: Subject = { kind: subject.kind, name: instance.name, id: instance.id };
-  let lastSeen: Instance = instance;
-  try {
-    lastSeen = await waitForInstance({
-      client,
-      id: instance.id,
-      subject: named,
-      target: "READY",
-      startedAs: sightingOf(instance),
-      deadline,
-      schedule,
-      verb,
-    });
-    if (origin !== "created") lastSeen = await applyInPlaceDifferences(client, lastSeen, inputs, verb, named);
-    lastSeen = await enforceDesiredStatus({
-      client,
-      instance: lastSeen,
-      desired: inputs.desiredStatus,
-      subject: named,
-      verb,
-      deadline,
-      schedule,
-    });
-    return { id: lastSeen.id, outs: toOutputs(lastSeen, inputs) };
-  } catch (err) {
-    const seen = err instanceof WaitError ? ((err.lastSeen as Instance | undefined) ?? lastSeen) : lastSeen;
-    const failure = operationError(verb, named, err);
-    throw partialFailure({
-      message: failure.message,
-      id: instance.id,
-      properties: { ...toOutputs(seen, inputs) },
-      providerString: inputs.__provider,
-      cause: failure,
-    });
-  }
+  step.saw(instance);
+  let lastSeen = step.saw(
+    await waitForInstance({ ...step, id: instance.id, target: "READY", startedAs: sightingOf(instance) }),
+  );
+  if (origin !== "created") lastSeen = step.saw(await applyInPlaceDifferences(step, lastSeen, inputs));
+  return enforceDesiredStatus(step, lastSeen, inputs.desiredStatus);
 }
 
 /**
@@ -120,11 +59,11 @@ async function createWithin(inputs: NotebookInstanceInputs, deadline: Deadline):
  * `listed`: every instance the look-up's listing showed, which a POST sent afterwards cannot have made.
  */
 async function resumeOwned(
-  client: DemanagerClient,
+  step: InstanceStep,
   inputs: NotebookInstanceInputs,
   mark: string,
-  subject: Subject,
 ): Promise<{ keep?: Instance; listed: ReadonlySet<string> }> {
+  const { client } = step;
   const { owned, all, listed } = await findOwnedInstances(client, mark, inputs.workspaceId);
   if (owned.length === 0) {
     // Confirmed with a fresh GET (the shared listing is seconds old); a warning, not an error: the same signs fit a
@@ -135,9 +74,8 @@ async function resumeOwned(
       mark,
     )) {
       const owner = readableOwner(recordedOwnerKey(suspect)!);
-      reportProgress(
-        `create ${describeSubject(subject)}: ${describeSubject({ kind: KIND, name: suspect.name, id: suspect.id })} ` +
-          `carries the owner mark of another deployment of ${owner}: possibly left by an interrupted run (or made ` +
+      step.progress(
+        `${describeSubject({ kind: KIND, name: suspect.name, id: suspect.id })} carries the owner mark of another deployment of ${owner}: possibly left by an interrupted run (or made ` +
           `by a stack of the same name on another state backend): adopt it with adoptId and adoptOwnedBy: ` +
           `${JSON.stringify(owner)}, or delete it. It was left untouched, and a new instance is created`,
         "warning",
@@ -145,48 +83,32 @@ async function resumeOwned(
     }
     return { listed };
   }
-  const problems = owned.map((i) => whyNotResumable(i, inputs));
-  if (owned.length === 1 && problems[0]!.length === 0) {
-    const keep = owned[0]!;
-    reportProgress(
-      `create ${describeSubject(subject)}: resuming ${describeSubject({ kind: KIND, name: keep.name, id: keep.id })}, ` +
-        "which carries this resource's owner mark (created by an interrupted run)",
-      "notice",
-    );
-    return { keep, listed };
-  }
-  const named = owned.map(
-    (i, n) =>
-      describeSubject({ kind: KIND, name: i.name, id: i.id }) +
-      (problems[n]!.length > 0 ? ` (${problems[n]!.join("; ")})` : ""),
+  const keep = resumableOwned(step, owned, {
+    noun: ["an instance", "instances"],
+    conflicts: (i) => fixedFieldConflicts(i, inputs),
+    failed: (i) => (FAILED_STATUSES.has(String(i.status)) ? String(i.status) : undefined),
+  })!;
+  step.progress(
+    `resuming ${describeSubject({ kind: KIND, name: keep.name, id: keep.id })}, which carries this resource's ` +
+      "owner mark (created by an interrupted run)",
+    "notice",
   );
-  throw new ConflictError(
-    `${owned.length === 1 ? "an instance carries" : `${owned.length} instances carry`} this resource's owner mark ` +
-      `(left by an interrupted run) and cannot be resumed: ${named.join(", ")}. Nothing was deleted: delete ` +
-      `${owned.length === 1 ? "it" : "the ones not to keep"}, or declare the values it has`,
-    "OwnedConflict",
-  );
-}
-
-/** Why an instance of this resource cannot become what is declared: fixed fields that differ, or a failed create. */
-function whyNotResumable(instance: Instance, inputs: NotebookInstanceInputs): string[] {
-  const problems = fixedFieldConflicts(instance, inputs);
-  if (FAILED_STATUSES.has(String(instance.status))) problems.push(`it is ${String(instance.status)}`);
-  return problems;
+  return { keep, listed };
 }
 
 /**
  * POST the instance. After a failure that may have been applied, the instance is looked for by its owner mark:
  * found, it is ours; not found, a second POST is safe. An existing instance of the same name that does not carry
  * the mark belongs to someone else: it is never taken over, and never touched. The POST's own answer must name
- * a new instance (not one `listed` before the POST) with the name sent (`ownAnswer`).
+ * a new instance (not one `listed` before the POST) with the name sent (frame/createAnswer.ts).
  */
 async function post(
-  client: DemanagerClient,
+  step: InstanceStep,
   inputs: NotebookInstanceInputs & { name: string },
   mark: string,
   listed: ReadonlySet<string>,
 ): Promise<{ instance: Instance; origin: Origin }> {
+  const { client } = step;
   let answer: Instance;
   try {
     answer = await client.createInstance(toCreateRequest(inputs, mark), async (err) => {
@@ -202,37 +124,16 @@ async function post(
     // before it existed could not show), or by someone else's, which is never touched.
     const [ours] = (await findOwnedInstances(client, mark, inputs.workspaceId, { fresh: true })).owned;
     if (ours) {
-      reportProgress(
-        `create ${describeSubject({ kind: KIND, name: inputs.name })}: resuming ` +
-          `${describeSubject({ kind: KIND, name: ours.name, id: ours.id })}, which carries this resource's owner ` +
-          "mark (created by an interrupted run)",
+      step.progress(
+        `resuming ${describeSubject({ kind: KIND, name: ours.name, id: ours.id })}, which carries this resource's ` +
+          "owner mark (created by an interrupted run)",
         "notice",
       );
       return { instance: ours, origin: "resumed" };
     }
     throw await notManaged(client, inputs, err);
   }
-  return { instance: ownAnswer(answer, inputs.name, listed), origin: "created" };
-}
-
-/**
- * The POST's answer names the instance it made: one that was listed before the POST, or that has another name than
- * the one sent, is not it (someone else's instance, which our destroy would otherwise delete). Such an answer is
- * refused; the instance it names is not touched.
- */
-function ownAnswer(answer: Instance, name: string, listed: ReadonlySet<string>): Instance {
-  const named = describeSubject({ kind: KIND, name: answer.name, id: answer.id });
-  const wrong = listed.has(answer.id)
-    ? `names ${named}, which existed before this create`
-    : answer.name !== name
-      ? `names ${named}, not the name sent ("${name}")`
-      : undefined;
-  if (wrong === undefined) return answer;
-  throw new ConflictError(
-    `the create's answer ${wrong}; it was not taken as this resource's instance and was left untouched. The ` +
-      `instance this create made, if any, is not known: look for an instance named "${name}"`,
-    "ForeignCreateAnswer",
-  );
+  return { instance: ownAnswer(step, answer, inputs.name, listed, ["instance", "an instance"]), origin: "created" };
 }
 
 async function notManaged(client: DemanagerClient, inputs: NotebookInstanceInputs & { name: string }, err: unknown) {
@@ -249,20 +150,17 @@ async function notManaged(client: DemanagerClient, inputs: NotebookInstanceInput
 
 /** Description and auto-stop of an adopted or resumed instance are brought to the declared values with one PUT. */
 async function applyInPlaceDifferences(
-  client: DemanagerClient,
+  step: InstanceStep,
   instance: Instance,
   inputs: NotebookInstanceInputs,
-  verb: string,
-  subject: Subject,
 ): Promise<Instance> {
-  const observed = observedInputs(instance, inputs);
-  const diff = diffNotebookInstance(observed, inputs);
-  const description = diff.updates.includes("description");
-  const autoStop = diff.updates.includes("autoStop");
+  const plan = planChanges(INPUT_FIELDS, observedInputs(instance, inputs), inputs);
+  const description = plan.sends("description");
+  const autoStop = plan.sends("autoStop");
   if (!description && !autoStop) return instance;
-  reportProgress(
-    `${verb} ${describeSubject(subject)}: updating ${[description && "description", autoStop && "autoStop"].filter(Boolean).join(" and ")}`,
+  step.progress(
+    `updating ${[description && "description", autoStop && "autoStop"].filter(Boolean).join(" and ")}`,
     "notice",
   );
-  return client.updateInstance(instance.id, toUpdateRequest(inputs, { description, autoStop }));
+  return step.client.updateInstance(instance.id, toUpdateRequest(inputs, { description, autoStop }));
 }

@@ -1,80 +1,25 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import { DemanagerClient, NOT_FOUND_ERROR_CODES } from "../api/DemanagerClient.js";
-import { isNotFoundAnswer } from "../api/errorClassification.js";
-import { ApiError, InvalidResponseError, isApiError } from "../api/errors.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
-import { requestAction, STOP_DONE_CODES } from "./enforceDesiredStatus.js";
-import { DEFAULT_TIMEOUTS } from "./fields.js";
+import { isApiError, isNotFoundAnswer, isStateRefusal } from "../base/errorClassification.js";
+import { InvalidResponseError } from "../base/errors.js";
+import { requestAction } from "../frame/requestAction.js";
+import { STOP_DONE_CODES } from "./enforceDesiredStatus.js";
 import { GONE_STATUSES, STARTING_STATUSES } from "./statusClasses.js";
-import type { NotebookInstanceOutputs } from "./types.js";
-import { waitForInstance } from "./waitForInstance.js";
-import type { Deadline } from "../wait/Deadline.js";
+import { waitForInstance, type InstanceStep } from "./waitForInstance.js";
 
 /**
  * Stop (the API refuses to delete a running instance, ModelArts.6304), DELETE, then wait until the instance is gone
  * (deletion is asynchronous). Success means the API said the instance does not exist, or showed it DELETED: an
  * answer that cannot be read, or a gateway 404, is an error, never "already gone".
  */
-export async function deleteNotebookInstance(id: string, props: Partial<NotebookInstanceOutputs>): Promise<void> {
-  const subject: Subject = { kind: "notebook instance", name: props.name, id };
-  // One deadline for the whole delete: the stop, its wait, the DELETE and the wait until it is gone.
-  const deadline = operationDeadline(props.timeouts, "delete", DEFAULT_TIMEOUTS);
-  try {
-    const { connection, schedule } = await deadline.race(getProviderContext());
-    await removeInstance({
-      client: new DemanagerClient({ ...connection, deadline }),
-      id,
-      subject,
-      deadline,
-      schedule,
-      verb: "delete",
-    });
-  } catch (err) {
-    throw operationError("delete", subject, err);
-  } finally {
-    deadline.dispose();
-  }
-}
-
-/** The delete sequence, shared with create's clean-up of instances an interrupted run left behind. */
-export async function removeInstance(options: {
-  client: DemanagerClient;
-  id: string;
-  subject: Subject;
-  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
-  deadline: Deadline;
-  schedule: PollSchedule;
-  verb: string;
-}): Promise<void> {
-  const { client, id, subject, schedule, verb } = options;
-  const wait = <T extends "READY" | "STOPPED">(target: T) =>
-    waitForInstance({ client, id, subject, target, deadline: options.deadline, schedule, verb });
-  const waitGone = () =>
-    waitForInstance({
-      client,
-      id,
-      subject,
-      target: "GONE",
-      deadline: options.deadline,
-      schedule,
-      verb,
-      startedAs: { status: "DELETING" },
-    });
+export async function deleteNotebookInstance(step: InstanceStep, id: string): Promise<void> {
+  const { client } = step;
+  const wait = <T extends "READY" | "STOPPED">(target: T) => waitForInstance({ ...step, id, target });
+  const waitGone = () => waitForInstance({ ...step, id, target: "GONE", startedAs: { status: "DELETING" } });
+  const waitStopped = () => waitForInstance({ ...step, id, target: "STOPPED", startedAs: { status: "STOPPING" } });
   const stop = async () => {
     await requestAction(() => client.stopInstance(id), STOP_DONE_CODES);
-    await waitForInstance({
-      client,
-      id,
-      subject,
-      target: "STOPPED",
-      deadline: options.deadline,
-      schedule,
-      verb,
-      startedAs: { status: "STOPPING" },
-    });
+    await waitStopped();
   };
 
   // Stop straight away rather than read first: what is destroyed is nearly always RUNNING, and the stop's own answer
@@ -82,16 +27,7 @@ export async function removeInstance(options: {
   const first = await stopStraightAway(client, id);
   if (first === "gone") return;
   if (first === "stopping") {
-    await waitForInstance({
-      client,
-      id,
-      subject,
-      target: "STOPPED",
-      deadline: options.deadline,
-      schedule,
-      verb,
-      startedAs: { status: "STOPPING" },
-    });
+    await waitStopped();
   } else if (first === "refused") {
     // Refused for its state (starting, failed, being deleted, another operation in progress): read it, and go the
     // long way from what it shows.
@@ -139,7 +75,7 @@ async function stopStraightAway(
     if (isNotFoundAnswer(err, NOT_FOUND_ERROR_CODES)) return "gone";
     if (isApiError(err, "ModelArts.6307")) return "stopped";
     if (isApiError(err, "ModelArts.6308")) return "stopping";
-    if (err instanceof ApiError && err.status === 400 && err.errorCode?.startsWith("ModelArts.")) return "refused";
+    if (isStateRefusal(err)) return "refused";
     throw err;
   }
 }

@@ -1,16 +1,20 @@
 import fc from "fast-check";
-import { diffNotebookInstance } from "./diffNotebookInstance.js";
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
+import { INSTANCE_INPUTS } from "../../test/support/inputFixtures.js";
+import { changesOf } from "../frame/resourceVerbs.js";
+import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 
-const declared = {
-  name: "dev",
-  profileId: "Multi-Engine 2.0 (python3)",
-  flavor: "modelarts.vm.cpu.2u",
-  description: "",
-  storage: { type: "obs", path: "/bucket/dev/" },
-  autoStop: { enabled: true, durationSeconds: 3600, prompt: true },
-  workspaceId: "0",
-};
+/** The one diff engine on the NotebookInstance catalogue, as the dynamic provider answers it (and its updates). */
+function diffNotebookInstance(olds: object, news: object) {
+  const { changes, replaces, updates, deleteBeforeReplace } = changesOf(
+    notebookInstanceProvider.definition,
+    olds,
+    news,
+  );
+  return { changes, replaces, updates, deleteBeforeReplace };
+}
+
+const declared = INSTANCE_INPUTS;
 
 /** Stored outputs: the inputs as applied plus what the service reported. */
 const stored = {

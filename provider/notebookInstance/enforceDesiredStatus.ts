@@ -1,12 +1,8 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
-import type { DemanagerClient } from "../api/DemanagerClient.js";
-import { isApiError } from "../api/errors.js";
-import type { Subject } from "../core/operationError.js";
-import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
+import { requestAction } from "../frame/requestAction.js";
 import { STARTING_STATUSES } from "./statusClasses.js";
 import type { NotebookInstanceInputs } from "./types.js";
-import { waitForInstance } from "./waitForInstance.js";
-import type { Deadline } from "../wait/Deadline.js";
+import { waitForInstance, type InstanceStep } from "./waitForInstance.js";
 
 /** Action answers that mean "already there or on the way" [demanager §3.5, §7.3]. */
 export const START_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6305", "ModelArts.6306"]);
@@ -16,30 +12,16 @@ export const STOP_DONE_CODES: ReadonlySet<string> = new Set(["ModelArts.6307", "
  * Brings a settled instance to the declared power state: start a stopped (or start-failed) instance, stop a
  * running one, then wait. Without a declared state, nothing happens.
  */
-export async function enforceDesiredStatus(options: {
-  client: DemanagerClient;
-  instance: Instance;
-  desired: NotebookInstanceInputs["desiredStatus"];
-  subject: Subject;
-  verb: string;
-  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
-  deadline: Deadline;
-  schedule: PollSchedule;
-}): Promise<Instance> {
-  const { client, desired, subject, verb, deadline, schedule } = options;
-  let instance = options.instance;
+export async function enforceDesiredStatus(
+  step: InstanceStep,
+  settled: Instance,
+  desired: NotebookInstanceInputs["desiredStatus"],
+): Promise<Instance> {
+  const { client } = step;
+  let instance = settled;
   if (desired === undefined) return instance;
   const wait = (target: "RUNNING" | "STOPPED", startedAs?: string) =>
-    waitForInstance({
-      client,
-      id: instance.id,
-      subject,
-      target,
-      deadline,
-      schedule,
-      verb,
-      ...(startedAs && { startedAs: { status: startedAs } }),
-    });
+    waitForInstance({ ...step, id: instance.id, target, ...(startedAs && { startedAs: { status: startedAs } }) });
 
   if (desired === "RUNNING") {
     if (instance.status === "RUNNING") return instance;
@@ -59,14 +41,4 @@ export async function enforceDesiredStatus(options: {
     return wait("STOPPED", "STOPPING");
   }
   return wait("STOPPED");
-}
-
-/** Calls start or stop; an answer saying the instance is already there, or on its way, counts as done. */
-export async function requestAction(call: () => Promise<unknown>, doneCodes: ReadonlySet<string>): Promise<void> {
-  try {
-    await call();
-  } catch (err) {
-    if (isApiError(err) && err.errorCode !== undefined && doneCodes.has(err.errorCode)) return;
-    throw err;
-  }
 }

@@ -1,16 +1,16 @@
 /**
  * The NotebookInstance catalogue and check against schema.json, the source of the shapes: what is not generated
- * from it (the types and the SDK's are; see scripts/generate/). A new input must be in the catalogue (and in diff's
- * comparator table, which the compiler requires), or this fails instead of the field silently missing diff,
- * refresh or the outputs.
+ * from it (the types and the SDK's are; see scripts/generate/). A new input must be in the catalogue, with its change
+ * kind, or this fails instead of the field silently missing diff, refresh or the outputs.
  */
 import schema from "../../schema.json";
 import { NotebookInstance } from "../../sdk/NotebookInstance.js";
 import { recordRegistrations, untilRegistered } from "../../test/support/pulumiMocks.js";
 import { schemaDefaults, valueAt, without } from "../../test/support/schemaDefaults.js";
 import { outputsOf } from "../../test/support/sdkOutputs.js";
-import { checkNotebookInstance } from "./checkNotebookInstance.js";
+import { checkInputs } from "../frame/resourceVerbs.js";
 import { INPUT_FIELDS, REPORTED_OUTPUTS } from "./fields.js";
+import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
 
 const inputs = Object.keys(schema.$defs.NotebookInstanceInputs.properties);
 
@@ -45,7 +45,7 @@ test.each(schemaDefaults("NotebookInstanceInputs").map((d) => [d.path.join("."),
   "check fills in schema.json's default of %s",
   (_path, { path, value }) => {
     const news = without(declared, path, { autoStop: { enabled: false } });
-    const { inputs: checked, failures } = checkNotebookInstance(undefined, news);
+    const { inputs: checked, failures } = checkInputs(notebookInstanceProvider.definition, undefined, news);
     expect(failures).toEqual([]);
     expect(valueAt(checked, path)).toEqual(value);
   },

@@ -1,25 +1,33 @@
-import type { InputCatalogue } from "../core/fieldCatalogue.js";
+import { isDeepStrictEqual } from "node:util";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
+import { declaredNameDiffers, powerStateDiffers } from "../frame/changePlan.js";
+import type { InputCatalogue } from "../frame/fieldCatalogue.js";
+import { powerStateOf } from "./statusClasses.js";
 import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
 
 /**
  * The inputs of a NotebookInstance and how each change reaches the demanager API: PUT takes only description and
  * auto_stop [demanager §3.3], start/stop actions change the power state, everything else
- * needs a new instance (`annotations` are accepted at create only).
+ * needs a new instance (`annotations` are accepted at create only). Only declared inputs count: server-filled
+ * values, `profile.id`, timestamps and an auto-stop (when `desiredStatus` is not set) never show up as changes. A name
+ * counts only when declared; when it changes, a replacement creates first (names are unique, ModelArts.6301: one
+ * that keeps its name must delete first).
  */
 export const INPUT_FIELDS = {
-  name: { change: "replace" },
+  name: { change: "replace", differs: declaredNameDiffers },
   namePrefix: { change: "none" },
   profileId: { change: "replace" },
   flavor: { change: "replace" },
   description: { change: "update", default: "" },
   storage: { change: "replace" },
   extendStorage: { change: "replace" },
-  autoStop: { change: "update" },
+  // The service fills auto_stop {enable: false, prompt: true} when none is sent [demanager §2.1].
+  autoStop: { change: "update", default: { enabled: false, prompt: true }, same: sameAutoStop },
   annotations: { change: "replace" },
   workspaceId: { change: "replace", default: "0" },
   pool: { change: "replace" },
   aiProjectId: { change: "replace" },
-  desiredStatus: { change: "action" },
+  desiredStatus: { change: "action", differs: powerStateDiffers(powerStateOf) },
   allowDataLossOnReplace: { change: "none" },
   timeouts: { change: "none" },
   adoptId: { change: "none" },
@@ -27,6 +35,18 @@ export const INPUT_FIELDS = {
 } as const satisfies InputCatalogue<NotebookInstanceInputs>;
 
 export type InputField = keyof typeof INPUT_FIELDS;
+
+/** The duration only matters while auto-stop is enabled; prompt defaults to true on the service. */
+function sameAutoStop(a: unknown, b: unknown): boolean {
+  if (a === UNKNOWN || b === UNKNOWN) return a === b;
+  const canon = (value: unknown) => {
+    const v = (value ?? {}) as Record<string, unknown>;
+    if (v.enabled === UNKNOWN || v.durationSeconds === UNKNOWN || v.prompt === UNKNOWN) return v;
+    const enabled = v.enabled === true;
+    return { enabled, durationSeconds: enabled ? v.durationSeconds : undefined, prompt: v.prompt ?? true };
+  };
+  return isDeepStrictEqual(canon(a), canon(b));
+}
 
 /** Outputs the service reports, besides the inputs as applied (every input is an output too). */
 export const REPORTED_OUTPUTS = [

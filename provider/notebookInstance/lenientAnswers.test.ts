@@ -110,7 +110,7 @@ test("an auto-stop whose enable came back null is no drift: the declared one sta
       autoStop: { enabled: true, durationSeconds: 7200 },
     },
   );
-  const declared = inputs as unknown as NotebookInstanceInputs;
+  const declared = inputs as NotebookInstanceInputs;
   const instance = { id: "DE-7d558ef8-c73d-11ea-964c-0255ac100033", name: "nb-drift", status: "RUNNING" };
   expect(observedInputs({ ...instance, spec: { auto_stop: {} } }, declared).autoStop).toEqual(declared.autoStop);
   expect(observedInputs({ ...instance, spec: { auto_stop: { enable: false } } }, declared).autoStop).toMatchObject({

@@ -4,8 +4,8 @@
  * outputs or state.
  */
 import type { CreateRequest, Instance, UpdateRequest, WireAutoStop } from "../../protocol/demanager/wireTypes.js";
-import { jsonSafe } from "../core/jsonSafe.js";
-import { camelCaseKeys, isoFromEpochMs, reportedOrNull } from "../core/outputFormats.js";
+import { jsonSafe } from "../base/jsonSafe.js";
+import { camelCaseKeys, isoFromEpochMs, reportedOrNull } from "../base/outputFormats.js";
 import { powerStateOf } from "./statusClasses.js";
 import type { AutoStopInput, NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
 

@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { startEmulator, FAKE_OBS_CREDENTIAL, FAKE_REPOSITORY_ACCESS_TOKEN } from "../../emulator/index.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
-import { PartialFailureError } from "../api/errors.js";
+import { PartialFailureError } from "../base/errors.js";
 import { notebookInstanceProvider } from "./notebookInstanceProvider.js";
-import { setProviderOverrides } from "../core/providerContext.js";
-import { UNKNOWN_VALUE as UNKNOWN } from "../../protocol/validation/validators.js";
+import { setProviderOverrides } from "../frame/providerContext.js";
+import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";
 import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 

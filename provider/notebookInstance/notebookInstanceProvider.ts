@@ -1,60 +1,62 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { withResourceUrn } from "../core/engineLogSink.js";
-import { setStackConfig } from "../core/providerContext.js";
-import { refuseReplacementLosingData } from "../core/replacementGuard.js";
-import { settingsFailures } from "../core/settingsCheck.js";
-import { adoptionFailures } from "./adoption.js";
-import { checkNotebookInstance } from "./checkNotebookInstance.js";
+import type { Instance } from "../../protocol/demanager/wireTypes.js";
+import { DemanagerClient } from "../api/DemanagerClient.js";
+import { MAX_NAME_LENGTH } from "../base/autoName.js";
+import { defineResource } from "../frame/dynamicProvider.js";
+import { offeredInstance } from "./adoption.js";
 import { createNotebookInstance } from "./createNotebookInstance.js";
 import { deleteNotebookInstance } from "./deleteNotebookInstance.js";
-import { diffNotebookInstance } from "./diffNotebookInstance.js";
-import { readNotebookInstance } from "./readNotebookInstance.js";
+import { fillInstanceDefaults } from "./defaults.js";
+import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES, INPUT_FIELDS, REPORTED_OUTPUTS } from "./fields.js";
+import { observedInputs, toOutputs } from "./mapping.js";
 import { lostByReplacement } from "./replacementLoss.js";
 import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
-import { updateNotebookInstance } from "./updateNotebookInstance.js";
+import { findLiveInstance, updateNotebookInstance } from "./updateNotebookInstance.js";
 
 /**
- * The provider object the Pulumi provider host runs (through the thin shim in sdk/), usable in-process too.
- * Without `configure` it reads its settings from the environment (HW_MODELARTS_ENDPOINT, HW_ACCESS_KEY, ...).
- * The Pulumi types are imported as types only: nothing of @pulumi/pulumi is loaded at run time.
+ * `NotebookInstance`: a notebook instance on the historical demanager v1 API. A replacement deletes an EVS extend
+ * storage with the instance, so it is refused at preview unless the user opted in; one whose create failed is
+ * replaced by the next `up` (like a tainted resource).
  */
-export const notebookInstanceProvider = {
-  async configure(request) {
-    setStackConfig((key) => request.config.get(key));
+export const notebookInstanceProvider = defineResource<
+  NotebookInstanceInputs,
+  NotebookInstanceOutputs,
+  Instance,
+  DemanagerClient
+>({
+  type: "NotebookInstance",
+  kind: "notebook instance",
+  folder: "notebookInstance",
+  catalogue: INPUT_FIELDS,
+  reportedOutputs: REPORTED_OUTPUTS,
+  defaultTimeouts: DEFAULT_TIMEOUTS,
+  inputErrorCodes: INPUT_ERROR_CODES,
+  owned: { maxLength: MAX_NAME_LENGTH, defaultPrefix: "notebook" },
+  statuses: { replacedWhen: new Set(["CREATE_FAILED"]) },
+  previewUnknowns: {
+    // The remaining auto-stop time is counted down by the service: any read after a change shows another value.
+    anyCall: ["latestUpdateTimestamp", "autoStopRemainingSeconds"],
+    restart: [],
+    byField: {
+      autoStop: ["autoStopAt"],
+      desiredStatus: ["status", "url", "autoStopAt", "queuingInfo", "failedReasons"],
+    },
   },
-  // Check sees raw program values (not yet validated): it takes any object, and returns typed inputs.
-  async check(olds: object, news: object) {
-    const result = checkNotebookInstance(olds, news);
-    const failures = [...result.failures, ...settingsFailures()];
-    // Taking over an instance another stack manages is refused at preview: the one check that asks the service.
-    if (failures.length === 0)
-      failures.push(...(await adoptionFailures(olds as Record<string, unknown>, result.inputs)));
-    return { ...result, failures };
-  },
-  async diff(id, olds, news) {
-    const { changes, replaces, deleteBeforeReplace } = diffNotebookInstance(olds, news);
-    // A replacement deletes an EVS extend storage with the instance: refused at preview unless the user opted in.
-    refuseReplacementLosingData({
-      subject: { kind: "notebook instance", name: olds.name, id },
-      olds,
-      news,
-      replaces,
-      lost: lostByReplacement(olds),
-    });
-    return { changes, replaces, deleteBeforeReplace };
-  },
-  async create(inputs) {
-    return withResourceUrn(inputs, () => createNotebookInstance(inputs));
-  },
-  async read(id, props) {
-    const { inputs, ...result } = await readNotebookInstance(id, props ?? {});
-    // Pulumi types a read's new inputs as Outputs; they are the inputs part of the outputs (a supertype).
-    return { ...result, ...(inputs && { inputs: inputs as NotebookInstanceOutputs }) };
-  },
-  async update(id, olds, news) {
-    return withResourceUrn(news, () => updateNotebookInstance(id, olds, news));
-  },
-  async delete(id, props) {
-    return withResourceUrn(props, () => deleteNotebookInstance(id, props));
-  },
-} satisfies pulumi.dynamic.ResourceProvider<NotebookInstanceInputs, NotebookInstanceOutputs>;
+  client: (connection) => new DemanagerClient(connection),
+  nameOf: (props) => props.name,
+  idOf: (instance) => instance.id,
+  objectName: (instance) => instance.name,
+  fill: fillInstanceDefaults,
+  // Taking over one another stack manages is refused at preview.
+  adoption: { offered: offeredInstance },
+  replacementLoss: lostByReplacement,
+  // Names are unique (ModelArts.6301): a replacement that keeps its name must delete first. The SDK also sets
+  // deleteBeforeReplace as a resource option, because the engine does not ask diff about `pulumi up --replace`.
+  deleteBeforeReplace: (plan) => !plan.replaces.includes("name"),
+  create: createNotebookInstance,
+  find: (step, id) => step.client.findInstance(id),
+  update: (step, instance, _olds, news, plan) => updateNotebookInstance(step, instance, news, plan),
+  read: (step, id) => findLiveInstance(step, id),
+  delete: (step, id) => deleteNotebookInstance(step, id),
+  toOutputs,
+  observedInputs,
+});

@@ -203,7 +203,7 @@ describe("an interrupted create leaves no orphan, whatever changed since", () =>
 
 describe("owner marks are unique per deployment: two stacks of one name on two state backends", () => {
   // Alice and Bob share a project; each has a stack `dev` on their own backend: the same readable owner, each
-  // deployment its own random part (the SDK makes it, check keeps it: core/ownerMark.ts).
+  // deployment its own random part (the SDK makes it, check keeps it: frame/ownerMark.ts).
   const alice = { __ownerKey: "p/dev/nb", __ownerNonce: "a11ce00000000001" };
   const bob = { __ownerKey: "p/dev/nb", __ownerNonce: "b0b0000000000002" };
 

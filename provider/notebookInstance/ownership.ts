@@ -1,11 +1,11 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import type { DemanagerClient } from "../api/DemanagerClient.js";
-import { readableOwner } from "../core/ownerMark.js";
+import { readableOwner } from "../frame/ownerMark.js";
 import { GONE_STATUSES } from "./statusClasses.js";
 import { OWNER_ANNOTATION } from "./mapping.js";
 
 /**
- * The owner mark (core/ownerMark.ts: `<project>/<stack>/<resource>#<random>`, the readable part alone for
+ * The owner mark (frame/ownerMark.ts: `<project>/<stack>/<resource>#<random>`, the readable part alone for
  * instances made before the random part existed) is recorded on the instance at create, in the
  * `pulumi-modelarts/owner` annotation of the create body itself. It is how the provider recognises its own
  * instances: after a create whose answer was lost, and after a run that was interrupted before Pulumi recorded

@@ -1,5 +1,5 @@
 /**
- * What deleting a NotebookInstance deletes with it, for the replacement guard (core/replacementGuard.ts). Its
+ * What deleting a NotebookInstance deletes with it, for the replacement guard (frame/replacementGuard.ts). Its
  * `storage` is an OBS directory (the only type this provider takes [demanager §2.1]), and the files in an OBS path
  * survive the instance's deletion [demanager §3.4, the UMN]: a replacement finds them again. An `evs` entry of
  * `extendStorage` is a disk, removed with "all of its storage resources" [demanager §3.4]; obs and obsfs entries are

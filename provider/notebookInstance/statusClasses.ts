@@ -1,3 +1,6 @@
+import type { StatusTimings } from "../wait/pollSchedule.js";
+import type { WaitVerdict } from "../wait/waitFor.js";
+
 /**
  * Instance statuses by what they mean to a waiter [demanager §6.1]. The demanager docs never list ERROR or
  * FROZEN, but the v2 API has them; they are treated as failures should they ever appear.
@@ -28,14 +31,11 @@ export const GONE_STATUSES: ReadonlySet<string> = new Set(["DELETED", "DELETING"
 
 export type WaitTarget = "RUNNING" | "STOPPED" | "READY";
 
-export type StatusClass =
-  { state: "SUCCESS" } | { state: "RETRY"; unknown?: boolean } | { state: "FAILURE"; reason: string };
-
 /**
  * Classifies a status for a waiter. READY (what a create waits for when power state is not managed) accepts
  * RUNNING, and STOPPED too: an auto-stop may already have stopped a healthy instance.
  */
-export function classifyStatus(status: string, target: WaitTarget): StatusClass {
+export function classifyStatus(status: string, target: WaitTarget): WaitVerdict {
   if (FAILED_STATUSES.has(status)) return { state: "FAILURE", reason: `the instance is ${status}` };
   if (GONE_STATUSES.has(status)) return { state: "FAILURE", reason: `the instance is being deleted (${status})` };
   switch (target) {
@@ -53,7 +53,7 @@ export function classifyStatus(status: string, target: WaitTarget): StatusClass 
       if (STARTING_STATUSES.has(status) || status === "STOPPING" || status === "RUNNING") return { state: "RETRY" };
       break;
   }
-  return { state: "RETRY", unknown: true };
+  return { state: "RETRY" };
 }
 
 /** The power state a status settles into, for drift of `desiredStatus`. */
@@ -62,3 +62,19 @@ export function powerStateOf(status: string): "RUNNING" | "STOPPED" | undefined 
   if (status === "STOPPED" || status === "STOPPING") return "STOPPED";
   return undefined;
 }
+
+/**
+ * How long each status typically lasts, for the poll schedule (wait/pollSchedule.ts), as the emulator plays the
+ * demanager API (its timeline's NOMINAL_SECONDS): create 30 s + start 10 s, free flavors queue
+ * 3 x 10 s first, stop and delete 5 s each.
+ */
+export const INSTANCE_STATUS_TIMINGS: StatusTimings = {
+  CREATE_QUEUING: { typicalMs: 30_000, next: "CREATING" },
+  CREATING: { typicalMs: 30_000, next: "STARTING" },
+  START_QUEUING: { typicalMs: 20_000, next: "STARTING" },
+  READY_TO_START: { typicalMs: 10_000, next: "STARTING" },
+  STARTING: { typicalMs: 10_000 },
+  RESTARTING: { typicalMs: 10_000 },
+  STOPPING: { typicalMs: 5_000 },
+  DELETING: { typicalMs: 5_000 },
+};

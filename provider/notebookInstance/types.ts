@@ -2,7 +2,7 @@
 // Change the source and run `npm run generate`; CI fails when this file differs from what it would write.
 
 /** The plain shapes the provider sees for a NotebookInstance: its inputs after check, and its outputs. */
-import type { InternalInputs, OwnerInputs, TimeoutsInput } from "../core/sharedInputs.js";
+import type { InternalInputs, OwnerInputs, TimeoutsInput } from "../base/sharedInputs.js";
 
 /**
  * The arguments of a NotebookInstance (the demanager v1 API). The plain inputs the provider sees for a NotebookInstance

@@ -1,117 +1,54 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
-import { DemanagerClient } from "../api/DemanagerClient.js";
-import { ConfigurationError, WaitError } from "../api/errors.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import { partialFailure } from "../core/partialFailure.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
-import type { Deadline } from "../wait/Deadline.js";
-import { diffNotebookInstance } from "./diffNotebookInstance.js";
+import { WaitError } from "../base/errors.js";
+import type { ChangePlan } from "../frame/changePlan.js";
 import { enforceDesiredStatus } from "./enforceDesiredStatus.js";
-import { DEFAULT_TIMEOUTS } from "./fields.js";
-import { toOutputs, toUpdateRequest } from "./mapping.js";
-import { classifyStatus, FAILED_STATUSES } from "./statusClasses.js";
-import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
-import { describeFailure, waitForInstance } from "./waitForInstance.js";
+import { toUpdateRequest } from "./mapping.js";
+import { classifyStatus, FAILED_STATUSES, GONE_STATUSES } from "./statusClasses.js";
+import type { NotebookInstanceInputs } from "./types.js";
+import { describeFailure, waitForInstance, type InstanceStep } from "./waitForInstance.js";
 
 /**
- * PUT for description and auto-stop, start/stop for desiredStatus. It first lets a pending instance settle:
- * this is also how a create that timed out (recorded with init errors) is resumed by the next `pulumi up`.
- * After a call succeeded, a failed wait is a partial failure (the instance and its new state are recorded).
+ * The instance as the API shows it, for refresh: undefined only for the API's own "does not exist" answer or a
+ * DELETED/DELETING status, so a refresh never forgets a live instance (an unreadable answer, a gateway 404, is an
+ * error).
  */
-export async function updateNotebookInstance(
-  id: string,
-  olds: NotebookInstanceOutputs,
-  news: NotebookInstanceInputs,
-): Promise<{ outs: NotebookInstanceOutputs }> {
-  // One deadline for the whole update: the settling wait, the PUT and the power state.
-  const deadline = operationDeadline(news.timeouts, "update", DEFAULT_TIMEOUTS);
-  try {
-    return await updateWithin(id, olds, news, deadline);
-  } finally {
-    deadline.dispose();
-  }
+export async function findLiveInstance(step: InstanceStep, id: string): Promise<Instance | undefined> {
+  const instance = await step.client.findInstance(id);
+  return instance === undefined || GONE_STATUSES.has(String(instance.status)) ? undefined : instance;
 }
 
-async function updateWithin(
-  id: string,
-  olds: NotebookInstanceOutputs,
+/**
+ * PUT for description and auto-stop, start/stop for desiredStatus. It first lets a pending instance settle: this is
+ * also how a create that timed out (recorded with init errors) is resumed by the next `pulumi up`.
+ */
+export async function updateNotebookInstance(
+  step: InstanceStep,
+  instance: Instance,
   news: NotebookInstanceInputs,
-  deadline: Deadline,
-): Promise<{ outs: NotebookInstanceOutputs }> {
-  const inputs = news;
-  const subject: Subject = { kind: "notebook instance", name: olds.name ?? inputs.name, id };
-  let client: DemanagerClient;
-  let schedule;
-  let instance: Instance | undefined;
-  try {
-    const ctx = await deadline.race(getProviderContext());
-    client = new DemanagerClient({ ...ctx.connection, deadline });
-    schedule = ctx.schedule;
-    instance = await client.findInstance(id);
-  } catch (err) {
-    throw operationError("update", subject, err);
-  }
-  if (!instance) {
-    throw operationError(
-      "update",
-      subject,
-      new ConfigurationError(
-        "it no longer exists; run `pulumi refresh` to forget it, then `pulumi up` to create it again",
-        "Gone",
-      ),
+  plan: ChangePlan,
+): Promise<Instance> {
+  const { client } = step;
+  let lastSeen = step.saw(instance);
+  if (FAILED_STATUSES.has(String(instance.status)) && instance.status !== "START_FAILED") {
+    const reasons = describeFailure(instance);
+    throw new WaitError<Instance>(
+      `the instance is ${String(instance.status)}${reasons.length ? ` (${reasons.join("; ")})` : ""}; ` +
+        `it cannot be repaired in place: replace it (\`pulumi up --replace <urn>\`) or destroy it`,
+      "failed",
+      instance,
+      reasons,
     );
   }
-  let lastSeen: Instance = instance;
-  try {
-    if (FAILED_STATUSES.has(String(instance.status)) && instance.status !== "START_FAILED") {
-      const reasons = describeFailure(instance);
-      throw new WaitError<Instance>(
-        `the instance is ${String(instance.status)}${reasons.length ? ` (${reasons.join("; ")})` : ""}; ` +
-          `it cannot be repaired in place: replace it (\`pulumi up --replace <urn>\`) or destroy it`,
-        "failed",
-        instance,
-        reasons,
-      );
-    }
-    // A settled instance (the usual case) needs no wait; a pending one (a resumed create) settles first.
-    if (classifyStatus(String(instance.status), "READY").state !== "SUCCESS") {
-      lastSeen = await waitForInstance({
-        client,
-        id,
-        subject,
-        target: "READY",
-        deadline,
-        schedule,
-        verb: "update",
-      });
-    }
-    const diff = diffNotebookInstance(olds, news);
-    const description = diff.updates.includes("description");
-    const autoStop = diff.updates.includes("autoStop");
-    if (description || autoStop)
-      lastSeen = await client.updateInstance(id, toUpdateRequest(inputs, { description, autoStop }));
-    lastSeen = await enforceDesiredStatus({
-      client,
-      instance: lastSeen,
-      desired: inputs.desiredStatus,
-      subject,
-      verb: "update",
-      deadline,
-      schedule,
-    });
-    // PUT answers with the instance as it was changed; one GET gives the settled state for the outputs.
-    lastSeen = (await client.findInstance(id)) ?? lastSeen;
-    return { outs: toOutputs(lastSeen, inputs) };
-  } catch (err) {
-    const seen = err instanceof WaitError ? ((err.lastSeen as Instance | undefined) ?? lastSeen) : lastSeen;
-    const failure = operationError("update", subject, err);
-    throw partialFailure({
-      message: failure.message,
-      id,
-      properties: { ...toOutputs(seen, inputs) },
-      providerString: news.__provider,
-      cause: failure,
-    });
+  // A settled instance (the usual case) needs no wait; a pending one (a resumed create) settles first.
+  if (classifyStatus(String(instance.status), "READY").state !== "SUCCESS") {
+    lastSeen = step.saw(await waitForInstance({ ...step, id: instance.id, target: "READY" }));
   }
+  const description = plan.sends("description");
+  const autoStop = plan.sends("autoStop");
+  if (description || autoStop) {
+    lastSeen = step.saw(await client.updateInstance(instance.id, toUpdateRequest(news, { description, autoStop })));
+  }
+  lastSeen = step.saw(await enforceDesiredStatus(step, lastSeen, news.desiredStatus));
+  // PUT answers with the instance as it was changed; one GET gives the settled state for the outputs.
+  return (await client.findInstance(instance.id)) ?? lastSeen;
 }

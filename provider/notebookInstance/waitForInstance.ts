@@ -1,12 +1,10 @@
 import type { Instance } from "../../protocol/demanager/wireTypes.js";
 import type { DemanagerClient } from "../api/DemanagerClient.js";
-import type { Subject } from "../core/operationError.js";
-import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
-import { waitForStatus, type StatusReading } from "../core/waitForStatus.js";
+import type { Step } from "../frame/Step.js";
+import { waitForObject, type ObjectWait } from "../frame/waitForStatus.js";
+import type { StatusReading } from "../wait/statusReading.js";
 import type { StatusSighting } from "../wait/pollSchedule.js";
-import { V1_STATUS_TIMINGS } from "../wait/pollSchedule.js";
-import { classifyStatus, QUEUE_STATUSES, type WaitTarget } from "./statusClasses.js";
-import type { Deadline } from "../wait/Deadline.js";
+import { classifyStatus, INSTANCE_STATUS_TIMINGS, QUEUE_STATUSES, type WaitTarget } from "./statusClasses.js";
 
 /** Names the failure the way the API reports it: status, failed_reasons and the top-level error_code [demanager §4]. */
 export function describeFailure(instance: Instance): string[] {
@@ -21,17 +19,10 @@ export function describeFailure(instance: Instance): string[] {
   return reasons;
 }
 
-export interface WaitForInstanceOptions {
-  /** What the operation's own answer showed (CREATING after a create, STOPPING after a stop): the schedule starts there. */
-  startedAs?: StatusSighting;
-  client: DemanagerClient;
-  id: string;
-  subject: Subject;
-  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
-  deadline: Deadline;
-  schedule: PollSchedule;
-  verb: string;
-}
+/** One operation on an instance: the frame's step, with the demanager API's client. */
+export type InstanceStep = Step<DemanagerClient, Instance>;
+
+export type WaitForInstanceOptions = ObjectWait<DemanagerClient, Instance>;
 
 /** What an instance shows the poll schedule: its status and, when queued, its queue position and remaining time. */
 export function sightingOf(instance: Instance): StatusSighting {
@@ -58,50 +49,24 @@ function readingOf(client: DemanagerClient): StatusReading<Instance> {
         ? `queue position ${instance.queuing_info.rank}`
         : undefined,
     reasons: describeFailure,
-    sighting: (instance) => ({
-      status: String(instance.status),
-      ...(instance.queuing_info && {
-        queue: {
-          rank: instance.queuing_info.rank,
-          // remain_time is in seconds (docs/modelarts-demanager-api.md §5); the schedule counts milliseconds.
-          remainTimeMs:
-            typeof instance.queuing_info.remain_time === "number"
-              ? instance.queuing_info.remain_time * 1000
-              : undefined,
-        },
-      }),
-    }),
-    timings: V1_STATUS_TIMINGS,
+    sighting: sightingOf,
+    timings: INSTANCE_STATUS_TIMINGS,
     congested: () => client.congested,
   };
 }
 
 /**
  * Polls GET until the instance reaches `target` (or is gone, for "GONE", which is only ever the API's own
- * not-found answer or the DELETED status). The loop, retries and progress lines are core/waitForStatus.ts.
+ * not-found answer or the DELETED status). The loop, retries and progress lines are frame/waitForStatus.ts.
  */
 export function waitForInstance(options: WaitForInstanceOptions & { target: "GONE" }): Promise<undefined>;
 export function waitForInstance(options: WaitForInstanceOptions & { target: WaitTarget }): Promise<Instance>;
-export async function waitForInstance(
+export function waitForInstance(
   options: WaitForInstanceOptions & { target: WaitTarget | "GONE" },
 ): Promise<Instance | undefined> {
-  const { target } = options;
-  const found = await waitForStatus<Instance>({
-    reading: readingOf(options.client),
-    id: options.id,
-    subject: options.subject,
-    verb: options.verb,
-    targetName: target,
-    untilGone: target === "GONE",
-    deadline: options.deadline,
-    schedule: options.schedule,
-    ...(options.startedAs && { startedAs: options.startedAs }),
-    classify: (instance) => {
-      const status = String(instance.status);
-      if (target === "GONE") return status === "DELETED" ? { state: "SUCCESS" } : { state: "RETRY" };
-      const cls = classifyStatus(status, target);
-      return cls.state === "FAILURE" ? { state: "FAILURE", reason: cls.reason } : { state: cls.state };
-    },
+  return waitForObject(options, readingOf(options.client), (instance, target) => {
+    const status = String(instance.status);
+    if (target === "GONE") return status === "DELETED" ? { state: "SUCCESS" } : { state: "RETRY" };
+    return classifyStatus(status, target);
   });
-  return target === "GONE" ? undefined : found;
 }

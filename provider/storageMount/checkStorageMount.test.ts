@@ -1,5 +1,8 @@
-import { UNKNOWN_VALUE } from "../../protocol/validation/validators.js";
-import { checkStorageMount } from "./checkStorageMount.js";
+import { UNKNOWN_VALUE } from "../base/unknownValue.js";
+import { checkInputs } from "../frame/resourceVerbs.js";
+import { notebookStorageMountProvider } from "./storageMountProvider.js";
+
+const checkStorageMount = (news: object) => checkInputs(notebookStorageMountProvider.definition, undefined, news);
 
 const NOTEBOOK = "0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d";
 const EFS = "3f6b8d0e-1a2c-4e5f-9b7d-2c4e6a8b0d13";

@@ -1,19 +1,12 @@
+import { ConflictError } from "../base/errors.js";
 import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
-import { ApiError, ConflictError, WaitError } from "../api/errors.js";
-import { NotebooksClient } from "../api/NotebooksClient.js";
-import { sanitizeServiceText } from "../api/redact.js";
-import { describeSubject, operationError, type Subject } from "../core/operationError.js";
-import { partialFailure } from "../core/partialFailure.js";
-import { reportProgress } from "../core/progress.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
-import type { Deadline } from "../wait/Deadline.js";
-import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
-import { samePath, toAttachRequest, toOutputs } from "./mapping.js";
+import { isRefusal } from "../base/errorClassification.js";
+import { sanitizeServiceText } from "../base/redact.js";
+import { samePath, toAttachRequest } from "./mapping.js";
 import { withMountMark } from "./mountMarkTag.js";
 import { requireRunningNotebook } from "./runningNotebook.js";
 import { UNMOUNTED_STATUSES } from "./statusClasses.js";
-import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
+import type { StorageMountInputs } from "./types.js";
 import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js";
 
 /**
@@ -29,69 +22,25 @@ import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js"
  * storage id is known, any failure is a partial failure: the engine records the mount (MOUNT_FAILED with the
  * service's reason, or still MOUNTING after a timeout) and the next `pulumi up` replaces or resumes it.
  */
-export async function createStorageMount(
-  inputs: StorageMountInputs,
-): Promise<{ id: string; outs: StorageMountOutputs }> {
-  // One deadline for the notebook check, the POST and the wait until MOUNTED.
-  const deadline = operationDeadline(inputs.timeouts, "create", DEFAULT_TIMEOUTS);
-  try {
-    return await createWithin(inputs, deadline);
-  } finally {
-    deadline.dispose();
+export async function createStorageMount(step: StorageStep, inputs: StorageMountInputs): Promise<NotebookStorage> {
+  if ((await requireRunningNotebook(step, inputs.notebookId, "mount")) === "GONE") {
+    throw new ConflictError(`notebook ${inputs.notebookId} does not exist (or is being deleted)`, "NotebookGone");
   }
-}
-
-async function createWithin(
-  inputs: StorageMountInputs,
-  deadline: Deadline,
-): Promise<{ id: string; outs: StorageMountOutputs }> {
-  const subject: Subject = { kind: KIND, name: inputs.mountPath };
-  let step: StorageStep;
-  let storage: NotebookStorage;
-  try {
-    const ctx = await deadline.race(getProviderContext());
-    step = {
-      client: new NotebooksClient({ ...ctx.connection, deadline }),
-      notebookId: inputs.notebookId,
-      subject,
-      verb: "create",
-      deadline,
-      schedule: ctx.schedule,
-    };
-    if ((await requireRunningNotebook(step, "mount")) === "GONE") {
-      throw new ConflictError(`notebook ${inputs.notebookId} does not exist (or is being deleted)`, "NotebookGone");
-    }
-    const adopted = await adoptAtPath(step, inputs);
-    storage = await withMountMark(step, inputs, async () => adopted ?? (await attach(step, inputs)));
-  } catch (err) {
-    throw operationError("create", subject, err);
-  }
-  const id = storage.id!;
-  const named: Subject = { ...subject, id };
-  try {
-    const mounted = await waitForStorageMount({ ...step, subject: named }, id, "MOUNTED");
-    return { id, outs: toOutputs(mounted ?? storage, inputs) };
-  } catch (err) {
-    const seen = err instanceof WaitError ? ((err.lastSeen as NotebookStorage | undefined) ?? storage) : storage;
-    const failure = operationError("create", named, err);
-    throw partialFailure({
-      message: failure.message,
-      id,
-      properties: { ...toOutputs(seen, inputs) },
-      providerString: inputs.__provider,
-      cause: failure,
-    });
-  }
+  const adopted = await adoptAtPath(step, inputs);
+  const storage = step.saw(await withMountMark(step, inputs, async () => adopted ?? (await attach(step, inputs))));
+  return (await waitForStorageMount(step, inputs.notebookId, storage.id!, "MOUNTED")) ?? storage;
 }
 
 /**
  * The notebook's live mount at this path, if any: not one that is unmounting or unmounted. A live mount whose path
  * the listing does not give may be at this one: that is an error, never "nothing there" (a second POST).
  */
-async function liveMountAt(step: StorageStep, mountPath: string): Promise<NotebookStorage | undefined> {
-  const live = (await step.client.listStorages(step.notebookId)).filter(
-    (s) => !UNMOUNTED_STATUSES.has(String(s.status)),
-  );
+async function liveMountAt(
+  step: StorageStep,
+  notebookId: string,
+  mountPath: string,
+): Promise<NotebookStorage | undefined> {
+  const live = (await step.client.listStorages(notebookId)).filter((s) => !UNMOUNTED_STATUSES.has(String(s.status)));
   const unreadable = live.find((s) => s.mount_path === undefined);
   if (unreadable) {
     throw new ConflictError(
@@ -110,7 +59,7 @@ async function liveMountAt(step: StorageStep, mountPath: string): Promise<Notebo
  * leaving it alone; an `adoptId` with nothing live at the path fails too (never a new mount in its place).
  */
 async function adoptAtPath(step: StorageStep, inputs: StorageMountInputs): Promise<NotebookStorage | undefined> {
-  const existing = await liveMountAt(step, inputs.mountPath);
+  const existing = await liveMountAt(step, inputs.notebookId, inputs.mountPath);
   if (!existing) {
     if (inputs.adoptId === undefined) return undefined;
     throw new ConflictError(
@@ -121,11 +70,7 @@ async function adoptAtPath(step: StorageStep, inputs: StorageMountInputs): Promi
   const status = String(existing.status);
   const usable = existing.uri === inputs.uri && existing.id && (status === "MOUNTING" || status === "MOUNTED");
   if (usable && existing.id === inputs.adoptId) {
-    reportProgress(
-      `create ${describeSubject(step.subject)}: adopting storage ${existing.id} (${inputs.uri}, ${status}), as ` +
-        "adoptId asks",
-      "notice",
-    );
+    step.progress(`adopting storage ${existing.id} (${inputs.uri}, ${status}), as adoptId asks`, "notice");
     return existing;
   }
   throw holdsPath(existing, inputs);
@@ -157,13 +102,12 @@ function holdsPath(existing: NotebookStorage, inputs: StorageMountInputs): Confl
  */
 async function attach(step: StorageStep, inputs: StorageMountInputs): Promise<NotebookStorage> {
   const post = () =>
-    step.client.attachStorage(step.notebookId, toAttachRequest(inputs), async () => {
-      const found = await liveMountAt(step, inputs.mountPath);
+    step.client.attachStorage(inputs.notebookId, toAttachRequest(inputs), async () => {
+      const found = await liveMountAt(step, inputs.notebookId, inputs.mountPath);
       if (!found) return { kind: "resend" };
       if (found.uri === inputs.uri && found.id) {
-        reportProgress(
-          `create ${describeSubject(step.subject)}: storage ${found.id} holds the path with this uri: the mount ` +
-            "this create's POST made (its answer was lost)",
+        step.progress(
+          `storage ${found.id} holds the path with this uri: the mount this create's POST made (its answer was lost)`,
           "notice",
         );
         return { kind: "done", value: found };
@@ -173,15 +117,12 @@ async function attach(step: StorageStep, inputs: StorageMountInputs): Promise<No
   try {
     return await post();
   } catch (err) {
-    if (!(err instanceof ApiError) || err.status >= 500) throw err;
-    const storages = await step.client.listStorages(step.notebookId);
+    if (!isRefusal(err)) throw err;
+    const storages = await step.client.listStorages(inputs.notebookId);
     const leaving = storages.find((s) => samePath(s.mount_path, inputs.mountPath) && s.id);
     if (!leaving || !UNMOUNTED_STATUSES.has(String(leaving.status))) throw err;
-    reportProgress(
-      `create ${describeSubject(step.subject)}: waiting for storage ${leaving.id} (${String(leaving.status)}) to ` +
-        "leave the mount path",
-    );
-    await waitForStorageMount(step, leaving.id!, "GONE");
+    step.progress(`waiting for storage ${leaving.id} (${String(leaving.status)}) to leave the mount path`);
+    await waitForStorageMount(step, inputs.notebookId, leaving.id!, "GONE");
     return post();
   }
 }

@@ -1,12 +1,7 @@
-import { isApiError } from "../api/errors.js";
-import { NotebooksClient } from "../api/NotebooksClient.js";
-import { operationError, type Subject } from "../core/operationError.js";
-import { getProviderContext } from "../core/providerContext.js";
-import { operationDeadline } from "../core/timeouts.js";
-import { DEFAULT_TIMEOUTS, KIND } from "./fields.js";
+import { isApiError } from "../base/errorClassification.js";
 import { unmarkMount } from "./mountMarkTag.js";
 import { requireRunningNotebook } from "./runningNotebook.js";
-import { GONE_STATUSES } from "../notebook/statusClasses.js";
+import { GONE_STATUSES } from "../api/notebookStatuses.js";
 import { UNMOUNTED_STATUSES } from "./statusClasses.js";
 import type { StorageMountOutputs } from "./types.js";
 import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js";
@@ -17,45 +12,30 @@ import { waitForStorageMount, type StorageStep } from "./waitForStorageMount.js"
  * API unmounts only MOUNTED or failed mounts from a RUNNING notebook (§12). A retried DELETE whose first answer
  * was lost finds the mount unmounting (6357) or gone: both are success. Then the mount's mark leaves the notebook's
  * tags (mountMarkTag.ts); a delete that fails there is run again by the next `pulumi destroy`, which finds the
- * mount gone and removes the mark.
+ * mount gone and removes the mark. Without its notebook's id nothing can be asked about the mount: nothing to do.
  */
-export async function deleteStorageMount(id: string, props: Partial<StorageMountOutputs>): Promise<void> {
-  const subject: Subject = { kind: KIND, name: props.mountPath, id };
-  // One deadline for the whole delete: the settling wait, the notebook check, the DELETE and the unmount.
-  const deadline = operationDeadline(props.timeouts, "delete", DEFAULT_TIMEOUTS);
-  try {
-    const notebookId = props.notebookId;
-    // Without its notebook's id nothing can be asked about the mount (state from a failed get): nothing to do.
-    if (typeof notebookId !== "string") return;
-    const ctx = await deadline.race(getProviderContext());
-    const step: StorageStep = {
-      client: new NotebooksClient({ ...ctx.connection, deadline }),
-      notebookId,
-      subject,
-      verb: "delete",
-      deadline,
-      schedule: ctx.schedule,
-    };
-    await unmount(step, id, props.__urn);
-    await unmarkMount(step, props.mountPath, props.uri);
-  } catch (err) {
-    throw operationError("delete", subject, err);
-  } finally {
-    deadline.dispose();
-  }
+export async function deleteStorageMount(
+  step: StorageStep,
+  id: string,
+  props: Partial<StorageMountOutputs>,
+): Promise<void> {
+  const notebookId = props.notebookId;
+  if (typeof notebookId !== "string") return;
+  await unmount(step, notebookId, id, props.__urn);
+  await unmarkMount(step, notebookId, props.mountPath, props.uri);
 }
 
-async function unmount(step: StorageStep, id: string, urn: string | undefined): Promise<void> {
-  const { client, notebookId } = step;
-  const waitUnmounted = async () => void (await waitForStorageMount(step, id, "UNMOUNTED"));
+async function unmount(step: StorageStep, notebookId: string, id: string, urn: string | undefined): Promise<void> {
+  const { client } = step;
+  const waitUnmounted = async () => void (await waitForStorageMount(step, notebookId, id, "UNMOUNTED"));
   let storage = await client.findStorage(notebookId, id);
   if (!storage || storage.status === "UNMOUNTED") return;
   if (storage.status === "UNMOUNTING") return waitUnmounted();
   if (storage.status === "MOUNTING") {
-    storage = await waitForStorageMount(step, id, "SETTLED");
+    storage = await waitForStorageMount(step, notebookId, id, "SETTLED");
     if (!storage || UNMOUNTED_STATUSES.has(String(storage.status))) return waitUnmounted();
   }
-  if ((await requireRunningNotebook(step, "unmount", urn)) === "GONE") return;
+  if ((await requireRunningNotebook(step, notebookId, "unmount", urn)) === "GONE") return;
   try {
     if ((await client.detachStorage(notebookId, id)) === "gone") return;
   } catch (err) {

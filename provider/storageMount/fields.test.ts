@@ -7,8 +7,9 @@ import { NotebookStorageMount } from "../../sdk/NotebookStorageMount.js";
 import { recordRegistrations, untilRegistered } from "../../test/support/pulumiMocks.js";
 import { schemaDefaults, valueAt, without } from "../../test/support/schemaDefaults.js";
 import { outputsOf } from "../../test/support/sdkOutputs.js";
-import { checkStorageMount } from "./checkStorageMount.js";
+import { checkInputs } from "../frame/resourceVerbs.js";
 import { INPUT_FIELDS, REPORTED_OUTPUTS } from "./fields.js";
+import { notebookStorageMountProvider } from "./storageMountProvider.js";
 
 const inputs = Object.keys(schema.$defs.NotebookStorageMountInputs.properties);
 
@@ -16,7 +17,7 @@ test("the catalogue has exactly one entry per input of schema.json's NotebookSto
   expect(Object.keys(INPUT_FIELDS).sort()).toEqual([...inputs].sort());
 });
 
-test("every input but the timeouts and adoptId (read at create only) replaces the mount", () => {
+test("every input but the timeouts and adoptId (read at create only) replaces the mount; new timeouts are recorded by an update", () => {
   const rules = Object.fromEntries(Object.entries(INPUT_FIELDS).map(([key, field]) => [key, field.change]));
   expect(rules).toEqual({
     notebookId: "replace",
@@ -24,7 +25,7 @@ test("every input but the timeouts and adoptId (read at create only) replaces th
     uri: "replace",
     mountPath: "replace",
     efsId: "replace",
-    timeouts: "none",
+    timeouts: "update",
     adoptId: "none",
   });
 });
@@ -55,7 +56,11 @@ const declared = {
 test.each(schemaDefaults("NotebookStorageMountInputs").map((d) => [d.path.join("."), d]))(
   "check fills in schema.json's default of %s",
   (_path, { path, value }) => {
-    const { inputs: checked, failures } = checkStorageMount(without(declared, path));
+    const { inputs: checked, failures } = checkInputs(
+      notebookStorageMountProvider.definition,
+      undefined,
+      without(declared, path),
+    );
     expect(failures).toEqual([]);
     expect(valueAt(checked, path)).toEqual(value);
   },

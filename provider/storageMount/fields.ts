@@ -1,11 +1,11 @@
-import type { InputCatalogue } from "../core/fieldCatalogue.js";
+import type { InputCatalogue } from "../frame/fieldCatalogue.js";
 import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
 
 /**
  * The inputs of a NotebookStorageMount and how a change reaches the service: the API has no call that changes a
  * mount (docs/modelarts-notebooks-api.md §12: attach, show, list, detach), so every input replaces it, as in
- * Terraform's `huaweicloud_modelarts_notebook_mount_storage`; the timeouts and `adoptId` (read at create only)
- * only steer the provider.
+ * Terraform's `huaweicloud_modelarts_notebook_mount_storage`; `adoptId` (read at create only) only steers the
+ * provider, and new timeouts are recorded by an update that calls nothing.
  */
 export const INPUT_FIELDS = {
   notebookId: { change: "replace" },
@@ -13,7 +13,8 @@ export const INPUT_FIELDS = {
   uri: { change: "replace" },
   mountPath: { change: "replace" },
   efsId: { change: "replace" },
-  timeouts: { change: "none" },
+  // An update records new timeouts (a later delete reads its limit from the recorded outputs), and calls nothing.
+  timeouts: { change: "update" },
   adoptId: { change: "none" },
 } as const satisfies InputCatalogue<StorageMountInputs>;
 

@@ -1,5 +1,5 @@
 import type { NotebookDataVolumesRequest, NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
-import { jsonSafe } from "../core/jsonSafe.js";
+import { jsonSafe } from "../base/jsonSafe.js";
 import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
 
 /** The AttachDynamicStorage body (DataVolumesReq, §12). */
@@ -26,17 +26,19 @@ export function toOutputs(storage: NotebookStorage, inputs: StorageMountInputs):
 }
 
 /**
- * The inputs a mount shows, for a read without declared inputs (`NotebookStorageMount.get`): what the service
- * reports, the category in upper case.
+ * The inputs a mount shows: the declared ones, which nothing changes in place (the service's OBSFS for a declared OBS
+ * is no drift); for a read without declared inputs (`NotebookStorageMount.get`) what the service reports, the
+ * category in upper case.
  */
-export function observedInputs(storage: NotebookStorage, notebookId: string): StorageMountInputs {
+export function observedInputs(storage: NotebookStorage, declared: Partial<StorageMountInputs>): StorageMountInputs {
   const category = (storage.category ?? "OBS").toUpperCase() as StorageMountInputs["category"];
   return {
-    notebookId,
+    notebookId: declared.notebookId ?? "",
     category,
     uri: storage.uri ?? "",
     mountPath: storage.mount_path ?? "",
     ...(typeof storage.efs_id === "string" && storage.efs_id !== "" && { efsId: storage.efs_id }),
+    ...declared,
   };
 }
 

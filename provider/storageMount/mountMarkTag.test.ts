@@ -8,8 +8,8 @@ import { checkedBy } from "../../test/support/checkedInputs.js";
 import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { notebooksRequest } from "../../test/support/requestLog.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { mountMarkKey, mountMarkTag } from "../core/mountMark.js";
-import { getProviderContext } from "../core/providerContext.js";
+import { mountMarkKey, mountMarkTag } from "../api/mountMark.js";
+import { getProviderContext } from "../frame/providerContext.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
 import { notebookStorageMountProvider } from "./storageMountProvider.js";
 

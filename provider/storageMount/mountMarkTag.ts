@@ -1,21 +1,21 @@
-import { markNamesUri, mountMarkKey, mountMarkTag } from "../core/mountMark.js";
-import { GONE_STATUSES } from "../notebook/statusClasses.js";
+import { markNamesUri, mountMarkKey, mountMarkTag } from "../api/mountMark.js";
+import { GONE_STATUSES } from "../api/notebookStatuses.js";
 import type { StorageMountInputs } from "./types.js";
 import type { StorageStep } from "./waitForStorageMount.js";
 
 /**
  * The mark that lets the notebook's `mounts` output say this package's NotebookStorageMount mounted a storage
- * (core/mountMark.ts): a tag of the notebook, in the notebook's workspace. Written before the POST, so that a mount
+ * (api/mountMark.ts): a tag of the notebook, in the notebook's workspace. Written before the POST, so that a mount
  * never exists unmarked while a resource declares it; a mark that cannot be written fails the create with nothing
  * mounted (the tag service keeps 20 tags per notebook [notebooks §19, question 10], and each managed mount takes one).
  * The tag call upserts by key, so a replacement at the same path, or a retried create, writes the same key.
  */
 export async function markMount(
   step: StorageStep,
-  inputs: Pick<StorageMountInputs, "mountPath" | "uri">,
+  inputs: Pick<StorageMountInputs, "notebookId" | "mountPath" | "uri">,
 ): Promise<void> {
-  const notebook = await step.client.getNotebook(step.notebookId);
-  await step.client.createTags(step.notebookId, [mountMarkTag(inputs.mountPath, inputs.uri)], notebook.workspace_id);
+  const notebook = await step.client.getNotebook(inputs.notebookId);
+  await step.client.createTags(inputs.notebookId, [mountMarkTag(inputs.mountPath, inputs.uri)], notebook.workspace_id);
 }
 
 /**
@@ -23,14 +23,19 @@ export async function markMount(
  * mark for another uri at the path is another resource's (its mount came after this one left the path) and stays;
  * a notebook that is gone or being deleted takes its tags with it.
  */
-export async function unmarkMount(step: StorageStep, mountPath: unknown, uri: unknown): Promise<void> {
+export async function unmarkMount(
+  step: StorageStep,
+  notebookId: string,
+  mountPath: unknown,
+  uri: unknown,
+): Promise<void> {
   if (typeof mountPath !== "string" || typeof uri !== "string") return;
-  const notebook = await step.client.findNotebook(step.notebookId);
+  const notebook = await step.client.findNotebook(notebookId);
   if (!notebook || GONE_STATUSES.has(String(notebook.status))) return;
   const key = mountMarkKey(mountPath);
   const mark = notebook.tags?.find((t) => t.key === key);
   if (mark === undefined || !markNamesUri(mark.value, uri)) return;
-  await step.client.deleteTags(step.notebookId, [{ key, value: mark.value ?? "" }], notebook.workspace_id);
+  await step.client.deleteTags(notebookId, [{ key, value: mark.value ?? "" }], notebook.workspace_id);
 }
 
 /**
@@ -40,14 +45,14 @@ export async function unmarkMount(step: StorageStep, mountPath: unknown, uri: un
  */
 export async function withMountMark<T>(
   step: StorageStep,
-  inputs: Pick<StorageMountInputs, "mountPath" | "uri">,
+  inputs: Pick<StorageMountInputs, "notebookId" | "mountPath" | "uri">,
   mount: () => Promise<T>,
 ): Promise<T> {
   await markMount(step, inputs);
   try {
     return await mount();
   } catch (err) {
-    await unmarkMount(step, inputs.mountPath, inputs.uri).catch(() => undefined);
+    await unmarkMount(step, inputs.notebookId, inputs.mountPath, inputs.uri).catch(() => undefined);
     throw err;
   }
 }

@@ -1,6 +1,6 @@
-import { ConflictError } from "../api/errors.js";
-import { GONE_STATUSES, STARTING_STATUSES } from "../notebook/statusClasses.js";
-import { waitForNotebook } from "../notebook/waitForNotebook.js";
+import { ConflictError } from "../base/errors.js";
+import { classifyNotebook, GONE_STATUSES, notebookReading, STARTING_STATUSES } from "../api/notebookStatuses.js";
+import { waitForStatus } from "../frame/waitForStatus.js";
 import type { StorageStep } from "./waitForStorageMount.js";
 
 /**
@@ -11,27 +11,37 @@ import type { StorageStep } from "./waitForStorageMount.js";
  */
 export async function requireRunningNotebook(
   step: StorageStep,
+  notebookId: string,
   action: "mount" | "unmount",
   urn?: string,
 ): Promise<"RUNNING" | "GONE"> {
-  const notebookSubject = { kind: "notebook", id: step.notebookId };
-  let notebook = await step.client.findNotebook(step.notebookId);
+  const notebookSubject = { kind: "notebook", id: notebookId };
+  let notebook = await step.client.findNotebook(notebookId);
   if (!notebook || GONE_STATUSES.has(String(notebook.status))) return "GONE";
   if (STARTING_STATUSES.has(String(notebook.status))) {
-    notebook = await waitForNotebook({ ...step, id: step.notebookId, subject: notebookSubject, target: "READY" });
+    notebook = (await waitForStatus({
+      verb: step.verb,
+      deadline: step.deadline,
+      schedule: step.schedule,
+      reading: notebookReading(step.client),
+      id: notebookId,
+      subject: notebookSubject,
+      targetName: "READY",
+      classify: (n) => classifyNotebook(n, "READY"),
+    }))!;
   }
   const status = String(notebook.status);
   if (status === "RUNNING") return "RUNNING";
   if (action === "mount") {
     throw new ConflictError(
-      `notebook ${step.notebookId} is ${status}, and storage can only be mounted into a RUNNING notebook: start ` +
+      `notebook ${notebookId} is ${status}, and storage can only be mounted into a RUNNING notebook: start ` +
         'it (a Notebook resource with desiredStatus: "RUNNING" keeps it running) and run `pulumi up` again',
       "NotebookNotRunning",
     );
   }
   const forget = urn ? `\`pulumi state delete '${urn}'\`` : "`pulumi state delete <urn>`";
   throw new ConflictError(
-    `notebook ${step.notebookId} is ${status}, and storage can only be unmounted from a RUNNING notebook: start ` +
+    `notebook ${notebookId} is ${status}, and storage can only be unmounted from a RUNNING notebook: start ` +
       `it and run again; or, when the notebook is to be deleted anyway (which removes its mounts), forget the mount ` +
       `with ${forget} first`,
     "NotebookNotRunning",

@@ -1,4 +1,6 @@
 import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
+import type { StatusTimings } from "../wait/pollSchedule.js";
+import type { WaitVerdict } from "../wait/waitFor.js";
 
 /**
  * Storage mount statuses by what they mean (docs/modelarts-notebooks-api.md §12): MOUNTING → MOUNTED |
@@ -11,14 +13,12 @@ export const DETACHABLE_STATUSES: ReadonlySet<string> = new Set(["MOUNTED", "MOU
 
 export type StorageWaitTarget = "MOUNTED" | "SETTLED" | "UNMOUNTED" | "GONE";
 
-export type StorageVerdict = { state: "SUCCESS" } | { state: "RETRY" } | { state: "FAILURE"; reason: string };
-
 /**
  * MOUNTED waits a mount in; SETTLED waits out MOUNTING whatever it ends in (before an unmount); UNMOUNTED waits
  * one out (not found is success too, in the waiter); GONE waits until the API no longer knows it (an unmounted
  * mount that still holds its path). Any status not in the docs is pending.
  */
-export function classifyStorage(storage: NotebookStorage, target: StorageWaitTarget): StorageVerdict {
+export function classifyStorage(storage: NotebookStorage, target: StorageWaitTarget): WaitVerdict {
   const status = String(storage.status);
   switch (target) {
     case "MOUNTED":
@@ -39,3 +39,9 @@ export function classifyStorage(storage: NotebookStorage, target: StorageWaitTar
       return { state: "RETRY" };
   }
 }
+
+/** A mount and an unmount each take a few seconds (the emulator's 5 s; the docs give no figure, [notebooks §12]). */
+export const STORAGE_STATUS_TIMINGS: StatusTimings = {
+  MOUNTING: { typicalMs: 5_000 },
+  UNMOUNTING: { typicalMs: 5_000 },
+};

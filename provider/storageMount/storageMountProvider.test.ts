@@ -7,9 +7,9 @@
 import { callApi } from "../../emulator/callApi.js";
 import { FAKE_NOTEBOOK_TOKEN, startEmulator } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
-import { OperationError, PartialFailureError } from "../api/errors.js";
+import { OperationError, PartialFailureError } from "../base/errors.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
-import { getProviderContext } from "../core/providerContext.js";
+import { getProviderContext } from "../frame/providerContext.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
 import { notebookStorageMountProvider } from "./storageMountProvider.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";

@@ -1,43 +1,48 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { withResourceUrn } from "../core/engineLogSink.js";
-import { setStackConfig } from "../core/providerContext.js";
-import { checkStorageMount } from "./checkStorageMount.js";
+import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
+import { NotebooksClient } from "../api/NotebooksClient.js";
+import { defineResource } from "../frame/dynamicProvider.js";
 import { createStorageMount } from "./createStorageMount.js";
 import { deleteStorageMount } from "./deleteStorageMount.js";
-import { diffStorageMount } from "./diffStorageMount.js";
-import { readStorageMount } from "./readStorageMount.js";
+import { DEFAULT_TIMEOUTS, INPUT_FIELDS, KIND, REPORTED_OUTPUTS } from "./fields.js";
+import { observedInputs, toOutputs } from "./mapping.js";
+import { storageMountRules } from "./rules.js";
 import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
-import { updateStorageMount } from "./updateStorageMount.js";
+import { findStorageMount, updateStorageMount } from "./updateStorageMount.js";
 
 /**
- * The provider of the `NotebookStorageMount` resource (the notebooks API's dynamic storage), run by the Pulumi
- * provider host through the SDK's shim, usable in-process too. Without `configure` it reads its settings from the
- * environment.
+ * `NotebookStorageMount`: storage mounted into a running notebook (the notebooks API's dynamic storage, §12).
+ * Nothing about a mount changes in place; one that ended MOUNT_FAILED is replaced by the next `up` (like a tainted
+ * resource), one left MOUNTING (a create that timed out) is resumed by it.
  */
-export const notebookStorageMountProvider = {
-  async configure(request) {
-    setStackConfig((key) => request.config.get(key));
+export const notebookStorageMountProvider = defineResource<
+  StorageMountInputs,
+  StorageMountOutputs,
+  NotebookStorage,
+  NotebooksClient
+>({
+  type: "NotebookStorageMount",
+  kind: KIND,
+  folder: "storageMount",
+  typeNames: { inputs: "StorageMountInputs", outputs: "StorageMountOutputs" },
+  catalogue: INPUT_FIELDS,
+  reportedOutputs: REPORTED_OUTPUTS,
+  defaultTimeouts: DEFAULT_TIMEOUTS,
+  statuses: { replacedWhen: new Set(["MOUNT_FAILED"]), resumedWhen: new Set(["MOUNTING"]) },
+  previewUnknowns: {
+    anyCall: [],
+    restart: [],
+    // An update resumes the wait of a mount left MOUNTING.
+    byField: { status: ["status", "failureReason"] },
   },
-  // Check sees raw program values (not yet validated): it takes any object, and returns typed inputs.
-  async check(_olds: object, news: object) {
-    return checkStorageMount(news);
-  },
-  async diff(_id, olds, news) {
-    const { changes, replaces, deleteBeforeReplace } = diffStorageMount(olds, news);
-    return { changes, replaces, deleteBeforeReplace };
-  },
-  async create(inputs) {
-    return withResourceUrn(inputs, () => createStorageMount(inputs));
-  },
-  async read(id, props) {
-    const { inputs, ...result } = await readStorageMount(id, props ?? {});
-    // Pulumi types a read's new inputs as Outputs; they are the inputs part of the outputs (a supertype).
-    return { ...result, ...(inputs && { inputs: inputs as StorageMountOutputs }) };
-  },
-  async update(id, olds, news) {
-    return withResourceUrn(news, () => updateStorageMount(id, olds, news));
-  },
-  async delete(id, props) {
-    return withResourceUrn(props, () => deleteStorageMount(id, props));
-  },
-} satisfies pulumi.dynamic.ResourceProvider<StorageMountInputs, StorageMountOutputs>;
+  client: (connection) => new NotebooksClient(connection),
+  nameOf: (props) => props.mountPath,
+  idOf: (storage) => storage.id!,
+  rules: storageMountRules,
+  create: createStorageMount,
+  find: (step, id, olds) => findStorageMount(step, id, olds),
+  update: (step, storage, olds) => updateStorageMount(step, storage, olds),
+  read: findStorageMount,
+  delete: deleteStorageMount,
+  toOutputs,
+  observedInputs,
+});

@@ -2,7 +2,7 @@
 // Change the source and run `npm run generate`; CI fails when this file differs from what it would write.
 
 /** The plain shapes the provider sees for a NotebookStorageMount: its inputs after check, and its outputs. */
-import type { InternalInputs, TimeoutsInput } from "../core/sharedInputs.js";
+import type { InternalInputs, TimeoutsInput } from "../base/sharedInputs.js";
 
 /**
  * The arguments of a NotebookStorageMount (the notebooks API's dynamic storage). The plain inputs the provider sees for

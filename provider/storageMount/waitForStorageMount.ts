@@ -1,32 +1,16 @@
 import type { NotebookStorage } from "../../protocol/notebooks/wireTypes.js";
 import type { NotebooksClient } from "../api/NotebooksClient.js";
-import type { Subject } from "../core/operationError.js";
-import type { PollSchedule } from "../core/pollScheduleFromEnv.js";
-import { waitForStatus } from "../core/waitForStatus.js";
-import type { StatusTimings } from "../wait/pollSchedule.js";
-import { classifyStorage, type StorageWaitTarget } from "./statusClasses.js";
-import type { Deadline } from "../wait/Deadline.js";
+import type { Step } from "../frame/Step.js";
+import { waitForStatus } from "../frame/waitForStatus.js";
+import { classifyStorage, STORAGE_STATUS_TIMINGS, type StorageWaitTarget } from "./statusClasses.js";
 
-export interface StorageStep {
-  client: NotebooksClient;
-  notebookId: string;
-  subject: Subject;
-  verb: string;
-  /** The operation's one deadline (core/timeouts.ts operationDeadline). */
-  deadline: Deadline;
-  schedule: PollSchedule;
-}
+/** One operation on a mount: the frame's step, with the notebooks API's client. */
+export type StorageStep = Step<NotebooksClient, NotebookStorage>;
 
 /** The service's reason for a failed mount or unmount (`failure_reason`, §12). */
 export function describeStorageFailure(storage: NotebookStorage): string[] {
   return storage.failure_reason ? [storage.failure_reason] : [];
 }
-
-/** A mount and an unmount each take a few seconds (the emulator's 5 s; the docs give no figure, [notebooks §12]). */
-const STORAGE_STATUS_TIMINGS: StatusTimings = {
-  MOUNTING: { typicalMs: 5_000 },
-  UNMOUNTING: { typicalMs: 5_000 },
-};
 
 /**
  * Polls the mount until `target` (classifyStorage); for UNMOUNTED and GONE the API's not-found answer is success
@@ -35,12 +19,13 @@ const STORAGE_STATUS_TIMINGS: StatusTimings = {
  */
 export async function waitForStorageMount(
   step: StorageStep,
+  notebookId: string,
   storageId: string,
   target: StorageWaitTarget,
 ): Promise<NotebookStorage | undefined> {
   return waitForStatus<NotebookStorage>({
     reading: {
-      find: (id) => step.client.findStorage(step.notebookId, id, { poll: true }),
+      find: (id) => step.client.findStorage(notebookId, id, { poll: true }),
       status: (storage) => String(storage.status),
       reasons: describeStorageFailure,
       sighting: (storage) => ({ status: String(storage.status) }),
@@ -54,6 +39,7 @@ export async function waitForStorageMount(
     untilGone: target === "UNMOUNTED" || target === "GONE",
     deadline: step.deadline,
     schedule: step.schedule,
+    observe: step.observe,
     classify: (storage) => classifyStorage(storage, target),
   });
 }

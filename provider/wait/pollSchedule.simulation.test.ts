@@ -2,12 +2,20 @@
  * The status-aware schedule against Terraform's fixed 10 s and today's backoff, replayed over creates of 30-300 s on
  * the emulator's timeline (CREATING varied, STARTING 10 s); bench/pacing.ts prints more rows.
  */
-import { compareSchedules, createTimeline, type TimelinePhase } from "../../devkit/pollReplay.js";
-import { NOTEBOOK_STATUS_TIMINGS } from "../notebook/statusClasses.js";
+import {
+  compareSchedules,
+  createTimeline,
+  notebookCreateTimeline,
+  type TimelinePhase,
+} from "../../devkit/pollReplay.js";
+import { NOTEBOOK_STATUS_TIMINGS } from "../api/notebookStatuses.js";
+import { INSTANCE_STATUS_TIMINGS } from "../notebookInstance/statusClasses.js";
 import { DEFAULT_POLL_SCHEDULE } from "./pollSchedule.js";
 
+const instances = { ...DEFAULT_POLL_SCHEDULE, timings: INSTANCE_STATUS_TIMINGS };
+
 describe("status-aware polling over creates of 30-300 s", () => {
-  const row = compareSchedules("create 30-300 s", (r) => createTimeline(20_000 + r() * 270_000), DEFAULT_POLL_SCHEDULE);
+  const row = compareSchedules("create 30-300 s", (r) => createTimeline(20_000 + r() * 270_000), instances);
 
   it("reproduces Terraform's figures (lag 5.0 s, 17.0 GETs)", () => {
     expect(row.terraform.meanLagS).toBeCloseTo(5, 0);
@@ -26,34 +34,17 @@ describe("status-aware polling over creates of 30-300 s", () => {
   });
 
   it("still beats Terraform's lag when STARTING takes half the time the table says", () => {
-    const short = compareSchedules(
-      "STARTING 5 s",
-      (r) => createTimeline(25_000 + r() * 270_000, 5_000),
-      DEFAULT_POLL_SCHEDULE,
-    );
+    const short = compareSchedules("STARTING 5 s", (r) => createTimeline(25_000 + r() * 270_000, 5_000), instances);
     expect(short.statusAware.meanLagS).toBeLessThan(short.terraform.meanLagS);
     expect(short.statusAware.meanGets).toBeLessThanOrEqual(short.terraform.meanGets);
   });
 });
 
-/** A notebook create of `totalMs`: init steps 1, 3 and 4 of 7.5 s (the emulator's), step 2 (compute) the rest. */
-function notebookCreate(totalMs: number): TimelinePhase[] {
-  const step = 7_500;
-  const second = totalMs - 3 * step;
-  return [
-    { status: "CREATING", at: 0, progressStep: 1 },
-    { status: "CREATING", at: step, progressStep: 2 },
-    { status: "CREATING", at: step + second, progressStep: 3 },
-    { status: "CREATING", at: 2 * step + second, progressStep: 4 },
-    { status: "RUNNING", at: 3 * step + second },
-  ];
-}
-
 describe("status-aware polling over notebook creates of 30-300 s (four init steps)", () => {
   const options = { ...DEFAULT_POLL_SCHEDULE, timings: NOTEBOOK_STATUS_TIMINGS };
 
   it("returns within half of Terraform's mean lag, with no more GETs, when step 2 takes the time", () => {
-    const row = compareSchedules("notebook 30-300 s", (r) => notebookCreate(30_000 + r() * 270_000), options);
+    const row = compareSchedules("notebook 30-300 s", (r) => notebookCreateTimeline(30_000 + r() * 270_000), options);
     expect(row.statusAware.meanLagS).toBeLessThanOrEqual(row.terraform.meanLagS / 2);
     expect(row.statusAware.meanGets).toBeLessThanOrEqual(row.terraform.meanGets);
   });

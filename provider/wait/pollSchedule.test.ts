@@ -4,13 +4,25 @@ import {
   nextPollDelayMs,
   phaseKey,
   PollPlanner,
-  V1_STATUS_TIMINGS,
-  V2_STATUS_TIMINGS,
   type PollScheduleOptions,
   type PollState,
+  type StatusTimings,
 } from "./pollSchedule.js";
+import { INSTANCE_STATUS_TIMINGS } from "../notebookInstance/statusClasses.js";
+
+/** The demanager API's table (the instance's statuses) and one with a notebook create's four init steps. */
+const V1_STATUS_TIMINGS: StatusTimings = INSTANCE_STATUS_TIMINGS;
+const V2_STATUS_TIMINGS: StatusTimings = {
+  ...V1_STATUS_TIMINGS,
+  INIT: { typicalMs: 5_000, next: "CREATING" },
+  "CREATING/1": { typicalMs: 5_000, next: "CREATING/2" },
+  "CREATING/2": { typicalMs: 10_000, next: "CREATING/3" },
+  "CREATING/3": { typicalMs: 5_000, next: "CREATING/4" },
+  "CREATING/4": { typicalMs: 10_000 },
+};
 
 const v1: PollScheduleOptions = { ...DEFAULT_POLL_SCHEDULE, timings: V1_STATUS_TIMINGS };
+const v2: PollScheduleOptions = { ...DEFAULT_POLL_SCHEDULE, timings: V2_STATUS_TIMINGS };
 const at = (status: string, seenForMs: number, atMostForMs: number, extra: Partial<PollState> = {}): PollState => ({
   sighting: { status },
   seenForMs,
@@ -73,7 +85,7 @@ describe("nextPollDelayMs", () => {
 
   it("follows the v2 action_progress steps: slow before step 4, quick at it", () => {
     const step = (progressStep: number, seen = 0, atMost = 0) =>
-      nextPollDelayMs({ sighting: { status: "CREATING", progressStep }, seenForMs: seen, atMostForMs: atMost });
+      nextPollDelayMs({ sighting: { status: "CREATING", progressStep }, seenForMs: seen, atMostForMs: atMost }, v2);
     // Step 2 of 4: a poll must land in step 3 or 4 (5 s + 10 s): every 1.3 x 15 s (more than 0.7 x 15 s).
     expect(step(2)).toBe(19_500);
     // Step 3 of 4: only the last step is left: every 1.3 x 10 s.
@@ -81,12 +93,15 @@ describe("nextPollDelayMs", () => {
     // Step 2 seen 10 s ago (a wait that began after the operation's answer): 19.5 s from that sighting, but never
     // sooner than 1.3 x the last step.
     const late = (sinceLastSightingMs: number) =>
-      nextPollDelayMs({
-        sighting: { status: "CREATING", progressStep: 2 },
-        seenForMs: sinceLastSightingMs,
-        atMostForMs: sinceLastSightingMs,
-        sinceLastSightingMs,
-      });
+      nextPollDelayMs(
+        {
+          sighting: { status: "CREATING", progressStep: 2 },
+          seenForMs: sinceLastSightingMs,
+          atMostForMs: sinceLastSightingMs,
+          sinceLastSightingMs,
+        },
+        v2,
+      );
     expect(late(4_000)).toBe(15_500);
     expect(late(10_000)).toBe(13_000);
     expect(step(4, 0, 13_000)).toBe(2_000);
@@ -126,7 +141,7 @@ describe("nextPollDelayMs", () => {
         fc.boolean(),
         fc.constantFrom(0.01, 0.25, 1, 3),
         (status, seen, extra, progressStep, queue, congested, timeScale) => {
-          const o = { ...DEFAULT_POLL_SCHEDULE, timeScale };
+          const o = { ...v2, timeScale };
           const delay = nextPollDelayMs(
             {
               sighting: { status, ...(progressStep === null ? {} : { progressStep }), ...(queue ? { queue } : {}) },

@@ -42,37 +42,6 @@ export interface StatusTiming {
 
 export type StatusTimings = Readonly<Record<string, StatusTiming>>;
 
-/**
- * Demanager v1, as the emulator plays it (emulator/demanager/timeline.ts NOMINAL_SECONDS): create 30 s + start 10 s, free
- * flavors queue 3 x 10 s first, stop and delete 5 s each.
- */
-export const V1_STATUS_TIMINGS: StatusTimings = {
-  CREATE_QUEUING: { typicalMs: 30_000, next: "CREATING" },
-  CREATING: { typicalMs: 30_000, next: "STARTING" },
-  START_QUEUING: { typicalMs: 20_000, next: "STARTING" },
-  READY_TO_START: { typicalMs: 10_000, next: "STARTING" },
-  STARTING: { typicalMs: 10_000 },
-  RESTARTING: { typicalMs: 10_000 },
-  STOPPING: { typicalMs: 5_000 },
-  DELETING: { typicalMs: 5_000 },
-};
-
-/**
- * The v2 API's create reports `action_progress` steps 1 prepare storage, 2 prepare compute, 3 configure network,
- * 4 init instance (reference: modelarts-notebooks-v2.md). Keys `STATUS/step` take precedence over `STATUS`.
- * The split of the 30 s is an assumption until the v2 emulator or a real service says otherwise. Step 4 is taken
- * as the last phase: should a STARTING still follow it, that is seen and polled as a last phase too (a few more
- * GETs); the other way round (step 4 taken as an earlier phase, RUNNING right after it) would cost lag.
- */
-export const V2_STATUS_TIMINGS: StatusTimings = {
-  ...V1_STATUS_TIMINGS,
-  INIT: { typicalMs: 5_000, next: "CREATING" },
-  "CREATING/1": { typicalMs: 5_000, next: "CREATING/2" },
-  "CREATING/2": { typicalMs: 10_000, next: "CREATING/3" },
-  "CREATING/3": { typicalMs: 5_000, next: "CREATING/4" },
-  "CREATING/4": { typicalMs: 10_000 },
-};
-
 /** What one poll showed, in the provider's words (the waiter maps the wire fields). */
 export interface StatusSighting {
   readonly status: string;
@@ -102,8 +71,11 @@ export interface PollScheduleOptions {
   readonly timeScale: number;
 }
 
-export const DEFAULT_POLL_SCHEDULE: PollScheduleOptions = {
-  timings: V2_STATUS_TIMINGS,
+/**
+ * Everything but the timings, which each resource states beside its statuses (e.g. notebookInstance/statusClasses.ts):
+ * a waiter adds the table of the objects it polls.
+ */
+export const DEFAULT_POLL_SCHEDULE: Omit<PollScheduleOptions, "timings"> = {
   floorMs: 1_000,
   capMs: 60_000,
   nearIntervalMs: 2_000,
@@ -131,7 +103,7 @@ export interface PollState {
 }
 
 /** The delay before the next poll. */
-export function nextPollDelayMs(state: PollState, options: PollScheduleOptions = DEFAULT_POLL_SCHEDULE): number {
+export function nextPollDelayMs(state: PollState, options: PollScheduleOptions): number {
   const o = options;
   const s = o.timeScale;
   const clamp = (ms: number) => Math.min(o.capMs * s, Math.max(o.floorMs * s, ms));

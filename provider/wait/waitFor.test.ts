@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { waitFor, type AttemptInfo, type Classification, type WaitForOptions } from "./waitFor.js";
+import { waitFor, type AttemptInfo, type WaitVerdict, type WaitForOptions } from "./waitFor.js";
 
 type Step = { status: string; durationMs?: number } | { error: unknown; durationMs?: number };
 
@@ -31,7 +31,7 @@ function harness(steps: Step[], start = 5_000) {
   };
 }
 
-const classify = (status: string): Classification =>
+const classify = (status: string): WaitVerdict =>
   status === "RUNNING"
     ? { state: "SUCCESS" }
     : status === "ERROR"

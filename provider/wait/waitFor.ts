@@ -2,12 +2,12 @@ import { performance } from "node:perf_hooks";
 import { computeBackoffMs } from "./backoff.js";
 import { abortableSleep } from "./abortableSleep.js";
 
-/** What one polled value means: done, failed for good, or not there yet. */
-export interface Classification {
-  readonly state: "SUCCESS" | "FAILURE" | "RETRY";
-  /** Shown to the user, e.g. `status is CREATE_FAILED: insufficient quota`. */
-  readonly reason?: string;
-}
+/**
+ * What one polled value means: done, failed for good (`reason` is shown to the user, e.g. `the notebook is
+ * CREATE_FAILED`), or not there yet. Every waiter of the provider speaks it.
+ */
+export type WaitVerdict =
+  { state: "SUCCESS" } | { state: "RETRY"; reason?: string } | { state: "FAILURE"; reason: string };
 
 /** Reported after every attempt, e.g. to log progress. */
 export interface AttemptInfo<T> {
@@ -15,7 +15,7 @@ export interface AttemptInfo<T> {
   readonly attempt: number;
   readonly elapsedMs: number;
   /** `ERROR` when poll threw (retryable or not). */
-  readonly state: Classification["state"] | "ERROR";
+  readonly state: WaitVerdict["state"] | "ERROR";
   readonly value?: T;
   readonly reason?: string;
   readonly error?: unknown;
@@ -26,7 +26,7 @@ export interface AttemptInfo<T> {
 export interface WaitForOptions<T> {
   /** Fetches the current value. Receives `signal` so an HTTP call in flight can be cancelled. */
   readonly poll: (signal?: AbortSignal) => Promise<T>;
-  readonly classify: (value: T) => Classification;
+  readonly classify: (value: T) => WaitVerdict;
   /** Lower bound between two polls (except the final one squeezed in before the deadline). Must be > 0. */
   readonly minDelayMs: number;
   /** Upper bound between two polls. */
@@ -136,7 +136,7 @@ export async function waitFor<T>(options: WaitForOptions<T>): Promise<WaitResult
     if (polled.ok) {
       const verdict = classify(polled.value);
       last = { value: polled.value };
-      lastReason = verdict.reason;
+      lastReason = verdict.state === "SUCCESS" ? undefined : verdict.reason;
       state = verdict.state;
     } else {
       lastError = { error: polled.error };

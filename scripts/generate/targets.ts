@@ -1,7 +1,5 @@
 /** Every generated file, and what it is made from. */
-import * as notebookFields from "../../provider/notebook/fields.js";
-import * as notebookInstanceFields from "../../provider/notebookInstance/fields.js";
-import * as storageMountFields from "../../provider/storageMount/fields.js";
+import * as host from "../../provider/host.js";
 import { ANSWER_SHAPES } from "../../protocol/validation/answerShapes.js";
 import { lookupShapesFile } from "./lookupShapesFile.js";
 import { ResourceShapes, resourceTypesFiles } from "./resourceTypesFiles.js";
@@ -9,6 +7,7 @@ import { isNamedShape, namedShapesUsedBy, readDefs } from "./schemaNodes.js";
 import { schemaDefNamesFile } from "./schemaDefNamesFile.js";
 import { sdkArgsFile, type SdkResource } from "./sdkArgsFile.js";
 import { sdkOutputsFile } from "./sdkOutputsFile.js";
+import { providerShimsFile } from "./providerShimsFile.js";
 import { wireShapesFile, type WireFile } from "./wireShapesFile.js";
 
 /** The answers each API gives (the tolerant reader's roots), by the API: the notebooks API's are `Notebook…`. */
@@ -39,39 +38,25 @@ export const WIRE_FILES: readonly WireFile[] = [
   },
 ];
 
-/** The resources: their `$defs` (`<name>Inputs`, `<name>Outputs`), their folder, and their field catalogue. */
-export const RESOURCES: readonly SdkResource[] = [
-  {
-    name: "Notebook",
-    folder: "provider/notebook",
+/**
+ * The resources: the registry's (provider/host.ts), each with its `$defs` (`<type>Inputs`, `<type>Outputs`), its
+ * folder and its field catalogue, as its definition declares them. A new resource needs no line here.
+ */
+export const RESOURCES: readonly SdkResource[] = Object.values(host)
+  .map(({ definition }) => definition)
+  .sort((a, b) => a.type.localeCompare(b.type))
+  .map((definition) => ({
+    name: definition.type,
+    folder: `provider/${definition.folder}`,
+    ...(definition.typeNames && { typeNames: definition.typeNames }),
     docs: {
-      resourceName: "Notebook",
-      catalogue: notebookFields.INPUT_FIELDS,
-      defaultTimeouts: notebookFields.DEFAULT_TIMEOUTS,
+      resourceName: definition.type,
+      catalogue: definition.catalogue,
+      defaultTimeouts: definition.defaultTimeouts,
     },
-  },
-  {
-    name: "NotebookInstance",
-    folder: "provider/notebookInstance",
-    docs: {
-      resourceName: "NotebookInstance",
-      catalogue: notebookInstanceFields.INPUT_FIELDS,
-      defaultTimeouts: notebookInstanceFields.DEFAULT_TIMEOUTS,
-    },
-  },
-  {
-    name: "NotebookStorageMount",
-    folder: "provider/storageMount",
-    typeNames: { inputs: "StorageMountInputs", outputs: "StorageMountOutputs" },
-    docs: {
-      resourceName: "NotebookStorageMount",
-      catalogue: storageMountFields.INPUT_FIELDS,
-      defaultTimeouts: storageMountFields.DEFAULT_TIMEOUTS,
-    },
-  },
-];
+  }));
 
-export const SHARED_INPUTS_FILE = "provider/core/sharedInputs.ts";
+export const SHARED_INPUTS_FILE = "provider/base/sharedInputs.ts";
 export const LOOKUP_ROOTS = [
   "GetNotebookFlavorsArgs",
   "GetNotebookFlavorsResult",
@@ -104,5 +89,6 @@ export function generatedFiles(root: string): Map<string, string> {
   files.set("provider/lookups/lookupShapes.ts", lookupShapesFile(defs, LOOKUP_ROOTS));
   files.set("sdk/resourceArgs.ts", sdkArgsFile(defs, RESOURCES));
   files.set("sdk/resourceOutputs.ts", sdkOutputsFile(shapes, "sdk/resourceOutputs.ts"));
+  files.set("sdk/providerShims.ts", providerShimsFile(RESOURCES.map((r) => r.name)));
   return files;
 }

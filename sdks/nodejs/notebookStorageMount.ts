@@ -75,7 +75,7 @@ export class NotebookStorageMount extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly storageId: pulumi.Output<string>;
     /**
-     * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+     * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place.
      */
     declare public readonly timeouts: pulumi.Output<outputs.Timeouts | undefined>;
     /**
@@ -159,7 +159,7 @@ export interface NotebookStorageMountArgs {
      */
     notebookId: pulumi.Input<string>;
     /**
-     * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changing it never calls the API.
+     * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place.
      */
     timeouts?: pulumi.Input<inputs.TimeoutsArgs | undefined>;
     /**

@@ -28,7 +28,7 @@ import { promisify } from "node:util";
 import { callApi, startEmulator, type Emulator } from "../../emulator/index.js";
 import { emulatorCredentialsEnv, emulatorEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, REPO_ROOT, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
-import { isMountMarkKey, mountMarkTag } from "../../provider/core/mountMark.js";
+import { isMountMarkKey, mountMarkTag } from "../../provider/api/mountMark.js";
 import { CliSteps, cliText as text, findResource, resourceRow } from "../support/CliSteps.js";
 import { programCopy } from "../support/programCopy.js";
 import { notebooksRequest } from "../support/requestLog.js";

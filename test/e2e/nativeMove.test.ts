@@ -4,7 +4,7 @@
  * NotebookInstance made with `pulumi-modelarts`'s dynamic classes; then the program imports `pulumi-modelarts/native`
  * instead and nothing else changes. The native classes carry aliases from the dynamic type tokens
  * (`pulumi-nodejs:dynamic/modelarts:<Name>`, in the package schema), and the native provider reads the state the
- * dynamic provider wrote (provider/native/dynamicState.ts). The move previews with no replacement, its `up` sends
+ * dynamic provider wrote (provider/native/recordedMark.ts). The move previews with no replacement, its `up` sends
  * the API no write (the emulator's request log), ids, names and owner marks stay, and the stack then previews clean
  * and is destroyed by the native provider.
  */
@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
-import { ownerMarkOf } from "../../provider/core/ownerMark.js";
+import { ownerMarkOf } from "../../provider/frame/ownerMark.js";
 import { tagIsMark, OWNER_TAG_KEY } from "../../provider/notebook/ownerTag.js";
 import { CliSteps, resourceNamed, type Json } from "../support/CliSteps.js";
 import { programCopy } from "../support/programCopy.js";

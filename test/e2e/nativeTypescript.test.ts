@@ -324,12 +324,18 @@ test(
     );
     const others = (shown.deployment.resources as Json[]).filter((r) => r.type !== "pulumi:providers:modelarts");
     expectNoSecretIn(JSON.stringify(others), secrets);
+    // No internal key but an owner mark (what `up` created has one, unique to this deployment; a mount has none).
     for (const r of others.filter((r) => r.custom)) {
-      expect({ urn: r.urn, internal: Object.keys(r.outputs).filter((k) => k.startsWith("__")) }).toEqual({
+      const internal = Object.keys(r.outputs).filter((k) => k.startsWith("__"));
+      expect({ urn: r.urn, other: internal.filter((k) => k !== "__ownerKey" && k !== "__ownerNonce") }).toEqual({
         urn: r.urn,
-        internal: [],
+        other: [],
       });
     }
+    expect(resourceNamed(others, NOTEBOOK, "dev").outputs).toMatchObject({
+      __ownerKey: expect.stringMatching(/\/dev$/),
+      __ownerNonce: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
   },
   STEP_TIMEOUT,
 );

@@ -264,7 +264,9 @@ test(
     const others = (shown.deployment.resources as Json[]).filter((r) => r.type !== "pulumi:providers:modelarts");
     expectNoSecretIn(JSON.stringify(others), secrets);
     const notebook = resourceNamed(others, NOTEBOOK, "dev");
-    expect(Object.keys(notebook.outputs).filter((k) => k.startsWith("__"))).toEqual([]);
+    // No internal key but the owner mark, unique to this deployment, which state keeps for the notebook's life.
+    expect(Object.keys(notebook.outputs).filter((k) => k.startsWith("__"))).toEqual(["__ownerKey", "__ownerNonce"]);
+    expect(notebook.outputs.__ownerNonce).toMatch(/^[0-9a-f]{16}$/);
   },
   STEP_TIMEOUT,
 );

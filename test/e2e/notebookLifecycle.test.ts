@@ -238,7 +238,7 @@ lifecycleScenario({
         ]);
       },
     },
-    // A replacement gets a new owner mark, so a new generated name, which preview cannot know yet (core/ownerMark.ts).
+    // A replacement gets a new owner mark, so a new generated name, which preview cannot know yet (frame/ownerMark.ts).
     diff: "\\+allowDataLossOnReplace~name,volume",
     check(_run, { out, live }) {
       expect(out).toMatchObject({ name: expect.stringMatching(/^main-[a-z0-9]{7}$/), volume: { category: "EFS" } });

@@ -7,15 +7,8 @@
  * another type: those variants are the ones the reader must refuse, and `actedOnLocations` lists them.
  */
 import fc from "fast-check";
-import {
-  defNode,
-  isActedOn,
-  objectView,
-  resolveRef,
-  typesOf,
-  type AnswerShape,
-  type SchemaNode,
-} from "../../protocol/validation/answerShapes.js";
+import * as shapes from "../../protocol/validation/answerShapes.js";
+import type { AnswerShape, SchemaNode } from "../../protocol/validation/answerShapes.js";
 
 export type Path = readonly (string | number)[];
 export type Mutation = "null" | "absent" | "otherType" | "otherForm";
@@ -34,14 +27,14 @@ export interface Location {
 export function locations(shape: AnswerShape, answer: unknown): Location[] {
   const found: Location[] = [];
   const walk = (raw: SchemaNode, value: unknown, path: Path): void => {
-    const node = resolveRef(raw);
+    const node = shapes.resolveRef(raw);
     if (Array.isArray(value)) {
       if (node.items !== undefined) value.forEach((item, i) => walk(node.items as SchemaNode, item, [...path, i]));
       return;
     }
     if (value === null || typeof value !== "object") return;
     const object = value as Record<string, unknown>;
-    const view = objectView(node);
+    const view = shapes.objectView(node);
     // Of `anyOf` required lists (a flavor listing's data or flavors), the one the answer holds is required there.
     const heldBranch = view.requireOneOf.find((keys) =>
       keys.every((k) => object[k] !== undefined && object[k] !== null),
@@ -49,7 +42,13 @@ export function locations(shape: AnswerShape, answer: unknown): Location[] {
     const required = (key: string) => view.required.has(key) || (heldBranch?.includes(key) ?? false);
     for (const [key, child] of view.properties) {
       const present = key in object;
-      found.push({ path: [...path, key], node: child, required: required(key), actedOn: isActedOn(child), present });
+      found.push({
+        path: [...path, key],
+        node: child,
+        required: required(key),
+        actedOn: shapes.isActedOn(child),
+        present,
+      });
       if (present) walk(child, object[key], [...path, key]);
     }
     if (view.additional) {
@@ -58,7 +57,7 @@ export function locations(shape: AnswerShape, answer: unknown): Location[] {
       }
     }
   };
-  walk(defNode(shape), answer, []);
+  walk(shapes.defNode(shape), answer, []);
   return found;
 }
 
@@ -89,20 +88,20 @@ const SAMPLES_BY_TYPE: ReadonlyArray<readonly [string, unknown]> = [
 
 /** A value of a JSON type the node does not allow (a string where a number is declared, and so on). */
 export function otherTypeValue(raw: SchemaNode): unknown {
-  const types = typesOf(resolveRef(raw)) ?? [];
+  const types = shapes.typesOf(shapes.resolveRef(raw)) ?? [];
   const allowed = (t: string) => types.includes(t) || (t === "integer" && types.includes("number"));
   const other = SAMPLES_BY_TYPE.find(([type]) => !allowed(type));
   return other === undefined ? undefined : other[1];
 }
 
 function hasForm(raw: SchemaNode): boolean {
-  const node = resolveRef(raw);
+  const node = shapes.resolveRef(raw);
   return typeof node.pattern === "string" || typeof node.minLength === "number" || typeof node.minimum === "number";
 }
 
 /** A value of the declared type but not of the declared form: empty, against the pattern, below the minimum. */
 export function otherFormValue(raw: SchemaNode): unknown {
-  const node = resolveRef(raw);
+  const node = shapes.resolveRef(raw);
   if (typeof node.minimum === "number") return node.minimum - 1;
   return typeof node.minLength === "number" && node.minLength > 0 ? "" : "\u0000not of the declared form\u0000";
 }
@@ -198,9 +197,9 @@ export function arbitraryVariant(shape: AnswerShape, answer: unknown): fc.Arbitr
 export function illTyped(shape: AnswerShape, value: unknown): string[] {
   const found: string[] = [];
   const check = (raw: SchemaNode, v: unknown, path: string): void => {
-    const node = resolveRef(raw);
+    const node = shapes.resolveRef(raw);
     if (v === null) return void found.push(`${path} is null`);
-    const types = typesOf(node);
+    const types = shapes.typesOf(node);
     const type = Array.isArray(v) ? "array" : typeof v === "number" && Number.isInteger(v) ? "integer" : typeof v;
     if (types && !types.some((t) => t === type || (t === "number" && type === "integer"))) {
       return void found.push(`${path} is ${type}`);
@@ -211,14 +210,14 @@ export function illTyped(shape: AnswerShape, value: unknown): string[] {
     if (Array.isArray(v) && node.items !== undefined)
       v.forEach((item, i) => check(node.items as SchemaNode, item, `${path}[${i}]`));
     if (type === "object") {
-      const view = objectView(node);
+      const view = shapes.objectView(node);
       for (const [key, inner] of Object.entries(v as Record<string, unknown>)) {
         const child = view.properties.get(key) ?? view.additional;
         if (child) check(child, inner, `${path}.${key}`);
       }
     }
   };
-  check(defNode(shape), value, "answer");
+  check(shapes.defNode(shape), value, "answer");
   return found;
 }
 

@@ -6,8 +6,8 @@ import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import type { AnswerStyle, Emulator } from "../../emulator/index.js";
 import type { ClientOptions } from "../../provider/api/createClient.js";
 import { forgetRecentListings } from "../../provider/api/recentListing.js";
-import { setProgressSink, stdoutSink } from "../../provider/core/progress.js";
-import { setProviderOverrides } from "../../provider/core/providerContext.js";
+import { setProgressSink, stdoutSink } from "../../provider/frame/progress.js";
+import { setProviderOverrides } from "../../provider/frame/providerContext.js";
 import { useEmulator } from "./emulatorPerFile.js";
 
 /** Retry delays short enough for tests; the retry rules themselves are the real ones. */

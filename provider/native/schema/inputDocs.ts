@@ -4,7 +4,7 @@
  * the default check fills in (schema.json's `default`), then what a change does (the field catalogue's change
  * kind). `$comment`, the developers' note, is left out.
  */
-import type { ChangeRule, InputField } from "../../core/fieldCatalogue.js";
+import type { ChangeRule, InputField } from "../../frame/fieldCatalogue.js";
 
 /** What a resource tells about its inputs: its name and how each change reaches the API. */
 export interface InputDocSource {
@@ -58,8 +58,9 @@ function sentence(text: string): string {
 
 /**
  * The documentation of the input at `path` (schema node `node`): its description, its default, the timeouts'
- * defaults, and what a change does. A part of a field whose change never calls the API (`timeouts.create`) says
- * nothing of changes: its field does.
+ * defaults, and what a change does. A part of a field whose change never calls the API says nothing of changes: its
+ * field does; nor do the timeouts' parts, one shape every resource shares (a mount's update records new timeouts,
+ * the others' never call): the `timeouts` input says it.
  */
 export function inputDoc(
   node: Readonly<Record<string, unknown>>,
@@ -74,7 +75,7 @@ export function inputDoc(
     parts.push(`Defaults: ${defaults.join(", ")}.`);
   }
   const change = changeOf(source.catalogue, path);
-  if (change !== undefined && !(path.length > 1 && change === "none")) {
+  if (change !== undefined && !(path.length > 1 && (change === "none" || path[0] === "timeouts"))) {
     parts.push(changeSentence(change, source.resourceName));
   }
   return parts.join(" ");

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { ENV_NAMES, isCredentialSetting } from "../../auth/resolveSettings.js";
+import { ENV_NAMES, isCredentialSetting } from "../../settings/resolveSettings.js";
 import { RESOURCES } from "../registry.js";
 import { packageSchemaOf } from "./writePackageSchema.js";
 

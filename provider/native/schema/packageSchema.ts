@@ -5,8 +5,8 @@
  * secrets, environment variables). The build writes it (writePackageSchema.ts); the provider serves it (GetSchema);
  * SDKs are generated from it.
  */
-import { ENV_NAMES, isCredentialSetting } from "../../auth/resolveSettings.js";
-import { RATE_LIMIT_SETTINGS } from "../../core/providerContext.js";
+import { ENV_NAMES, isCredentialSetting } from "../../settings/resolveSettings.js";
+import { RATE_LIMIT_SETTINGS } from "../../settings/stackConfig.js";
 import { dynamicTypeOf } from "../dynamicTypes.js";
 import { FUNCTIONS, PACKAGE, RESOURCES, type NativeResource } from "../registry.js";
 import { inputDoc } from "./inputDocs.js";

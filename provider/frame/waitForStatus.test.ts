@@ -1,0 +1,54 @@
+/**
+ * The shared waiter's schedule counts from when the operation was answered: a wait that starts later (a notebook
+ * create tags its notebook first, queued behind other creates' requests) polls as if it had started then.
+ */
+import { DeadlineError } from "../base/errors.js";
+import { Deadline } from "../wait/Deadline.js";
+import type { StatusTimings } from "../wait/pollSchedule.js";
+import type { StatusReading } from "../wait/statusReading.js";
+import { waitForStatus } from "./waitForStatus.js";
+
+/** CREATING 1 s then STARTING 0.1 s at time scale 0.1 (10 s and 1 s nominal); RUNNING from the second poll on. */
+function reading(polls: number[], started: number): StatusReading<{ status: string }> {
+  const timings: StatusTimings = {
+    CREATING: { typicalMs: 10_000, next: "STARTING" },
+    STARTING: { typicalMs: 1_000 },
+  };
+  return {
+    find: async () => {
+      polls.push(Date.now() - started);
+      return { status: polls.length >= 2 ? "RUNNING" : "CREATING" };
+    },
+    status: (o) => o.status,
+    reasons: () => [],
+    sighting: (o) => ({ status: o.status }),
+    timings,
+    congested: () => false,
+  };
+}
+
+async function firstPollAfter(startedAgoMs: number | undefined): Promise<number> {
+  const polls: number[] = [];
+  const started = Date.now();
+  const deadline = new Deadline(10_000, () => new DeadlineError("timed out"));
+  await waitForStatus({
+    reading: reading(polls, started),
+    id: "nb-1",
+    subject: { kind: "notebook", name: "nb" },
+    verb: "create",
+    targetName: "RUNNING",
+    classify: (o) => (o.status === "RUNNING" ? { state: "SUCCESS" } : { state: "RETRY" }),
+    deadline,
+    schedule: { minDelayMs: 100, maxDelayMs: 6_000, progressEveryMs: 60_000, timeScale: 0.1 },
+    startedAs: { status: "CREATING" },
+    ...(startedAgoMs !== undefined && { startedAt: started - startedAgoMs }),
+  }).finally(() => deadline.dispose());
+  return polls[0]!;
+}
+
+test("the first poll of a far phase comes when the last phase can have begun, counted from the operation's answer", async () => {
+  // CREATING lasts at least 0.7 x its typical 1 s: the first poll at about 700 ms ...
+  expect(await firstPollAfter(undefined)).toBeGreaterThanOrEqual(650);
+  // ... or 600 ms sooner when the operation was answered 600 ms before the wait began.
+  expect(await firstPollAfter(600)).toBeLessThan(400);
+});
