@@ -12,25 +12,21 @@
  * a second emulator (another project, other keys) with secret arguments only; no secret is in the state beyond the
  * encrypted settings, nor in any CLI output. Needs `npm run build` (the plugin and the classes run from dist/).
  */
-import { rmSync } from "node:fs";
 import * as path from "node:path";
 import { createDemanagerClient, resolveSettings } from "../../provider/index.js";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { secretsOf } from "../../emulator/testkit.js";
-import { emulatorCredentialsEnv, emulatorPollEnv } from "../../devkit/emulatorEnv.js";
-import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
+import { emulatorCredentialsEnv } from "../../devkit/emulatorEnv.js";
+import { createWorkspace, getPulumiBin } from "../../devkit/pulumiCli.js";
 import { cliText as text, expectNoSecretIn, resourceNamed, resourceRow, type Json } from "../support/CliSteps.js";
-import { programCopy } from "../support/programCopy.js";
-import { setEmulatorConfig } from "../support/stackConfigCredentials.js";
 import { nativeExampleUpAndDestroy } from "../support/nativeExampleRun.js";
 import {
   clientOutsidePulumi,
   IMAGE,
   notebookMadeByHand,
   sharedNativeSteps,
-  stepsKeepingOutputs,
   upMadeTheNotebookAndItsMount,
-  type NativeStack,
+  useNativeStack,
 } from "../support/nativeProgramSteps.js";
 
 const TEMPLATE = path.join(__dirname, "programs/native-typescript");
@@ -41,13 +37,14 @@ const STEP_TIMEOUT = 10 * 60_000;
 const OTHER_PROJECT = "5a6b7c8d9e0f11223344556677889900";
 const OTHER_KEYS = { accessKey: "OTHERPROJECTACCESSKEY01", secretKey: "other-project-secret-key-0123456789abcdef" };
 
-let emulator: Emulator;
 /** The other project, reached only through the explicit provider's arguments. */
 let other: Emulator;
-let ws: PulumiWorkspace;
-let programDir: string;
-
-const { steps, outputsSeen } = stepsKeepingOutputs(() => ws);
+const native = useNativeStack(TEMPLATE, `native-ts-${process.pid}`, {
+  title: "e2e native typescript",
+  file: "e2e-native-typescript.json",
+  stepWidth: 34,
+});
+const { steps, outputsSeen } = native;
 const pulumi = (step: string, args: string[], expected?: "ok" | "fail") => steps.run(step, args, expected);
 
 /** The live notebooks of an emulator (not deleted). */
@@ -66,40 +63,25 @@ async function importAndDeclare(step: string, type: string, name: string, id: st
   const { resources } = await steps.exported(`${step} (state)`);
   const state = resourceNamed(resources, type, name);
   imported.push({ type: type.split(":")[2]!, name, args: state.inputs });
-  await ws.setConfig("imported", JSON.stringify(imported));
+  await native.ws.setConfig("imported", JSON.stringify(imported));
 }
 
 beforeAll(async () => {
-  const bin = await getPulumiBin();
-  emulator = await startEmulator({ timeScale: 0.02 });
   other = await startEmulator({
     timeScale: 0.02,
     projectId: OTHER_PROJECT,
     credentials: { accessKeys: [OTHER_KEYS], users: [], tokens: [] },
   });
-  programDir = programCopy(TEMPLATE, "../../../../bin");
-  // Only the poll schedule comes from the environment: endpoints and credentials are stack config.
-  ws = await createWorkspace({ programDir, stack: `native-ts-${process.pid}`, bin, env: emulatorPollEnv() });
-  await setEmulatorConfig(ws, emulator);
-  await ws.setConfig("otherEndpoint", other.url);
-  await ws.setConfig("otherProjectId", OTHER_PROJECT);
-  await ws.setConfig("otherAccessKey", OTHER_KEYS.accessKey, true);
-  await ws.setConfig("otherSecretKey", OTHER_KEYS.secretKey, true);
-  await ws.setConfig("description", "first");
+  // The other project is reached only through the explicit Provider: its settings are program config.
+  await native.ws.setConfig("otherEndpoint", other.url);
+  await native.ws.setConfig("otherProjectId", OTHER_PROJECT);
+  await native.ws.setConfig("otherAccessKey", OTHER_KEYS.accessKey, true);
+  await native.ws.setConfig("otherSecretKey", OTHER_KEYS.secretKey, true);
 }, 15 * 60_000);
 
 afterAll(async () => {
-  steps.report("e2e native typescript", "e2e-native-typescript.json", {}, 34);
-  ws?.dispose();
-  if (programDir) rmSync(programDir, { recursive: true, force: true });
-  await emulator?.close();
   await other?.close();
 });
-
-let notebookId: string;
-let storageId: string;
-/** The stack after step 1, for the steps both native tests share. */
-const stack = (): NativeStack => ({ ws, steps, emulator, notebookId, storageId });
 
 test(
   "1. up: the notebook with the looked-up image and the mount on it; the explicit provider's secret arguments reach the other project",
@@ -107,22 +89,20 @@ test(
     const up = await pulumi("1 up", ["up", "--yes"]);
     expect(up.stdout).toMatch(resourceRow("pulumi:providers:modelarts", "+", "other", "created"));
     expect(up.stdout).toMatch(resourceRow(NOTEBOOK, "+", "elsewhere", "created"));
-    const out = await upMadeTheNotebookAndItsMount(up, ws, emulator);
-    notebookId = out.notebookId;
-    storageId = out.storageId;
+    const out = await upMadeTheNotebookAndItsMount(native, up);
     // Each project has its own notebook: the other one was reached with the Provider's endpoint and keys.
-    expect((await liveNotebooks(emulator)).map((n) => n.id)).toEqual([notebookId]);
+    expect((await liveNotebooks(native.emulator)).map((n) => n.id)).toEqual([native.notebookId]);
     expect((await liveNotebooks(other)).map((n) => n.id)).toEqual([out.elsewhereId]);
   },
   STEP_TIMEOUT,
 );
 
-sharedNativeSteps(stack, { resources: 5, capacityGb: 10 });
+sharedNativeSteps(native, { resources: 5, capacityGb: 10 });
 
 test(
   "6. pulumi import of a notebook, its storage mount (<notebookId>/<storageId>) and a v1 NotebookInstance made outside Pulumi; each previews clean",
   async () => {
-    const client = await clientOutsidePulumi(emulator);
+    const client = await clientOutsidePulumi(native.emulator);
     const byHand = await notebookMadeByHand(client, 259_200_000);
     await importAndDeclare("6 import notebook", NOTEBOOK, "byhand", byHand);
     expect(imported[0]!.args).toMatchObject({
@@ -155,7 +135,7 @@ test(
     });
     expect((await pulumi("6 preview (mount)", ["preview", "--expect-no-changes"])).stdout).toContain("7 unchanged");
 
-    const demanager = await createDemanagerClient(resolveSettings({ env: emulatorCredentialsEnv(emulator) }));
+    const demanager = await createDemanagerClient(resolveSettings({ env: emulatorCredentialsEnv(native.emulator) }));
     const instance = await demanager.createInstance(
       {
         name: "v1-by-hand",
@@ -178,7 +158,7 @@ test(
 test(
   "7. no secret in the state beyond the encrypted settings of both providers",
   async () => {
-    const secrets = [...secretsOf(emulator), ...secretsOf(other)];
+    const secrets = [...secretsOf(native.emulator), ...secretsOf(other)];
     const { raw, resources } = await steps.exported("7 stack export");
     expectNoSecretIn(raw, secrets);
     const defaultProvider = resources.find(
@@ -215,10 +195,10 @@ test(
   async () => {
     const destroy = await pulumi("8 destroy", ["destroy", "--yes"]);
     expect(destroy.stdout).toContain("- 8 deleted");
-    expect(await liveNotebooks(emulator)).toEqual([]);
+    expect(await liveNotebooks(native.emulator)).toEqual([]);
     expect(await liveNotebooks(other)).toEqual([]);
-    expect((await emulator.admin.listInstances()).filter((i) => i.status !== "DELETED")).toEqual([]);
-    expectNoSecretIn(outputsSeen.join("\n"), [...secretsOf(emulator), ...secretsOf(other)]);
+    expect((await native.emulator.admin.listInstances()).filter((i) => i.status !== "DELETED")).toEqual([]);
+    expectNoSecretIn(outputsSeen.join("\n"), [...secretsOf(native.emulator), ...secretsOf(other)]);
   },
   STEP_TIMEOUT,
 );
@@ -227,7 +207,7 @@ test(
   "9. a stack without settings fails preview with the settings check's message, before any API call",
   async () => {
     const bare = await createWorkspace({
-      programDir,
+      programDir: native.programDir,
       stack: `native-ts-bare-${process.pid}`,
       bin: await getPulumiBin(),
     });
@@ -237,14 +217,14 @@ test(
       await bare.setConfig("otherProjectId", OTHER_PROJECT);
       await bare.setConfig("otherAccessKey", OTHER_KEYS.accessKey, true);
       await bare.setConfig("otherSecretKey", OTHER_KEYS.secretKey, true);
-      await emulator.admin.resetRequestCounts();
+      await native.emulator.admin.resetRequestCounts();
       const preview = await bare.run(["preview"]);
       expect(preview.code).not.toBe(0);
       expect(text(preview)).toContain(
         // The generated classes ask for the plugin at their version: the default provider is named after it.
         "pulumi:providers:modelarts resource 'default_0_1_0' has a problem: ModelArts credentials are not set: run `pulumi config set --secret modelarts:accessKey",
       );
-      expect((await emulator.admin.requestCounts()).total).toBe(0);
+      expect((await native.emulator.admin.requestCounts()).total).toBe(0);
     } finally {
       bare.dispose();
     }
@@ -254,6 +234,6 @@ test(
 
 test(
   "examples/native-typescript: up with both lookups, then destroy",
-  async () => nativeExampleUpAndDestroy("native-typescript", emulator),
+  async () => nativeExampleUpAndDestroy("native-typescript", native.emulator),
   STEP_TIMEOUT,
 );

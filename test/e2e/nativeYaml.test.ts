@@ -11,81 +11,50 @@
  * the exported state beyond the config's own values in the default provider.
  * Needs `npm run build` (the plugin runs dist/) and the YAML language host (scripts/get-pulumi.sh builds it).
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { secretsOf } from "../../emulator/testkit.js";
-import { emulatorPollEnv } from "../../devkit/emulatorEnv.js";
-import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
 import { cliText as text, expectNoSecretIn, resourceNamed, type Json } from "../support/CliSteps.js";
-import { programCopy } from "../support/programCopy.js";
-import { setEmulatorConfig } from "../support/stackConfigCredentials.js";
 import { nativeExampleUpAndDestroy } from "../support/nativeExampleRun.js";
 import {
   clientOutsidePulumi,
   IMAGE,
   notebookMadeByHand,
   sharedNativeSteps,
-  stepsKeepingOutputs,
   upMadeTheNotebookAndItsMount,
-  type NativeStack,
+  useNativeStack,
 } from "../support/nativeProgramSteps.js";
 
 const TEMPLATE = path.join(__dirname, "programs/native-yaml");
 const NOTEBOOK = "modelarts:index:Notebook";
 const STEP_TIMEOUT = 10 * 60_000;
 
-let bin: string;
-let emulator: Emulator;
-let ws: PulumiWorkspace;
-let programDir: string;
-
-const { steps, outputsSeen } = stepsKeepingOutputs(() => ws);
-const pulumi = (step: string, args: string[], expected?: "ok" | "fail") => steps.run(step, args, expected);
-
-beforeAll(async () => {
-  bin = await getPulumiBin();
-  emulator = await startEmulator({ timeScale: 0.02 });
-  // A copy of the program, so the import step can add the generated code.
-  programDir = programCopy(TEMPLATE, "../../../../bin");
-  // Only the poll schedule comes from the environment: endpoint and credentials are stack config.
-  ws = await createWorkspace({ programDir, stack: `native-${process.pid}`, bin, env: emulatorPollEnv() });
-  await setEmulatorConfig(ws, emulator);
-  await ws.setConfig("description", "first");
-}, 15 * 60_000);
-
-afterAll(async () => {
-  steps.report("e2e native yaml", "e2e-native-yaml.json", {}, 30);
-  ws?.dispose();
-  if (programDir) rmSync(programDir, { recursive: true, force: true });
-  await emulator?.close();
+const native = useNativeStack(TEMPLATE, `native-${process.pid}`, {
+  title: "e2e native yaml",
+  file: "e2e-native-yaml.json",
+  stepWidth: 30,
 });
-
-let notebookId: string;
-let storageId: string;
-/** The stack after step 1, for the steps both native tests share. */
-const stack = (): NativeStack => ({ ws, steps, emulator, notebookId, storageId });
+const { steps, outputsSeen } = native;
+const pulumi = (step: string, args: string[], expected?: "ok" | "fail") => steps.run(step, args, expected);
 
 test(
   "1. up creates the notebook with the looked-up image and the mount on it; the secret key reached the provider",
   async () => {
     const up = await pulumi("1 up", ["up", "--yes"]);
-    const out = await upMadeTheNotebookAndItsMount(up, ws, emulator);
-    notebookId = out.notebookId;
-    storageId = out.storageId;
-    expect(storageId).toMatch(/^[0-9a-f-]{36}$/);
+    await upMadeTheNotebookAndItsMount(native, up);
+    expect(native.storageId).toMatch(/^[0-9a-f-]{36}$/);
   },
   STEP_TIMEOUT,
 );
 
-sharedNativeSteps(stack, { resources: 3, capacityGb: 5 });
+sharedNativeSteps(native, { resources: 3, capacityGb: 5 });
 
 test(
   "6. pulumi import of a notebook made outside Pulumi generates code that previews with no change",
   async () => {
-    const client = await clientOutsidePulumi(emulator);
+    const client = await clientOutsidePulumi(native.emulator);
     const byHand = await notebookMadeByHand(client, 7_200_000);
-    const generated = path.join(ws.workDir, "imported.yaml");
+    const generated = path.join(native.ws.workDir, "imported.yaml");
     const imported = await pulumi("6 import", ["import", NOTEBOOK, "byhand", byHand, "--yes", "--out", generated]);
     expect(imported.stdout).toContain("1 imported");
     expect(text(imported)).not.toMatch(/failed to validate|warning/);
@@ -103,7 +72,7 @@ test(
       expect(code).toContain(line);
     }
     // The generated resource goes into the program, as a user would paste it.
-    const manifest = path.join(programDir, "Pulumi.yaml");
+    const manifest = path.join(native.programDir, "Pulumi.yaml");
     const resources = code.slice(code.indexOf("resources:\n") + "resources:\n".length);
     writeFileSync(manifest, readFileSync(manifest, "utf8").replace("resources:\n", `resources:\n${resources}`));
     const preview = await pulumi("6 preview (imported)", ["preview", "--expect-no-changes"]);
@@ -115,7 +84,7 @@ test(
 test(
   "7. no secret in the state beyond the config's own values in the default provider",
   async () => {
-    const secrets = secretsOf(emulator);
+    const secrets = secretsOf(native.emulator);
     const { raw, resources } = await steps.exported("7 stack export");
     expectNoSecretIn(raw, secrets);
     const provider = resources.find((r) => r.type === "pulumi:providers:modelarts");
@@ -141,15 +110,15 @@ test(
     await pulumi("8 unprotect", ["state", "unprotect", "--all", "--yes"]);
     const destroy = await pulumi("8 destroy", ["destroy", "--yes"]);
     expect(destroy.stdout).toContain("- 4 deleted");
-    const left = (await emulator.admin.listNotebooks()).filter((n) => n.status !== "DELETED");
+    const left = (await native.emulator.admin.listNotebooks()).filter((n) => n.status !== "DELETED");
     expect(left).toEqual([]);
-    expectNoSecretIn(outputsSeen.join("\n"), secretsOf(emulator));
+    expectNoSecretIn(outputsSeen.join("\n"), secretsOf(native.emulator));
   },
   STEP_TIMEOUT,
 );
 
 test(
   "examples/native-yaml: up with both lookups, then destroy",
-  async () => nativeExampleUpAndDestroy("native-yaml", emulator),
+  async () => nativeExampleUpAndDestroy("native-yaml", native.emulator),
   STEP_TIMEOUT,
 );

@@ -3,12 +3,15 @@
  * (programs/native-typescript and programs/native-yaml declare the same pair, each through its own language host):
  * one place, so that both language hosts keep being held to the same preview and update behaviour.
  */
-import type { Emulator } from "../../emulator/index.js";
-import { emulatorCredentialsEnv } from "../../devkit/emulatorEnv.js";
-import type { PulumiWorkspace, RunResult } from "../../devkit/pulumiCli.js";
+import { rmSync } from "node:fs";
+import { startEmulator, type Emulator } from "../../emulator/index.js";
+import { emulatorCredentialsEnv, emulatorPollEnv } from "../../devkit/emulatorEnv.js";
+import { createWorkspace, getPulumiBin, type PulumiWorkspace, type RunResult } from "../../devkit/pulumiCli.js";
 import { createNotebooksClient, resolveSettings, type NotebooksClient } from "../../provider/index.js";
 import { CliSteps, cliText as text, resourceRow, type Json } from "./CliSteps.js";
 import { mountRequestCounts } from "./mountRequestCounts.js";
+import { programCopy } from "./programCopy.js";
+import { setEmulatorConfig } from "./stackConfigCredentials.js";
 
 const NOTEBOOK = "modelarts:index:Notebook";
 const STEP_TIMEOUT = 10 * 60_000;
@@ -16,32 +19,69 @@ const MOUNT = "modelarts:index:NotebookStorageMount";
 /** The emulator's image named notebook2.0-mul-kernel-cpu-cp36 (emulator/notebooks/imageCatalog.ts). */
 export const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
 
-/** The stack after `up`: its workspace, steps, emulator, and the ids its first up output. */
+/**
+ * A native test's stack, filled in by useNativeStack's beforeAll: an emulator, a stack of a copy of the program on
+ * it, the CLI steps run on it; `notebookId` and `storageId` are what the test's step 1 (up) made.
+ */
 export interface NativeStack {
-  ws: PulumiWorkspace;
-  steps: CliSteps;
   emulator: Emulator;
+  /** A copy of the program (programCopy.ts), so that a step may add to it (imported resources). */
+  programDir: string;
+  ws: PulumiWorkspace;
+  /** Each step's output is kept in `outputsSeen` for the secret search, but for one named `--show-secrets`. */
+  steps: CliSteps;
+  outputsSeen: string[];
   notebookId: string;
   storageId: string;
 }
 
 /**
- * The CLI steps of a native test, each one's output kept for the secret search at the end (`outputsSeen`), but for
- * the step that asks for the secrets on purpose (`--show-secrets` in its name).
+ * The jest hooks of a native test: before its first test a time-scaled emulator and a stack of a copy of `template`
+ * on it, its endpoint and credentials set as stack config (the keys as secrets: the tests check what the state keeps
+ * of them), only the poll schedule from the environment, config `description` "first"; after its last, the steps'
+ * timings reported (test/.work/<report.file>, CliSteps.report) and everything removed.
  */
-export function stepsKeepingOutputs(ws: () => PulumiWorkspace): { steps: CliSteps; outputsSeen: string[] } {
+export function useNativeStack(
+  template: string,
+  stack: string,
+  report: { title: string; file: string; stepWidth: number },
+): NativeStack {
   const outputsSeen: string[] = [];
-  const steps = new CliSteps(ws, (step, result) => {
-    if (!step.includes("--show-secrets")) outputsSeen.push(result.stdout, result.stderr);
+  const native = { outputsSeen, notebookId: "", storageId: "" } as NativeStack;
+  native.steps = new CliSteps(
+    () => native.ws,
+    (step, result) => {
+      if (!step.includes("--show-secrets")) outputsSeen.push(result.stdout, result.stderr);
+    },
+  );
+  beforeAll(async () => {
+    native.emulator = await startEmulator({ timeScale: 0.02 });
+    native.programDir = programCopy(template, "../../../../bin");
+    native.ws = await createWorkspace({
+      programDir: native.programDir,
+      stack,
+      bin: await getPulumiBin(),
+      env: emulatorPollEnv(),
+    });
+    await setEmulatorConfig(native.ws, native.emulator);
+    await native.ws.setConfig("description", "first");
+  }, 15 * 60_000);
+  afterAll(async () => {
+    native.steps.report(report.title, report.file, {}, report.stepWidth);
+    native.ws?.dispose();
+    if (native.programDir) rmSync(native.programDir, { recursive: true, force: true });
+    await native.emulator?.close();
   });
-  return { steps, outputsSeen };
+  return native;
 }
 
 /**
  * What the first `up` made of both programs: `dev` RUNNING on the image the lookup found, described "first", named
- * from its prefix, with `data` mounted on it. Returns the stack's outputs (`notebookId`, `storageId`, ...).
+ * from its prefix, with `data` mounted on it. Records `notebookId` and `storageId` for the later steps; returns
+ * the stack's outputs.
  */
-export async function upMadeTheNotebookAndItsMount(up: RunResult, ws: PulumiWorkspace, emulator: Emulator) {
+export async function upMadeTheNotebookAndItsMount(native: NativeStack, up: RunResult): Promise<Json> {
+  const { ws, emulator } = native;
   expect(up.stdout).toMatch(resourceRow(NOTEBOOK, "+", "dev", "created"));
   expect(up.stdout).toMatch(resourceRow(MOUNT, "+", "data", "created"));
   const out = JSON.parse((await ws.ok(["stack", "output", "--json"])).stdout) as Json;
@@ -51,6 +91,8 @@ export async function upMadeTheNotebookAndItsMount(up: RunResult, ws: PulumiWork
   expect(live.data_volumes).toEqual([
     expect.objectContaining({ mount_path: "/data/e2e/", status: "MOUNTED", url: "obs://e2e-bucket/data/" }),
   ]);
+  native.notebookId = out.notebookId;
+  native.storageId = out.storageId;
   return out;
 }
 
@@ -154,32 +196,31 @@ export async function notebookMadeByHand(client: NotebooksClient, leaseMs: numbe
 }
 
 /**
- * Registers steps 2 to 5, the same in both native tests, after the test file's step 1 (up): `stack` is read when a
- * step runs. `resources`: how many the program's stack holds after up (the stack itself included); `capacityGb`:
+ * Registers steps 2 to 5, the same in both native tests, after the test file's step 1 (up). `resources`: how many the program's stack holds after up (the stack itself included); `capacityGb`:
  * the size of `dev`'s EVS volume as the program declares it.
  */
-export function sharedNativeSteps(stack: () => NativeStack, program: { resources: number; capacityGb: number }): void {
+export function sharedNativeSteps(native: NativeStack, program: { resources: number; capacityGb: number }): void {
   test(
     "2. a preview after up shows no change",
     async () => {
-      const preview = await stack().steps.run("2 preview", ["preview", "--expect-no-changes"]);
+      const preview = await native.steps.run("2 preview", ["preview", "--expect-no-changes"]);
       expect(preview.stdout).toContain(`${program.resources} unchanged`);
     },
     STEP_TIMEOUT,
   );
   test(
     "3. a description change previews as an update of the notebook only, naming description; up changes nothing else",
-    () => descriptionUpdatesTheNotebookOnly(stack(), program.resources - 1),
+    () => descriptionUpdatesTheNotebookOnly(native, program.resources - 1),
     STEP_TIMEOUT,
   );
   test(
     "4. a volume-category change is refused at preview (it would delete the EVS volume); with allowDataLossOnReplace it previews as a replacement naming volume.category",
-    () => volumeCategoryChangeIsRefused(stack(), program.capacityGb),
+    () => volumeCategoryChangeIsRefused(native, program.capacityGb),
     STEP_TIMEOUT,
   );
   test(
     "5. a description changed outside Pulumi shows after a refresh, as a change back",
-    () => outsideChangeShowsAfterRefresh(stack()),
+    () => outsideChangeShowsAfterRefresh(native),
     STEP_TIMEOUT,
   );
 }
