@@ -9,6 +9,7 @@
 import type { FaultSpec, RateLimitOptions } from "../emulator/index.js";
 import type { ResourceKind } from "./lib/inventory.js";
 import { runScale, type PhaseResult, type ScaleResult } from "./scale.js";
+import type { SectionOptions } from "./lib/sectionOptions.js";
 
 export const BUSY_SETTINGS = {
   count: 20,
@@ -64,15 +65,9 @@ export function refusedShare(phase: PhaseResult): number {
   return refusedByGateway(phase) / Math.max(1, phase.requests.total);
 }
 
-export async function runBusy(options: {
-  bin: string;
-  resources: readonly ResourceKind[];
-  timeScale: number;
-  parallel: number;
-  timeoutMs: number;
-  providerEnv?: Record<string, string>;
-  log: (line: string) => void;
-}): Promise<BusyResult[]> {
+export async function runBusy(
+  options: Omit<SectionOptions, "count"> & { resources: readonly ResourceKind[] },
+): Promise<BusyResult[]> {
   const results: BusyResult[] = [];
   for (const resource of options.resources) {
     for (const scenario of ["gateway", "busy"] as const) {

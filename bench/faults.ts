@@ -7,9 +7,8 @@
 import { startEmulator, type Emulator, type FaultSpec } from "../emulator/index.js";
 import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
 import {
-  liveObjects,
+  inventoryNow,
   stateResources,
-  takeInventory,
   summarizeCounts,
   type Inventory,
   type ResourceKind,
@@ -18,6 +17,7 @@ import {
 import { tail } from "../devkit/pulumiCli.js";
 import { errorLines } from "./lib/cliErrors.js";
 import { createSampledWorkspace, type CliResult, type Workspace } from "./lib/sampledWorkspace.js";
+import type { SectionOptions } from "./lib/sectionOptions.js";
 
 const INSTANCES = "/v1/{project_id}/demanager/instances";
 const INSTANCE = `${INSTANCES}/{instance_id}`;
@@ -165,7 +165,7 @@ async function step(
   const requests = summarizeCounts(await emulator.admin.requestCounts());
   await emulator.admin.clearFaults();
   const state = await ws.exportStack();
-  const inventory = takeInventory(await liveObjects(emulator, options.resource), state, options.resource);
+  const inventory = await inventoryNow(emulator, options.resource, state);
   const resourcesWithInitErrors = state.deployment.resources.filter((r) => (r.initErrors ?? []).length > 0).length;
   options.log(
     `faults: ${options.resource}: ${name}: exit ${run.code}${run.timedOut ? " (TIMED OUT)" : ""} in ${(run.durationMs / 1000).toFixed(1)} s; ` +
@@ -187,17 +187,7 @@ async function step(
   };
 }
 
-export async function runFaults(options: {
-  resource: ResourceKind;
-  /** More environment for the provider host (experiments: `--provider-env=`). */
-  providerEnv?: Record<string, string>;
-  bin: string;
-  count: number;
-  timeScale: number;
-  parallel: number;
-  timeoutMs: number;
-  log: (line: string) => void;
-}): Promise<FaultsResult> {
+export async function runFaults(options: SectionOptions & { resource: ResourceKind }): Promise<FaultsResult> {
   const { resource, count, timeScale, log } = options;
   const emulator = await startEmulator({ timeScale });
   const ws = await createSampledWorkspace({

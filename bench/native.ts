@@ -11,6 +11,7 @@ import { startEmulator } from "../emulator/index.js";
 import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
 import { tail } from "../devkit/pulumiCli.js";
 import { createSampledWorkspace, type CliResult } from "./lib/sampledWorkspace.js";
+import type { SectionOptions } from "./lib/sectionOptions.js";
 
 export interface NativeStep {
   command: string;
@@ -46,17 +47,7 @@ const PROGRAMS = {
   native: { program: "native-notebooks", config: "modelarts-bench-native", extra: {} },
 } as const;
 
-async function runOne(
-  classes: "dynamic" | "native",
-  options: {
-    bin: string;
-    count: number;
-    timeScale: number;
-    parallel: number;
-    timeoutMs: number;
-    log: (l: string) => void;
-  },
-): Promise<NativeRun> {
+async function runOne(classes: "dynamic" | "native", options: SectionOptions): Promise<NativeRun> {
   const { program, config, extra } = PROGRAMS[classes];
   const emulator = await startEmulator({ timeScale: options.timeScale });
   const ws = await createSampledWorkspace({
@@ -105,14 +96,7 @@ async function runOne(
   }
 }
 
-export async function runNative(options: {
-  bin: string;
-  count: number;
-  timeScale: number;
-  parallel: number;
-  timeoutMs: number;
-  log: (line: string) => void;
-}): Promise<NativeResult> {
+export async function runNative(options: SectionOptions): Promise<NativeResult> {
   const runs = [await runOne("dynamic", options), await runOne("native", options)];
   return { count: options.count, timeScale: options.timeScale, parallel: options.parallel, runs };
 }

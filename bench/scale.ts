@@ -15,14 +15,7 @@ import {
   type RateLimitOptions,
 } from "../emulator/index.js";
 import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
-import {
-  liveObjects,
-  takeInventory,
-  summarizeCounts,
-  type Inventory,
-  type ResourceKind,
-  type RouteCounts,
-} from "./lib/inventory.js";
+import { inventoryNow, summarizeCounts, type Inventory, type ResourceKind, type RouteCounts } from "./lib/inventory.js";
 import { tail, type StackExport } from "../devkit/pulumiCli.js";
 import { errorLines } from "./lib/cliErrors.js";
 import { createSampledWorkspace, type CliResult } from "./lib/sampledWorkspace.js";
@@ -344,7 +337,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
     dumpLog(`${label} up`, upStarted, requests);
     const state = await ws.exportStack();
     options.onState?.(state);
-    const afterUp = takeInventory(await liveObjects(emulator, resource), state, resource);
+    const afterUp = await inventoryNow(emulator, resource, state);
     log(
       `scale: ${label}: up exited ${up.code} in ${(up.durationMs / 1000).toFixed(1)} s; ${afterUp.instances} ` +
         `instances; ${upCounts.total} requests, ${upCounts.throttled429} 429s`,
@@ -359,7 +352,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
     const destroyCounts = summarizeCounts(await emulator.admin.requestCounts());
     const destroyExtra = { ...requests.timings(destroyStarted), longest429Streak: requests.longest };
     dumpLog(`${label} destroy`, destroyStarted, requests);
-    const afterDestroy = takeInventory(await liveObjects(emulator, resource), undefined, resource);
+    const afterDestroy = await inventoryNow(emulator, resource);
     log(
       `scale: ${label}: destroy exited ${destroy.code} in ${(destroy.durationMs / 1000).toFixed(1)} s; ` +
         `${afterDestroy.instances} left; ${destroyCounts.total} requests, ${destroyCounts.throttled429} 429s (load ${loadDestroy})`,

@@ -7,6 +7,7 @@ import { emulatorEnv, scaledPollSchedule } from "./lib/env.js";
 import { RESOURCE_TYPES, stateResources } from "./lib/inventory.js";
 import { tail, type StackExport, type StateResource } from "../devkit/pulumiCli.js";
 import { createSampledWorkspace } from "./lib/sampledWorkspace.js";
+import type { SectionOptions } from "./lib/sectionOptions.js";
 
 export interface SizeStats {
   resources: number;
@@ -92,12 +93,9 @@ export function analyzeTrivialState(trivial: StackExport): StateResult["trivial"
 }
 
 /** `pulumi up` of a small stack with every resource type, its export, then `pulumi destroy`. */
-export async function runStateStack(options: {
-  bin: string;
-  timeScale: number;
-  timeoutMs: number;
-  log: (line: string) => void;
-}): Promise<StackExport> {
+export async function runStateStack(
+  options: Pick<SectionOptions, "bin" | "timeScale" | "timeoutMs" | "log">,
+): Promise<StackExport> {
   const emulator = await startEmulator({ timeScale: options.timeScale });
   const ws = await createSampledWorkspace({
     bin: options.bin,

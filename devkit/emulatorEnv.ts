@@ -15,8 +15,15 @@ export function emulatorCredentialsEnv(emulator: Emulator): Record<string, strin
 
 /** Those settings, with the poll schedule shrunk to match the emulator's time scale (tests). */
 export function emulatorEnv(emulator: Emulator, pollMs = 5): Record<string, string> {
+  return { ...emulatorCredentialsEnv(emulator), ...emulatorPollEnv(pollMs) };
+}
+
+/**
+ * The poll schedule alone, shrunk to match the emulator's time scale: for a stack whose endpoint and credentials are
+ * stack config, as a user sets them, so that the environment cannot stand in for a config the test means to check.
+ */
+export function emulatorPollEnv(pollMs = 5): Record<string, string> {
   return {
-    ...emulatorCredentialsEnv(emulator),
     MODELARTS_POLL_MIN_DELAY_MS: String(pollMs),
     MODELARTS_POLL_MAX_DELAY_MS: String(pollMs * 4),
     MODELARTS_PROGRESS_EVERY_MS: "60000",

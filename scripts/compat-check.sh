@@ -32,6 +32,7 @@ time_scale=${COMPAT_TIME_SCALE:-0.02}
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$script_dir/.." && pwd)
+source "$script_dir/emulator-banner.sh"
 
 say() { printf 'compat: %s\n' "$*" >&2; }
 now_ms() { date +%s%3N; }
@@ -224,14 +225,9 @@ current_step="emulator"
 (cd "$scratch" && exec node "$proj/node_modules/pulumi-modelarts/dist/emulator/cli.js" --port 0 --time-scale "$time_scale" --quiet) \
 	>"$logs/emulator.log" 2>&1 &
 emulator_pid=$!
-for _ in $(seq 1 100); do
-	grep -q "listening on" "$logs/emulator.log" 2>/dev/null && break
-	kill -0 "$emulator_pid" 2>/dev/null || break
-	sleep 0.1
-done
-emulator_url=$(sed -n 's/^ModelArts emulator listening on //p' "$logs/emulator.log")
+emulator_url=$(emulator_url "$logs/emulator.log" "$emulator_pid")
 [ -n "$emulator_url" ] || fail "the emulator did not start" "$logs/emulator.log"
-field() { sed -n "s/^$1: *//p" "$logs/emulator.log" | head -n1; }
+field() { emulator_field "$logs/emulator.log" "$1"; }
 say "emulator (packed package, node $node_version) at $emulator_url, time scale $time_scale"
 
 # instances: "<id> <status> <description>" per instance the emulator holds (DELETING included)

@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source scripts/emulator-banner.sh
 command=${1:-up}
 
 # Progress goes to stderr, so `demo.sh pulumi stack export > state.json` gets clean output.
@@ -43,18 +44,13 @@ port=${DEMO_EMULATOR_PORT:-8787}
 node dist/emulator/cli.js --port "$port" --state-file "$work/emulator-state.json" --time-scale "$time_scale" >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-	grep -q "listening on" "$work/emulator.log" 2>/dev/null && break
-	kill -0 "$emulator_pid" 2>/dev/null || break
-	sleep 0.1
-done
-url=$(sed -n 's/^ModelArts emulator listening on //p' "$work/emulator.log")
+url=$(emulator_url "$work/emulator.log" "$emulator_pid")
 [ -n "$url" ] || {
 	cat "$work/emulator.log" >&2
 	echo "the emulator did not start on port $port (set DEMO_EMULATOR_PORT to use another)" >&2
 	exit 1
 }
-field() { sed -n "s/^$1: *//p" "$work/emulator.log" | head -n1; }
+field() { emulator_field "$work/emulator.log" "$1"; }
 echo "emulator at $url" >&2
 
 {

@@ -138,14 +138,14 @@ script=$(node -e "console.log(require.resolve(\"@pulumi/pulumi/cmd/dynamic-provi
 exec node "$script" "$@"
 '
 
-# Cache key: the version, the shim and every non-test source under tools/ but sdkgen/ and sdkgen-dotnet/ (not built here). Bump stamp_format when the build recipe
+# Cache key: the version, the shim and every non-test source under tools/ but sdkgen/, sdkgen-dotnet/ and sdkgenkit/ (not built here). Bump stamp_format when the build recipe
 # below (flags, files written) changes, so that existing caches are rebuilt.
 stamp_format=2
 cache_key() {
 	{
 		printf 'format %s\nversion %s\nyaml %s\n' "$stamp_format" "$version" "$yaml_version"
 		printf '%s' "$shim_contents"
-		(cd "$tools_dir" && find . \( -path ./sdkgen -o -path ./sdkgen-dotnet \) -prune -o -type f \( -name '*.go' ! -name '*_test.go' -o -name go.mod -o -name go.sum \) -print | LC_ALL=C sort \
+		(cd "$tools_dir" && find . \( -path ./sdkgen -o -path ./sdkgen-dotnet -o -path ./sdkgenkit \) -prune -o -type f \( -name '*.go' ! -name '*_test.go' -o -name go.mod -o -name go.sum \) -print | LC_ALL=C sort \
 			| while IFS= read -r f; do
 				printf '%s\n' "$f"
 				cat "$f"

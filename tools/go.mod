@@ -3,11 +3,11 @@ module pulumi-modelarts/tools
 go 1.25.11
 
 require (
-	github.com/blang/semver v3.5.1+incompatible
 	github.com/pulumi/pulumi/pkg/v3 v3.248.0
 	github.com/pulumi/pulumi/sdk/v3 v3.248.0
 	google.golang.org/grpc v1.81.1
 	google.golang.org/protobuf v1.36.11
+	pulumi-modelarts/tools/sdkgenkit v0.0.0
 )
 
 require (
@@ -70,6 +70,7 @@ require (
 	github.com/aymerick/douceur v0.2.0 // indirect
 	github.com/bahlo/generic-list-go v0.2.0 // indirect
 	github.com/bazelbuild/buildtools v0.0.0-20260211083412-859bfffeef82 // indirect
+	github.com/blang/semver v3.5.1+incompatible // indirect
 	github.com/buger/jsonparser v1.1.2 // indirect
 	github.com/ccojocar/zxcvbn-go v1.0.1 // indirect
 	github.com/cenkalti/backoff/v4 v4.3.0 // indirect
@@ -279,3 +280,6 @@ require (
 // Copied from github.com/pulumi/pulumi/pkg/v3@v3.248.0's go.mod (its non-local replace lines).
 // The local one there (sdk/v3 => ../sdk) is replaced by the require of sdk/v3 at the same version.
 replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
+
+// What both SDK generators share (bind the schema, write an SDK, compare it with sdks/), from this repository.
+replace pulumi-modelarts/tools/sdkgenkit => ./sdkgenkit

@@ -42,7 +42,7 @@ export interface Inventory {
 }
 
 /** Every instance (v1) or notebook (v2) the emulator holds, deleting ones included. */
-export async function liveObjects(emulator: Emulator, kind: ResourceKind): Promise<LiveObject[]> {
+async function liveObjects(emulator: Emulator, kind: ResourceKind): Promise<LiveObject[]> {
   if (kind === "NotebookInstance") {
     return (await emulator.admin.listInstances()).map((i) => {
       const spec = i.spec as { annotations?: Record<string, unknown> } | undefined;
@@ -67,7 +67,7 @@ function repeated(values: (string | undefined)[]): string[] {
  * Names repeat legitimately in the v2 API, but not here: every resource of the bench stack generates its own
  * name, so a repeated name is still two notebooks for one resource.
  */
-export function takeInventory(objects: LiveObject[], state?: StackExport, kind: ResourceKind = "NotebookInstance") {
+function takeInventory(objects: LiveObject[], state: StackExport | undefined, kind: ResourceKind): Inventory {
   const byStatus: Record<string, number> = {};
   for (const i of objects) byStatus[i.status] = (byStatus[i.status] ?? 0) + 1;
   const inventory: Inventory = {
@@ -83,6 +83,14 @@ export function takeInventory(objects: LiveObject[], state?: StackExport, kind: 
     inventory.missing = [...ids].filter((id) => !known.has(id));
   }
   return inventory;
+}
+
+/**
+ * What the emulator holds of one kind now, and, given the stack's state, what of it the state does not track and
+ * what the state tracks that is gone: the check after each step of a run.
+ */
+export async function inventoryNow(emulator: Emulator, kind: ResourceKind, state?: StackExport): Promise<Inventory> {
+  return takeInventory(await liveObjects(emulator, kind), state, kind);
 }
 
 export function stateResources(state: StackExport, kind: ResourceKind | "NotebookStorageMount") {

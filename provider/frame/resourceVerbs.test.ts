@@ -8,7 +8,6 @@
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";
 import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
-import { NotebooksClient } from "../api/NotebooksClient.js";
 import { forgetRecentListings } from "../api/recentListing.js";
 import { ConflictError, OperationError, PartialFailureError } from "../base/errors.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
@@ -17,7 +16,8 @@ import { notebookStorageMountProvider } from "../storageMount/storageMountProvid
 import type { AnyDefinition } from "./definition.js";
 import type { LineKind } from "./engineLogSink.js";
 import { setProgressSink } from "./progress.js";
-import { getProviderContext, setProviderOverrides } from "./providerContext.js";
+import { setProviderOverrides } from "./providerContext.js";
+import { providerNotebooksClient } from "../../test/support/providerNotebooksClient.js";
 import { checkInputs } from "./resourceVerbs.js";
 
 type Props = Record<string, unknown>;
@@ -90,8 +90,7 @@ const mount: Case = {
     };
   },
   removeOutside: async (id, outs) => {
-    const client = new NotebooksClient((await getProviderContext()).connection);
-    await client.detachStorage(String(outs.notebookId), id);
+    await (await providerNotebooksClient()).detachStorage(String(outs.notebookId), id);
   },
 };
 

@@ -4,7 +4,7 @@
  * it, the user's tags only), answers with fields null or missing, an entry it cannot name, a listing that never
  * ends, and arguments refused before any request.
  */
-import { createNotebook, evsCreateRequest } from "../../emulator/notebooks/testkit.js";
+import { createNotebook, evsCreateRequest, CPU_IMAGE_ID as IMAGE } from "../../emulator/notebooks/testkit.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { NotebooksClient } from "../api/NotebooksClient.js";
@@ -13,8 +13,8 @@ import { getProviderContext } from "../frame/providerContext.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
 import { OWNER_TAG_KEY, ownerTagValue } from "../notebook/ownerTag.js";
 import { findNotebooks, globToRegExp, type GetNotebooksArgs } from "./notebooks.js";
+import { providerNotebooksClient } from "../../test/support/providerNotebooksClient.js";
 
-const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
 const OTHER_IMAGE = "278e88d1-5b71-4766-8502-b3ba72e824d9";
 const LIST = "GET /v1/{project_id}/notebooks";
 const WORKSPACE = "0123456789abcdef0123456789abcdef";
@@ -22,11 +22,7 @@ const WORKSPACE = "0123456789abcdef0123456789abcdef";
 const { emulator } = useProviderOnEmulator({ progress: "drop" });
 const notebooks: LooseProvider = notebookProvider;
 
-async function client(): Promise<NotebooksClient> {
-  return new NotebooksClient((await getProviderContext()).connection);
-}
-
-const find = (args: GetNotebooksArgs) => findNotebooks(args, client);
+const find = (args: GetNotebooksArgs) => findNotebooks(args, providerNotebooksClient);
 const names = async (args: GetNotebooksArgs) => (await find(args)).notebooks.map((n) => n.name);
 
 /** A notebook made straight through the API, as the console makes one; then patched as the test needs. */
@@ -101,7 +97,7 @@ describe("filters", () => {
   });
 
   test("a service that ignores the listing's filters hands back nothing that was not asked for", async () => {
-    const all = (await client()).listNotebooks();
+    const all = (await providerNotebooksClient()).listNotebooks();
     await listingAnswers(await all);
     expect(await names({ flavor: "modelarts.vm.cpu.8u" })).toEqual(["team-b"]);
   });
@@ -144,7 +140,7 @@ test("a Notebook's own: its owner mark as the tag says it; its own tags are not 
     },
   );
   const { id } = await notebooks.create(inputs);
-  await (await client()).createTags(id, [mountMarkTag("/data/x/", "obs://b/x/")]);
+  await (await providerNotebooksClient()).createTags(id, [mountMarkTag("/data/x/", "obs://b/x/")]);
   await made("elsewhere");
 
   const [owned] = (await find({ tagKeys: [OWNER_TAG_KEY] })).notebooks;

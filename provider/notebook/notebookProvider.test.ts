@@ -8,18 +8,16 @@ import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { PartialFailureError } from "../base/errors.js";
 import { forgetRecentListings } from "../api/recentListing.js";
 import { notebookProvider } from "./notebookProvider.js";
-import { createNotebook, evsCreateRequest } from "../../emulator/notebooks/testkit.js";
+import { createNotebook, evsCreateRequest, CPU_IMAGE_ID as IMAGE } from "../../emulator/notebooks/testkit.js";
 import { UNKNOWN_VALUE as UNKNOWN } from "../base/unknownValue.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";
 import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
+import { NOTEBOOK_ROUTE } from "../../test/support/notebookRouteKeys.js";
 
 const provider: LooseProvider = notebookProvider;
 type Props = Record<string, unknown>;
 
-const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
 const OTHER_IMAGE = "278e88d1-5b71-4766-8502-b3ba72e824d9";
-const CREATE = "POST /v1/{project_id}/notebooks";
-const PUT = "PUT /v1/{project_id}/notebooks/{id}";
 
 const { emulator, progress } = useProviderOnEmulator();
 const checked = checkedBy(provider);
@@ -102,7 +100,7 @@ test("create → no-change diff → in place, restart and power changes → refr
   let step = await up(state, declared({ description: "v2", tags: { team: "ml", owner: "alice" } }));
   expect(step.diff).toMatchObject({ changes: true, replaces: [] });
   expect((await emulator.admin.getNotebook(state.id)).description).toBe("v2");
-  expect(await emulator.admin.requestCount("POST /v1/{project_id}/notebooks/{id}/stop")).toBe(0);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.stop)).toBe(0);
   state = step.state;
 
   // The EVS volume grows in place; a shrink fails at check naming the rule.
@@ -135,8 +133,8 @@ test("create → no-change diff → in place, restart and power changes → refr
     flavor: "modelarts.vm.cpu.8u",
     image: { id: OTHER_IMAGE },
   });
-  expect(await emulator.admin.requestCount("POST /v1/{project_id}/notebooks/{id}/stop")).toBe(1);
-  expect(await emulator.admin.requestCount("POST /v1/{project_id}/notebooks/{id}/start")).toBe(1);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.stop)).toBe(1);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.start)).toBe(1);
   state = step.state;
 
   // A declared power state.
@@ -273,18 +271,18 @@ test("an interrupted create is resumed by the next one with the same owner mark,
   expect(again.id).toBe(first.id);
   expect(await emulator.admin.listNotebooks()).toHaveLength(1);
   expect((await emulator.admin.getNotebook(first.id)).description).toBe("v2");
-  expect(await emulator.admin.requestCount(CREATE)).toBe(1);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.create)).toBe(1);
 });
 
 test("a lost create answer makes one notebook, and never takes over a namesake", async () => {
   // Someone else's notebook with the name we declare, made before our POST.
   const theirs = await created(declared({ name: "shared", __ownerKey: "other/stack/nb" }));
-  await emulator.admin.injectFault({ route: CREATE, kind: "drop-after", count: 1 });
+  await emulator.admin.injectFault({ route: NOTEBOOK_ROUTE.create, kind: "drop-after", count: 1 });
   const ours = await created(declared({ name: "shared", __ownerKey: "proj/dev/shared" }));
   expect(ours.id).not.toBe(theirs.id);
   const named = (await emulator.admin.listNotebooks()).filter((n) => n.name === "shared");
   expect(named.map((n) => n.id).sort()).toEqual([theirs.id, ours.id].sort());
-  expect(await emulator.admin.requestCount(CREATE)).toBe(2);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.create)).toBe(2);
 });
 
 test("a create that failed ambiguously never takes over an untagged namesake made just before it", async () => {
@@ -302,12 +300,12 @@ test("a create that failed ambiguously never takes over an untagged namesake mad
     },
   });
   const theirs = (made.json as { id: string }).id;
-  await emulator.admin.injectFault({ route: CREATE, kind: "status", status: 500, count: 1 });
+  await emulator.admin.injectFault({ route: NOTEBOOK_ROUTE.create, kind: "status", status: 500, count: 1 });
   const ours = await created(declared({ name: "shared", __ownerKey: "proj/dev/shared" }));
   expect(ours.id).not.toBe(theirs);
   expect((await emulator.admin.getNotebook(theirs)).tags ?? []).toEqual([]);
   expect(await emulator.admin.listNotebooks()).toHaveLength(2);
-  expect(await emulator.admin.requestCount(CREATE)).toBe(3); // theirs, ours answered 500 (not applied), ours again
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.create)).toBe(3); // theirs, ours answered 500 (not applied), ours again
 });
 
 test("adoptId takes over a notebook, keeps its name, and applies what can change in place", async () => {
@@ -352,7 +350,7 @@ test("adoptId of a notebook another stack manages is refused at check, naming th
   expect(err.message).toContain("carries the owner mark of proj/prod/nb");
   const live = await emulator.admin.getNotebook(theirs.id);
   expect([ownerTagOf(live), live.description]).toEqual([theirTag, ""]);
-  expect(await emulator.admin.requestCount(PUT)).toBe(0);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.update)).toBe(0);
 
   // A mark of an earlier version names no stack: the refusal names the mark itself, and so must the opt-in.
   await callApi(emulator, {
@@ -387,7 +385,7 @@ describe("owner marks are unique per deployment: two stacks of one name on two s
     const his = await created(declared({ ...bob, volume: { category: "EFS" } }));
     expect(his.id).not.toBe(hers.id);
     expect(his.outs.name).not.toBe(hers.outs.name);
-    expect(await emulator.admin.requestCount("DELETE /v1/{project_id}/notebooks/{id}")).toBe(0);
+    expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.delete)).toBe(0);
     const live = await emulator.admin.listNotebooks();
     expect(live.map((n) => [n.id, n.status]).sort()).toEqual(
       [
@@ -467,7 +465,7 @@ describe("a run interrupted between the POST and the owner tag", () => {
     await emulator.admin.resetRequestCounts();
     const resumed = await created(declared());
     expect(resumed.id).toBe(left);
-    expect(await emulator.admin.requestCount(CREATE)).toBe(0);
+    expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.create)).toBe(0);
     expect(ownerTagOf(await emulator.admin.getNotebook(left))).toMatch(/^[0-9a-f]{32} proj\/dev\/nb$/);
     expect(progress.filter((l) => l.includes("possibly left"))).toEqual([]);
   });
@@ -485,8 +483,8 @@ describe("a run interrupted between the POST and the owner tag", () => {
         '(volume.category (declared "EFS", the notebook has "EVS")). Nothing was deleted: delete it, or declare ' +
         "the values it has",
     );
-    expect(await emulator.admin.requestCount("DELETE /v1/{project_id}/notebooks/{id}")).toBe(0);
-    expect(await emulator.admin.requestCount(CREATE)).toBe(0);
+    expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.delete)).toBe(0);
+    expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.create)).toBe(0);
     expect((await emulator.admin.getNotebook(left.id)).status).toBe("RUNNING");
   });
 });
@@ -494,7 +492,12 @@ describe("a run interrupted between the POST and the owner tag", () => {
 describe("a create's answer must name the notebook it made", () => {
   test("an answer naming a notebook listed before the POST is refused; that notebook gets no owner tag", async () => {
     const theirs = await postedInTheConsole({ name: "theirs" });
-    await emulator.admin.injectFault({ route: CREATE, kind: "other-instance", otherId: theirs, count: 1 });
+    await emulator.admin.injectFault({
+      route: NOTEBOOK_ROUTE.create,
+      kind: "other-instance",
+      otherId: theirs,
+      count: 1,
+    });
     const err = (await provider
       .create(await checked(undefined, declared({ name: "ours" })))
       .catch((e: unknown) => e)) as Error;
@@ -512,7 +515,12 @@ describe("a create's answer must name the notebook it made", () => {
     const body = (await callApi(emulator, { method: "GET", path: `/v1/${emulator.projectId}/notebooks/${theirs}` }))
       .json as Record<string, unknown>;
     const unseen = { ...body, id: "0a0b0c0d-0000-4000-8000-000000000001", name: "someone-else" };
-    await emulator.admin.injectFault({ route: CREATE, kind: "body", apply: true, rawBody: JSON.stringify(unseen) });
+    await emulator.admin.injectFault({
+      route: NOTEBOOK_ROUTE.create,
+      kind: "body",
+      apply: true,
+      rawBody: JSON.stringify(unseen),
+    });
     const err = (await provider
       .create(await checked(undefined, declared({ name: "ours" })))
       .catch((e: unknown) => e)) as Error;
@@ -554,7 +562,7 @@ describe("the documented variants the emulator plays", () => {
     const state = await created(declared({ desiredStatus: "STOPPED" }));
     const { state: after } = await up(state, declared({ desiredStatus: "STOPPED", description: "while stopped" }));
     expect(after.outs).toMatchObject({ status: "STOPPED", description: "while stopped" });
-    expect(await emulator.admin.requestCount(PUT, 400)).toBe(1);
+    expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.update, 400)).toBe(1);
   });
 });
 

@@ -7,29 +7,23 @@ import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";
 import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { notebooksRequest } from "../../test/support/requestLog.js";
-import { NotebooksClient } from "../api/NotebooksClient.js";
 import { mountMarkKey, mountMarkTag } from "../api/mountMark.js";
-import { getProviderContext } from "../frame/providerContext.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
 import { notebookStorageMountProvider } from "./storageMountProvider.js";
+import { NOTEBOOK_ROUTE } from "../../test/support/notebookRouteKeys.js";
+import { providerNotebooksClient } from "../../test/support/providerNotebooksClient.js";
+import { CPU_IMAGE_ID as IMAGE } from "../../emulator/notebooks/testkit.js";
 
 const mounts: LooseProvider = notebookStorageMountProvider;
 const notebooks: LooseProvider = notebookProvider;
 type Props = Record<string, unknown>;
 
-const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
-const ATTACH = "POST /v1/{project_id}/notebooks/{instance_id}/storage";
-const TAGS_CREATE = "POST /v1/{project_id}/notebooks/{resource_id}/tags/create";
 const PATH = "/data/datasets/";
 const URI = "obs://my-bucket/datasets/";
 
 const { emulator, requests } = useProviderOnEmulator({ progress: "drop", requestLog: notebooksRequest });
 const checkMount = checkedBy(mounts);
 const checkNotebook = checkedBy(notebooks);
-
-async function client(): Promise<NotebooksClient> {
-  return new NotebooksClient((await getProviderContext()).connection);
-}
 
 const notebookDeclared = {
   namePrefix: "marks",
@@ -56,11 +50,11 @@ async function mount(notebookId: string, overrides: Props = {}): Promise<{ id: s
 }
 
 async function tagsOf(notebookId: string): Promise<{ key: string; value?: string }[]> {
-  return (await (await client()).getNotebook(notebookId)).tags ?? [];
+  return (await (await providerNotebooksClient()).getNotebook(notebookId)).tags ?? [];
 }
 
 async function untilUnmounted(notebookId: string, storageId: string): Promise<void> {
-  while ((await (await client()).findStorage(notebookId, storageId)) !== undefined) {
+  while ((await (await providerNotebooksClient()).findStorage(notebookId, storageId)) !== undefined) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -76,7 +70,7 @@ test("a mount marks its notebook before its POST; the notebook's mounts tell it 
 
   // Mounted in the console: the same kind of storage, no mark.
   await (
-    await client()
+    await providerNotebooksClient()
   ).attachStorage(nb.id, { category: "OBS", mount_path: "/data/outside/", uri: "obs://theirs/x/" });
   const read = await notebooks.read(nb.id, nb.outs);
   expect(read.props.mounts).toEqual([
@@ -106,8 +100,10 @@ test("a mount marks its notebook before its POST; the notebook's mounts tell it 
 
 test("a mount taken over with adoptId is marked too", async () => {
   const nb = await notebook();
-  const theirs = await (await client()).attachStorage(nb.id, { category: "OBS", mount_path: PATH, uri: URI });
-  while ((await (await client()).findStorage(nb.id, theirs.id!))?.status !== "MOUNTED") {
+  const theirs = await (
+    await providerNotebooksClient()
+  ).attachStorage(nb.id, { category: "OBS", mount_path: PATH, uri: URI });
+  while ((await (await providerNotebooksClient()).findStorage(nb.id, theirs.id!))?.status !== "MOUNTED") {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   expect(await tagsOf(nb.id)).not.toContainEqual(mountMarkTag(PATH, URI));
@@ -118,7 +114,12 @@ test("a mount taken over with adoptId is marked too", async () => {
 
 test("a POST the service refuses leaves no mark behind", async () => {
   const nb = await notebook();
-  await emulator.admin.injectFault({ route: ATTACH, kind: "status", status: 400, errorCode: "ModelArts.6336" });
+  await emulator.admin.injectFault({
+    route: NOTEBOOK_ROUTE.attach,
+    kind: "status",
+    status: 400,
+    errorCode: "ModelArts.6336",
+  });
   await expect(mount(nb.id)).rejects.toThrow(/ModelArts\.6336/);
   expect((await tagsOf(nb.id)).map((t) => t.key)).not.toContain(mountMarkKey(PATH));
 });
@@ -126,25 +127,30 @@ test("a POST the service refuses leaves no mark behind", async () => {
 test("a mark that cannot be written fails the create before anything is mounted", async () => {
   const nb = await notebook();
   await emulator.admin.resetRequestCounts();
-  await emulator.admin.injectFault({ route: TAGS_CREATE, kind: "status", status: 400, errorCode: "ModelArts.6400" });
+  await emulator.admin.injectFault({
+    route: NOTEBOOK_ROUTE.createTags,
+    kind: "status",
+    status: 400,
+    errorCode: "ModelArts.6400",
+  });
   await expect(mount(nb.id)).rejects.toThrow(/^create storage mount "\/data\/datasets\/": .*ModelArts\.6400/s);
-  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
-  expect(await (await client()).listStorages(nb.id)).toEqual([]);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.attach)).toBe(0);
+  expect(await (await providerNotebooksClient()).listStorages(nb.id)).toEqual([]);
 });
 
 test("a delete leaves the mark of another uri at its path alone, and removes its own when its mount is already gone", async () => {
   const nb = await notebook();
   const first = await mount(nb.id);
   // Unmounted in the console; then another storage mounted at the path by another resource, which marks it.
-  await (await client()).detachStorage(nb.id, first.id);
+  await (await providerNotebooksClient()).detachStorage(nb.id, first.id);
   await untilUnmounted(nb.id, first.id);
   const another = mountMarkTag(PATH, "obs://my-bucket/v2/");
-  await (await client()).createTags(nb.id, [another]);
+  await (await providerNotebooksClient()).createTags(nb.id, [another]);
   await mounts.delete(first.id, first.outs);
   expect(await tagsOf(nb.id)).toContainEqual(another);
 
   const second = await mount(nb.id, { mountPath: "/data/second/" });
-  await (await client()).detachStorage(nb.id, second.id);
+  await (await providerNotebooksClient()).detachStorage(nb.id, second.id);
   await untilUnmounted(nb.id, second.id);
   await mounts.delete(second.id, second.outs);
   expect((await tagsOf(nb.id)).map((t) => t.key)).not.toContain(mountMarkKey("/data/second/"));

@@ -8,31 +8,22 @@ import { callApi } from "../../emulator/callApi.js";
 import { FAKE_NOTEBOOK_TOKEN, startEmulator } from "../../emulator/index.js";
 import type { LooseProvider } from "../../test/support/looseProvider.js";
 import { OperationError, PartialFailureError } from "../base/errors.js";
-import { NotebooksClient } from "../api/NotebooksClient.js";
-import { getProviderContext } from "../frame/providerContext.js";
 import { notebookProvider } from "../notebook/notebookProvider.js";
 import { notebookStorageMountProvider } from "./storageMountProvider.js";
 import { checkedBy } from "../../test/support/checkedInputs.js";
 import { pointProviderAt, useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
+import { NOTEBOOK_ROUTE } from "../../test/support/notebookRouteKeys.js";
+import { providerNotebooksClient } from "../../test/support/providerNotebooksClient.js";
+import { CPU_IMAGE_ID as IMAGE } from "../../emulator/notebooks/testkit.js";
 
 const provider: LooseProvider = notebookStorageMountProvider;
 const notebooks: LooseProvider = notebookProvider;
 type Props = Record<string, unknown>;
 
-const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
-const ATTACH = "POST /v1/{project_id}/notebooks/{instance_id}/storage";
-const SHOW = "GET /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}";
-const DETACH = "DELETE /v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}";
-const NOTEBOOK = "GET /v1/{project_id}/notebooks/{id}";
-
 const { emulator, progress } = useProviderOnEmulator();
 const checkedWithOlds = checkedBy(provider);
 /** check of a mount's inputs (its old inputs change nothing there). */
 const checked = (news: Props) => checkedWithOlds(undefined, news);
-
-async function client(): Promise<NotebooksClient> {
-  return new NotebooksClient((await getProviderContext()).connection);
-}
 
 /** A notebook made by the Notebook provider, RUNNING unless said otherwise. */
 async function notebook(desiredStatus: "RUNNING" | "STOPPED" = "RUNNING"): Promise<string> {
@@ -86,7 +77,7 @@ test("mount into a running notebook → no-change diff → refresh → unmount �
     failureReason: "",
     __provider: "exports.handler = undefined;",
   });
-  const live = await (await client()).findStorage(notebookId, state.id);
+  const live = await (await providerNotebooksClient()).findStorage(notebookId, state.id);
   // The service answers OBS as OBSFS (§12): the declared category stays, and is no drift.
   expect(live).toMatchObject({ category: "OBSFS", mount_path: "/data/datasets/", status: "MOUNTED" });
 
@@ -99,7 +90,7 @@ test("mount into a running notebook → no-change diff → refresh → unmount �
 
   await provider.delete(state.id, state.outs);
   // Done at UNMOUNTED, which the service may list a while longer (§12: UNMOUNTED or not found).
-  const left = await (await client()).listStorages(notebookId);
+  const left = await (await providerNotebooksClient()).listStorages(notebookId);
   expect(left.filter((s) => s.status !== "UNMOUNTED")).toEqual([]);
   expect(await provider.read(state.id, state.outs)).toEqual({ id: "" });
   // Deleting again (a retried destroy) is done at once.
@@ -116,7 +107,7 @@ test("a stopped notebook is refused at create with what to do, and nothing is se
       'into a RUNNING notebook: start it (a Notebook resource with desiredStatus: "RUNNING" keeps it running) and ' +
       "run `pulumi up` again",
   );
-  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.attach)).toBe(0);
   // A notebook that does not exist says so.
   const missing = "0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d";
   expect((await failureOf(provider.create(await checked(declared(missing))))).message).toBe(
@@ -127,7 +118,7 @@ test("a stopped notebook is refused at create with what to do, and nothing is se
 test("an unmount done elsewhere is seen by refresh; so is a deleted notebook", async () => {
   const notebookId = await notebook();
   const state = await mounted(declared(notebookId));
-  await (await client()).detachStorage(notebookId, state.id);
+  await (await providerNotebooksClient()).detachStorage(notebookId, state.id);
   expect(await provider.read(state.id, state.outs)).toEqual({ id: "" });
 
   const other = await mounted(declared(notebookId, { mountPath: "/data/other/" }));
@@ -142,7 +133,7 @@ test.each(["6404", "6309", "http404"] as const)("not found as %s: refresh forget
     await emulator.admin.setSwitches({ notFound });
     const notebookId = await notebook();
     const state = await mounted(declared(notebookId));
-    await (await client()).detachStorage(notebookId, state.id);
+    await (await providerNotebooksClient()).detachStorage(notebookId, state.id);
     // Past UNMOUNTED (5 nominal seconds), the mount is not found at all.
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(await provider.read(state.id, state.outs)).toEqual({ id: "" });
@@ -153,12 +144,12 @@ test.each(["6404", "6309", "http404"] as const)("not found as %s: refresh forget
 
 test("a lost answer to the POST (applied, then the connection dropped) makes exactly one mount", async () => {
   const notebookId = await notebook();
-  await emulator.admin.injectFault({ route: ATTACH, kind: "drop-after", count: 1 });
+  await emulator.admin.injectFault({ route: NOTEBOOK_ROUTE.attach, kind: "drop-after", count: 1 });
   const state = await mounted(declared(notebookId));
-  const storages = await (await client()).listStorages(notebookId);
+  const storages = await (await providerNotebooksClient()).listStorages(notebookId);
   expect(storages.map((s) => s.id)).toEqual([state.id]);
   expect(state.outs).toMatchObject({ status: "MOUNTED", storageId: state.id });
-  expect(await emulator.admin.requestCount(ATTACH)).toBe(1);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.attach)).toBe(1);
   // The path was free just before this POST: what holds it now with this uri is the mount it made, and it says so.
   expect(progress).toContainEqual(
     `create storage mount "/data/datasets/": storage ${state.id} holds the path with this uri: the mount this ` +
@@ -168,24 +159,27 @@ test("a lost answer to the POST (applied, then the connection dropped) makes exa
 
 test("a POST dropped before it was applied is sent again once the look-up finds nothing", async () => {
   const notebookId = await notebook();
-  await emulator.admin.injectFault({ route: ATTACH, kind: "drop-before", count: 1 });
+  await emulator.admin.injectFault({ route: NOTEBOOK_ROUTE.attach, kind: "drop-before", count: 1 });
   const state = await mounted(declared(notebookId));
-  expect((await (await client()).listStorages(notebookId)).map((s) => s.id)).toEqual([state.id]);
-  expect(await emulator.admin.requestCount(ATTACH)).toBe(2);
+  expect((await (await providerNotebooksClient()).listStorages(notebookId)).map((s) => s.id)).toEqual([state.id]);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.attach)).toBe(2);
 });
 
 test("a mount found at the path (the console's, or an interrupted run's) is never taken over without adoptId", async () => {
   const notebookId = await notebook();
   // Mounted in the console: the same path and uri a resource then declares.
   const theirs = await (
-    await client()
+    await providerNotebooksClient()
   ).attachStorage(notebookId, {
     category: "OBS",
     mount_path: "/data/datasets/",
     uri: "obs://my-bucket/datasets/",
   });
   // Settled, as a mount made in the console is by the time a program declares it (the messages name its status).
-  while ((await (await client()).listStorages(notebookId)).find((m) => m.id === theirs.id)?.status !== "MOUNTED") {
+  while (
+    (await (await providerNotebooksClient()).listStorages(notebookId)).find((m) => m.id === theirs.id)?.status !==
+    "MOUNTED"
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await emulator.admin.resetRequestCounts();
@@ -197,7 +191,7 @@ test("a mount found at the path (the console's, or an interrupted run's) is neve
       `untouched: set adoptId: "${theirs.id}" to take it over, or unmount it`,
   );
   expect(err).not.toHaveProperty("id"); // not recorded: our destroy never unmounts it
-  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.attach)).toBe(0);
   expect(progress.filter((l) => /taking it over|adopting/.test(l))).toEqual([]);
 
   // Another storage at the path is a conflict whatever adoptId says.
@@ -219,12 +213,12 @@ test("a mount found at the path (the console's, or an interrupted run's) is neve
   expect(nothing.message).toContain(
     "adoptId names storage 00000000-0000-4000-8000-000000000000, but nothing is mounted at /data/other/",
   );
-  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.attach)).toBe(0);
 
   // Asked for by adoptId, it is taken over, and the progress line says so.
   const state = await mounted(declared(notebookId, { adoptId: theirs.id! }));
   expect(state.id).toBe(theirs.id);
-  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.attach)).toBe(0);
   expect(progress).toContainEqual(
     `create storage mount "/data/datasets/": adopting storage ${theirs.id} (obs://my-bucket/datasets/, MOUNTED), as ` +
       "adoptId asks",
@@ -235,12 +229,12 @@ test("MOUNT_FAILED is recorded with the service's reason (a partial failure), an
   const notebookId = await notebook();
   const fakeId = "6d1f0c2b-9a8e-4b7c-a6d5-e4f3a2b1c0d9";
   await emulator.admin.injectFault({
-    route: ATTACH,
+    route: NOTEBOOK_ROUTE.attach,
     kind: "body",
     rawBody: JSON.stringify({ id: fakeId, category: "OBSFS", mount_path: "/data/datasets/", status: "MOUNTING" }),
   });
   await emulator.admin.injectFault({
-    route: SHOW,
+    route: NOTEBOOK_ROUTE.showMount,
     kind: "body",
     count: 100,
     rawBody: JSON.stringify({
@@ -300,10 +294,10 @@ test("a replacement at the same path waits for the unmounted mount to leave it",
     pointProviderAt(slow);
     const notebookId = await notebook();
     const state = await mounted(declared(notebookId));
-    await (await client()).detachStorage(notebookId, state.id);
+    await (await providerNotebooksClient()).detachStorage(notebookId, state.id);
     const next = await mounted(declared(notebookId, { uri: "obs://my-bucket/v2/" }));
     expect(next.outs).toMatchObject({ status: "MOUNTED", uri: "obs://my-bucket/v2/" });
-    expect(await slow.admin.requestCount(ATTACH, 400)).toBe(1);
+    expect(await slow.admin.requestCount(NOTEBOOK_ROUTE.attach, 400)).toBe(1);
     expect(progress).toContainEqual(expect.stringMatching(/waiting for storage .* to leave the mount path$/));
   } finally {
     pointProviderAt(emulator);
@@ -322,7 +316,7 @@ test("unmounting from a stopped notebook fails with what to do, and sends nothin
       "only be unmounted from a RUNNING notebook: start it and run again; or, when the notebook is to be deleted " +
       `anyway (which removes its mounts), forget the mount with \`pulumi state delete '${urn}'\` first`,
   );
-  expect(await emulator.admin.requestCount(DETACH)).toBe(0);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.detach)).toBe(0);
   expect(JSON.stringify(err)).not.toContain(FAKE_NOTEBOOK_TOKEN);
 });
 
@@ -335,17 +329,32 @@ test("an unmount refused as 'not running' because the notebook's own delete bega
   const running = await callApi(emulator, { method: "GET", path });
   const mountedAnswer = await callApi(emulator, { method: "GET", path: `${path}/storage/${state.id}` });
   await emulator.admin.updateNotebook(notebookId, { status: "DELETING" });
-  await emulator.admin.injectFault({ route: SHOW, kind: "body", rawBody: mountedAnswer.text, count: 1 });
-  await emulator.admin.injectFault({ route: NOTEBOOK, kind: "body", rawBody: running.text, count: 1 });
-  await emulator.admin.injectFault({ route: DETACH, kind: "status", status: 400, errorCode: "ModelArts.6327" });
+  await emulator.admin.injectFault({
+    route: NOTEBOOK_ROUTE.showMount,
+    kind: "body",
+    rawBody: mountedAnswer.text,
+    count: 1,
+  });
+  await emulator.admin.injectFault({ route: NOTEBOOK_ROUTE.show, kind: "body", rawBody: running.text, count: 1 });
+  await emulator.admin.injectFault({
+    route: NOTEBOOK_ROUTE.detach,
+    kind: "status",
+    status: 400,
+    errorCode: "ModelArts.6327",
+  });
   await provider.delete(state.id, state.outs);
-  expect(await emulator.admin.requestCount(DETACH, 400)).toBe(1);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.detach, 400)).toBe(1);
 });
 
 test("an unmount refused as 'not running' by a notebook that is still there is an error", async () => {
   const notebookId = await notebook();
   const state = await mounted(declared(notebookId));
-  await emulator.admin.injectFault({ route: DETACH, kind: "status", status: 400, errorCode: "ModelArts.6327" });
+  await emulator.admin.injectFault({
+    route: NOTEBOOK_ROUTE.detach,
+    kind: "status",
+    status: 400,
+    errorCode: "ModelArts.6327",
+  });
   const err = await failureOf(provider.delete(state.id, state.outs));
   expect(err.message).toContain("ModelArts.6327");
 });

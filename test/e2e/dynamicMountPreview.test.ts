@@ -11,11 +11,11 @@ import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { emulatorEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
 import { CliSteps, resourceRow } from "../support/CliSteps.js";
+import { mountRequestCounts } from "../support/mountRequestCounts.js";
 
 const PROGRAM = path.join(__dirname, "programs/dynamic-mount");
 const NOTEBOOK = "pulumi-nodejs:dynamic/modelarts:Notebook";
 const MOUNT = "pulumi-nodejs:dynamic/modelarts:NotebookStorageMount";
-const STORAGE = "/v1/{project_id}/notebooks/{instance_id}/storage";
 const STEP_TIMEOUT = 10 * 60_000;
 
 let emulator: Emulator;
@@ -63,11 +63,7 @@ test(
     await emulator.admin.resetRequestCounts();
     const up = await steps.run("up (description)", ["up", "--yes"]);
     expect(up.stdout).toContain("~ 1 updated");
-    const requests = (await emulator.admin.requestCounts()).byRoute;
-    expect({
-      attach: requests[`POST ${STORAGE}`] ?? 0,
-      detach: requests[`DELETE ${STORAGE}/{storage_id}`] ?? 0,
-    }).toEqual({ attach: 0, detach: 0 });
+    expect(await mountRequestCounts(emulator)).toEqual({ attach: 0, detach: 0 });
     const after = JSON.parse((await ws.ok(["stack", "output", "--json"])).stdout) as { storageId: string };
     expect(after.storageId).toBe(storageId);
   },

@@ -18,7 +18,7 @@ import { readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { callApi, DEFAULT_USER, startEmulator, type Emulator, type FaultSpec } from "../../emulator/index.js";
 import { secretsOf } from "../../emulator/testkit.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { emulatorPollEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, type PulumiWorkspace, type RunResult } from "../../devkit/pulumiCli.js";
 import { checkExit, CliSteps, cliText as text, escapeRegExp as escape, type Json } from "../support/CliSteps.js";
 import { someoneElsesInstance, someoneElsesNotebook } from "../support/someoneElses.js";
@@ -245,7 +245,7 @@ beforeAll(async () => {
   // Only the poll schedule and the retry delays come from the environment: every attempt of a hostile step fails
   // on purpose, and at the real delays (1 s doubling to 30 s) each such CLI run would wait 1-2 minutes.
   const env = {
-    ...Object.fromEntries(Object.entries(emulatorEnv(emulator)).filter(([k]) => k.startsWith("MODELARTS_"))),
+    ...emulatorPollEnv(),
     MODELARTS_RETRY_BASE_DELAY_MS: "10",
     MODELARTS_RETRY_MAX_DELAY_MS: "40",
     // Unhides `--event-log` (the engine's event stream as JSON lines, what the Automation API reads).

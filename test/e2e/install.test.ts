@@ -39,7 +39,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { emulatorPollEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, REPO_ROOT } from "../../devkit/pulumiCli.js";
 
 const execFileAsync = promisify(execFile);
@@ -321,13 +321,12 @@ async function typeCheck(project: string, dir: string): Promise<void> {
 
 /** `pulumi preview` of the project against the emulator: the create is planned, nothing is called. */
 async function preview(project: string, dir: string): Promise<void> {
-  const pollEnv = Object.fromEntries(Object.entries(emulatorEnv(emulator)).filter(([k]) => k.startsWith("MODELARTS_")));
   const ws = await createWorkspace({
     programDir: dir,
     stack: `install-${project}`,
     bin,
     // ts-node's cache in the project: each run type-checks index.ts afresh instead of reusing an earlier compile.
-    env: { ...pollEnv, TS_NODE_CACHE_DIRECTORY: path.join(dir, ".ts-node-cache") },
+    env: { ...emulatorPollEnv(), TS_NODE_CACHE_DIRECTORY: path.join(dir, ".ts-node-cache") },
   });
   try {
     const key = emulator.credentials.accessKeys[0]!;

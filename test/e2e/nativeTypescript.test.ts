@@ -12,65 +12,40 @@
  * a second emulator (another project, other keys) with secret arguments only; no secret is in the state beyond the
  * encrypted settings, nor in any CLI output. Needs `npm run build` (the plugin and the classes run from dist/).
  */
-import { rmSync } from "node:fs";
 import * as path from "node:path";
-import { createDemanagerClient, createNotebooksClient, resolveSettings } from "../../provider/index.js";
+import { createDemanagerClient, resolveSettings } from "../../provider/index.js";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { secretsOf } from "../../emulator/testkit.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
-import { createWorkspace, getPulumiBin, REPO_ROOT, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
+import { emulatorCredentialsEnv } from "../../devkit/emulatorEnv.js";
+import { createWorkspace, getPulumiBin } from "../../devkit/pulumiCli.js";
+import { cliText as text, expectNoSecretIn, resourceNamed, resourceRow, type Json } from "../support/CliSteps.js";
+import { nativeExampleUpAndDestroy } from "../support/nativeExampleRun.js";
 import {
-  CliSteps,
-  cliText as text,
-  expectNoSecretIn,
-  resourceNamed,
-  resourceRow,
-  type Json,
-} from "../support/CliSteps.js";
-import { programCopy } from "../support/programCopy.js";
+  clientOutsidePulumi,
+  IMAGE,
+  notebookMadeByHand,
+  sharedNativeSteps,
+  upMadeTheNotebookAndItsMount,
+  useNativeStack,
+} from "../support/nativeProgramSteps.js";
 
 const TEMPLATE = path.join(__dirname, "programs/native-typescript");
 const NOTEBOOK = "modelarts:index:Notebook";
 const MOUNT = "modelarts:index:NotebookStorageMount";
 const INSTANCE = "modelarts:index:NotebookInstance";
 const STEP_TIMEOUT = 10 * 60_000;
-/** The emulator's image named notebook2.0-mul-kernel-cpu-cp36 (emulator/notebooks/imageCatalog.ts). */
-const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
-const STORAGE = "/v1/{project_id}/notebooks/{instance_id}/storage";
 const OTHER_PROJECT = "5a6b7c8d9e0f11223344556677889900";
 const OTHER_KEYS = { accessKey: "OTHERPROJECTACCESSKEY01", secretKey: "other-project-secret-key-0123456789abcdef" };
 
-let emulator: Emulator;
 /** The other project, reached only through the explicit provider's arguments. */
 let other: Emulator;
-let ws: PulumiWorkspace;
-let programDir: string;
-
-const outputsSeen: string[] = [];
-const steps = new CliSteps(
-  () => ws,
-  (step, result) => {
-    if (!step.includes("--show-secrets")) outputsSeen.push(result.stdout, result.stderr);
-  },
-);
+const native = useNativeStack(TEMPLATE, `native-ts-${process.pid}`, {
+  title: "e2e native typescript",
+  file: "e2e-native-typescript.json",
+  stepWidth: 34,
+});
+const { steps, outputsSeen } = native;
 const pulumi = (step: string, args: string[], expected?: "ok" | "fail") => steps.run(step, args, expected);
-
-async function outputs(): Promise<Record<string, unknown>> {
-  return JSON.parse((await ws.ok(["stack", "output", "--json"])).stdout);
-}
-
-/** The settings of the default provider's emulator, for the API calls the test makes outside Pulumi. */
-function settings() {
-  const key = emulator.credentials.accessKeys[0]!;
-  return resolveSettings({
-    env: {
-      HW_MODELARTS_ENDPOINT: emulator.url,
-      HW_PROJECT_ID: emulator.projectId,
-      HW_ACCESS_KEY: key.accessKey,
-      HW_SECRET_KEY: key.secretKey,
-    },
-  });
-}
 
 /** The live notebooks of an emulator (not deleted). */
 async function liveNotebooks(of: Emulator) {
@@ -88,173 +63,48 @@ async function importAndDeclare(step: string, type: string, name: string, id: st
   const { resources } = await steps.exported(`${step} (state)`);
   const state = resourceNamed(resources, type, name);
   imported.push({ type: type.split(":")[2]!, name, args: state.inputs });
-  await ws.setConfig("imported", JSON.stringify(imported));
+  await native.ws.setConfig("imported", JSON.stringify(imported));
 }
 
 beforeAll(async () => {
-  const bin = await getPulumiBin();
-  emulator = await startEmulator({ timeScale: 0.02 });
   other = await startEmulator({
     timeScale: 0.02,
     projectId: OTHER_PROJECT,
     credentials: { accessKeys: [OTHER_KEYS], users: [], tokens: [] },
   });
-  programDir = programCopy(TEMPLATE, "../../../../bin");
-  // Only the poll schedule comes from the environment: endpoints and credentials are stack config.
-  const pollEnv = Object.fromEntries(Object.entries(emulatorEnv(emulator)).filter(([k]) => k.startsWith("MODELARTS_")));
-  ws = await createWorkspace({ programDir, stack: `native-ts-${process.pid}`, bin, env: pollEnv });
-  const key = emulator.credentials.accessKeys[0]!;
-  await ws.setConfig("modelarts:endpoint", emulator.url);
-  await ws.setConfig("modelarts:projectId", emulator.projectId);
-  await ws.setConfig("modelarts:accessKey", key.accessKey, true);
-  await ws.setConfig("modelarts:secretKey", key.secretKey, true);
-  await ws.setConfig("otherEndpoint", other.url);
-  await ws.setConfig("otherProjectId", OTHER_PROJECT);
-  await ws.setConfig("otherAccessKey", OTHER_KEYS.accessKey, true);
-  await ws.setConfig("otherSecretKey", OTHER_KEYS.secretKey, true);
-  await ws.setConfig("description", "first");
+  // The other project is reached only through the explicit Provider: its settings are program config.
+  await native.ws.setConfig("otherEndpoint", other.url);
+  await native.ws.setConfig("otherProjectId", OTHER_PROJECT);
+  await native.ws.setConfig("otherAccessKey", OTHER_KEYS.accessKey, true);
+  await native.ws.setConfig("otherSecretKey", OTHER_KEYS.secretKey, true);
 }, 15 * 60_000);
 
 afterAll(async () => {
-  steps.report("e2e native typescript", "e2e-native-typescript.json", {}, 34);
-  ws?.dispose();
-  if (programDir) rmSync(programDir, { recursive: true, force: true });
-  await emulator?.close();
   await other?.close();
 });
-
-let notebookId: string;
-let storageId: string;
 
 test(
   "1. up: the notebook with the looked-up image and the mount on it; the explicit provider's secret arguments reach the other project",
   async () => {
     const up = await pulumi("1 up", ["up", "--yes"]);
-    expect(up.stdout).toMatch(resourceRow(NOTEBOOK, "+", "dev", "created"));
-    expect(up.stdout).toMatch(resourceRow(MOUNT, "+", "data", "created"));
     expect(up.stdout).toMatch(resourceRow("pulumi:providers:modelarts", "+", "other", "created"));
     expect(up.stdout).toMatch(resourceRow(NOTEBOOK, "+", "elsewhere", "created"));
-    const out = await outputs();
-    expect(out).toMatchObject({ imageId: IMAGE, status: "RUNNING", name: expect.stringMatching(/^dev-[a-z0-9]{7}$/) });
-    notebookId = out.notebookId as string;
-    storageId = out.storageId as string;
-    const live = await emulator.admin.getNotebook(notebookId);
-    expect(live).toMatchObject({ status: "RUNNING", description: "first", image: { id: IMAGE } });
-    expect(live.data_volumes).toEqual([
-      expect.objectContaining({ mount_path: "/data/e2e/", status: "MOUNTED", url: "obs://e2e-bucket/data/" }),
-    ]);
+    const out = await upMadeTheNotebookAndItsMount(native, up);
     // Each project has its own notebook: the other one was reached with the Provider's endpoint and keys.
-    expect((await liveNotebooks(emulator)).map((n) => n.id)).toEqual([notebookId]);
+    expect((await liveNotebooks(native.emulator)).map((n) => n.id)).toEqual([native.notebookId]);
     expect((await liveNotebooks(other)).map((n) => n.id)).toEqual([out.elsewhereId]);
   },
   STEP_TIMEOUT,
 );
 
-test(
-  "2. a preview after up shows no change",
-  async () => {
-    const preview = await pulumi("2 preview", ["preview", "--expect-no-changes"]);
-    expect(preview.stdout).toContain("5 unchanged");
-  },
-  STEP_TIMEOUT,
-);
-
-test(
-  "3. a description change previews as an update of the notebook only, naming description; up changes nothing else",
-  async () => {
-    await ws.setConfig("description", "second");
-    const diff = await pulumi("3 preview --diff", ["preview", "--diff"]);
-    expect(diff.stdout).toMatch(/~ modelarts:index:Notebook: \(update\)/);
-    expect(diff.stdout).toMatch(/~ description: "first" => "second"/);
-    expect(diff.stdout).not.toMatch(/NotebookStorageMount: \(/);
-    expect(diff.stdout).not.toMatch(/replace/);
-
-    const json = JSON.parse((await pulumi("3 preview --json", ["preview", "--json"])).stdout) as {
-      steps: Json[];
-      changeSummary: Record<string, number>;
-    };
-    expect(json.changeSummary).toEqual({ same: 4, update: 1 });
-    const changed = json.steps.filter((s) => s.op !== "same");
-    expect(changed.map((s) => [s.op, s.urn.split("::").pop(), s.detailedDiff])).toEqual([
-      ["update", "dev", { description: { kind: "update", inputDiff: false } }],
-    ]);
-
-    await emulator.admin.resetRequestCounts();
-    const up = await pulumi("3 up", ["up", "--yes"]);
-    expect(up.stdout).toMatch(resourceRow(NOTEBOOK, "~", "dev", "updated \\([\\d.]+s\\) \\[diff: ~description\\]"));
-    expect(up.stdout).toContain("~ 1 updated");
-    const requests = (await emulator.admin.requestCounts()).byRoute;
-    expect({
-      attach: requests[`POST ${STORAGE}`] ?? 0,
-      detach: requests[`DELETE ${STORAGE}/{storage_id}`] ?? 0,
-    }).toEqual({ attach: 0, detach: 0 });
-    expect(await emulator.admin.getNotebook(notebookId)).toMatchObject({ description: "second" });
-    expect(await outputs()).toMatchObject({ notebookId, storageId });
-  },
-  STEP_TIMEOUT,
-);
-
-test(
-  "4. a volume-category change is refused at preview (it would delete the EVS volume); with allowDataLossOnReplace it previews as a replacement naming volume.category",
-  async () => {
-    await ws.setConfig("volumeCategory", "EFS");
-    const refused = await pulumi("4 preview (refused)", ["preview"], "fail");
-    expect(text(refused)).toContain('volume.category ("EVS" → "EFS")');
-    expect(text(refused)).toContain("its EVS volume (10 GB)");
-    expect(text(refused)).toContain("allowDataLossOnReplace");
-
-    await ws.setConfig("allowDataLossOnReplace", "true");
-    const json = JSON.parse((await pulumi("4 preview --json (opt-in)", ["preview", "--json"])).stdout) as {
-      steps: Json[];
-    };
-    const dev = json.steps.find((s) => s.urn.endsWith("::dev") && s.op === "replace");
-    expect(dev?.detailedDiff).toMatchObject({ "volume.category": { kind: "update-replace" } });
-    // The engine's reasons are top-level properties; the detailed diff names the part.
-    expect(dev?.replaceReasons).toEqual(["volume"]);
-
-    await ws.ok(["config", "rm", "volumeCategory"]);
-    await ws.ok(["config", "rm", "allowDataLossOnReplace"]);
-    await pulumi("4 preview (back)", ["preview", "--expect-no-changes"]);
-    expect(await emulator.admin.getNotebook(notebookId)).toMatchObject({ status: "RUNNING" });
-  },
-  STEP_TIMEOUT,
-);
-
-test(
-  "5. a description changed outside Pulumi shows after a refresh, as a change back",
-  async () => {
-    const client = await createNotebooksClient(settings());
-    await client.updateNotebook(notebookId, { description: "changed outside" });
-    await pulumi("5 refresh", ["refresh", "--yes"]);
-    const diff = await pulumi("5 preview --diff", ["preview", "--diff"]);
-    expect(diff.stdout).toMatch(/~ description: "changed outside" => "second"/);
-    expect(diff.stdout).toContain("~ 1 to update");
-    await pulumi("5 up", ["up", "--yes"]);
-    expect(await emulator.admin.getNotebook(notebookId)).toMatchObject({ description: "second" });
-  },
-  STEP_TIMEOUT,
-);
+sharedNativeSteps(native, { resources: 5, capacityGb: 10 });
 
 test(
   "6. pulumi import of a notebook, its storage mount (<notebookId>/<storageId>) and a v1 NotebookInstance made outside Pulumi; each previews clean",
   async () => {
-    const client = await createNotebooksClient(settings());
-    const made = await client.createNotebook(
-      {
-        name: "made-by-hand",
-        image_id: IMAGE,
-        flavor: "modelarts.vm.cpu.2u",
-        description: "by hand",
-        feature: "NOTEBOOK",
-        volume: { category: "EVS", ownership: "MANAGED", capacity: 15 },
-        workspace_id: "0",
-        lease: { duration: 259_200_000, type: "TIMING" },
-      },
-      async (err) => {
-        throw err;
-      },
-    );
-    await importAndDeclare("6 import notebook", NOTEBOOK, "byhand", made.id!);
+    const client = await clientOutsidePulumi(native.emulator);
+    const byHand = await notebookMadeByHand(client, 259_200_000);
+    await importAndDeclare("6 import notebook", NOTEBOOK, "byhand", byHand);
     expect(imported[0]!.args).toMatchObject({
       name: "made-by-hand",
       description: "by hand",
@@ -265,8 +115,8 @@ test(
     expect((await pulumi("6 preview (notebook)", ["preview", "--expect-no-changes"])).stdout).toContain("6 unchanged");
 
     // The mount's id alone cannot be read (no notebook to ask): the import says which id it needs.
-    while ((await client.getNotebook(made.id!)).status !== "RUNNING") await new Promise((r) => setTimeout(r, 200));
-    const mount = await client.attachStorage(made.id!, {
+    while ((await client.getNotebook(byHand)).status !== "RUNNING") await new Promise((r) => setTimeout(r, 200));
+    const mount = await client.attachStorage(byHand, {
       category: "OBS",
       uri: "obs://e2e-bucket/by-hand/",
       mount_path: "/data/by-hand/",
@@ -277,15 +127,15 @@ test(
       "fail",
     );
     expect(text(alone)).toContain("the id must be <notebookId>/<storageId>");
-    await importAndDeclare("6 import mount", MOUNT, "byhandData", `${made.id}/${mount.id}`);
+    await importAndDeclare("6 import mount", MOUNT, "byhandData", `${byHand}/${mount.id}`);
     expect(imported[1]!.args).toMatchObject({
-      notebookId: made.id,
+      notebookId: byHand,
       uri: "obs://e2e-bucket/by-hand/",
       mountPath: "/data/by-hand/",
     });
     expect((await pulumi("6 preview (mount)", ["preview", "--expect-no-changes"])).stdout).toContain("7 unchanged");
 
-    const demanager = await createDemanagerClient(settings());
+    const demanager = await createDemanagerClient(resolveSettings({ env: emulatorCredentialsEnv(native.emulator) }));
     const instance = await demanager.createInstance(
       {
         name: "v1-by-hand",
@@ -308,7 +158,7 @@ test(
 test(
   "7. no secret in the state beyond the encrypted settings of both providers",
   async () => {
-    const secrets = [...secretsOf(emulator), ...secretsOf(other)];
+    const secrets = [...secretsOf(native.emulator), ...secretsOf(other)];
     const { raw, resources } = await steps.exported("7 stack export");
     expectNoSecretIn(raw, secrets);
     const defaultProvider = resources.find(
@@ -345,10 +195,10 @@ test(
   async () => {
     const destroy = await pulumi("8 destroy", ["destroy", "--yes"]);
     expect(destroy.stdout).toContain("- 8 deleted");
-    expect(await liveNotebooks(emulator)).toEqual([]);
+    expect(await liveNotebooks(native.emulator)).toEqual([]);
     expect(await liveNotebooks(other)).toEqual([]);
-    expect((await emulator.admin.listInstances()).filter((i) => i.status !== "DELETED")).toEqual([]);
-    expectNoSecretIn(outputsSeen.join("\n"), [...secretsOf(emulator), ...secretsOf(other)]);
+    expect((await native.emulator.admin.listInstances()).filter((i) => i.status !== "DELETED")).toEqual([]);
+    expectNoSecretIn(outputsSeen.join("\n"), [...secretsOf(native.emulator), ...secretsOf(other)]);
   },
   STEP_TIMEOUT,
 );
@@ -357,7 +207,7 @@ test(
   "9. a stack without settings fails preview with the settings check's message, before any API call",
   async () => {
     const bare = await createWorkspace({
-      programDir,
+      programDir: native.programDir,
       stack: `native-ts-bare-${process.pid}`,
       bin: await getPulumiBin(),
     });
@@ -367,14 +217,14 @@ test(
       await bare.setConfig("otherProjectId", OTHER_PROJECT);
       await bare.setConfig("otherAccessKey", OTHER_KEYS.accessKey, true);
       await bare.setConfig("otherSecretKey", OTHER_KEYS.secretKey, true);
-      await emulator.admin.resetRequestCounts();
+      await native.emulator.admin.resetRequestCounts();
       const preview = await bare.run(["preview"]);
       expect(preview.code).not.toBe(0);
       expect(text(preview)).toContain(
         // The generated classes ask for the plugin at their version: the default provider is named after it.
         "pulumi:providers:modelarts resource 'default_0_1_0' has a problem: ModelArts credentials are not set: run `pulumi config set --secret modelarts:accessKey",
       );
-      expect((await emulator.admin.requestCounts()).total).toBe(0);
+      expect((await native.emulator.admin.requestCounts()).total).toBe(0);
     } finally {
       bare.dispose();
     }
@@ -384,25 +234,6 @@ test(
 
 test(
   "examples/native-typescript: up with both lookups, then destroy",
-  async () => {
-    const dir = programCopy(path.join(REPO_ROOT, "examples/native-typescript"), "node_modules/pulumi-modelarts/bin");
-    // The emulator's settings as environment variables, as examples/README.md runs an example here.
-    const example = await createWorkspace({
-      programDir: dir,
-      stack: `example-${process.pid}`,
-      bin: await getPulumiBin(),
-      env: emulatorEnv(emulator),
-    });
-    try {
-      const up = await example.ok(["up", "--yes"]);
-      expect(up.stdout).toContain("+ 3 created");
-      const out = JSON.parse((await example.ok(["stack", "output", "--json"])).stdout) as Record<string, string>;
-      expect(out).toMatchObject({ status: "RUNNING", url: expect.stringMatching(/^https:\/\//) });
-      expect((await example.ok(["destroy", "--yes"])).stdout).toContain("- 3 deleted");
-    } finally {
-      example.dispose();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
+  async () => nativeExampleUpAndDestroy("native-typescript", native.emulator),
   STEP_TIMEOUT,
 );

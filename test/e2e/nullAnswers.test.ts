@@ -10,11 +10,12 @@
 import * as path from "node:path";
 import { callApi, startEmulator, type Emulator } from "../../emulator/index.js";
 import { secretsOf } from "../../emulator/testkit.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { emulatorPollEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, type PulumiWorkspace } from "../../devkit/pulumiCli.js";
 import { nullsInside } from "../support/outputNulls.js";
 import { CliSteps, expectNoSecretIn, type Json } from "../support/CliSteps.js";
 import { someoneElsesInstance, someoneElsesNotebook } from "../support/someoneElses.js";
+import { setEmulatorConfig } from "../support/stackConfigCredentials.js";
 
 const PROGRAM = path.join(__dirname, "programs/nulls");
 const STEP_TIMEOUT = 10 * 60_000;
@@ -53,13 +54,8 @@ beforeAll(async () => {
   emulator = await startEmulator({ timeScale: 0.02, answerStyle: "nulls" });
   foreign.v1 = await someoneElsesInstance(emulator, "someone-elses-v1");
   foreign.v2 = await someoneElsesNotebook(emulator, "someone-elses-v2");
-  const pollEnv = Object.fromEntries(Object.entries(emulatorEnv(emulator)).filter(([k]) => k.startsWith("MODELARTS_")));
-  ws = await createWorkspace({ programDir: PROGRAM, stack: `nulls-${process.pid}`, bin, env: pollEnv });
-  const key = emulator.credentials.accessKeys[0]!;
-  await ws.setConfig("modelarts:endpoint", emulator.url);
-  await ws.setConfig("modelarts:projectId", emulator.projectId);
-  await ws.setConfig("modelarts:accessKey", key.accessKey, true);
-  await ws.setConfig("modelarts:secretKey", key.secretKey, true);
+  ws = await createWorkspace({ programDir: PROGRAM, stack: `nulls-${process.pid}`, bin, env: emulatorPollEnv() });
+  await setEmulatorConfig(ws, emulator);
 }, 15 * 60_000);
 
 afterAll(async () => {

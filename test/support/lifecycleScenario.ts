@@ -12,7 +12,7 @@
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator/index.js";
 import { secretsOf } from "../../emulator/testkit.js";
-import { emulatorEnv } from "../../devkit/emulatorEnv.js";
+import { emulatorPollEnv } from "../../devkit/emulatorEnv.js";
 import { createWorkspace, getPulumiBin, type PulumiWorkspace, type RunResult } from "../../devkit/pulumiCli.js";
 import {
   CliSteps,
@@ -24,6 +24,7 @@ import {
   type ExpectedExit,
   type Json,
 } from "./CliSteps.js";
+import { setEmulatorConfig } from "./stackConfigCredentials.js";
 
 const PROGRAM = path.join(__dirname, "../e2e/programs/lifecycle");
 const STEP_TIMEOUT = 10 * 60_000;
@@ -180,20 +181,13 @@ export function lifecycleScenario(resource: LifecycleResource): LifecycleRun {
     run.emulator = await startEmulator({ timeScale: 0.02 });
     // Only the poll schedule comes from the environment; endpoint and credentials are stack config, as a user
     // would set them (README, "Configuration"), so the state check covers the config Pulumi copies into it.
-    const pollEnv = Object.fromEntries(
-      Object.entries(emulatorEnv(run.emulator)).filter(([k]) => k.startsWith("MODELARTS_")),
-    );
     run.ws = await createWorkspace({
       programDir: PROGRAM,
       stack: `${resource.stack}-${process.pid}`,
       bin,
-      env: pollEnv,
+      env: emulatorPollEnv(),
     });
-    const key = run.emulator.credentials.accessKeys[0]!;
-    await run.ws.setConfig("modelarts:endpoint", run.emulator.url);
-    await run.ws.setConfig("modelarts:projectId", run.emulator.projectId);
-    await run.ws.setConfig("modelarts:accessKey", key.accessKey, true);
-    await run.ws.setConfig("modelarts:secretKey", key.secretKey, true);
+    await setEmulatorConfig(run.ws, run.emulator);
     const config = { resource: resource.type, description: DESCRIPTIONS.created, ...resource.config };
     for (const [k, v] of Object.entries(config)) await run.setConfig(k, v);
   }, 15 * 60_000);

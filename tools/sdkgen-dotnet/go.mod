@@ -3,8 +3,8 @@ module pulumi-modelarts/tools/sdkgen-dotnet
 go 1.24.7
 
 require (
-	github.com/blang/semver v3.5.1+incompatible
 	github.com/pulumi/pulumi/pkg/v3 v3.206.0
+	pulumi-modelarts/tools/sdkgenkit v0.0.0
 )
 
 require (
@@ -18,6 +18,7 @@ require (
 	github.com/apparentlymart/go-textseg/v15 v15.0.0 // indirect
 	github.com/atotto/clipboard v0.1.4 // indirect
 	github.com/aymanbagabas/go-osc52/v2 v2.0.1 // indirect
+	github.com/blang/semver v3.5.1+incompatible // indirect
 	github.com/charmbracelet/bubbles v0.16.1 // indirect
 	github.com/charmbracelet/bubbletea v0.25.0 // indirect
 	github.com/charmbracelet/lipgloss v0.7.1 // indirect
@@ -97,3 +98,6 @@ require (
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 	lukechampine.com/frand v1.4.2 // indirect
 )
+
+// What both SDK generators share (bind the schema, write an SDK, compare it with sdks/), from this repository.
+replace pulumi-modelarts/tools/sdkgenkit => ../sdkgenkit

@@ -11,8 +11,6 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"image"
@@ -21,12 +19,10 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"path/filepath"
-	"sort"
 
-	"github.com/blang/semver"
 	dotnetgen "github.com/pulumi/pulumi/pkg/v3/codegen/dotnet"
-	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
+
+	"pulumi-modelarts/tools/sdkgenkit"
 )
 
 const tool = "pulumi-modelarts sdkgen"
@@ -41,7 +37,7 @@ func main() {
 	}
 	files, err := generate(*schemaPath)
 	if err == nil {
-		err = write(*out, files)
+		err = sdkgenkit.Write(*out, files)
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "sdkgen-dotnet: %v\n", err)
@@ -51,20 +47,9 @@ func main() {
 
 // generate returns the .NET SDK's files (paths relative to its folder).
 func generate(schemaPath string) (map[string][]byte, error) {
-	raw, err := os.ReadFile(schemaPath)
+	pkg, err := sdkgenkit.Bind(schemaPath)
 	if err != nil {
 		return nil, err
-	}
-	var spec schema.PackageSpec
-	if err := json.Unmarshal(raw, &spec); err != nil {
-		return nil, fmt.Errorf("%s: %w", schemaPath, err)
-	}
-	pkg, diags, err := schema.BindSpec(spec, noOtherPackages{}, schema.ValidationOptions{})
-	if err != nil {
-		return nil, fmt.Errorf("binding %s: %w", schemaPath, err)
-	}
-	if diags.HasErrors() {
-		return nil, fmt.Errorf("binding %s: %s", schemaPath, diags.Error())
 	}
 	// The generator downloads the NuGet package's icon from the schema's logoUrl (by default an image on GitHub):
 	// it gets one made here instead, so generating needs no network and gives the same bytes every time.
@@ -99,41 +84,4 @@ func (logoTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		Body:       io.NopCloser(&buf),
 		Request:    req,
 	}, nil
-}
-
-// noOtherPackages is the schema loader: the modelarts schema refers to no other package, so any lookup is an error.
-type noOtherPackages struct{}
-
-func (noOtherPackages) fail(name string) error {
-	return fmt.Errorf("the modelarts schema refers to package %q; sdkgen loads no other package", name)
-}
-
-func (l noOtherPackages) LoadPackage(name string, _ *semver.Version) (*schema.Package, error) {
-	return nil, l.fail(name)
-}
-
-func (l noOtherPackages) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
-	return nil, l.fail(d.Name)
-}
-
-// write replaces dir with files (paths relative to dir), in a stable order.
-func write(dir string, files map[string][]byte) error {
-	if err := os.RemoveAll(dir); err != nil {
-		return err
-	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(path, files[name], 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }

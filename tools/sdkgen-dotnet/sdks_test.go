@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
+
+	"pulumi-modelarts/tools/sdkgenkit"
 )
 
 // The committed .NET SDK (sdks/dotnet) is what the current package schema generates: a change of the schema
@@ -18,9 +16,9 @@ func TestCommittedDotnetSDKMatchesTheSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	schemaPath := filepath.Join(repo, "dist", "provider", "native", "package-schema.json")
-	if _, err := os.Stat(schemaPath); err != nil {
-		t.Fatalf("%s is missing: run npm run build first (%v)", schemaPath, err)
+	schemaPath, err := sdkgenkit.BuiltSchema(repo)
+	if err != nil {
+		t.Fatal(err)
 	}
 	files, err := generate(schemaPath)
 	if err != nil {
@@ -32,48 +30,8 @@ func TestCommittedDotnetSDKMatchesTheSchema(t *testing.T) {
 			t.Errorf("not generated: %s", name)
 		}
 	}
-	if diffs := differences(files, filepath.Join(repo, "sdks", "dotnet")); len(diffs) > 0 {
+	if diffs := sdkgenkit.Differences(files, filepath.Join(repo, "sdks", "dotnet")); len(diffs) > 0 {
 		t.Errorf("sdks/dotnet is not what the package schema generates (run npm run sdks and commit sdks/): %s",
 			strings.Join(diffs, "; "))
 	}
-}
-
-// differences lists how dir differs from files (paths relative to dir): missing, extra and changed files.
-func differences(files map[string][]byte, dir string) []string {
-	var diffs []string
-	seen := map[string]bool{}
-	err := filepath.WalkDir(dir, func(path string, entry fs.DirEntry, err error) error {
-		if err != nil || entry.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err != nil {
-			return err
-		}
-		name := filepath.ToSlash(rel)
-		seen[name] = true
-		want, ok := files[name]
-		if !ok {
-			diffs = append(diffs, name+" is not generated")
-			return nil
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(got, want) {
-			diffs = append(diffs, name+" differs")
-		}
-		return nil
-	})
-	if err != nil {
-		return []string{err.Error()}
-	}
-	for name := range files {
-		if !seen[name] {
-			diffs = append(diffs, name+" is missing")
-		}
-	}
-	sort.Strings(diffs)
-	return diffs
 }

@@ -10,22 +10,20 @@
 package main
 
 import (
-	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
 	"strings"
 
-	"github.com/blang/semver"
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
 	nodegen "github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
 	pygen "github.com/pulumi/pulumi/pkg/v3/codegen/python"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
+
+	"pulumi-modelarts/tools/sdkgenkit"
 )
 
 const tool = "pulumi-modelarts sdkgen"
@@ -54,7 +52,7 @@ func run(schemaPath, out string, langs []string) error {
 		if err != nil {
 			return err
 		}
-		if err := write(filepath.Join(out, lang), files); err != nil {
+		if err := sdkgenkit.Write(filepath.Join(out, lang), files); err != nil {
 			return err
 		}
 	}
@@ -64,7 +62,7 @@ func run(schemaPath, out string, langs []string) error {
 // generate returns one language's SDK files (paths relative to its folder). The schema is bound anew for each
 // language: a generator records its own language's settings in the bound package.
 func generate(schemaPath, lang string) (map[string][]byte, error) {
-	pkg, err := bind(schemaPath)
+	pkg, err := sdkgenkit.Bind(schemaPath)
 	if err != nil {
 		return nil, err
 	}
@@ -76,9 +74,9 @@ func generate(schemaPath, lang string) (map[string][]byte, error) {
 			files["go.mod"], err = goMod(pkg)
 		}
 	case "nodejs":
-		files, err = nodegen.GeneratePackage(tool, pkg, nil, nil, false, noOtherPackages{})
+		files, err = nodegen.GeneratePackage(tool, pkg, nil, nil, false, sdkgenkit.NoOtherPackages{})
 	case "python":
-		files, err = pygen.GeneratePackage(tool, pkg, nil, noOtherPackages{})
+		files, err = pygen.GeneratePackage(tool, pkg, nil, sdkgenkit.NoOtherPackages{})
 	default:
 		return nil, fmt.Errorf("no generator for %q (%s)", lang, strings.Join(languages, ", "))
 	}
@@ -86,25 +84,6 @@ func generate(schemaPath, lang string) (map[string][]byte, error) {
 		return nil, fmt.Errorf("generating %s: %w", lang, err)
 	}
 	return files, nil
-}
-
-func bind(schemaPath string) (*schema.Package, error) {
-	raw, err := os.ReadFile(schemaPath)
-	if err != nil {
-		return nil, err
-	}
-	var spec schema.PackageSpec
-	if err := json.Unmarshal(raw, &spec); err != nil {
-		return nil, fmt.Errorf("%s: %w", schemaPath, err)
-	}
-	pkg, diags, err := schema.BindSpec(spec, noOtherPackages{}, schema.ValidationOptions{})
-	if err != nil {
-		return nil, fmt.Errorf("binding %s: %w", schemaPath, err)
-	}
-	if diags.HasErrors() {
-		return nil, fmt.Errorf("binding %s: %s", schemaPath, diags.Error())
-	}
-	return pkg, nil
 }
 
 // goMod is the Go SDK's module file: the module is the folder above the package (importBasePath), and it requires
@@ -130,51 +109,4 @@ func goMod(pkg *schema.Package) ([]byte, error) {
 	}
 	return []byte(fmt.Sprintf("module %s\n\ngo 1.25.11\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n",
 		path.Dir(info.ImportBasePath), version)), nil
-}
-
-// noOtherPackages is the schema loader: the modelarts schema refers to no other package, so any lookup is an error.
-type noOtherPackages struct{}
-
-func (noOtherPackages) fail(name string) error {
-	return fmt.Errorf("the modelarts schema refers to package %q; sdkgen loads no other package", name)
-}
-
-func (l noOtherPackages) LoadPackage(name string, _ *semver.Version) (*schema.Package, error) {
-	return nil, l.fail(name)
-}
-
-func (l noOtherPackages) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
-	return nil, l.fail(d.Name)
-}
-
-func (l noOtherPackages) LoadPackageReference(name string, _ *semver.Version) (schema.PackageReference, error) {
-	return nil, l.fail(name)
-}
-
-func (l noOtherPackages) LoadPackageReferenceV2(
-	_ context.Context, d *schema.PackageDescriptor,
-) (schema.PackageReference, error) {
-	return nil, l.fail(d.Name)
-}
-
-// write replaces dir with files (paths relative to dir), in a stable order.
-func write(dir string, files map[string][]byte) error {
-	if err := os.RemoveAll(dir); err != nil {
-		return err
-	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(path, files[name], 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }

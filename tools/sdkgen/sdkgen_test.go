@@ -1,14 +1,13 @@
 package main
 
 import (
-	"bytes"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
+
+	"pulumi-modelarts/tools/sdkgenkit"
 )
 
 // repoRoot is the repository, two folders up from this package.
@@ -24,9 +23,9 @@ func repoRoot(t *testing.T) string {
 // builtSchema is the package schema `npm run build` wrote.
 func builtSchema(t *testing.T, repo string) string {
 	t.Helper()
-	schemaPath := filepath.Join(repo, "dist", "provider", "native", "package-schema.json")
-	if _, err := os.Stat(schemaPath); err != nil {
-		t.Fatalf("%s is missing: run npm run build first (%v)", schemaPath, err)
+	schemaPath, err := sdkgenkit.BuiltSchema(repo)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return schemaPath
 }
@@ -41,51 +40,11 @@ func TestCommittedSDKsMatchTheSchema(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diffs := differences(files, filepath.Join(repo, "sdks", lang)); len(diffs) > 0 {
+		if diffs := sdkgenkit.Differences(files, filepath.Join(repo, "sdks", lang)); len(diffs) > 0 {
 			t.Errorf("sdks/%s is not what the package schema generates (run npm run sdks and commit sdks/): %s",
 				lang, strings.Join(diffs, "; "))
 		}
 	}
-}
-
-// differences lists how dir differs from files (paths relative to dir): missing, extra and changed files.
-func differences(files map[string][]byte, dir string) []string {
-	var diffs []string
-	seen := map[string]bool{}
-	err := filepath.WalkDir(dir, func(path string, entry fs.DirEntry, err error) error {
-		if err != nil || entry.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err != nil {
-			return err
-		}
-		name := filepath.ToSlash(rel)
-		seen[name] = true
-		want, ok := files[name]
-		if !ok {
-			diffs = append(diffs, name+" is not generated")
-			return nil
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(got, want) {
-			diffs = append(diffs, name+" differs")
-		}
-		return nil
-	})
-	if err != nil {
-		return []string{err.Error()}
-	}
-	for name := range files {
-		if !seen[name] {
-			diffs = append(diffs, name+" is missing")
-		}
-	}
-	sort.Strings(diffs)
-	return diffs
 }
 
 // The committed SDKs are usable as far as this machine allows: the Python SDK byte-compiles, and

@@ -6,6 +6,7 @@
 // The endpoint and credentials come from the environment (bench/lib/env.ts), so no stack config holds them.
 const pulumi = require("@pulumi/pulumi");
 const { Notebook, NotebookInstance, NotebookStorageMount } = require("pulumi-modelarts");
+const { notebookArgs } = require("../notebookArgs.js");
 
 const config = new pulumi.Config();
 const count = config.requireNumber("count");
@@ -30,13 +31,7 @@ for (let i = 0; i < count; i++) {
     ids.push(instance.id);
   }
   if (resource === "Notebook" || resource === "all") {
-    const notebook = new Notebook(resource === "all" ? `${name}-v2` : name, {
-      flavor: "modelarts.vm.cpu.2u",
-      imageId: "e1a07296-22a8-4f05-8bc8-e936c8e54090",
-      description: `${description} ${i}`,
-      volume: { category: "EVS" },
-      autoStop: { enabled: true, durationSeconds: 3600 },
-    });
+    const notebook = new Notebook(resource === "all" ? `${name}-v2` : name, notebookArgs(description, i));
     ids.push(notebook.id);
     if (resource === "all") {
       const mount = new NotebookStorageMount(`${name}-data`, {
