@@ -1,4 +1,5 @@
 import type { InputCatalogue } from "../frame/fieldCatalogue.js";
+import { sameCategory } from "./mapping.js";
 import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
 
 /**
@@ -9,7 +10,8 @@ import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
  */
 export const INPUT_FIELDS = {
   notebookId: { change: "replace" },
-  category: { change: "replace", default: "OBS" },
+  // The service reports a mount made as OBS as OBSFS: the same mount, so no change (an imported mount records OBSFS).
+  category: { change: "replace", default: "OBS", same: sameCategory },
   uri: { change: "replace" },
   mountPath: { change: "replace" },
   efsId: { change: "replace" },
