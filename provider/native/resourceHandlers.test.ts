@@ -121,6 +121,26 @@ test("a read for import (no stored properties) returns inputs that check accepts
   expect((await diff(NOTEBOOK, URN, id, imported.properties!, checked.inputs)).changes).toBe(false);
 });
 
+test("new timeouts alone are an in-place change in the detailed diff, recorded in state by an update that only reads", async () => {
+  const urn = "urn:pulumi:dev::proj::modelarts:index:Notebook::timed";
+  const { inputs } = await check(NOTEBOOK, urn, undefined, declared);
+  const { id, properties } = await create(NOTEBOOK, urn, inputs, false);
+  const news = (await check(NOTEBOOK, urn, inputs, { ...declared, timeouts: { delete: "7m" } })).inputs;
+  expect(await diff(NOTEBOOK, urn, id, properties, news)).toMatchObject({
+    changes: true,
+    replaces: [],
+    // Added in place (none were declared before), not ADD_REPLACE.
+    detailedDiff: { timeouts: "ADD" },
+  });
+  await emulator.admin.resetRequestCounts();
+  expect(await update(NOTEBOOK, urn, id, properties, news, false)).toEqual({
+    ...properties,
+    timeouts: { delete: "7m" },
+  });
+  const requests = Object.keys((await emulator.admin.requestCounts()).byRoute);
+  expect(requests.filter((route) => !route.startsWith("GET "))).toEqual([]);
+});
+
 test("a mount made as OBS and imported (the service reports OBSFS) diffs equal to the program's OBS: no replacement", async () => {
   const notebookUrn = "urn:pulumi:dev::proj::modelarts:index:Notebook::mounted";
   const { inputs } = await check(NOTEBOOK, notebookUrn, undefined, declared);
