@@ -74,7 +74,7 @@ export interface NotebookArgs {
   allowDataLossOnReplace?: pulumi.Input<boolean>;
   /**
    * Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m,
-   * delete 20m. Changing it never calls the API.
+   * delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
    */
   timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
   /**
@@ -240,8 +240,8 @@ export interface NotebookInstanceArgs {
    */
   allowDataLossOnReplace?: pulumi.Input<boolean>;
   /**
-   * Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changing it
-   * never calls the API.
+   * Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in
+   * place: an update records it, and sends ModelArts nothing for it.
    */
   timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
   /**
@@ -350,7 +350,7 @@ export interface NotebookStorageMountArgs {
   efsId?: pulumi.Input<string>;
   /**
    * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m,
-   * delete 20m. Changed in place.
+   * delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
    */
   timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
   /**

@@ -143,4 +143,19 @@ describe("tags", () => {
     ).toBe("ModelArts.6335");
     expect(code(await tagsCall("00000000-0000-4000-8000-000000000000", "create", []))).toBe("ModelArts.6404");
   });
+
+  it("keeps 20 tags per notebook: a create that would make a 21st is refused whole (6400); an upsert is not one more", async () => {
+    const id = await runningNotebook("full");
+    const twenty = Array.from({ length: 20 }, (_, i) => ({ key: `k${i}`, value: "v" }));
+    expect((await tagsCall(id, "create", twenty)).status).toBe(204);
+    expect((await tagsCall(id, "create", [{ key: "k0", value: "changed" }])).status).toBe(204);
+    const refused = await tagsCall(id, "create", [
+      { key: "k1", value: "changed" },
+      { key: "k20", value: "v" },
+    ]);
+    expect({ status: refused.status, code: code(refused) }).toEqual({ status: 400, code: "ModelArts.6400" });
+    const tags = ((await getNotebook(emulator, id)).json as { tags: { key: string; value: string }[] }).tags;
+    expect(tags).toHaveLength(20);
+    expect(tags.find((t) => t.key === "k1")?.value).toBe("v");
+  });
 });

@@ -46,6 +46,13 @@ export const ENDPOINT_SERVICES = ["NOTEBOOK", "SSH"] as const;
 export const IMAGE_TYPES = ["BUILD_IN", "DEDICATED"] as const;
 export const DATA_VOLUME_CATEGORIES = ["OBS", "OBSFS", "EFS"] as const;
 
+/**
+ * The most tags a notebook keeps: the tag service's usual 20 per resource (the notebooks reference gives no count,
+ * [notebooks §19] question 10). A Notebook's own `tags` stop at 19 (schema.json), its owner tag is one, and each
+ * NotebookStorageMount's mark takes another.
+ */
+export const NOTEBOOK_TAG_LIMIT = 20;
+
 export type VolumeCategory = (typeof VOLUME_CATEGORIES)[number];
 export type VolumeOwnership = (typeof VOLUME_OWNERSHIPS)[number];
 export type LeaseType = (typeof LEASE_TYPES)[number];

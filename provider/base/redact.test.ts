@@ -1,4 +1,6 @@
-import { forgetSecretsForTests, redact, registerSecretsIn } from "./redact.js";
+import { inspect } from "node:util";
+import { ApiError } from "./errors.js";
+import { forgetSecretsForTests, maskedText, redact, registerSecretsIn, sanitizeServiceText } from "./redact.js";
 
 beforeEach(() => forgetSecretsForTests());
 
@@ -74,7 +76,7 @@ describe("keyed echoes of credentials the provider never saw", () => {
     ["securityToken=STVALUE123&x=1", "securityToken=<redacted>&x=1"],
     ["X-Auth-Token: MIIVALUE123", "X-Auth-Token: <redacted>"],
     ["ssh_private_key: PRIVATE123", "ssh_private_key: <redacted>"],
-    ["Authorization: SDK-HMAC-SHA256 Access=AK, Signature=abc", "Authorization: <redacted>, Signature=abc"],
+    ["Authorization: SDK-HMAC-SHA256 Access=AK, Signature=abc", "Authorization: <redacted>"],
   ])("%s", (echo, masked) => {
     expect(redact(echo)).toBe(masked);
   });
@@ -86,5 +88,78 @@ describe("keyed echoes of credentials the provider never saw", () => {
     "password_expires_at: 2031-05-05",
   ])("readable text stays readable: %s", (text) => {
     expect(redact(text)).toBe(text);
+  });
+});
+
+describe("a credential header's whole value, whatever form its echo takes", () => {
+  // Never registered: an echo of a key the provider did not send must be masked by its form alone.
+  const AK = "HPUAUNREGISTEREDAK01";
+  const SIGNATURE = "7d3c1f5e9b2a4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d2e4f6a8b0c2d";
+  const value = `SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=content-type;host;x-sdk-date, Signature=${SIGNATURE}`;
+  const date = "X-Sdk-Date: 20261205T110000Z";
+  const inspected = `{ authorization: '${value}', 'x-sdk-date': '20261205T110000Z' }`;
+
+  test.each([
+    ["a header line", `Authorization: ${value}\n${date}`, `Authorization: <redacted>\n${date}`],
+    ["lower case", `authorization: ${value}`, "authorization: <redacted>"],
+    ["upper case", `AUTHORIZATION:${value}`, "AUTHORIZATION:<redacted>"],
+    ["a proxy's", `Proxy-Authorization: ${value}`, "Proxy-Authorization: <redacted>"],
+    [
+      "raw request text",
+      `GET /v1/p/notebooks HTTP/1.1\r\nHost: modelarts\r\nAuthorization: ${value}\r\n${date}\r\n`,
+      `GET /v1/p/notebooks HTTP/1.1\r\nHost: modelarts\r\nAuthorization: <redacted>\r\n${date}\r\n`,
+    ],
+    [
+      "lines joined by |",
+      `host:modelarts|authorization:${value}|x-sdk-date:1`,
+      "host:modelarts|authorization:<redacted>|x-sdk-date:1",
+    ],
+    [
+      "a JSON headers object",
+      `{"Authorization":"${value}","Host":"modelarts"}`,
+      '{"Authorization":"<redacted>","Host":"modelarts"}',
+    ],
+    [
+      "JSON inside a JSON string",
+      `{"error_msg":"headers {\\"authorization\\": \\"${value}\\"} refused"}`,
+      '{"error_msg":"headers {\\"authorization\\": \\"<redacted>\\"} refused"}',
+    ],
+    [
+      "util.inspect of a headers object",
+      inspected,
+      "{ authorization: '<redacted>', 'x-sdk-date': '20261205T110000Z' }",
+    ],
+    [
+      "a raw header list",
+      `[ 'Host', 'modelarts', 'Authorization', '${value}' ]`,
+      "[ 'Host', 'modelarts', 'Authorization', '<redacted>' ]",
+    ],
+    [
+      "the value alone",
+      `bad signature in ${value} (APIGW.0301)`,
+      "bad signature in SDK-HMAC-SHA256 <redacted> (APIGW.0301)",
+    ],
+    ["an X-Auth-Token", `X-Auth-Token: MIIunregistered,token`, "X-Auth-Token: <redacted>"],
+  ])("%s", (_form, echo, masked) => {
+    expect(redact(echo)).toBe(masked);
+    for (const text of [redact(echo), sanitizeServiceText(echo), maskedText(echo)]) {
+      expect(text).not.toContain(AK);
+      expect(text).not.toContain(SIGNATURE);
+      expect(text).not.toContain("SignedHeaders");
+    }
+  });
+
+  test("an API error whose message echoes the request's headers shows none of them, printed or inspected", () => {
+    const err = new ApiError({
+      status: 401,
+      errorCode: "APIGW.0301",
+      apiMessage: `Incorrect IAM authentication information: ${JSON.stringify({ Authorization: value })}`,
+      method: "GET",
+      path: "/v1/p/notebooks",
+    });
+    for (const text of [err.message, inspect(err), JSON.stringify(err)]) {
+      expect(text).not.toContain(AK);
+      expect(text).not.toContain(SIGNATURE);
+    }
   });
 });

@@ -115,8 +115,29 @@ function knownPattern(): RegExp | undefined {
   return known.pattern;
 }
 
-/** Header echoes whose value has spaces (`Authorization: SDK-HMAC-SHA256 Access=…`, the gateway's canonical request). */
-const HEADER_ECHO = /((?:x-security-token|x-auth-token|authorization|x-subject-token)\s*[:=]\s*)[^|\n,]*/gi;
+/** The headers that carry a credential, in any letter case. */
+const CREDENTIAL_HEADERS = "(?:proxy-)?authorization|x-security-token|x-auth-token|x-subject-token";
+
+/**
+ * A credential header's echo and its whole value, whatever form the echo takes: a header line (`Authorization:
+ * SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…`, raw request text, the gateway's canonical request with `|`
+ * for line breaks), a headers object's key, quoted or not, JSON-escaped or not (`"authorization":"…"`,
+ * `{ authorization: '…' }`), or a raw header list's name then value (`'Authorization', '…'`). An Authorization value
+ * has spaces and commas, so nothing inside it ends it: a quoted value goes to its closing quote, a bare one to the
+ * end of its line.
+ */
+const HEADER_ECHO = new RegExp(
+  `((?<![A-Za-z0-9])(?:${CREDENTIAL_HEADERS})(?:\\s*[:=]|\\\\?["'\`]\\s*[:=,])\\s*)` +
+    `(\\\\?"(?:[^"\\\\]|\\\\[^"])*\\\\?"|'[^'\\n]*'|\`[^\`\\n]*\`|[^\\r\\n"'\`\\\\|]*)`,
+  "gi",
+);
+
+/**
+ * The signature scheme's credential part where no header name precedes it (a gateway quoting the value alone):
+ * `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<names>, Signature=<hex>`, each part as far as it goes.
+ */
+const SIGNATURE_ECHO =
+  /(SDK-HMAC-SHA256\s+)Access=[^\s,"'\\]*(?:\s*,\s*SignedHeaders=[^\s,"'\\]*)?(?:\s*,\s*Signature=[^\s,"'\\]*)?/gi;
 
 /**
  * `<credential name>` `:` or `=` `<value>`, as JSON (`"secret_key": "…"`, also escaped inside another JSON
@@ -130,7 +151,7 @@ const KEYED_ECHO = new RegExp(
 );
 
 function maskValue(value: string): string {
-  const quote = /^(\\?["'])/.exec(value)?.[1];
+  const quote = /^(\\?["'`])/.exec(value)?.[1];
   return quote === undefined ? MASK : `${quote}${MASK}${quote}`;
 }
 
@@ -139,7 +160,8 @@ export function redact(text: string): string {
   let out = text;
   const pattern = knownPattern();
   if (pattern) out = out.replace(pattern, MASK);
-  out = out.replace(HEADER_ECHO, `$1${MASK}`);
+  out = out.replace(HEADER_ECHO, (_match, prefix: string, value: string) => prefix + maskValue(value));
+  out = out.replace(SIGNATURE_ECHO, `$1${MASK}`);
   out = out.replace(KEYED_ECHO, (_match, prefix: string, value: string) => prefix + maskValue(value));
   return out;
 }

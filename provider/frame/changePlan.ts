@@ -31,11 +31,11 @@ export interface ChangePlan {
   readonly changes: boolean;
   /** The paths only a new object can take. */
   readonly replaces: readonly string[];
-  /** The paths changed in place (`update`, `restart` and `action`). */
+  /** The paths changed in place (`update`, `restart`, `action` and `record`). */
   readonly updates: readonly string[];
   /** The in-place paths that need the object stopped and started again when it runs. */
   readonly restarts: readonly string[];
-  /** Whether `path` changed with kind `update` or `restart`: what the update call (PUT) sends. */
+  /** Whether `path` changed with kind `update` or `restart`: what the update call (PUT) sends (never a `record`). */
   sends(path: string): boolean;
 }
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { inputsWith, withDefaults, type ChangeRule, type InputField } from "./fieldCatalogue.js";
 
-const RULES: ChangeRule[] = ["replace", "update", "restart", "action", "none"];
+const RULES: ChangeRule[] = ["replace", "update", "restart", "action", "record", "none"];
 
 const CATALOGUE = {
   name: { change: "update" },

@@ -12,9 +12,12 @@
  * - `restart`: changed in place by the update call, with a stop and a start when the object is running (the API's
  *   rule);
  * - `action`: changed in place by its own call (start/stop for a power state, tags, a lease);
- * - `none`: steers the provider only (timeouts, adoptId, namePrefix); a change never calls the API.
+ * - `record`: steers the provider in later operations (timeouts: a delete reads its limit from state), so a change is
+ *   an update, which records it in state and sends nothing for it (the update only reads the object, and resumes
+ *   what an earlier run left);
+ * - `none`: steers the provider only now (adoptId, namePrefix, allowDataLossOnReplace); a change never calls the API.
  */
-export type ChangeRule = "replace" | "update" | "restart" | "action" | "none";
+export type ChangeRule = "replace" | "update" | "restart" | "action" | "record" | "none";
 
 type Props = Record<string, unknown>;
 

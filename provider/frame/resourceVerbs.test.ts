@@ -145,6 +145,25 @@ test.each(ALL)(
   },
 );
 
+test.each(ALL)("%s: new timeouts alone preview as an update, which records them and only reads", async (_t, c) => {
+  const state = await created(c, "timeouts");
+  // As declared: a generated name is not (check makes it again).
+  const { name: _generated, ...declared } = state.inputs;
+  const news = await checked(c, state.inputs, { ...declared, timeouts: { delete: "7m" } });
+  expect(await c.provider.diff(state.id, state.outs, news)).toEqual({
+    changes: true,
+    replaces: [],
+    deleteBeforeReplace: true,
+  });
+  await emulator.admin.resetRequestCounts();
+  const { outs } = await c.provider.update(state.id, state.outs, news);
+  const requests = Object.keys((await emulator.admin.requestCounts()).byRoute);
+  expect(requests.filter((route) => !route.startsWith("GET "))).toEqual([]);
+  // State keeps them (a later delete reads its limit there), and every other output as it was.
+  expect(outs).toEqual({ ...state.outs, timeouts: { delete: "7m" } });
+  expect((await c.provider.diff(state.id, outs, news)).changes).toBe(false);
+});
+
 test.each(ALL)("%s: refresh keeps the URN, so a later destroy's progress lines go to the resource", async (_t, c) => {
   const state = await created(c, "urn");
   const urn = urnOf(c.type, "urn");

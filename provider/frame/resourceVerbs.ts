@@ -143,7 +143,9 @@ export function createResource(def: AnyDefinition, values: object): Promise<{ id
 
 /**
  * Changes the object in place. Its first read decides: gone is an error that says how to forget it (the same for
- * every resource); then the resource's update, whose failures after its first change record what is applied.
+ * every resource); then the resource's update, whose failures after its first change record what is applied. The
+ * outputs carry the new inputs, so a change that is only recorded (`record`: new timeouts) is kept in state; the
+ * update still runs, so it resumes what an earlier run left (a create that timed out) whatever else changed.
  */
 export function updateResource(
   def: AnyDefinition,

@@ -28,6 +28,8 @@ export function previewUpdate(resource: NativeResource, olds: Props, news: Props
   const { anyCall, restart, byField } = resource.previewUnknowns;
   const unknown = new Set<string>();
   for (const { path, change } of changesOf(resource.definition, olds, news).fields) {
+    // A change that is only recorded (timeouts) sends nothing: what its update reads is no change it made.
+    if (change === "record") continue;
     anyCall.forEach((name) => unknown.add(name));
     if (change === "restart") restart.forEach((name) => unknown.add(name));
     byField[path.split(".")[0]!]?.forEach((name) => unknown.add(name));

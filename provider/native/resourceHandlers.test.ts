@@ -9,6 +9,7 @@ import { OWNER_TAG_KEY, ownerTagValue } from "../notebook/ownerTag.js";
 import { isSecret, secret, UNKNOWN_VALUE } from "./propertyValues.js";
 
 const NOTEBOOK = "modelarts:index:Notebook";
+const MOUNT = "modelarts:index:NotebookStorageMount";
 const URN = "urn:pulumi:dev::proj::modelarts:index:Notebook::nb";
 const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
 const POST = "POST /v1/{project_id}/notebooks";
@@ -118,6 +119,45 @@ test("a read for import (no stored properties) returns inputs that check accepts
   const checked = await check(NOTEBOOK, URN, undefined, imported.inputs!);
   expect(checked.failures).toEqual([]);
   expect((await diff(NOTEBOOK, URN, id, imported.properties!, checked.inputs)).changes).toBe(false);
+});
+
+test("new timeouts alone are an in-place change in the detailed diff, recorded in state by an update that only reads", async () => {
+  const urn = "urn:pulumi:dev::proj::modelarts:index:Notebook::timed";
+  const { inputs } = await check(NOTEBOOK, urn, undefined, declared);
+  const { id, properties } = await create(NOTEBOOK, urn, inputs, false);
+  const news = (await check(NOTEBOOK, urn, inputs, { ...declared, timeouts: { delete: "7m" } })).inputs;
+  expect(await diff(NOTEBOOK, urn, id, properties, news)).toMatchObject({
+    changes: true,
+    replaces: [],
+    // Added in place (none were declared before), not ADD_REPLACE.
+    detailedDiff: { timeouts: "ADD" },
+  });
+  await emulator.admin.resetRequestCounts();
+  expect(await update(NOTEBOOK, urn, id, properties, news, false)).toEqual({
+    ...properties,
+    timeouts: { delete: "7m" },
+  });
+  const requests = Object.keys((await emulator.admin.requestCounts()).byRoute);
+  expect(requests.filter((route) => !route.startsWith("GET "))).toEqual([]);
+});
+
+test("a mount made as OBS and imported (the service reports OBSFS) diffs equal to the program's OBS: no replacement", async () => {
+  const notebookUrn = "urn:pulumi:dev::proj::modelarts:index:Notebook::mounted";
+  const { inputs } = await check(NOTEBOOK, notebookUrn, undefined, declared);
+  const { id: notebookId } = await create(NOTEBOOK, notebookUrn, inputs, false);
+  const mountUrn = "urn:pulumi:dev::proj::modelarts:index:NotebookStorageMount::data";
+  const program = { notebookId, category: "OBS", uri: "obs://bucket/data/", mountPath: "/data/data/" };
+  const made = await check(MOUNT, mountUrn, {}, program);
+  const { id } = await create(MOUNT, mountUrn, made.inputs, false);
+  const imported = await read(MOUNT, mountUrn, `${notebookId}/${id}`, undefined, undefined);
+  expect(imported).toMatchObject({ id, inputs: { category: "OBSFS" }, properties: { category: "OBSFS" } });
+  const checked = await check(MOUNT, mountUrn, imported.inputs, program);
+  expect(checked.failures).toEqual([]);
+  expect(await diff(MOUNT, mountUrn, id, imported.properties!, checked.inputs)).toMatchObject({
+    changes: false,
+    replaces: [],
+    detailedDiff: {},
+  });
 });
 
 test("a create that made its notebook and then failed is recorded with it (id, outputs with no internal key but the owner mark)", async () => {

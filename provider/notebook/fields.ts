@@ -30,7 +30,7 @@ export const INPUT_FIELDS = {
   tags: { change: "action" },
   desiredStatus: { change: "action", differs: powerStateDiffers(powerStateOf) },
   allowDataLossOnReplace: { change: "none" },
-  timeouts: { change: "none" },
+  timeouts: { change: "record" },
   adoptId: { change: "none" },
   adoptOwnedBy: { change: "none" },
 } as const satisfies InputCatalogue<NotebookInputs>;

@@ -74,10 +74,9 @@ test.each([
   expect(diff).toMatchObject({ changes: true, replaces: [], updates: [field] });
 });
 
-test("quiet: server defaults, absent vs empty, a disabled auto-stop's duration, timeouts, adoptId", () => {
+test("quiet: server defaults, absent vs empty, a disabled auto-stop's duration, adoptId", () => {
   const noAutoStop = { ...stored, autoStop: { enabled: false, durationSeconds: 3600, prompt: true } };
   const cases: Record<string, unknown>[] = [
-    { ...declared, timeouts: { create: "1h" } },
     { ...declared, adoptId: "DE-2" },
     { ...declared, annotations: {} },
     { ...declared, extendStorage: [] },
@@ -87,6 +86,16 @@ test("quiet: server defaults, absent vs empty, a disabled auto-stop's duration, 
   expect(diffNotebookInstance({ ...stored, description: undefined }, { ...declared, description: "" }).changes).toBe(
     false,
   );
+});
+
+test("new timeouts are an update that records them (nothing is sent for them)", () => {
+  const diff = diffNotebookInstance(stored, { ...declared, timeouts: { create: "1h" } });
+  expect(diff).toMatchObject({ changes: true, replaces: [], updates: ["timeouts"] });
+  expect(
+    changesOf(notebookInstanceProvider.definition, stored, { ...declared, timeouts: { create: "1h" } }).sends(
+      "timeouts",
+    ),
+  ).toBe(false);
 });
 
 test("an instance whose create failed is replaced by the next up", () => {

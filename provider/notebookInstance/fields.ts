@@ -29,7 +29,7 @@ export const INPUT_FIELDS = {
   aiProjectId: { change: "replace" },
   desiredStatus: { change: "action", differs: powerStateDiffers(powerStateOf) },
   allowDataLossOnReplace: { change: "none" },
-  timeouts: { change: "none" },
+  timeouts: { change: "record" },
   adoptId: { change: "none" },
   adoptOwnedBy: { change: "none" },
 } as const satisfies InputCatalogue<NotebookInstanceInputs>;

@@ -25,7 +25,7 @@ test("every input but the timeouts and adoptId (read at create only) replaces th
     uri: "replace",
     mountPath: "replace",
     efsId: "replace",
-    timeouts: "update",
+    timeouts: "record",
     adoptId: "none",
   });
 });

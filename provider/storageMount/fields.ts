@@ -1,20 +1,21 @@
 import type { InputCatalogue } from "../frame/fieldCatalogue.js";
+import { sameCategory } from "./mapping.js";
 import type { StorageMountInputs, StorageMountOutputs } from "./types.js";
 
 /**
  * The inputs of a NotebookStorageMount and how a change reaches the service: the API has no call that changes a
  * mount (docs/modelarts-notebooks-api.md §12: attach, show, list, detach), so every input replaces it, as in
  * Terraform's `huaweicloud_modelarts_notebook_mount_storage`; `adoptId` (read at create only) only steers the
- * provider, and new timeouts are recorded by an update that calls nothing.
+ * provider, and new timeouts are recorded by an update (the frame's, as for every resource).
  */
 export const INPUT_FIELDS = {
   notebookId: { change: "replace" },
-  category: { change: "replace", default: "OBS" },
+  // The service reports a mount made as OBS as OBSFS: the same mount, so no change (an imported mount records OBSFS).
+  category: { change: "replace", default: "OBS", same: sameCategory },
   uri: { change: "replace" },
   mountPath: { change: "replace" },
   efsId: { change: "replace" },
-  // An update records new timeouts (a later delete reads its limit from the recorded outputs), and calls nothing.
-  timeouts: { change: "update" },
+  timeouts: { change: "record" },
   adoptId: { change: "none" },
 } as const satisfies InputCatalogue<StorageMountInputs>;
 

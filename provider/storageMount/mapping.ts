@@ -27,7 +27,7 @@ export function toOutputs(storage: NotebookStorage, inputs: StorageMountInputs):
 
 /**
  * The inputs a mount shows: the declared ones, which nothing changes in place (the service's OBSFS for a declared OBS
- * is no drift); for a read without declared inputs (`NotebookStorageMount.get`) what the service reports, the
+ * is no drift: sameCategory); for a read without declared inputs (`NotebookStorageMount.get`) what the service reports, the
  * category in upper case.
  */
 export function observedInputs(storage: NotebookStorage, declared: Partial<StorageMountInputs>): StorageMountInputs {
@@ -40,6 +40,21 @@ export function observedInputs(storage: NotebookStorage, declared: Partial<Stora
     ...(typeof storage.efs_id === "string" && storage.efs_id !== "" && { efsId: storage.efs_id }),
     ...declared,
   };
+}
+
+/**
+ * Categories compare as the service sees them: it mounts a storage declared OBS as OBSFS and reports it so (§12), so
+ * the two name one mount. The diff compares by this (a mount imported as OBSFS and declared OBS is no change), and
+ * the read keeps the declared spelling.
+ */
+export function sameCategory(a: unknown, b: unknown): boolean {
+  return mountedCategory(a) === mountedCategory(b);
+}
+
+function mountedCategory(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const category = value.toUpperCase();
+  return category === "OBSFS" ? "OBS" : category;
 }
 
 /** Mount paths compare without a trailing "/": `/data/x/` and `/data/x` are one directory. */

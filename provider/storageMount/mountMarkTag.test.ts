@@ -155,3 +155,30 @@ test("a delete leaves the mark of another uri at its path alone, and removes its
   await mounts.delete(second.id, second.outs);
   expect((await tagsOf(nb.id)).map((t) => t.key)).not.toContain(mountMarkKey("/data/second/"));
 });
+
+test("a notebook with 20 tags already (19 of the user's and its owner tag) is refused before any tag or mount request, naming the limit and what to do", async () => {
+  const nineteen = Object.fromEntries(Array.from({ length: 19 }, (_, i) => [`k${i}`, `v${i}`]));
+  const inputs = await checkNotebook(undefined, { ...notebookDeclared, tags: nineteen });
+  const nb = await notebooks.create(inputs);
+  expect(await tagsOf(nb.id)).toHaveLength(20);
+  await emulator.admin.resetRequestCounts();
+  const err = await mount(nb.id).then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
+  expect(err?.message).toBe(
+    `create storage mount "/data/datasets/": notebook ${nb.id} has 20 tags, the most a notebook keeps (20), and a ` +
+      "NotebookStorageMount marks its notebook with one more (pulumi-modelarts.mount.<hash>, which makes the mount " +
+      "managed in the notebook's `mounts`): remove a tag from the notebook (from its Notebook's `tags`, which take at " +
+      "most 19 beside the owner tag, or one set in the console) and run `pulumi up` again. Nothing was mounted",
+  );
+  expect(await emulator.admin.requestCount(TAGS_CREATE)).toBe(0);
+  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
+
+  // One tag fewer, and the mount takes the freed place.
+  const { k18: _removed, ...eighteen } = nineteen;
+  await notebooks.update(nb.id, nb.outs, await checkNotebook(inputs, { ...notebookDeclared, tags: eighteen }));
+  await mount(nb.id);
+  expect(await tagsOf(nb.id)).toContainEqual(mountMarkTag(PATH, URI));
+  expect(await tagsOf(nb.id)).toHaveLength(20);
+});

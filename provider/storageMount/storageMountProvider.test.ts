@@ -276,10 +276,11 @@ test("every input but the timeouts replaces, unmounting first; new timeouts are 
     replaces: ["mountPath"],
     deleteBeforeReplace: true,
   });
-  expect((await diffWith(declared(notebookId, { uri: "obs://my-bucket/v2/", category: "OBSFS" }))).replaces).toEqual([
-    "category",
-    "uri",
-  ]);
+  const efs = { category: "EFS", uri: "192.168.0.1:/share/", efsId: "0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d" };
+  expect((await diffWith(declared(notebookId, efs))).replaces).toEqual(["category", "uri", "efsId"]);
+  expect((await diffWith(declared(notebookId, { uri: "obs://my-bucket/v2/" }))).replaces).toEqual(["uri"]);
+  // The service mounts OBS as OBSFS: one mount, whichever the program says.
+  expect((await diffWith(declared(notebookId, { category: "OBSFS" }))).changes).toBe(false);
   expect((await diffWith(declared("0b5c7a3e-1f2d-4c6b-8a9e-3d4f5a6b7c8d"))).replaces).toEqual(["notebookId"]);
   const withTimeouts = declared(notebookId, { timeouts: { delete: "5m" } });
   expect(await diffWith(withTimeouts)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: true });
@@ -370,6 +371,12 @@ test("a read without declared inputs (NotebookStorageMount.get) takes them from 
     mountPath: "/data/datasets/",
   });
   expect(read.props).toMatchObject({ storageId: state.id, status: "MOUNTED" });
+  // `pulumi import` records OBSFS; the program's category OBS names the same mount: no change, no replacement.
+  expect(await provider.diff(state.id, read.props, await checked(declared(notebookId)))).toEqual({
+    changes: false,
+    replaces: [],
+    deleteBeforeReplace: true,
+  });
   expect((await failureOf(provider.read(state.id, {}))).message).toMatch(
     /^read storage mount [0-9a-f-]{36}: its notebookId is not known/,
   );

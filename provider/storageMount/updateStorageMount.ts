@@ -25,8 +25,9 @@ export async function findStorageMount(
 }
 
 /**
- * Nothing about a mount changes in place (diff replaces for every input but the timeouts), so an update records new
- * timeouts, and resumes the wait of a mount that an earlier create left MOUNTING (recorded with init errors).
+ * Nothing about a mount changes in place (diff replaces for every input but the timeouts, which the frame records
+ * without this verb), so an update resumes the wait of a mount that an earlier create left MOUNTING (recorded with
+ * init errors).
  */
 export async function updateStorageMount(
   step: StorageStep,

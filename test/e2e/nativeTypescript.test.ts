@@ -134,6 +134,14 @@ test(
       mountPath: "/data/by-hand/",
     });
     expect((await pulumi("6 preview (mount)", ["preview", "--expect-no-changes"])).stdout).toContain("7 unchanged");
+    // The import records the category as the service reports it (OBSFS); the category the mount was made with, OBS,
+    // names the same mount: declared so, it previews no change either (no replacement).
+    expect(imported[1]!.args).toMatchObject({ category: "OBSFS" });
+    imported[1]!.args = { ...(imported[1]!.args as Record<string, Json>), category: "OBS" };
+    await ws.setConfig("imported", JSON.stringify(imported));
+    expect((await pulumi("6 preview (mount as OBS)", ["preview", "--expect-no-changes"])).stdout).toContain(
+      "7 unchanged",
+    );
 
     const demanager = await createDemanagerClient(resolveSettings({ env: emulatorCredentialsEnv(native.emulator) }));
     const instance = await demanager.createInstance(

@@ -173,36 +173,66 @@ test.each(INVALID)("check rejects %s, naming its field, without an API call", as
   expect((await emulator.admin.requestCounts()).total).toBe(0);
 });
 
+// Two provider hosts start in it (seconds each on a loaded machine); what it proves depends on no duration.
 test("a create that times out is recorded, then resumed by the next update or the next create", async () => {
   const slow = await startEmulator({ timeScale: 0.05 });
-  const slowHost = await startProviderHost({ cwd: ROOT, env: emulatorEnv(slow, 20) });
+  const env = emulatorEnv(slow, 20);
+  const slowHost = await startProviderHost({ cwd: ROOT, env });
+  let nextRun: Awaited<ReturnType<typeof startProviderHost>> | undefined;
   try {
     await slowHost.configure({});
-    const news = (await slowHost.check({}, inputs({ name: "host-slow", timeouts: { create: "1s" } }))).inputs;
+    // The instance stays CREATING until the test lets it go (no race with the emulator's timeline), and the create's
+    // limit comes from how fast this host answers now: a read (one authenticated GET, after a first one has loaded
+    // the provider and authenticated) measured 40 times over, at least 2s. A loaded machine gets a longer limit, so
+    // the create always reaches its wait before the limit passes.
+    await slow.admin.setCreateDurations({ "host-slow": 1e9 });
+    const probe = inputs({ name: "host-slow" });
+    const absent = "DE-00000000-0000-4000-8000-000000000000";
+    expect((await slowHost.read(absent, probe)).id).toBe("");
+    const started = performance.now();
+    expect((await slowHost.read(absent, probe)).id).toBe("");
+    const limitSeconds = Math.min(59, Math.max(2, Math.ceil((40 * (performance.now() - started)) / 1000)));
+    const news = (await slowHost.check({}, inputs({ name: "host-slow", timeouts: { create: `${limitSeconds}s` } })))
+      .inputs;
     const err = (await slowHost.create(news).catch((e: unknown) => e)) as HostError;
     expect(err.message).toMatch(
-      /timed out after 1s \(timeouts.create, the limit for the whole create\) waiting for READY; last status CREATING/,
+      new RegExp(
+        `timed out after ${limitSeconds}s \\(timeouts.create, the limit for the whole create\\) waiting for READY; ` +
+          "last status CREATING",
+      ),
     );
     expect(err.initFailure).toMatchObject({
       id: expect.stringMatching(/^DE-/),
       properties: { status: "CREATING", __provider: serialized.provider },
     });
+    const id = err.initFailure!.id;
 
-    // The engine's next `pulumi up` updates a resource recorded with init errors: the wait resumes.
-    const resumed = await slowHost.update(err.initFailure!.id, err.initFailure!.properties, news);
-    expect(resumed.properties.status).toBe("RUNNING");
-    // Had the engine lost the record, the next create finds the instance by its owner key. In this one host process
-    // the listing its creates share predates the instance, so the POST's "already exists" leads to it (a new run,
-    // a new process, finds it before any POST: provider/notebookInstance/ownership.test.ts).
-    const again = await slowHost.create(news);
-    expect(again.id).toBe(err.initFailure!.id);
+    // The engine's next `pulumi up` updates a resource recorded with init errors: the wait resumes. The instance is
+    // let go only once the update has polled it, so the update is seen waiting, then finishing.
+    const GET_INSTANCE = "GET /v1/{project_id}/demanager/instances/{instance_id}";
+    const polledBefore = await slow.admin.requestCount(GET_INSTANCE);
+    const resuming = slowHost.update(id, err.initFailure!.properties, news);
+    while ((await slow.admin.requestCount(GET_INSTANCE)) < polledBefore + 2) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await slow.admin.getInstance(id)).status).toBe("CREATING");
+    await slow.admin.updateInstance(id, { status: "RUNNING" });
+    expect((await resuming).properties.status).toBe("RUNNING");
+
+    // Had the engine lost the record, the next run (a new process, which shares no listing with this one) finds the
+    // instance by its owner key before any POST.
+    nextRun = await startProviderHost({ cwd: ROOT, env });
+    await nextRun.configure({});
+    const again = await nextRun.create(news);
+    expect(again.id).toBe(id);
     expect((await slow.admin.listInstances()).length).toBe(1);
-    expect(await slow.admin.requestCount("POST /v1/{project_id}/demanager/instances")).toBe(2);
+    expect(await slow.admin.requestCount("POST /v1/{project_id}/demanager/instances")).toBe(1);
   } finally {
+    await nextRun?.close();
     await slowHost.close();
     await slow.close();
   }
-});
+}, 120_000);
 
 test("invalid inputs fail at check with the field named, without calling the API", async () => {
   const result = await host.check({}, inputs({ storage: { path: "/bucket" }, autoStop: { enabled: true } }));

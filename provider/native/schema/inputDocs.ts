@@ -36,6 +36,8 @@ export function changeSentence(change: ChangeRule, resourceName: string): string
     case "update":
     case "action":
       return "Changed in place.";
+    case "record":
+      return "Changed in place: an update records it, and sends ModelArts nothing for it.";
     case "none":
       return "Changing it never calls the API.";
   }
