@@ -172,8 +172,8 @@ test("a notebook with 20 tags already (19 of the user's and its owner tag) is re
       "managed in the notebook's `mounts`): remove a tag from the notebook (from its Notebook's `tags`, which take at " +
       "most 19 beside the owner tag, or one set in the console) and run `pulumi up` again. Nothing was mounted",
   );
-  expect(await emulator.admin.requestCount(TAGS_CREATE)).toBe(0);
-  expect(await emulator.admin.requestCount(ATTACH)).toBe(0);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.createTags)).toBe(0);
+  expect(await emulator.admin.requestCount(NOTEBOOK_ROUTE.attach)).toBe(0);
 
   // One tag fewer, and the mount takes the freed place.
   const { k18: _removed, ...eighteen } = nineteen;

@@ -138,7 +138,7 @@ test(
     // names the same mount: declared so, it previews no change either (no replacement).
     expect(imported[1]!.args).toMatchObject({ category: "OBSFS" });
     imported[1]!.args = { ...(imported[1]!.args as Record<string, Json>), category: "OBS" };
-    await ws.setConfig("imported", JSON.stringify(imported));
+    await native.ws.setConfig("imported", JSON.stringify(imported));
     expect((await pulumi("6 preview (mount as OBS)", ["preview", "--expect-no-changes"])).stdout).toContain(
       "7 unchanged",
     );
