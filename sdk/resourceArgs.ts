@@ -74,7 +74,8 @@ export interface NotebookArgs {
   allowDataLossOnReplace?: pulumi.Input<boolean>;
   /**
    * Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m,
-   * delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+   * delete 20m. Pulumi's `customTimeouts` resource option has no effect on these classes: set this instead. Changed in
+   * place: an update records it, and sends ModelArts nothing for it.
    */
   timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
   /**
@@ -168,7 +169,8 @@ export interface NotebookLeaseArgs {
 
 /**
  * Timeouts as durations like `"30m"`, `"1h"` or `"90s"`, each between 1s and 24h; each bounds its whole operation,
- * waits included (Pulumi's customTimeouts do not reach dynamic providers).
+ * waits included. Pulumi's `customTimeouts` resource option reaches only the native provider, where one set for an
+ * operation wins over this (the dynamic classes never see it).
  */
 export interface NotebookTimeoutsArgs {
   /** The longest a create may take. */
@@ -240,8 +242,9 @@ export interface NotebookInstanceArgs {
    */
   allowDataLossOnReplace?: pulumi.Input<boolean>;
   /**
-   * Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in
-   * place: an update records it, and sends ModelArts nothing for it.
+   * Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's
+   * `customTimeouts` resource option has no effect on these classes: set this instead. Changed in place: an update
+   * records it, and sends ModelArts nothing for it.
    */
   timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
   /**
@@ -350,7 +353,8 @@ export interface NotebookStorageMountArgs {
   efsId?: pulumi.Input<string>;
   /**
    * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m,
-   * delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+   * delete 20m. Pulumi's `customTimeouts` resource option has no effect on these classes: set this instead. Changed in
+   * place: an update records it, and sends ModelArts nothing for it.
    */
   timeouts?: pulumi.Input<NotebookTimeoutsArgs>;
   /**

@@ -5,7 +5,8 @@
 
 /**
  * Timeouts as durations like `"30m"`, `"1h"` or `"90s"`, each between 1s and 24h; each bounds its whole operation,
- * waits included (Pulumi's customTimeouts do not reach dynamic providers).
+ * waits included. Pulumi's `customTimeouts` resource option reaches only the native provider, where one set for an
+ * operation wins over this (the dynamic classes never see it).
  */
 export interface TimeoutsInput {
   /** The longest a create may take. */

@@ -125,8 +125,15 @@ export function changesOf(def: AnyDefinition, olds: object, news: object): Resou
   return { ...plan, deleteBeforeReplace: def.deleteBeforeReplace?.(plan) ?? true };
 }
 
-/** Makes the object: `{ id, outs }`, or a partial failure that records it once its id is known. */
-export function createResource(def: AnyDefinition, values: object): Promise<{ id: string; outs: Props }> {
+/**
+ * Makes the object: `{ id, outs }`, or a partial failure that records it once its id is known. `customTimeoutMs`,
+ * here and in update and delete: the engine's limit for the operation, when it sends one (timeouts.ts).
+ */
+export function createResource(
+  def: AnyDefinition,
+  values: object,
+  customTimeoutMs?: number,
+): Promise<{ id: string; outs: Props }> {
   const inputs = values as Props;
   const adopting = def.adoption !== undefined && typeof inputs.adoptId === "string";
   const name = adopting ? undefined : def.nameOf(inputs);
@@ -135,7 +142,8 @@ export function createResource(def: AnyDefinition, values: object): Promise<{ id
     ...(name !== undefined && { name }),
     ...(adopting && { id: inputs.adoptId as string }),
   };
-  return operate(def, "create", adopting ? "adopt" : "create", subject, inputs, inputs, async (step) => {
+  const verb = adopting ? "adopt" : "create";
+  return operate(def, "create", verb, subject, inputs, inputs, customTimeoutMs, async (step) => {
     const object = await def.create(step, inputs);
     return { id: def.idOf(object), outs: def.toOutputs(object, inputs) };
   });
@@ -152,11 +160,12 @@ export function updateResource(
   id: string,
   oldValues: object,
   newValues: object,
+  customTimeoutMs?: number,
 ): Promise<{ outs: Props }> {
   const olds = oldValues as Props;
   const news = newValues as Props;
   const subject: Subject = { kind: def.kind, name: def.nameOf(olds) ?? def.nameOf(news), id };
-  return operate(def, "update", "update", subject, news, news, async (step) => {
+  return operate(def, "update", "update", subject, news, news, customTimeoutMs, async (step) => {
     const current = await def.find(step, id, olds);
     if (current === undefined) {
       throw new ConflictError(
@@ -169,10 +178,17 @@ export function updateResource(
   });
 }
 
-export function deleteResource(def: AnyDefinition, id: string, values: object): Promise<void> {
+export function deleteResource(
+  def: AnyDefinition,
+  id: string,
+  values: object,
+  customTimeoutMs?: number,
+): Promise<void> {
   const props = values as Props;
   const subject: Subject = { kind: def.kind, name: def.nameOf(props), id };
-  return operate(def, "delete", "delete", subject, props, undefined, (step) => def.delete(step, id, props));
+  return operate(def, "delete", "delete", subject, props, undefined, customTimeoutMs, (step) =>
+    def.delete(step, id, props),
+  );
 }
 
 /**
@@ -188,7 +204,7 @@ export function readResource(
 ): Promise<{ id: string; props?: Props; inputs?: Props }> {
   const props = values as Props;
   const subject: Subject = { kind: def.kind, name: def.nameOf(props), id };
-  return operate(def, "read", "read", subject, props, undefined, async (step) => {
+  return operate(def, "read", "read", subject, props, undefined, undefined, async (step) => {
     const stored = storedInputs(def, props);
     const object = await def.read(step, id, stored);
     if (object === undefined) return { id: "" };
@@ -216,10 +232,11 @@ function internalOf(props: Props): Props {
 type Operation = "create" | "update" | "delete" | "read";
 
 /**
- * One operation: its URN for progress lines, its one deadline, the context and client, the step; and its errors,
- * `<verb> <kind> "<name>" (<id>): <what happened>`, naming the input an API error is about. A create or update
- * that fails once the object was seen is a partial failure: the engine records the object as last seen, with the
- * inputs it shows (what is applied, not what was declared), so the next `up` sees what is left to do.
+ * One operation: its URN for progress lines, its one deadline (the engine's limit when it sent one), the context
+ * and client, the step; and its errors, `<verb> <kind> "<name>" (<id>): <what happened>`, naming the input an API
+ * error is about. A create or update that fails once the object was seen is a partial failure: the engine records
+ * the object as last seen, with the inputs it shows (what is applied, not what was declared), so the next `up` sees
+ * what is left to do.
  */
 async function operate<R>(
   def: AnyDefinition,
@@ -228,12 +245,15 @@ async function operate<R>(
   subject: Subject,
   props: Props,
   declared: Props | undefined,
+  customTimeoutMs: number | undefined,
   body: (step: Step<unknown, unknown>) => Promise<R>,
 ): Promise<R> {
   return withResourceUrn(props, async () => {
     const timeouts = props.timeouts as TimeoutsInput | undefined;
     const deadline: Deadline =
-      operation === "read" ? readDeadline() : operationDeadline(timeouts, operation, def.defaultTimeouts);
+      operation === "read"
+        ? readDeadline()
+        : operationDeadline(timeouts, operation, def.defaultTimeouts, customTimeoutMs);
     let step: Step<unknown, unknown> | undefined;
     try {
       const { connection, schedule } = await deadline.race(getProviderContext());

@@ -30,22 +30,32 @@ export function timeoutMs(
 /**
  * The one deadline of an operation, from now: every wait, request and rate-limiter queue inside it gets what
  * remains of it. Dispose of it when the operation ends.
+ *
+ * `customTimeoutMs` is the engine's limit for this operation (Pulumi's `customTimeouts` resource option, which only
+ * the native provider receives; 0 or absent when unset). When set it wins over the `timeouts` input: it is the
+ * engine's own and Pulumi's convention, and it never reaches inputs or state, so it causes no diff. Check cannot see
+ * it, so a value outside 1s to 24h is brought to the nearer bound rather than refused.
  */
 export function operationDeadline(
   timeouts: TimeoutsInput | undefined,
   operation: keyof TimeoutsInput,
   defaults: Required<TimeoutsInput>,
+  customTimeoutMs?: number,
 ): Deadline {
-  const limitMs = timeoutMs(timeouts, operation, defaults);
-  const setting = `timeouts.${operation}`;
-  const given = timeouts?.[operation] === undefined ? `${setting} default` : setting;
+  const custom = customTimeoutMs !== undefined && customTimeoutMs > 0;
+  const limitMs = custom
+    ? Math.min(MAX_TIMEOUT_MS, Math.max(MIN_TIMEOUT_MS, customTimeoutMs))
+    : timeoutMs(timeouts, operation, defaults);
+  const setting = custom ? `customTimeouts.${operation}` : `timeouts.${operation}`;
+  const given = custom || timeouts?.[operation] !== undefined ? setting : `${setting} default`;
+  const raise = custom ? `Raise the resource option ${setting}` : `Raise ${setting}`;
   const resume = operation === "delete" ? "`pulumi destroy` again continues it" : "the next `pulumi up` resumes it";
   return new Deadline(
     limitMs,
     () =>
       new DeadlineError(
         `timed out after ${formatDuration(limitMs)} (${given}, the limit for the whole ${operation})`,
-        `Raise ${setting} to allow longer; ${resume}`,
+        `${raise} to allow longer; ${resume}`,
       ),
   );
 }

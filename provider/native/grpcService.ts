@@ -192,6 +192,7 @@ export function resourceProviderService(): Record<string, unknown> {
         request.getUrn(),
         fromStruct(request.getProperties()) ?? {},
         request.getPreview(),
+        request.getTimeout(),
       );
       const response = new provider.CreateResponse();
       response.setId(id);
@@ -222,6 +223,7 @@ export function resourceProviderService(): Record<string, unknown> {
         fromStruct(request.getOlds()) ?? {},
         fromStruct(request.getNews()) ?? {},
         request.getPreview(),
+        request.getTimeout(),
       );
       const response = new provider.UpdateResponse();
       response.setProperties(toStruct(properties));
@@ -234,6 +236,7 @@ export function resourceProviderService(): Record<string, unknown> {
         request.getUrn(),
         request.getId(),
         fromStruct(request.getProperties()) ?? {},
+        request.getTimeout(),
       );
       return new empty.Empty();
     }),

@@ -3,7 +3,8 @@
  * Pulumi's secret objects, unknowns as the sentinel), each run by the frame (frame/resourceVerbs.ts) on the
  * resource's definition from the registry, as the dynamic provider runs them. This module only translates: secrets
  * off and back on, the internal inputs in and out (the owner mark a resource keeps in its state, recordedMark.ts),
- * the preview answers, and the detailed diff.
+ * the preview answers, the detailed diff, and the engine's timeout of an operation (Pulumi's `customTimeouts`, in
+ * seconds, 0 when unset), which the frame's deadline takes over the `timeouts` input (frame/timeouts.ts).
  */
 import { PartialFailureError } from "../base/errors.js";
 import { OWNER_NONCE_INPUT } from "../base/internalInputs.js";
@@ -118,12 +119,18 @@ export async function diff(type: string, urn: string, id: string, olds: Props, n
   };
 }
 
+/** The engine's timeout of an operation (seconds, 0 when unset) as the frame takes it. */
+function customTimeoutMs(timeoutSeconds: number | undefined): number | undefined {
+  return timeoutSeconds !== undefined && timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined;
+}
+
 /** Creates the object (or, in a preview, answers with the inputs and unknown reported outputs). */
 export async function create(
   type: string,
   urn: string,
   news: Props,
   preview: boolean,
+  timeoutSeconds?: number,
 ): Promise<{ id: string; properties: Props }> {
   const resource = resourceOf(type);
   const { plain, secretKeys } = unwrap(news);
@@ -131,7 +138,7 @@ export async function create(
     return { id: "", properties: markSecrets(engineProps(resource, previewCreate(resource, plain)), secretKeys) };
   // The checked inputs carry the owner mark check made: the object is marked with it, and state keeps it.
   const { id, outs } = await recording(resource, plain, secretKeys, () =>
-    frame.createResource(resource.definition, verbInputs(resource, urn, plain, plain)),
+    frame.createResource(resource.definition, verbInputs(resource, urn, plain, plain), customTimeoutMs(timeoutSeconds)),
   );
   return { id, properties: markSecrets(engineProps(resource, outs, plain), secretKeys) };
 }
@@ -174,6 +181,7 @@ export async function update(
   olds: Props,
   news: Props,
   preview: boolean,
+  timeoutSeconds?: number,
 ): Promise<Props> {
   const resource = resourceOf(type);
   const stored = unwrap(olds).plain;
@@ -185,13 +193,21 @@ export async function update(
       id,
       verbInputs(resource, urn, stored, stored),
       verbInputs(resource, urn, plain, stored),
+      customTimeoutMs(timeoutSeconds),
     ),
   );
   return markSecrets(engineProps(resource, outs, stored), secretKeys);
 }
 
-export async function remove(type: string, urn: string, id: string, properties: Props): Promise<void> {
+export async function remove(
+  type: string,
+  urn: string,
+  id: string,
+  properties: Props,
+  timeoutSeconds?: number,
+): Promise<void> {
   const resource = resourceOf(type);
   const stored = unwrap(properties).plain;
-  await frame.deleteResource(resource.definition, id, verbInputs(resource, urn, stored, stored));
+  const inputs = verbInputs(resource, urn, stored, stored);
+  await frame.deleteResource(resource.definition, id, inputs, customTimeoutMs(timeoutSeconds));
 }

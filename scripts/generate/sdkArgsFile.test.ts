@@ -4,7 +4,11 @@ import type { Defs } from "./schemaNodes.js";
 const timeouts = { type: "object", properties: { create: { description: "Create.", type: "string" } } };
 
 function resource(name: string, catalogue: SdkResource["docs"]["catalogue"]): SdkResource {
-  return { name, folder: "x", docs: { resourceName: name, catalogue, defaultTimeouts: { create: "1m" } } };
+  return {
+    name,
+    folder: "x",
+    docs: { resourceName: name, catalogue, defaultTimeouts: { create: "1m" }, host: "dynamic" },
+  };
 }
 
 test("SDK names: Args for Input(s), the Notebook prefix, and the names that were public before the rule", () => {

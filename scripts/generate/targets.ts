@@ -53,6 +53,7 @@ export const RESOURCES: readonly SdkResource[] = Object.values(host)
       resourceName: definition.type,
       catalogue: definition.catalogue,
       defaultTimeouts: definition.defaultTimeouts,
+      host: "dynamic",
     },
   }));
 

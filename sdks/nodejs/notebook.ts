@@ -127,7 +127,7 @@ export class Notebook extends pulumi.CustomResource {
      */
     declare public readonly tags: pulumi.Output<{[key: string]: string} | undefined>;
     /**
-     * Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+     * Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
      */
     declare public readonly timeouts: pulumi.Output<outputs.Timeouts | undefined>;
     /**
@@ -295,7 +295,7 @@ export interface NotebookArgs {
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+     * Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
      */
     timeouts?: pulumi.Input<inputs.TimeoutsArgs | undefined>;
     /**

@@ -142,7 +142,7 @@ export class NotebookInstance extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly targetDomain: pulumi.Output<string>;
     /**
-     * Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+     * Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
      */
     declare public readonly timeouts: pulumi.Output<outputs.Timeouts | undefined>;
     /**
@@ -308,7 +308,7 @@ export interface NotebookInstanceArgs {
      */
     storage: pulumi.Input<inputs.StorageArgs>;
     /**
-     * Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+     * Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
      */
     timeouts?: pulumi.Input<inputs.TimeoutsArgs | undefined>;
     /**

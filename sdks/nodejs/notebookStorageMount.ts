@@ -75,7 +75,7 @@ export class NotebookStorageMount extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly storageId: pulumi.Output<string>;
     /**
-     * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+     * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
      */
     declare public readonly timeouts: pulumi.Output<outputs.Timeouts | undefined>;
     /**
@@ -159,7 +159,7 @@ export interface NotebookStorageMountArgs {
      */
     notebookId: pulumi.Input<string>;
     /**
-     * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+     * Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
      */
     timeouts?: pulumi.Input<inputs.TimeoutsArgs | undefined>;
     /**

@@ -9,6 +9,7 @@ const source: InputDocSource = {
     timeouts: { change: "none" },
   },
   defaultTimeouts: { create: "30m", update: "20m", delete: "20m" },
+  host: "native",
 };
 
 test("a part's own change kind wins over its field's", () => {
@@ -33,9 +34,14 @@ test("the description, then the default, then what a change does", () => {
   expect(inputDoc({ description: "GB." }, ["volume", "capacityGb"], source)).toBe("GB. Changed in place.");
 });
 
-test("the timeouts say their defaults; their parts say nothing of changes (the field does)", () => {
+test("the timeouts say their defaults and how customTimeouts meet them; their parts say nothing of changes", () => {
   expect(inputDoc({ description: "Timeouts." }, ["timeouts"], source)).toBe(
-    "Timeouts. Defaults: create 30m, update 20m, delete 20m. Changing it never calls the API.",
+    "Timeouts. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set " +
+      "for an operation, wins over it. Changing it never calls the API.",
+  );
+  expect(inputDoc({ description: "Timeouts." }, ["timeouts"], { ...source, host: "dynamic" })).toBe(
+    "Timeouts. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option has no " +
+      "effect on these classes: set this instead. Changing it never calls the API.",
   );
   expect(inputDoc({ description: "The longest a create may take." }, ["timeouts", "create"], source)).toBe(
     "The longest a create may take.",

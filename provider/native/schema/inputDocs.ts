@@ -13,6 +13,11 @@ export interface InputDocSource {
   readonly catalogue: Readonly<Record<string, InputField>>;
   /** The default of each operation's timeout (`{ create: "30m", ... }`), said on the `timeouts` input. */
   readonly defaultTimeouts: Readonly<Record<string, string>>;
+  /**
+   * Who reads it, for what the `timeouts` input says of Pulumi's `customTimeouts`: the native plugin receives them
+   * and lets them win (frame/timeouts.ts); the engine never sends them to a dynamic provider.
+   */
+  readonly host: "native" | "dynamic";
 }
 
 /**
@@ -58,9 +63,15 @@ function sentence(text: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/** How the `timeouts` input meets Pulumi's `customTimeouts` resource option, in each host. */
+const CUSTOM_TIMEOUTS: Readonly<Record<InputDocSource["host"], string>> = {
+  native: "Pulumi's `customTimeouts` resource option, when set for an operation, wins over it.",
+  dynamic: "Pulumi's `customTimeouts` resource option has no effect on these classes: set this instead.",
+};
+
 /**
  * The documentation of the input at `path` (schema node `node`): its description, its default, the timeouts'
- * defaults, and what a change does. A part of a field whose change never calls the API says nothing of changes: its
+ * defaults and how they meet Pulumi's `customTimeouts`, and what a change does. A part of a field whose change never calls the API says nothing of changes: its
  * field does; nor do the timeouts' parts, one shape every resource shares (a mount's update records new timeouts,
  * the others' never call): the `timeouts` input says it.
  */
@@ -75,6 +86,7 @@ export function inputDoc(
   if (path.length === 1 && path[0] === "timeouts") {
     const defaults = Object.entries(source.defaultTimeouts).map(([operation, limit]) => `${operation} ${limit}`);
     parts.push(`Defaults: ${defaults.join(", ")}.`);
+    parts.push(CUSTOM_TIMEOUTS[source.host]);
   }
   const change = changeOf(source.catalogue, path);
   if (change !== undefined && !(path.length > 1 && (change === "none" || path[0] === "timeouts"))) {

@@ -110,6 +110,7 @@ function resourceSpec(table: TypeTable, defs: JsonSchemaShapes, docs: SourceDocs
     resourceName: resource.name,
     catalogue: resource.inputFields,
     defaultTimeouts: resource.defaultTimeouts,
+    host: "native" as const,
   };
   const describe = (node: Record<string, unknown>, path: readonly string[]) => inputDoc(node, path, source);
   const inputs = defs.objectShape(resource.inputsDef, { describe });

@@ -61,7 +61,7 @@ type Notebook struct {
 	Status pulumi.StringOutput `pulumi:"status"`
 	// Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
 	Tags pulumi.StringMapOutput `pulumi:"tags"`
-	// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+	// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 	Timeouts TimeoutsPtrOutput `pulumi:"timeouts"`
 	// Time of the last change the service reports, ISO 8601 (UTC).
 	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
@@ -168,7 +168,7 @@ type notebookArgs struct {
 	Ssh *NotebookSsh `pulumi:"ssh"`
 	// Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
 	Tags map[string]string `pulumi:"tags"`
-	// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+	// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 	Timeouts *Timeouts `pulumi:"timeouts"`
 	// API field `volume`: the notebook's work volume. Changing it replaces the notebook.
 	Volume NotebookVolume `pulumi:"volume"`
@@ -204,7 +204,7 @@ type NotebookArgs struct {
 	Ssh NotebookSshPtrInput
 	// Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
 	Tags pulumi.StringMapInput
-	// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+	// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 	Timeouts TimeoutsPtrInput
 	// API field `volume`: the notebook's work volume. Changing it replaces the notebook.
 	Volume NotebookVolumeInput
@@ -359,7 +359,7 @@ func (o NotebookOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *Notebook) pulumi.StringMapOutput { return v.Tags }).(pulumi.StringMapOutput)
 }
 
-// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+// Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 func (o NotebookOutput) Timeouts() TimeoutsPtrOutput {
 	return o.ApplyT(func(v *Notebook) TimeoutsPtrOutput { return v.Timeouts }).(TimeoutsPtrOutput)
 }

@@ -68,7 +68,7 @@ type NotebookInstance struct {
 	Storage StorageOutput `pulumi:"storage"`
 	// Notebook host (`spec.annotations.target_domain`).
 	TargetDomain pulumi.StringOutput `pulumi:"targetDomain"`
-	// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+	// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 	Timeouts TimeoutsPtrOutput `pulumi:"timeouts"`
 	// Jupyter URL (`spec.annotations.url`); `""` until the instance has run.
 	Url pulumi.StringOutput `pulumi:"url"`
@@ -173,7 +173,7 @@ type notebookInstanceArgs struct {
 	ProfileId string `pulumi:"profileId"`
 	// API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
 	Storage Storage `pulumi:"storage"`
-	// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+	// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 	Timeouts *Timeouts `pulumi:"timeouts"`
 	// API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
 	WorkspaceId *string `pulumi:"workspaceId"`
@@ -211,7 +211,7 @@ type NotebookInstanceArgs struct {
 	ProfileId pulumi.StringInput
 	// API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
 	Storage StorageInput
-	// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+	// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 	Timeouts TimeoutsPtrInput
 	// API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
 	WorkspaceId pulumi.StringPtrInput
@@ -384,7 +384,7 @@ func (o NotebookInstanceOutput) TargetDomain() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookInstance) pulumi.StringOutput { return v.TargetDomain }).(pulumi.StringOutput)
 }
 
-// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+// Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 func (o NotebookInstanceOutput) Timeouts() TimeoutsPtrOutput {
 	return o.ApplyT(func(v *NotebookInstance) TimeoutsPtrOutput { return v.Timeouts }).(TimeoutsPtrOutput)
 }

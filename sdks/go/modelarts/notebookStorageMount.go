@@ -37,7 +37,7 @@ type NotebookStorageMount struct {
 	Status pulumi.StringOutput `pulumi:"status"`
 	// The mount's id (a UUID), also the resource id.
 	StorageId pulumi.StringOutput `pulumi:"storageId"`
-	// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+	// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 	Timeouts TimeoutsPtrOutput `pulumi:"timeouts"`
 	// API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
 	Uri pulumi.StringOutput `pulumi:"uri"`
@@ -116,7 +116,7 @@ type notebookStorageMountArgs struct {
 	MountPath string `pulumi:"mountPath"`
 	// The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
 	NotebookId string `pulumi:"notebookId"`
-	// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+	// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 	Timeouts *Timeouts `pulumi:"timeouts"`
 	// API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
 	Uri string `pulumi:"uri"`
@@ -134,7 +134,7 @@ type NotebookStorageMountArgs struct {
 	MountPath pulumi.StringInput
 	// The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
 	NotebookId pulumi.StringInput
-	// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+	// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 	Timeouts TimeoutsPtrInput
 	// API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
 	Uri pulumi.StringInput
@@ -217,7 +217,7 @@ func (o NotebookStorageMountOutput) StorageId() pulumi.StringOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) pulumi.StringOutput { return v.StorageId }).(pulumi.StringOutput)
 }
 
-// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+// Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
 func (o NotebookStorageMountOutput) Timeouts() TimeoutsPtrOutput {
 	return o.ApplyT(func(v *NotebookStorageMount) TimeoutsPtrOutput { return v.Timeouts }).(TimeoutsPtrOutput)
 }

@@ -55,7 +55,7 @@ class NotebookArgs:
         :param pulumi.Input[_builtins.str] pool_id: API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
         :param pulumi.Input['NotebookSshArgs'] ssh: SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
-        :param pulumi.Input['TimeoutsArgs'] timeouts: Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        :param pulumi.Input['TimeoutsArgs'] timeouts: Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         :param pulumi.Input[_builtins.str] workspace_id: API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
         """
         pulumi.set(__self__, "flavor", flavor)
@@ -260,7 +260,7 @@ class NotebookArgs:
     @pulumi.getter
     def timeouts(self) -> pulumi.Input[Optional['TimeoutsArgs']]:
         """
-        Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         """
         return pulumi.get(self, "timeouts")
 
@@ -323,7 +323,7 @@ class Notebook(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] pool_id: API field `pool_id`: a dedicated resource pool. Changing it replaces the notebook.
         :param pulumi.Input[Union['NotebookSshArgs', 'NotebookSshArgsDict']] ssh: SSH access (API field `endpoints`, service `SSH`). Changed in place: a running notebook is stopped, changed and started again.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags (the notebooks API's tag calls): at most 19 (the service keeps 20 per notebook, one of them the provider's owner tag); keys of at most 128 and values of at most 255 letters, digits, spaces and `_ . : = + - @` (values also `/`). Changed in place.
-        :param pulumi.Input[Union['TimeoutsArgs', 'TimeoutsArgsDict']] timeouts: Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        :param pulumi.Input[Union['TimeoutsArgs', 'TimeoutsArgsDict']] timeouts: Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         :param pulumi.Input[Union['NotebookVolumeArgs', 'NotebookVolumeArgsDict']] volume: API field `volume`: the notebook's work volume. Changing it replaces the notebook.
         :param pulumi.Input[_builtins.str] workspace_id: API field `workspace_id`: `"0"` (the default workspace) or a 32-character workspace id. Default `"0"`. Changing it replaces the notebook.
         """
@@ -647,7 +647,7 @@ class Notebook(pulumi.CustomResource):
     @pulumi.getter
     def timeouts(self) -> pulumi.Output[Optional['outputs.Timeouts']]:
         """
-        Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        Operation timeouts, e.g. `{ create: "45m" }`, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         """
         return pulumi.get(self, "timeouts")
 

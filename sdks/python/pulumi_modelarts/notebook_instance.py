@@ -57,7 +57,7 @@ class NotebookInstanceArgs:
         :param pulumi.Input[_builtins.str] name: API field `name`: at most 64 of `[A-Za-z0-9_-]`, unique in the project. Default: `namePrefix` plus a random suffix kept in the state (unknown at `pulumi preview` until the first `up`; new for a replacement). Changing it replaces the notebook instance.
         :param pulumi.Input[_builtins.str] name_prefix: Prefix of the generated name when `name` is absent: at most 64 characters, no control characters (others the API rejects become `-`). Default: the resource name. Changing it never calls the API.
         :param pulumi.Input['PoolArgs'] pool: API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
-        :param pulumi.Input['TimeoutsArgs'] timeouts: Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        :param pulumi.Input['TimeoutsArgs'] timeouts: Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         :param pulumi.Input[_builtins.str] workspace_id: API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
         """
         pulumi.set(__self__, "flavor", flavor)
@@ -276,7 +276,7 @@ class NotebookInstanceArgs:
     @pulumi.getter
     def timeouts(self) -> pulumi.Input[Optional['TimeoutsArgs']]:
         """
-        Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         """
         return pulumi.get(self, "timeouts")
 
@@ -341,7 +341,7 @@ class NotebookInstance(pulumi.CustomResource):
         :param pulumi.Input[Union['PoolArgs', 'PoolArgsDict']] pool: API field `pool`: a dedicated resource pool. Changing it replaces the notebook instance.
         :param pulumi.Input[_builtins.str] profile_id: API field `profile_id`: the image configuration, e.g. `"Multi-Engine 2.0 (python3)"` (region-dependent). The service reports its own `profile.id`, which never causes a diff. Changing it replaces the notebook instance.
         :param pulumi.Input[Union['StorageArgs', 'StorageArgsDict']] storage: API field `spec.storage`: the OBS directory of the instance's work directory. Changing it replaces the notebook instance.
-        :param pulumi.Input[Union['TimeoutsArgs', 'TimeoutsArgsDict']] timeouts: Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        :param pulumi.Input[Union['TimeoutsArgs', 'TimeoutsArgsDict']] timeouts: Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         :param pulumi.Input[_builtins.str] workspace_id: API field `workspace.id`. Default `"0"`. Changing it replaces the notebook instance.
         """
         ...
@@ -698,7 +698,7 @@ class NotebookInstance(pulumi.CustomResource):
     @pulumi.getter
     def timeouts(self) -> pulumi.Output[Optional['outputs.Timeouts']]:
         """
-        Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        Operation timeouts, each between `"1s"` and `"24h"`. Defaults: create 30m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         """
         return pulumi.get(self, "timeouts")
 

@@ -38,7 +38,7 @@ class NotebookStorageMountArgs:
         :param pulumi.Input[_builtins.str] adopt_id: Id of a storage already mounted at `mountPath` with this `uri` (made in the console, or left by a run that was interrupted before Pulumi recorded it), to take over instead of mounting anew. A mount has no owner mark, so one found at the path is otherwise never taken over, whoever made it: the create fails naming it. Read at create only. Changing it never calls the API.
         :param pulumi.Input['NotebookStorageMountCategory'] category: API field `category`: `"OBS"` (an OBS bucket directory), `"OBSFS"` (a parallel file system) or `"EFS"` (SFS Turbo, with `efsId`). The service may report OBS as OBSFS; that is no change. Default `"OBS"`. Changing it replaces the notebook storage mount.
         :param pulumi.Input[_builtins.str] efs_id: API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
-        :param pulumi.Input['TimeoutsArgs'] timeouts: Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        :param pulumi.Input['TimeoutsArgs'] timeouts: Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         """
         pulumi.set(__self__, "mount_path", mount_path)
         pulumi.set(__self__, "notebook_id", notebook_id)
@@ -128,7 +128,7 @@ class NotebookStorageMountArgs:
     @pulumi.getter
     def timeouts(self) -> pulumi.Input[Optional['TimeoutsArgs']]:
         """
-        Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         """
         return pulumi.get(self, "timeouts")
 
@@ -166,7 +166,7 @@ class NotebookStorageMount(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] efs_id: API field `efs_id`: the SFS Turbo id (a UUID); required for `"EFS"`, refused otherwise. Changing it replaces the notebook storage mount.
         :param pulumi.Input[_builtins.str] mount_path: API field `mount_path`: where the storage appears in the notebook, a directory directly under `/data/` ending in "/", e.g. `"/data/datasets/"`; unique among the notebook's mounts (the old mount is unmounted before a new one is made). Changing it replaces the notebook storage mount.
         :param pulumi.Input[_builtins.str] notebook_id: The notebook to mount into: pass the `Notebook`'s `id` (not its `notebookId`, the same value: while an update of the notebook is previewed, every other output of it is unknown, and the mount would preview as replaced). It must be RUNNING when the mount is created and when it is removed: the API mounts and unmounts only then. Changing it replaces the notebook storage mount.
-        :param pulumi.Input[Union['TimeoutsArgs', 'TimeoutsArgsDict']] timeouts: Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        :param pulumi.Input[Union['TimeoutsArgs', 'TimeoutsArgsDict']] timeouts: Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         :param pulumi.Input[_builtins.str] uri: API field `uri`: `obs://bucket/dir/` (OBS, OBSFS; a directory, ending in "/") or the SFS Turbo path (EFS, such as `192.168.0.1:/share/`), at most 256 characters, without `.` or `..` segments (nor `%2e`) or control characters. Changing it replaces the notebook storage mount.
         """
         ...
@@ -336,7 +336,7 @@ class NotebookStorageMount(pulumi.CustomResource):
     @pulumi.getter
     def timeouts(self) -> pulumi.Output[Optional['outputs.Timeouts']]:
         """
-        Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Changed in place: an update records it, and sends ModelArts nothing for it.
+        Operation timeouts, e.g. `{ create: "30m" }`, each between `"1s"` and `"24h"`. Defaults: create 20m, update 20m, delete 20m. Pulumi's `customTimeouts` resource option, when set for an operation, wins over it. Changed in place: an update records it, and sends ModelArts nothing for it.
         """
         return pulumi.get(self, "timeouts")
 
