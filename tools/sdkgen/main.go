@@ -2,7 +2,7 @@
 // (the one the provider serves; `npm run build` writes it to dist/provider/native/package-schema.json), with
 // Pulumi's own code generators at the version the CLI is built from (tools/go.mod). The .NET SDK comes from
 // tools/sdkgen-dotnet (Pulumi's .NET generator is not in this version of pkg/v3). scripts/generate-sdks.sh
-// (`npm run sdks`) runs both; sdks_test.go fails when the committed sdks/ differ from what they generate.
+// (`npm run sdks`) runs both; sdkgen_test.go (and sdkgen-dotnet/sdks_test.go) fail when the committed sdks/ differ from what they generate.
 //
 //	go run ./sdkgen -schema ../dist/provider/native/package-schema.json -out ../sdks -lang go,python,nodejs
 //
