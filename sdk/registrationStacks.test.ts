@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as closure from "@pulumi/pulumi/runtime/closure/serializeClosure";
+import { getMonitor } from "@pulumi/pulumi/runtime/settings";
 import { recordRegistrations, resolved } from "../test/support/pulumiMocks.js";
 import { Notebook } from "./Notebook.js";
 import { NotebookInstance } from "./NotebookInstance.js";
@@ -49,6 +50,30 @@ test.each(classes)(
     expect(limitAfter).toBe(limit);
   },
 );
+
+test("the source position Pulumi sends for the resource is kept: it sets its own stack limit", async () => {
+  // What the engine receives (RegisterResourceRequest.sourcePosition), read off the mocks' monitor. Pulumi skips a
+  // fixed number of frames, which for a dynamic resource's subclass lands on the class's own super() call.
+  const monitor = getMonitor() as unknown as { registerResource(req: unknown, cb: unknown): unknown };
+  const register = monitor.registerResource.bind(monitor);
+  const positions = new Map<string, { uri: string; line: number } | undefined>();
+  monitor.registerResource = (req, cb) => {
+    const r = req as { getName(): string; getSourceposition(): { toObject(): { uri: string; line: number } } };
+    positions.set(r.getName(), r.getSourceposition()?.toObject());
+    return register(req, cb);
+  };
+  try {
+    const instance = new NotebookInstance("positioned", { profileId: "p", flavor: "f", storage: { path: "/b/d/" } });
+    await resolved(instance.urn);
+  } finally {
+    monitor.registerResource = register;
+  }
+  expect(positions.get("positioned")).toEqual({
+    uri: expect.stringMatching(/\/sdk\/NotebookInstance\.ts$/),
+    line: expect.any(Number),
+    column: expect.any(Number),
+  });
+});
 
 test("an error thrown while registering keeps the frames of the line that declared the resource", async () => {
   // The provider's serialization (unless an earlier test cached it) starts before the refusal and outlives it: the
