@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceProps } from "./dynamicResourceProps.js";
+import { pauseRegistrationStacks } from "./registrationStacks.js";
 import { OUTPUT_NAMES } from "../provider/notebook/fields.js";
 import { notebookShim } from "./providerShims.js";
 import type { NotebookArgs } from "./resourceArgs.js";
@@ -49,7 +50,15 @@ export class Notebook extends pulumi.dynamic.Resource {
       args === READ_ONLY ? undefined : { ...args },
       opts,
     );
-    super(notebookShim, name, registered.props, registered.opts, "modelarts", "Notebook");
+    // Pulumi would format a stack for each of the ~140 promises of this registration (registrationStacks.ts).
+    const stacks = pauseRegistrationStacks();
+    try {
+      super(notebookShim, name, registered.props, registered.opts, "modelarts", "Notebook");
+    } catch (err) {
+      stacks.rethrow(err);
+    } finally {
+      stacks.resume();
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceProps } from "./dynamicResourceProps.js";
+import { pauseRegistrationStacks } from "./registrationStacks.js";
 import { OUTPUT_NAMES } from "../provider/notebookInstance/fields.js";
 import { notebookInstanceShim } from "./providerShims.js";
 import type { NotebookInstanceArgs } from "./resourceArgs.js";
@@ -48,7 +49,15 @@ export class NotebookInstance extends pulumi.dynamic.Resource {
       args === READ_ONLY ? undefined : { ...args },
       opts,
     );
-    super(notebookInstanceShim, name, registered.props, registered.opts, "modelarts", "NotebookInstance");
+    // Pulumi would format a stack for each of the ~140 promises of this registration (registrationStacks.ts).
+    const stacks = pauseRegistrationStacks();
+    try {
+      super(notebookInstanceShim, name, registered.props, registered.opts, "modelarts", "NotebookInstance");
+    } catch (err) {
+      stacks.rethrow(err);
+    } finally {
+      stacks.resume();
+    }
   }
 }
 

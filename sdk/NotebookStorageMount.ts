@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicResourceProps } from "./dynamicResourceProps.js";
+import { pauseRegistrationStacks } from "./registrationStacks.js";
 import { OUTPUT_NAMES } from "../provider/storageMount/fields.js";
 import { notebookStorageMountShim } from "./providerShims.js";
 import type { NotebookStorageMountArgs } from "./resourceArgs.js";
@@ -58,7 +59,15 @@ export class NotebookStorageMount extends pulumi.dynamic.Resource {
       opts,
       { notebookId: args.notebookId },
     );
-    super(notebookStorageMountShim, name, registered.props, registered.opts, "modelarts", "NotebookStorageMount");
+    // Pulumi would format a stack for each of the ~140 promises of this registration (registrationStacks.ts).
+    const stacks = pauseRegistrationStacks();
+    try {
+      super(notebookStorageMountShim, name, registered.props, registered.opts, "modelarts", "NotebookStorageMount");
+    } catch (err) {
+      stacks.rethrow(err);
+    } finally {
+      stacks.resume();
+    }
   }
 }
 
