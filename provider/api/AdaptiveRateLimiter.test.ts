@@ -438,6 +438,49 @@ describe("AdaptiveRateLimiter", () => {
       expect(order).toEqual(["create", "poll"]);
     });
 
+    it("serves a spare request only with a token no normal or background request is queued for", async () => {
+      const { vt, limiter } = setup({ startRate: 1, slowStartDoublingMs: 0, spareShare: 1 });
+      limiter.record({ throttled: true, ticket: 0 });
+      const order: string[] = [];
+      const take = (name: string, priority: "normal" | "background" | "spare") =>
+        limiter.acquire({ priority }).then(() => order.push(`${name}@${vt.now()}`));
+      const all = [take("look", "spare"), take("poll", "background"), take("create", "normal")];
+      await vt.run(Promise.all(all));
+      expect(order).toEqual(["create@1000", "poll@2000", "look@3000"]);
+      // A spare request is no demand the rate must meet: it never shows as queued.
+      void limiter.acquire({ priority: "spare" });
+      expect(limiter.snapshot().queued).toBe(0);
+    });
+
+    it("lets spare requests out at most at their share of the rate", async () => {
+      const { vt, limiter } = setup({ startRate: 2, slowStartDoublingMs: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
+      const times: number[] = [];
+      const looks = [0, 1, 2].map(() => limiter.acquire({ priority: "spare" }).then(() => times.push(vt.now())));
+      await vt.run(Promise.all(looks));
+      // 2 req/s, half of it for spare requests: the first with the first token, then one a second, although a
+      // token is there every 500 ms.
+      expect(times).toEqual([500, 1500, 2500]);
+    });
+
+    it("does not send a spare request still queued at its deadline (the regular poll is due then)", async () => {
+      const { vt, limiter } = setup({ startRate: 1, slowStartDoublingMs: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
+      const creates = [0, 1, 2].map(() => limiter.acquire());
+      const look = limiter.acquire({ priority: "spare", deadline: 2_500 });
+      const settled = look.then(
+        () => `sent@${vt.now()}`,
+        (err: unknown) => `${(err as Error).name}@${vt.now()}`,
+      );
+      await vt.run(Promise.all([...creates, settled]));
+      expect(await settled).toBe("QueueDeadlineError@2500");
+    });
+
+    it("grants a spare request at once while it does not pace", async () => {
+      const limiter = new AdaptiveRateLimiter({ coldStartWindow: 0 });
+      await expect(limiter.acquire({ priority: "spare" })).resolves.toBe(0);
+    });
+
     it("drops an aborted waiter at once and serves the others", async () => {
       const { vt, limiter } = setup({ startRate: 1 });
       limiter.record({ throttled: true, ticket: 0 });
