@@ -44,8 +44,13 @@ export interface RequestSpec<T = unknown> {
   emptyAnswerAllowed?: boolean;
   /** Checks beyond the shape, e.g. that a GET for instance A did not answer with instance B: returns the problem. */
   verify?: (data: T) => string | undefined;
-  /** `background`: a waiter's poll, which yields to requests that start work when the rate limiter paces. */
-  priority?: "normal" | "background";
+  /**
+   * `background`: a waiter's poll, which yields to requests that start work when the rate limiter paces. `spare`:
+   * a waiter's early look, sent only with quota nobody queued for (AdaptiveRateLimiter.ts), or not at all.
+   */
+  priority?: "normal" | "background" | "spare";
+  /** On the executor's clock: a request still waiting for the rate limiter then is not sent (a spare look's end). */
+  queueUntil?: number;
   /**
    * The deadline of the operation the request belongs to: its retries, its place in the rate limiter's queue and,
    * for an idempotent request, its per-request timeout end there (a create's POST is never cut short in flight:
@@ -118,6 +123,7 @@ export class RequestExecutor {
     const deadlineAt = Math.min(
       started + this.retryOptions.maxElapsedMs,
       spec.deadline ? started + spec.deadline.remainingMs() : Number.POSITIVE_INFINITY,
+      spec.queueUntil ?? Number.POSITIVE_INFINITY,
     );
     return runWithRetries<ExecutorResponse<T>>({
       mode: spec.retry,
