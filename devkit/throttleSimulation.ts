@@ -189,7 +189,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     await vt.sleep(rtt / 2);
     const answer = serve("GET instance", id, vt.now());
     await vt.sleep(Math.max(rtt / 2, heldUntil - vt.now()));
-    limiter!.record({ throttled: answer.throttled, ticket });
+    limiter!.record({ throttled: answer.throttled, ticket, spare: true });
     if (answer.throttled) {
       spareLooks.refused++;
       throw new Error("refused");

@@ -388,6 +388,20 @@ describe("AdaptiveRateLimiter", () => {
       expect(limiter.snapshot().ratePerSecond / reference).toBeGreaterThan(0.65);
     });
 
+    it("is not slowed by refused spare requests (early looks that took a busy answer nobody else would meet)", async () => {
+      const { vt, limiter, reference } = await settled();
+      const cuts = limiter.snapshot().cuts;
+      for (let i = 0; i < 5; i++) {
+        const ticket = await vt.run(limiter.acquire({ priority: "spare" }));
+        limiter.record({ throttled: true, ticket, spare: true });
+      }
+      expect(limiter.snapshot().cuts).toBe(cuts);
+      expect(limiter.snapshot().ratePerSecond).toBeCloseTo(reference, 5);
+      // The same refusals to normal requests do slow it.
+      for (let i = 0; i < 5; i++) limiter.record({ throttled: true, ticket: await vt.run(limiter.acquire()) });
+      expect(limiter.snapshot().ratePerSecond / reference).toBeLessThan(0.9);
+    });
+
     it("follows a gateway down when refusals grow as the rate does", async () => {
       const { vt, limiter } = await settled();
       // A gateway whose quota fell to 2 req/s: everything above it is refused.

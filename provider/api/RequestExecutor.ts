@@ -207,7 +207,7 @@ export class RequestExecutor {
     if (decoded.ok) registerSecretsIn(decoded.value);
     if (response.status < 200 || response.status >= 300) {
       const error = toApiError(spec.method, spec.path, response, (this.options.now ?? Date.now)());
-      limiter?.record({ throttled: isThrottled(error), ticket });
+      limiter?.record({ throttled: isThrottled(error), ticket, spare: spec.priority === "spare" });
       throw error;
     }
     limiter?.record({ throttled: false, ticket });
