@@ -167,13 +167,13 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 
   /** One logical call, as RequestExecutor makes it: throttled answers are retried until accepted. */
   const call = async (route: Route, id: number, poll = false): Promise<Exclude<Answer, { throttled: true }>> => {
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
       const ticket = limiter ? await limiter.acquire(poll && priorities ? { priority: "background" } : {}) : 0;
       const rtt = rttMin + random() * (rttMax - rttMin);
       await vt.sleep(rtt / 2);
       const answer = serve(route, id, vt.now());
       await vt.sleep(Math.max(rtt / 2, heldUntil - vt.now()));
-      limiter?.record({ throttled: answer.throttled, ticket });
+      limiter?.record({ throttled: answer.throttled, ticket, ...(attempt > 1 && { retry: true }) });
       if (!answer.throttled) return answer;
       // The refused request waits out its Retry-After (retryStrategy.ts); with the limiter it then goes back to the
       // queue, which paces it, without the jitter that alone keeps unpaced callers from coming back in lockstep.

@@ -402,6 +402,46 @@ describe("AdaptiveRateLimiter", () => {
       expect(limiter.snapshot().ratePerSecond / reference).toBeLessThan(0.9);
     });
 
+    /**
+     * Ten callers sending back to back; each request goes again at once when refused (marked as a retry), until
+     * accepted. `refuse(at, retry)` says which answers are refusals.
+     */
+    const trafficWithRetries = (
+      vt: VirtualTime,
+      limiter: AdaptiveRateLimiter,
+      untilMs: number,
+      refuse: (at: number, retry: boolean) => boolean,
+    ) =>
+      vt.run(
+        Promise.all(
+          Array.from({ length: 10 }, async () => {
+            let retry = false;
+            while (vt.now() < untilMs) {
+              const ticket = await limiter.acquire();
+              const throttled = refuse(vt.now(), retry);
+              limiter.record({ throttled, ticket, ...(retry && { retry: true }) });
+              retry = throttled;
+            }
+          }),
+        ),
+      );
+
+    it("is not held down by refusals that their retries do not meet again (a service busy for those requests)", async () => {
+      const { vt, limiter, reference } = await settled();
+      // Every other new request answered busy, each retry accepted: half the answers refused, for 6 s.
+      let n = 0;
+      await trafficWithRetries(vt, limiter, vt.now() + 6_000, (_at, retry) => !retry && ++n % 2 === 0);
+      // In proportion to the share refused alone it would stay at 0.7x.
+      expect(limiter.snapshot().ratePerSecond / reference).toBeGreaterThan(0.9);
+    });
+
+    it("follows a gateway down that refuses retries as often as anything", async () => {
+      const { vt, limiter } = await settled();
+      const gateway = new RateLimiter({ requestsPerSecond: 2, burst: 1 }, vt.now());
+      await trafficWithRetries(vt, limiter, vt.now() + 30_000, (at) => gateway.take(at) !== undefined);
+      expect(limiter.snapshot().ratePerSecond).toBeLessThan(2.4);
+    });
+
     it("follows a gateway down when refusals grow as the rate does", async () => {
       const { vt, limiter } = await settled();
       // A gateway whose quota fell to 2 req/s: everything above it is refused.

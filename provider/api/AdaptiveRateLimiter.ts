@@ -50,7 +50,11 @@ import { abortableSleep } from "../wait/abortableSleep.js";
  *   among ten costs a tenth, refusals that go on at the same share cost nothing more, and the curve is back at the
  *   reference within seconds of clean answers. A gateway that refuses more as the rate grows raises the share and
  *   is followed down; an episode longer than `episodeMaxMs` takes its reference anew, so a quota that shrank for
- *   good is followed 30% per episode.
+ *   good is followed 30% per episode. Retries tell the two apart where they can: a gateway over its quota refuses
+ *   a request's retry as often as any request, while a "system busy" for one request is usually not met again by
+ *   its retry a second later. So once a few retries were answered within `shareWindowMs`, the share they were
+ *   refused again sizes the slow-down when it is the lower, and an accepted retry that lowers it lets the rate
+ *   back up at once (bench Busy: 20 busy answers no longer hold a run at 0.7x its rate until the end).
  * - **`Retry-After` holds only the request that got it** (the retry loop waits it out, retryStrategy.ts): the
  *   others go on at the rate above. Pausing everyone for every refusal, as this limiter did, cost 20 busy answers
  *   20 s of nobody sending, although nothing says a busy answer was about anyone else's request; and when the
@@ -133,6 +137,8 @@ export interface SendOutcome {
   readonly ticket?: SendTicket;
   /** The request was acquired with `priority: "spare"`: its refusal slows nobody (see the class comment). */
   readonly spare?: boolean;
+  /** This attempt repeats a request that was refused (sent again after its `Retry-After`). */
+  readonly retry?: boolean;
 }
 
 export interface AcquireOptions {
@@ -201,6 +207,9 @@ export class QueueDeadlineError extends Error {
  */
 const TIMER_RESOLUTION_MS = 1;
 
+/** Retries answered within the share window before their share is believed over everyone's (see `refusedShare`). */
+const MIN_RETRIES_FOR_SHARE = 3;
+
 export class AdaptiveRateLimiter {
   private readonly options: Required<Omit<AdaptiveRateLimiterOptions, "startRate" | "now" | "sleep">> & {
     startRate?: number;
@@ -244,6 +253,9 @@ export class AdaptiveRateLimiter {
   /** Answers and refusals of the last `shareWindowMs`: the share refused sizes a slow-down. */
   private readonly answers: SlidingWindowCounter;
   private readonly refusals: SlidingWindowCounter;
+  /** The same for retries of refused requests: what they meet again is the rate's part of the refusals. */
+  private readonly retryAnswers: SlidingWindowCounter;
+  private readonly retryRefusals: SlidingWindowCounter;
 
   private readonly normal: Waiter[] = [];
   private readonly background: Waiter[] = [];
@@ -293,6 +305,8 @@ export class AdaptiveRateLimiter {
     this.sleep = options.sleep ?? abortableSleep;
     this.answers = new SlidingWindowCounter(this.options.shareWindowMs, 20);
     this.refusals = new SlidingWindowCounter(this.options.shareWindowMs, 20);
+    this.retryAnswers = new SlidingWindowCounter(this.options.shareWindowMs, 20);
+    this.retryRefusals = new SlidingWindowCounter(this.options.shareWindowMs, 20);
   }
 
   /** True unless pacing was switched off (`MODELARTS_RATE_LIMIT=off`): the limiter then holds callers for a `Retry-After`. */
@@ -390,14 +404,17 @@ export class AdaptiveRateLimiter {
     if (outcome.unanswered) return;
     const now = this.now();
     this.answers.add(now);
+    if (outcome.retry) this.retryAnswers.add(now);
     if (!outcome.throttled) {
       this.accepted.add(now);
+      if (outcome.retry && this.episode) this.ease(now);
       if (this.active && outcome.ticket === this.epoch) this.epochAccepted++;
       if (this.active && outcome.ticket === 0 && this.epoch === 1) this.coldStartAnswer(now);
       if (this.active) this.grow(now);
       return;
     }
     this.refusals.add(now);
+    if (outcome.retry) this.retryRefusals.add(now);
     const calmBefore = now - this.lastRefusalAt >= this.options.shareWindowMs;
     this.lastRefusalAt = now;
     let slowed: boolean;
@@ -593,9 +610,29 @@ export class AdaptiveRateLimiter {
     return true;
   }
 
-  /** Refusals among the answers of the last `shareWindowMs`, the one being recorded included. */
+  /**
+   * Refusals among the answers of the last `shareWindowMs`, the one being recorded included. When enough retries
+   * of refused requests were answered in that time, the share they were refused again, if lower: a gateway over
+   * its quota refuses a retry as often as any request, while a refusal its retry does not meet (a service's
+   * "system busy" for that request) was not the rate's doing, and slowing everyone for it only slows the run.
+   */
   private refusedShare(now: number): number {
-    return this.refusals.count(now) / Math.max(1, this.answers.count(now));
+    const share = this.refusals.count(now) / Math.max(1, this.answers.count(now));
+    const retries = this.retryAnswers.count(now);
+    if (retries < MIN_RETRIES_FOR_SHARE) return share;
+    return Math.min(share, this.retryRefusals.count(now) / retries);
+  }
+
+  /** A retry met during an episode: if retries say less of the refusals was the rate's, the rate comes back up. */
+  private ease(now: number): void {
+    const episode = this.episode!;
+    const share = this.refusedShare(now);
+    if (share >= episode.share) return;
+    episode.share = share;
+    const target = Math.max(this.options.minRate, episode.reference * Math.max(this.options.beta, 1 - share));
+    if (target <= this.rate) return;
+    this.setRate(now, target);
+    this.k = this.secondsToPlateau();
   }
 
   private endEpoch(now: number): void {
