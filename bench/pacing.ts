@@ -9,6 +9,8 @@
  *    gateway token bucket like the emulator's (devkit/throttleSimulation.ts), without and with the shared
  *    AdaptiveRateLimiter.
  * 3. Robustness: the same under gateways and timings the emulator does not have.
+ * 4. Busy: bench/busy.ts's scenario (20 creates, 5 req/s, each first GET answered "system busy"), with and without
+ *    the waits' early looks (provider/wait/spareLook.ts).
  *
  * Numbers, not assertions: the tests beside the modules assert the targets.
  */
@@ -172,10 +174,45 @@ async function robustness(): Promise<void> {
   out();
 }
 
+async function busy(): Promise<void> {
+  out("## Busy: 20 creates at 5 req/s, each instance's first GET answered busy (Retry-After 1)");
+  out();
+  out(
+    "The real provider host's first second (calls over 1 s, no answer handled before 1 s). Early looks: while " +
+      "pacing, each wait's one GET sent only with spare quota (provider/wait/spareLook.ts). Seed 1.",
+  );
+  out();
+  header(["scenario", "early looks"]);
+  const scenarios = [
+    { label: "busy answers", options: { busyFirstGetRetryAfterS: 1 } },
+    { label: "gateway only", options: {} },
+  ];
+  for (const { label, options } of scenarios) {
+    for (const spareLooks of [false, true]) {
+      const r = await simulate({
+        command: "up",
+        instances: 20,
+        timeScale: 0.25,
+        rateLimit: { requestsPerSecond: 5, burst: 5 },
+        limiter: "adaptive",
+        polling: "statusAware",
+        arrivalSpreadMs: 1_000,
+        answersHeldUntilMs: 1_000,
+        spareLooks,
+        ...options,
+      });
+      const looks = spareLooks ? `${r.spareLooks.sent} sent, ${r.spareLooks.refused} refused` : "off";
+      out(`| ${label} | ${looks} | ${cells(r)} |`);
+    }
+  }
+  out();
+}
+
 async function main(): Promise<void> {
   waiting();
   await throttling();
   await robustness();
+  await busy();
 }
 
 main().catch((err: unknown) => {

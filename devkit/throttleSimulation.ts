@@ -23,6 +23,7 @@ import { AdaptiveRateLimiter, type AdaptiveRateLimiterOptions } from "../provide
 import { computeBackoffMs } from "../provider/wait/backoff.js";
 import { INSTANCE_STATUS_TIMINGS } from "../provider/notebookInstance/statusClasses.js";
 import { DEFAULT_POLL_SCHEDULE, PollPlanner, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";
+import { SpareLook } from "../provider/wait/spareLook.js";
 import { VirtualTime } from "./VirtualTime.js";
 
 export type Route = "POST create" | "GET instance" | "POST action" | "DELETE instance";
@@ -43,6 +44,11 @@ export interface SimulationOptions {
   priorities?: boolean;
   /** The status-aware schedule polls sparingly while the limiter is pacing. Default true. */
   congestionAware?: boolean;
+  /**
+   * While pacing, each wait's first sleep offers one early look with spare quota (provider/wait/spareLook.ts), as
+   * the provider does. Default true; false: the provider before it.
+   */
+  spareLooks?: boolean;
   /**
    * Destroy reads the status before stopping, as deleteNotebookInstance did before it stopped straight away (5
    * requests per instance). Default false: it stops straight away, 4 requests, bench/scale.ts's minimum.
@@ -77,6 +83,8 @@ export interface SimulationResult {
   throttled: number;
   /** The service's busy answers (`busyFirstGetRetryAfterS`). */
   busy: number;
+  /** Early looks sent with spare quota, and how many of them were refused (gateway or busy). */
+  spareLooks: { sent: number; refused: number };
   byRoute: Record<Route, { accepted: number; throttled: number }>;
   /** Accepted (not throttled) requests per instance. */
   acceptedPerInstance: number;
@@ -105,6 +113,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
   const scale = options.timeScale;
   const server = options.rateLimit ? new RateLimiter(options.rateLimit, 0) : undefined;
   const priorities = options.priorities ?? true;
+  const spareLooks = { sent: 0, refused: 0 };
   const congestion = options.congestionAware ?? true;
   const limiter =
     options.limiter === "adaptive"
@@ -158,13 +167,13 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 
   /** One logical call, as RequestExecutor makes it: throttled answers are retried until accepted. */
   const call = async (route: Route, id: number, poll = false): Promise<Exclude<Answer, { throttled: true }>> => {
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
       const ticket = limiter ? await limiter.acquire(poll && priorities ? { priority: "background" } : {}) : 0;
       const rtt = rttMin + random() * (rttMax - rttMin);
       await vt.sleep(rtt / 2);
       const answer = serve(route, id, vt.now());
       await vt.sleep(Math.max(rtt / 2, heldUntil - vt.now()));
-      limiter?.record({ throttled: answer.throttled, ticket });
+      limiter?.record({ throttled: answer.throttled, ticket, ...(attempt > 1 && { retry: true }) });
       if (!answer.throttled) return answer;
       // The refused request waits out its Retry-After (retryStrategy.ts); with the limiter it then goes back to the
       // queue, which paces it, without the jitter that alone keeps unpaced callers from coming back in lockstep.
@@ -172,9 +181,30 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     }
   };
 
+  /** One early look with spare quota (SpareLook's `look`): sent once or never; rejects when refused or not sent. */
+  const look = async (id: number, untilMs: number): Promise<Exclude<Answer, { throttled: true }>> => {
+    const ticket = await limiter!.acquire({ priority: "spare", deadline: untilMs });
+    spareLooks.sent++;
+    const rtt = rttMin + random() * (rttMax - rttMin);
+    await vt.sleep(rtt / 2);
+    const answer = serve("GET instance", id, vt.now());
+    await vt.sleep(Math.max(rtt / 2, heldUntil - vt.now()));
+    limiter!.record({ throttled: answer.throttled, ticket, spare: true });
+    if (answer.throttled) {
+      spareLooks.refused++;
+      throw new Error("refused");
+    }
+    return answer;
+  };
+
   /** Polls GET until `done`; the delay before each poll follows the chosen schedule. */
   const wait = async (id: number, initialStatus: string, done: (a: { status?: string; gone: boolean }) => boolean) => {
     const planner = new PollPlanner(pollOptions, vt.now(), { status: initialStatus });
+    const pacing = () => congestion && (limiter?.snapshot().active ?? false);
+    const spare =
+      limiter && options.polling === "statusAware" && (options.spareLooks ?? true)
+        ? new SpareLook((untilMs) => look(id, untilMs), pacing, vt.now, vt.sleep)
+        : undefined;
     for (let attempt = 1; ; attempt++) {
       const delay =
         options.polling === "statusAware"
@@ -185,8 +215,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
                 2_000 * scale,
                 computeBackoffMs({ attempt: attempt - 1, baseMs: 2_000 * scale, capMs: 12_000 * scale, random }),
               );
-      await vt.sleep(delay);
-      const answer = await call("GET instance", id, true);
+      await (spare ? spare.sleep(delay) : vt.sleep(delay));
+      const answer = spare?.take()?.value ?? (await call("GET instance", id, true));
       if (done(answer)) return;
       planner.observe(vt.now(), answer.status === undefined ? undefined : { status: answer.status });
     }
@@ -233,6 +263,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     requests,
     throttled,
     busy,
+    spareLooks,
     byRoute,
     acceptedPerInstance: accepted / options.instances,
     minimumPerInstance: floors.minimumPerInstance,

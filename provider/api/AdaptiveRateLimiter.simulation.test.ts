@@ -48,9 +48,12 @@ describe("AdaptiveRateLimiter, 50 instances against a rate-limited gateway", () 
 
   // A service that answers each instance's first GET "system busy" with Retry-After 1 (behind the gateway, so it
   // took a token): 20 busy answers spread over the run as the instances reach their first poll. Each refused request
-  // waits out its own Retry-After; the others are slowed in proportion to the share refused, not held.
+  // waits out its own Retry-After; the others are slowed in proportion to the share refused, not held. While pacing,
+  // each wait's early look with spare quota (provider/wait/spareLook.ts) takes a busy answer before the rush at the
+  // typical end, where it would be retried among everyone's polls; and the retries, accepted, show the limiter that
+  // the refusals were not the rate's. 1.42x with neither, 1.15x with both.
   it.each([1, 2, 3])(
-    "20 instances at 5 req/s with a busy answer to each first GET (seed %d): within 1.5x the floor, under 10%% refused by the gateway",
+    "20 instances at 5 req/s with a busy answer to each first GET (seed %d): within 1.3x the floor, under 10%% refused by the gateway",
     async (seed) => {
       const result = await simulate({
         ...base,
@@ -63,7 +66,7 @@ describe("AdaptiveRateLimiter, 50 instances against a rate-limited gateway", () 
         busyFirstGetRetryAfterS: 1,
       });
       expect(result.busy).toBe(20);
-      expect(result.wallMs).toBeLessThanOrEqual(1.5 * result.floorMs);
+      expect(result.wallMs).toBeLessThanOrEqual(1.3 * result.floorMs);
       expect(result.throttled / result.requests).toBeLessThan(0.1);
     },
   );

@@ -388,6 +388,60 @@ describe("AdaptiveRateLimiter", () => {
       expect(limiter.snapshot().ratePerSecond / reference).toBeGreaterThan(0.65);
     });
 
+    it("is not slowed by refused spare requests (early looks that took a busy answer nobody else would meet)", async () => {
+      const { vt, limiter, reference } = await settled();
+      const cuts = limiter.snapshot().cuts;
+      for (let i = 0; i < 5; i++) {
+        const ticket = await vt.run(limiter.acquire({ priority: "spare" }));
+        limiter.record({ throttled: true, ticket, spare: true });
+      }
+      expect(limiter.snapshot().cuts).toBe(cuts);
+      expect(limiter.snapshot().ratePerSecond).toBeCloseTo(reference, 5);
+      // The same refusals to normal requests do slow it.
+      for (let i = 0; i < 5; i++) limiter.record({ throttled: true, ticket: await vt.run(limiter.acquire()) });
+      expect(limiter.snapshot().ratePerSecond / reference).toBeLessThan(0.9);
+    });
+
+    /**
+     * Ten callers sending back to back; each request goes again at once when refused (marked as a retry), until
+     * accepted. `refuse(at, retry)` says which answers are refusals.
+     */
+    const trafficWithRetries = (
+      vt: VirtualTime,
+      limiter: AdaptiveRateLimiter,
+      untilMs: number,
+      refuse: (at: number, retry: boolean) => boolean,
+    ) =>
+      vt.run(
+        Promise.all(
+          Array.from({ length: 10 }, async () => {
+            let retry = false;
+            while (vt.now() < untilMs) {
+              const ticket = await limiter.acquire();
+              const throttled = refuse(vt.now(), retry);
+              limiter.record({ throttled, ticket, ...(retry && { retry: true }) });
+              retry = throttled;
+            }
+          }),
+        ),
+      );
+
+    it("is not held down by refusals that their retries do not meet again (a service busy for those requests)", async () => {
+      const { vt, limiter, reference } = await settled();
+      // Every other new request answered busy, each retry accepted: half the answers refused, for 6 s.
+      let n = 0;
+      await trafficWithRetries(vt, limiter, vt.now() + 6_000, (_at, retry) => !retry && ++n % 2 === 0);
+      // In proportion to the share refused alone it would stay at 0.7x.
+      expect(limiter.snapshot().ratePerSecond / reference).toBeGreaterThan(0.9);
+    });
+
+    it("follows a gateway down that refuses retries as often as anything", async () => {
+      const { vt, limiter } = await settled();
+      const gateway = new RateLimiter({ requestsPerSecond: 2, burst: 1 }, vt.now());
+      await trafficWithRetries(vt, limiter, vt.now() + 30_000, (at) => gateway.take(at) !== undefined);
+      expect(limiter.snapshot().ratePerSecond).toBeLessThan(2.4);
+    });
+
     it("follows a gateway down when refusals grow as the rate does", async () => {
       const { vt, limiter } = await settled();
       // A gateway whose quota fell to 2 req/s: everything above it is refused.
@@ -436,6 +490,49 @@ describe("AdaptiveRateLimiter", () => {
       const create = limiter.acquire().then(() => order.push("create"));
       await vt.run(Promise.all([...polls, create]));
       expect(order).toEqual(["create", "poll"]);
+    });
+
+    it("serves a spare request only with a token no normal or background request is queued for", async () => {
+      const { vt, limiter } = setup({ startRate: 1, slowStartDoublingMs: 0, spareShare: 1 });
+      limiter.record({ throttled: true, ticket: 0 });
+      const order: string[] = [];
+      const take = (name: string, priority: "normal" | "background" | "spare") =>
+        limiter.acquire({ priority }).then(() => order.push(`${name}@${vt.now()}`));
+      const all = [take("look", "spare"), take("poll", "background"), take("create", "normal")];
+      await vt.run(Promise.all(all));
+      expect(order).toEqual(["create@1000", "poll@2000", "look@3000"]);
+      // A spare request is no demand the rate must meet: it never shows as queued.
+      void limiter.acquire({ priority: "spare" });
+      expect(limiter.snapshot().queued).toBe(0);
+    });
+
+    it("lets spare requests out at most at their share of the rate", async () => {
+      const { vt, limiter } = setup({ startRate: 2, slowStartDoublingMs: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
+      const times: number[] = [];
+      const looks = [0, 1, 2].map(() => limiter.acquire({ priority: "spare" }).then(() => times.push(vt.now())));
+      await vt.run(Promise.all(looks));
+      // 2 req/s, half of it for spare requests: the first with the first token, then one a second, although a
+      // token is there every 500 ms.
+      expect(times).toEqual([500, 1500, 2500]);
+    });
+
+    it("does not send a spare request still queued at its deadline (the regular poll is due then)", async () => {
+      const { vt, limiter } = setup({ startRate: 1, slowStartDoublingMs: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
+      const creates = [0, 1, 2].map(() => limiter.acquire());
+      const look = limiter.acquire({ priority: "spare", deadline: 2_500 });
+      const settled = look.then(
+        () => `sent@${vt.now()}`,
+        (err: unknown) => `${(err as Error).name}@${vt.now()}`,
+      );
+      await vt.run(Promise.all([...creates, settled]));
+      expect(await settled).toBe("QueueDeadlineError@2500");
+    });
+
+    it("grants a spare request at once while it does not pace", async () => {
+      const limiter = new AdaptiveRateLimiter({ coldStartWindow: 0 });
+      await expect(limiter.acquire({ priority: "spare" })).resolves.toBe(0);
     });
 
     it("drops an aborted waiter at once and serves the others", async () => {

@@ -50,7 +50,11 @@ import { abortableSleep } from "../wait/abortableSleep.js";
  *   among ten costs a tenth, refusals that go on at the same share cost nothing more, and the curve is back at the
  *   reference within seconds of clean answers. A gateway that refuses more as the rate grows raises the share and
  *   is followed down; an episode longer than `episodeMaxMs` takes its reference anew, so a quota that shrank for
- *   good is followed 30% per episode.
+ *   good is followed 30% per episode. Retries tell the two apart where they can: a gateway over its quota refuses
+ *   a request's retry as often as any request, while a "system busy" for one request is usually not met again by
+ *   its retry a second later. So once a few retries were answered within `shareWindowMs`, the share they were
+ *   refused again sizes the slow-down when it is the lower, and an accepted retry that lowers it lets the rate
+ *   back up at once (bench Busy: 20 busy answers no longer hold a run at 0.7x its rate until the end).
  * - **`Retry-After` holds only the request that got it** (the retry loop waits it out, retryStrategy.ts): the
  *   others go on at the rate above. Pausing everyone for every refusal, as this limiter did, cost 20 busy answers
  *   20 s of nobody sending, although nothing says a busy answer was about anyone else's request; and when the
@@ -61,6 +65,14 @@ import { abortableSleep } from "../wait/abortableSleep.js";
  *   by polls of the first ones (the run ends one lifecycle after the last create). A background request that has
  *   waited `maxBackgroundWaitMs` is served in its turn like a normal one, so no caller starves. A request whose
  *   `signal` aborts leaves the queue at once.
+ * - **Spare requests use only quota nobody queued for.** `priority: "spare"` is a request that may go unsent (a
+ *   waiter's early look while pacing, frame/waitForStatus.ts): it leaves only when no normal or background request
+ *   is queued, and at most `spareShare` of the rate, so a request that arrives meanwhile rarely finds the token
+ *   just spent. It counts as demand for nothing: a queue of spare requests neither grows the rate nor makes a cut
+ *   read the pacing rate as what the service met. Its deadline (the caller's regular poll) ends its wait. Its
+ *   refusal slows nobody down: it went out with quota nobody else wanted and is never repeated, so it adds no
+ *   load; a "system busy" taken early by a spare look (what it is for) would otherwise cut the rate of the rush it
+ *   spared. If the gateway itself is refusing, the next normal request's refusal says so.
  *
  * Degrades: a service that throttles without `Retry-After` (APIG.0308 may come without it) is retried at the paced rate;
  * a quota much larger than one second of burst makes the start rate too high, which the next refusals correct
@@ -101,6 +113,8 @@ export interface AdaptiveRateLimiterOptions {
   readonly shareWindowMs?: number;
   /** A run of refusals that lasts longer than this is not sporadic: its reference rate is taken anew. Default 10 s. */
   readonly episodeMaxMs?: number;
+  /** Spare requests leave at most this share of the pacing rate (see the class comment). Default 0.5. */
+  readonly spareShare?: number;
   /** Cold-start guard: requests out without an answer before `coldStartAnswers` have come back (0: off). Default 5. */
   readonly coldStartWindow?: number;
   /** Cold-start guard: answers without a refusal that end it. Default 24. */
@@ -121,6 +135,10 @@ export interface SendOutcome {
   readonly unanswered?: boolean;
   /** What `acquire()` returned for this request; without it the answer counts as one to a request sent just now. */
   readonly ticket?: SendTicket;
+  /** The request was acquired with `priority: "spare"`: its refusal slows nobody (see the class comment). */
+  readonly spare?: boolean;
+  /** This attempt repeats a request that was refused (sent again after its `Retry-After`). */
+  readonly retry?: boolean;
 }
 
 export interface AcquireOptions {
@@ -130,8 +148,11 @@ export interface AcquireOptions {
    * QueueDeadlineError. The request's budget and its operation's deadline, so a queue never outlasts either.
    */
   readonly deadline?: number;
-  /** `background`: a poll, served after queued normal requests (see the class comment). Default `normal`. */
-  readonly priority?: "normal" | "background";
+  /**
+   * `background`: a poll, served after queued normal requests. `spare`: a request that may go unsent, served only
+   * with quota no other request is queued for (see the class comment). Default `normal`.
+   */
+  readonly priority?: "normal" | "background" | "spare";
 }
 
 /** Identifies when a request was let through, so late answers to earlier sends are recognised. */
@@ -155,6 +176,7 @@ export const DEFAULT_RATE_LIMITER = {
   shareWindowMs: 2_000,
   episodeMaxMs: 10_000,
   maxBackgroundWaitMs: 30_000,
+  spareShare: 0.5,
   slowStartDoublingMs: 2_000,
   startFraction: 0.9,
   coldStartWindow: 3,
@@ -184,6 +206,9 @@ export class QueueDeadlineError extends Error {
  * float hair of a token would spin. The bucket may go that little into debt; the next request pays it back.
  */
 const TIMER_RESOLUTION_MS = 1;
+
+/** Retries answered within the share window before their share is believed over everyone's (see `refusedShare`). */
+const MIN_RETRIES_FOR_SHARE = 3;
 
 export class AdaptiveRateLimiter {
   private readonly options: Required<Omit<AdaptiveRateLimiterOptions, "startRate" | "now" | "sleep">> & {
@@ -228,9 +253,14 @@ export class AdaptiveRateLimiter {
   /** Answers and refusals of the last `shareWindowMs`: the share refused sizes a slow-down. */
   private readonly answers: SlidingWindowCounter;
   private readonly refusals: SlidingWindowCounter;
+  /** The same for retries of refused requests: what they meet again is the rate's part of the refusals. */
+  private readonly retryAnswers: SlidingWindowCounter;
+  private readonly retryRefusals: SlidingWindowCounter;
 
   private readonly normal: Waiter[] = [];
   private readonly background: Waiter[] = [];
+  private readonly spare: Waiter[] = [];
+  private lastSpareAt = Number.NEGATIVE_INFINITY;
   private draining = false;
   private drainSleep: AbortController | undefined;
 
@@ -247,6 +277,9 @@ export class AdaptiveRateLimiter {
     if (!(merged.beta > 0 && merged.beta < 1)) throw new RangeError("rate limiter: beta must be in (0, 1)");
     positive("shareWindowMs", merged.shareWindowMs);
     positive("episodeMaxMs", merged.episodeMaxMs);
+    if (!(merged.spareShare > 0 && merged.spareShare <= 1)) {
+      throw new RangeError("rate limiter: spareShare must be in (0, 1]");
+    }
     if (!(merged.maxBackgroundWaitMs >= 0)) throw new RangeError("rate limiter: maxBackgroundWaitMs must be >= 0");
     if (!(Number.isInteger(merged.coldStartWindow) && merged.coldStartWindow >= 0)) {
       throw new RangeError("rate limiter: coldStartWindow must be a whole number >= 0");
@@ -260,6 +293,7 @@ export class AdaptiveRateLimiter {
       shareWindowMs: merged.shareWindowMs,
       episodeMaxMs: merged.episodeMaxMs,
       maxBackgroundWaitMs: merged.maxBackgroundWaitMs,
+      spareShare: merged.spareShare,
       slowStartDoublingMs: merged.slowStartDoublingMs,
       startFraction: merged.startFraction,
       coldStartWindow: merged.coldStartWindow,
@@ -271,6 +305,8 @@ export class AdaptiveRateLimiter {
     this.sleep = options.sleep ?? abortableSleep;
     this.answers = new SlidingWindowCounter(this.options.shareWindowMs, 20);
     this.refusals = new SlidingWindowCounter(this.options.shareWindowMs, 20);
+    this.retryAnswers = new SlidingWindowCounter(this.options.shareWindowMs, 20);
+    this.retryRefusals = new SlidingWindowCounter(this.options.shareWindowMs, 20);
   }
 
   /** True unless pacing was switched off (`MODELARTS_RATE_LIMIT=off`): the limiter then holds callers for a `Retry-After`. */
@@ -293,7 +329,8 @@ export class AdaptiveRateLimiter {
       return signal?.aborted ? Promise.reject(abortReason(signal)) : this.inactiveGrant;
     }
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const queue = options.priority === "background" ? this.background : this.normal;
+    const queue =
+      options.priority === "spare" ? this.spare : options.priority === "background" ? this.background : this.normal;
     if (!this.active) {
       // The cold-start guard: out at once while fewer than the window are out, else in turn as answers come back.
       if (this.queued() === 0 && this.outstanding < this.options.coldStartWindow) {
@@ -303,9 +340,12 @@ export class AdaptiveRateLimiter {
       return this.enqueue(queue, Number.NEGATIVE_INFINITY, signal, deadline);
     }
     const now = this.now();
-    // Nobody it would overtake: normal requests overtake background ones anyway.
-    const ahead = queue === this.normal ? this.normal.length : this.normal.length + this.background.length;
-    if (ahead === 0 && this.msUntilToken(now) === 0) return Promise.resolve(this.grant(now));
+    // Nobody it would overtake: normal requests overtake background ones anyway, and both overtake spare ones.
+    const ahead =
+      queue === this.normal ? this.normal.length : this.queued() + (queue === this.spare ? this.spare.length : 0);
+    if (ahead === 0 && this.msUntilToken(now) === 0 && (queue !== this.spare || this.msUntilSpare(now) === 0)) {
+      return Promise.resolve(queue === this.spare ? this.grantSpare(now) : this.grant(now));
+    }
     if (deadline !== undefined && now >= deadline) return Promise.reject(new QueueDeadlineError(0));
     const waiting = this.enqueue(queue, now, signal, deadline);
     void this.drain();
@@ -332,7 +372,7 @@ export class AdaptiveRateLimiter {
         queue.splice(i, 1);
         release();
         // Nobody left to wait for: end the drain loop's sleep rather than hold a timer for a long wait.
-        if (this.queued() === 0) this.drainSleep?.abort();
+        if (this.waiting() === 0) this.drainSleep?.abort();
         reject(reason);
       };
       if (signal) {
@@ -358,18 +398,23 @@ export class AdaptiveRateLimiter {
    */
   record(outcome: SendOutcome): void {
     if (!this.options.enabled) return;
+    // A refused spare request slows nobody (see the class comment): it is only no longer out.
+    if (outcome.spare && outcome.throttled) outcome = { throttled: false, unanswered: true, ticket: outcome.ticket };
     if (this.guarding) this.guardAnswer(outcome);
     if (outcome.unanswered) return;
     const now = this.now();
     this.answers.add(now);
+    if (outcome.retry) this.retryAnswers.add(now);
     if (!outcome.throttled) {
       this.accepted.add(now);
+      if (outcome.retry && this.episode) this.ease(now);
       if (this.active && outcome.ticket === this.epoch) this.epochAccepted++;
       if (this.active && outcome.ticket === 0 && this.epoch === 1) this.coldStartAnswer(now);
       if (this.active) this.grow(now);
       return;
     }
     this.refusals.add(now);
+    if (outcome.retry) this.retryRefusals.add(now);
     const calmBefore = now - this.lastRefusalAt >= this.options.shareWindowMs;
     this.lastRefusalAt = now;
     let slowed: boolean;
@@ -382,7 +427,7 @@ export class AdaptiveRateLimiter {
     // Whatever the bucket saved up is spent: the service just said so.
     if (slowed) this.tokens = Math.min(this.tokens, 0);
     // Waiters the cold-start guard held are paced from here.
-    if (this.queued() > 0) void this.drain();
+    if (this.waiting() > 0) void this.drain();
   }
 
   /**
@@ -404,7 +449,7 @@ export class AdaptiveRateLimiter {
     if (!outcome.unanswered) this.guardAnswers++;
     if (this.guardAnswers >= this.options.coldStartAnswers) {
       this.guarding = false;
-      while (this.queued() > 0) this.release();
+      while (this.waiting() > 0) this.release();
       return;
     }
     while (this.queued() > 0 && this.outstanding < this.options.coldStartWindow) {
@@ -413,9 +458,9 @@ export class AdaptiveRateLimiter {
     }
   }
 
-  /** Lets the next guarded waiter out, normal before background (ticket 0: sent before any pacing). */
+  /** Lets the next guarded waiter out, normal before background before spare (ticket 0: sent before any pacing). */
   private release(): void {
-    const waiter = (this.normal.shift() ?? this.background.shift())!;
+    const waiter = (this.normal.shift() ?? this.background.shift() ?? this.spare.shift())!;
     waiter.release();
     waiter.resolve(0);
   }
@@ -430,14 +475,21 @@ export class AdaptiveRateLimiter {
     };
   }
 
+  /** Requests that must be sent: a queue of these means the demand is above the rate. */
   private queued(): number {
     return this.normal.length + this.background.length;
+  }
+
+  /** Every waiter, spare ones included. */
+  private waiting(): number {
+    return this.queued() + this.spare.length;
   }
 
   /** The next waiter to serve: normal first, unless the oldest background one has waited long enough. */
   private takeNext(now: number): Waiter | undefined {
     const bg = this.background[0];
     const n = this.normal[0];
+    if (!bg && !n) return this.spare.shift();
     if (bg && (!n || (now - bg.enqueuedAt >= this.options.maxBackgroundWaitMs && bg.enqueuedAt <= n.enqueuedAt))) {
       return this.background.shift();
     }
@@ -449,6 +501,17 @@ export class AdaptiveRateLimiter {
     this.refill(now);
     const fillMs = (Math.max(0, 1 - this.tokens) * 1000) / this.rate;
     return fillMs < TIMER_RESOLUTION_MS ? 0 : fillMs;
+  }
+
+  /** 0 when a spare request may leave now, as far as the spare share is concerned. */
+  private msUntilSpare(now: number): number {
+    const gapMs = 1000 / (this.options.spareShare * this.rate) - (now - this.lastSpareAt);
+    return gapMs < TIMER_RESOLUTION_MS ? 0 : gapMs;
+  }
+
+  private grantSpare(now: number): SendTicket {
+    this.lastSpareAt = now;
+    return this.grant(now);
   }
 
   private grant(now: number): SendTicket {
@@ -547,9 +610,29 @@ export class AdaptiveRateLimiter {
     return true;
   }
 
-  /** Refusals among the answers of the last `shareWindowMs`, the one being recorded included. */
+  /**
+   * Refusals among the answers of the last `shareWindowMs`, the one being recorded included. When enough retries
+   * of refused requests were answered in that time, the share they were refused again, if lower: a gateway over
+   * its quota refuses a retry as often as any request, while a refusal its retry does not meet (a service's
+   * "system busy" for that request) was not the rate's doing, and slowing everyone for it only slows the run.
+   */
   private refusedShare(now: number): number {
-    return this.refusals.count(now) / Math.max(1, this.answers.count(now));
+    const share = this.refusals.count(now) / Math.max(1, this.answers.count(now));
+    const retries = this.retryAnswers.count(now);
+    if (retries < MIN_RETRIES_FOR_SHARE) return share;
+    return Math.min(share, this.retryRefusals.count(now) / retries);
+  }
+
+  /** A retry met during an episode: if retries say less of the refusals was the rate's, the rate comes back up. */
+  private ease(now: number): void {
+    const episode = this.episode!;
+    const share = this.refusedShare(now);
+    if (share >= episode.share) return;
+    episode.share = share;
+    const target = Math.max(this.options.minRate, episode.reference * Math.max(this.options.beta, 1 - share));
+    if (target <= this.rate) return;
+    this.setRate(now, target);
+    this.k = this.secondsToPlateau();
   }
 
   private endEpoch(now: number): void {
@@ -628,9 +711,11 @@ export class AdaptiveRateLimiter {
     if (this.draining) return;
     this.draining = true;
     try {
-      while (this.queued() > 0) {
+      while (this.waiting() > 0) {
         const now = this.now();
-        const waitMs = this.msUntilToken(now);
+        // Only spare waiters left: they also keep to their share of the rate.
+        const spareOnly = this.queued() === 0;
+        const waitMs = Math.max(this.msUntilToken(now), spareOnly ? this.msUntilSpare(now) : 0);
         if (waitMs > 0) {
           this.drainSleep = new AbortController();
           try {
@@ -643,7 +728,7 @@ export class AdaptiveRateLimiter {
         }
         const waiter = this.takeNext(now)!;
         waiter.release();
-        waiter.resolve(this.grant(now));
+        waiter.resolve(spareOnly ? this.grantSpare(now) : this.grant(now));
       }
     } finally {
       this.draining = false;

@@ -172,6 +172,21 @@ describe("retries", () => {
     expect(sleeps[0]).toBeLessThan(3100);
   });
 
+  test("a waiter's early look (spareUntil) is sent once: refused, it is not retried and nothing is waited out", async () => {
+    const c = client({ retry: { baseDelayMs: 10 } });
+    const instance = await create(c, "spare-look");
+    await emulator.admin.injectFault({ route: GET, kind: "status", status: 429, retryAfterSeconds: 1, count: 1 });
+    await emulator.admin.resetRequestCounts();
+    const look = c.findInstance(instance.id, { poll: true, spareUntil: Date.now() + 60_000 });
+    await expect(look).rejects.toMatchObject({ status: 429 });
+    expect(await emulator.admin.requestCount(GET)).toBe(1);
+    expect(sleeps).toHaveLength(0);
+    // A regular poll rides the same answer out.
+    await emulator.admin.injectFault({ route: GET, kind: "status", status: 429, retryAfterSeconds: 1, count: 1 });
+    expect((await c.findInstance(instance.id, { poll: true }))?.id).toBe(instance.id);
+    expect(sleeps).toHaveLength(1);
+  });
+
   test("the emulator's rate limit answers 429 ModelArts.6101 and the client rides it out", async () => {
     const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 50)));
     const c = client({ sleep: realSleep, retry: { baseDelayMs: 10, maxAttempts: 20 } });

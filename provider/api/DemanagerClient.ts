@@ -17,6 +17,7 @@ import { ConfigurationError } from "../base/errors.js";
 import { sanitizeServiceText } from "../base/redact.js";
 import type { RequestExecutor, RequestSpec } from "./RequestExecutor.js";
 import type { RecoverOutcome } from "./retryStrategy.js";
+import { pollRequest, type PollOptions } from "./pollRequest.js";
 
 /** Page size for listing. The API's default `limit=0` means "everything at once"; pages keep answers small. */
 export const LIST_PAGE_SIZE = 100;
@@ -93,13 +94,12 @@ export class DemanagerClient {
     });
   }
 
-  /** `poll`: a waiter's GET, which yields to requests that start work when the rate limiter paces. */
-  async getInstance(id: string, options: { poll?: boolean } = {}): Promise<Instance> {
+  /** `poll`, `spareUntil`: a waiter's GET (pollRequest.ts). */
+  async getInstance(id: string, options: PollOptions = {}): Promise<Instance> {
     return this.call<Instance>({
       method: "GET",
       path: this.instancesPath(id),
-      retry: "idempotent",
-      ...(options.poll && { priority: "background" as const }),
+      ...pollRequest(options),
       answer: "Instance",
       verify: (instance) => sameInstance(id, instance),
     });
@@ -109,7 +109,7 @@ export class DemanagerClient {
    * GET, with the API's own "does not exist" answer turned into `undefined`. Any other failure, a gateway 404
    * or an answer that is not an instance included, is thrown: it is never read as "gone".
    */
-  async findInstance(id: string, options: { poll?: boolean } = {}): Promise<Instance | undefined> {
+  async findInstance(id: string, options: PollOptions = {}): Promise<Instance | undefined> {
     try {
       return await this.getInstance(id, options);
     } catch (err) {

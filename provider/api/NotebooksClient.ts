@@ -19,6 +19,7 @@ import { recentListing } from "./recentListing.js";
 import { sanitizeServiceText } from "../base/redact.js";
 import type { RequestExecutor, RequestSpec } from "./RequestExecutor.js";
 import type { RecoverOutcome } from "./retryStrategy.js";
+import { pollRequest, type PollOptions } from "./pollRequest.js";
 
 /**
  * The notebooks API's "does not exist" answers: HTTP 400 with ModelArts.6404 (what Terraform and the OpenI client
@@ -138,20 +139,19 @@ export class NotebooksClient {
     });
   }
 
-  /** `poll`: a waiter's GET, which yields to requests that start work when the rate limiter paces. */
-  async getNotebook(id: string, options: { poll?: boolean } = {}): Promise<Notebook> {
+  /** `poll`, `spareUntil`: a waiter's GET (pollRequest.ts). */
+  async getNotebook(id: string, options: PollOptions = {}): Promise<Notebook> {
     return this.call<Notebook>({
       method: "GET",
       path: this.notebookPath(id),
-      retry: "idempotent",
-      ...(options.poll && { priority: "background" as const }),
+      ...pollRequest(options),
       answer: "NotebookObject",
       verify: (notebook) => sameObject("notebook", id, notebook.id),
     });
   }
 
   /** GET, with only the API's own not-found answers turned into `undefined`. */
-  async findNotebook(id: string, options: { poll?: boolean } = {}): Promise<Notebook | undefined> {
+  async findNotebook(id: string, options: PollOptions = {}): Promise<Notebook | undefined> {
     try {
       return await this.getNotebook(id, options);
     } catch (err) {
@@ -360,18 +360,17 @@ export class NotebooksClient {
     return page.data ?? [];
   }
 
-  /** GET one mount; `undefined` for the API's not-found answer. `poll`: a waiter's GET (see getNotebook). */
+  /** GET one mount; `undefined` for the API's not-found answer. `poll`, `spareUntil`: a waiter's GET (pollRequest.ts). */
   async findStorage(
     notebookId: string,
     storageId: string,
-    options: { poll?: boolean } = {},
+    options: PollOptions = {},
   ): Promise<NotebookStorage | undefined> {
     try {
       return await this.call<NotebookStorage>({
-        ...(options.poll && { priority: "background" as const }),
+        ...pollRequest(options),
         method: "GET",
         path: this.notebookPath(notebookId, `/storage/${encodeURIComponent(checkUuid(storageId, "storage"))}`),
-        retry: "idempotent",
         answer: "NotebookStorage",
         verify: (storage) => sameObject("storage", storageId, storage.id),
       });

@@ -59,9 +59,10 @@ test("every attempt waits for the limiter and reports its answer; a throttled on
     priority: "background",
   });
   expect(acquired).toEqual(["background", "background"]);
+  // The second attempt repeats a refused request: the limiter learns whether the refusal met it again.
   expect(recorded).toEqual([
     { throttled: true, ticket: 1 },
-    { throttled: false, ticket: 2 },
+    { throttled: false, ticket: 2, retry: true },
   ]);
   // The limiter is not paused for everyone: only this request waits, the 3 s its answer named.
   expect(sleeps).toEqual([3000]);

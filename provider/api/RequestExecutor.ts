@@ -44,8 +44,13 @@ export interface RequestSpec<T = unknown> {
   emptyAnswerAllowed?: boolean;
   /** Checks beyond the shape, e.g. that a GET for instance A did not answer with instance B: returns the problem. */
   verify?: (data: T) => string | undefined;
-  /** `background`: a waiter's poll, which yields to requests that start work when the rate limiter paces. */
-  priority?: "normal" | "background";
+  /**
+   * `background`: a waiter's poll, which yields to requests that start work when the rate limiter paces. `spare`:
+   * a waiter's early look, sent only with quota nobody queued for (AdaptiveRateLimiter.ts), or not at all.
+   */
+  priority?: "normal" | "background" | "spare";
+  /** On the executor's clock: a request still waiting for the rate limiter then is not sent (a spare look's end). */
+  queueUntil?: number;
   /**
    * The deadline of the operation the request belongs to: its retries, its place in the rate limiter's queue and,
    * for an idempotent request, its per-request timeout end there (a create's POST is never cut short in flight:
@@ -118,10 +123,20 @@ export class RequestExecutor {
     const deadlineAt = Math.min(
       started + this.retryOptions.maxElapsedMs,
       spec.deadline ? started + spec.deadline.remainingMs() : Number.POSITIVE_INFINITY,
+      spec.queueUntil ?? Number.POSITIVE_INFINITY,
     );
+    // An attempt after a throttled one tells the rate limiter whether the refusal met it again (its share).
+    let refusedBefore = false;
     return runWithRetries<ExecutorResponse<T>>({
       mode: spec.retry,
-      attempt: () => this.sendOnce(spec, deadlineAt),
+      attempt: async () => {
+        try {
+          return await this.sendOnce(spec, deadlineAt, refusedBefore);
+        } catch (err) {
+          refusedBefore = isThrottled(err);
+          throw err;
+        }
+      },
       deadlineAt,
       outOfTime: (failed, previous) => this.outOfTime(spec, deadlineAt, failed, previous),
       recover: spec.recover,
@@ -163,7 +178,7 @@ export class RequestExecutor {
   }
 
   /** One HTTP exchange: build, authenticate, send, and turn the answer into data or one of our errors. */
-  private async sendOnce<T>(spec: RequestSpec<T>, deadlineAt: number): Promise<ExecutorResponse<T>> {
+  private async sendOnce<T>(spec: RequestSpec<T>, deadlineAt: number, retry: boolean): Promise<ExecutorResponse<T>> {
     const query = spec.query && spec.query.length > 0 ? `?${canonicalQueryString(spec.query)}` : "";
     const url = `${this.baseUrl}${spec.path}${query}`;
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
@@ -188,6 +203,8 @@ export class RequestExecutor {
     // What remains of the deadline bounds an idempotent request in flight; a poll never overruns the operation.
     const timeoutMs =
       spec.retry === "idempotent" ? Math.max(1, Math.min(requestTimeoutMs, deadlineAt - now())) : requestTimeoutMs;
+    // What the limiter weighs an answer by: a retry of a refused request, a spare request.
+    const marks = { ...(retry && { retry: true }), ...(spec.priority === "spare" && { spare: true }) };
     let response: HttpResponse;
     try {
       response = await send({ method: spec.method, url, headers, body }, timeoutMs);
@@ -201,10 +218,10 @@ export class RequestExecutor {
     if (decoded.ok) registerSecretsIn(decoded.value);
     if (response.status < 200 || response.status >= 300) {
       const error = toApiError(spec.method, spec.path, response, (this.options.now ?? Date.now)());
-      limiter?.record({ throttled: isThrottled(error), ticket });
+      limiter?.record({ throttled: isThrottled(error), ticket, ...marks });
       throw error;
     }
-    limiter?.record({ throttled: false, ticket });
+    limiter?.record({ throttled: false, ticket, ...marks });
     return { status: response.status, headers: response.headers, data: this.readAnswer(spec, response, decoded) };
   }
 

@@ -102,7 +102,7 @@ export function sightingOf(notebook: Notebook): StatusSighting {
 /** How a notebook reads to a status waiter (frame/waitForStatus.ts). */
 export function notebookReading(client: NotebooksClient): StatusReading<Notebook> {
   return {
-    find: (id) => client.findNotebook(id, { poll: true }),
+    find: (id, look) => client.findNotebook(id, { poll: true, ...look }),
     status: (notebook) => String(notebook.status),
     detail: notebookDetail,
     reasons: describeNotebookFailure,

@@ -52,3 +52,61 @@ test("the first poll of a far phase comes when the last phase can have begun, co
   // ... or 600 ms sooner when the operation was answered 600 ms before the wait began.
   expect(await firstPollAfter(600)).toBeLessThan(400);
 });
+
+describe("while the rate limiter paces", () => {
+  /** A reading that is congested; the early look (spareUntil) answers `look`, a regular poll RUNNING. */
+  async function waitPacing(look: () => Promise<{ status: string }>) {
+    const calls: string[] = [];
+    const started = Date.now();
+    const deadline = new Deadline(10_000, () => new DeadlineError("timed out"));
+    const result = await waitForStatus<{ status: string }>({
+      reading: {
+        find: async (_id, spare) => {
+          calls.push(spare ? "look" : "poll");
+          return spare ? look() : { status: "RUNNING" };
+        },
+        status: (o) => o.status,
+        reasons: () => [],
+        sighting: (o) => ({ status: o.status }),
+        timings: { CREATING: { typicalMs: 10_000, next: "STARTING" }, STARTING: { typicalMs: 1_000 } },
+        congested: () => true,
+      },
+      id: "nb-1",
+      subject: { kind: "notebook", name: "nb" },
+      verb: "create",
+      targetName: "RUNNING",
+      classify: (o) =>
+        o.status === "RUNNING"
+          ? { state: "SUCCESS" }
+          : o.status === "CREATE_FAILED"
+            ? { state: "FAILURE", reason: "the notebook is CREATE_FAILED" }
+            : { state: "RETRY" },
+      deadline,
+      schedule: { minDelayMs: 100, maxDelayMs: 6_000, progressEveryMs: 60_000, timeScale: 0.1 },
+      startedAs: { status: "CREATING" },
+    })
+      .then(
+        () => "done",
+        (err: Error) => err.message,
+      )
+      .finally(() => deadline.dispose());
+    return { calls, result, tookMs: Date.now() - started };
+  }
+
+  test("an early look that sees the end ends the wait at once, without a regular poll", async () => {
+    // Congested, the regular poll would come at the typical end (1.1 s at this time scale).
+    const { calls, result, tookMs } = await waitPacing(async () => ({ status: "CREATE_FAILED" }));
+    expect(result).toContain("CREATE_FAILED");
+    expect(calls).toEqual(["look"]);
+    expect(tookMs).toBeLessThan(500);
+  });
+
+  test("a refused early look leaves the regular poll as planned", async () => {
+    const { calls, result, tookMs } = await waitPacing(async () => {
+      throw new Error("429 ModelArts.6101");
+    });
+    expect(result).toBe("done");
+    expect(calls).toEqual(["look", "poll"]);
+    expect(tookMs).toBeGreaterThanOrEqual(900);
+  });
+});

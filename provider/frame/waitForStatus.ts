@@ -3,6 +3,7 @@ import { DeadlineError, WaitError, type WaitFailureKind } from "../base/errors.j
 import type { Deadline } from "../wait/Deadline.js";
 import { DEFAULT_POLL_SCHEDULE, PollPlanner, type StatusSighting } from "../wait/pollSchedule.js";
 import type { StatusReading } from "../wait/statusReading.js";
+import { SpareLook } from "../wait/spareLook.js";
 import { waitFor, type WaitVerdict } from "../wait/waitFor.js";
 import { describeSubject, type Subject } from "../base/operationError.js";
 import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
@@ -57,8 +58,17 @@ export async function waitForStatus<T>(options: WaitForStatusOptions<T>): Promis
     Math.min(Date.now(), options.startedAt ?? Number.POSITIVE_INFINITY),
     options.startedAs,
   );
+  // While pacing, one early look with spare quota; the poll after it uses what it saw instead of sending a GET.
+  const spare = new SpareLook<T | undefined>(
+    (spareUntil) => reading.find(id, { spareUntil }),
+    () => reading.congested(),
+  );
   const result = await waitFor<T | undefined>({
-    poll: () => reading.find(id),
+    poll: async () => {
+      const early = spare.take();
+      return early ? early.value : reading.find(id);
+    },
+    sleep: (ms, signal) => spare.sleep(ms, signal),
     classify: (object) => {
       if (object === undefined) {
         return options.untilGone ? { state: "SUCCESS" } : { state: "FAILURE", reason: "it no longer exists" };

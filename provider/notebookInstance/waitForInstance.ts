@@ -42,7 +42,7 @@ export function sightingOf(instance: Instance): StatusSighting {
 /** How a demanager instance reads to the shared waiter. */
 function readingOf(client: DemanagerClient): StatusReading<Instance> {
   return {
-    find: (id) => client.findInstance(id, { poll: true }),
+    find: (id, look) => client.findInstance(id, { poll: true, ...look }),
     status: (instance) => String(instance.status),
     detail: (instance) =>
       QUEUE_STATUSES.has(String(instance.status)) && instance.queuing_info?.rank !== undefined

@@ -25,7 +25,7 @@ export async function waitForStorageMount(
 ): Promise<NotebookStorage | undefined> {
   return waitForStatus<NotebookStorage>({
     reading: {
-      find: (id) => step.client.findStorage(notebookId, id, { poll: true }),
+      find: (id, look) => step.client.findStorage(notebookId, id, { poll: true, ...look }),
       status: (storage) => String(storage.status),
       reasons: describeStorageFailure,
       sighting: (storage) => ({ status: String(storage.status) }),

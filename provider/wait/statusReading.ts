@@ -5,8 +5,11 @@ import type { StatusSighting, StatusTimings } from "./pollSchedule.js";
  * and their timings; the wait loop is shared.
  */
 export interface StatusReading<T> {
-  /** GET; `undefined` only for the API's own "does not exist" answer. */
-  find(id: string): Promise<T | undefined>;
+  /**
+   * GET; `undefined` only for the API's own "does not exist" answer. `spareUntil`: an early look, sent only with
+   * spare quota before then and never repeated (spareLook.ts); it rejects when refused or not sent.
+   */
+  find(id: string, look?: { spareUntil: number }): Promise<T | undefined>;
   status(object: T): string;
   /** Where in its status the object is, for the progress line (queue position, init step); optional. */
   detail?(object: T): string | undefined;

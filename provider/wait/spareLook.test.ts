@@ -1,0 +1,70 @@
+import { VirtualTime } from "../../devkit/VirtualTime.js";
+import { SpareLook } from "./spareLook.js";
+
+/** A look answered (or refused) `answerAfterMs` after it is asked; records when it was asked and its end. */
+function setup(options: { pacing?: boolean; answerAfterMs?: number; refuse?: boolean; value?: string } = {}) {
+  const vt = new VirtualTime();
+  const asked: { at: number; untilMs: number }[] = [];
+  const look = async (untilMs: number) => {
+    asked.push({ at: vt.now(), untilMs });
+    await vt.sleep(options.answerAfterMs ?? 100);
+    if (options.refuse) throw new Error("429 ModelArts.6101");
+    return options.value ?? "CREATE_FAILED";
+  };
+  const spare = new SpareLook(look, () => options.pacing ?? true, vt.now, vt.sleep);
+  /** Sleeps `ms` through the look; resolves to how long the sleep took. */
+  const sleep = async (ms: number, signal?: AbortSignal) => {
+    const from = vt.now();
+    await vt.run(spare.sleep(ms, signal));
+    return vt.now() - from;
+  };
+  return { vt, spare, asked, sleep };
+}
+
+describe("SpareLook", () => {
+  it("while pacing, ends the first sleep when its look answers, and gives what it saw to the poll after it, once", async () => {
+    const { spare, asked, sleep } = setup({ answerAfterMs: 300 });
+    expect(await sleep(5_000)).toBe(300);
+    // The look may wait in the limiter's queue until the regular poll is due, no longer.
+    expect(asked).toEqual([{ at: 0, untilMs: 5_000 }]);
+    expect(spare.take()).toEqual({ value: "CREATE_FAILED" });
+    expect(spare.take()).toBeUndefined();
+  });
+
+  it("a refused or unsent look changes nothing: the sleep runs its full length and nothing is seen", async () => {
+    const { spare, asked, sleep } = setup({ refuse: true });
+    expect(await sleep(5_000)).toBe(5_000);
+    expect(asked).toHaveLength(1);
+    expect(spare.take()).toBeUndefined();
+  });
+
+  it("looks once per wait: later sleeps are plain sleeps", async () => {
+    const { spare, asked, sleep } = setup({ refuse: true });
+    await sleep(5_000);
+    expect(await sleep(5_000)).toBe(5_000);
+    expect(await sleep(2_000)).toBe(2_000);
+    expect(asked).toHaveLength(1);
+    expect(spare.take()).toBeUndefined();
+  });
+
+  it("does not look while the limiter is not pacing (the schedule then polls early and often itself)", async () => {
+    const { spare, asked, sleep } = setup({ pacing: false });
+    expect(await sleep(5_000)).toBe(5_000);
+    expect(asked).toHaveLength(0);
+    expect(spare.take()).toBeUndefined();
+  });
+
+  it("drops an answer that comes after the sleep ended: the regular poll was already due", async () => {
+    const { spare, vt, sleep } = setup({ answerAfterMs: 8_000 });
+    expect(await sleep(5_000)).toBe(5_000);
+    await vt.run(vt.sleep(5_000));
+    expect(spare.take()).toBeUndefined();
+  });
+
+  it("still ends early on the wait's own signal", async () => {
+    const { vt, sleep } = setup({ refuse: true });
+    const controller = new AbortController();
+    void vt.sleep(1_000).then(() => controller.abort());
+    expect(await sleep(5_000, controller.signal)).toBe(1_000);
+  });
+});
