@@ -23,7 +23,7 @@ import { AdaptiveRateLimiter, type AdaptiveRateLimiterOptions } from "../provide
 import { computeBackoffMs } from "../provider/wait/backoff.js";
 import { INSTANCE_STATUS_TIMINGS } from "../provider/notebookInstance/statusClasses.js";
 import { DEFAULT_POLL_SCHEDULE, PollPlanner, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";
-import { SpareLook } from "../provider/wait/spareLook.js";
+import { delayAfterLook, SpareLook, type LookResult } from "../provider/wait/spareLook.js";
 import { VirtualTime } from "./VirtualTime.js";
 
 export type Route = "POST create" | "GET instance" | "POST action" | "DELETE instance";
@@ -205,10 +205,14 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       limiter && options.polling === "statusAware" && (options.spareLooks ?? true)
         ? new SpareLook((untilMs) => look(id, untilMs), pacing, vt.now, vt.sleep)
         : undefined;
+    let looked: LookResult<Exclude<Answer, { throttled: true }>> | undefined;
     for (let attempt = 1; ; attempt++) {
+      const planned = planner.nextDelayMs(vt.now(), congestion && (limiter?.snapshot().active ?? false));
       const delay =
         options.polling === "statusAware"
-          ? planner.nextDelayMs(vt.now(), congestion && (limiter?.snapshot().active ?? false))
+          ? looked
+            ? delayAfterLook(planned, vt.now(), looked, planner.lastSightingChangedPhase)
+            : planned
           : attempt === 1
             ? 2_000 * scale
             : Math.max(
@@ -216,7 +220,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
                 computeBackoffMs({ attempt: attempt - 1, baseMs: 2_000 * scale, capMs: 12_000 * scale, random }),
               );
       await (spare ? spare.sleep(delay) : vt.sleep(delay));
-      const answer = spare?.take()?.value ?? (await call("GET instance", id, true));
+      looked = spare?.take();
+      const answer = looked?.value ?? (await call("GET instance", id, true));
       if (done(answer)) return;
       planner.observe(vt.now(), answer.status === undefined ? undefined : { status: answer.status });
     }

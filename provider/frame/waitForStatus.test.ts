@@ -110,3 +110,40 @@ describe("while the rate limiter paces", () => {
     expect(tookMs).toBeGreaterThanOrEqual(900);
   });
 });
+
+test("while pacing, a late look that shows the phase seen before does not move the regular poll later", async () => {
+  // DELETING typically 500 ms here: congested, the regular poll is due at 500 ms. The look answers at ~450 ms;
+  // planned from that sighting alone, the next poll would come an interval (400 ms) after it, at ~850 ms.
+  const calls: { what: string; at: number }[] = [];
+  const started = Date.now();
+  const deadline = new Deadline(10_000, () => new DeadlineError("timed out"));
+  await waitForStatus<{ status: string }>({
+    reading: {
+      find: async (_id, spare) => {
+        if (spare) {
+          await new Promise((resolve) => setTimeout(resolve, 450));
+          calls.push({ what: "look", at: Date.now() - started });
+          return { status: "DELETING" };
+        }
+        calls.push({ what: "poll", at: Date.now() - started });
+        return undefined;
+      },
+      status: (o) => o.status,
+      reasons: () => [],
+      sighting: (o) => ({ status: o.status }),
+      timings: { DELETING: { typicalMs: 5_000 } },
+      congested: () => true,
+    },
+    id: "nb-1",
+    subject: { kind: "notebook", name: "nb" },
+    verb: "delete",
+    targetName: "GONE",
+    untilGone: true,
+    classify: () => ({ state: "RETRY" }),
+    deadline,
+    schedule: { minDelayMs: 10, maxDelayMs: 6_000, progressEveryMs: 60_000, timeScale: 0.1 },
+    startedAs: { status: "DELETING" },
+  }).finally(() => deadline.dispose());
+  expect(calls.map((c) => c.what)).toEqual(["look", "poll"]);
+  expect(calls[1]!.at).toBeLessThan(700);
+});

@@ -3,7 +3,7 @@ import { DeadlineError, WaitError, type WaitFailureKind } from "../base/errors.j
 import type { Deadline } from "../wait/Deadline.js";
 import { DEFAULT_POLL_SCHEDULE, PollPlanner, type StatusSighting } from "../wait/pollSchedule.js";
 import type { StatusReading } from "../wait/statusReading.js";
-import { SpareLook } from "../wait/spareLook.js";
+import { delayAfterLook, SpareLook, type LookResult } from "../wait/spareLook.js";
 import { waitFor, type WaitVerdict } from "../wait/waitFor.js";
 import { describeSubject, type Subject } from "../base/operationError.js";
 import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";
@@ -63,10 +63,11 @@ export async function waitForStatus<T>(options: WaitForStatusOptions<T>): Promis
     (spareUntil) => reading.find(id, { spareUntil }),
     () => reading.congested(),
   );
+  let looked: LookResult<T | undefined> | undefined;
   const result = await waitFor<T | undefined>({
     poll: async () => {
-      const early = spare.take();
-      return early ? early.value : reading.find(id);
+      looked = spare.take();
+      return looked ? looked.value : reading.find(id);
     },
     sleep: (ms, signal) => spare.sleep(ms, signal),
     classify: (object) => {
@@ -80,7 +81,10 @@ export async function waitForStatus<T>(options: WaitForStatusOptions<T>): Promis
       return options.classify(object);
     },
     initialDelayMs: planner.nextDelayMs(Date.now(), reading.congested()),
-    planDelayMs: () => planner.nextDelayMs(Date.now(), reading.congested()),
+    planDelayMs: () => {
+      const planned = planner.nextDelayMs(Date.now(), reading.congested());
+      return looked ? delayAfterLook(planned, Date.now(), looked, planner.lastSightingChangedPhase) : planned;
+    },
     minDelayMs: schedule.minDelayMs,
     maxDelayMs: schedule.maxDelayMs,
     maxWaitMs: options.deadline.remainingMs(),

@@ -149,6 +149,7 @@ export class PollPlanner {
   private otherSeenAt: number;
   private lastSightingAt: number;
   private last: StatusSighting | undefined;
+  private changed = false;
 
   /**
    * `startedAt`: when the operation was accepted (the POST or action answered); `initial`: the status that answer
@@ -169,6 +170,7 @@ export class PollPlanner {
   observe(now: number, sighting: StatusSighting | undefined): void {
     if (!sighting) return;
     const key = phaseKey(sighting, this.options.timings) ?? `?${sighting.status}`;
+    this.changed = key !== this.phase;
     if (key !== this.phase) {
       if (this.phase !== undefined) this.otherSeenAt = this.lastSightingAt;
       this.firstSeenAt = now;
@@ -176,6 +178,11 @@ export class PollPlanner {
     }
     this.last = sighting;
     this.lastSightingAt = now;
+  }
+
+  /** The last sighting showed another phase than the one before it (the first one always does). */
+  get lastSightingChangedPhase(): boolean {
+    return this.changed;
   }
 
   /** The delay before the next poll, deciding at `now` (normally right after `observe`). */

@@ -1,5 +1,5 @@
 import { VirtualTime } from "../../devkit/VirtualTime.js";
-import { SpareLook } from "./spareLook.js";
+import { delayAfterLook, SpareLook } from "./spareLook.js";
 
 /** A look answered (or refused) `answerAfterMs` after it is asked; records when it was asked and its end. */
 function setup(options: { pacing?: boolean; answerAfterMs?: number; refuse?: boolean; value?: string } = {}) {
@@ -27,7 +27,7 @@ describe("SpareLook", () => {
     expect(await sleep(5_000)).toBe(300);
     // The look may wait in the limiter's queue until the regular poll is due, no longer.
     expect(asked).toEqual([{ at: 0, untilMs: 5_000 }]);
-    expect(spare.take()).toEqual({ value: "CREATE_FAILED" });
+    expect(spare.take()).toEqual({ value: "CREATE_FAILED", dueAt: 5_000 });
     expect(spare.take()).toBeUndefined();
   });
 
@@ -66,5 +66,18 @@ describe("SpareLook", () => {
     const controller = new AbortController();
     void vt.sleep(1_000).then(() => controller.abort());
     expect(await sleep(5_000, controller.signal)).toBe(1_000);
+  });
+});
+
+describe("delayAfterLook", () => {
+  const look = { value: "DELETING", dueAt: 5_000 };
+  it("keeps the regular poll's time after a look that showed the phase seen before", () => {
+    expect(delayAfterLook(4_000, 4_500, look, false)).toBe(500);
+    expect(delayAfterLook(300, 4_500, look, false)).toBe(300);
+    expect(delayAfterLook(4_000, 6_000, look, false)).toBe(0);
+  });
+
+  it("plans afresh after a look that showed another phase", () => {
+    expect(delayAfterLook(4_000, 4_500, look, true)).toBe(4_000);
   });
 });

@@ -1,5 +1,25 @@
 import { abortableSleep } from "./abortableSleep.js";
 
+/** What an early look saw, and when the regular poll it came before was due (ms since the epoch). */
+export interface LookResult<T> {
+  readonly value: T;
+  readonly dueAt: number;
+}
+
+/**
+ * The delay before the poll after a look: a look that showed nothing new (the phase seen before) does not move the
+ * regular poll later than it was due, as a schedule that counts from the last sighting would (a near phase is
+ * polled at least an interval after it); one that showed another phase plans afresh from what it saw.
+ */
+export function delayAfterLook(
+  plannedMs: number,
+  now: number,
+  look: LookResult<unknown>,
+  phaseChanged: boolean,
+): number {
+  return phaseChanged ? plannedMs : Math.min(plannedMs, Math.max(0, look.dueAt - now));
+}
+
 /**
  * One early look per wait, with quota nobody else wants.
  *
@@ -16,7 +36,7 @@ import { abortableSleep } from "./abortableSleep.js";
  */
 export class SpareLook<T> {
   private offered = false;
-  private seen: { value: T } | undefined;
+  private seen: LookResult<T> | undefined;
 
   /**
    * `look(untilMs)`: one GET that leaves the rate limiter's queue unsent at `untilMs` (ms since the epoch);
@@ -37,10 +57,11 @@ export class SpareLook<T> {
     const wake = () => woken.abort();
     signal?.addEventListener("abort", wake, { once: true });
     let sleeping = true;
-    this.look(this.now() + ms).then(
+    const dueAt = this.now() + ms;
+    this.look(dueAt).then(
       (value) => {
         if (!sleeping) return;
-        this.seen = { value };
+        this.seen = { value, dueAt };
         woken.abort();
       },
       // Refused, failed or never sent: the regular poll follows as planned.
@@ -55,7 +76,7 @@ export class SpareLook<T> {
   }
 
   /** What the look saw, if it answered during the last sleep; given out once (the poll that follows uses it). */
-  take(): { value: T } | undefined {
+  take(): LookResult<T> | undefined {
     const seen = this.seen;
     this.seen = undefined;
     return seen;
