@@ -10,7 +10,7 @@
  *    AdaptiveRateLimiter.
  * 3. Robustness: the same under gateways and timings the emulator does not have.
  * 4. Busy: bench/busy.ts's scenario (20 creates, 5 req/s, each first GET answered "system busy"), with and without
- *    the waits' early looks (provider/wait/spareLook.ts).
+ *    the waits' early looks (provider/wait/SpareLook.ts).
  *
  * Numbers, not assertions: the tests beside the modules assert the targets.
  */
@@ -179,7 +179,7 @@ async function busy(): Promise<void> {
   out();
   out(
     "The real provider host's first second (calls over 1 s, no answer handled before 1 s). Early looks: while " +
-      "pacing, each wait's one GET sent only with spare quota (provider/wait/spareLook.ts). Seed 1.",
+      "pacing, each wait's one GET sent only with spare quota (provider/wait/SpareLook.ts). Seed 1.",
   );
   out();
   header(["scenario", "early looks"]);

@@ -23,7 +23,7 @@ import { AdaptiveRateLimiter, type AdaptiveRateLimiterOptions } from "../provide
 import { computeBackoffMs } from "../provider/wait/backoff.js";
 import { INSTANCE_STATUS_TIMINGS } from "../provider/notebookInstance/statusClasses.js";
 import { DEFAULT_POLL_SCHEDULE, PollPlanner, type PollScheduleOptions } from "../provider/wait/pollSchedule.js";
-import { delayAfterLook, SpareLook, type LookResult } from "../provider/wait/spareLook.js";
+import { delayAfterLook, SpareLook, type LookResult } from "../provider/wait/SpareLook.js";
 import { VirtualTime } from "./VirtualTime.js";
 
 export type Route = "POST create" | "GET instance" | "POST action" | "DELETE instance";
@@ -45,7 +45,7 @@ export interface SimulationOptions {
   /** The status-aware schedule polls sparingly while the limiter is pacing. Default true. */
   congestionAware?: boolean;
   /**
-   * While pacing, each wait's first sleep offers one early look with spare quota (provider/wait/spareLook.ts), as
+   * While pacing, each wait's first sleep offers one early look with spare quota (provider/wait/SpareLook.ts), as
    * the provider does. Default true; false: the provider before it.
    */
   spareLooks?: boolean;

@@ -17,7 +17,7 @@ export const CHANGES = [
   "",
   "This round (each with unit tests that fail without it):",
   "",
-  "- **One early look per wait, with spare quota** (`provider/wait/spareLook.ts`, the limiter's `spare` priority; " +
+  "- **One early look per wait, with spare quota** (`provider/wait/SpareLook.ts`, the limiter's `spare` priority; " +
     "section Busy): while pacing, a wait polled only at its typical end, so the instances created together came due " +
     "at once and each busy answer to a first GET was retried in that rush. Each wait now also offers one GET sent " +
     "only with a token no other request is queued for (at most half the paced rate), before its regular poll or " +

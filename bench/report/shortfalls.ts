@@ -11,7 +11,7 @@ export const SHORTFALL_REASONS: { match: RegExp; why: string }[] = [
       "23.7 s (1.40-1.58x), against 27.0 s and 24.1 s on main 6337860 at rest (2.07x, 1.61x). About 4.5 s of each " +
       "is the CLI's own start-up before the provider's first request (the floor leaves it out): from the first " +
       "request to the last the runs take 1.21-1.30x (NotebookInstance) and 1.12-1.25x (Notebook) their floors. Two " +
-      "changes got them there: each wait's one early look with spare quota (provider/wait/spareLook.ts) takes the " +
+      "changes got them there: each wait's one early look with spare quota (provider/wait/SpareLook.ts) takes the " +
       "busy answer to an instance's first GET while the gateway is idle between the creates and the polls, instead " +
       "of in the rush at the typical ready time where all 20 come due; and retries that are accepted show the " +
       "limiter the refusals were not the rate's, so it no longer stays at 0.7x for the rest of the run. What is " +

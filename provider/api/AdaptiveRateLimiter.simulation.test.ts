@@ -49,7 +49,7 @@ describe("AdaptiveRateLimiter, 50 instances against a rate-limited gateway", () 
   // A service that answers each instance's first GET "system busy" with Retry-After 1 (behind the gateway, so it
   // took a token): 20 busy answers spread over the run as the instances reach their first poll. Each refused request
   // waits out its own Retry-After; the others are slowed in proportion to the share refused, not held. While pacing,
-  // each wait's early look with spare quota (provider/wait/spareLook.ts) takes a busy answer before the rush at the
+  // each wait's early look with spare quota (provider/wait/SpareLook.ts) takes a busy answer before the rush at the
   // typical end, where it would be retried among everyone's polls; and the retries, accepted, show the limiter that
   // the refusals were not the rate's. 1.42x with neither, 1.15x with both.
   it.each([1, 2, 3])(

@@ -3,7 +3,7 @@ import { DeadlineError, WaitError, type WaitFailureKind } from "../base/errors.j
 import type { Deadline } from "../wait/Deadline.js";
 import { DEFAULT_POLL_SCHEDULE, PollPlanner, type StatusSighting } from "../wait/pollSchedule.js";
 import type { StatusReading } from "../wait/statusReading.js";
-import { delayAfterLook, SpareLook, type LookResult } from "../wait/spareLook.js";
+import { delayAfterLook, SpareLook, type LookResult } from "../wait/SpareLook.js";
 import { waitFor, type WaitVerdict } from "../wait/waitFor.js";
 import { describeSubject, type Subject } from "../base/operationError.js";
 import type { PollSchedule } from "../settings/pollScheduleFromEnv.js";

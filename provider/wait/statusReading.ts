@@ -7,7 +7,7 @@ import type { StatusSighting, StatusTimings } from "./pollSchedule.js";
 export interface StatusReading<T> {
   /**
    * GET; `undefined` only for the API's own "does not exist" answer. `spareUntil`: an early look, sent only with
-   * spare quota before then and never repeated (spareLook.ts); it rejects when refused or not sent.
+   * spare quota before then and never repeated (SpareLook.ts); it rejects when refused or not sent.
    */
   find(id: string, look?: { spareUntil: number }): Promise<T | undefined>;
   status(object: T): string;

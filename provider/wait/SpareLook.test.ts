@@ -1,5 +1,5 @@
 import { VirtualTime } from "../../devkit/VirtualTime.js";
-import { delayAfterLook, SpareLook } from "./spareLook.js";
+import { delayAfterLook, SpareLook } from "./SpareLook.js";
 
 /** A look answered (or refused) `answerAfterMs` after it is asked; records when it was asked and its end. */
 function setup(options: { pacing?: boolean; answerAfterMs?: number; refuse?: boolean; value?: string } = {}) {
