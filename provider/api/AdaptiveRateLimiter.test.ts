@@ -517,6 +517,25 @@ describe("AdaptiveRateLimiter", () => {
       expect(times).toEqual([500, 1500, 2500]);
     });
 
+    it("lets refused spare requests earn up to the whole rate, and answered ones keep to their share", async () => {
+      const { vt, limiter } = setup({ startRate: 2, slowStartDoublingMs: 0 });
+      limiter.record({ throttled: true, ticket: 0 });
+      const looks = async (count: number, refused: boolean) => {
+        const times: number[] = [];
+        for (let i = 0; i < count; i++) {
+          const ticket = await vt.run(limiter.acquire({ priority: "spare" }));
+          times.push(vt.now());
+          limiter.record({ throttled: refused, ticket, spare: true });
+        }
+        return times.slice(1).map((t, i) => t - times[i]!);
+      };
+      // Each look refused ("system busy"): the gaps shrink from the half share's 1 s to the rate's 500 ms.
+      expect(await looks(4, true)).toEqual([500, 500, 500]);
+      // Ten seconds later that evidence is gone; looks that are answered keep to half the rate.
+      await vt.run(vt.sleep(11_000));
+      expect(await looks(4, false)).toEqual([1000, 1000, 1000]);
+    });
+
     it("does not send a spare request still queued at its deadline (the regular poll is due then)", async () => {
       const { vt, limiter } = setup({ startRate: 1, slowStartDoublingMs: 0 });
       limiter.record({ throttled: true, ticket: 0 });

@@ -68,7 +68,8 @@ import { abortableSleep } from "../wait/abortableSleep.js";
  * - **Spare requests use only quota nobody queued for.** `priority: "spare"` is a request that may go unsent (a
  *   waiter's early look while pacing, frame/waitForStatus.ts): it leaves only when no normal or background request
  *   is queued, and at most `spareShare` of the rate, so a request that arrives meanwhile rarely finds the token
- *   just spent. It counts as demand for nothing: a queue of spare requests neither grows the rate nor makes a cut
+ *   just spent; while spare requests are refused (each took a "system busy" its regular poll would have met in
+ *   the rush) they earn up to the whole rate (`spareShareNow`). It counts as demand for nothing: a queue of spare requests neither grows the rate nor makes a cut
  *   read the pacing rate as what the service met. Its deadline (the caller's regular poll) ends its wait. Its
  *   refusal slows nobody down: it went out with quota nobody else wanted and is never repeated, so it adds no
  *   load; a "system busy" taken early by a spare look (what it is for) would otherwise cut the rate of the rush it
@@ -113,7 +114,10 @@ export interface AdaptiveRateLimiterOptions {
   readonly shareWindowMs?: number;
   /** A run of refusals that lasts longer than this is not sporadic: its reference rate is taken anew. Default 10 s. */
   readonly episodeMaxMs?: number;
-  /** Spare requests leave at most this share of the pacing rate (see the class comment). Default 0.5. */
+  /**
+   * Spare requests leave at most this share of the pacing rate while they are answered; refused, they earn up to
+   * all of it (see the class comment). Default 0.5.
+   */
   readonly spareShare?: number;
   /** Cold-start guard: requests out without an answer before `coldStartAnswers` have come back (0: off). Default 5. */
   readonly coldStartWindow?: number;
@@ -210,6 +214,12 @@ const TIMER_RESOLUTION_MS = 1;
 /** Retries answered within the share window before their share is believed over everyone's (see `refusedShare`). */
 const MIN_RETRIES_FOR_SHARE = 3;
 
+/**
+ * Spare requests answered in this long say what a spare request is worth now (see `spareShareNow`): about ten
+ * seconds of early looks at half a 5 req/s rate, long enough that one answer does not swing the share.
+ */
+const SPARE_EVIDENCE_MS = 10_000;
+
 export class AdaptiveRateLimiter {
   private readonly options: Required<Omit<AdaptiveRateLimiterOptions, "startRate" | "now" | "sleep">> & {
     startRate?: number;
@@ -256,6 +266,9 @@ export class AdaptiveRateLimiter {
   /** The same for retries of refused requests: what they meet again is the rate's part of the refusals. */
   private readonly retryAnswers: SlidingWindowCounter;
   private readonly retryRefusals: SlidingWindowCounter;
+  /** Spare requests answered, and refused, in the last SPARE_EVIDENCE_MS (see `spareShareNow`). */
+  private readonly spareAnswers = new SlidingWindowCounter(SPARE_EVIDENCE_MS, 20);
+  private readonly spareRefusals = new SlidingWindowCounter(SPARE_EVIDENCE_MS, 20);
 
   private readonly normal: Waiter[] = [];
   private readonly background: Waiter[] = [];
@@ -398,6 +411,7 @@ export class AdaptiveRateLimiter {
    */
   record(outcome: SendOutcome): void {
     if (!this.options.enabled) return;
+    if (outcome.spare && !outcome.unanswered) this.spareAnswered(outcome.throttled);
     // A refused spare request slows nobody (see the class comment): it is only no longer out.
     if (outcome.spare && outcome.throttled) outcome = { throttled: false, unanswered: true, ticket: outcome.ticket };
     if (this.guarding) this.guardAnswer(outcome);
@@ -505,8 +519,28 @@ export class AdaptiveRateLimiter {
 
   /** 0 when a spare request may leave now, as far as the spare share is concerned. */
   private msUntilSpare(now: number): number {
-    const gapMs = 1000 / (this.options.spareShare * this.rate) - (now - this.lastSpareAt);
+    const gapMs = 1000 / (this.spareShareNow(now) * this.rate) - (now - this.lastSpareAt);
     return gapMs < TIMER_RESOLUTION_MS ? 0 : gapMs;
+  }
+
+  private spareAnswered(throttled: boolean): void {
+    const now = this.now();
+    this.spareAnswers.add(now);
+    if (throttled) this.spareRefusals.add(now);
+  }
+
+  /**
+   * The share of the rate spare requests may use: `spareShare` while they are answered, up to all of it as they
+   * are refused. An answered look costs a request and usually shows the phase seen before; a refused one took a
+   * "system busy" that its regular poll would otherwise have met, and retried, in the rush at the typical end, so
+   * while looks are refused every idle token is worth one (bench Busy: with half the rate only 8-13 of 20 waits got
+   * their look, and the rest met their busy answer at the end).
+   */
+  private spareShareNow(now: number): number {
+    const base = this.options.spareShare;
+    const answered = this.spareAnswers.count(now);
+    if (answered === 0) return base;
+    return base + ((1 - base) * this.spareRefusals.count(now)) / answered;
   }
 
   private grantSpare(now: number): SendTicket {

@@ -28,9 +28,10 @@ export function delayAfterLook(
  * behind each other, and a "system busy" answer to any of them (ModelArts.6101, `Retry-After`) is retried in that
  * rush. The quota the gateway grants between the creates and that rush is left unused. So the first sleep of a
  * wait that starts while pacing also offers one look sent only with a token no other request is queued for (the
- * limiter's `spare` priority, at most half its rate), before the regular poll is due or never. It catches an
- * operation the service failed or finished early, and a busy answer lands where it delays nobody. A look that is
- * refused, fails or is not sent changes nothing: the regular poll follows as planned, and is never repeated.
+ * limiter's `spare` priority: half its rate, all of it while looks are refused), before the regular poll is due
+ * or never. It catches an operation the service failed or finished early, and a busy answer lands where it delays
+ * nobody. A look that is refused, fails or is not sent changes nothing: the regular poll follows as planned, and
+ * is never repeated.
  *
  * Cost: up to one GET per wait, of quota that would otherwise have gone unused (bench/results: Scale and Busy).
  */
