@@ -47,6 +47,12 @@ describe("SpareLook", () => {
     expect(spare.take()).toBeUndefined();
   });
 
+  it("returns at once and sends no look when the wait was already cancelled", async () => {
+    const { asked, sleep } = setup();
+    expect(await sleep(5_000, AbortSignal.abort())).toBe(0);
+    expect(asked).toHaveLength(0);
+  });
+
   it("does not look while the limiter is not pacing (the schedule then polls early and often itself)", async () => {
     const { spare, asked, sleep } = setup({ pacing: false });
     expect(await sleep(5_000)).toBe(5_000);

@@ -52,7 +52,8 @@ export class SpareLook<T> {
 
   /** Sleeps `ms` (ends early on `signal`); the first sleep while pacing also ends early when its look answers. */
   async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (this.offered || !this.pacing()) return this.sleepFor(ms, signal);
+    // A cancelled wait sends nothing (its sleep returns at once).
+    if (this.offered || !this.pacing() || signal?.aborted) return this.sleepFor(ms, signal);
     this.offered = true;
     const woken = new AbortController();
     const wake = () => woken.abort();
