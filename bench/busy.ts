@@ -17,6 +17,11 @@ export const BUSY_SETTINGS = {
   /** One busy answer per instance: its first GET. */
   busyAnswers: 20,
   retryAfterSeconds: 1,
+  /**
+   * Each scenario runs this often, the scenarios interleaved: single runs at rest vary by about 2 s, so the wall
+   * time target is judged on the median `pulumi up` (the refusals in every run).
+   */
+  repeats: 3,
 };
 
 /** The issue's targets ("System busy slows the whole run for a minute"). */
@@ -32,6 +37,24 @@ export type BusyScenario = "gateway" | "busy";
 export interface BusyResult {
   scenario: BusyScenario;
   run: ScaleResult;
+  /** Which of the scenario's repeats (0-based); absent in reports from before the section repeated its runs. */
+  repeat?: number;
+}
+
+/** The runs of each resource and scenario, in the order they ran. */
+export function busyGroups(runs: readonly BusyResult[]): BusyResult[][] {
+  const groups = new Map<string, BusyResult[]>();
+  for (const r of runs) {
+    const key = `${r.run.resource}/${r.scenario}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()];
+}
+
+/** The run whose `pulumi up` took the median wall time (of an even count, the slower of the middle two). */
+export function medianUpRun(group: readonly BusyResult[]): BusyResult {
+  const sorted = [...group].sort((a, b) => a.run.up.wallMs - b.run.up.wallMs);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const GET_ROUTES: Record<ResourceKind, string> = {
@@ -66,26 +89,29 @@ export function refusedShare(phase: PhaseResult): number {
 }
 
 export async function runBusy(
-  options: Omit<SectionOptions, "count"> & { resources: readonly ResourceKind[] },
+  options: Omit<SectionOptions, "count"> & { resources: readonly ResourceKind[]; repeats?: number },
 ): Promise<BusyResult[]> {
+  const repeats = options.repeats ?? BUSY_SETTINGS.repeats;
   const results: BusyResult[] = [];
   for (const resource of options.resources) {
-    for (const scenario of ["gateway", "busy"] as const) {
-      options.log(`busy: ${resource}, ${scenario}`);
-      const run = await runScale({
-        bin: options.bin,
-        resource,
-        count: BUSY_SETTINGS.count,
-        timeScale: options.timeScale,
-        rateLimit: BUSY_SETTINGS.rateLimit,
-        pacing: true,
-        parallel: options.parallel,
-        timeoutMs: options.timeoutMs,
-        log: options.log,
-        ...(scenario === "busy" && { upFaults: busyFaults(resource) }),
-        ...(options.providerEnv && { providerEnv: options.providerEnv }),
-      });
-      results.push({ scenario, run });
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      for (const scenario of ["gateway", "busy"] as const) {
+        options.log(`busy: ${resource}, ${scenario} (run ${repeat + 1} of ${repeats})`);
+        const run = await runScale({
+          bin: options.bin,
+          resource,
+          count: BUSY_SETTINGS.count,
+          timeScale: options.timeScale,
+          rateLimit: BUSY_SETTINGS.rateLimit,
+          pacing: true,
+          parallel: options.parallel,
+          timeoutMs: options.timeoutMs,
+          log: options.log,
+          ...(scenario === "busy" && { upFaults: busyFaults(resource) }),
+          ...(options.providerEnv && { providerEnv: options.providerEnv }),
+        });
+        results.push({ scenario, run, repeat });
+      }
     }
   }
   return results;

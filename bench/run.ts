@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <section>...] [--resource=NotebookInstance|Notebook] [--rate=none|10|5] [--pacing=on|off]
- * [--repeats=N] [--out=<dir>] [--render]`: runs the benchmark sections (all by default: scale, busy, faults, waiting,
+ * [--repeats=N] [--busy-repeats=N] [--out=<dir>] [--render]`: runs the benchmark sections (all by default: scale, busy, faults, waiting,
  * overhead, state, hostile, native) and writes bench/results/report.json and report.md. A subset replaces those sections in the existing
  * report.json (the scale filters replace only the runs they select) and renders report.md again. `--out` writes
  * to another directory (experiments that must not touch the committed report); `--render` only renders report.md
@@ -158,7 +158,12 @@ async function main(): Promise<void> {
     report.scale = [...(previous.scale ?? []).filter((r) => !replaced.has(scaleKey(r))), ...runs];
   }
   if (sections.includes("busy")) {
-    const runs = await runBusy({ ...common, resources });
+    const busyRepeats = flag("busy-repeats");
+    const runs = await runBusy({
+      ...common,
+      resources,
+      ...(busyRepeats !== undefined && { repeats: Number(busyRepeats) }),
+    });
     const replaced = new Set(runs.map((r) => `${r.run.resource}/${r.scenario}`));
     report.busy = [...(previous.busy ?? []).filter((r) => !replaced.has(`${r.run.resource}/${r.scenario}`)), ...runs];
   }

@@ -1,5 +1,5 @@
 /** The targets the report checks each section against, and the checks of every section but Scale's. */
-import { BUSY_SETTINGS, BUSY_TARGETS, refusedByGateway, refusedShare } from "../busy.js";
+import { BUSY_SETTINGS, BUSY_TARGETS, busyGroups, medianUpRun, refusedByGateway, refusedShare } from "../busy.js";
 import type { PhaseResult } from "../scale.js";
 import { PROVIDER_BYTES_LIMIT, type StateResourceName, type StateResult } from "../state.js";
 import type { Stats } from "../waiting.js";
@@ -43,32 +43,41 @@ export const BUSY_COMMAND = "`npm run bench -- busy`";
 
 function busyChecks(report: Report): Check[] {
   const checks: Check[] = [];
-  for (const { scenario, run } of report.busy ?? []) {
+  for (const group of busyGroups(report.busy ?? [])) {
+    const { scenario, run } = group[0]!;
     const label = `${run.resource}, ${run.count} at ${run.rateLimit?.requestsPerSecond} req/s, ${scenario === "busy" ? `${BUSY_SETTINGS.busyAnswers} busy answers` : "gateway only"}`;
+    const runs = group.map((r) => r.run);
+    const allExited = runs.every((r) => r.up.exitCode === 0 && r.destroy.exitCode === 0);
     if (scenario === "busy") {
-      const up = run.up;
+      const up = medianUpRun(group).run.up;
+      const walls = runs.map((r) => sec(r.up.wallMs)).join(", ");
       checks.push({
-        what: `${label}: \`pulumi up\` wall time / floor (${sec(up.floors.floorMs)})`,
+        what: `${label}: \`pulumi up\` wall time / floor (${sec(up.floors.floorMs)})${runs.length > 1 ? ", median" : ""}`,
         target: `≤ ${BUSY_TARGETS.upOverFloor}x`,
         before: "–",
         off: "–",
-        after: `${sec(up.wallMs)} = ${(up.wallMs / up.floors.floorMs).toFixed(2)}x`,
-        met: up.exitCode === 0 && up.wallMs / up.floors.floorMs <= BUSY_TARGETS.upOverFloor,
+        after:
+          `${sec(up.wallMs)} = ${(up.wallMs / up.floors.floorMs).toFixed(2)}x` +
+          (runs.length > 1 ? ` (runs: ${walls})` : ""),
+        met: allExited && up.wallMs / up.floors.floorMs <= BUSY_TARGETS.upOverFloor,
         command: BUSY_COMMAND,
       });
     }
+    const worst = (phase: (r: (typeof runs)[number]) => PhaseResult) =>
+      runs.map(phase).reduce((a, b) => (refusedShare(b) > refusedShare(a) ? b : a));
     const share = (p: PhaseResult) => `${pct(refusedShare(p))} (${refusedByGateway(p)} of ${p.requests.total})`;
     checks.push({
-      what: `${label}: requests the gateway refused / all requests`,
+      what: `${label}: requests the gateway refused / all requests${runs.length > 1 ? ", the most of any run" : ""}`,
       target: `≤ ${BUSY_TARGETS.refusedShare * 100}%`,
       before: "–",
       off: "–",
-      after: `up ${share(run.up)}, destroy ${share(run.destroy)}`,
+      after: `up ${share(worst((r) => r.up))}, destroy ${share(worst((r) => r.destroy))}`,
       met:
-        run.up.exitCode === 0 &&
-        run.destroy.exitCode === 0 &&
-        refusedShare(run.up) <= BUSY_TARGETS.refusedShare &&
-        refusedShare(run.destroy) <= BUSY_TARGETS.refusedShare,
+        allExited &&
+        runs.every(
+          (r) =>
+            refusedShare(r.up) <= BUSY_TARGETS.refusedShare && refusedShare(r.destroy) <= BUSY_TARGETS.refusedShare,
+        ),
       command: BUSY_COMMAND,
     });
   }
