@@ -143,10 +143,14 @@ export function createResource(
     ...(adopting && { id: inputs.adoptId as string }),
   };
   const verb = adopting ? "adopt" : "create";
-  return operate(def, "create", verb, subject, inputs, inputs, customTimeoutMs, async (step) => {
-    const object = await def.create(step, inputs);
-    return { id: def.idOf(object), outs: def.toOutputs(object, inputs) };
-  });
+  return operate(
+    def,
+    { operation: "create", verb, subject, props: inputs, declared: inputs, customTimeoutMs },
+    async (step) => {
+      const object = await def.create(step, inputs);
+      return { id: def.idOf(object), outs: def.toOutputs(object, inputs) };
+    },
+  );
 }
 
 /**
@@ -165,7 +169,15 @@ export function updateResource(
   const olds = oldValues as Props;
   const news = newValues as Props;
   const subject: Subject = { kind: def.kind, name: def.nameOf(olds) ?? def.nameOf(news), id };
-  return operate(def, "update", "update", subject, news, news, customTimeoutMs, async (step) => {
+  const updating = {
+    operation: "update",
+    verb: "update",
+    subject,
+    props: news,
+    declared: news,
+    customTimeoutMs,
+  } as const;
+  return operate(def, updating, async (step) => {
     const current = await def.find(step, id, olds);
     if (current === undefined) {
       throw new ConflictError(
@@ -186,7 +198,7 @@ export function deleteResource(
 ): Promise<void> {
   const props = values as Props;
   const subject: Subject = { kind: def.kind, name: def.nameOf(props), id };
-  return operate(def, "delete", "delete", subject, props, undefined, customTimeoutMs, (step) =>
+  return operate(def, { operation: "delete", verb: "delete", subject, props, customTimeoutMs }, (step) =>
     def.delete(step, id, props),
   );
 }
@@ -204,7 +216,7 @@ export function readResource(
 ): Promise<{ id: string; props?: Props; inputs?: Props }> {
   const props = values as Props;
   const subject: Subject = { kind: def.kind, name: def.nameOf(props), id };
-  return operate(def, "read", "read", subject, props, undefined, undefined, async (step) => {
+  return operate(def, { operation: "read", verb: "read", subject, props }, async (step) => {
     const stored = storedInputs(def, props);
     const object = await def.read(step, id, stored);
     if (object === undefined) return { id: "" };
@@ -229,7 +241,19 @@ function internalOf(props: Props): Props {
   return Object.fromEntries(KEPT_INTERNAL_INPUTS.filter((key) => props[key] !== undefined).map((k) => [k, props[k]]));
 }
 
-type Operation = "create" | "update" | "delete" | "read";
+/** What `operate` runs: the operation, the verb its errors use, what it is about. */
+interface OperationPlan {
+  readonly operation: "create" | "update" | "delete" | "read";
+  /** The error grammar's verb: the operation's own, or `adopt` for a create that adopts. */
+  readonly verb: string;
+  readonly subject: Subject;
+  /** The stored or given properties: the URN for progress lines, `timeouts`. */
+  readonly props: Props;
+  /** The declared inputs of a create or update: API errors name the input they are about; partial failures. */
+  readonly declared?: Props;
+  /** The engine's limit for the operation, when it sent one (timeouts.ts). */
+  readonly customTimeoutMs?: number;
+}
 
 /**
  * One operation: its URN for progress lines, its one deadline (the engine's limit when it sent one), the context
@@ -240,12 +264,7 @@ type Operation = "create" | "update" | "delete" | "read";
  */
 async function operate<R>(
   def: AnyDefinition,
-  operation: Operation,
-  verb: string,
-  subject: Subject,
-  props: Props,
-  declared: Props | undefined,
-  customTimeoutMs: number | undefined,
+  { operation, verb, subject, props, declared, customTimeoutMs }: OperationPlan,
   body: (step: Step<unknown, unknown>) => Promise<R>,
 ): Promise<R> {
   return withResourceUrn(props, async () => {
