@@ -1,5 +1,6 @@
 import Ajv2020 from "ajv/dist/2020";
-import { getAjv, getSchemaDocument, SCHEMA_ID } from "./ajvInstance.js";
+import { getAjv } from "./ajvInstance.js";
+import { getSchemaDocument, SCHEMA_ID } from "./schemaDocument.js";
 
 describe("getAjv", () => {
   it("returns one draft 2020-12 instance with schema.json added", () => {

@@ -1,8 +1,5 @@
 import Ajv2020 from "ajv/dist/2020";
-import schema from "../../schema.json";
-
-/** `$id` of schema.json; `${SCHEMA_ID}#/$defs/<Name>` addresses one definition. */
-export const SCHEMA_ID: string = schema.$id;
+import { getSchemaDocument } from "./schemaDocument.js";
 
 /**
  * Module-level holder, filled on first use. No guard against Pulumi's closure serializer is needed here: the
@@ -29,11 +26,6 @@ export function getAjv(): Ajv2020 {
     .addKeyword({ keyword: "x-acted-on", schemaType: "boolean" })
     // The TypeScript type of a value where it must differ from what its rules say; read by scripts/generate/.
     .addKeyword({ keyword: "x-ts-type", schemaType: "string" })
-    .addSchema(schema);
+    .addSchema(getSchemaDocument());
   return holder.ajv;
-}
-
-/** The schema.json object that {@link getAjv} compiled: ajv errors' `parentSchema` values point into it. */
-export function getSchemaDocument(): typeof schema {
-  return schema;
 }

@@ -1,5 +1,6 @@
 import type { ValidateFunction } from "ajv";
-import { getAjv, SCHEMA_ID } from "./ajvInstance.js";
+import { getAjv } from "./ajvInstance.js";
+import { SCHEMA_ID } from "./schemaDocument.js";
 import type { SchemaDefName } from "./schemaDefNames.js";
 import { toCheckFailures, type ValidationIssue } from "./toCheckFailures.js";
 
