@@ -1,4 +1,4 @@
-import Ajv2020 from "ajv/dist/2020";
+import type Ajv2020 from "ajv/dist/2020";
 import { getSchemaDocument } from "./schemaDocument.js";
 
 /**
@@ -13,7 +13,11 @@ const holder: { ajv?: Ajv2020 } = {};
  * entry is compiled on first use and cached by Ajv.
  */
 export function getAjv(): Ajv2020 {
-  holder.ajv ??= new Ajv2020({
+  if (holder.ajv !== undefined) return holder.ajv;
+  // Loaded here, at the first validation, rather than with the module: Ajv takes ~45 ms to load, which a provider
+  // host that only refreshes or destroys, or a program, never needs. A plain require: this package is CommonJS.
+  const { default: Ajv } = require("ajv/dist/2020") as typeof import("ajv/dist/2020");
+  holder.ajv = new Ajv({
     allErrors: true,
     // verbose: errors carry `parentSchema` and `data`, which toCheckFailures uses for its wording.
     verbose: true,
