@@ -19,6 +19,15 @@ if (result.status !== 0) {
   console.error(`build: tsc failed (${result.error ?? `exit ${result.status ?? result.signal}`}); dist/ is incomplete`);
   process.exit(result.status || 1);
 }
+// The validators a check uses, precompiled by Ajv's standalone code generation (protocol/validation/validatorCode.ts):
+// the provider host's first check then neither loads Ajv nor compiles.
+const validators = spawnSync(process.execPath, [path.join(dist, "protocol/validation/writeInputValidators.js")], {
+  stdio: "inherit",
+});
+if (validators.status !== 0) {
+  console.error(`build: writing the precompiled validators failed (exit ${validators.status ?? validators.signal})`);
+  process.exit(validators.status || 1);
+}
 // The native provider's Pulumi package schema, generated from the compiled registry and the sources' types.
 const schema = spawnSync(process.execPath, [path.join(dist, "provider/native/schema/writePackageSchema.js")], {
   stdio: "inherit",

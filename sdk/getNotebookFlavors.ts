@@ -4,7 +4,7 @@ import {
   type GetNotebookFlavorsArgs,
   type GetNotebookFlavorsResult,
 } from "../provider/lookups/notebookFlavors.js";
-import { lookupClient } from "./lookupClient.js";
+import { lazyLookupClient } from "./lazyLookupClient.js";
 
 export type {
   GetNotebookFlavorsArgs,
@@ -27,7 +27,7 @@ export type GetNotebookFlavorsOutputArgs = {
  * ```
  */
 export async function getNotebookFlavors(args: GetNotebookFlavorsArgs = {}): Promise<GetNotebookFlavorsResult> {
-  return findNotebookFlavors(args, () => lookupClient());
+  return findNotebookFlavors(args, lazyLookupClient);
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   type GetNotebookImagesArgs,
   type GetNotebookImagesResult,
 } from "../provider/lookups/notebookImages.js";
-import { lookupClient } from "./lookupClient.js";
+import { lazyLookupClient } from "./lazyLookupClient.js";
 
 export type {
   GetNotebookImagesArgs,
@@ -27,7 +27,7 @@ export type GetNotebookImagesOutputArgs = {
  * ```
  */
 export async function getNotebookImages(args: GetNotebookImagesArgs = {}): Promise<GetNotebookImagesResult> {
-  return findNotebookImages(args, () => lookupClient());
+  return findNotebookImages(args, lazyLookupClient);
 }
 
 /**

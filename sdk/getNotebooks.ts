@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { findNotebooks, type GetNotebooksArgs, type GetNotebooksResult } from "../provider/lookups/notebooks.js";
-import { lookupClient } from "./lookupClient.js";
+import { lazyLookupClient } from "./lazyLookupClient.js";
 
 export type { GetNotebooksArgs, GetNotebooksResult, NotebookInfo } from "../provider/lookups/notebooks.js";
 
@@ -22,7 +22,7 @@ export type GetNotebooksOutputArgs = {
  * ```
  */
 export async function getNotebooks(args: GetNotebooksArgs = {}): Promise<GetNotebooksResult> {
-  return findNotebooks(args, () => lookupClient());
+  return findNotebooks(args, lazyLookupClient);
 }
 
 /**

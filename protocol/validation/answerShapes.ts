@@ -1,4 +1,4 @@
-import { getSchemaDocument } from "./ajvInstance.js";
+import { getSchemaDocument } from "./schemaDocument.js";
 
 /**
  * How schema.json describes an answer of either API, read without Ajv: what the tolerant reader

@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { getSchemaDocument } from "./ajvInstance.js";
+import { getSchemaDocument } from "./schemaDocument.js";
 
 /**
  * One validation problem, shaped like Pulumi's `CheckFailure` (`property`, `reason`), plus the ajv keyword that

@@ -1,5 +1,8 @@
+import { existsSync } from "node:fs";
+import * as path from "node:path";
 import type { ValidateFunction } from "ajv";
-import { getAjv, SCHEMA_ID } from "./ajvInstance.js";
+import { getAjv } from "./ajvInstance.js";
+import { SCHEMA_ID } from "./schemaDocument.js";
 import type { SchemaDefName } from "./schemaDefNames.js";
 import { toCheckFailures, type ValidationIssue } from "./toCheckFailures.js";
 
@@ -23,9 +26,29 @@ export interface ValidateInputsOptions {
   unknown?: string;
 }
 
-/** The compiled validator of one `$defs` entry. Ajv compiles each entry on first request and caches it. */
+/** The file the build writes beside this one: the validators a check uses, precompiled (validatorCode.ts). */
+export const INPUT_VALIDATORS_FILE = "inputValidators.js";
+
+const precompiledHolder: { validators?: Partial<Record<string, ValidateFunction>> } = {};
+
+function precompiled(): Partial<Record<string, ValidateFunction>> {
+  if (precompiledHolder.validators === undefined) {
+    const file = path.join(__dirname, INPUT_VALIDATORS_FILE);
+    // Absent only when running from source (the unit tests): Ajv compiles the same validators then.
+    precompiledHolder.validators = existsSync(file) ? (require(file) as Partial<Record<string, ValidateFunction>>) : {};
+  }
+  return precompiledHolder.validators;
+}
+
+/**
+ * The compiled validator of one `$defs` entry: the build's precompiled one when there is one (each resource's
+ * inputs), else Ajv's, compiled on first request and cached.
+ */
 export function getValidator(defName: DefNameArg): ValidateFunction {
-  const validate = getAjv().getSchema(`${SCHEMA_ID}#/$defs/${defName}`);
+  const built = precompiled();
+  const validate = Object.hasOwn(built, defName)
+    ? built[defName]
+    : getAjv().getSchema(`${SCHEMA_ID}#/$defs/${defName}`);
   if (validate === undefined) throw new Error(`schema.json has no $defs entry named "${defName}"`);
   return validate;
 }
