@@ -2,7 +2,9 @@ import { VirtualTime } from "../../devkit/VirtualTime.js";
 import { delayAfterLook, SpareLook } from "./SpareLook.js";
 
 /** A look answered (or refused) `answerAfterMs` after it is asked; records when it was asked and its end. */
-function setup(options: { pacing?: boolean; answerAfterMs?: number; refuse?: boolean; value?: string } = {}) {
+function setup(
+  options: { pacing?: boolean | (() => boolean); answerAfterMs?: number; refuse?: boolean; value?: string } = {},
+) {
   const vt = new VirtualTime();
   const asked: { at: number; untilMs: number }[] = [];
   const look = async (untilMs: number) => {
@@ -11,7 +13,8 @@ function setup(options: { pacing?: boolean; answerAfterMs?: number; refuse?: boo
     if (options.refuse) throw new Error("429 ModelArts.6101");
     return options.value ?? "CREATE_FAILED";
   };
-  const spare = new SpareLook(look, () => options.pacing ?? true, vt.now, vt.sleep);
+  const pacing = typeof options.pacing === "function" ? options.pacing : () => options.pacing ?? true;
+  const spare = new SpareLook(look, () => pacing(), vt.now, vt.sleep);
   /** Sleeps `ms` through the look; resolves to how long the sleep took. */
   const sleep = async (ms: number, signal?: AbortSignal) => {
     const from = vt.now();
@@ -58,6 +61,16 @@ describe("SpareLook", () => {
     expect(await sleep(5_000)).toBe(5_000);
     expect(asked).toHaveLength(0);
     expect(spare.take()).toBeUndefined();
+  });
+
+  it("does not look in a later sleep of a wait that began before pacing: its polls have seen the object", async () => {
+    let pacing = false;
+    const { asked, sleep } = setup({ pacing: () => pacing });
+    await sleep(5_000);
+    // The limiter paces from here on; the wait's next sleep (to its typical end) is a plain sleep.
+    pacing = true;
+    expect(await sleep(5_000)).toBe(5_000);
+    expect(asked).toHaveLength(0);
   });
 
   it("drops an answer that comes after the sleep ended: the regular poll was already due", async () => {

@@ -52,9 +52,12 @@ export class SpareLook<T> {
 
   /** Sleeps `ms` (ends early on `signal`); the first sleep while pacing also ends early when its look answers. */
   async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    // A cancelled wait sends nothing (its sleep returns at once).
-    if (this.offered || !this.pacing() || signal?.aborted) return this.sleepFor(ms, signal);
+    // Only the first sleep, before the wait's first poll: a later look would see an object the wait has seen (in
+    // the busy bench, a wait that began before pacing sent its look into the rush at the typical end). A cancelled
+    // wait sends nothing (its sleep returns at once).
+    const first = !this.offered;
     this.offered = true;
+    if (!first || !this.pacing() || signal?.aborted) return this.sleepFor(ms, signal);
     const woken = new AbortController();
     const wake = () => woken.abort();
     signal?.addEventListener("abort", wake, { once: true });
