@@ -36,8 +36,8 @@ export function newAjv(Ajv: typeof Ajv2020, extra: Options): Ajv2020 {
       allowUnionTypes: true,
       // `required` inside anyOf/if/then names properties declared by the enclosing schema.
       strictRequired: false,
-      // schema.json is fixed at build time and held to the draft 2020-12 meta-schema by ajvInstance.test.ts: checking it
-      // again in every process meant compiling the meta-schema at the provider host's first check (~85 ms of it).
+      // schema.json is fixed at build time and held to the draft 2020-12 meta-schema by ajvInstance.test.ts:
+      // checking it again in every process meant compiling the meta-schema at the host's first check (~85 ms).
       validateSchema: false,
       ...extra,
     })

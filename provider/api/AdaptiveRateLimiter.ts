@@ -69,11 +69,12 @@ import { abortableSleep } from "../wait/abortableSleep.js";
  *   waiter's early look while pacing, frame/waitForStatus.ts): it leaves only when no normal or background request
  *   is queued, and at most `spareShare` of the rate, so a request that arrives meanwhile rarely finds the token
  *   just spent; while spare requests are refused (each took a "system busy" its regular poll would have met in
- *   the rush) they earn up to the whole rate (`spareShareNow`). It counts as demand for nothing: a queue of spare requests neither grows the rate nor makes a cut
- *   read the pacing rate as what the service met. Its deadline (the caller's regular poll) ends its wait. Its
- *   refusal slows nobody down: it went out with quota nobody else wanted and is never repeated, so it adds no
- *   load; a "system busy" taken early by a spare look (what it is for) would otherwise cut the rate of the rush it
- *   spared. If the gateway itself is refusing, the next normal request's refusal says so.
+ *   the rush) they earn up to the whole rate (`spareShareNow`). It counts as demand for nothing: a queue of spare
+ *   requests neither grows the rate nor makes a cut read the pacing rate as what the service met. Its deadline
+ *   (the caller's regular poll) ends its wait. Its refusal slows nobody down: it went out with quota nobody else
+ *   wanted and is never repeated, so it adds no load; a "system busy" taken early by a spare look (what it is for)
+ *   would otherwise cut the rate of the rush it spared. If the gateway itself is refusing, the next normal
+ *   request's refusal says so.
  *
  * Degrades: a service that throttles without `Retry-After` (APIG.0308 may come without it) is retried at the paced rate;
  * a quota much larger than one second of burst makes the start rate too high, which the next refusals correct
