@@ -13,7 +13,8 @@ function setup(
     if (options.refuse) throw new Error("429 ModelArts.6101");
     return options.value ?? "CREATE_FAILED";
   };
-  const pacing = typeof options.pacing === "function" ? options.pacing : () => options.pacing ?? true;
+  const given = options.pacing ?? true;
+  const pacing = typeof given === "function" ? given : () => given;
   const spare = new SpareLook(look, () => pacing(), vt.now, vt.sleep);
   /** Sleeps `ms` through the look; resolves to how long the sleep took. */
   const sleep = async (ms: number, signal?: AbortSignal) => {
