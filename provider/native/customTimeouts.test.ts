@@ -1,7 +1,8 @@
 /**
  * The engine's timeout of an operation (Pulumi's `customTimeouts` resource option: CreateRequest, UpdateRequest and
  * DeleteRequest `timeout`, in seconds, 0 when unset), through the plugin's RPCs in-process as the engine sends them:
- * it bounds the operation instead of the `timeouts` input, and never reaches inputs or state.
+ * it bounds the operation instead of the `timeouts` input, and never reaches inputs or state. The same through the
+ * real CLI and YAML host, with the requests the engine builds: test/e2e/nativeCustomTimeouts.test.ts.
  */
 import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { resourceProviderService } from "./grpcService.js";
