@@ -54,7 +54,7 @@ async function runOne(classes: "dynamic" | "native", options: SectionOptions): P
     bin: options.bin,
     program,
     stack: `native-${classes}`,
-    env: emulatorEnv(emulator, scaledPollSchedule(options.timeScale)),
+    env: { ...emulatorEnv(emulator, scaledPollSchedule(options.timeScale)), ...options.providerEnv },
     config: { [`${config}:count`]: String(options.count), ...extra },
     providerHost: classes,
   });
