@@ -82,6 +82,12 @@ export interface ResourceDefinition<I extends object, O extends I, T, C> {
    * adoption by the object's id until the object is found (the declared name may not be its name).
    */
   readonly adoption?: { offered(client: C, inputs: I, mark: string | undefined): Promise<T> };
+  /**
+   * The owner an object's owner mark names (`<project>/<stack>/<resource>`, as a person reads it and `adoptOwnedBy`
+   * must repeat it), or undefined when it carries none: `pulumi import` of a marked object is refused
+   * (importOwned.ts), since another Pulumi resource manages it.
+   */
+  markOwner?(object: T): string | undefined;
 
   /** The resource's own rules across fields, on validated inputs with the catalogue's defaults (pure). */
   rules?(olds: Props | undefined, news: Props): CheckFailure[];

@@ -15,6 +15,7 @@ import { adoptionFailures } from "./adoption.js";
 import { withResourceUrn } from "./engineLogSink.js";
 import { withDefaults } from "./fieldCatalogue.js";
 import { generatedName } from "./generatedName.js";
+import { refuseOwnedImport } from "./importOwned.js";
 import { nameTheInput } from "./namedInputError.js";
 import { applyOwnerInputs, resolveOwnerInputs } from "./ownerMark.js";
 import { partialFailure } from "./partialFailure.js";
@@ -207,19 +208,26 @@ export function deleteResource(
  * Reads the object for refresh (the inputs as the object shows them, so drift shows in the next preview as a change
  * back) or for `pulumi import` (no stored inputs: what a program must declare to match it). Only the API's own
  * "does not exist" gives the empty id that tells the engine the object is gone. The input part keeps the internal
- * owner mark and URN.
+ * owner mark and URN. `importing`: the engine's import read (the native host tells it from a `.get`, which reads
+ * with no stored inputs too): an object another Pulumi resource's owner mark names is refused (importOwned.ts).
  */
 export function readResource(
   def: AnyDefinition,
   id: string,
   values: object,
+  { importing = false }: { importing?: boolean } = {},
 ): Promise<{ id: string; props?: Props; inputs?: Props }> {
   const props = values as Props;
   const subject: Subject = { kind: def.kind, name: def.nameOf(props), id };
-  return operate(def, { operation: "read", verb: "read", subject, props }, async (step) => {
+  const verb = importing ? "import" : "read";
+  return operate(def, { operation: "read", verb, subject, props }, async (step) => {
     const stored = storedInputs(def, props);
     const object = await def.read(step, id, stored);
     if (object === undefined) return { id: "" };
+    if (importing) {
+      step.subject = step.subjectOf(object);
+      refuseOwnedImport(def, object, def.idOf(object));
+    }
     const declared = Object.keys(def.catalogue).some((key) => stored[key] !== undefined);
     const inputs = declared
       ? def.observedInputs(object, stored)

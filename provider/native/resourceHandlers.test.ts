@@ -5,11 +5,15 @@
  */
 import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { check, create, diff, read, remove, ResourceInitFailed, update } from "./resourceHandlers.js";
+import { isMountMarkKey } from "../api/mountMark.js";
 import { OWNER_TAG_KEY, ownerTagValue } from "../notebook/ownerTag.js";
+import { resourceProviderService } from "./grpcService.js";
 import { isSecret, secret, UNKNOWN_VALUE } from "./propertyValues.js";
+import { protoStubs } from "./protoStubs.js";
 
 const NOTEBOOK = "modelarts:index:Notebook";
 const MOUNT = "modelarts:index:NotebookStorageMount";
+const INSTANCE = "modelarts:index:NotebookInstance";
 const URN = "urn:pulumi:dev::proj::modelarts:index:Notebook::nb";
 const IMAGE = "e1a07296-22a8-4f05-8bc8-e936c8e54090";
 const POST = "POST /v1/{project_id}/notebooks";
@@ -104,9 +108,11 @@ test("create's preview makes no request; the real create, diff, update preview a
   expect(await read(NOTEBOOK, URN, id, updated, changed)).toEqual({ id: "" });
 });
 
-test("a read for import (no stored properties) returns inputs that check accepts and diff finds equal", async () => {
+test("a read for import (no stored properties) of a notebook without an owner mark returns inputs that check accepts and diff finds equal", async () => {
   const { inputs } = await check(NOTEBOOK, URN, undefined, { ...declared, name: "made-by-hand", tags: { team: "ml" } });
   const { id } = await create(NOTEBOOK, "urn:pulumi:dev::proj::modelarts:index:Notebook::other", inputs, false);
+  // Made outside Pulumi: no owner tag.
+  await emulator.admin.updateNotebook(id, { tags: [{ key: "team", value: "ml" }] });
   const imported = await read(NOTEBOOK, URN, id, undefined, undefined);
   expect(imported.inputs).toMatchObject({
     name: "made-by-hand",
@@ -119,6 +125,115 @@ test("a read for import (no stored properties) returns inputs that check accepts
   const checked = await check(NOTEBOOK, URN, undefined, imported.inputs!);
   expect(checked.failures).toEqual([]);
   expect((await diff(NOTEBOOK, URN, id, imported.properties!, checked.inputs)).changes).toBe(false);
+});
+
+/** Every request since the last reset is a GET: nothing was written. */
+async function onlyGets(): Promise<void> {
+  const routes = Object.keys((await emulator.admin.requestCounts()).byRoute);
+  expect(routes.length).toBeGreaterThan(0);
+  expect(routes.filter((route) => !route.startsWith("GET "))).toEqual([]);
+}
+
+function tagsOf(notebook: Record<string, unknown>): { key: string; value: string }[] {
+  return notebook.tags as { key: string; value: string }[];
+}
+
+test("pulumi import of a notebook another Pulumi resource's owner mark names is refused, naming the owner and adoptOwnedBy; nothing is written", async () => {
+  const seed = (first: number) => Uint8Array.from({ length: 32 }, (_, i) => first + i);
+  // A teammate's stack of the same name on their own backend (the same readable owner as this import's resource,
+  // another deployment), and another stack of this project.
+  const teammate = (await check(NOTEBOOK, URN, {}, { ...declared, name: "teammates" }, seed(0))).inputs;
+  const otherUrn = "urn:pulumi:prod::proj::modelarts:index:Notebook::main";
+  const other = (await check(NOTEBOOK, otherUrn, {}, { ...declared, name: "prods" }, seed(100))).inputs;
+  const owners = [
+    { urn: URN, inputs: teammate, owner: "proj/dev/nb", name: "teammates" },
+    { urn: otherUrn, inputs: other, owner: "proj/prod/main", name: "prods" },
+  ];
+  for (const { urn, inputs, owner, name } of owners) {
+    const { id } = await create(NOTEBOOK, urn, inputs, false);
+    const before = tagsOf(await emulator.admin.getNotebook(id));
+    expect(before.map((t) => t.key)).toContain(OWNER_TAG_KEY);
+    await emulator.admin.resetRequestCounts();
+    const refused = read(NOTEBOOK, URN, id, undefined, undefined);
+    await expect(refused).rejects.toThrow(
+      `import notebook "${name}" (${id}): it carries the owner mark of ${owner}: another Pulumi resource manages ` +
+        "this notebook",
+    );
+    await expect(refused).rejects.toThrow(/Nothing was imported or written/);
+    await expect(refused).rejects.toThrow(/retainOnDelete: true, then pulumi destroy; or pulumi state delete <urn>/);
+    await expect(refused).rejects.toThrow(`adoptId: "${id}" and adoptOwnedBy: "${owner}"`);
+    await onlyGets();
+    expect(tagsOf(await emulator.admin.getNotebook(id))).toEqual(before);
+  }
+
+  // A mark of an earlier version holds the hash alone: the refusal names it as adoptOwnedBy must repeat it.
+  const hashOnly = "0123456789abcdef0123456789abcdef";
+  const { id } = await create(NOTEBOOK, otherUrn, { ...other, name: "older" }, false);
+  await emulator.admin.updateNotebook(id, { tags: [{ key: OWNER_TAG_KEY, value: hashOnly }] });
+  await expect(read(NOTEBOOK, URN, id, undefined, undefined)).rejects.toThrow(
+    `adoptId: "${id}" and adoptOwnedBy: "${hashOnly}"`,
+  );
+});
+
+test("pulumi import of a NotebookInstance that carries another resource's owner mark is refused; nothing is written", async () => {
+  const urn = "urn:pulumi:dev::proj::modelarts:index:NotebookInstance::held";
+  const program = {
+    name: "held-nb",
+    profileId: "Multi-Engine 1.0 (python3)-cpu",
+    flavor: "modelarts.vm.cpu.2u",
+    storage: { path: "/bucket/held/" },
+  };
+  const { inputs } = await check(INSTANCE, urn, {}, program, new Uint8Array(32).fill(7));
+  const { id } = await create(INSTANCE, urn, inputs, false);
+  const before = await emulator.admin.getInstance(id);
+  await emulator.admin.resetRequestCounts();
+  const importUrn = "urn:pulumi:other::proj::modelarts:index:NotebookInstance::taken";
+  const refused = read(INSTANCE, importUrn, id, undefined, undefined);
+  await expect(refused).rejects.toThrow(
+    `import notebook instance "held-nb" (${id}): it carries the owner mark of proj/dev/held: another Pulumi ` +
+      "resource manages this notebook instance",
+  );
+  await expect(refused).rejects.toThrow(`adoptId: "${id}" and adoptOwnedBy: "proj/dev/held"`);
+  await onlyGets();
+  expect(await emulator.admin.getInstance(id)).toEqual(before);
+});
+
+test("a refresh of a resource's own marked notebook, and a .get of it (the program's state as inputs, none), read it as before", async () => {
+  const { inputs } = await check(NOTEBOOK, URN, {}, declared, new Uint8Array(32).fill(1));
+  const { id, properties } = await create(NOTEBOOK, URN, inputs, false);
+  const refreshed = await read(NOTEBOOK, URN, id, properties, inputs);
+  expect(refreshed).toMatchObject({ id, properties: { notebookId: id, __ownerKey: "proj/dev/nb" } });
+  // A .get from another stack: the engine sends the program's state as properties and inputs, here an empty set.
+  const getUrn = "urn:pulumi:prod::proj::modelarts:index:Notebook::lookedUp";
+  expect(await read(NOTEBOOK, getUrn, id, {}, {})).toMatchObject({ id, properties: { notebookId: id } });
+});
+
+/** The plugin's Read RPC as the engine sends it, through the wire: `inputs` absent (import) or an empty set (.get). */
+function readRpc(id: string, inputs: Record<string, unknown> | undefined): Promise<{ getId(): string }> {
+  const { provider, struct } = protoStubs();
+  const message = new provider.ReadRequest();
+  message.setUrn(URN);
+  message.setType(NOTEBOOK);
+  message.setId(id);
+  message.setProperties(struct.Struct.fromJavaScript({}));
+  if (inputs !== undefined) message.setInputs(struct.Struct.fromJavaScript(inputs));
+  const request = provider.ReadRequest.deserializeBinary(message.serializeBinary());
+  const service = resourceProviderService() as Record<
+    string,
+    (c: unknown, cb: (e: unknown, r?: unknown) => void) => void
+  >;
+  return new Promise((resolve, reject) =>
+    service.read!({ request }, (err, response) =>
+      err ? reject(new Error((err as { details: string }).details)) : resolve(response as { getId(): string }),
+    ),
+  );
+}
+
+test("through the RPC: a Read without inputs (the engine's import) is refused for a marked notebook, one with an empty set of inputs (a .get) is not", async () => {
+  const { inputs } = await check(NOTEBOOK, URN, {}, declared, new Uint8Array(32).fill(2));
+  const { id } = await create(NOTEBOOK, URN, inputs, false);
+  await expect(readRpc(id, undefined)).rejects.toThrow(/it carries the owner mark of proj\/dev\/nb/);
+  expect((await readRpc(id, {})).getId()).toBe(id);
 });
 
 test("new timeouts alone are an in-place change in the detailed diff, recorded in state by an update that only reads", async () => {
@@ -149,6 +264,10 @@ test("a mount made as OBS and imported (the service reports OBSFS) diffs equal t
   const program = { notebookId, category: "OBS", uri: "obs://bucket/data/", mountPath: "/data/data/" };
   const made = await check(MOUNT, mountUrn, {}, program);
   const { id } = await create(MOUNT, mountUrn, made.inputs, false);
+  // The mount is marked (some NotebookStorageMount declares this path and uri), and its import is not refused for
+  // that: the mark names no owner, stays after a stack lets the mount go, and `adoptId` takes a marked mount too.
+  const marks = tagsOf(await emulator.admin.getNotebook(notebookId)).filter((t) => isMountMarkKey(t.key));
+  expect(marks).toHaveLength(1);
   const imported = await read(MOUNT, mountUrn, `${notebookId}/${id}`, undefined, undefined);
   expect(imported).toMatchObject({ id, inputs: { category: "OBSFS" }, properties: { category: "OBSFS" } });
   const checked = await check(MOUNT, mountUrn, imported.inputs, program);

@@ -145,7 +145,10 @@ export async function create(
 
 /**
  * Reads the object for refresh, or for `pulumi import` (no stored properties: the read returns the inputs a
- * program declares to match the object; the id is the import id, importIds.ts). An empty id means gone.
+ * program declares to match the object; the id is the import id, importIds.ts). An empty id means gone. The
+ * engine's import read (`pulumi import`, the `import` resource option) sends no inputs at all, where a `.get` sends
+ * the program's state as inputs, even an empty set: only the import refuses an object another Pulumi resource's
+ * owner mark names (frame/importOwned.ts); a `.get` stays a read-only reference to any object [pulumi §11].
  */
 export async function read(
   type: string,
@@ -161,7 +164,9 @@ export async function read(
   const target = importing
     ? importTarget(resource.name, id)
     : { id, props: verbInputs(resource, urn, stored.plain, stored.plain) };
-  const result = await frame.readResource(resource.definition, target.id, target.props);
+  const result = await frame.readResource(resource.definition, target.id, target.props, {
+    importing: importing && inputs === undefined,
+  });
   if (!result.id) return { id: "" };
   const secretKeys = new Set([...stored.secretKeys, ...storedInputs.secretKeys]);
   return {

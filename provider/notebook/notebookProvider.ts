@@ -7,6 +7,7 @@ import { deleteNotebook } from "./deleteNotebook.js";
 import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES, INPUT_FIELDS, NOTEBOOK_NAME_LENGTH, REPORTED_OUTPUTS } from "./fields.js";
 import { previewNotebookUpdate } from "./flavorSwitch.js";
 import { importedInputs, observedInputs, toOutputs } from "./mapping.js";
+import { markedOwner } from "./ownerTag.js";
 import { findLiveNotebook } from "./readNotebook.js";
 import { lostByReplacement } from "./replacementLoss.js";
 import { fillNotebookDefaults, notebookRules } from "./rules.js";
@@ -49,6 +50,8 @@ export const notebookProvider = defineResource<NotebookInputs, NotebookOutputs, 
   fill: fillNotebookDefaults,
   // Taking over one another stack manages is refused at preview.
   adoption: { offered: offeredNotebook },
+  // And so is `pulumi import` of one (frame/importOwned.ts).
+  markOwner: markedOwner,
   replacementLoss: lostByReplacement,
   previewUpdate: previewNotebookUpdate,
   create: createNotebook,

@@ -61,3 +61,9 @@ export function recordedOwnerTag(notebook: Notebook): string | undefined {
   const tag = notebook.tags?.find((t) => t.key === OWNER_TAG_KEY);
   return tag === undefined ? undefined : (tag.value ?? "");
 }
+
+/** The owner a notebook's owner tag names, as `adoptOwnedBy` must repeat it (tagOwner), if it carries one. */
+export function markedOwner(notebook: Notebook): string | undefined {
+  const tag = recordedOwnerTag(notebook);
+  return tag === undefined ? undefined : tagOwner(tag);
+}

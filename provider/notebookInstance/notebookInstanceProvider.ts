@@ -8,6 +8,7 @@ import { deleteNotebookInstance } from "./deleteNotebookInstance.js";
 import { fillInstanceDefaults } from "./defaults.js";
 import { DEFAULT_TIMEOUTS, INPUT_ERROR_CODES, INPUT_FIELDS, REPORTED_OUTPUTS } from "./fields.js";
 import { observedInputs, toOutputs } from "./mapping.js";
+import { markedOwner } from "./ownership.js";
 import { lostByReplacement } from "./replacementLoss.js";
 import type { NotebookInstanceInputs, NotebookInstanceOutputs } from "./types.js";
 import { findLiveInstance, updateNotebookInstance } from "./updateNotebookInstance.js";
@@ -48,6 +49,8 @@ export const notebookInstanceProvider = defineResource<
   fill: fillInstanceDefaults,
   // Taking over one another stack manages is refused at preview.
   adoption: { offered: offeredInstance },
+  // And so is `pulumi import` of one (frame/importOwned.ts).
+  markOwner: markedOwner,
   replacementLoss: lostByReplacement,
   // Names are unique (ModelArts.6301): a replacement that keeps its name must delete first. The SDK also sets
   // deleteBeforeReplace as a resource option, because the engine does not ask diff about `pulumi up --replace`.

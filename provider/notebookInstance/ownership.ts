@@ -18,6 +18,12 @@ export function recordedOwnerKey(instance: Instance): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** The owner an instance's mark names, as `adoptOwnedBy` must repeat it (readableOwner), if it carries one. */
+export function markedOwner(instance: Instance): string | undefined {
+  const recorded = recordedOwnerKey(instance);
+  return recorded === undefined ? undefined : readableOwner(recorded);
+}
+
 /**
  * Live instances (not deleting or deleted) that carry this owner mark, whatever their name (`owned`); with the
  * shared listing, every instance it showed (`all`) and their ids (`listed`): taken before a POST, they are what

@@ -6,15 +6,17 @@
  * mount untouched (its `notebookId` stays known in the preview); a volume-category change is refused at preview (it
  * would delete the EVS volume) and, with `allowDataLossOnReplace`, previews as a replacement naming
  * `volume.category`; a description changed outside shows after a refresh; `pulumi import` of a notebook made outside
- * Pulumi, whose generated code then previews with no change; destroy leaves nothing. The credentials are stack config set
- * with `--secret` (nothing in the environment), so they reach the provider through Configure, and no secret is in
- * the exported state beyond the config's own values in the default provider.
+ * Pulumi, whose generated code then previews with no change; `pulumi import` of the stack's own notebook (it
+ * carries the stack's owner mark) under another name is refused, naming the owner; destroy leaves nothing. The
+ * credentials are stack config set with `--secret` (nothing in the environment), so they reach the provider through
+ * Configure, and no secret is in the exported state beyond the config's own values in the default provider.
  * Needs `npm run build` (the plugin runs dist/) and the YAML language host (scripts/get-pulumi.sh builds it).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { secretsOf } from "../../emulator/testkit.js";
 import { cliText as text, expectNoSecretIn, resourceNamed, type Json } from "../support/CliSteps.js";
+import { OWNER_TAG_KEY, tagOwner } from "../../provider/notebook/ownerTag.js";
 import { nativeExampleUpAndDestroy } from "../support/nativeExampleRun.js";
 import {
   clientOutsidePulumi,
@@ -77,6 +79,31 @@ test(
     writeFileSync(manifest, readFileSync(manifest, "utf8").replace("resources:\n", `resources:\n${resources}`));
     const preview = await pulumi("6 preview (imported)", ["preview", "--expect-no-changes"]);
     expect(preview.stdout).toContain("4 unchanged");
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "6b. pulumi import of the stack's own notebook under another name is refused, naming its owner; nothing is recorded",
+  async () => {
+    const live = await native.emulator.admin.getNotebook(native.notebookId);
+    const tags = live.tags as { key: string; value: string }[];
+    const owner = tagOwner(tags.find((t) => t.key === OWNER_TAG_KEY)!.value);
+    expect(owner).toMatch(/\/dev$/);
+    const refused = await pulumi(
+      "6b import (owned)",
+      ["import", NOTEBOOK, "again", native.notebookId, "--yes"],
+      "fail",
+    );
+    expect(text(refused)).toContain(
+      `import notebook "${live.name}" (${native.notebookId}): it carries the owner mark of ${owner}`,
+    );
+    expect(text(refused)).toContain(`adoptId: "${native.notebookId}" and adoptOwnedBy: ${JSON.stringify(owner)}`);
+    expect((await native.emulator.admin.getNotebook(native.notebookId)).tags).toEqual(tags);
+    const { resources } = await steps.exported("6b stack export");
+    expect(resources.filter((r) => r.type === NOTEBOOK).map((r) => String(r.urn).split("::").pop())).not.toContain(
+      "again",
+    );
   },
   STEP_TIMEOUT,
 );
