@@ -210,17 +210,18 @@ export function deleteResource(
  * "does not exist" gives the empty id that tells the engine the object is gone. The input part keeps the internal
  * owner mark and URN. `importing`: the engine's import read (the native host tells it from a `.get`, which reads
  * with no stored inputs too): an object another Pulumi resource's owner mark names is refused (importOwned.ts).
+ * `customTimeoutMs`: the engine's read limit, when it sends one (timeouts.ts readDeadline).
  */
 export function readResource(
   def: AnyDefinition,
   id: string,
   values: object,
-  { importing = false }: { importing?: boolean } = {},
+  { importing = false, customTimeoutMs }: { importing?: boolean; customTimeoutMs?: number } = {},
 ): Promise<{ id: string; props?: Props; inputs?: Props }> {
   const props = values as Props;
   const subject: Subject = { kind: def.kind, name: def.nameOf(props), id };
   const verb = importing ? "import" : "read";
-  return operate(def, { operation: "read", verb, subject, props }, async (step) => {
+  return operate(def, { operation: "read", verb, subject, props, customTimeoutMs }, async (step) => {
     const stored = storedInputs(def, props);
     const object = await def.read(step, id, stored);
     if (object === undefined) return { id: "" };
@@ -279,7 +280,7 @@ async function operate<R>(
     const timeouts = props.timeouts as TimeoutsInput | undefined;
     const deadline: Deadline =
       operation === "read"
-        ? readDeadline()
+        ? readDeadline(customTimeoutMs)
         : operationDeadline(timeouts, operation, def.defaultTimeouts, customTimeoutMs);
     let step: Step<unknown, unknown> | undefined;
     try {

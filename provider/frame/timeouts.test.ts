@@ -2,7 +2,7 @@
  * An operation's one deadline: the engine's timeout (customTimeouts, native provider) when it sent one, else the
  * `timeouts` input, else the resource's default; the error names the one that applied.
  */
-import { operationDeadline } from "./timeouts.js";
+import { operationDeadline, readDeadline } from "./timeouts.js";
 
 const DEFAULTS = { create: "30m", update: "20m", delete: "20m" };
 
@@ -30,4 +30,22 @@ test("the engine's timeout wins over the timeouts input for its operation; 0 or 
 test("an engine timeout outside 1s to 24h (check never sees it) is brought to the nearer bound", () => {
   expect(limit(undefined, "update", DEFAULTS, 500).limitMs).toBe(1000);
   expect(limit(undefined, "update", DEFAULTS, 48 * 3_600_000).limitMs).toBe(24 * 3_600_000);
+});
+
+test("a read's limit is the engine's customTimeouts.read, brought into 1s to 24h; 0 or absent leaves it 24h", () => {
+  const read = (customTimeoutMs?: number) => {
+    const deadline = readDeadline(customTimeoutMs);
+    deadline.dispose();
+    return { limitMs: deadline.limitMs, message: deadline.error().message };
+  };
+  expect(read(5000)).toEqual({
+    limitMs: 5000,
+    message:
+      "timed out after 5s (customTimeouts.read, the limit for the whole read). Raise the resource option " +
+      "customTimeouts.read to allow longer; a read changes nothing, so running it again is safe",
+  });
+  expect(read(500).limitMs).toBe(1000);
+  expect(read(48 * 3_600_000).limitMs).toBe(24 * 3_600_000);
+  expect(read(0)).toEqual({ limitMs: 24 * 3_600_000, message: expect.not.stringContaining("customTimeouts") });
+  expect(read(undefined).limitMs).toBe(24 * 3_600_000);
 });

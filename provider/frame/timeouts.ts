@@ -33,8 +33,7 @@ export function timeoutMs(
  *
  * `customTimeoutMs` is the engine's limit for this operation (Pulumi's `customTimeouts` resource option, which only
  * the native provider receives; 0 or absent when unset). When set it wins over the `timeouts` input: it is the
- * engine's own and Pulumi's convention, and it never reaches inputs or state, so it causes no diff. Check cannot see
- * it, so a value outside 1s to 24h is brought to the nearer bound rather than refused.
+ * engine's own and Pulumi's convention, and it never reaches inputs or state, so it causes no diff.
  */
 export function operationDeadline(
   timeouts: TimeoutsInput | undefined,
@@ -42,20 +41,51 @@ export function operationDeadline(
   defaults: Required<TimeoutsInput>,
   customTimeoutMs?: number,
 ): Deadline {
-  const custom = customTimeoutMs !== undefined && customTimeoutMs > 0;
-  const limitMs = custom
-    ? Math.min(MAX_TIMEOUT_MS, Math.max(MIN_TIMEOUT_MS, customTimeoutMs))
-    : timeoutMs(timeouts, operation, defaults);
-  const setting = custom ? `customTimeouts.${operation}` : `timeouts.${operation}`;
-  const given = custom || timeouts?.[operation] !== undefined ? setting : `${setting} default`;
-  const raise = custom ? `Raise the resource option ${setting}` : `Raise ${setting}`;
   const resume = operation === "delete" ? "`pulumi destroy` again continues it" : "the next `pulumi up` resumes it";
+  if (isSet(customTimeoutMs)) return engineDeadline(customTimeoutMs, operation, resume);
+  const limitMs = timeoutMs(timeouts, operation, defaults);
+  const setting = `timeouts.${operation}`;
+  const given = timeouts?.[operation] !== undefined ? setting : `${setting} default`;
   return new Deadline(
     limitMs,
     () =>
       new DeadlineError(
         `timed out after ${formatDuration(limitMs)} (${given}, the limit for the whole ${operation})`,
-        `${raise} to allow longer; ${resume}`,
+        `Raise ${setting} to allow longer; ${resume}`,
+      ),
+  );
+}
+
+/**
+ * A read's deadline (refresh, `pulumi import`, a `.get`): the engine's `customTimeouts.read` when it sends one, as
+ * for the other operations. Otherwise the longest any operation may have: a read has no `timeouts` input of its own
+ * and is one GET, so every step of the frame has a deadline without a read ever hitting it. Pulumi sends it only
+ * where it knows the resource's options: a refresh (the option recorded at the last `up`) and the `import` resource
+ * option; a `.get` and the `pulumi import` command send none, nor does a CLI older than the option (3.206 sends none) [pulumi §11.15].
+ */
+export function readDeadline(customTimeoutMs?: number): Deadline {
+  if (isSet(customTimeoutMs)) {
+    return engineDeadline(customTimeoutMs, "read", "a read changes nothing, so running it again is safe");
+  }
+  return new Deadline(MAX_TIMEOUT_MS, () => new DeadlineError(`timed out after ${formatDuration(MAX_TIMEOUT_MS)}`));
+}
+
+const isSet = (customTimeoutMs: number | undefined): customTimeoutMs is number =>
+  customTimeoutMs !== undefined && customTimeoutMs > 0;
+
+/**
+ * The deadline the engine's limit sets. Check cannot see that limit, so a value outside 1s to 24h is brought to
+ * the nearer bound rather than refused.
+ */
+function engineDeadline(customTimeoutMs: number, operation: string, rerun: string): Deadline {
+  const limitMs = Math.min(MAX_TIMEOUT_MS, Math.max(MIN_TIMEOUT_MS, customTimeoutMs));
+  const setting = `customTimeouts.${operation}`;
+  return new Deadline(
+    limitMs,
+    () =>
+      new DeadlineError(
+        `timed out after ${formatDuration(limitMs)} (${setting}, the limit for the whole ${operation})`,
+        `Raise the resource option ${setting} to allow longer; ${rerun}`,
       ),
   );
 }
@@ -82,12 +112,4 @@ export function checkTimeouts(timeouts: unknown): { property: string; reason: st
     }
   }
   return failures;
-}
-
-/**
- * A read's deadline: refresh and import have no `timeouts` input of their own, and a read is one GET; the limit is
- * the longest any operation may have, so every step of the frame has a deadline without a read ever hitting it.
- */
-export function readDeadline(): Deadline {
-  return new Deadline(MAX_TIMEOUT_MS, () => new DeadlineError(`timed out after ${formatDuration(MAX_TIMEOUT_MS)}`));
 }

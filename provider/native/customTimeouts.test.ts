@@ -1,13 +1,15 @@
 /**
- * The engine's timeout of an operation (Pulumi's `customTimeouts` resource option: CreateRequest, UpdateRequest and
- * DeleteRequest `timeout`, in seconds, 0 when unset), through the plugin's RPCs in-process as the engine sends them:
- * it bounds the operation instead of the `timeouts` input, and never reaches inputs or state. The same through the
- * real CLI and YAML host, with the requests the engine builds: test/e2e/nativeCustomTimeouts.test.ts.
+ * The engine's timeout of an operation (Pulumi's `customTimeouts` resource option: CreateRequest, UpdateRequest,
+ * DeleteRequest and ReadRequest `timeout`, in seconds, 0 when unset), through the plugin's RPCs in-process as the
+ * engine sends them: it bounds the operation instead of the `timeouts` input (a read: instead of its 24h default),
+ * and never reaches inputs or state. The same through the real CLI, with the requests the engine builds:
+ * test/e2e/nativeCustomTimeouts.test.ts (YAML host: create, update, delete) and test/e2e/nativeTypescript.test.ts
+ * (a Node program's `customTimeouts.read`, at refresh).
  */
 import { useProviderOnEmulator } from "../../test/support/providerOnEmulator.js";
 import { resourceProviderService } from "./grpcService.js";
 import { protoStubs } from "./protoStubs.js";
-import { check, diff, read } from "./resourceHandlers.js";
+import { check, create, diff, read } from "./resourceHandlers.js";
 
 const { emulator } = useProviderOnEmulator({ progress: "drop" });
 
@@ -28,14 +30,16 @@ interface RpcError {
 }
 
 /** One RPC of the service: the request message in, its response or its gRPC error out. */
-function call(rpc: "create" | "update" | "delete", request: any): Promise<any> {
+type Rpc = "create" | "update" | "delete" | "read";
+
+function call(rpc: Rpc, request: any): Promise<any> {
   const service = resourceProviderService() as Record<string, (c: unknown, cb: (e: any, r?: any) => void) => void>;
   return new Promise((resolve, reject) =>
     service[rpc]!({ request }, (err, response) => (err ? reject(err as RpcError) : resolve(response))),
   );
 }
 
-function failure(rpc: "create" | "update" | "delete", request: any): Promise<RpcError> {
+function failure(rpc: Rpc, request: any): Promise<RpcError> {
   return call(rpc, request).then(
     () => Promise.reject(new Error(`${rpc} did not fail`)),
     (err: RpcError) => err,
@@ -51,7 +55,10 @@ function initFailure(err: RpcError): { id: string; properties: Record<string, un
   return { id: failed.getId(), properties: failed.getProperties().toJavaScript() };
 }
 
-function request(kind: "CreateRequest" | "UpdateRequest" | "DeleteRequest", fields: Record<string, unknown>): any {
+function request(
+  kind: "CreateRequest" | "UpdateRequest" | "DeleteRequest" | "ReadRequest",
+  fields: Record<string, unknown>,
+): any {
   const { provider, struct } = protoStubs();
   const message = new provider[kind]();
   message.setUrn(URN);
@@ -96,4 +103,34 @@ test("a 2s customTimeout bounds create, update and delete over 30m timeouts, and
   const delete2s = { ...properties, timeouts: { delete: "2s" } };
   const byInput = await failure("delete", request("DeleteRequest", { id, properties: delete2s, timeout: 0 }));
   expect(byInput.details).toMatch(/timed out after 2s \(timeouts\.delete, the limit for the whole delete\)/);
+}, 60_000);
+
+const INSTANCE_GET = "GET /v1/{project_id}/demanager/instances/{instance_id}";
+
+test("a 2s customTimeouts.read bounds a refresh's and an import's read; 0 leaves the read its default limit", async () => {
+  const { inputs } = await check(INSTANCE, URN, {}, program);
+  const { id, properties } = await create(INSTANCE, URN, inputs, false);
+  /** The service throttles the instance's next GET, asking to come back in 3s: a read then takes over 3s. */
+  const throttleNextGet = () =>
+    emulator.admin.injectFault({ route: INSTANCE_GET, kind: "status", status: 429, retryAfterSeconds: 3, count: 1 });
+  const readLimit = /timed out after 2s \(customTimeouts\.read, the limit for the whole read\)/;
+
+  // A refresh: the stored outputs and inputs, and the read timeout the engine recorded at the last `up`.
+  const refresh = (timeout: number) => request("ReadRequest", { id, properties, inputs: properties, timeout });
+  await throttleNextGet();
+  const refreshed = await failure("read", refresh(2));
+  expect(refreshed.details).toMatch(new RegExp(`^read notebook instance "held-nb" \\(${id}\\): ${readLimit.source}`));
+  expect(refreshed.details).toMatch(/Raise the resource option customTimeouts\.read to allow longer/);
+
+  // The `import` resource option's read: the id alone, no properties and no inputs (so no name before the answer).
+  await throttleNextGet();
+  const imported = await failure("read", request("ReadRequest", { id, timeout: 2 }));
+  expect(imported.details).toMatch(new RegExp(`^import notebook instance ${id}: ${readLimit.source}`));
+
+  // Unset (0): the same throttled read waits the 3s out and answers the instance.
+  await throttleNextGet();
+  const unbounded = await call("read", refresh(0));
+  expect(unbounded.getId()).toBe(id);
+  expect(unbounded.getProperties().toJavaScript()).toMatchObject({ name: program.name });
+  expect(await emulator.admin.requestCount(INSTANCE_GET, 429)).toBe(3);
 }, 60_000);

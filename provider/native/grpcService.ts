@@ -207,6 +207,7 @@ export function resourceProviderService(): Record<string, unknown> {
         request.getId(),
         fromStruct(request.getProperties()),
         fromStruct(request.getInputs()),
+        readTimeout(request),
       );
       const response = new provider.ReadResponse();
       response.setId(result.id);
@@ -244,6 +245,14 @@ export function resourceProviderService(): Record<string, unknown> {
     // Each operation runs to its end (a half-done create would lose its object); the engine stops sending new ones.
     cancel: unary(() => new empty.Empty()),
   };
+}
+
+/**
+ * A ReadRequest's `timeout` (the engine's `customTimeouts.read`, seconds): the stubs of @pulumi/pulumi before the
+ * field existed have no getter, and their reader drops the field, so the read keeps its default limit there.
+ */
+function readTimeout(request: any): number | undefined {
+  return typeof request.getTimeout === "function" ? (request.getTimeout() as number) : undefined;
 }
 
 /** Older engines send no `type` field: the URN's last type segment is the type token. */

@@ -149,6 +149,7 @@ export async function create(
  * engine's import read (`pulumi import`, the `import` resource option) sends no inputs at all, where a `.get` sends
  * the program's state as inputs, even an empty set: only the import refuses an object another Pulumi resource's
  * owner mark names (frame/importOwned.ts); a `.get` stays a read-only reference to any object [pulumi §11].
+ * `timeoutSeconds`: the engine's `customTimeouts.read`, which bounds the read as the others bound theirs.
  */
 export async function read(
   type: string,
@@ -156,6 +157,7 @@ export async function read(
   id: string,
   properties: Props | undefined,
   inputs: Props | undefined,
+  timeoutSeconds?: number,
 ): Promise<{ id: string; properties?: Props; inputs?: Props }> {
   const resource = resourceOf(type);
   const stored = unwrap(properties);
@@ -166,6 +168,7 @@ export async function read(
     : { id, props: verbInputs(resource, urn, stored.plain, stored.plain) };
   const result = await frame.readResource(resource.definition, target.id, target.props, {
     importing: importing && inputs === undefined,
+    customTimeoutMs: customTimeoutMs(timeoutSeconds),
   });
   if (!result.id) return { id: "" };
   const secretKeys = new Set([...stored.secretKeys, ...storedInputs.secretKeys]);
