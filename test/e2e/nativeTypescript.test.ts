@@ -6,7 +6,8 @@
  * change; a description change previews as an update of the notebook only, with a detailed diff naming
  * `description`, the mount untouched; a volume-category change is refused at preview (it would delete the EVS
  * volume) and, with `allowDataLossOnReplace`, previews as a replacement naming `volume.category`; drift made outside
- * shows after a refresh; `pulumi import` of a notebook, a storage mount (`<notebookId>/<storageId>`) and a v1
+ * shows after a refresh; the notebook's `customTimeouts.read` (a resource option YAML cannot give) bounds its
+ * refresh, as the engine records and sends it; `pulumi import` of a notebook, a storage mount (`<notebookId>/<storageId>`) and a v1
  * NotebookInstance made outside Pulumi, each previewing clean once declared as imported; destroy leaves nothing.
  * The default provider's credentials are stack config set with `--secret`; an explicit `new Provider(...)` reaches
  * a second emulator (another project, other keys) with secret arguments only; no secret is in the state beyond the
@@ -98,6 +99,33 @@ test(
 );
 
 sharedNativeSteps(native, { resources: 5, capacityGb: 10 });
+
+test(
+  "5b. customTimeouts.read: 2s, recorded by up, bounds the notebook's refresh while the service throttles its GET for 10s",
+  async () => {
+    await native.ws.setConfig("readTimeout", "2s");
+    const up = await pulumi("5b up (readTimeout)", ["up", "--yes"]);
+    expect(up.stdout).toContain("5 unchanged");
+    const { resources } = await steps.exported("5b stack export");
+    const dev = resourceNamed(resources, NOTEBOOK, "dev");
+    // The engine keeps the option beside the state, in seconds, and sends it with the refresh's Read.
+    expect(dev.customTimeouts).toEqual({ read: 2 });
+
+    const get = "GET /v1/{project_id}/notebooks/{id}";
+    await native.emulator.admin.resetRequestCounts();
+    await native.emulator.admin.injectFault({ route: get, kind: "status", status: 429, retryAfterSeconds: 10 });
+    const refresh = await pulumi("5b refresh (throttled)", ["refresh", "--yes", "--target", dev.urn], "fail");
+    expect(text(refresh)).toMatch(
+      new RegExp(
+        `read notebook "dev-[a-z0-9]{7}" \\(${native.notebookId}\\): ` +
+          "timed out after 2s \\(customTimeouts\\.read, the limit for the whole read\\)",
+      ),
+    );
+    expect(text(refresh)).toContain("Raise the resource option customTimeouts.read to allow longer");
+    expect(await native.emulator.admin.requestCount(get, 429)).toBe(1);
+  },
+  STEP_TIMEOUT,
+);
 
 test(
   "6. pulumi import of a notebook, its storage mount (<notebookId>/<storageId>) and a v1 NotebookInstance made outside Pulumi; each previews clean",
