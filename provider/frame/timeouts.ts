@@ -61,7 +61,8 @@ export function operationDeadline(
  * for the other operations. Otherwise the longest any operation may have: a read has no `timeouts` input of its own
  * and is one GET, so every step of the frame has a deadline without a read ever hitting it. Pulumi sends it only
  * where it knows the resource's options: a refresh (the option recorded at the last `up`) and the `import` resource
- * option; a `.get` and the `pulumi import` command send none, nor does a CLI older than the option (3.206 sends none) [pulumi §11.15].
+ * option; a `.get` and the `pulumi import` command send none, nor does a CLI older than the option (3.206 sends
+ * none) [pulumi §11.15].
  */
 export function readDeadline(customTimeoutMs?: number): Deadline {
   if (isSet(customTimeoutMs)) {

@@ -7,8 +7,9 @@
  * `description`, the mount untouched; a volume-category change is refused at preview (it would delete the EVS
  * volume) and, with `allowDataLossOnReplace`, previews as a replacement naming `volume.category`; drift made outside
  * shows after a refresh; the notebook's `customTimeouts.read` (a resource option YAML cannot give) bounds its
- * refresh, as the engine records and sends it; `pulumi import` of a notebook, a storage mount (`<notebookId>/<storageId>`) and a v1
- * NotebookInstance made outside Pulumi, each previewing clean once declared as imported; destroy leaves nothing.
+ * refresh, as the engine records and sends it; `pulumi import` of a notebook, a storage mount
+ * (`<notebookId>/<storageId>`) and a v1 NotebookInstance made outside Pulumi, each previewing clean once declared as
+ * imported; destroy leaves nothing.
  * The default provider's credentials are stack config set with `--secret`; an explicit `new Provider(...)` reaches
  * a second emulator (another project, other keys) with secret arguments only; no secret is in the state beyond the
  * encrypted settings, nor in any CLI output. Needs `npm run build` (the plugin and the classes run from dist/).
