@@ -7,9 +7,10 @@
  * would delete the EVS volume) and, with `allowDataLossOnReplace`, previews as a replacement naming
  * `volume.category`; a description changed outside shows after a refresh; `pulumi import` of a notebook made outside
  * Pulumi, whose generated code then previews with no change; `pulumi import` of the stack's own notebook (it
- * carries the stack's owner mark) under another name is refused, naming the owner; destroy leaves nothing. The
- * credentials are stack config set with `--secret` (nothing in the environment), so they reach the provider through
- * Configure, and no secret is in the exported state beyond the config's own values in the default provider.
+ * carries the stack's owner mark) under another name is refused, naming the owner, while a `get` of it reads it;
+ * destroy leaves nothing. The credentials are stack config set with `--secret` (nothing in the environment), so they
+ * reach the provider through Configure, and no secret is in the exported state beyond the config's own values in the
+ * default provider.
  * Needs `npm run build` (the plugin runs dist/) and the YAML language host (scripts/get-pulumi.sh builds it).
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -104,6 +105,33 @@ test(
     expect(resources.filter((r) => r.type === NOTEBOOK).map((r) => String(r.urn).split("::").pop())).not.toContain(
       "again",
     );
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "6c. a get of the stack's own notebook (it carries the owner mark) reads it: only an import is refused",
+  async () => {
+    // A `get` reaches the plugin as a Read with no stored properties, as an import does; the engine sends it the
+    // program's state as inputs (none here), where an import sends no inputs at all (importOwned.ts).
+    const manifest = path.join(native.programDir, "Pulumi.yaml");
+    const program = readFileSync(manifest, "utf8");
+    const reference = `  devRef:\n    type: ${NOTEBOOK}\n    get:\n      id: \${dev.id}\n`;
+    writeFileSync(
+      manifest,
+      program
+        .replace("resources:\n", `resources:\n${reference}`)
+        .replace("outputs:\n", "outputs:\n  refName: ${devRef.name}\n"),
+    );
+    try {
+      const preview = await pulumi("6c preview (get)", ["preview"]);
+      expect(text(preview)).not.toContain("owner mark");
+      expect(preview.stdout).toContain(`read ${NOTEBOOK} devRef`);
+      const live = await native.emulator.admin.getNotebook(native.notebookId);
+      expect(preview.stdout).toMatch(new RegExp(`refName\\s*: "${live.name}"`));
+    } finally {
+      writeFileSync(manifest, program);
+    }
   },
   STEP_TIMEOUT,
 );
