@@ -13,15 +13,22 @@ import type { AnyDefinition } from "./definition.js";
 export function refuseOwnedImport(def: AnyDefinition, object: unknown, id: string): void {
   const owner = def.markOwner?.(object);
   if (owner === undefined) return;
-  // A mark whose value came back empty names nobody: there is no owner for adoptOwnedBy to repeat.
-  const named = owner === "" ? "an owner mark that names no owner" : `the owner mark of ${owner}`;
-  const optIn = owner === "" ? "" : ` and adoptOwnedBy: ${JSON.stringify(owner)}`;
+  const risk =
+    `another Pulumi resource manages this ${def.kind}, and two resources managing one ${def.kind} would each ` +
+    "change it and either one's destroy would delete it. Nothing was imported or written.";
+  // A mark whose value came back empty names nobody, and adoptOwnedBy takes only a named owner: the way out is to
+  // remove the mark where it was written, not an adoption this package would refuse too.
+  if (owner === "") {
+    throw new ConflictError(
+      `it carries an owner mark that names no owner: ${risk} If no stack manages it any more, remove that mark ` +
+        "in the console (a notebook's tag pulumi-modelarts.owner) and import it again",
+      "ImportOwned",
+    );
+  }
   throw new ConflictError(
-    `it carries ${named}: another Pulumi resource manages this ${def.kind}, and two resources managing one ` +
-      `${def.kind} would each change it and either one's destroy would delete it. Nothing was imported or written. ` +
-      "To take it over, let the owning stack go of it first (there: the resource option retainOnDelete: true, then " +
-      "pulumi destroy; or pulumi state delete <urn>), then declare it in this program with " +
-      `adoptId: ${JSON.stringify(id)}${optIn}`,
+    `it carries the owner mark of ${owner}: ${risk} To take it over, let the owning stack go of it first (there: ` +
+      "the resource option retainOnDelete: true, then pulumi destroy; or pulumi state delete <urn>), then declare " +
+      `it in this program with adoptId: ${JSON.stringify(id)} and adoptOwnedBy: ${JSON.stringify(owner)}`,
     "ImportOwned",
   );
 }

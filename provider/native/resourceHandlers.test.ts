@@ -173,6 +173,16 @@ test("pulumi import of a notebook another Pulumi resource's owner mark names is 
   await expect(read(NOTEBOOK, URN, id, undefined, undefined)).rejects.toThrow(
     `adoptId: "${id}" and adoptOwnedBy: "${hashOnly}"`,
   );
+
+  // A mark whose value came back empty names nobody, and adoptOwnedBy takes only a named owner (an adoption would
+  // be refused too): the refusal says to remove the mark, and offers no adoption.
+  await emulator.admin.updateNotebook(id, { tags: [{ key: OWNER_TAG_KEY, value: "" }] });
+  const unnamed = read(NOTEBOOK, URN, id, undefined, undefined);
+  await expect(unnamed).rejects.toThrow(
+    `import notebook "older" (${id}): it carries an owner mark that names no owner`,
+  );
+  await expect(unnamed).rejects.toThrow(/remove that mark in the console \(a notebook's tag pulumi-modelarts\.owner\)/);
+  await expect(unnamed).rejects.not.toThrow(/adoptId/);
 });
 
 test("pulumi import of a NotebookInstance that carries another resource's owner mark is refused; nothing is written", async () => {

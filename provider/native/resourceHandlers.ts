@@ -148,7 +148,7 @@ export async function create(
  * program declares to match the object; the id is the import id, importIds.ts). An empty id means gone. The
  * engine's import read (`pulumi import`, the `import` resource option) sends no inputs at all, where a `.get` sends
  * the program's state as inputs, even an empty set: only the import refuses an object another Pulumi resource's
- * owner mark names (frame/importOwned.ts); a `.get` stays a read-only reference to any object [pulumi §11].
+ * owner mark names (frame/importOwned.ts); a `.get` stays a read-only reference to any object [pulumi §11.14].
  * `timeoutSeconds`: the engine's `customTimeouts.read`, which bounds the read as the others bound theirs.
  */
 export async function read(
@@ -162,12 +162,13 @@ export async function read(
   const resource = resourceOf(type);
   const stored = unwrap(properties);
   const storedInputs = unwrap(inputs);
-  const importing = Object.keys(stored.plain).length === 0;
-  const target = importing
+  // No stored state: an import or a `.get`, which read by the given id alone; only the import sends no inputs.
+  const byIdAlone = Object.keys(stored.plain).length === 0;
+  const target = byIdAlone
     ? importTarget(resource.name, id)
     : { id, props: verbInputs(resource, urn, stored.plain, stored.plain) };
   const result = await frame.readResource(resource.definition, target.id, target.props, {
-    importing: importing && inputs === undefined,
+    importing: byIdAlone && inputs === undefined,
     customTimeoutMs: customTimeoutMs(timeoutSeconds),
   });
   if (!result.id) return { id: "" };
